@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_platform.js';
+
+// Forward-only: add a new numbered file, never edit one that has shipped.
+export const migrations: Record<string, Migration> = {
+  '0001_platform': m0001,
+};

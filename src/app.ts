@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { auditLogRoutes } from './platform/audit-log/audit-log.routes.js';
+import type { Config } from './platform/config/config.js';
+import type { Database } from './platform/db/db.js';
+import { createServer, registerWeb } from './platform/http/server.js';
+import { VERSION } from './version.js';
+import { accountRoutes } from './modules/accounts/index.js';
+import { organizationRoutes } from './modules/organizations/index.js';
+import { scopeRoutes } from './modules/scope/index.js';
+
+/** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
+export function defaultWebDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = here.includes(`${path.sep}dist${path.sep}`) ? path.resolve(here, '../..') : path.resolve(here, '..');
+  return path.join(root, 'web', 'dist');
+}
+
+/** Composes the HTTP app: platform first, then each module's routes. */
+export async function buildApp(database: Database, config: Config) {
+  const app = await createServer(database, config, VERSION);
+  await app.register(accountRoutes);
+  await app.register(organizationRoutes);
+  await app.register(auditLogRoutes);
+  await app.register(scopeRoutes);
+  await registerWeb(app, config.webDir ?? defaultWebDir());
+  return app;
+}

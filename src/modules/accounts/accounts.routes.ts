@@ -1,0 +1,135 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createSession, deleteSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
+import { hashPassword, verifyPassword } from '../../platform/auth/secrets.js';
+import { recordSignInAttempt, signInBlocked } from '../../platform/auth/throttle.js';
+import { findUserByEmail, toPublicUser } from '../../platform/auth/users.js';
+import type { Db } from '../../platform/db/db.js';
+import type { Row } from '../../platform/db/tables.js';
+import { actorOf, requireUser } from '../../platform/http/auth-context.js';
+import { AppError } from '../../platform/http/errors.js';
+import { problemSchema, uuid } from '../../platform/http/fields.js';
+import { toOrganization } from '../organizations/index.js';
+import { listOrgsOfUser } from '../organizations/organizations.repository.js';
+import {
+  apiTokenSchema,
+  createdTokenSchema,
+  createTokenBody,
+  sessionSchema,
+  setupBody,
+  signInBody,
+} from './accounts.schemas.js';
+import * as service from './accounts.service.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 429: problemSchema };
+
+async function sessionView(db: Db, user: Row<'users'>, csrfToken: string | null) {
+  const now = new Date().toISOString();
+  const orgs = await listOrgsOfUser(db, user.id);
+  return {
+    user: toPublicUser(user),
+    csrfToken,
+    organizations: orgs.filter((o) => !o.expires_at || o.expires_at > now).map((o) => toOrganization(o, o.role)),
+  };
+}
+
+export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+  const { sessionTtlHours, secureCookies } = app.config;
+  // A real hash to compare against when the email is unknown, so the response
+  // time does not reveal which emails have accounts.
+  const dummyHash = await hashPassword('openaims-timing-equaliser');
+
+  async function startSession(reply: FastifyReply, user: Row<'users'>) {
+    const s = await createSession(db, user.id, sessionTtlHours);
+    reply.setCookie(SESSION_COOKIE, s.cookieValue, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookies,
+      path: '/',
+      expires: new Date(s.expiresAt),
+    });
+    return sessionView(db, user, s.csrfToken);
+  }
+
+  app.get(
+    '/api/v1/setup',
+    { schema: { tags: ['accounts'], summary: 'Whether first-run setup is still needed', security: [], response: { 200: z.object({ needed: z.boolean() }) } } },
+    async () => ({ needed: await service.setupNeeded(db) }),
+  );
+
+  app.post(
+    '/api/v1/setup',
+    { schema: { tags: ['accounts'], summary: 'First run: create the first owner and organization, and sign in', security: [], body: setupBody, response: { 201: sessionSchema, ...errors } } },
+    async (req, reply) => {
+      const { user } = await service.initInstance(db, req.body, 'web');
+      return reply.code(201).send(await startSession(reply, user));
+    },
+  );
+
+  app.post(
+    '/api/v1/session',
+    { schema: { tags: ['accounts'], summary: 'Sign in', security: [], body: signInBody, response: { 200: sessionSchema, ...errors } } },
+    async (req, reply) => {
+      const { email, password } = req.body;
+      const blocked = await signInBlocked(db, email, req.ip);
+      if (blocked) {
+        throw new AppError(429, 'Too Many Requests', `Too many failed sign-ins; try again in ${blocked.retryAfterSeconds} s.`, [], {
+          'retry-after': String(blocked.retryAfterSeconds),
+        });
+      }
+      const user = await findUserByEmail(db, email);
+      const ok = await verifyPassword(user?.password_hash ?? dummyHash, password);
+      await recordSignInAttempt(db, email, req.ip, Boolean(user && ok && !user.disabled_at));
+      if (!user || !ok || user.disabled_at) throw new AppError(401, 'Unauthorized', 'The email or password is wrong.');
+      return startSession(reply, user);
+    },
+  );
+
+  app.get(
+    '/api/v1/session',
+    { schema: { tags: ['accounts'], summary: 'The signed-in user, CSRF token and organizations', response: { 200: sessionSchema, 401: problemSchema } } },
+    async (req) => {
+      const auth = requireUser(req);
+      return sessionView(db, auth.user, auth.session?.csrf_token ?? null);
+    },
+  );
+
+  app.delete(
+    '/api/v1/session',
+    { schema: { tags: ['accounts'], summary: 'Sign out', response: { 204: z.null(), 401: problemSchema, 403: problemSchema } } },
+    async (req, reply) => {
+      requireUser(req);
+      const cookie = req.cookies[SESSION_COOKIE];
+      if (cookie) await deleteSession(db, cookie);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/tokens',
+    { schema: { tags: ['accounts'], summary: "The caller's API tokens (never the secret)", response: { 200: z.object({ items: z.array(apiTokenSchema) }), 401: problemSchema } } },
+    async (req) => ({ items: await service.listApiTokens(db, requireUser(req).user.id) }),
+  );
+
+  app.post(
+    '/api/v1/tokens',
+    { schema: { tags: ['accounts'], summary: 'Create an API token; the secret is shown once', body: createTokenBody, response: { 201: createdTokenSchema, ...errors } } },
+    async (req, reply) => {
+      const auth = requireUser(req);
+      return reply.code(201).send(await service.issueApiToken(db, actorOf(auth), auth.user.id, req.body.name));
+    },
+  );
+
+  app.delete(
+    '/api/v1/tokens/:tokenId',
+    { schema: { tags: ['accounts'], summary: 'Revoke an API token', params: z.object({ tokenId: uuid() }), response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      const auth = requireUser(req);
+      await service.revokeApiToken(db, actorOf(auth), auth.user.id, req.params.tokenId);
+      return reply.code(204).send(null);
+    },
+  );
+};

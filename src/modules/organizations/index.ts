@@ -1,0 +1,8 @@
+// Organizations: the tenant every compliance record belongs to, its members
+// and roles, and its profile (the context of clause 4.1 and the facts a
+// certification body asks for a quote: size, sites, AI roles, certifications).
+export { organizationRoutes, orgParams } from './organizations.routes.js';
+export { createOrganization, getProfile, toOrganization, slugify } from './organizations.service.js';
+export { findOrgByIdOrSlug, listAllOrgs } from './organizations.repository.js';
+export type { Profile, Site } from './organizations.schemas.js';
+export { AI_ROLES } from './organizations.schemas.js';

@@ -1,0 +1,67 @@
+import type { Executor } from '../../platform/db/db.js';
+import type { Row } from '../../platform/db/tables.js';
+
+export function findOrg(db: Executor, orgId: string) {
+  return db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirst();
+}
+
+export function findOrgByIdOrSlug(db: Executor, idOrSlug: string) {
+  return db
+    .selectFrom('organizations')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
+    .executeTakeFirst();
+}
+
+export function listOrgsOfUser(db: Executor, userId: string) {
+  return db
+    .selectFrom('organizations')
+    .innerJoin('memberships', 'memberships.org_id', 'organizations.id')
+    .selectAll('organizations')
+    .select(['memberships.role', 'memberships.expires_at'])
+    .where('memberships.user_id', '=', userId)
+    .where('organizations.archived_at', 'is', null)
+    .orderBy('organizations.name')
+    .execute();
+}
+
+export function listAllOrgs(db: Executor) {
+  return db.selectFrom('organizations').selectAll().orderBy('name').execute();
+}
+
+export async function slugTaken(db: Executor, slug: string): Promise<boolean> {
+  return !!(await db.selectFrom('organizations').select('id').where('slug', '=', slug).executeTakeFirst());
+}
+
+export function listMembers(db: Executor, orgId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at', 'memberships.expires_at'])
+    .where('memberships.org_id', '=', orgId)
+    .orderBy('users.email')
+    .execute();
+}
+
+export function findMembership(db: Executor, orgId: string, userId: string) {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function countOwners(db: Executor, orgId: string): Promise<number> {
+  const r = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export function findProfile(db: Executor, orgId: string): Promise<Row<'org_profiles'> | undefined> {
+  return db.selectFrom('org_profiles').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+}

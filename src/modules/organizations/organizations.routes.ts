@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, requireOrgPermission, requireUser } from '../../platform/http/auth-context.js';
+import { problemSchema, uuid } from '../../platform/http/fields.js';
+import {
+  addMemberBody,
+  createOrganizationBody,
+  memberSchema,
+  organizationSchema,
+  profileBody,
+  profileSchema,
+  updateMemberBody,
+} from './organizations.schemas.js';
+import * as service from './organizations.service.js';
+import { listOrgsOfUser } from './organizations.repository.js';
+
+const tags = ['organizations'];
+export const orgParams = z.object({ orgId: uuid() });
+const memberParams = orgParams.extend({ userId: uuid() });
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+
+  app.get(
+    '/api/v1/orgs',
+    { schema: { tags, summary: 'Organizations the caller belongs to', response: { 200: z.object({ items: z.array(organizationSchema) }), 401: problemSchema } } },
+    async (req) => {
+      const auth = requireUser(req);
+      const rows = await listOrgsOfUser(db, auth.user.id);
+      const now = new Date().toISOString();
+      return { items: rows.filter((r) => !r.expires_at || r.expires_at > now).map((r) => service.toOrganization(r, r.role)) };
+    },
+  );
+
+  app.post(
+    '/api/v1/orgs',
+    { schema: { tags, summary: 'Create an organization; the caller becomes its owner', body: createOrganizationBody, response: { 201: organizationSchema, ...errors } } },
+    async (req, reply) => {
+      const auth = requireUser(req);
+      const org = await db.transaction().execute((tx) =>
+        service.createOrganization(tx, actorOf(auth), { ...req.body, ownerUserId: auth.user.id }),
+      );
+      return reply.code(201).send(service.toOrganization(org, 'owner'));
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId',
+    { schema: { tags, summary: 'One organization', params: orgParams, response: { 200: organizationSchema, ...errors } } },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      return service.toOrganization(await service.getOrganization(db, access.orgId), access.role);
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/profile',
+    { schema: { tags, summary: 'Organization profile (context for scope, audit time and quotes)', params: orgParams, response: { 200: profileSchema, ...errors } } },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      return service.getProfile(db, access.orgId);
+    },
+  );
+
+  app.put(
+    '/api/v1/orgs/:orgId/profile',
+    { schema: { tags, summary: 'Replace the organization profile', params: orgParams, body: profileBody, response: { 200: profileSchema, ...errors } } },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'approve');
+      return service.updateProfile(db, access.actor, access.orgId, req.body);
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/members',
+    { schema: { tags, summary: 'Members and their roles', params: orgParams, response: { 200: z.object({ items: z.array(memberSchema) }), ...errors } } },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      return { items: await service.listMembers(db, access.orgId) };
+    },
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/members',
+    { schema: { tags, summary: 'Add a member (creates the account when the email is new)', params: orgParams, body: addMemberBody, response: { 201: memberSchema, ...errors } } },
+    async (req, reply) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'manageMembers');
+      return reply.code(201).send(await service.addMember(db, access.actor, access.role, access.orgId, req.body));
+    },
+  );
+
+  app.patch(
+    '/api/v1/orgs/:orgId/members/:userId',
+    { schema: { tags, summary: "Change a member's role or access expiry", params: memberParams, body: updateMemberBody, response: { 200: memberSchema, ...errors } } },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'manageMembers');
+      return service.updateMember(db, access.actor, access.role, access.orgId, req.params.userId, req.body);
+    },
+  );
+
+  app.delete(
+    '/api/v1/orgs/:orgId/members/:userId',
+    { schema: { tags, summary: 'Remove a member', params: memberParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'manageMembers');
+      await service.removeMember(db, access.actor, access.role, access.orgId, req.params.userId);
+      return reply.code(204).send(null);
+    },
+  );
+};

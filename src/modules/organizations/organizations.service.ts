@@ -1,0 +1,217 @@
+import { uuidv7 } from 'uuidv7';
+import { type Actor, appendAudit } from '../../platform/audit-log/audit-log.js';
+import type { Role } from '../../platform/auth/roles.js';
+import { findUserByEmail, insertUser, toPublicUser } from '../../platform/auth/users.js';
+import type { Db, Executor } from '../../platform/db/db.js';
+import { nowIso } from '../../platform/db/db.js';
+import type { Row } from '../../platform/db/tables.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import type { Profile, ProfileInput } from './organizations.schemas.js';
+import * as repo from './organizations.repository.js';
+
+export function toOrganization(o: Row<'organizations'>, role?: string) {
+  return { id: o.id, slug: o.slug, name: o.name, createdAt: o.created_at, ...(role ? { role: role as Role } : {}) };
+}
+
+export function slugify(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/g, '');
+  return s.length >= 2 ? s : `org-${s}`.replace(/-$/, '');
+}
+
+/** Creates an organization with its first owner, inside the caller's transaction. */
+export async function createOrganization(
+  tx: Executor,
+  actor: Actor,
+  input: { name: string; slug?: string; ownerUserId: string },
+): Promise<Row<'organizations'>> {
+  let slug = input.slug;
+  if (slug) {
+    if (await repo.slugTaken(tx, slug)) {
+      throw conflict('An organization with this slug exists.', [{ field: 'body.slug', message: 'is already taken' }]);
+    }
+  } else {
+    const base = slugify(input.name);
+    slug = base;
+    for (let n = 2; await repo.slugTaken(tx, slug); n++) slug = `${base}-${n}`;
+  }
+  const now = nowIso();
+  const org = { id: uuidv7(), slug, name: input.name, created_at: now, updated_at: now, archived_at: null };
+  await tx.insertInto('organizations').values(org).execute();
+  await tx
+    .insertInto('memberships')
+    .values({ org_id: org.id, user_id: input.ownerUserId, role: 'owner', created_at: now, expires_at: null })
+    .execute();
+  await appendAudit(tx, actor, { orgId: org.id, entityType: 'organization', entityId: org.id, action: 'create', after: toOrganization(org) });
+  await appendAudit(tx, actor, {
+    orgId: org.id,
+    entityType: 'membership',
+    entityId: input.ownerUserId,
+    action: 'create',
+    after: { userId: input.ownerUserId, role: 'owner' },
+  });
+  return org;
+}
+
+export async function getOrganization(db: Executor, orgId: string) {
+  const org = await repo.findOrg(db, orgId);
+  if (!org || org.archived_at) throw notFound('Organization');
+  return org;
+}
+
+function toMember(m: Awaited<ReturnType<typeof repo.listMembers>>[number]) {
+  return {
+    userId: m.userId,
+    email: m.email,
+    name: m.name,
+    role: m.role as Role,
+    createdAt: m.created_at,
+    expiresAt: m.expires_at,
+  };
+}
+
+export async function listMembers(db: Executor, orgId: string) {
+  return (await repo.listMembers(db, orgId)).map(toMember);
+}
+
+export async function addMember(
+  db: Db,
+  actor: Actor,
+  actorRole: Role,
+  orgId: string,
+  input: { email: string; role: Role; name?: string; password?: string; expiresAt?: string },
+) {
+  if (input.role === 'owner' && actorRole !== 'owner') throw forbidden('Only an owner can make another owner.');
+  return db.transaction().execute(async (tx) => {
+    let user = await findUserByEmail(tx, input.email);
+    if (!user) {
+      if (!input.name || !input.password) {
+        throw invalid(
+          [
+            ...(!input.name ? [{ field: 'body.name', message: 'is required to create an account for a new email' }] : []),
+            ...(!input.password ? [{ field: 'body.password', message: 'is required to create an account for a new email' }] : []),
+          ],
+          'No account has this email yet; give a name and an initial password to create one.',
+        );
+      }
+      user = await insertUser(tx, actor, { email: input.email, name: input.name, password: input.password });
+    }
+    if (await repo.findMembership(tx, orgId, user.id)) {
+      throw conflict('This person is already a member.', [{ field: 'body.email', message: 'is already a member' }]);
+    }
+    const row = { org_id: orgId, user_id: user.id, role: input.role, created_at: nowIso(), expires_at: input.expiresAt ?? null };
+    await tx.insertInto('memberships').values(row).execute();
+    await appendAudit(tx, actor, { orgId, entityType: 'membership', entityId: user.id, action: 'create', after: { ...toPublicUser(user), role: row.role, expiresAt: row.expires_at } });
+    return { userId: user.id, email: user.email, name: user.name, role: input.role, createdAt: row.created_at, expiresAt: row.expires_at };
+  });
+}
+
+export async function updateMember(
+  db: Db,
+  actor: Actor,
+  actorRole: Role,
+  orgId: string,
+  userId: string,
+  input: { role?: Role; expiresAt?: string | null },
+) {
+  return db.transaction().execute(async (tx) => {
+    const before = await repo.findMembership(tx, orgId, userId);
+    if (!before) throw notFound('Member');
+    if ((before.role === 'owner' || input.role === 'owner') && actorRole !== 'owner') {
+      throw forbidden('Only an owner can change an owner or make another owner.');
+    }
+    if (before.role === 'owner' && input.role && input.role !== 'owner' && (await repo.countOwners(tx, orgId)) <= 1) {
+      throw new AppError(409, 'Conflict', 'An organization keeps at least one owner.', [{ field: 'body.role', message: 'would remove the last owner' }]);
+    }
+    const patch = {
+      ...(input.role ? { role: input.role } : {}),
+      ...(input.expiresAt !== undefined ? { expires_at: input.expiresAt } : {}),
+    };
+    if (Object.keys(patch).length) {
+      await tx.updateTable('memberships').set(patch).where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+    }
+    const after = { ...before, ...patch };
+    await appendAudit(tx, actor, { orgId, entityType: 'membership', entityId: userId, action: 'update', before, after });
+    return (await repo.listMembers(tx, orgId)).map(toMember).find((m) => m.userId === userId)!;
+  });
+}
+
+export async function removeMember(db: Db, actor: Actor, actorRole: Role, orgId: string, userId: string) {
+  await db.transaction().execute(async (tx) => {
+    const before = await repo.findMembership(tx, orgId, userId);
+    if (!before) throw notFound('Member');
+    if (before.role === 'owner') {
+      if (actorRole !== 'owner') throw forbidden('Only an owner can remove an owner.');
+      if ((await repo.countOwners(tx, orgId)) <= 1) throw conflict('An organization keeps at least one owner.');
+    }
+    await tx.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+    await appendAudit(tx, actor, { orgId, entityType: 'membership', entityId: userId, action: 'delete', before });
+  });
+}
+
+const EMPTY_PROFILE: Profile = {
+  legalName: null,
+  country: null,
+  employeeCount: null,
+  sector: null,
+  aiRoles: [],
+  sites: [],
+  certifications: [],
+  targetMarkets: [],
+  updatedAt: null,
+};
+
+function toProfile(row: Row<'org_profiles'> | undefined): Profile {
+  if (!row) return EMPTY_PROFILE;
+  return {
+    legalName: row.legal_name,
+    country: row.country,
+    employeeCount: row.employee_count,
+    sector: row.sector,
+    aiRoles: JSON.parse(row.ai_roles),
+    sites: JSON.parse(row.sites),
+    certifications: JSON.parse(row.certifications),
+    targetMarkets: JSON.parse(row.target_markets),
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function getProfile(db: Executor, orgId: string): Promise<Profile> {
+  return toProfile(await repo.findProfile(db, orgId));
+}
+
+export async function updateProfile(db: Db, actor: Actor, orgId: string, input: ProfileInput): Promise<Profile> {
+  return db.transaction().execute(async (tx) => {
+    const beforeRow = await repo.findProfile(tx, orgId);
+    const before = toProfile(beforeRow);
+    // Sites keep their ids so the scope can refer to them across edits.
+    const sites = input.sites.map((s) => ({ ...s, id: s.id ?? uuidv7() }));
+    const row = {
+      org_id: orgId,
+      legal_name: input.legalName,
+      country: input.country,
+      employee_count: input.employeeCount,
+      sector: input.sector,
+      ai_roles: JSON.stringify(input.aiRoles),
+      sites: JSON.stringify(sites),
+      certifications: JSON.stringify(input.certifications),
+      target_markets: JSON.stringify(input.targetMarkets),
+      updated_at: nowIso(),
+    };
+    if (beforeRow) {
+      const { org_id: _, ...set } = row;
+      await tx.updateTable('org_profiles').set(set).where('org_id', '=', orgId).execute();
+    } else {
+      await tx.insertInto('org_profiles').values(row).execute();
+    }
+    const after = toProfile(row);
+    await appendAudit(tx, actor, { orgId, entityType: 'organization_profile', entityId: orgId, action: beforeRow ? 'update' : 'create', before: beforeRow ? before : undefined, after });
+    return after;
+  });
+}

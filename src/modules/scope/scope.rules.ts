@@ -1,0 +1,213 @@
+import type { ScopeCheck, ScopeContent } from './scope.schemas.js';
+
+// Pure rules of the AIMS scope: the Stage 1 checks ("scope is too broad,
+// unclear, or not tied to actual AI use"), the readable statement, and the
+// comparison of two versions. No I/O, so they are unit-tested directly.
+
+export interface ScopeSite {
+  id: string;
+  name: string;
+  address: string;
+  country: string;
+}
+
+/** Phrases that make a boundary impossible to audit: they name no thing. */
+const VAGUE_PHRASES = [
+  'all ai',
+  'all systems',
+  'all activities',
+  'all products',
+  'all services',
+  'all operations',
+  'everything',
+  'various',
+  'etc',
+  'and so on',
+  'any ai',
+  'as appropriate',
+  'as needed',
+  'where applicable',
+  'and more',
+  'among others',
+];
+const MIN_BOUNDARY_WORDS = 12;
+
+export function vaguePhrases(text: string): string[] {
+  const normalized = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+  return VAGUE_PHRASES.filter((p) => normalized.includes(` ${p} `));
+}
+
+export function scopeChecks(content: ScopeContent, sites: ScopeSite[]): ScopeCheck[] {
+  const checks: ScopeCheck[] = [];
+  const warn = (code: string, field: string, message: string) => checks.push({ code, severity: 'warning', field, message });
+  const info = (code: string, field: string, message: string) => checks.push({ code, severity: 'info', field, message });
+
+  const boundary = content.boundaryStatement.trim();
+  const words = boundary ? boundary.split(/\s+/).length : 0;
+  if (!boundary) {
+    warn('boundary-missing', 'boundaryStatement', 'Write the boundary: what the AIMS covers, in one or two sentences a buyer can read.');
+  } else {
+    if (words < MIN_BOUNDARY_WORDS) {
+      warn('boundary-too-short', 'boundaryStatement', `The boundary has ${words} words; name the AI systems, services and sites it covers.`);
+    }
+    const vague = vaguePhrases(boundary);
+    if (vague.length) {
+      warn('boundary-vague', 'boundaryStatement', `The boundary uses vague wording (${vague.map((v) => `"${v}"`).join(', ')}); name what is covered instead.`);
+    }
+  }
+
+  if (content.aiSystems.length === 0 && content.productsAndServices.length === 0) {
+    warn('no-ai-named', 'aiSystems', 'No AI system, product or service is named: the scope is not tied to actual AI use.');
+  } else if (content.aiSystems.length === 0) {
+    warn('no-ai-systems', 'aiSystems', 'Products are named but no AI system: list the AI systems behind them.');
+  }
+
+  if (content.siteIds.length === 0) {
+    warn('no-sites', 'siteIds', 'No site is named. A certificate lists the sites it covers.');
+  }
+  const known = new Set(sites.map((s) => s.id));
+  content.siteIds.forEach((id, i) => {
+    if (!known.has(id)) warn('unknown-site', `siteIds.${i}`, 'This site is no longer in the organization profile.');
+  });
+
+  if (content.exclusions.length === 0) {
+    warn('no-exclusions', 'exclusions', 'Nothing is listed as outside the scope. State what is excluded, or why nothing is.');
+  }
+  content.exclusions.forEach((e, i) => {
+    if (!e.justification.trim()) {
+      warn('exclusion-unjustified', `exclusions.${i}.justification`, `The exclusion "${e.item}" has no justification.`);
+    }
+  });
+
+  const questions: [keyof Pick<ScopeContent, 'internalAiTools' | 'customerFacingAiFeatures' | 'thirdPartyAiSystems'>, string][] = [
+    ['internalAiTools', 'Decide whether internal AI tools are in scope.'],
+    ['customerFacingAiFeatures', 'Decide whether customer-facing AI features are in scope.'],
+    ['thirdPartyAiSystems', 'Decide whether third-party AI systems and vendors are in scope.'],
+  ];
+  for (const [field, message] of questions) {
+    if (content[field].included === null) warn(`undecided-${field}`, `${field}.included`, message);
+  }
+  if (content.thirdPartyAiSystems.included === true && content.thirdPartyAiSystems.vendors.length === 0) {
+    warn('third-party-no-vendors', 'thirdPartyAiSystems.vendors', 'Third-party AI is in scope but no vendor is named.');
+  }
+
+  if (content.interestedParties.length === 0) {
+    warn('no-interested-parties', 'interestedParties', 'No interested party is recorded (clause 4.2): customers, regulators, staff...');
+  }
+  if (content.issues.length === 0) {
+    warn('no-issues', 'issues', 'No internal or external issue is recorded (clause 4.1).');
+  }
+  if (content.departments.length === 0) {
+    info('no-departments', 'departments', 'No department or team is named; auditors interview the teams in scope.');
+  }
+  if (content.countriesOrBusinessUnits.length === 0) {
+    info('no-countries', 'countriesOrBusinessUnits', 'No country or business unit is named.');
+  }
+  return checks;
+}
+
+const yesNo = (v: boolean | null) => (v === null ? 'not yet decided' : v ? 'included' : 'excluded');
+
+function bullets(items: string[], empty: string): string {
+  return items.length ? items.map((s) => `- ${s}`).join('\n') : `_${empty}_`;
+}
+
+const withDescription = (name: string, description: string) => (description.trim() ? `${name}: ${description.trim()}` : name);
+
+/** The scope as a statement a buyer or auditor reads (Markdown). */
+export function renderStatement(content: ScopeContent, ctx: { orgName: string; sites: ScopeSite[] }): string {
+  const byId = new Map(ctx.sites.map((s) => [s.id, s]));
+  const sites = content.siteIds.map((id) => {
+    const s = byId.get(id);
+    return s ? `${s.name}, ${s.address.replace(/\s*\n\s*/g, ', ')} (${s.country})` : 'unknown site';
+  });
+  const third = content.thirdPartyAiSystems;
+  const parts = [
+    `# Scope of the AI management system of ${ctx.orgName}`,
+    content.boundaryStatement.trim() || '_No boundary statement yet._',
+    '## AI systems covered',
+    bullets(content.aiSystems.map((a) => withDescription(a.name, a.description)), 'None named.'),
+    '## Products and services',
+    bullets(content.productsAndServices.map((p) => withDescription(p.name, p.description)), 'None named.'),
+    '## Departments and teams',
+    bullets(content.departments.map((d) => withDescription(d.name, d.description)), 'None named.'),
+    '## Sites',
+    bullets(sites, 'None named.'),
+    '## Countries and business units',
+    bullets(content.countriesOrBusinessUnits, 'None named.'),
+    '## AI use covered',
+    [
+      `- Internal AI tools: ${yesNo(content.internalAiTools.included)}${content.internalAiTools.notes.trim() ? `. ${content.internalAiTools.notes.trim()}` : ''}`,
+      `- Customer-facing AI features: ${yesNo(content.customerFacingAiFeatures.included)}${content.customerFacingAiFeatures.notes.trim() ? `. ${content.customerFacingAiFeatures.notes.trim()}` : ''}`,
+      `- Third-party AI systems and vendors: ${yesNo(third.included)}${third.vendors.length ? ` (${third.vendors.join(', ')})` : ''}${third.notes.trim() ? `. ${third.notes.trim()}` : ''}`,
+    ].join('\n'),
+    '## Outside the scope',
+    bullets(content.exclusions.map((e) => `${e.item}${e.justification.trim() ? `. Justification: ${e.justification.trim()}` : ' (no justification given)'}`), 'No exclusions stated.'),
+    '## Interested parties and their requirements (4.2)',
+    bullets(
+      content.interestedParties.map(
+        (p) => `${p.name} (${p.kind})${p.requirements.trim() ? `: ${p.requirements.trim()}` : ''}${p.addressedByAims === null ? '' : p.addressedByAims ? ' [addressed through the AIMS]' : ' [not addressed through the AIMS]'}`,
+      ),
+      'None recorded.',
+    ),
+    '## Internal and external issues (4.1)',
+    bullets(content.issues.map((i) => `${i.kind === 'internal' ? 'Internal' : 'External'}: ${i.description}${i.effect.trim() ? `. Effect: ${i.effect.trim()}` : ''}`), 'None recorded.'),
+  ];
+  return `${parts.join('\n\n')}\n`;
+}
+
+export interface ScopeChange {
+  field: string;
+  change: 'added' | 'removed' | 'changed';
+  before: unknown;
+  after: unknown;
+}
+
+// List items are matched by what a person calls them, so renaming shows as a
+// removal plus an addition and editing a description shows as a change.
+const LIST_KEYS: Record<string, (item: never) => string> = {
+  aiSystems: (i: { name: string }) => i.name,
+  productsAndServices: (i: { name: string }) => i.name,
+  departments: (i: { name: string }) => i.name,
+  siteIds: (i: string) => i,
+  countriesOrBusinessUnits: (i: string) => i,
+  exclusions: (i: { item: string }) => i.item,
+  interestedParties: (i: { name: string }) => i.name,
+  issues: (i: { description: string }) => i.description,
+};
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function compareLists(field: string, before: unknown[], after: unknown[], key: (i: never) => string, out: ScopeChange[]) {
+  const b = new Map(before.map((i) => [key(i as never).toLowerCase(), i]));
+  const a = new Map(after.map((i) => [key(i as never).toLowerCase(), i]));
+  for (const [k, item] of b) {
+    if (!a.has(k)) out.push({ field, change: 'removed', before: item, after: null });
+    else if (!same(item, a.get(k))) out.push({ field, change: 'changed', before: item, after: a.get(k) });
+  }
+  for (const [k, item] of a) if (!b.has(k)) out.push({ field, change: 'added', before: null, after: item });
+}
+
+export function compareScopes(before: ScopeContent, after: ScopeContent): ScopeChange[] {
+  const out: ScopeChange[] = [];
+  for (const field of Object.keys(after) as (keyof ScopeContent)[]) {
+    const b = before[field];
+    const a = after[field];
+    const key = LIST_KEYS[field];
+    if (key && Array.isArray(a) && Array.isArray(b)) {
+      compareLists(field, b, a, key, out);
+    } else if (a && typeof a === 'object' && !Array.isArray(a) && b && typeof b === 'object') {
+      for (const sub of Object.keys(a)) {
+        const bv = (b as Record<string, unknown>)[sub];
+        const av = (a as Record<string, unknown>)[sub];
+        if (Array.isArray(av) && Array.isArray(bv)) compareLists(`${field}.${sub}`, bv, av, (i: string) => i, out);
+        else if (!same(bv, av)) out.push({ field: `${field}.${sub}`, change: 'changed', before: bv, after: av });
+      }
+    } else if (!same(b, a)) {
+      out.push({ field, change: 'changed', before: b, after: a });
+    }
+  }
+  return out;
+}

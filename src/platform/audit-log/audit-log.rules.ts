@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+
+// The audit log is a hash chain: each row's hash covers its own fields and the
+// previous row's hash, so editing, deleting or reordering any row breaks every
+// hash after it. Pure functions here; I/O lives in audit-log.ts.
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedFields {
+  seq: number;
+  id: string;
+  at: string;
+  org_id: string | null;
+  actor_user_id: string | null;
+  actor: string;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+}
+
+export interface ChainedRow extends ChainedFields {
+  hash: string;
+}
+
+/** JSON with object keys sorted, so equal values always serialise the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value as object).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function rowHash(f: ChainedFields): string {
+  const material = JSON.stringify([
+    f.seq,
+    f.id,
+    f.at,
+    f.org_id,
+    f.actor_user_id,
+    f.actor,
+    f.entity_type,
+    f.entity_id,
+    f.action,
+    f.before,
+    f.after,
+    f.prev_hash,
+  ]);
+  return createHash('sha256').update(material).digest('hex');
+}
+
+export type ChainBreak = { seq: number; reason: string };
+
+/**
+ * Checks a run of consecutive rows. `prev` is the row before the run (or
+ * undefined at the start of the log). Returns the first break or null.
+ */
+export function findChainBreak(rows: ChainedRow[], prev?: { seq: number; hash: string }): ChainBreak | null {
+  let expectedPrev = prev?.hash ?? GENESIS_HASH;
+  let expectedSeq = (prev?.seq ?? 0) + 1;
+  for (const row of rows) {
+    if (row.seq !== expectedSeq) return { seq: row.seq, reason: `sequence gap: expected ${expectedSeq}` };
+    if (row.prev_hash !== expectedPrev) return { seq: row.seq, reason: 'prev_hash does not match the previous row' };
+    if (rowHash(row) !== row.hash) return { seq: row.seq, reason: 'row content does not match its hash' };
+    expectedPrev = row.hash;
+    expectedSeq = row.seq + 1;
+  }
+  return null;
+}

@@ -1,0 +1,117 @@
+import { PostgresAdapter, sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { Db, Executor } from '../db/db.js';
+import { nowIso } from '../db/db.js';
+import type { Row } from '../db/tables.js';
+import { type ChainBreak, canonicalJson, findChainBreak, GENESIS_HASH, rowHash } from './audit-log.rules.js';
+
+export interface Actor {
+  userId: string | null;
+  /** what a reader of the log sees: an email, "cli", "system" */
+  label: string;
+}
+
+export interface AuditEntry {
+  orgId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+// Fields never written to the log, even inside before/after.
+const SECRET_KEYS = new Set(['password_hash', 'passwordHash', 'token_hash', 'tokenHash', 'password', 'csrf_token']);
+
+function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !SECRET_KEYS.has(k))
+        .map(([k, v]) => [k, redact(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Appends one row. Call it inside the transaction that makes the change, so
+ * the change and its record commit or fail together.
+ */
+export async function appendAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) {
+    // Serialises writers across app nodes so two rows never claim the same seq.
+    await sql`select pg_advisory_xact_lock(4200142001)`.execute(tx);
+  }
+  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const fields = {
+    seq: (last?.seq ?? 0) + 1,
+    id: uuidv7(),
+    at: nowIso(),
+    org_id: entry.orgId,
+    actor_user_id: actor.userId,
+    actor: actor.label,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    action: entry.action,
+    before: entry.before === undefined ? null : canonicalJson(redact(entry.before)),
+    after: entry.after === undefined ? null : canonicalJson(redact(entry.after)),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx
+    .insertInto('audit_log')
+    .values({ ...fields, hash: rowHash(fields) })
+    .execute();
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  rows: number;
+  break?: ChainBreak;
+}
+
+/** Walks the whole log in pages; memory stays flat however long it grows. */
+export async function verifyAuditLog(db: Db, pageSize = 2000): Promise<VerifyResult> {
+  let prev: { seq: number; hash: string } | undefined;
+  let count = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', prev?.seq ?? 0)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return { ok: true, rows: count };
+    const found = findChainBreak(rows, prev);
+    if (found) return { ok: false, rows: count, break: found };
+    count += rows.length;
+    const last = rows[rows.length - 1];
+    prev = { seq: last.seq, hash: last.hash };
+  }
+}
+
+export interface AuditLogQuery {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  actorUserId?: string;
+  from?: string;
+  to?: string;
+  /** newest first; cursor is the last seen seq */
+  beforeSeq?: number;
+  limit: number;
+}
+
+export async function listAuditLog(db: Executor, orgId: string, q: AuditLogQuery): Promise<Row<'audit_log'>[]> {
+  let query = db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId);
+  if (q.entityType) query = query.where('entity_type', '=', q.entityType);
+  if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+  if (q.action) query = query.where('action', '=', q.action);
+  if (q.actorUserId) query = query.where('actor_user_id', '=', q.actorUserId);
+  if (q.from) query = query.where('at', '>=', q.from);
+  if (q.to) query = query.where('at', '<=', q.to);
+  if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
+  return query.orderBy('seq', 'desc').limit(q.limit).execute();
+}

@@ -1,0 +1,27 @@
+// Roles are per organization. What each may do is one table, read by every
+// route, so a reviewer can check the whole access model here.
+export const ROLES = ['owner', 'admin', 'editor', 'contributor', 'viewer', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** see the organization's compliance records */
+  read: ['owner', 'admin', 'editor', 'contributor', 'viewer', 'auditor'],
+  /** create and edit drafts of compliance records */
+  write: ['owner', 'admin', 'editor', 'contributor'],
+  /** approve records (scope, policy...) and edit the organization profile */
+  approve: ['owner', 'admin', 'editor'],
+  /** add and remove members, change roles */
+  manageMembers: ['owner', 'admin'],
+  /** read the audit log: management and the auditors who sample it */
+  readAuditLog: ['owner', 'admin', 'auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,98 @@
+import { uuidv7 } from 'uuidv7';
+import type { Executor } from '../db/db.js';
+import { nowIso } from '../db/db.js';
+import type { Row } from '../db/tables.js';
+import { randomSecret, sha256 } from './secrets.js';
+
+// Sessions and API tokens live in the database (never in process memory), so
+// any app node can serve any request. Only hashes of the secrets are stored.
+
+export const SESSION_COOKIE = 'aims_session';
+export const API_TOKEN_PREFIX = 'aims_';
+
+export async function createSession(
+  db: Executor,
+  userId: string,
+  ttlHours: number,
+): Promise<{ cookieValue: string; csrfToken: string; expiresAt: string }> {
+  const cookieValue = randomSecret();
+  const csrfToken = randomSecret();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ttlHours * 3600_000).toISOString();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: sha256(cookieValue),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      last_seen_at: now.toISOString(),
+    })
+    .execute();
+  return { cookieValue, csrfToken, expiresAt };
+}
+
+export async function findSession(
+  db: Executor,
+  cookieValue: string,
+): Promise<{ session: Row<'sessions'>; user: Row<'users'> } | null> {
+  const session = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', sha256(cookieValue))
+    .where('expires_at', '>', nowIso())
+    .executeTakeFirst();
+  if (!session) return null;
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', session.user_id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return user ? { session, user } : null;
+}
+
+export async function deleteSession(db: Executor, cookieValue: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sha256(cookieValue)).execute();
+}
+
+export async function createApiToken(
+  db: Executor,
+  userId: string,
+  name: string,
+): Promise<{ token: string; row: Row<'api_tokens'> }> {
+  const token = randomSecret(API_TOKEN_PREFIX);
+  const row = {
+    id: uuidv7(),
+    user_id: userId,
+    name,
+    token_hash: sha256(token),
+    token_prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+    created_at: nowIso(),
+    last_used_at: null,
+    revoked_at: null,
+  };
+  await db.insertInto('api_tokens').values(row).execute();
+  return { token, row };
+}
+
+export async function findUserByApiToken(db: Executor, token: string): Promise<Row<'users'> | null> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
+    .where('api_tokens.token_hash', '=', sha256(token))
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  // Record use at most once a minute: a busy script should not turn reads into writes.
+  const now = nowIso();
+  if (!row.token_last_used_at || Date.parse(now) - Date.parse(row.token_last_used_at) > 60_000) {
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+  }
+  const { token_id: _id, token_last_used_at: _used, ...user } = row;
+  return user;
+}

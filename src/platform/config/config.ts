@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Every setting OpenAIMS reads, in one place, so README and CLI stay in step.
+// CLI flags override environment variables, which override defaults.
+export const configSchema = z.object({
+  dataDir: z.string().min(1),
+  databaseUrl: z.string().optional(),
+  host: z.string().min(1),
+  port: z.coerce.number().int().min(0).max(65535),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  secureCookies: z.boolean(),
+  sessionTtlHours: z.coerce.number().int().min(1).max(24 * 90),
+  bodyLimitBytes: z.coerce.number().int().min(1024),
+  webDir: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export type ConfigOverrides = Partial<Config>;
+
+function envBool(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = {
+    dataDir: path.resolve(overrides.dataDir ?? env.OPENAIMS_DATA ?? './data'),
+    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    port: overrides.port ?? env.PORT ?? 3000,
+    logLevel: overrides.logLevel ?? env.OPENAIMS_LOG_LEVEL ?? 'info',
+    secureCookies: overrides.secureCookies ?? envBool(env.OPENAIMS_SECURE_COOKIES) ?? false,
+    sessionTtlHours: overrides.sessionTtlHours ?? env.OPENAIMS_SESSION_TTL_HOURS ?? 12,
+    bodyLimitBytes: overrides.bodyLimitBytes ?? env.OPENAIMS_BODY_LIMIT ?? 1024 * 1024,
+    webDir: overrides.webDir ?? env.OPENAIMS_WEB_DIR,
+  };
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${detail}`);
+  }
+  return parsed.data;
+}

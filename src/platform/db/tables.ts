@@ -1,0 +1,128 @@
+// Row shapes of every table, as Kysely sees them. Timestamps are ISO-8601 UTC
+// strings and JSON columns are text in both dialects, so one set of queries
+// serves SQLite and PostgreSQL alike.
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  /** sha-256 of the cookie value: a stolen database does not yield live sessions */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SignInAttemptsTable {
+  id: string;
+  email: string;
+  ip: string;
+  succeeded: number;
+  at: string;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface MembershipsTable {
+  org_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+  /** time-boxed access, used for external auditors */
+  expires_at: string | null;
+}
+
+export interface OrgProfilesTable {
+  org_id: string;
+  legal_name: string | null;
+  country: string | null;
+  employee_count: number | null;
+  sector: string | null;
+  ai_roles: string;
+  sites: string;
+  certifications: string;
+  target_markets: string;
+  updated_at: string;
+}
+
+export interface ScopeVersionsTable {
+  id: string;
+  org_id: string;
+  version: number;
+  status: string;
+  content: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  approval_note: string | null;
+  statement: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  id: string;
+  at: string;
+  org_id: string | null;
+  actor_user_id: string | null;
+  actor: string;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  instance_settings: InstanceSettingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  sign_in_attempts: SignInAttemptsTable;
+  organizations: OrganizationsTable;
+  memberships: MembershipsTable;
+  org_profiles: OrgProfilesTable;
+  scope_versions: ScopeVersionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Row<T extends keyof DB> = Selectable<DB[T]>;
+export type NewRow<T extends keyof DB> = Insertable<DB[T]>;
+export type RowUpdate<T extends keyof DB> = Updateable<DB[T]>;

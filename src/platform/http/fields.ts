@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+// Shared field types. Text never carries control characters (they hide text
+// from reviewers and break exports); multi-line text may keep newlines and tabs.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LINE_BREAKS = /[\r\n\t]/;
+
+export const line = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !CONTROL_CHARS.test(s) && !LINE_BREAKS.test(s), 'must not contain control characters or line breaks');
+
+export const requiredLine = (max = 200) => line(max).pipe(z.string().min(1, 'must not be empty'));
+
+export const text = (max = 20_000) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
+
+export const email = () =>
+  z
+    .string()
+    .trim()
+    .max(254)
+    .pipe(z.email('must be a valid email address'))
+    .transform((s) => s.toLowerCase());
+
+export const slug = () =>
+  z
+    .string()
+    .min(2)
+    .max(64)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens');
+
+export const uuid = () => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a UUID');
+
+export const isoDate = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    }, 'is not a real calendar date');
+
+export const password = () => z.string().min(12, 'must be at least 12 characters').max(256);
+
+/** ISO 3166-1 alpha-2 country code */
+export const country = () => z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code, e.g. DE');
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });

@@ -1,0 +1,199 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { API_TOKEN_PREFIX, findSession, findUserByApiToken, SESSION_COOKIE } from '../auth/sessions.js';
+import { safeEqual } from '../auth/secrets.js';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/db.js';
+import { AppError, type FieldError } from './errors.js';
+
+export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The Fastify instance every module registers on: validation, OpenAPI,
+ * authentication, CSRF, security headers and problem+json errors.
+ */
+export async function createServer(database: Database, config: Config, version: string) {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.decorateRequest('auth', null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'OpenAIMS API', version, description: 'ISO/IEC 42001 AI management system' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (req) => {
+    req.auth = await authenticate(req, database);
+    if (req.auth?.via === 'session' && UNSAFE.has(req.method)) {
+      const header = req.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !safeEqual(header, req.auth.session?.csrf_token ?? '')) {
+        throw new AppError(403, 'CSRF token missing or wrong', 'Send the X-CSRF-Token header returned at sign-in.');
+      }
+    }
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => sendProblem(err, req, reply));
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database check',
+        security: [],
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() }),
+          503: z.object({ status: z.literal('unavailable'), detail: z.string() }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(database.db);
+        return { status: 'ok' as const, database: database.dialect, version };
+      } catch (e) {
+        return reply.code(503).send({ status: 'unavailable' as const, detail: (e as Error).message });
+      }
+    },
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}
+
+async function authenticate(req: FastifyRequest, database: Database) {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    const token = header.slice('Bearer '.length).trim();
+    if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+    const user = await findUserByApiToken(database.db, token);
+    return user ? { user, via: 'token' as const } : null;
+  }
+  const cookieValue = req.cookies[SESSION_COOKIE];
+  if (!cookieValue) return null;
+  const found = await findSession(database.db, cookieValue);
+  return found ? { user: found.user, session: found.session, via: 'session' as const } : null;
+}
+
+function sendProblem(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
+  let status = 500;
+  let title = 'Internal Server Error';
+  let detail = 'Something went wrong on our side; the change was not saved.';
+  let errors: FieldError[] | undefined;
+  if (err instanceof AppError) {
+    status = err.status;
+    title = err.title;
+    detail = err.message;
+    errors = err.errors.length ? err.errors : undefined;
+    for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
+  } else if (hasZodFastifySchemaValidationErrors(err)) {
+    status = 400;
+    title = 'Invalid request';
+    detail = 'The request has invalid fields.';
+    const where = err.validationContext ?? 'body';
+    errors = err.validation.map((v) => ({
+      field: [where, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])].join('.'),
+      message: v.message ?? 'is invalid',
+    }));
+  } else if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && err instanceof SyntaxError)) {
+    status = 400;
+    title = 'Malformed JSON';
+    detail = 'The request body is not valid JSON.';
+    errors = [{ field: 'body', message: err.message }];
+  } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    status = 413;
+    title = 'Payload Too Large';
+    detail = `The request body is larger than the limit.`;
+    errors = [{ field: 'body', message: 'is too large' }];
+  } else if (isUniqueViolation(err)) {
+    // Two requests raced for the same unique value; the loser changed nothing.
+    status = 409;
+    title = 'Conflict';
+    detail = 'The record was changed by another request at the same time; reload and try again.';
+  } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    status = err.statusCode;
+    title = err.name && err.name !== 'FastifyError' ? err.name : 'Bad Request';
+    detail = err.message;
+  } else {
+    req.log.error({ err }, 'unhandled error');
+  }
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) }));
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Serves the built web app with an SPA fallback; unknown /api paths stay 404 problems. */
+export async function registerWeb(app: FastifyInstance, webDir: string | undefined) {
+  const dir = webDir && fs.existsSync(path.join(webDir, 'index.html')) ? webDir : undefined;
+  if (dir) await app.register(fastifyStatic, { root: dir, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (!dir || req.url.startsWith('/api/') || req.method !== 'GET') {
+      return sendProblem(new AppError(404, 'Not Found', `No route for ${req.method} ${req.url.split('?')[0]}.`), req, reply);
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}
