@@ -22,7 +22,7 @@ export interface TestDatabase extends Database {
 export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const database = openDatabase({ dataDir: '/tmp', databaseUrl: 'sqlite::memory:' });
-    await migrateToLatest(database.db);
+    await migrateToLatest(database);
     return { ...database, destroy: () => database.close() };
   }
   const url = process.env.PG_TEST_URL;
@@ -33,7 +33,7 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase({ dataDir: '/tmp', databaseUrl: url, pgSchema: schema });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database);
   return {
     ...database,
     destroy: async () => {

@@ -16,6 +16,8 @@ export interface Database {
   dialect: Dialect;
   /** SQLite file path (undefined on PostgreSQL) */
   file?: string;
+  /** PostgreSQL schema the tables live in */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export function openDatabase(opts: OpenOptions): Database {
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', schema: opts.pgSchema ?? 'public', close: () => db.destroy() };
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : sqliteFile(opts.dataDir);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -1,10 +1,12 @@
 import { type MigrationResult, Migrator } from 'kysely';
 import { migrations } from '../../../migrations/index.js';
-import type { Db } from './db.js';
+import type { Database } from './db.js';
 
-export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
+export async function migrateToLatest(database: Database): Promise<MigrationResult[]> {
   const migrator = new Migrator({
-    db,
+    db: database.db,
+    // Name the schema: without it Kysely may find another schema's lock table.
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
     provider: { getMigrations: async () => migrations },
   });
   const { error, results } = await migrator.migrateToLatest();
