@@ -9,6 +9,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -27,6 +28,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    /** every API route as "METHOD /path", kept so tests can hold the OpenAPI document to it */
+    apiRoutes: string[];
   }
 }
 
@@ -48,6 +51,12 @@ export async function createServer(database: Database, config: Config, version: 
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorateRequest('auth', null);
+  app.decorate('apiRoutes', [] as string[]);
+  app.addHook('onRoute', (route) => {
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide;
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || hidden) return;
+    for (const m of [route.method].flat()) if (m !== 'HEAD') app.apiRoutes.push(`${m} ${route.url}`);
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -65,7 +74,7 @@ export async function createServer(database: Database, config: Config, version: 
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: { title: 'OpenAIMS API', version, description: 'ISO/IEC 42001 AI management system' },
       components: {
         securitySchemes: {
@@ -76,6 +85,7 @@ export async function createServer(database: Database, config: Config, version: 
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
