@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { verifyAuditLog } from '../../src/platform/audit-log/audit-log.js';
+import { loadConfig } from '../../src/platform/config/config.js';
+import { type Database, openDatabase } from '../../src/platform/db/db.js';
+import { Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
+
+// Two app processes on one PostgreSQL: nothing may live in one node's memory.
+describe.skipIf(!process.env.PG_TEST_URL)('several app nodes on one PostgreSQL', () => {
+  let a: TestApp;
+  let bDb: Database;
+  let b: FastifyInstance;
+  beforeAll(async () => {
+    a = await createTestApp('postgres');
+    bDb = openDatabase({ dataDir: '/tmp', databaseUrl: process.env.PG_TEST_URL, pgSchema: a.database.schema });
+    b = await buildApp(bDb, loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir: '/nonexistent' }, {}));
+    await b.ready();
+  });
+  afterAll(async () => {
+    await b.close();
+    await bDb.close();
+    await a.close();
+  });
+
+  it('serves a session started on node A from node B, and chains both nodes’ writes', async () => {
+    const { client: onA, orgId } = await setupOwner(a.app);
+    const onB = new Client(b, onA.cookie, onA.csrf);
+    expect((await onB.get(`/api/v1/orgs/${orgId}/scope`)).status).toBe(200);
+
+    const writes = Array.from({ length: 10 }, (_, i) => (i % 2 ? onA : onB).post('/api/v1/orgs', { name: `Client org ${i}` }));
+    expect((await Promise.all(writes)).map((r) => r.status)).toEqual(Array(10).fill(201));
+
+    const result = await verifyAuditLog(a.database.db);
+    expect(result.ok).toBe(true);
+    // setup: user + org + membership, then 10 x (org + membership)
+    expect(result.rows).toBe(3 + 20);
+
+    expect((await onB.delete('/api/v1/session')).status).toBe(204);
+    expect((await onA.get('/api/v1/session')).status).toBe(401);
+  });
+});
