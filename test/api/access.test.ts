@@ -16,16 +16,28 @@ describe.each(testDialects())('roles and organization isolation (%s)', (dialect)
     t = await createTestApp(dialect);
     ({ client: owner, orgId: orgA } = await setupOwner(t.app));
     for (const role of ROLES) {
-      const r = await owner.post(`/api/v1/orgs/${orgA}/members`, { email: `${role}@example.com`, role, name: role, password: PASSWORD });
+      const r = await owner.post(`/api/v1/orgs/${orgA}/members`, {
+        email: `${role}@example.com`,
+        role,
+        name: role,
+        password: PASSWORD,
+      });
       expect(r.status).toBe(201);
       as[role] = await signIn(t.app, `${role}@example.com`);
     }
     // Org B belongs to someone else entirely.
-    const outsider = await owner.post(`/api/v1/orgs/${orgA}/members`, { email: 'b-owner@example.com', role: 'viewer', name: 'B', password: PASSWORD });
+    const outsider = await owner.post(`/api/v1/orgs/${orgA}/members`, {
+      email: 'b-owner@example.com',
+      role: 'viewer',
+      name: 'B',
+      password: PASSWORD,
+    });
     expect(outsider.status).toBe(201);
     as.bOwner = await signIn(t.app, 'b-owner@example.com');
     orgB = (await as.bOwner.post('/api/v1/orgs', { name: 'Org B' })).body.id;
-    await as.bOwner.put(`/api/v1/orgs/${orgB}/scope/draft`, { content: { ...emptyContent(), boundaryStatement: 'B secret scope' } });
+    await as.bOwner.put(`/api/v1/orgs/${orgB}/scope/draft`, {
+      content: { ...emptyContent(), boundaryStatement: 'B secret scope' },
+    });
   });
   afterAll(() => t.close());
 
@@ -50,9 +62,16 @@ describe.each(testDialects())('roles and organization isolation (%s)', (dialect)
     const { updatedAt: _, ...input } = profile;
     expect((await as.viewer.put(`/api/v1/orgs/${orgA}/profile`, input)).status).toBe(403);
     expect((await as.editor.put(`/api/v1/orgs/${orgA}/profile`, { ...input, sector: 'Software' })).status).toBe(200);
-    expect((await as.editor.post(`/api/v1/orgs/${orgA}/members`, { email: 'lead@example.com', role: 'viewer' })).status).toBe(403);
+    expect((await as.editor.post(`/api/v1/orgs/${orgA}/members`, { email: 'lead@example.com', role: 'viewer' })).status).toBe(
+      403,
+    );
     // An admin cannot create owners; only owners can.
-    const r = await as.admin.post(`/api/v1/orgs/${orgA}/members`, { email: 'new@example.com', role: 'owner', name: 'N', password: PASSWORD });
+    const r = await as.admin.post(`/api/v1/orgs/${orgA}/members`, {
+      email: 'new@example.com',
+      role: 'owner',
+      name: 'N',
+      password: PASSWORD,
+    });
     expect(r.status).toBe(403);
   });
 
@@ -64,8 +83,10 @@ describe.each(testDialects())('roles and organization isolation (%s)', (dialect)
   });
 
   it('shows the audit log to owner, admin and auditor only', async () => {
-    for (const role of ['admin', 'auditor'] as const) expect((await as[role].get(`/api/v1/orgs/${orgA}/audit-log`)).status).toBe(200);
-    for (const role of ['editor', 'contributor', 'viewer'] as const) expect((await as[role].get(`/api/v1/orgs/${orgA}/audit-log`)).status).toBe(403);
+    for (const role of ['admin', 'auditor'] as const)
+      expect((await as[role].get(`/api/v1/orgs/${orgA}/audit-log`)).status).toBe(200);
+    for (const role of ['editor', 'contributor', 'viewer'] as const)
+      expect((await as[role].get(`/api/v1/orgs/${orgA}/audit-log`)).status).toBe(403);
   });
 
   it("returns 404 for another organization's records, whatever the role", async () => {
@@ -78,7 +99,12 @@ describe.each(testDialects())('roles and organization isolation (%s)', (dialect)
     // ...and the B owner sees only B, as an owner, while a viewer in A.
     expect((await as.bOwner.get(`/api/v1/orgs/${orgB}/scope`)).body.draft.content.boundaryStatement).toBe('B secret scope');
     const orgs = (await as.bOwner.get('/api/v1/orgs')).body.items.map((o: { id: string; role: string }) => [o.id, o.role]);
-    expect(orgs).toEqual(expect.arrayContaining([[orgA, 'viewer'], [orgB, 'owner']]));
+    expect(orgs).toEqual(
+      expect.arrayContaining([
+        [orgA, 'viewer'],
+        [orgB, 'owner'],
+      ]),
+    );
   });
 
   it('ends an auditor’s access when it expires', async () => {

@@ -32,7 +32,11 @@ describe.each(testDialects())('accounts and sessions (%s)', (dialect) => {
   });
 
   it('signs in with an HttpOnly SameSite cookie and signs out', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'LEAD@example.com', password: PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'LEAD@example.com', password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/);
@@ -48,7 +52,10 @@ describe.each(testDialects())('accounts and sessions (%s)', (dialect) => {
   it('rejects a wrong password without saying which part was wrong', async () => {
     const bad = await new Client(t.app).post('/api/v1/session', { email: 'lead@example.com', password: 'wrong password!!' });
     expect(bad.status).toBe(401);
-    const unknown = await new Client(t.app).post('/api/v1/session', { email: 'nobody@example.com', password: 'wrong password!!' });
+    const unknown = await new Client(t.app).post('/api/v1/session', {
+      email: 'nobody@example.com',
+      password: 'wrong password!!',
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.body.detail).toBe(bad.body.detail);
   });
@@ -56,7 +63,8 @@ describe.each(testDialects())('accounts and sessions (%s)', (dialect) => {
   it('rate-limits failed sign-ins per email', async () => {
     const anon = new Client(t.app);
     const email = 'target@example.com';
-    for (let i = 0; i < 5; i++) expect((await anon.post('/api/v1/session', { email, password: 'guess number ' + i })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await anon.post('/api/v1/session', { email, password: `guess number ${i}` })).status).toBe(401);
     const blocked = await anon.post('/api/v1/session', { email, password: 'guess number 6' });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -81,7 +89,11 @@ describe.each(testDialects())('accounts and sessions (%s)', (dialect) => {
     expect(created.status).toBe(201);
     const token: string = created.body.token;
     expect(token).toMatch(/^aims_/);
-    const stored = await t.database.db.selectFrom('api_tokens').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toBe(token);
     expect(JSON.stringify(stored)).not.toContain(token);
     const list = await owner.get('/api/v1/tokens');
@@ -90,11 +102,16 @@ describe.each(testDialects())('accounts and sessions (%s)', (dialect) => {
     const script = new Client(t.app, undefined, undefined, token);
     expect((await script.get(`/api/v1/orgs/${orgId}/profile`)).status).toBe(200);
     // Bearer requests are not CSRF-prone: no cookie rides along.
-    expect((await script.put(`/api/v1/orgs/${orgId}/scope/draft`, { content: (await owner.get(`/api/v1/orgs/${orgId}/scope`)).body.draft?.content ?? emptyContent() })).status).toBe(200);
+    expect(
+      (
+        await script.put(`/api/v1/orgs/${orgId}/scope/draft`, {
+          content: (await owner.get(`/api/v1/orgs/${orgId}/scope`)).body.draft?.content ?? emptyContent(),
+        })
+      ).status,
+    ).toBe(200);
 
     expect((await owner.delete(`/api/v1/tokens/${created.body.id}`)).status).toBe(204);
     expect((await script.get(`/api/v1/orgs/${orgId}/profile`)).status).toBe(401);
     expect((await new Client(t.app, undefined, undefined, 'aims_forged').get('/api/v1/orgs')).status).toBe(401);
   });
 });
-

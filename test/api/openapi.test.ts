@@ -6,7 +6,10 @@ describe('OpenAPI document', () => {
   let t: TestApp;
   let spec: {
     openapi: string;
-    paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }>; requestBody?: unknown }>>;
+    paths: Record<
+      string,
+      Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }>; requestBody?: unknown }>
+    >;
   };
   beforeAll(async () => {
     t = await createTestApp('sqlite');
@@ -30,7 +33,8 @@ describe('OpenAPI document', () => {
         documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
         const ok = Object.entries(op.responses).find(([code]) => code.startsWith('2'));
         expect(ok, `${method} ${path} has a 2xx response`).toBeDefined();
-        if (ok?.[0] !== '204') expect(Object.values(ok?.[1].content ?? {})[0]?.schema, `${method} ${path} response schema`).toBeDefined();
+        if (ok?.[0] !== '204')
+          expect(Object.values(ok?.[1].content ?? {})[0]?.schema, `${method} ${path} response schema`).toBeDefined();
         if (['post', 'put', 'patch'].includes(method) && !path.endsWith('/approve')) {
           expect(op.requestBody, `${method} ${path} request body`).toBeDefined();
         }

@@ -41,7 +41,8 @@ describe.each(testDialects())('scope versions (%s)', (dialect) => {
 
     const content = {
       ...emptyContent(),
-      boundaryStatement: 'The AIMS covers development and operation of the FlowPilot assistant for enterprise customers, run from Berlin.',
+      boundaryStatement:
+        'The AIMS covers development and operation of the FlowPilot assistant for enterprise customers, run from Berlin.',
       aiSystems: [{ name: 'FlowPilot assistant', description: '', aiSystemId: null }],
       siteIds: [siteId],
       exclusions: [{ item: 'HR pilot', justification: 'Not in production' }],
@@ -53,14 +54,22 @@ describe.each(testDialects())('scope versions (%s)', (dialect) => {
 
     const approved = await owner.post(url('/draft/approve'), { note: 'Approved at leadership meeting' });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ version: 1, status: 'approved', approvedByName: 'Ada Lead', approvalNote: 'Approved at leadership meeting' });
+    expect(approved.body).toMatchObject({
+      version: 1,
+      status: 'approved',
+      approvedByName: 'Ada Lead',
+      approvalNote: 'Approved at leadership meeting',
+    });
     expect(approved.body.approvedAt).toBeTruthy();
     expect((await owner.get(url())).body.draft).toBeNull();
   });
 
   it('starts version 2 on edit and leaves version 1 untouched', async () => {
     const v1 = (await owner.get(url('/versions/1'))).body;
-    const next = { ...v1.content, aiSystems: [...v1.content.aiSystems, { name: 'Insights forecaster', description: '', aiSystemId: null }] };
+    const next = {
+      ...v1.content,
+      aiSystems: [...v1.content.aiSystems, { name: 'Insights forecaster', description: '', aiSystemId: null }],
+    };
     const d2 = await owner.put(url('/draft'), { content: next });
     expect(d2.body).toMatchObject({ version: 2, status: 'draft' });
     const overview = (await owner.get(url())).body;
@@ -75,10 +84,20 @@ describe.each(testDialects())('scope versions (%s)', (dialect) => {
     expect((await owner.get(url())).body.draft.statement).toContain('Berlin Campus');
 
     const cmp = await owner.get(url('/compare?from=1&to=2'));
-    expect(cmp.body.changes).toEqual([{ field: 'aiSystems', change: 'added', before: null, after: { name: 'Insights forecaster', description: '', aiSystemId: null } }]);
+    expect(cmp.body.changes).toEqual([
+      {
+        field: 'aiSystems',
+        change: 'added',
+        before: null,
+        after: { name: 'Insights forecaster', description: '', aiSystemId: null },
+      },
+    ]);
 
     await owner.post(url('/draft/approve'), {});
-    const versions = (await owner.get(url('/versions'))).body.items.map((v: { version: number; status: string }) => [v.version, v.status]);
+    const versions = (await owner.get(url('/versions'))).body.items.map((v: { version: number; status: string }) => [
+      v.version,
+      v.status,
+    ]);
     expect(versions).toEqual([
       [2, 'approved'],
       [1, 'superseded'],
@@ -90,7 +109,9 @@ describe.each(testDialects())('scope versions (%s)', (dialect) => {
     expect((await owner.delete(url('/draft'))).status).toBe(204);
     expect((await owner.get(url())).body.draft).toBeNull();
     expect((await owner.get(url('/versions/9'))).status).toBe(404);
-    const log = (await owner.get(`/api/v1/orgs/${orgId}/audit-log?entityType=scope`)).body.items.map((i: { action: string }) => i.action);
+    const log = (await owner.get(`/api/v1/orgs/${orgId}/audit-log?entityType=scope`)).body.items.map(
+      (i: { action: string }) => i.action,
+    );
     expect(log).toEqual(['delete', 'create', 'approve', 'supersede', 'create', 'approve', 'update', 'create']);
   });
 });

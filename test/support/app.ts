@@ -76,10 +76,18 @@ function sessionCookie(res: { headers: Record<string, unknown> }): string {
 }
 
 export async function setupOwner(app: FastifyInstance, email = 'lead@example.com', orgName = 'Acme AI') {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: { email, password: PASSWORD, name: 'Ada Lead', orgName } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/setup',
+    payload: { email, password: PASSWORD, name: 'Ada Lead', orgName },
+  });
   if (res.statusCode !== 201) throw new Error(`setup failed: ${res.body}`);
   const body = res.json();
-  return { client: new Client(app, sessionCookie(res), body.csrfToken), orgId: body.organizations[0].id as string, userId: body.user.id as string };
+  return {
+    client: new Client(app, sessionCookie(res), body.csrfToken),
+    orgId: body.organizations[0].id as string,
+    userId: body.user.id as string,
+  };
 }
 
 export async function signIn(app: FastifyInstance, email: string, password = PASSWORD) {

@@ -12,17 +12,17 @@ import { AppError } from '../../platform/http/errors.js';
 import { problemSchema, uuid } from '../../platform/http/fields.js';
 import { toOrganization } from '../organizations/index.js';
 import { listOrgsOfUser } from '../organizations/organizations.repository.js';
-import {
-  apiTokenSchema,
-  createdTokenSchema,
-  createTokenBody,
-  sessionSchema,
-  setupBody,
-  signInBody,
-} from './accounts.schemas.js';
+import { apiTokenSchema, createdTokenSchema, createTokenBody, sessionSchema, setupBody, signInBody } from './accounts.schemas.js';
 import * as service from './accounts.service.js';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 429: problemSchema };
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  429: problemSchema,
+};
 
 async function sessionView(db: Db, user: Row<'users'>, csrfToken: string | null) {
   const now = new Date().toISOString();
@@ -39,7 +39,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const { sessionTtlHours, secureCookies } = app.config;
   // A real hash to compare against when the email is unknown, so the response
   // time does not reveal which emails have accounts.
-  const dummyHash = await hashPassword('openaims-timing-equaliser');
+  // Made on first use, not at start-up, to keep cold start short.
+  let dummyHash: Promise<string> | undefined;
+  const timingHash = () => {
+    dummyHash ??= hashPassword('openaims-timing-equaliser');
+    return dummyHash;
+  };
 
   async function startSession(reply: FastifyReply, user: Row<'users'>) {
     const s = await createSession(db, user.id, sessionTtlHours);
@@ -55,13 +60,28 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/setup',
-    { schema: { tags: ['accounts'], summary: 'Whether first-run setup is still needed', security: [], response: { 200: z.object({ needed: z.boolean() }) } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Whether first-run setup is still needed',
+        security: [],
+        response: { 200: z.object({ needed: z.boolean() }) },
+      },
+    },
     async () => ({ needed: await service.setupNeeded(db) }),
   );
 
   app.post(
     '/api/v1/setup',
-    { schema: { tags: ['accounts'], summary: 'First run: create the first owner and organization, and sign in', security: [], body: setupBody, response: { 201: sessionSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'First run: create the first owner and organization, and sign in',
+        security: [],
+        body: setupBody,
+        response: { 201: sessionSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       const { user } = await service.initInstance(db, req.body, 'web');
       return reply.code(201).send(await startSession(reply, user));
@@ -70,17 +90,31 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/session',
-    { schema: { tags: ['accounts'], summary: 'Sign in', security: [], body: signInBody, response: { 200: sessionSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign in',
+        security: [],
+        body: signInBody,
+        response: { 200: sessionSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       const { email, password } = req.body;
       const blocked = await signInBlocked(db, email, req.ip);
       if (blocked) {
-        throw new AppError(429, 'Too Many Requests', `Too many failed sign-ins; try again in ${blocked.retryAfterSeconds} s.`, [], {
-          'retry-after': String(blocked.retryAfterSeconds),
-        });
+        throw new AppError(
+          429,
+          'Too Many Requests',
+          `Too many failed sign-ins; try again in ${blocked.retryAfterSeconds} s.`,
+          [],
+          {
+            'retry-after': String(blocked.retryAfterSeconds),
+          },
+        );
       }
       const user = await findUserByEmail(db, email);
-      const ok = await verifyPassword(user?.password_hash ?? dummyHash, password);
+      const ok = await verifyPassword(user?.password_hash ?? (await timingHash()), password);
       await recordSignInAttempt(db, email, req.ip, Boolean(user && ok && !user.disabled_at));
       if (!user || !ok || user.disabled_at) throw new AppError(401, 'Unauthorized', 'The email or password is wrong.');
       return startSession(reply, user);
@@ -89,7 +123,13 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/session',
-    { schema: { tags: ['accounts'], summary: 'The signed-in user, CSRF token and organizations', response: { 200: sessionSchema, 401: problemSchema } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'The signed-in user, CSRF token and organizations',
+        response: { 200: sessionSchema, 401: problemSchema },
+      },
+    },
     async (req) => {
       const auth = requireUser(req);
       return sessionView(db, auth.user, auth.session?.csrf_token ?? null);
@@ -110,13 +150,26 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/tokens',
-    { schema: { tags: ['accounts'], summary: "The caller's API tokens (never the secret)", response: { 200: z.object({ items: z.array(apiTokenSchema) }), 401: problemSchema } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: "The caller's API tokens (never the secret)",
+        response: { 200: z.object({ items: z.array(apiTokenSchema) }), 401: problemSchema },
+      },
+    },
     async (req) => ({ items: await service.listApiTokens(db, requireUser(req).user.id) }),
   );
 
   app.post(
     '/api/v1/tokens',
-    { schema: { tags: ['accounts'], summary: 'Create an API token; the secret is shown once', body: createTokenBody, response: { 201: createdTokenSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create an API token; the secret is shown once',
+        body: createTokenBody,
+        response: { 201: createdTokenSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       const auth = requireUser(req);
       return reply.code(201).send(await service.issueApiToken(db, actorOf(auth), auth.user.id, req.body.name));
@@ -125,7 +178,14 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/v1/tokens/:tokenId',
-    { schema: { tags: ['accounts'], summary: 'Revoke an API token', params: z.object({ tokenId: uuid() }), response: { 204: z.null(), ...errors } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Revoke an API token',
+        params: z.object({ tokenId: uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (req, reply) => {
       const auth = requireUser(req);
       await service.revokeApiToken(db, actorOf(auth), auth.user.id, req.params.tokenId);

@@ -41,13 +41,26 @@ export async function initInstance(
 }
 
 export function toApiToken(r: Row<'api_tokens'>) {
-  return { id: r.id, name: r.name, prefix: r.token_prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at };
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.token_prefix,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  };
 }
 
 export async function issueApiToken(db: Db, actor: Actor, userId: string, name: string) {
   return db.transaction().execute(async (tx) => {
     const { token, row } = await createApiToken(tx, userId, name);
-    await appendAudit(tx, actor, { orgId: null, entityType: 'api_token', entityId: row.id, action: 'create', after: toApiToken(row) });
+    await appendAudit(tx, actor, {
+      orgId: null,
+      entityType: 'api_token',
+      entityId: row.id,
+      action: 'create',
+      after: toApiToken(row),
+    });
     return { ...toApiToken(row), token };
   });
 }
@@ -59,17 +72,34 @@ export async function issueApiTokenForEmail(db: Db, actor: Actor, email: string,
 }
 
 export async function listApiTokens(db: Executor, userId: string) {
-  const rows = await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(toApiToken);
 }
 
 export async function revokeApiToken(db: Db, actor: Actor, userId: string, tokenId: string) {
   await db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).where('user_id', '=', userId).executeTakeFirst();
+    const before = await tx
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', tokenId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     if (!before) throw notFound('API token');
     if (before.revoked_at) return;
     const revokedAt = nowIso();
     await tx.updateTable('api_tokens').set({ revoked_at: revokedAt }).where('id', '=', tokenId).execute();
-    await appendAudit(tx, actor, { orgId: null, entityType: 'api_token', entityId: tokenId, action: 'revoke', before: toApiToken(before), after: toApiToken({ ...before, revoked_at: revokedAt }) });
+    await appendAudit(tx, actor, {
+      orgId: null,
+      entityType: 'api_token',
+      entityId: tokenId,
+      action: 'revoke',
+      before: toApiToken(before),
+      after: toApiToken({ ...before, revoked_at: revokedAt }),
+    });
   });
 }

@@ -37,19 +37,21 @@ export function listMembers(db: Executor, orgId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at', 'memberships.expires_at'])
+    .select([
+      'users.id as userId',
+      'users.email',
+      'users.name',
+      'memberships.role',
+      'memberships.created_at',
+      'memberships.expires_at',
+    ])
     .where('memberships.org_id', '=', orgId)
     .orderBy('users.email')
     .execute();
 }
 
 export function findMembership(db: Executor, orgId: string, userId: string) {
-  return db
-    .selectFrom('memberships')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  return db.selectFrom('memberships').selectAll().where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
 }
 
 export async function countOwners(db: Executor, orgId: string): Promise<number> {

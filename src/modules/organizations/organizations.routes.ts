@@ -24,7 +24,13 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/orgs',
-    { schema: { tags, summary: 'Organizations the caller belongs to', response: { 200: z.object({ items: z.array(organizationSchema) }), 401: problemSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Organizations the caller belongs to',
+        response: { 200: z.object({ items: z.array(organizationSchema) }), 401: problemSchema },
+      },
+    },
     async (req) => {
       const auth = requireUser(req);
       const rows = await listOrgsOfUser(db, auth.user.id);
@@ -35,12 +41,19 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/orgs',
-    { schema: { tags, summary: 'Create an organization; the caller becomes its owner', body: createOrganizationBody, response: { 201: organizationSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an organization; the caller becomes its owner',
+        body: createOrganizationBody,
+        response: { 201: organizationSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       const auth = requireUser(req);
-      const org = await db.transaction().execute((tx) =>
-        service.createOrganization(tx, actorOf(auth), { ...req.body, ownerUserId: auth.user.id }),
-      );
+      const org = await db
+        .transaction()
+        .execute((tx) => service.createOrganization(tx, actorOf(auth), { ...req.body, ownerUserId: auth.user.id }));
       return reply.code(201).send(service.toOrganization(org, 'owner'));
     },
   );
@@ -56,7 +69,14 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/orgs/:orgId/profile',
-    { schema: { tags, summary: 'Organization profile (context for scope, audit time and quotes)', params: orgParams, response: { 200: profileSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Organization profile (context for scope, audit time and quotes)',
+        params: orgParams,
+        response: { 200: profileSchema, ...errors },
+      },
+    },
     async (req) => {
       const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
       return service.getProfile(db, access.orgId);
@@ -65,7 +85,15 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/api/v1/orgs/:orgId/profile',
-    { schema: { tags, summary: 'Replace the organization profile', params: orgParams, body: profileBody, response: { 200: profileSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Replace the organization profile',
+        params: orgParams,
+        body: profileBody,
+        response: { 200: profileSchema, ...errors },
+      },
+    },
     async (req) => {
       const access = await requireOrgPermission(req, db, req.params.orgId, 'approve');
       return service.updateProfile(db, access.actor, access.orgId, req.body);
@@ -74,7 +102,14 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/orgs/:orgId/members',
-    { schema: { tags, summary: 'Members and their roles', params: orgParams, response: { 200: z.object({ items: z.array(memberSchema) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Members and their roles',
+        params: orgParams,
+        response: { 200: z.object({ items: z.array(memberSchema) }), ...errors },
+      },
+    },
     async (req) => {
       const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
       return { items: await service.listMembers(db, access.orgId) };
@@ -83,7 +118,15 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/orgs/:orgId/members',
-    { schema: { tags, summary: 'Add a member (creates the account when the email is new)', params: orgParams, body: addMemberBody, response: { 201: memberSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a member (creates the account when the email is new)',
+        params: orgParams,
+        body: addMemberBody,
+        response: { 201: memberSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       const access = await requireOrgPermission(req, db, req.params.orgId, 'manageMembers');
       return reply.code(201).send(await service.addMember(db, access.actor, access.role, access.orgId, req.body));
@@ -92,7 +135,15 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/v1/orgs/:orgId/members/:userId',
-    { schema: { tags, summary: "Change a member's role or access expiry", params: memberParams, body: updateMemberBody, response: { 200: memberSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role or access expiry",
+        params: memberParams,
+        body: updateMemberBody,
+        response: { 200: memberSchema, ...errors },
+      },
+    },
     async (req) => {
       const access = await requireOrgPermission(req, db, req.params.orgId, 'manageMembers');
       return service.updateMember(db, access.actor, access.role, access.orgId, req.params.userId, req.body);

@@ -48,7 +48,13 @@ export async function createOrganization(
     .insertInto('memberships')
     .values({ org_id: org.id, user_id: input.ownerUserId, role: 'owner', created_at: now, expires_at: null })
     .execute();
-  await appendAudit(tx, actor, { orgId: org.id, entityType: 'organization', entityId: org.id, action: 'create', after: toOrganization(org) });
+  await appendAudit(tx, actor, {
+    orgId: org.id,
+    entityType: 'organization',
+    entityId: org.id,
+    action: 'create',
+    after: toOrganization(org),
+  });
   await appendAudit(tx, actor, {
     orgId: org.id,
     entityType: 'membership',
@@ -107,8 +113,21 @@ export async function addMember(
     }
     const row = { org_id: orgId, user_id: user.id, role: input.role, created_at: nowIso(), expires_at: input.expiresAt ?? null };
     await tx.insertInto('memberships').values(row).execute();
-    await appendAudit(tx, actor, { orgId, entityType: 'membership', entityId: user.id, action: 'create', after: { ...toPublicUser(user), role: row.role, expiresAt: row.expires_at } });
-    return { userId: user.id, email: user.email, name: user.name, role: input.role, createdAt: row.created_at, expiresAt: row.expires_at };
+    await appendAudit(tx, actor, {
+      orgId,
+      entityType: 'membership',
+      entityId: user.id,
+      action: 'create',
+      after: { ...toPublicUser(user), role: row.role, expiresAt: row.expires_at },
+    });
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: input.role,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+    };
   });
 }
 
@@ -127,7 +146,9 @@ export async function updateMember(
       throw forbidden('Only an owner can change an owner or make another owner.');
     }
     if (before.role === 'owner' && input.role && input.role !== 'owner' && (await repo.countOwners(tx, orgId)) <= 1) {
-      throw new AppError(409, 'Conflict', 'An organization keeps at least one owner.', [{ field: 'body.role', message: 'would remove the last owner' }]);
+      throw new AppError(409, 'Conflict', 'An organization keeps at least one owner.', [
+        { field: 'body.role', message: 'would remove the last owner' },
+      ]);
     }
     const patch = {
       ...(input.role ? { role: input.role } : {}),
@@ -211,7 +232,14 @@ export async function updateProfile(db: Db, actor: Actor, orgId: string, input: 
       await tx.insertInto('org_profiles').values(row).execute();
     }
     const after = toProfile(row);
-    await appendAudit(tx, actor, { orgId, entityType: 'organization_profile', entityId: orgId, action: beforeRow ? 'update' : 'create', before: beforeRow ? before : undefined, after });
+    await appendAudit(tx, actor, {
+      orgId,
+      entityType: 'organization_profile',
+      entityId: orgId,
+      action: beforeRow ? 'update' : 'create',
+      before: beforeRow ? before : undefined,
+      after,
+    });
     return after;
   });
 }

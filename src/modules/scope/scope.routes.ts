@@ -21,7 +21,14 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/orgs/:orgId/scope',
-    { schema: { tags, summary: 'The approved scope and the draft, with checks', params: orgParams, response: { 200: scopeOverviewSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The approved scope and the draft, with checks',
+        params: orgParams,
+        response: { 200: scopeOverviewSchema, ...errors },
+      },
+    },
     async (req) => {
       const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
       return service.getOverview(db, access.orgId);
@@ -30,7 +37,15 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/api/v1/orgs/:orgId/scope/draft',
-    { schema: { tags, summary: 'Save the scope draft (starts a new version after an approval)', params: orgParams, body: saveDraftBody, response: { 200: scopeVersionSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Save the scope draft (starts a new version after an approval)',
+        params: orgParams,
+        body: saveDraftBody,
+        response: { 200: scopeVersionSchema, ...errors },
+      },
+    },
     async (req) => {
       const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
       return service.saveDraft(db, access.actor, access.orgId, req.body.content);
@@ -49,7 +64,15 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/orgs/:orgId/scope/draft/approve',
-    { schema: { tags, summary: 'Approve the draft: it becomes an immutable version', params: orgParams, body: approveBody, response: { 200: scopeVersionSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Approve the draft: it becomes an immutable version',
+        params: orgParams,
+        body: approveBody,
+        response: { 200: scopeVersionSchema, ...errors },
+      },
+    },
     async (req) => {
       const access = await requireOrgPermission(req, db, req.params.orgId, 'approve');
       return service.approveDraft(db, access.actor, access.orgId, req.body.note);
@@ -58,7 +81,14 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/orgs/:orgId/scope/versions',
-    { schema: { tags, summary: 'Every scope version, newest first', params: orgParams, response: { 200: z.object({ items: z.array(scopeVersionSchema) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Every scope version, newest first',
+        params: orgParams,
+        response: { 200: z.object({ items: z.array(scopeVersionSchema) }), ...errors },
+      },
+    },
     async (req) => {
       const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
       return { items: await service.listVersions(db, access.orgId) };
@@ -67,7 +97,14 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/orgs/:orgId/scope/versions/:version',
-    { schema: { tags, summary: 'One scope version', params: orgParams.extend({ version: z.coerce.number().int().min(1) }), response: { 200: scopeVersionSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'One scope version',
+        params: orgParams.extend({ version: z.coerce.number().int().min(1) }),
+        response: { 200: scopeVersionSchema, ...errors },
+      },
+    },
     async (req) => {
       const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
       return service.getVersion(db, access.orgId, req.params.version);

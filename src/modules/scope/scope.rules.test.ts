@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compareScopes, renderStatement, scopeChecks, vaguePhrases } from './scope.rules.js';
 import { EMPTY_SCOPE, type ScopeContent } from './scope.schemas.js';
 
-const site = { id: '0190a0a0-0000-7000-8000-000000000001', name: 'Berlin HQ', address: 'Hauptstr. 1\n10115 Berlin', country: 'DE' };
+const site = {
+  id: '0190a0a0-0000-7000-8000-000000000001',
+  name: 'Berlin HQ',
+  address: 'Hauptstr. 1\n10115 Berlin',
+  country: 'DE',
+};
 
 const good: ScopeContent = {
   ...EMPTY_SCOPE,
@@ -17,7 +22,9 @@ const good: ScopeContent = {
   thirdPartyAiSystems: { included: true, notes: '', vendors: ['OpenAI API'] },
   countriesOrBusinessUnits: ['Germany'],
   exclusions: [{ item: 'HR screening pilot', justification: 'Paused; not in production.' }],
-  interestedParties: [{ name: 'Enterprise customers', kind: 'external', requirements: 'Evidence of AI governance', addressedByAims: true }],
+  interestedParties: [
+    { name: 'Enterprise customers', kind: 'external', requirements: 'Evidence of AI governance', addressedByAims: true },
+  ],
   issues: [{ kind: 'external', description: 'EU AI Act obligations', effect: 'Transparency duties for chat features' }],
 };
 
@@ -45,7 +52,10 @@ describe('scope checks (Stage 1: too broad, unclear, not tied to AI use)', () =>
   });
 
   it('flags vague and short boundaries', () => {
-    expect(codes({ ...good, boundaryStatement: 'All AI systems of the company.' })).toEqual(['boundary-too-short', 'boundary-vague']);
+    expect(codes({ ...good, boundaryStatement: 'All AI systems of the company.' })).toEqual([
+      'boundary-too-short',
+      'boundary-vague',
+    ]);
     expect(vaguePhrases('Covers various tools, APIs etc.')).toEqual(['various', 'etc']);
     expect(vaguePhrases('Covers the Etcetera service')).toEqual([]);
   });
@@ -59,7 +69,12 @@ describe('scope checks (Stage 1: too broad, unclear, not tied to AI use)', () =>
       thirdPartyAiSystems: { included: true, notes: '', vendors: [] },
     };
     const found = scopeChecks(c, [site]);
-    expect(found.map((x) => x.code)).toEqual(['no-ai-systems', 'unknown-site', 'exclusion-unjustified', 'third-party-no-vendors']);
+    expect(found.map((x) => x.code)).toEqual([
+      'no-ai-systems',
+      'unknown-site',
+      'exclusion-unjustified',
+      'third-party-no-vendors',
+    ]);
     expect(found.find((x) => x.code === 'exclusion-unjustified')?.field).toBe('exclusions.0.justification');
   });
 });

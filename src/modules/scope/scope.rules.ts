@@ -45,14 +45,26 @@ export function scopeChecks(content: ScopeContent, sites: ScopeSite[]): ScopeChe
   const boundary = content.boundaryStatement.trim();
   const words = boundary ? boundary.split(/\s+/).length : 0;
   if (!boundary) {
-    warn('boundary-missing', 'boundaryStatement', 'Write the boundary: what the AIMS covers, in one or two sentences a buyer can read.');
+    warn(
+      'boundary-missing',
+      'boundaryStatement',
+      'Write the boundary: what the AIMS covers, in one or two sentences a buyer can read.',
+    );
   } else {
     if (words < MIN_BOUNDARY_WORDS) {
-      warn('boundary-too-short', 'boundaryStatement', `The boundary has ${words} words; name the AI systems, services and sites it covers.`);
+      warn(
+        'boundary-too-short',
+        'boundaryStatement',
+        `The boundary has ${words} words; name the AI systems, services and sites it covers.`,
+      );
     }
     const vague = vaguePhrases(boundary);
     if (vague.length) {
-      warn('boundary-vague', 'boundaryStatement', `The boundary uses vague wording (${vague.map((v) => `"${v}"`).join(', ')}); name what is covered instead.`);
+      warn(
+        'boundary-vague',
+        'boundaryStatement',
+        `The boundary uses vague wording (${vague.map((v) => `"${v}"`).join(', ')}); name what is covered instead.`,
+      );
     }
   }
 
@@ -79,11 +91,12 @@ export function scopeChecks(content: ScopeContent, sites: ScopeSite[]): ScopeChe
     }
   });
 
-  const questions: [keyof Pick<ScopeContent, 'internalAiTools' | 'customerFacingAiFeatures' | 'thirdPartyAiSystems'>, string][] = [
-    ['internalAiTools', 'Decide whether internal AI tools are in scope.'],
-    ['customerFacingAiFeatures', 'Decide whether customer-facing AI features are in scope.'],
-    ['thirdPartyAiSystems', 'Decide whether third-party AI systems and vendors are in scope.'],
-  ];
+  const questions: [keyof Pick<ScopeContent, 'internalAiTools' | 'customerFacingAiFeatures' | 'thirdPartyAiSystems'>, string][] =
+    [
+      ['internalAiTools', 'Decide whether internal AI tools are in scope.'],
+      ['customerFacingAiFeatures', 'Decide whether customer-facing AI features are in scope.'],
+      ['thirdPartyAiSystems', 'Decide whether third-party AI systems and vendors are in scope.'],
+    ];
   for (const [field, message] of questions) {
     if (content[field].included === null) warn(`undecided-${field}`, `${field}.included`, message);
   }
@@ -92,7 +105,11 @@ export function scopeChecks(content: ScopeContent, sites: ScopeSite[]): ScopeChe
   }
 
   if (content.interestedParties.length === 0) {
-    warn('no-interested-parties', 'interestedParties', 'No interested party is recorded (clause 4.2): customers, regulators, staff...');
+    warn(
+      'no-interested-parties',
+      'interestedParties',
+      'No interested party is recorded (clause 4.2): customers, regulators, staff...',
+    );
   }
   if (content.issues.length === 0) {
     warn('no-issues', 'issues', 'No internal or external issue is recorded (clause 4.1).');
@@ -126,11 +143,20 @@ export function renderStatement(content: ScopeContent, ctx: { orgName: string; s
     `# Scope of the AI management system of ${ctx.orgName}`,
     content.boundaryStatement.trim() || '_No boundary statement yet._',
     '## AI systems covered',
-    bullets(content.aiSystems.map((a) => withDescription(a.name, a.description)), 'None named.'),
+    bullets(
+      content.aiSystems.map((a) => withDescription(a.name, a.description)),
+      'None named.',
+    ),
     '## Products and services',
-    bullets(content.productsAndServices.map((p) => withDescription(p.name, p.description)), 'None named.'),
+    bullets(
+      content.productsAndServices.map((p) => withDescription(p.name, p.description)),
+      'None named.',
+    ),
     '## Departments and teams',
-    bullets(content.departments.map((d) => withDescription(d.name, d.description)), 'None named.'),
+    bullets(
+      content.departments.map((d) => withDescription(d.name, d.description)),
+      'None named.',
+    ),
     '## Sites',
     bullets(sites, 'None named.'),
     '## Countries and business units',
@@ -142,16 +168,28 @@ export function renderStatement(content: ScopeContent, ctx: { orgName: string; s
       `- Third-party AI systems and vendors: ${yesNo(third.included)}${third.vendors.length ? ` (${third.vendors.join(', ')})` : ''}${third.notes.trim() ? `. ${third.notes.trim()}` : ''}`,
     ].join('\n'),
     '## Outside the scope',
-    bullets(content.exclusions.map((e) => `${e.item}${e.justification.trim() ? `. Justification: ${e.justification.trim()}` : ' (no justification given)'}`), 'No exclusions stated.'),
+    bullets(
+      content.exclusions.map(
+        (e) => `${e.item}${e.justification.trim() ? `. Justification: ${e.justification.trim()}` : ' (no justification given)'}`,
+      ),
+      'No exclusions stated.',
+    ),
     '## Interested parties and their requirements (4.2)',
     bullets(
       content.interestedParties.map(
-        (p) => `${p.name} (${p.kind})${p.requirements.trim() ? `: ${p.requirements.trim()}` : ''}${p.addressedByAims === null ? '' : p.addressedByAims ? ' [addressed through the AIMS]' : ' [not addressed through the AIMS]'}`,
+        (p) =>
+          `${p.name} (${p.kind})${p.requirements.trim() ? `: ${p.requirements.trim()}` : ''}${p.addressedByAims === null ? '' : p.addressedByAims ? ' [addressed through the AIMS]' : ' [not addressed through the AIMS]'}`,
       ),
       'None recorded.',
     ),
     '## Internal and external issues (4.1)',
-    bullets(content.issues.map((i) => `${i.kind === 'internal' ? 'Internal' : 'External'}: ${i.description}${i.effect.trim() ? `. Effect: ${i.effect.trim()}` : ''}`), 'None recorded.'),
+    bullets(
+      content.issues.map(
+        (i) =>
+          `${i.kind === 'internal' ? 'Internal' : 'External'}: ${i.description}${i.effect.trim() ? `. Effect: ${i.effect.trim()}` : ''}`,
+      ),
+      'None recorded.',
+    ),
   ];
   return `${parts.join('\n\n')}\n`;
 }

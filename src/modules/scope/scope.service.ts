@@ -40,7 +40,14 @@ function toVersion(row: repo.ScopeRow, ctx: OrgContext): ScopeVersion {
 }
 
 /** What the audit log keeps of a version: the content and its state, not derived text. */
-function auditView(row: { version: number; status: string; content: string; approved_by?: string | null; approved_at?: string | null; approval_note?: string | null }) {
+function auditView(row: {
+  version: number;
+  status: string;
+  content: string;
+  approved_by?: string | null;
+  approved_at?: string | null;
+  approval_note?: string | null;
+}) {
   return {
     version: row.version,
     status: row.status,
@@ -68,7 +75,14 @@ export async function saveDraft(db: Db, actor: Actor, orgId: string, content: Sc
     const json = JSON.stringify(content);
     if (draft) {
       await tx.updateTable('scope_versions').set({ content: json, updated_at: now }).where('id', '=', draft.id).execute();
-      await appendAudit(tx, actor, { orgId, entityType: 'scope', entityId: draft.id, action: 'update', before: auditView(draft), after: auditView({ ...draft, content: json }) });
+      await appendAudit(tx, actor, {
+        orgId,
+        entityType: 'scope',
+        entityId: draft.id,
+        action: 'update',
+        before: auditView(draft),
+        after: auditView({ ...draft, content: json }),
+      });
     } else {
       const row = {
         id: uuidv7(),
@@ -101,8 +115,19 @@ export async function approveDraft(db: Db, actor: Actor, orgId: string, note?: s
     const now = nowIso();
     const previous = await repo.findByStatus(tx, orgId, 'approved');
     if (previous) {
-      await tx.updateTable('scope_versions').set({ status: 'superseded', updated_at: now }).where('id', '=', previous.id).execute();
-      await appendAudit(tx, actor, { orgId, entityType: 'scope', entityId: previous.id, action: 'supersede', before: auditView(previous), after: auditView({ ...previous, status: 'superseded' }) });
+      await tx
+        .updateTable('scope_versions')
+        .set({ status: 'superseded', updated_at: now })
+        .where('id', '=', previous.id)
+        .execute();
+      await appendAudit(tx, actor, {
+        orgId,
+        entityType: 'scope',
+        entityId: previous.id,
+        action: 'supersede',
+        before: auditView(previous),
+        after: auditView({ ...previous, status: 'superseded' }),
+      });
     }
     const approval = {
       status: 'approved',
@@ -113,7 +138,14 @@ export async function approveDraft(db: Db, actor: Actor, orgId: string, note?: s
       updated_at: now,
     };
     await tx.updateTable('scope_versions').set(approval).where('id', '=', draft.id).execute();
-    await appendAudit(tx, actor, { orgId, entityType: 'scope', entityId: draft.id, action: 'approve', before: auditView(draft), after: auditView({ ...draft, ...approval }) });
+    await appendAudit(tx, actor, {
+      orgId,
+      entityType: 'scope',
+      entityId: draft.id,
+      action: 'approve',
+      before: auditView(draft),
+      after: auditView({ ...draft, ...approval }),
+    });
     const approved = await repo.findByVersion(tx, orgId, draft.version);
     return toVersion(approved!, ctx);
   });

@@ -24,8 +24,7 @@ export async function signInBlocked(db: Executor, email: string, ip: string): Pr
     .where('succeeded', '=', 0)
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
-  const hit =
-    Number(byEmail.n) >= MAX_FAILURES_PER_EMAIL ? byEmail : Number(byIp.n) >= MAX_FAILURES_PER_IP ? byIp : null;
+  const hit = Number(byEmail.n) >= MAX_FAILURES_PER_EMAIL ? byEmail : Number(byIp.n) >= MAX_FAILURES_PER_IP ? byIp : null;
   if (!hit) return null;
   const retryAt = Date.parse(String(hit.first)) + SIGN_IN_WINDOW_MS;
   return { retryAfterSeconds: Math.max(1, Math.ceil((retryAt - Date.now()) / 1000)) };

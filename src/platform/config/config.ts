@@ -10,7 +10,11 @@ export const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   secureCookies: z.boolean(),
-  sessionTtlHours: z.coerce.number().int().min(1).max(24 * 90),
+  sessionTtlHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90),
   bodyLimitBytes: z.coerce.number().int().min(1024),
   webDir: z.string().optional(),
 });
