@@ -33,8 +33,8 @@ describe.skipIf(!process.env.PG_TEST_URL)('several app nodes on one PostgreSQL',
 
     const result = await verifyAuditLog(a.database.db);
     expect(result.ok).toBe(true);
-    // setup: user + org + membership, then 10 x (org + membership)
-    expect(result.rows).toBe(3 + 20);
+    // setup: user + org + membership + sign-in, then 10 x (org + membership)
+    expect(result.rows).toBe(4 + 20);
 
     expect((await onB.delete('/api/v1/session')).status).toBe(204);
     expect((await onA.get('/api/v1/session')).status).toBe(401);

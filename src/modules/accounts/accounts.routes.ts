@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { appendAudit } from '../../platform/audit-log/audit-log.js';
 import { createSession, deleteSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/secrets.js';
 import { recordSignInAttempt, signInBlocked } from '../../platform/auth/throttle.js';
@@ -47,7 +48,15 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   async function startSession(reply: FastifyReply, user: Row<'users'>) {
-    const s = await createSession(db, user.id, sessionTtlHours);
+    const s = await db.transaction().execute(async (tx) => {
+      const created = await createSession(tx, user.id, sessionTtlHours);
+      await appendAudit(
+        tx,
+        { userId: user.id, label: user.email },
+        { orgId: null, entityType: 'session', entityId: user.id, action: 'sign-in' },
+      );
+      return created;
+    });
     reply.setCookie(SESSION_COOKIE, s.cookieValue, {
       httpOnly: true,
       sameSite: 'lax',
@@ -140,9 +149,19 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/session',
     { schema: { tags: ['accounts'], summary: 'Sign out', response: { 204: z.null(), 401: problemSchema, 403: problemSchema } } },
     async (req, reply) => {
-      requireUser(req);
+      const auth = requireUser(req);
       const cookie = req.cookies[SESSION_COOKIE];
-      if (cookie) await deleteSession(db, cookie);
+      if (cookie) {
+        await db.transaction().execute(async (tx) => {
+          await deleteSession(tx, cookie);
+          await appendAudit(tx, actorOf(auth), {
+            orgId: null,
+            entityType: 'session',
+            entityId: auth.user.id,
+            action: 'sign-out',
+          });
+        });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
