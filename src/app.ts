@@ -8,6 +8,8 @@ import { VERSION } from './version.js';
 import { accountRoutes } from './modules/accounts/index.js';
 import { organizationRoutes } from './modules/organizations/index.js';
 import { scopeRoutes } from './modules/scope/index.js';
+import { inventoryRoutes } from './modules/inventory/index.js';
+import { supplierRoutes } from './modules/suppliers/index.js';
 
 /** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
 export function defaultWebDir(): string {
@@ -23,6 +25,8 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(organizationRoutes);
   await app.register(auditLogRoutes);
   await app.register(scopeRoutes);
+  await app.register(supplierRoutes);
+  await app.register(inventoryRoutes);
   await registerWeb(app, config.webDir ?? defaultWebDir());
   return app;
 }

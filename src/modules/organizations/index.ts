@@ -6,3 +6,5 @@ export { createOrganization, getProfile, toOrganization, slugify } from './organ
 export { findOrgByIdOrSlug, listAllOrgs } from './organizations.repository.js';
 export type { Profile, Site } from './organizations.schemas.js';
 export { AI_ROLES } from './organizations.schemas.js';
+export { getOrgSettings, matchRiskLevel, type OrgSettings } from './settings.js';
+export { listMembers } from './organizations.service.js';

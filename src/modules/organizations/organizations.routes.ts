@@ -13,6 +13,7 @@ import {
 } from './organizations.schemas.js';
 import * as service from './organizations.service.js';
 import { listOrgsOfUser } from './organizations.repository.js';
+import { getOrgSettings, orgSettingsBody, orgSettingsSchema, updateOrgSettings } from './settings.js';
 
 const tags = ['organizations'];
 export const orgParams = z.object({ orgId: uuid() });
@@ -157,6 +158,39 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       const access = await requireOrgPermission(req, db, req.params.orgId, 'manageMembers');
       await service.removeMember(db, access.actor, access.role, access.orgId, req.params.userId);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Risk scale and AI system review interval',
+        params: orgParams,
+        response: { 200: orgSettingsSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      return getOrgSettings(db, access.orgId);
+    },
+  );
+
+  app.put(
+    '/api/v1/orgs/:orgId/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the risk scale and review interval',
+        params: orgParams,
+        body: orgSettingsBody,
+        response: { 200: orgSettingsSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'approve');
+      return updateOrgSettings(db, access.actor, access.orgId, req.body);
     },
   );
 };

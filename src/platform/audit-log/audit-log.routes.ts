@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireOrgPermission } from '../http/auth-context.js';
 import { problemSchema, uuid } from '../http/fields.js';
 import { decodeCursor, encodeCursor, limitParam } from '../http/pagination.js';
-import { listAuditLog } from './audit-log.js';
+import { listAuditLog, toAuditEntry } from './audit-log.js';
 
 export const auditEntrySchema = z
   .object({
@@ -59,20 +59,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await listAuditLog(db, access.orgId, { ...filters, beforeSeq, limit: limit + 1 });
       const page = rows.slice(0, limit);
       return {
-        items: page.map((r) => ({
-          seq: r.seq,
-          id: r.id,
-          at: r.at,
-          orgId: r.org_id,
-          actorUserId: r.actor_user_id,
-          actor: r.actor,
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          action: r.action,
-          before: r.before === null ? null : JSON.parse(r.before),
-          after: r.after === null ? null : JSON.parse(r.after),
-          hash: r.hash,
-        })),
+        items: page.map(toAuditEntry),
         nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].seq) : null,
       };
     },

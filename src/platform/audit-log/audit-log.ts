@@ -40,29 +40,48 @@ function redact(value: unknown): unknown {
  * the change and its record commit or fail together.
  */
 export async function appendAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await appendAuditMany(tx, actor, [entry]);
+}
+
+/**
+ * Appends several rows in order with one lock and batched inserts: an import
+ * of 10,000 records writes 10,000 chained rows without 10,000 round trips.
+ */
+export async function appendAuditMany(tx: Executor, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   if (tx.getExecutor().adapter instanceof PostgresAdapter) {
     // Serialises writers across app nodes so two rows never claim the same seq.
     await sql`select pg_advisory_xact_lock(4200142001)`.execute(tx);
   }
   const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const fields = {
-    seq: (last?.seq ?? 0) + 1,
-    id: uuidv7(),
-    at: nowIso(),
-    org_id: entry.orgId,
-    actor_user_id: actor.userId,
-    actor: actor.label,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    action: entry.action,
-    before: entry.before === undefined ? null : canonicalJson(redact(entry.before)),
-    after: entry.after === undefined ? null : canonicalJson(redact(entry.after)),
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx
-    .insertInto('audit_log')
-    .values({ ...fields, hash: rowHash(fields) })
-    .execute();
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = nowIso();
+  const rows = entries.map((entry) => {
+    const fields = {
+      seq: ++seq,
+      id: uuidv7(),
+      at,
+      org_id: entry.orgId,
+      actor_user_id: actor.userId,
+      actor: actor.label,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      action: entry.action,
+      before: entry.before === undefined ? null : canonicalJson(redact(entry.before)),
+      after: entry.after === undefined ? null : canonicalJson(redact(entry.after)),
+      prev_hash: prevHash,
+    };
+    prevHash = rowHash(fields);
+    return { ...fields, hash: prevHash };
+  });
+  // 13 columns a row: 500 rows stay under SQLite's 32,766 bound parameters.
+  for (let i = 0; i < rows.length; i += 500) {
+    await tx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
 }
 
 export interface VerifyResult {
@@ -114,4 +133,35 @@ export async function listAuditLog(db: Executor, orgId: string, q: AuditLogQuery
   if (q.to) query = query.where('at', '<=', q.to);
   if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
   return query.orderBy('seq', 'desc').limit(q.limit).execute();
+}
+
+/** A record's change history, oldest first; ids lets a merged record show its predecessors too. */
+export async function entityHistory(db: Executor, orgId: string, entityType: string, entityIds: string[]) {
+  if (entityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', 'in', entityIds)
+    .orderBy('seq')
+    .execute();
+  return rows.map(toAuditEntry);
+}
+
+export function toAuditEntry(r: Row<'audit_log'>) {
+  return {
+    seq: r.seq,
+    id: r.id,
+    at: r.at,
+    orgId: r.org_id,
+    actorUserId: r.actor_user_id,
+    actor: r.actor,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    action: r.action,
+    before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+    after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+    hash: r.hash,
+  };
 }

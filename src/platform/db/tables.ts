@@ -110,6 +110,86 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface OrgSettingsTable {
+  org_id: string;
+  review_interval_days: number;
+  /** JSON array of the organization's risk levels, lowest first */
+  risk_scale: string;
+  updated_at: string;
+}
+
+export interface SuppliersTable {
+  id: string;
+  org_id: string;
+  name: string;
+  /** name folded for duplicate matching */
+  name_key: string;
+  kinds: string;
+  website: string | null;
+  contact: string | null;
+  description: string;
+  certifications: string;
+  risk_rating: string | null;
+  last_review_date: string | null;
+  next_review_date: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface SupplierReviewsTable {
+  id: string;
+  org_id: string;
+  supplier_id: string;
+  review_date: string;
+  reviewer: string;
+  answers: string;
+  risk_rating: string;
+  next_review_date: string;
+  notes: string;
+  created_at: string;
+}
+
+export interface AiSystemsTable {
+  id: string;
+  org_id: string;
+  external_id: string | null;
+  name: string;
+  name_key: string;
+  kind: string | null;
+  business_owner_user_id: string | null;
+  business_owner_name: string | null;
+  technical_owner_user_id: string | null;
+  technical_owner_name: string | null;
+  purpose: string;
+  user_impact: string;
+  data_categories: string;
+  data_source: string;
+  data_sensitivity: string | null;
+  risk_level: string | null;
+  monitoring_method: string;
+  ai_role: string | null;
+  lifecycle_stage: string | null;
+  in_scope: number | null;
+  intended_use: string;
+  foreseeable_misuse: string;
+  human_oversight: string;
+  deployment_date: string | null;
+  last_review_date: string | null;
+  tags: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+  merged_into_id: string | null;
+}
+
+export interface AiSystemSuppliersTable {
+  org_id: string;
+  ai_system_id: string;
+  supplier_id: string;
+  dependency: string;
+}
+
 export interface DB {
   instance_settings: InstanceSettingsTable;
   users: UsersTable;
@@ -121,6 +201,11 @@ export interface DB {
   org_profiles: OrgProfilesTable;
   scope_versions: ScopeVersionsTable;
   audit_log: AuditLogTable;
+  org_settings: OrgSettingsTable;
+  suppliers: SuppliersTable;
+  supplier_reviews: SupplierReviewsTable;
+  ai_systems: AiSystemsTable;
+  ai_system_suppliers: AiSystemSuppliersTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '../../platform/text.js';
+import { addDays, aiSystemFlags, type DuplicateCandidate, findDuplicates, mergeAiSystems } from './inventory.rules.js';
+import { EMPTY_AI_SYSTEM } from './inventory.schemas.js';
+
+const ctx = { today: '2026-11-28', reviewIntervalDays: 365, riskScale: ['low', 'medium', 'high'] };
+const complete = {
+  ...EMPTY_AI_SYSTEM,
+  name: 'FlowPilot',
+  businessOwner: { userId: null, name: 'Product' },
+  technicalOwner: { userId: null, name: 'ML platform team' },
+  riskLevel: 'medium',
+  monitoringMethod: 'Weekly review of flagged outputs',
+  kind: 'third-party-saas' as const,
+  suppliers: [{ supplierId: 's1', dependency: 'api' as const }],
+  lastReviewDate: '2026-06-01',
+};
+
+describe('inventory flags', () => {
+  it('finds nothing missing on a complete system', () => {
+    expect(aiSystemFlags(complete, ctx)).toEqual([]);
+  });
+
+  it('names every gap an auditor would', () => {
+    const codes = aiSystemFlags({ ...EMPTY_AI_SYSTEM, name: 'x', kind: 'third-party-saas' }, ctx).map((f) => f.code);
+    expect(codes).toEqual([
+      'no-business-owner',
+      'no-technical-owner',
+      'not-risk-rated',
+      'no-monitoring-method',
+      'third-party-without-supplier',
+      'never-reviewed',
+    ]);
+  });
+
+  it('flags a review older than the interval, and a rating off the scale', () => {
+    expect(aiSystemFlags({ ...complete, lastReviewDate: '2025-11-28' }, ctx).map((f) => f.code)).toEqual([]);
+    expect(aiSystemFlags({ ...complete, lastReviewDate: '2025-11-27' }, ctx).map((f) => f.code)).toEqual(['review-overdue']);
+    expect(
+      aiSystemFlags({ ...complete, lastReviewDate: '2026-01-01' }, { ...ctx, reviewIntervalDays: 90 }).map((f) => f.code),
+    ).toEqual(['review-overdue']);
+    expect(aiSystemFlags({ ...complete, riskLevel: 'critical' }, ctx).map((f) => f.code)).toEqual(['risk-level-unknown']);
+  });
+
+  it('adds days across month and leap-year ends', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+  });
+});
+
+const cand = (id: string, name: string, purpose = '', supplierIds: string[] = []): DuplicateCandidate => ({
+  id,
+  name,
+  nameKey: fold(name),
+  purpose,
+  supplierIds,
+});
+
+describe('duplicate detection', () => {
+  it('ignores case, spacing and punctuation', () => {
+    const groups = findDuplicates([cand('a', 'ChatGPT Enterprise'), cand('b', 'chatgpt-enterprise'), cand('c', 'Copilot')]);
+    expect(groups).toEqual([{ ids: ['a', 'b'], names: ['ChatGPT Enterprise', 'chatgpt-enterprise'], reason: 'same name' }]);
+  });
+
+  it('catches near-same names, typos at either end', () => {
+    const groups = findDuplicates([cand('a', 'Support Chatbot'), cand('b', 'Suport Chatbot'), cand('c', 'Xupport Chatbot')]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0].ids.sort()).toEqual(['a', 'b', 'c']);
+    expect(groups[0].reason).toContain('near-same name');
+  });
+
+  it('keeps apart systems with different suppliers or unrelated purposes', () => {
+    expect(findDuplicates([cand('a', 'Assistant', '', ['s1']), cand('b', 'Assistant', '', ['s2'])])).toEqual([]);
+    expect(
+      findDuplicates([
+        cand('a', 'Forecaster', 'Predicts monthly revenue from invoices'),
+        cand('b', 'Forecaster', 'Estimates warehouse staffing for shifts'),
+      ]),
+    ).toEqual([]);
+    const same = findDuplicates([
+      cand('a', 'Forecaster', 'Predicts monthly revenue from invoices', ['s1']),
+      cand('b', 'forecaster', 'predicts revenue from invoices monthly', ['s1', 's2']),
+    ]);
+    expect(same[0].reason).toBe('same name, same supplier, similar purpose');
+  });
+
+  it('does not call short different names duplicates', () => {
+    expect(findDuplicates([cand('a', 'Ada'), cand('b', 'Adam'), cand('c', 'Bard'), cand('d', 'Card')])).toEqual([]);
+  });
+});
+
+describe('merge', () => {
+  it('keeps the survivor’s values, fills its gaps and unites lists', () => {
+    const kept = {
+      ...EMPTY_AI_SYSTEM,
+      name: 'ChatGPT Enterprise',
+      riskLevel: 'high',
+      tags: ['sales'],
+      suppliers: [{ supplierId: 's1', dependency: 'api' as const }],
+      lastReviewDate: '2026-01-01',
+    };
+    const dup = {
+      ...EMPTY_AI_SYSTEM,
+      name: 'chatgpt-enterprise',
+      riskLevel: 'low',
+      purpose: 'Drafting emails',
+      tags: ['sales', 'support'],
+      suppliers: [
+        { supplierId: 's1', dependency: 'vendor' as const },
+        { supplierId: 's2', dependency: 'platform' as const },
+      ],
+      lastReviewDate: '2026-05-01',
+    };
+    const merged = mergeAiSystems(kept, dup);
+    expect(merged.name).toBe('ChatGPT Enterprise');
+    expect(merged.riskLevel).toBe('high');
+    expect(merged.purpose).toBe('Drafting emails');
+    expect(merged.tags).toEqual(['sales', 'support']);
+    expect(merged.suppliers).toEqual([
+      { supplierId: 's1', dependency: 'api' },
+      { supplierId: 's2', dependency: 'platform' },
+    ]);
+    expect(merged.lastReviewDate).toBe('2026-05-01');
+  });
+});

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { appendAudit, type Actor } from '../../platform/audit-log/audit-log.js';
+import type { Db, Executor } from '../../platform/db/db.js';
+import { nowIso } from '../../platform/db/db.js';
+import { invalid } from '../../platform/http/errors.js';
+import { requiredLine } from '../../platform/http/fields.js';
+import { fold } from '../../platform/text.js';
+
+// Organization-wide rules the registers apply: the risk scale every AI system
+// and supplier is rated on, and how often AI systems must be reviewed.
+
+export const DEFAULT_RISK_SCALE = ['low', 'medium', 'high'];
+export const DEFAULT_REVIEW_INTERVAL_DAYS = 365;
+
+export const orgSettingsBody = z.strictObject({
+  reviewIntervalDays: z.number().int().min(7).max(1095),
+  riskScale: z
+    .array(requiredLine(50))
+    .min(2)
+    .max(10)
+    .refine((s) => new Set(s.map(fold)).size === s.length, 'must not repeat a level'),
+});
+export const orgSettingsSchema = orgSettingsBody.meta({ id: 'OrganizationSettings' });
+export type OrgSettings = z.infer<typeof orgSettingsBody>;
+
+export async function getOrgSettings(db: Executor, orgId: string): Promise<OrgSettings> {
+  const row = await db.selectFrom('org_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+  return row
+    ? { reviewIntervalDays: row.review_interval_days, riskScale: JSON.parse(row.risk_scale) }
+    : { reviewIntervalDays: DEFAULT_REVIEW_INTERVAL_DAYS, riskScale: DEFAULT_RISK_SCALE };
+}
+
+export async function updateOrgSettings(db: Db, actor: Actor, orgId: string, input: OrgSettings): Promise<OrgSettings> {
+  return db.transaction().execute(async (tx) => {
+    const before = await getOrgSettings(tx, orgId);
+    const row = {
+      review_interval_days: input.reviewIntervalDays,
+      risk_scale: JSON.stringify(input.riskScale),
+      updated_at: nowIso(),
+    };
+    const exists = await tx.selectFrom('org_settings').select('org_id').where('org_id', '=', orgId).executeTakeFirst();
+    if (exists) await tx.updateTable('org_settings').set(row).where('org_id', '=', orgId).execute();
+    else
+      await tx
+        .insertInto('org_settings')
+        .values({ org_id: orgId, ...row })
+        .execute();
+    await appendAudit(tx, actor, {
+      orgId,
+      entityType: 'organization_settings',
+      entityId: orgId,
+      action: 'update',
+      before,
+      after: input,
+    });
+    return input;
+  });
+}
+
+/**
+ * Matches a rating to the organization's scale ignoring case and punctuation,
+ * returning the scale's own spelling, or throws naming the field.
+ */
+export function matchRiskLevel(value: string, scale: string[], field: string): string {
+  const found = scale.find((s) => fold(s) === fold(value));
+  if (!found) throw invalid([{ field, message: `must be one of the organization's risk levels: ${scale.join(', ')}` }]);
+  return found;
+}

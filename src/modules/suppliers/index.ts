@@ -1,0 +1,8 @@
+// Supplier register (Annex A.10.3): who provides the AI platforms, APIs,
+// models, datasets and services the organization depends on, and the
+// AI-specific reviews that show each supplier is still acceptable.
+export { supplierRoutes } from './suppliers.routes.js';
+export { insertSupplier, toSupplier } from './suppliers.service.js';
+export { findSuppliersByNameKey } from './suppliers.repository.js';
+export { SUPPLIER_KINDS, REVIEW_QUESTIONS, type SupplierInput } from './suppliers.schemas.js';
+export { todayUtc } from './suppliers.rules.js';

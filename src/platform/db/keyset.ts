@@ -1,0 +1,47 @@
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import type { DB } from './tables.js';
+
+// Keyset pagination written once for every register: order by one sort
+// column, then id, and continue after the last (value, id) seen. Unlike
+// OFFSET it stays fast on page 200 and stable while rows are added.
+
+export interface KeysetSort {
+  /** a column of the table, or an expression such as coalesce(x, '') */
+  expression: string;
+  direction: 'asc' | 'desc';
+}
+
+const cursorSchema = z.tuple([z.union([z.string(), z.number(), z.null()]), z.string()]);
+
+export function applyKeyset<T extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, T, O>,
+  table: T,
+  sort: KeysetSort,
+  cursor: string | undefined,
+  limit: number,
+): SelectQueryBuilder<DB, T, O> {
+  const col = sql.raw(sort.expression.includes('(') ? sort.expression : `${table}.${sort.expression}`);
+  const id = sql.ref(`${table}.id`);
+  const after = decodeCursor(cursor, cursorSchema);
+  let q = query;
+  if (after) {
+    const [value, lastId] = after;
+    const op = sql.raw(sort.direction === 'asc' ? '>' : '<');
+    q = q.where(
+      (_eb: ExpressionBuilder<DB, T>) => sql<boolean>`(${col} ${op} ${value} or (${col} = ${value} and ${id} ${op} ${lastId}))`,
+    );
+  }
+  return q
+    .orderBy(sql`${col}`, sort.direction)
+    .orderBy(`${table}.id` as never, sort.direction)
+    .limit(limit + 1);
+}
+
+/** Splits the extra row off and turns the last row's sort key into the next cursor. */
+export function keysetPage<R extends { id: string }>(rows: R[], limit: number, sortValue: (row: R) => string | number | null) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([sortValue(last), last.id]) : null };
+}

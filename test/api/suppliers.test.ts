@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
+import { testDialects } from '../support/db.js';
+
+const answers = {
+  customerDataTraining: { answer: 'no', notes: 'Zero data retention on the API' },
+  modelChangeNotification: { answer: 'partial' },
+  dataLocation: { answer: 'yes', notes: 'EU region' },
+  incidentNotification: { answer: 'yes' },
+  certificationsHeld: { answer: 'yes', notes: 'ISO/IEC 27001 seen' },
+  contractReviewed: { answer: 'unknown' },
+};
+
+describe.each(testDialects())('supplier register (%s)', (dialect) => {
+  let t: TestApp;
+  let owner: Client;
+  let orgId: string;
+  const url = (p = '') => `/api/v1/orgs/${orgId}/suppliers${p}`;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    ({ client: owner, orgId } = await setupOwner(t.app));
+  });
+  afterAll(() => t.close());
+
+  it('records AI-specific reviews that set rating and due dates, and flags overdue ones', async () => {
+    const s = await owner.post(url(), {
+      name: 'Anthropic',
+      kinds: ['api'],
+      website: 'https://example.com',
+      certifications: ['ISO/IEC 42001'],
+    });
+    expect(s.status).toBe(201);
+    expect(s.body.flags.map((f: { code: string }) => f.code)).toEqual(['never-reviewed', 'not-risk-rated']);
+    const id = s.body.id;
+
+    const review = await owner.post(url(`/${id}/reviews`), {
+      reviewDate: '2025-06-01',
+      answers,
+      riskRating: 'Medium',
+      nextReviewDate: '2025-12-01',
+    });
+    expect(review.status).toBe(201);
+    expect(review.body).toMatchObject({ reviewer: 'lead@example.com', riskRating: 'medium' });
+    const after = (await owner.get(url(`/${id}`))).body;
+    expect(after).toMatchObject({ riskRating: 'medium', lastReviewDate: '2025-06-01', nextReviewDate: '2025-12-01' });
+    expect(after.flags.map((f: { code: string }) => f.code)).toEqual(['review-overdue']);
+    expect((await owner.get(url('?overdue=true'))).body.items.map((x: { name: string }) => x.name)).toEqual(['Anthropic']);
+
+    const history = (await owner.get(url(`/${id}/history`))).body.items.map((h: { action: string }) => h.action);
+    expect(history).toEqual(['create', 'review']);
+  });
+
+  it('rejects impossible reviews by field', async () => {
+    const id = (await owner.post(url(), { name: 'Mistral' })).body.id;
+    const future = await owner.post(url(`/${id}/reviews`), {
+      reviewDate: '2999-01-01',
+      answers,
+      riskRating: 'low',
+      nextReviewDate: '2999-06-01',
+    });
+    expect(future.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.reviewDate']);
+    const backwards = await owner.post(url(`/${id}/reviews`), {
+      reviewDate: '2026-01-01',
+      answers,
+      riskRating: 'low',
+      nextReviewDate: '2025-01-01',
+    });
+    expect(backwards.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.nextReviewDate']);
+    const missing = await owner.post(url(`/${id}/reviews`), {
+      reviewDate: '2026-01-01',
+      answers: { ...answers, dataLocation: undefined },
+      riskRating: 'low',
+      nextReviewDate: '2027-01-01',
+    });
+    expect(missing.body.errors.map((e: { field: string }) => e.field)).toContain('body.answers.dataLocation');
+    expect((await owner.get(url(`/${id}/reviews`))).body.items).toEqual([]);
+  });
+
+  it('lists the AI systems that depend on a supplier', async () => {
+    const id = (await owner.get(url('?q=anthropic'))).body.items[0].id;
+    await owner.post(`/api/v1/orgs/${orgId}/ai-systems`, {
+      name: 'Support bot',
+      suppliers: [{ supplierId: id, dependency: 'model' }],
+    });
+    const s = (await owner.get(url(`/${id}`))).body;
+    expect(s.aiSystemCount).toBe(1);
+    expect(s.aiSystems).toEqual([expect.objectContaining({ name: 'Support bot', dependency: 'model' })]);
+    expect((await owner.get(url())).body.items.find((x: { id: string }) => x.id === id).aiSystemCount).toBe(1);
+  });
+});
