@@ -103,7 +103,12 @@ const MIN_PURPOSE_SIMILARITY = 0.3;
  */
 export function findDuplicates(systems: DuplicateCandidate[]): DuplicateGroup[] {
   const parent = systems.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root];
+    parent[i] = root;
+    return root;
+  };
   const reasons = new Map<number, Set<string>>();
   const purposeWords = systems.map((s) => words(s.purpose));
 
