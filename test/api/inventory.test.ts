@@ -190,3 +190,31 @@ describe.each(testDialects())('AI system inventory (%s)', (dialect) => {
     expect((await owner.post(url(`/${id}/restore`))).body.archivedAt).toBeNull();
   });
 });
+
+describe.each(testDialects())('inventory and the approved scope (%s)', (dialect) => {
+  let t: TestApp;
+  afterAll(() => t.close());
+  it('links scope entries to inventory records and flags mismatches', async () => {
+    t = await createTestApp(dialect);
+    const { client, orgId } = await setupOwner(t.app);
+    const sys = (await client.post(`/api/v1/orgs/${orgId}/ai-systems`, { name: 'Support bot', inScope: true })).body;
+    const other = (await client.post(`/api/v1/orgs/${orgId}/ai-systems`, { name: 'Forecaster', inScope: true })).body;
+    const { emptyContent } = await import('../support/fixtures.js');
+    const bad = await client.put(`/api/v1/orgs/${orgId}/scope/draft`, {
+      content: {
+        ...emptyContent(),
+        aiSystems: [{ name: 'Ghost', description: '', aiSystemId: '01900000-0000-7000-8000-000000000000' }],
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('body.content.aiSystems.0.aiSystemId');
+    await client.put(`/api/v1/orgs/${orgId}/scope/draft`, {
+      content: { ...emptyContent(), aiSystems: [{ name: 'Customer support assistant', description: '', aiSystemId: sys.id }] },
+    });
+    await client.post(`/api/v1/orgs/${orgId}/scope/draft/approve`, {});
+    const codes = async (id: string) =>
+      (await client.get(`/api/v1/orgs/${orgId}/ai-systems/${id}`)).body.flags.map((f: { code: string }) => f.code);
+    expect(await codes(sys.id)).not.toContain('not-in-approved-scope');
+    expect(await codes(other.id)).toContain('not-in-approved-scope');
+  });
+});

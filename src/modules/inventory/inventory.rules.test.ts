@@ -123,3 +123,16 @@ describe('merge', () => {
     expect(merged.lastReviewDate).toBe('2026-05-01');
   });
 });
+
+describe('link to the approved scope', () => {
+  const scope = { version: 2, ids: new Set(['id-1']), nameKeys: new Set([fold('Support Bot')]) };
+  const flags = (s: Partial<typeof complete> & { id?: string }) =>
+    aiSystemFlags({ ...complete, ...s }, { ...ctx, approvedScope: scope }).map((f) => f.code);
+  it('flags a system in scope that the approved scope does not name, and the reverse', () => {
+    expect(flags({ id: 'id-9', name: 'Other', inScope: true })).toEqual(['not-in-approved-scope']);
+    expect(flags({ id: 'id-1', name: 'Renamed', inScope: true })).toEqual([]);
+    expect(flags({ id: 'id-9', name: 'support-bot', inScope: true })).toEqual([]);
+    expect(flags({ id: 'id-1', name: 'x', inScope: false })).toEqual(['excluded-but-in-scope']);
+    expect(flags({ id: 'id-9', name: 'x', inScope: null })).toEqual([]);
+  });
+});

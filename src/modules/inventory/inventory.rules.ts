@@ -1,4 +1,4 @@
-import { editDistance, jaccard, words } from '../../platform/text.js';
+import { editDistance, fold, jaccard, words } from '../../platform/text.js';
 import type { AiSystemInput } from './inventory.schemas.js';
 
 // Pure rules of the inventory: what an auditor would find missing, which
@@ -15,12 +15,15 @@ export interface FlagContext {
   today: string;
   reviewIntervalDays: number;
   riskScale: string[];
+  /** the AI systems the approved scope names (clause 4.3), when one is approved */
+  approvedScope?: { version: number; ids: Set<string>; nameKeys: Set<string> } | null;
 }
 
 type Flaggable = Pick<
   AiSystemInput,
-  'businessOwner' | 'technicalOwner' | 'riskLevel' | 'monitoringMethod' | 'kind' | 'lastReviewDate'
+  'name' | 'businessOwner' | 'technicalOwner' | 'riskLevel' | 'monitoringMethod' | 'kind' | 'lastReviewDate' | 'inScope'
 > & {
+  id?: string;
   suppliers: unknown[];
 };
 
@@ -69,6 +72,23 @@ export function aiSystemFlags(s: Flaggable, ctx: FlagContext): Flag[] {
       field: 'lastReviewDate',
       message: `Last reviewed on ${s.lastReviewDate}, longer ago than the ${ctx.reviewIntervalDays}-day review interval.`,
     });
+  }
+  const scope = ctx.approvedScope;
+  if (scope && s.inScope !== null) {
+    const listed = (s.id !== undefined && scope.ids.has(s.id)) || scope.nameKeys.has(fold(s.name));
+    if (s.inScope && !listed) {
+      flags.push({
+        code: 'not-in-approved-scope',
+        field: 'inScope',
+        message: `Marked in scope, but approved scope version ${scope.version} does not name it.`,
+      });
+    } else if (!s.inScope && listed) {
+      flags.push({
+        code: 'excluded-but-in-scope',
+        field: 'inScope',
+        message: `Marked out of scope, but approved scope version ${scope.version} names it.`,
+      });
+    }
   }
   return flags;
 }

@@ -7,6 +7,7 @@ import { keysetPage } from '../../platform/db/keyset.js';
 import type { Row } from '../../platform/db/tables.js';
 import { conflict, type FieldError, invalid, notFound } from '../../platform/http/errors.js';
 import { getOrgSettings, listMembers, matchRiskLevel, type OrgSettings } from '../organizations/index.js';
+import { approvedScopeSystems } from '../scope/index.js';
 import { todayUtc } from '../suppliers/index.js';
 import { inputToColumns, rowToInput } from './inventory.mapping.js';
 import * as repo from './inventory.repository.js';
@@ -14,8 +15,14 @@ import { aiSystemFlags, findDuplicates, type FlagContext, mergeAiSystems, review
 import { type AiSystem, type AiSystemInput, type AiSystemListQuery, EMPTY_AI_SYSTEM, MISSING } from './inventory.schemas.js';
 
 export async function flagContext(db: Executor, orgId: string): Promise<FlagContext & { settings: OrgSettings }> {
-  const settings = await getOrgSettings(db, orgId);
-  return { today: todayUtc(), reviewIntervalDays: settings.reviewIntervalDays, riskScale: settings.riskScale, settings };
+  const [settings, approvedScope] = await Promise.all([getOrgSettings(db, orgId), approvedScopeSystems(db, orgId)]);
+  return {
+    today: todayUtc(),
+    reviewIntervalDays: settings.reviewIntervalDays,
+    riskScale: settings.riskScale,
+    approvedScope,
+    settings,
+  };
 }
 
 function toAiSystem(
@@ -32,7 +39,7 @@ function toAiSystem(
     updatedAt: r.updated_at,
     archivedAt: r.archived_at,
     mergedIntoId: r.merged_into_id,
-    flags: aiSystemFlags(input, ctx),
+    flags: aiSystemFlags({ ...input, id: r.id }, ctx),
   };
 }
 

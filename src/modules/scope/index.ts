@@ -2,5 +2,5 @@
 // internal and external issues (4.1) and interested parties (4.2). Drafted,
 // checked against Stage 1 failure points, approved into immutable versions.
 export { scopeRoutes } from './scope.routes.js';
-export { getOverview as getScopeOverview } from './scope.service.js';
+export { approvedScopeSystems, getOverview as getScopeOverview } from './scope.service.js';
 export type { ScopeContent, ScopeVersion } from './scope.schemas.js';

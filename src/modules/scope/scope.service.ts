@@ -2,7 +2,8 @@ import { uuidv7 } from 'uuidv7';
 import { type Actor, appendAudit } from '../../platform/audit-log/audit-log.js';
 import type { Db, Executor } from '../../platform/db/db.js';
 import { nowIso } from '../../platform/db/db.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
+import { conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { fold } from '../../platform/text.js';
 import { getProfile } from '../organizations/index.js';
 import { findOrg } from '../organizations/organizations.repository.js';
 import * as repo from './scope.repository.js';
@@ -65,10 +66,34 @@ export async function getOverview(db: Executor, orgId: string) {
 }
 
 /**
+ * A scope may link its AI systems to inventory records; each link must be one
+ * of this organization's systems. (Read straight from the table: the
+ * inventory module depends on scope, not the other way round.)
+ */
+async function checkAiSystemLinks(db: Executor, orgId: string, content: ScopeContent) {
+  const ids = content.aiSystems.map((a) => a.aiSystemId).filter((x): x is string => !!x);
+  if (ids.length === 0) return;
+  const found = new Set(
+    (await db.selectFrom('ai_systems').select('id').where('org_id', '=', orgId).where('id', 'in', ids).execute()).map(
+      (r) => r.id,
+    ),
+  );
+  const errors = content.aiSystems
+    .map((a, i) =>
+      a.aiSystemId && !found.has(a.aiSystemId)
+        ? { field: `body.content.aiSystems.${i}.aiSystemId`, message: 'is not an AI system of this organization' }
+        : null,
+    )
+    .filter((e): e is { field: string; message: string } => e !== null);
+  if (errors.length) throw invalid(errors);
+}
+
+/**
  * Saves the draft, starting one when there is none: an edit after approval
  * never touches the approved version, it opens the next version number.
  */
 export async function saveDraft(db: Db, actor: Actor, orgId: string, content: ScopeContent): Promise<ScopeVersion> {
+  await checkAiSystemLinks(db, orgId, content);
   return db.transaction().execute(async (tx) => {
     const now = nowIso();
     const draft = await repo.findByStatus(tx, orgId, 'draft');
@@ -178,4 +203,24 @@ export async function compareVersions(db: Executor, orgId: string, from: number,
   const before = { ...EMPTY_SCOPE, ...(JSON.parse(a.content) as ScopeContent) };
   const after = { ...EMPTY_SCOPE, ...(JSON.parse(b.content) as ScopeContent) };
   return { from, to, changes: compareScopes(before, after) };
+}
+
+/** The AI systems the approved scope names, for the inventory's scope check. */
+export async function approvedScopeSystems(
+  db: Executor,
+  orgId: string,
+): Promise<{ version: number; ids: Set<string>; nameKeys: Set<string> } | null> {
+  const row = await db
+    .selectFrom('scope_versions')
+    .select(['version', 'content'])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  if (!row) return null;
+  const content = JSON.parse(row.content) as ScopeContent;
+  return {
+    version: row.version,
+    ids: new Set(content.aiSystems.map((a) => a.aiSystemId).filter((x): x is string => !!x)),
+    nameKeys: new Set(content.aiSystems.map((a) => fold(a.name))),
+  };
 }
