@@ -46,6 +46,9 @@ export function openDatabase(opts: OpenOptions): Database {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', schema: opts.pgSchema ?? 'public', close: () => db.destroy() };
   }
+  if (url && !url.startsWith('sqlite:')) {
+    throw new Error('DATABASE_URL must start with postgres://, postgresql:// or sqlite: (leave it unset for the embedded SQLite database).');
+  }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : sqliteFile(opts.dataDir);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
