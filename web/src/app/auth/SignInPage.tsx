@@ -1,0 +1,73 @@
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, api, unwrap } from '../../shared/api';
+import { fieldErrorsOf } from '../../shared/problem';
+import { FormError } from '../../shared/ui/FormError';
+import { AuthLayout } from './AuthLayout';
+import { useAcceptSession, useSession } from './session';
+
+/** Only same-app paths are followed after sign-in. */
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function SignInPage() {
+  // Only a session already known sends the visitor on; asking the server here
+  // would answer 401 for every signed-out visitor.
+  const session = useSession(false);
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const accept = useAcceptSession();
+  const navigate = useNavigate();
+  const next = safeNext(params.get('next'));
+  const signIn = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/session', { body: { email, password } })),
+    onSuccess: (s) => {
+      accept(s);
+      navigate(next, { replace: true });
+    },
+  });
+
+  if (session.data && !signIn.isSuccess) return <Navigate to={next} replace />;
+
+  const errors = fieldErrorsOf(signIn.error);
+  const status = signIn.error instanceof ApiError ? signIn.error.status : undefined;
+  const title = status === 401 ? 'Wrong email or password' : status === 429 ? 'Too many attempts' : 'Sign-in failed';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    signIn.mutate();
+  };
+
+  return (
+    <AuthLayout title="Sign in" subtitle="Use the account your organization's owner or admin gave you.">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={errors.email}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+          />
+          <FormError error={signIn.error} placed={['email', 'password']} title={title} />
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,86 @@
+import { Box, NavLink, ScrollArea, Text, ThemeIcon } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
+import { JOURNEY_STEPS, stepPath } from '../journey/steps';
+
+interface Props {
+  orgId: string;
+  onNavigate?: () => void;
+}
+
+function SectionLabel({ children, id }: { children: string; id: string }) {
+  return (
+    <Text id={id} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={6} style={{ letterSpacing: '0.06em' }}>
+      {children}
+    </Text>
+  );
+}
+
+/** The sidebar: the 14 journey steps in order, then the organization's pages. */
+export function JourneyNav({ orgId, onNavigate }: Props) {
+  const { pathname } = useLocation();
+  const isActive = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
+  const orgLinks = [
+    { label: 'Organization profile', to: `/orgs/${orgId}/profile` },
+    { label: 'Members', to: `/orgs/${orgId}/members` },
+    { label: 'Audit log', to: `/orgs/${orgId}/audit-log` },
+  ];
+
+  return (
+    <ScrollArea type="auto" h="100%" px="xs" pb="md">
+      <Box component="nav" aria-labelledby="nav-journey">
+        <SectionLabel id="nav-journey">Certification journey</SectionLabel>
+        {JOURNEY_STEPS.map((step) => {
+          const to = stepPath(orgId, step);
+          const active = isActive(to);
+          return (
+            <NavLink
+              key={step.slug}
+              component={Link}
+              to={to}
+              onClick={onNavigate}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              label={step.title}
+              variant="light"
+              py={6}
+              styles={{ label: { fontSize: 'var(--mantine-font-size-sm)' } }}
+              c={step.path || active ? undefined : 'dimmed'}
+              leftSection={
+                <ThemeIcon
+                  size={22}
+                  radius="xl"
+                  variant={step.path ? 'filled' : 'light'}
+                  color={step.path ? 'brand' : 'gray'}
+                  fz={11}
+                  fw={700}
+                >
+                  {step.number}
+                </ThemeIcon>
+              }
+            />
+          );
+        })}
+      </Box>
+      <Box component="nav" aria-labelledby="nav-org">
+        <SectionLabel id="nav-org">Organization</SectionLabel>
+        {orgLinks.map((link) => {
+          const active = isActive(link.to);
+          return (
+            <NavLink
+              key={link.to}
+              component={Link}
+              to={link.to}
+              onClick={onNavigate}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              label={link.label}
+              variant="light"
+              py={6}
+              styles={{ label: { fontSize: 'var(--mantine-font-size-sm)' } }}
+            />
+          );
+        })}
+      </Box>
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,52 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AuditLogPage } from '../modules/audit-log/pages/AuditLogPage';
+import { MembersPage } from '../modules/organizations/pages/MembersPage';
+import { ProfilePage } from '../modules/organizations/pages/ProfilePage';
+import { ScopeComparePage } from '../modules/scope/pages/ScopeComparePage';
+import { ScopePage } from '../modules/scope/pages/ScopePage';
+import { ScopeVersionPage } from '../modules/scope/pages/ScopeVersionPage';
+import { BootGate } from './auth/BootGate';
+import { CrashPage } from './CrashPage';
+import { RequireSession } from './auth/RequireSession';
+import { SetupPage } from './auth/SetupPage';
+import { SignInPage } from './auth/SignInPage';
+import { NotBuiltPage } from './journey/NotBuiltPage';
+import { NotFoundPage } from './NotFoundPage';
+import { CreateOrganizationPage } from './orgs/CreateOrganizationPage';
+import { HomeRedirect } from './orgs/HomeRedirect';
+import { OrgLayout } from './orgs/OrgLayout';
+
+export const router = createBrowserRouter([
+  {
+    element: <BootGate />,
+    errorElement: <CrashPage />,
+    children: [
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/sign-in', element: <SignInPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: '/', element: <HomeRedirect /> },
+          { path: '/orgs', element: <HomeRedirect /> },
+          { path: '/orgs/new', element: <CreateOrganizationPage /> },
+          {
+            path: '/orgs/:orgId',
+            element: <OrgLayout />,
+            children: [
+              { index: true, element: <Navigate to="scope" replace /> },
+              { path: 'scope', element: <ScopePage /> },
+              { path: 'scope/versions/:version', element: <ScopeVersionPage /> },
+              { path: 'scope/compare', element: <ScopeComparePage /> },
+              { path: 'journey/:step', element: <NotBuiltPage /> },
+              { path: 'profile', element: <ProfilePage /> },
+              { path: 'members', element: <MembersPage /> },
+              { path: 'audit-log', element: <AuditLogPage /> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,125 @@
+import { Button, Group, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useRef, useState } from 'react';
+import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
+import { formatDateTime } from '../../../shared/ui/format';
+import { CountrySelect } from '../../../shared/ui/CountrySelect';
+import { FormError } from '../../../shared/ui/FormError';
+import { SectionCard } from '../../../shared/ui/SectionCard';
+import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { type Profile, useSaveProfile } from '../hooks/useProfile';
+import { AiRolesField } from './AiRolesField';
+import { CertificationsEditor } from './CertificationsEditor';
+import { toProfileDraft, toProfileInput } from './profileForm';
+import { SitesEditor } from './SitesEditor';
+
+const PLACED = ['legalName', 'country', 'employeeCount', 'sector', 'aiRoles', 'sites', 'certifications', 'targetMarkets'];
+
+export function ProfileForm({ orgId, profile, disabled }: { orgId: string; profile: Profile; disabled: boolean }) {
+  const [draft, setDraft] = useState(() => toProfileDraft(profile));
+  const save = useSaveProfile(orgId);
+  const errorFor = fieldErrorLookup(fieldErrorsOf(save.error));
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(save.error, formRef);
+  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(toProfileInput(draft), { onSuccess: (saved) => setDraft(toProfileDraft(saved)) });
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="Organization profile">
+      <Stack>
+        <SectionCard title="Legal entity" description="As it should appear on the certificate.">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput
+              label="Legal name"
+              value={draft.legalName}
+              onChange={(e) => set('legalName', e.currentTarget.value)}
+              error={errorFor('legalName')}
+              disabled={disabled}
+            />
+            <CountrySelect
+              label="Country of registration"
+              value={draft.country}
+              onChange={(v) => set('country', v)}
+              error={errorFor('country')}
+              disabled={disabled}
+            />
+            <NumberInput
+              label="Number of employees"
+              description="Certification bodies size audit time by headcount."
+              min={1}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator=","
+              value={draft.employeeCount}
+              onChange={(v) => set('employeeCount', v)}
+              error={errorFor('employeeCount')}
+              disabled={disabled}
+            />
+            <TextInput
+              label="Sector"
+              description="e.g. Software as a service, Health care, Financial services"
+              value={draft.sector}
+              onChange={(e) => set('sector', e.currentTarget.value)}
+              error={errorFor('sector')}
+              disabled={disabled}
+            />
+          </SimpleGrid>
+        </SectionCard>
+
+        <SectionCard title="AI roles and markets" description="What part your organization plays for AI, and where it offers it.">
+          <AiRolesField
+            value={draft.aiRoles}
+            onChange={(v) => set('aiRoles', v)}
+            error={errorFor('aiRoles')}
+            disabled={disabled}
+          />
+          <TagsInput
+            label="Target markets"
+            description="Countries or regions where you offer AI products or services. Press Enter after each."
+            placeholder={draft.targetMarkets.length ? '' : 'e.g. European Union'}
+            value={draft.targetMarkets}
+            onChange={(v) => set('targetMarkets', v)}
+            error={errorFor('targetMarkets') ?? draft.targetMarkets.map((_, i) => errorFor(`targetMarkets.${i}`)).find(Boolean)}
+            disabled={disabled}
+            clearable
+          />
+        </SectionCard>
+
+        <SectionCard
+          title="Sites"
+          description="Offices and locations where AI-related work is done. The scope chooses from these."
+        >
+          <SitesEditor sites={draft.sites} onChange={(v) => set('sites', v)} errorFor={errorFor} disabled={disabled} />
+        </SectionCard>
+
+        <SectionCard
+          title="Certifications held"
+          description="Existing management system certificates, such as ISO/IEC 27001, share controls and evidence with ISO/IEC 42001."
+        >
+          <CertificationsEditor
+            certifications={draft.certifications}
+            onChange={(v) => set('certifications', v)}
+            errorFor={errorFor}
+            disabled={disabled}
+          />
+        </SectionCard>
+
+        <FormError error={save.error} placed={PLACED} />
+        {!disabled && (
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed" role="status">
+              {profile.updatedAt
+                ? `${save.isSuccess ? 'Saved' : 'Last saved'} ${formatDateTime(profile.updatedAt)}`
+                : 'Not saved yet.'}
+            </Text>
+            <Button type="submit" loading={save.isPending}>
+              Save profile
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}

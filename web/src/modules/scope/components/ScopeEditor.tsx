@@ -1,0 +1,165 @@
+import { Grid, Stack } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useOrg } from '../../../app/orgs/OrgContext';
+import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
+import { FormError } from '../../../shared/ui/FormError';
+import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import type { Site } from '../../organizations/hooks/useProfile';
+import {
+  type ScopeContent,
+  type ScopeOverview,
+  useApproveScope,
+  useDiscardScopeDraft,
+  useSaveScopeDraft,
+} from '../hooks/useScope';
+import { ApproveModal } from './ApproveModal';
+import { ChecksPanel } from './ChecksPanel';
+import { DiscardModal } from './DiscardModal';
+import { LeaveGuard } from './LeaveGuard';
+import { ScopeForm } from './ScopeForm';
+import { ScopeStatusCard } from './ScopeStatusCard';
+import { EMPTY_SCOPE, type ScopeDraft, sameContent, toContent, toDraft } from './scopeForm';
+import { SCOPE_SECTIONS } from './sections';
+import { StatementPreview } from './StatementPreview';
+
+const PLACED = SCOPE_SECTIONS.flatMap((s) => s.fields).map((f) => `content.${f}`);
+
+/** The scope form beside its checks and statement; save, approve, discard. */
+export function ScopeEditor({ overview, sites }: { overview: ScopeOverview; sites: Site[] }) {
+  const { org, can } = useOrg();
+  const current = overview.draft ?? overview.approved;
+  const saved: ScopeContent = current?.content ?? EMPTY_SCOPE;
+  const [draft, setDraft] = useState<ScopeDraft>(() => toDraft(saved));
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  const save = useSaveScopeDraft(org.id);
+  const approve = useApproveScope(org.id);
+  const discard = useDiscardScopeDraft(org.id);
+  const [approveOpen, approveModal] = useDisclosure(false);
+  // the number being approved, fixed while the dialog is open (and fading out)
+  const [approvingVersion, setApprovingVersion] = useState(1);
+  const [discardOpen, discardModal] = useDisclosure(false);
+  const canWrite = can('write');
+  const dirty = !sameContent(toContent(draft), saved);
+  const errorFor = fieldErrorLookup(fieldErrorsOf(save.error), 'content.');
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(approveOpen ? null : save.error, formRef);
+
+  const onChange = useCallback((patch: Partial<ScopeDraft>) => setDraft((d) => ({ ...d, ...patch })), []);
+
+  const saveDraft = useCallback(async () => {
+    const submitted = toContent(draftRef.current);
+    const result = await save.mutateAsync(submitted);
+    // take the server's normalized content unless the user kept typing meanwhile
+    if (sameContent(toContent(draftRef.current), submitted)) setDraft(toDraft(result.content, draftRef.current));
+    return result;
+  }, [save]);
+
+  const trySave = () => {
+    approve.reset();
+    saveDraft().catch(() => undefined);
+  };
+
+  const approveDraft = async (note: string) => {
+    try {
+      if (dirty) await saveDraft();
+      await approve.mutateAsync(note);
+      save.reset();
+      approveModal.close();
+    } catch {
+      // shown in the dialog from the mutation's error
+    }
+  };
+
+  const discardDraft = () =>
+    discard.mutate(undefined, {
+      onSuccess: () => {
+        save.reset();
+        setDraft(toDraft(overview.approved?.content ?? EMPTY_SCOPE));
+        discardModal.close();
+      },
+    });
+
+  // Ctrl/Cmd+S saves, also while typing in a field
+  useHotkeys([['mod+S', () => canWrite && !save.isPending && trySave()]], []);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const checks = current?.checks ?? [];
+  const warnings = checks.filter((c) => c.severity === 'warning').length;
+
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, lg: 7 }}>
+        <form
+          ref={formRef}
+          aria-label="Scope"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            trySave();
+          }}
+        >
+          <Stack gap="md">
+            <ScopeForm
+              draft={draft}
+              onChange={onChange}
+              errorFor={errorFor}
+              checks={checks}
+              disabled={!canWrite}
+              sites={sites}
+              orgId={org.id}
+            />
+          </Stack>
+        </form>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Stack gap="md" className="sticky-aside" tabIndex={0} role="region" aria-label="Scope status, checks and statement">
+          <ScopeStatusCard
+            overview={overview}
+            dirty={dirty}
+            canWrite={canWrite}
+            canApprove={can('approve')}
+            saving={save.isPending}
+            justSaved={save.isSuccess}
+            onSave={trySave}
+            onApprove={() => {
+              approve.reset();
+              setApprovingVersion(overview.draft?.version ?? (overview.approved ? overview.approved.version + 1 : 1));
+              approveModal.open();
+            }}
+            onDiscard={discardModal.open}
+          />
+          {save.error != null && !approveOpen && <FormError error={save.error} placed={PLACED} title="Draft not saved" />}
+          <ChecksPanel checks={checks} checked={current !== null} stale={dirty} />
+          <StatementPreview statement={current?.statement ?? null} stale={dirty} />
+        </Stack>
+      </Grid.Col>
+      <ApproveModal
+        opened={approveOpen}
+        onClose={approveModal.close}
+        onApprove={approveDraft}
+        busy={save.isPending || approve.isPending}
+        error={approve.error ?? save.error}
+        version={approvingVersion}
+        unsaved={dirty}
+        warnings={warnings}
+      />
+      <DiscardModal
+        opened={discardOpen}
+        onClose={discardModal.close}
+        onDiscard={discardDraft}
+        busy={discard.isPending}
+        error={discard.error}
+        hasApproved={overview.approved !== null}
+      />
+      <LeaveGuard when={dirty} />
+    </Grid>
+  );
+}

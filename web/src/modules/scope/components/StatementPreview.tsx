@@ -1,0 +1,21 @@
+import { Paper, Text, Title } from '@mantine/core';
+import { Markdown } from '../../../shared/ui/Markdown';
+
+/** The readable scope statement as the server writes it for the saved version. */
+export function StatementPreview({ statement, stale }: { statement: string | null; stale: boolean }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="scope-statement-title">
+      <Title order={2} fz="md" mb={4} id="scope-statement-title">
+        Scope statement
+      </Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        {statement === null
+          ? 'Appears after the first save.'
+          : stale
+            ? 'As of the last save; unsaved changes are not shown.'
+            : 'As saved.'}
+      </Text>
+      {statement !== null && <Markdown source={statement} />}
+    </Paper>
+  );
+}

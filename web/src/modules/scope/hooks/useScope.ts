@@ -1,0 +1,85 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas, unwrap } from '../../../shared/api';
+
+export type ScopeVersion = Schemas['ScopeVersion'];
+export type ScopeContent = Schemas['ScopeContentInput'];
+export type ScopeCheck = Schemas['ScopeCheck'];
+export type ScopeChange = Schemas['ScopeChange'];
+export type ScopeOverview = Schemas['ScopeOverview'];
+
+export const scopeKey = (orgId: string) => ['orgs', orgId, 'scope'] as const;
+const versionsKey = (orgId: string) => [...scopeKey(orgId), 'versions'] as const;
+
+export function useScopeOverview(orgId: string) {
+  return useQuery({
+    queryKey: [...scopeKey(orgId), 'overview'],
+    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/scope', { params: { path: { orgId } } })),
+  });
+}
+
+export function useScopeVersions(orgId: string) {
+  return useQuery({
+    queryKey: versionsKey(orgId),
+    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/scope/versions', { params: { path: { orgId } } })),
+  });
+}
+
+export function useScopeVersion(orgId: string, version: number) {
+  return useQuery({
+    queryKey: [...versionsKey(orgId), version],
+    enabled: Number.isInteger(version) && version > 0,
+    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/scope/versions/{version}', { params: { path: { orgId, version } } })),
+  });
+}
+
+export function useScopeCompare(orgId: string, from: number, to: number) {
+  return useQuery({
+    queryKey: [...scopeKey(orgId), 'compare', from, to],
+    enabled: from > 0 && to > 0,
+    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/scope/compare', { params: { path: { orgId }, query: { from, to } } })),
+  });
+}
+
+function useScopeMutation<TVars, TResult>(
+  orgId: string,
+  fn: (vars: TVars) => Promise<TResult>,
+  onSuccess?: (r: TResult) => void,
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async (result) => {
+      onSuccess?.(result);
+      await client.invalidateQueries({ queryKey: scopeKey(orgId) });
+      client.invalidateQueries({ queryKey: ['orgs', orgId, 'audit-log'] });
+    },
+  });
+}
+
+export function useSaveScopeDraft(orgId: string) {
+  const client = useQueryClient();
+  return useScopeMutation(
+    orgId,
+    (content: ScopeContent) =>
+      unwrap(api.PUT('/api/v1/orgs/{orgId}/scope/draft', { params: { path: { orgId } }, body: { content } })),
+    (draft) =>
+      client.setQueryData<ScopeOverview>([...scopeKey(orgId), 'overview'], (o) =>
+        o ? { ...o, draft } : { approved: null, draft },
+      ),
+  );
+}
+
+export function useApproveScope(orgId: string) {
+  return useScopeMutation(orgId, (note: string) =>
+    unwrap(
+      api.POST('/api/v1/orgs/{orgId}/scope/draft/approve', {
+        params: { path: { orgId } },
+        body: note.trim() ? { note: note.trim() } : {},
+      }),
+    ),
+  );
+}
+
+export function useDiscardScopeDraft(orgId: string) {
+  return useScopeMutation(orgId, () => unwrap(api.DELETE('/api/v1/orgs/{orgId}/scope/draft', { params: { path: { orgId } } })));
+}
