@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './tables.js';
 
@@ -31,6 +40,25 @@ export interface OpenOptions {
 // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+// Transactions here always write. A plain (deferred) BEGIN lets two processes
+// (the server and the CLI, say) both read, then fail to upgrade to a write
+// lock with SQLITE_BUSY, which the busy timeout cannot resolve. BEGIN
+// IMMEDIATE takes the write lock up front, so the second writer waits.
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class WritingSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.sqlite });
+  }
+}
+
 export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'openaims.sqlite');
 }
@@ -47,7 +75,9 @@ export function openDatabase(opts: OpenOptions): Database {
     return { db, dialect: 'postgres', schema: opts.pgSchema ?? 'public', close: () => db.destroy() };
   }
   if (url && !url.startsWith('sqlite:')) {
-    throw new Error('DATABASE_URL must start with postgres://, postgresql:// or sqlite: (leave it unset for the embedded SQLite database).');
+    throw new Error(
+      'DATABASE_URL must start with postgres://, postgresql:// or sqlite: (leave it unset for the embedded SQLite database).',
+    );
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : sqliteFile(opts.dataDir);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -56,7 +86,7 @@ export function openDatabase(opts: OpenOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new WritingSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
 }
 
