@@ -12,7 +12,7 @@ import { actorOf, requireUser } from '../../platform/http/auth-context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { problemSchema, uuid } from '../../platform/http/fields.js';
 import { toOrganization } from '../organizations/index.js';
-import { listOrgsOfUser } from '../organizations/organizations.repository.js';
+import { listOrgsOfUser } from '../organizations/index.js';
 import { apiTokenSchema, createdTokenSchema, createTokenBody, sessionSchema, setupBody, signInBody } from './accounts.schemas.js';
 import * as service from './accounts.service.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { email, password, requiredLine } from '../../platform/http/fields.js';
-import { organizationSchema } from '../organizations/organizations.schemas.js';
+import { organizationSchema } from '../organizations/index.js';
 
 export const userSchema = z
   .object({ id: z.string(), email: z.string(), name: z.string(), createdAt: z.string() })
