@@ -10,6 +10,7 @@ import { organizationRoutes } from './modules/organizations/index.js';
 import { scopeRoutes } from './modules/scope/index.js';
 import { inventoryRoutes } from './modules/inventory/index.js';
 import { supplierRoutes } from './modules/suppliers/index.js';
+import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 
 /** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
 export function defaultWebDir(): string {
@@ -27,6 +28,7 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(scopeRoutes);
   await app.register(supplierRoutes);
   await app.register(inventoryRoutes);
+  await app.register(catalogueRoutes);
   await registerWeb(app, config.webDir ?? defaultWebDir());
   return app;
 }

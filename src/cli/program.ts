@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { registerAuditLog } from './audit-log.js';
 import { registerBackup } from './backup.js';
+import { registerCatalogue } from './catalogue.js';
 import { describeError, EXIT_USAGE } from './context.js';
 import { registerInit } from './init.js';
 import { registerMigrate } from './migrate.js';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerToken(program);
   registerAuditLog(program);
   registerBackup(program);
+  registerCatalogue(program);
   return program;
 }
 
