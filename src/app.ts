@@ -11,6 +11,7 @@ import { scopeRoutes } from './modules/scope/index.js';
 import { inventoryRoutes } from './modules/inventory/index.js';
 import { supplierRoutes } from './modules/suppliers/index.js';
 import { catalogueRoutes } from './catalogue/catalogue.routes.js';
+import { gapRoutes } from './modules/gap/index.js';
 
 /** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
 export function defaultWebDir(): string {
@@ -29,6 +30,7 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(supplierRoutes);
   await app.register(inventoryRoutes);
   await app.register(catalogueRoutes);
+  await app.register(gapRoutes);
   await registerWeb(app, config.webDir ?? defaultWebDir());
   return app;
 }

@@ -190,6 +190,54 @@ export interface AiSystemSuppliersTable {
   dependency: string;
 }
 
+export interface GapAssessmentsTable {
+  id: string;
+  org_id: string;
+  title: string;
+  assessment_date: string;
+  assessor: string;
+  catalogue_version: string;
+  status: string;
+  /** ids of ISO/IEC 27001 processes the organization reuses */
+  reused_isms_processes: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface GapAnswersTable {
+  assessment_id: string;
+  org_id: string;
+  requirement_id: string;
+  status: string;
+  maturity: number | null;
+  notes: string;
+  justification: string;
+  owner_user_id: string | null;
+  owner_name: string | null;
+  links: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface GapActionsTable {
+  id: string;
+  org_id: string;
+  assessment_id: string;
+  requirement_id: string;
+  title: string;
+  owner_user_id: string | null;
+  owner_name: string | null;
+  due_date: string;
+  effort: string;
+  priority: number;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
 export interface DB {
   instance_settings: InstanceSettingsTable;
   users: UsersTable;
@@ -206,6 +254,9 @@ export interface DB {
   supplier_reviews: SupplierReviewsTable;
   ai_systems: AiSystemsTable;
   ai_system_suppliers: AiSystemSuppliersTable;
+  gap_assessments: GapAssessmentsTable;
+  gap_answers: GapAnswersTable;
+  gap_actions: GapActionsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -1,0 +1,50 @@
+import type { Executor } from '../../platform/db/db.js';
+import { inventorySummary } from '../inventory/index.js';
+import { getScopeOverview } from '../scope/index.js';
+import { todayUtc } from '../suppliers/index.js';
+
+// The facts OpenAIMS already holds, keyed by the module that holds a
+// requirement's evidence, so an answer can be checked against the
+// organization's actual systems instead of filled in from memory.
+export async function moduleFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
+  const [scope, inventory, suppliers] = await Promise.all([
+    getScopeOverview(db, orgId),
+    inventorySummary(db, orgId),
+    supplierFacts(db, orgId),
+  ]);
+  const scopeFacts: string[] = [];
+  if (scope.approved) {
+    const a = scope.approved;
+    scopeFacts.push(
+      `Scope version ${a.version} approved on ${a.approvedAt?.slice(0, 10)}${a.approvedByName ? ` by ${a.approvedByName}` : ''}.`,
+    );
+    const warnings = a.checks.filter((c) => c.severity === 'warning').length;
+    if (warnings) scopeFacts.push(`The approved scope has ${warnings} open check${warnings === 1 ? '' : 's'}.`);
+  } else {
+    scopeFacts.push('No approved scope yet.');
+  }
+  if (scope.draft) scopeFacts.push(`Draft version ${scope.draft.version} is in progress.`);
+
+  const notRated = inventory.byRiskLevel.unrated ?? 0;
+  const inventoryFacts = [
+    `${inventory.total} AI system${inventory.total === 1 ? '' : 's'} in the inventory, ${inventory.inScope} marked in scope.`,
+    `${notRated} not risk-rated, ${inventory.missing.owner} without an owner, ${inventory.missing.monitoring} without a monitoring method.`,
+    `${inventory.duplicateGroups} likely duplicate${inventory.duplicateGroups === 1 ? '' : 's'}.`,
+  ];
+  return { scope: scopeFacts, inventory: inventoryFacts, suppliers, monitoring: [inventoryFacts[1]] };
+}
+
+async function supplierFacts(db: Executor, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('suppliers')
+    .select(['last_review_date', 'next_review_date'])
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is', null)
+    .execute();
+  const today = todayUtc();
+  const never = rows.filter((r) => !r.last_review_date).length;
+  const overdue = rows.filter((r) => r.next_review_date && r.next_review_date < today).length;
+  return [
+    `${rows.length} supplier${rows.length === 1 ? '' : 's'} registered: ${never} never reviewed, ${overdue} with an overdue review.`,
+  ];
+}

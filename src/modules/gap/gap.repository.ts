@@ -1,0 +1,56 @@
+import type { Executor } from '../../platform/db/db.js';
+
+export function findAssessment(db: Executor, orgId: string, id: string) {
+  return db
+    .selectFrom('gap_assessments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function listAssessments(db: Executor, orgId: string) {
+  return db
+    .selectFrom('gap_assessments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is', null)
+    .orderBy('assessment_date', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function answersOf(db: Executor, orgId: string, assessmentIds: string[]) {
+  if (assessmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('gap_answers')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('assessment_id', 'in', assessmentIds)
+    .execute();
+}
+
+export function findAnswer(db: Executor, assessmentId: string, requirementId: string) {
+  return db
+    .selectFrom('gap_answers')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .where('requirement_id', '=', requirementId)
+    .executeTakeFirst();
+}
+
+export function actionsOf(db: Executor, orgId: string, assessmentId: string) {
+  return db
+    .selectFrom('gap_actions')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('priority')
+    .orderBy('due_date')
+    .execute();
+}
+
+export function findAction(db: Executor, orgId: string, id: string) {
+  return db.selectFrom('gap_actions').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,235 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireOrgPermission } from '../../platform/http/auth-context.js';
+import { problemSchema, uuid } from '../../platform/http/fields.js';
+import { orgParams } from '../organizations/index.js';
+import {
+  actionSchema,
+  answerBody,
+  answerSchema,
+  assessmentSchema,
+  assessmentSummarySchema,
+  compareQuery,
+  createAssessmentBody,
+  updateActionBody,
+  updateAssessmentBody,
+} from './gap.schemas.js';
+import { htmlToPdf } from '../../exports/pdf.js';
+import { getOrganization } from '../organizations/index.js';
+import { reportHtml, reportXlsx } from './gap.report.js';
+import * as service from './gap.service.js';
+
+const tags = ['gap assessment'];
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const params = orgParams.extend({ assessmentId: uuid() });
+
+export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+  const base = '/api/v1/orgs/:orgId/gap-assessments';
+
+  app.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'Gap assessments, newest first, with overall scores',
+        params: orgParams,
+        response: { 200: z.object({ items: z.array(assessmentSummarySchema) }), ...errors },
+      },
+    },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      return { items: await service.listAssessments(db, access.orgId) };
+    },
+  );
+
+  app.post(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'Start a gap assessment (pre-filled from reused ISO/IEC 27001 processes)',
+        params: orgParams,
+        body: createAssessmentBody,
+        response: { 201: assessmentSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      return reply.code(201).send(await service.createAssessment(db, access.actor, access.orgId, req.body));
+    },
+  );
+
+  app.get(
+    `${base}/compare`,
+    {
+      schema: {
+        tags,
+        summary: 'What improved and what slipped between two assessments',
+        params: orgParams,
+        querystring: compareQuery,
+        response: {
+          200: z.object({
+            from: assessmentSummarySchema,
+            to: assessmentSummarySchema,
+            changes: z.array(
+              z.object({
+                requirementId: z.string(),
+                before: z.string(),
+                after: z.string(),
+                change: z.enum(['improved', 'slipped']),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      return service.compare(db, access.orgId, req.query.from, req.query.to);
+    },
+  );
+
+  app.get(
+    `${base}/:assessmentId`,
+    {
+      schema: {
+        tags,
+        summary: 'An assessment: every requirement with its answer and facts, roll-ups by clause and review area',
+        params,
+        response: { 200: assessmentSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      return service.getAssessment(db, access.orgId, req.params.assessmentId);
+    },
+  );
+
+  app.patch(
+    `${base}/:assessmentId`,
+    {
+      schema: {
+        tags,
+        summary: 'Rename, re-date, complete or reopen an assessment',
+        params,
+        body: updateAssessmentBody,
+        response: { 200: assessmentSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      return service.updateAssessment(db, access.actor, access.orgId, req.params.assessmentId, req.body);
+    },
+  );
+
+  app.put(
+    `${base}/:assessmentId/answers/:requirementId`,
+    {
+      schema: {
+        tags,
+        summary: 'Answer one requirement or control',
+        params: params.extend({ requirementId: z.string().min(1).max(16) }),
+        body: answerBody,
+        response: { 200: answerSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      return service.answerRequirement(
+        db,
+        access.actor,
+        access.orgId,
+        req.params.assessmentId,
+        req.params.requirementId,
+        req.body,
+      );
+    },
+  );
+
+  app.get(
+    `${base}/:assessmentId/actions`,
+    {
+      schema: {
+        tags,
+        summary: 'The action plan, by priority',
+        params,
+        response: { 200: z.object({ items: z.array(actionSchema) }), ...errors },
+      },
+    },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      return { items: await service.listActions(db, access.orgId, req.params.assessmentId) };
+    },
+  );
+
+  app.post(
+    `${base}/:assessmentId/action-plan`,
+    {
+      schema: {
+        tags,
+        summary: 'Turn every gap without an action into one',
+        params,
+        body: z.strictObject({}).optional(),
+        response: { 200: z.object({ items: z.array(actionSchema) }), ...errors },
+      },
+    },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      return { items: await service.generateActionPlan(db, access.actor, access.orgId, req.params.assessmentId) };
+    },
+  );
+
+  app.patch(
+    '/api/v1/orgs/:orgId/gap-actions/:actionId',
+    {
+      schema: {
+        tags,
+        summary: 'Track an action: status, owner, due date',
+        params: orgParams.extend({ actionId: uuid() }),
+        body: updateActionBody,
+        response: { 200: actionSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      return service.updateAction(db, access.actor, access.orgId, req.params.actionId, req.body);
+    },
+  );
+
+  app.get(
+    `${base}/:assessmentId/report`,
+    {
+      schema: {
+        tags,
+        summary: 'The gap report with the action plan, as PDF, XLSX or HTML',
+        params,
+        querystring: z.strictObject({ format: z.enum(['pdf', 'xlsx', 'html']).default('pdf') }),
+        produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html'],
+        response: { 200: z.any().describe('the report file'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const [org, assessment, actions] = await Promise.all([
+        getOrganization(db, access.orgId),
+        service.getAssessment(db, access.orgId, req.params.assessmentId),
+        service.listActions(db, access.orgId, req.params.assessmentId),
+      ]);
+      const name = `gap-report-${assessment.assessmentDate}`;
+      const html = reportHtml(org.name, assessment, actions);
+      if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(html);
+      if (req.query.format === 'xlsx') {
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(await reportXlsx(org.name, assessment, actions));
+      }
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${name}.pdf"`)
+        .send(await htmlToPdf(html));
+    },
+  );
+};

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type AnswerRef,
+  compareAssessments,
+  compareIds,
+  overallScore,
+  planActions,
+  type RequirementRef,
+  rollUpByArea,
+  rollUpByGroup,
+} from './gap.rules.js';
+
+const reqs: RequirementRef[] = [
+  { id: '4.3', title: 'Scope', kind: 'clause', group: '4', groupTitle: 'Context', reviewAreas: ['inventory'] },
+  { id: '4.1', title: 'Context', kind: 'clause', group: '4', groupTitle: 'Context', reviewAreas: ['policy'] },
+  { id: '5.2', title: 'AI policy', kind: 'clause', group: '5', groupTitle: 'Leadership', reviewAreas: ['policy'] },
+  { id: 'A.10.3', title: 'Suppliers', kind: 'annex-a', group: 'A.10', groupTitle: 'Third parties', reviewAreas: ['suppliers'] },
+  { id: 'A.4.2', title: 'Resources', kind: 'annex-a', group: 'A.4', groupTitle: 'Resources', reviewAreas: ['inventory'] },
+];
+const ans = (list: [string, AnswerRef['status'], number?][]) =>
+  new Map(list.map(([id, status, maturity]) => [id, { requirementId: id, status, maturity: maturity ?? null }]));
+
+describe('gap scoring and roll-up', () => {
+  it('scores implemented 100, partial 50, not started or unanswered 0, and leaves out not applicable', () => {
+    const a = ans([
+      ['4.3', 'implemented'],
+      ['4.1', 'partial'],
+      ['5.2', 'not-started'],
+      ['A.10.3', 'not-applicable'],
+    ]);
+    // (100 + 50 + 0 + 0 unanswered A.4.2) / 4
+    expect(overallScore(reqs, a).score).toBe(38);
+    expect(rollUpByGroup(reqs, a).map((g) => [g.key, g.score])).toEqual([
+      ['4', 75],
+      ['5', 0],
+      ['A.10', null],
+      ['A.4', 0],
+    ]);
+    const areas = rollUpByArea(
+      reqs,
+      [
+        { id: 'inventory', title: 'AI system inventory' },
+        { id: 'policy', title: 'AI policy' },
+      ],
+      a,
+    );
+    expect(areas.map((x) => [x.key, x.score, x.counts.unanswered])).toEqual([
+      ['inventory', 50, 1],
+      ['policy', 25, 0],
+    ]);
+  });
+});
+
+describe('action plan', () => {
+  it('turns each gap into an action, Stage 1 clauses first, due by priority', () => {
+    const a = ans([
+      ['4.3', 'not-started'],
+      ['4.1', 'partial', 4],
+      ['5.2', 'implemented'],
+      ['A.10.3', 'partial', 1],
+    ]);
+    const plan = planActions(reqs, a, '2026-01-15');
+    expect(plan.map((p) => [p.requirementId, p.priority, p.effort, p.dueDate])).toEqual([
+      ['4.3', 1, 'L', '2026-02-14'],
+      ['4.1', 3, 'S', '2026-04-15'],
+      ['A.4.2', 3, 'M', '2026-04-15'],
+      ['A.10.3', 3, 'M', '2026-04-15'],
+    ]);
+    expect(plan[0].title).toBe('Put in place 4.3 Scope');
+    expect(plan[1].title).toBe('Complete 4.1 Context');
+  });
+});
+
+describe('comparing assessments', () => {
+  it('reports what improved and what slipped', () => {
+    const before = ans([
+      ['4.3', 'partial'],
+      ['4.1', 'implemented'],
+    ]);
+    const after = ans([
+      ['4.3', 'implemented'],
+      ['4.1', 'partial'],
+      ['5.2', 'not-started'],
+      ['A.10.3', 'not-applicable'],
+    ]);
+    expect(compareAssessments(reqs, before, after)).toEqual([
+      { requirementId: '4.3', before: 'partial', after: 'implemented', change: 'improved' },
+      { requirementId: '4.1', before: 'implemented', after: 'partial', change: 'slipped' },
+    ]);
+  });
+
+  it('orders ids numerically', () => {
+    expect(['A.2.2', '10.1', '4.10', '4.2', '9.2.1'].sort(compareIds)).toEqual(['4.2', '4.10', '9.2.1', '10.1', 'A.2.2']);
+  });
+});

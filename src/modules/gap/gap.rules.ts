@@ -1,0 +1,190 @@
+// Pure rules of the gap assessment (journey step 2): scores, roll-ups by
+// clause and by the twelve review areas, the action plan a gap becomes, and
+// the comparison of two assessments. No I/O: unit-tested directly.
+
+export const ANSWER_STATUSES = ['not-started', 'partial', 'implemented', 'not-applicable'] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
+
+export interface RequirementRef {
+  id: string;
+  title: string;
+  kind: 'clause' | 'annex-a';
+  group: string;
+  groupTitle: string;
+  reviewAreas: string[];
+}
+
+export interface AnswerRef {
+  requirementId: string;
+  status: AnswerStatus;
+  maturity: number | null;
+  owner?: { userId: string | null; name: string } | null;
+}
+
+/** Share of a requirement that is in place; not-applicable is left out. */
+export function answerScore(status: AnswerStatus): number | null {
+  switch (status) {
+    case 'implemented':
+      return 100;
+    case 'partial':
+      return 50;
+    case 'not-started':
+      return 0;
+    default:
+      return null;
+  }
+}
+
+export interface RollUp {
+  key: string;
+  title: string;
+  /** 0 to 100, null when nothing in it applies */
+  score: number | null;
+  counts: Record<AnswerStatus | 'unanswered', number>;
+}
+
+function emptyCounts(): RollUp['counts'] {
+  return { 'not-started': 0, partial: 0, implemented: 0, 'not-applicable': 0, unanswered: 0 };
+}
+
+function rollUp(key: string, title: string, reqs: RequirementRef[], answers: Map<string, AnswerRef>): RollUp {
+  const counts = emptyCounts();
+  const scores: number[] = [];
+  for (const r of reqs) {
+    const a = answers.get(r.id);
+    if (!a) {
+      counts.unanswered++;
+      scores.push(0);
+      continue;
+    }
+    counts[a.status]++;
+    const s = answerScore(a.status);
+    if (s !== null) scores.push(s);
+  }
+  const score = scores.length ? Math.round(scores.reduce((x, y) => x + y, 0) / scores.length) : null;
+  return { key, title, score, counts };
+}
+
+export function rollUpByGroup(reqs: RequirementRef[], answers: Map<string, AnswerRef>): RollUp[] {
+  const groups = new Map<string, RequirementRef[]>();
+  for (const r of reqs) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  return [...groups.entries()].map(([g, list]) => rollUp(g, list[0].groupTitle, list, answers));
+}
+
+export function rollUpByArea(
+  reqs: RequirementRef[],
+  areas: { id: string; title: string }[],
+  answers: Map<string, AnswerRef>,
+): RollUp[] {
+  return areas.map((a) =>
+    rollUp(
+      a.id,
+      a.title,
+      reqs.filter((r) => r.reviewAreas.includes(a.id)),
+      answers,
+    ),
+  );
+}
+
+export function overallScore(reqs: RequirementRef[], answers: Map<string, AnswerRef>): RollUp {
+  return rollUp('overall', 'All requirements', reqs, answers);
+}
+
+/** A gap is an applicable requirement not yet implemented (unanswered counts). */
+export function isGap(answer: AnswerRef | undefined): boolean {
+  return !answer || answer.status === 'not-started' || answer.status === 'partial';
+}
+
+// Requirements behind the Stage 1 failure points an auditor checks first:
+// scope, documented information, risk method, internal audit, management review.
+const STAGE1_CRITICAL = new Set(['4.3', '6.1.2', '7.5.1', '7.5.2', '7.5.3', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3']);
+
+export type Effort = 'S' | 'M' | 'L';
+
+export interface PlannedAction {
+  requirementId: string;
+  title: string;
+  priority: 1 | 2 | 3;
+  effort: Effort;
+  dueDate: string;
+  owner: { userId: string | null; name: string } | null;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const DUE_DAYS: Record<1 | 2 | 3, number> = { 1: 30, 2: 60, 3: 90 };
+
+/**
+ * Turns each gap into an action. Priority: the management-system clauses a
+ * certificate cannot do without come first, Stage 1 failure points first of
+ * all; work not started weighs more than work in progress. Due dates follow
+ * priority from the assessment date.
+ */
+export function planActions(reqs: RequirementRef[], answers: Map<string, AnswerRef>, assessmentDate: string): PlannedAction[] {
+  const out: PlannedAction[] = [];
+  for (const r of reqs) {
+    const a = answers.get(r.id);
+    if (!isGap(a)) continue;
+    const started = a?.status === 'partial';
+    let weight = r.kind === 'clause' ? 2 : 1;
+    if (STAGE1_CRITICAL.has(r.id)) weight += 2;
+    if (!started) weight += 1;
+    const priority: 1 | 2 | 3 = weight >= 4 ? 1 : weight >= 3 ? 2 : 3;
+    const maturity = a?.maturity ?? 0;
+    const effort: Effort = started ? (maturity >= 3 ? 'S' : 'M') : r.kind === 'clause' ? 'L' : 'M';
+    out.push({
+      requirementId: r.id,
+      title: `${started ? 'Complete' : 'Put in place'} ${r.id} ${r.title}`,
+      priority,
+      effort,
+      dueDate: addDays(assessmentDate, DUE_DAYS[priority]),
+      owner: a?.owner ?? null,
+    });
+  }
+  return out.sort((x, y) => x.priority - y.priority || compareIds(x.requirementId, y.requirementId));
+}
+
+/** Orders "4.2" before "4.10" and clauses before "A." controls. */
+export function compareIds(a: string, b: string): number {
+  const pa = a.replace(/^A\./, '99.').split('.').map(Number);
+  const pb = b.replace(/^A\./, '99.').split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d) return d;
+  }
+  return 0;
+}
+
+export interface AnswerChange {
+  requirementId: string;
+  before: AnswerStatus | 'unanswered';
+  after: AnswerStatus | 'unanswered';
+  change: 'improved' | 'slipped';
+}
+
+/** What improved and what slipped between two assessments. */
+export function compareAssessments(
+  reqs: RequirementRef[],
+  before: Map<string, AnswerRef>,
+  after: Map<string, AnswerRef>,
+): AnswerChange[] {
+  const out: AnswerChange[] = [];
+  for (const r of reqs) {
+    const b = before.get(r.id);
+    const a = after.get(r.id);
+    const sb = b ? answerScore(b.status) : 0;
+    const sa = a ? answerScore(a.status) : 0;
+    if (sb === null || sa === null || sb === sa) continue;
+    out.push({
+      requirementId: r.id,
+      before: b?.status ?? 'unanswered',
+      after: a?.status ?? 'unanswered',
+      change: sa > sb ? 'improved' : 'slipped',
+    });
+  }
+  return out;
+}

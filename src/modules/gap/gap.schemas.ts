@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { isoDate, line, requiredLine, text, uuid } from '../../platform/http/fields.js';
+import { ANSWER_STATUSES } from './gap.rules.js';
+
+export const ownerSchema = z
+  .strictObject({ userId: uuid().nullable().default(null), name: line(200).default('') })
+  .refine((o) => o.userId || o.name, { message: 'give a member (userId) or a name', path: ['name'] });
+
+export const createAssessmentBody = z.strictObject({
+  title: requiredLine(200),
+  assessmentDate: isoDate(),
+  assessor: line(200).optional(),
+  /** ISO/IEC 27001 processes the organization reuses (ids from the 27001 crosswalk) */
+  reusedIsmsProcesses: z.array(requiredLine(64)).max(20).default([]),
+});
+
+export const updateAssessmentBody = z
+  .strictObject({
+    title: requiredLine(200),
+    assessmentDate: isoDate(),
+    assessor: requiredLine(200),
+    status: z.enum(['in-progress', 'completed']),
+  })
+  .partial();
+
+export const answerBody = z
+  .strictObject({
+    status: z.enum(ANSWER_STATUSES),
+    maturity: z.number().int().min(0, 'must be between 0 and 5').max(5, 'must be between 0 and 5').nullable().default(null),
+    notes: text(8000).default(''),
+    justification: text(4000).default(''),
+    owner: ownerSchema.nullable().default(null),
+    links: z
+      .array(z.strictObject({ type: z.enum(['ai-system', 'supplier', 'scope']), id: z.string().min(1).max(64) }))
+      .max(100)
+      .default([]),
+  })
+  .refine((a) => a.status !== 'not-applicable' || a.justification.trim().length > 0, {
+    message: 'is required when the status is "not-applicable"',
+    path: ['justification'],
+  });
+export type AnswerInput = z.infer<typeof answerBody>;
+
+const countsSchema = z.object({
+  'not-started': z.number(),
+  partial: z.number(),
+  implemented: z.number(),
+  'not-applicable': z.number(),
+  unanswered: z.number(),
+});
+export const rollUpSchema = z
+  .object({ key: z.string(), title: z.string(), score: z.number().nullable(), counts: countsSchema })
+  .meta({ id: 'GapRollUp' });
+
+export const answerSchema = z
+  .object({
+    requirementId: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    group: z.string(),
+    answered: z.boolean(),
+    status: z.enum(ANSWER_STATUSES),
+    maturity: z.number().nullable(),
+    notes: z.string(),
+    justification: z.string(),
+    owner: z.object({ userId: z.string().nullable(), name: z.string() }).nullable(),
+    links: z.array(z.object({ type: z.string(), id: z.string() })),
+    updatedAt: z.string().nullable(),
+    /** what OpenAIMS already holds for this requirement, to check the answer against */
+    facts: z.array(z.string()),
+  })
+  .meta({ id: 'GapAnswer' });
+
+export const assessmentSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    assessmentDate: z.string(),
+    assessor: z.string(),
+    catalogueVersion: z.string(),
+    status: z.enum(['in-progress', 'completed']),
+    reusedIsmsProcesses: z.array(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    overall: rollUpSchema,
+    answered: z.number().int(),
+    total: z.number().int(),
+  })
+  .meta({ id: 'GapAssessmentSummary' });
+
+export const assessmentSchema = assessmentSummarySchema
+  .extend({
+    answers: z.array(answerSchema),
+    byClause: z.array(rollUpSchema),
+    byReviewArea: z.array(rollUpSchema),
+  })
+  .meta({ id: 'GapAssessment' });
+
+export const actionSchema = z
+  .object({
+    id: z.string(),
+    assessmentId: z.string(),
+    requirementId: z.string(),
+    title: z.string(),
+    owner: z.object({ userId: z.string().nullable(), name: z.string() }).nullable(),
+    dueDate: z.string(),
+    effort: z.enum(['S', 'M', 'L']),
+    priority: z.number().int(),
+    status: z.enum(['open', 'in-progress', 'done']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    doneAt: z.string().nullable(),
+  })
+  .meta({ id: 'GapAction' });
+
+export const updateActionBody = z
+  .strictObject({
+    status: z.enum(['open', 'in-progress', 'done']),
+    owner: ownerSchema.nullable(),
+    dueDate: isoDate(),
+    title: requiredLine(300),
+  })
+  .partial();
+
+export const compareQuery = z.strictObject({ from: uuid(), to: uuid() });

@@ -1,0 +1,5 @@
+// Gap assessment (journey step 2): each ISO/IEC 42001 requirement and Annex A
+// control answered against what the organization actually has, rolled up by
+// clause and by the twelve review areas, and turned into an action plan.
+export { gapRoutes } from './gap.routes.js';
+export { getAssessment, listActions } from './gap.service.js';
