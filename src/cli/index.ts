@@ -1,4 +1,10 @@
 // Entry of the `aims` command (bin/aims.js loads the compiled copy of this file).
 import { runCli } from './program.js';
 
+// `aims org list | head` closes stdout early; that ends the output, not in a crash.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 await runCli();
