@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { createTestApp, setupOwner } from '../test/support/app.js';
 import { type TestDialect, testDialects } from '../test/support/db.js';
 import { emptyContent } from '../test/support/fixtures.js';
+import { benchInventory } from './inventory.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -86,3 +87,4 @@ for (const dialect of testDialects()) {
     );
   }
 }
+await benchInventory();

@@ -8,7 +8,7 @@ import { VERSION } from './version.js';
 import { accountRoutes } from './modules/accounts/index.js';
 import { organizationRoutes } from './modules/organizations/index.js';
 import { scopeRoutes } from './modules/scope/index.js';
-import { inventoryRoutes } from './modules/inventory/index.js';
+import { inventoryRoutes, inventoryTransferRoutes } from './modules/inventory/index.js';
 import { supplierRoutes } from './modules/suppliers/index.js';
 import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { gapRoutes } from './modules/gap/index.js';
@@ -29,6 +29,7 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(scopeRoutes);
   await app.register(supplierRoutes);
   await app.register(inventoryRoutes);
+  await app.register(inventoryTransferRoutes);
   await app.register(catalogueRoutes);
   await app.register(gapRoutes);
   await registerWeb(app, config.webDir ?? defaultWebDir());

@@ -5,6 +5,7 @@ import { registerBackup } from './backup.js';
 import { registerCatalogue } from './catalogue.js';
 import { describeError, EXIT_USAGE } from './context.js';
 import { registerInit } from './init.js';
+import { registerInventory } from './inventory.js';
 import { registerMigrate } from './migrate.js';
 import { registerOrg } from './org.js';
 import { registerServe } from './serve.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerToken(program);
   registerAuditLog(program);
   registerBackup(program);
+  registerInventory(program);
   registerCatalogue(program);
   return program;
 }

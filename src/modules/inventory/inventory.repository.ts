@@ -94,7 +94,8 @@ export function listAiSystems(db: Executor, orgId: string, q: AiSystemListQuery,
       ]),
     );
   }
-  if (q.riskLevel) query = query.where(sql`lower(risk_level)`, '=', q.riskLevel.toLowerCase());
+  // The service passes the scale's own spelling, which is what is stored.
+  if (q.riskLevel) query = query.where('risk_level', '=', q.riskLevel);
   if (q.lifecycleStage) query = query.where('lifecycle_stage', '=', q.lifecycleStage);
   if (q.inScope)
     query =

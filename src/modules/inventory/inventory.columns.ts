@@ -1,0 +1,186 @@
+import { fold } from '../../platform/text.js';
+import { AI_ROLES } from '../organizations/index.js';
+import {
+  AI_SYSTEM_KINDS,
+  type AiSystemInput,
+  DATA_SENSITIVITIES,
+  DEPENDENCIES,
+  LIFECYCLE_STAGES,
+  USER_IMPACTS,
+} from './inventory.schemas.js';
+
+// The spreadsheet form of an AI system, shared by the import template, the
+// import and the export. The first nine columns are the inventory table of
+// the guidance an auditor expects, in its order; the rest serve Annex A.
+// Headers and enum values match ignoring case, spaces, hyphens and
+// underscores, so "user_impact" and "Customer Facing" are understood.
+
+export type ImportField = keyof AiSystemInput;
+
+export interface Column {
+  header: string;
+  field: ImportField;
+  /** other headers people write for this column */
+  aliases?: string[];
+  /** what the template's help sheet says goes in it */
+  help: string;
+}
+
+export const COLUMNS: Column[] = [
+  {
+    header: 'Name',
+    field: 'name',
+    aliases: ['AI system or tool name', 'AI system', 'AI system name', 'System name', 'Tool name'],
+    help: 'Name of the AI-enabled system, tool, model or platform. Required.',
+  },
+  { header: 'Business owner', field: 'businessOwner', help: 'A member’s email or name, or a person or team outside OpenAIMS.' },
+  { header: 'Technical owner', field: 'technicalOwner', help: 'A member’s email or name, or a person or team outside OpenAIMS.' },
+  { header: 'Purpose', field: 'purpose', help: 'What the AI system is used for.' },
+  { header: 'User impact', field: 'userImpact', help: `One or more, separated by ";": ${USER_IMPACTS.join(', ')}.` },
+  { header: 'Data used', field: 'dataCategories', aliases: ['Data categories'], help: 'Data categories, separated by ";".' },
+  {
+    header: 'Supplier dependency',
+    field: 'suppliers',
+    aliases: ['Suppliers', 'Supplier'],
+    help: `Suppliers separated by ";", each optionally with its dependency in brackets: "OpenAI (api)". Dependencies: ${DEPENDENCIES.join(', ')}; vendor when left out. Unknown suppliers are created.`,
+  },
+  {
+    header: 'Risk level',
+    field: 'riskLevel',
+    aliases: ['Risk', 'Risk rating'],
+    help: 'A level of the organization’s risk scale.',
+  },
+  {
+    header: 'Monitoring method',
+    field: 'monitoringMethod',
+    aliases: ['Monitoring'],
+    help: 'How performance, incidents or outputs are reviewed.',
+  },
+  {
+    header: 'External id',
+    field: 'externalId',
+    help: 'Your own identifier. Importing a row whose external id is already in the inventory updates that system.',
+  },
+  { header: 'Kind', field: 'kind', aliases: ['System kind'], help: `One of: ${AI_SYSTEM_KINDS.join(', ')}.` },
+  { header: 'AI role', field: 'aiRole', help: `The organization’s role for this system: ${AI_ROLES.join(', ')}.` },
+  { header: 'Life-cycle stage', field: 'lifecycleStage', aliases: ['Stage'], help: `One of: ${LIFECYCLE_STAGES.join(', ')}.` },
+  { header: 'In scope', field: 'inScope', aliases: ['In AIMS scope', 'Scope'], help: 'yes, no, or empty while undecided.' },
+  {
+    header: 'Data sensitivity',
+    field: 'dataSensitivity',
+    aliases: ['Sensitivity'],
+    help: `One of: ${DATA_SENSITIVITIES.join(', ')}.`,
+  },
+  { header: 'Data source', field: 'dataSource', help: 'Where the data comes from.' },
+  { header: 'Intended use', field: 'intendedUse', help: 'The use the system is designed and approved for.' },
+  {
+    header: 'Foreseeable misuse',
+    field: 'foreseeableMisuse',
+    aliases: ['Reasonably foreseeable misuse', 'Misuse'],
+    help: 'Uses it is not meant for that someone could reasonably attempt.',
+  },
+  { header: 'Human oversight', field: 'humanOversight', aliases: ['Oversight'], help: 'How people oversee and can override it.' },
+  { header: 'Deployment date', field: 'deploymentDate', aliases: ['Deployed', 'Deployed on'], help: 'YYYY-MM-DD.' },
+  { header: 'Last review date', field: 'lastReviewDate', aliases: ['Last reviewed', 'Last review'], help: 'YYYY-MM-DD.' },
+  { header: 'Tags', field: 'tags', aliases: ['Labels'], help: 'Tags separated by ";".' },
+];
+
+export const TEMPLATE_HEADERS = COLUMNS.map((c) => c.header);
+
+/** Fields whose cells hold several values separated by ";". */
+export const MULTI_FIELDS = new Set<ImportField>(['userImpact', 'dataCategories', 'suppliers', 'tags']);
+
+const byKey = new Map<string, Column>();
+for (const c of COLUMNS) for (const h of [c.header, c.field, ...(c.aliases ?? [])]) byKey.set(fold(h), c);
+
+export function columnFor(header: string): Column | undefined {
+  return byKey.get(fold(header));
+}
+
+export function columnOf(field: ImportField): Column {
+  const c = COLUMNS.find((x) => x.field === field);
+  if (!c) throw new Error(`no column for ${field}`);
+  return c;
+}
+
+// ------------------------------------------------------------------ values
+
+export interface EnumSpec {
+  label: string;
+  values: readonly string[];
+  /** extra spellings, folded, e.g. the guidance's "internal use" */
+  aliases?: Record<string, string>;
+}
+
+const useSuffix = Object.fromEntries(USER_IMPACTS.map((v) => [`${fold(v)}use`, v]));
+
+export const ENUMS = {
+  userImpact: { label: 'user impact', values: USER_IMPACTS, aliases: useSuffix },
+  kind: { label: 'kind', values: AI_SYSTEM_KINDS },
+  aiRole: { label: 'AI role', values: AI_ROLES },
+  lifecycleStage: { label: 'life-cycle stage', values: LIFECYCLE_STAGES },
+  dataSensitivity: { label: 'data sensitivity', values: DATA_SENSITIVITIES },
+  dependency: { label: 'supplier dependency', values: DEPENDENCIES },
+} satisfies Record<string, EnumSpec>;
+
+/** The canonical spelling of an enum value, or null when it is not one. */
+export function matchEnum(value: string, spec: EnumSpec): string | null {
+  const key = fold(value);
+  return spec.values.find((v) => fold(v) === key) ?? spec.aliases?.[key] ?? null;
+}
+
+export function enumError(value: string, spec: EnumSpec): string {
+  return `"${value}" is not a known ${spec.label}; use one of: ${spec.values.join(', ')}`;
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'in', 'inscope', 'included']);
+const NO = new Set(['no', 'n', 'false', '0', 'out', 'outofscope', 'notinscope', 'excluded']);
+const UNDECIDED = new Set(['', 'undecided', 'unknown', 'tbd']);
+
+export function parseInScope(value: string): boolean | null | undefined {
+  const key = fold(value);
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  if (UNDECIDED.has(key)) return null;
+  return undefined;
+}
+
+export interface SupplierRef {
+  name: string;
+  nameKey: string;
+  dependency: AiSystemInput['suppliers'][number]['dependency'];
+}
+
+/**
+ * The key names are matched by. fold() keeps only a-z and 0-9, so a name in
+ * another script folds to nothing; such names match on their lower case.
+ */
+export function matchKey(name: string): string {
+  return fold(name) || `raw:${name.trim().toLowerCase()}`;
+}
+
+/** "OpenAI (api)" -> OpenAI with dependency api; "OpenAI" -> dependency vendor. */
+export function parseSupplierRef(item: string): SupplierRef | { error: string } {
+  const m = /^(.*?)\s*\(([^()]*)\)$/.exec(item);
+  const name = (m ? m[1] : item).trim();
+  if (!name) return { error: `"${item}" has no supplier name` };
+  if (!m) return { name, nameKey: matchKey(name), dependency: 'vendor' };
+  const dependency = matchEnum(m[2], ENUMS.dependency);
+  if (!dependency) return { error: `${enumError(m[2], ENUMS.dependency)} (in "${item}")` };
+  return { name, nameKey: matchKey(name), dependency: dependency as SupplierRef['dependency'] };
+}
+
+export function formatSupplierRef(name: string, dependency: string): string {
+  return `${name} (${dependency})`;
+}
+
+export function splitMulti(value: string): string[] {
+  return value
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function formatInScope(v: boolean | null): string {
+  return v === null ? '' : v ? 'yes' : 'no';
+}

@@ -1,0 +1,454 @@
+import { PostgresAdapter, sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { CsvSyntaxError, readCsv } from '../../exports/csv.js';
+import { BomJsonError, readBom } from '../../exports/cyclonedx.js';
+import { BomSchemaError } from '../../exports/cyclonedx-schema.js';
+import { readXlsx, XlsxReadError } from '../../exports/xlsx.js';
+import { type Actor, appendAuditMany, type AuditEntry } from '../../platform/audit-log/audit-log.js';
+import type { Db, Executor } from '../../platform/db/db.js';
+import type { Row } from '../../platform/db/tables.js';
+import { requiredLine } from '../../platform/http/fields.js';
+import { fold } from '../../platform/text.js';
+import { getOrgSettings, listMembers } from '../organizations/index.js';
+import { findSuppliersByNameKey, insertSupplier, SUPPLIER_KINDS, type SupplierInput } from '../suppliers/index.js';
+import {
+  ENUMS,
+  type EnumSpec,
+  enumError,
+  type ImportField,
+  matchEnum,
+  matchKey,
+  MULTI_FIELDS,
+  parseInScope,
+  parseSupplierRef,
+  type SupplierRef,
+  splitMulti,
+} from './inventory.columns.js';
+import { bomRecords } from './inventory.cyclonedx.js';
+import { supplierLinks, findByExternalIds } from './inventory.repository.js';
+import { type ImportError, type ImportRecord, type RecordSet, sheetRecords } from './inventory.records.js';
+import { rowToInput } from './inventory.mapping.js';
+import { aiSystemFields, type AiSystemInput, EMPTY_AI_SYSTEM, type Owner } from './inventory.schemas.js';
+import { insertAiSystems, replaceAiSystem } from './inventory.service.js';
+import type { ImportFormat, ImportReport } from './inventory.transfer.schemas.js';
+
+// Inventory import from CSV, XLSX or a CycloneDX BOM. Every row is checked
+// and every problem reported with its row and column before anything is
+// written; then all rows are written in one transaction, or none. A row
+// whose external id is already in the inventory updates that system.
+
+export type ImportData = Buffer | string | object;
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** called while writing, e.g. for a progress bar */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** xlsx by its zip signature, a BOM by its opening brace, else CSV. */
+export function detectFormat(data: ImportData): ImportFormat {
+  if (!Buffer.isBuffer(data) && typeof data !== 'string') return 'cyclonedx';
+  if (Buffer.isBuffer(data) && data.subarray(0, 4).equals(Buffer.from('PK\u0003\u0004', 'latin1'))) return 'xlsx';
+  const head = (Buffer.isBuffer(data) ? data.subarray(0, 64).toString('utf8') : data.slice(0, 64)).replace(/^\ufeff/, '');
+  return head.trimStart().startsWith('{') ? 'cyclonedx' : 'csv';
+}
+
+const fileError = (message: string, row: number | null = null): RecordSet => ({
+  records: [],
+  mapping: [],
+  errors: [{ row, field: 'file', message }],
+});
+
+/** The file as records; a file that cannot be read at all comes back as one error (or a BOM's schema errors). */
+export async function readImportFile(format: ImportFormat, data: ImportData): Promise<RecordSet & { detail?: string }> {
+  try {
+    if (format === 'cyclonedx') return bomRecords((await readBom(data)).bom);
+    if (!Buffer.isBuffer(data) && typeof data !== 'string') return fileError('is JSON; import it with format=cyclonedx');
+    if (format === 'xlsx') {
+      if (!Buffer.isBuffer(data)) return fileError('is text, not an XLSX workbook');
+      return sheetRecords(await readXlsx(data));
+    }
+    return sheetRecords(readCsv(data));
+  } catch (e) {
+    if (e instanceof BomSchemaError) {
+      const errors = e.errors.map((x) => ({ row: null, field: x.path, message: x.message }));
+      return { records: [], mapping: [], errors, detail: e.message };
+    }
+    if (e instanceof CsvSyntaxError) return fileError(e.message, e.row);
+    if (e instanceof XlsxReadError || e instanceof BomJsonError) return fileError(e.message);
+    throw e;
+  }
+}
+
+// ------------------------------------------------------------------ parsing
+
+interface Member {
+  userId: string;
+  name: string;
+}
+
+interface Context {
+  riskScale: string[];
+  byEmail: Map<string, Member>;
+  /** folded name -> member, or null when two members share it */
+  byName: Map<string, Member | null>;
+}
+
+type Fields = Partial<Omit<AiSystemInput, 'suppliers'>>;
+
+interface Parsed {
+  fields: Fields;
+  /** suppliers named by the record, when it has the column */
+  suppliers?: SupplierRef[];
+}
+
+type Report = (field: ImportField, message: string) => void;
+
+function owner(value: string, ctx: Context): Owner | null {
+  if (!value) return null;
+  const member = ctx.byEmail.get(value.toLowerCase()) ?? ctx.byName.get(matchKey(value));
+  return member ? { userId: member.userId, name: member.name } : { userId: null, name: value };
+}
+
+function date(value: string, field: ImportField, report: Report): string | null {
+  if (!value) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    report(field, `"${value}" is not a date as YYYY-MM-DD`);
+    return null;
+  }
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || !d.toISOString().startsWith(value)) {
+    report(field, `${value} is not a real calendar date`);
+    return null;
+  }
+  return value;
+}
+
+function enumValue(value: string, spec: EnumSpec, field: ImportField, report: Report): string | null {
+  if (!value) return null;
+  const found = matchEnum(value, spec);
+  if (!found) report(field, enumError(value, spec));
+  return found;
+}
+
+const unique = <T>(items: T[]) => [...new Set(items)];
+/** Rows written after which PostgreSQL's planner statistics are refreshed. */
+const ANALYZE_AFTER = 1000;
+// Built once: building a zod schema costs more than using it.
+const supplierName = requiredLine(200);
+
+/** Turns a record's text into typed fields, reporting each value that cannot be. */
+function parseRecord(record: ImportRecord, ctx: Context, report: Report): Parsed {
+  const fields: Record<string, unknown> = {};
+  const out: Parsed = { fields: fields as Fields };
+  for (const [key, raw] of Object.entries(record.values)) {
+    const field = key as ImportField;
+    const items = Array.isArray(raw) ? raw.map((s) => s.trim()).filter(Boolean) : MULTI_FIELDS.has(field) ? splitMulti(raw) : [];
+    const value = Array.isArray(raw) ? raw.join('; ').trim() : raw.trim();
+    switch (field) {
+      case 'externalId':
+      case 'name':
+      case 'purpose':
+      case 'dataSource':
+      case 'monitoringMethod':
+      case 'intendedUse':
+      case 'foreseeableMisuse':
+      case 'humanOversight':
+        fields[field] = field === 'externalId' ? value || null : value;
+        break;
+      case 'businessOwner':
+      case 'technicalOwner':
+        fields[field] = owner(value, ctx);
+        break;
+      case 'kind':
+      case 'aiRole':
+      case 'lifecycleStage':
+      case 'dataSensitivity':
+        fields[field] = enumValue(value, ENUMS[field], field, report);
+        break;
+      case 'userImpact':
+        fields[field] = unique(items.map((v) => enumValue(v, ENUMS.userImpact, field, report)).filter(Boolean));
+        break;
+      case 'dataCategories':
+      case 'tags':
+        fields[field] = unique(items);
+        break;
+      case 'riskLevel': {
+        const level = value ? ctx.riskScale.find((s) => fold(s) === fold(value)) : null;
+        if (value && !level)
+          report(field, `"${value}" is not on the organization's risk scale; use one of: ${ctx.riskScale.join(', ')}`);
+        fields[field] = level ?? null;
+        break;
+      }
+      case 'inScope': {
+        const v = parseInScope(value);
+        if (v === undefined) report(field, `"${value}" is not yes, no or empty (undecided)`);
+        fields[field] = v ?? null;
+        break;
+      }
+      case 'deploymentDate':
+      case 'lastReviewDate':
+        fields[field] = date(value, field, report);
+        break;
+      case 'suppliers': {
+        const refs: SupplierRef[] = [];
+        for (const item of items) {
+          const ref = parseSupplierRef(item);
+          if ('error' in ref) report(field, ref.error);
+          else if (!supplierName.safeParse(ref.name).success)
+            report(field, `supplier name "${ref.name.slice(0, 50)}" must be one line of at most 200 characters`);
+          else if (refs.some((r) => r.nameKey === ref.nameKey)) report(field, `names the supplier "${ref.name}" twice`);
+          else refs.push(ref);
+        }
+        out.suppliers = refs;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function zodMessage(issue: { code: string; message: string; origin?: string; maximum?: unknown }): string {
+  if (issue.code === 'too_big')
+    return issue.origin === 'array' ? `has more than ${issue.maximum} values` : `is longer than ${issue.maximum} characters`;
+  return issue.message;
+}
+
+// ------------------------------------------------------------------ planning
+
+interface Existing {
+  row: Row<'ai_systems'>;
+  input: AiSystemInput;
+}
+
+interface PlannedRow {
+  input: AiSystemInput;
+  refs?: SupplierRef[];
+  existing?: Existing;
+  unchanged: boolean;
+}
+
+interface Plan {
+  errors: ImportError[];
+  rejected: number;
+  rows: PlannedRow[];
+  /** active suppliers found by folded name */
+  supplierIds: Map<string, string>;
+  newSuppliers: { name: string; nameKey: string; kinds: Set<string> }[];
+}
+
+async function inChunks<T>(keys: string[], size: number, load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < keys.length; i += size) out.push(...(await load(keys.slice(i, i + size))));
+  return out;
+}
+
+const CANONICAL_KEYS = [...Object.keys(EMPTY_AI_SYSTEM), 'name', 'userId', 'supplierId', 'dependency'].sort();
+function canonical(i: AiSystemInput): string {
+  const suppliers = [...i.suppliers].sort((a, b) => (a.supplierId < b.supplierId ? -1 : 1));
+  return JSON.stringify({ ...i, suppliers }, CANONICAL_KEYS);
+}
+
+async function loadContext(db: Executor, orgId: string): Promise<Context> {
+  const [settings, members] = await Promise.all([getOrgSettings(db, orgId), listMembers(db, orgId)]);
+  const byName = new Map<string, Member | null>();
+  for (const m of members) byName.set(matchKey(m.name), byName.has(matchKey(m.name)) ? null : m);
+  return { riskScale: settings.riskScale, byEmail: new Map(members.map((m) => [m.email.toLowerCase(), m])), byName };
+}
+
+/** Checks every record against the organization's data; writes nothing. */
+async function planImport(db: Executor, orgId: string, set: RecordSet): Promise<Plan> {
+  const ctx = await loadContext(db, orgId);
+  const errors = [...set.errors];
+  const bad = new Set<ImportRecord>();
+  const reporter =
+    (record: ImportRecord): Report =>
+    (field, message) => {
+      errors.push({ row: record.row, field: record.where(field), message });
+      bad.add(record);
+    };
+  const parsed = set.records.map((r) => parseRecord(r, ctx, reporter(r)));
+
+  // External ids: once per file, and matched to the inventory.
+  const firstAt = new Map<string, ImportRecord>();
+  set.records.forEach((r, i) => {
+    const id = parsed[i].fields.externalId;
+    if (!id) return;
+    const first = firstAt.get(id);
+    if (first)
+      reporter(r)('externalId', `"${id}" is also on ${first.row === null ? first.where('externalId') : `row ${first.row}`}`);
+    else firstAt.set(id, r);
+  });
+  const found = await inChunks([...firstAt.keys()], 1000, (c) => findByExternalIds(db, orgId, c));
+  const links = await supplierLinks(
+    db,
+    orgId,
+    found.map((r) => r.id),
+  );
+  const existing = new Map(found.map((r) => [r.external_id as string, { row: r, input: rowToInput(r, links.get(r.id) ?? []) }]));
+
+  // Suppliers: the organization's by folded name, the others created.
+  const keys = unique(parsed.flatMap((p) => (p.suppliers ?? []).map((s) => s.nameKey)));
+  const folded = keys.filter((k) => !k.startsWith('raw:'));
+  // Names that fold to nothing are stored with an empty key: fetch those and compare names.
+  if (folded.length < keys.length) folded.push('');
+  const suppliers = await inChunks(folded, 500, (c) => findSuppliersByNameKey(db, orgId, c));
+  suppliers.sort((a, b) => (a.created_at < b.created_at ? -1 : 1));
+  const supplierIds = new Map<string, string>();
+  for (const s of suppliers) {
+    const key = s.name_key || matchKey(s.name);
+    if (!supplierIds.has(key)) supplierIds.set(key, s.id);
+  }
+  const fresh = new Map<string, { name: string; nameKey: string; kinds: Set<string>; placeholder: string }>();
+  for (const ref of parsed.flatMap((p) => p.suppliers ?? [])) {
+    if (supplierIds.has(ref.nameKey)) continue;
+    const s = fresh.get(ref.nameKey) ?? { name: ref.name, nameKey: ref.nameKey, kinds: new Set(), placeholder: uuidv7() };
+    s.kinds.add(ref.dependency);
+    fresh.set(ref.nameKey, s);
+  }
+  const idFor = (key: string) => supplierIds.get(key) ?? (fresh.get(key)?.placeholder as string);
+
+  const rows: PlannedRow[] = [];
+  set.records.forEach((record, i) => {
+    const p = parsed[i];
+    const match = p.fields.externalId ? existing.get(p.fields.externalId) : undefined;
+    if (match?.row.archived_at) {
+      reporter(record)(
+        'externalId',
+        `"${p.fields.externalId}" belongs to an archived AI system; restore it first or change the id`,
+      );
+      return;
+    }
+    const base: AiSystemInput = match?.input ?? { ...EMPTY_AI_SYSTEM, name: '' };
+    const candidate = {
+      ...base,
+      ...p.fields,
+      suppliers: p.suppliers
+        ? p.suppliers.map((s) => ({ supplierId: idFor(s.nameKey), dependency: s.dependency }))
+        : base.suppliers,
+    };
+    const result = aiSystemFields.safeParse(candidate);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const [field, index] = issue.path;
+        const list = candidate[field as ImportField];
+        const item =
+          typeof index === 'number' && Array.isArray(list) ? ` (value ${index + 1}: "${String(list[index]).slice(0, 50)}")` : '';
+        reporter(record)(field as ImportField, `${zodMessage(issue)}${item}`);
+      }
+      return;
+    }
+    if (bad.has(record)) return;
+    rows.push({
+      input: result.data,
+      refs: p.suppliers,
+      existing: match,
+      unchanged: !!match && canonical(match.input) === canonical(result.data),
+    });
+  });
+  // File order reads best: by row, and within a row in the order found.
+  errors.sort((a, b) => (a.row ?? Number.MAX_SAFE_INTEGER) - (b.row ?? Number.MAX_SAFE_INTEGER));
+  return {
+    errors,
+    rejected: bad.size,
+    rows,
+    supplierIds,
+    newSuppliers: [...fresh.values()].map(({ name, nameKey, kinds }) => ({ name, nameKey, kinds })),
+  };
+}
+
+// ------------------------------------------------------------------ writing
+
+async function writePlan(tx: Executor, actor: Actor, orgId: string, plan: Plan, opts: ImportOptions) {
+  const supplierIds = new Map(plan.supplierIds);
+  for (const s of plan.newSuppliers) {
+    const input: SupplierInput = {
+      name: s.name,
+      kinds: SUPPLIER_KINDS.filter((k) => s.kinds.has(k)),
+      website: null,
+      contact: null,
+      description: 'Created by an AI system inventory import.',
+      certifications: [],
+      riskRating: null,
+      nextReviewDate: null,
+    };
+    supplierIds.set(s.nameKey, (await insertSupplier(tx, actor, orgId, input)).id);
+  }
+  const withIds = (r: PlannedRow) =>
+    r.refs
+      ? {
+          ...r.input,
+          suppliers: r.refs.map((s) => ({ supplierId: supplierIds.get(s.nameKey) as string, dependency: s.dependency })),
+        }
+      : r.input;
+  const updates = plan.rows.filter((r) => r.existing && !r.unchanged);
+  const creates = plan.rows.filter((r) => !r.existing);
+  const total = updates.length + creates.length;
+  const audits: AuditEntry[] = [];
+  for (const [i, r] of updates.entries()) {
+    if (r.existing) audits.push(await replaceAiSystem(tx, orgId, r.existing.row, r.existing.input, withIds(r)));
+    if ((i + 1) % 500 === 0) opts.onProgress?.(i + 1, total);
+  }
+  // New systems go in batches: one statement per 1,000 instead of three per row.
+  for (let i = 0; i < creates.length; i += 1000) {
+    const batch = creates.slice(i, i + 1000).map(withIds);
+    audits.push(...(await insertAiSystems(tx, orgId, batch)).audits);
+    opts.onProgress?.(updates.length + i + batch.length, total);
+  }
+  await appendAuditMany(tx, actor, audits);
+  opts.onProgress?.(total, total);
+}
+
+function summary(plan: Plan, set: RecordSet & { detail?: string }, dryRun: boolean) {
+  const count = (f: (r: PlannedRow) => boolean) => (plan.errors.length ? 0 : plan.rows.filter(f).length);
+  const created = count((r) => !r.existing);
+  const updated = count((r) => !!r.existing && !r.unchanged);
+  const unchanged = count((r) => r.unchanged);
+  const n = set.records.length;
+  let detail = `${dryRun ? 'Would import' : 'Imported'} ${n} row${n === 1 ? '' : 's'}: ${created} created, ${updated} updated, ${unchanged} unchanged.`;
+  if (plan.errors.length) {
+    const why = plan.rejected ? `${plan.rejected} row${plan.rejected === 1 ? ' has' : 's have'} errors` : 'the file has errors';
+    detail = set.detail ? `${set.detail} Nothing was imported.` : `Nothing was imported: ${why}.`;
+  }
+  return { created, updated, unchanged, detail };
+}
+
+/**
+ * Imports a file into the organization's inventory. With errors, or on a dry
+ * run, nothing is written and the report says what would have happened.
+ */
+export async function importInventory(
+  db: Db,
+  actor: Actor,
+  orgId: string,
+  format: ImportFormat,
+  data: ImportData,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
+  const set = await readImportFile(format, data);
+  const run = async (ex: Executor): Promise<ImportReport> => {
+    const plan = await planImport(ex, orgId, set);
+    const dryRun = !!opts.dryRun;
+    if (!plan.errors.length && !dryRun) await writePlan(ex, actor, orgId, plan, opts);
+    return {
+      dryRun,
+      format,
+      rows: set.records.length,
+      ...summary(plan, set, dryRun),
+      rejected: plan.rejected,
+      newSuppliers: plan.errors.length ? [] : plan.newSuppliers.map((s) => s.name),
+      errors: plan.errors,
+      mapping: set.mapping,
+    };
+  };
+  // Planning reads inside the writing transaction, so what was checked is what gets written.
+  if (opts.dryRun) return run(db);
+  const report = await db.transaction().execute(run);
+  if (report.created + report.updated >= ANALYZE_AFTER && db.getExecutor().adapter instanceof PostgresAdapter) {
+    // A bulk import changes the tables faster than autovacuum notices; until
+    // it does, the planner believes the organization has a handful of systems
+    // and lists by scanning and sorting all of them instead of using indexes.
+    await sql`analyze ai_systems, ai_system_suppliers`.execute(db);
+  }
+  return report;
+}
