@@ -1,137 +1,44 @@
 // The first-run journey in a real browser against the real server: setup,
 // sign-out and sign-in, the organization profile, and step 1 (scope) from an
 // empty draft to approved version 1. Any console error in the page fails it.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/platform/config/config.js';
-import { type Database, openDatabase } from '../../src/platform/db/db.js';
-import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { type E2e, helpers, ROOT, startE2e, TIMEOUT } from './harness.js';
 
-const TIMEOUT = 120_000;
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const WEB_DIR = path.join(ROOT, 'web', 'dist');
 const SCREENSHOT = path.join(ROOT, 'docs', 'screenshot.png');
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(ROOT, 'test', '.artifacts');
-
 const OWNER = { name: 'Ada Lead', email: 'ada@example.com', password: 'correct horse battery staple', org: 'Acme Analytics' };
 
-let dataDir: string;
-let database: Database;
-let app: FastifyInstance;
-let baseUrl: string;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const consoleErrors: string[] = [];
-
-function ensureWebBuild() {
-  if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) return;
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
-}
-
-async function startServer() {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openaims-e2e-'));
-  const config = loadConfig({ dataDir, logLevel: 'silent', webDir: WEB_DIR, host: '127.0.0.1', port: 0 }, {});
-  database = openDatabase({ dataDir });
-  await migrateToLatest(database);
-  app = await buildApp(database, config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-}
-
-async function startBrowser() {
-  // chromium.launch gives every run a fresh temporary profile (its own
-  // --user-data-dir); Playwright refuses that flag in args for launch().
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    baseURL: baseUrl,
-    locale: 'en-US',
-    timezoneId: 'UTC',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`console: ${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`page error: ${err.message}`));
-}
-
-const heading = (name: string | RegExp) => page.getByRole('heading', { name, level: 1 });
-
-/** On failure: where the page was, what it said, and a screenshot in test/.artifacts. */
-async function explainFailure(err: unknown): Promise<never> {
-  const url = page.url();
-  // the accessibility tree: roles and names, as the test's locators see the page
-  const text = (await page.locator('body').ariaSnapshot().catch(() => '')).slice(0, 4000);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, 'journey-failure.png'), fullPage: true }).catch(() => undefined);
-  const message = err instanceof Error ? err.message : String(err);
-  throw new Error(`${message}\n--- at ${url}\n--- console errors: ${JSON.stringify(consoleErrors)}\n--- page (accessibility tree):\n${text}`);
-}
-
-/** An input by its whole label; required inputs' labels end in " *". */
-function field(label: string) {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
-}
-
-async function pickOption(label: string, nth: number, search: string, option: string) {
-  const input = field(label).nth(nth);
-  await input.click();
-  await input.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+let e: E2e;
 
 describe('first-run journey in the browser', () => {
   beforeAll(async () => {
-    ensureWebBuild();
-    await startServer();
-    await startBrowser();
+    e = await startE2e();
   }, TIMEOUT);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await e?.close();
   }, TIMEOUT);
 
   it(
     'sets up, signs in, fills the profile and approves scope version 1',
     async () => {
-      await journey().catch(explainFailure);
-      expect(consoleErrors).toEqual([]);
+      await journey().catch(helpers(e, 'journey').explainFailure);
+      expect(e.consoleErrors).toEqual([]);
     },
     TIMEOUT,
   );
 });
 
 async function journey() {
-  const started = Date.now();
-  const mark = (step: string) => console.log(`[e2e] ${step} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const { page } = e;
+  const { heading, field, mark } = helpers(e, 'journey');
+  const pickOption = async (label: string, nth: number, search: string, option: string) => {
+    const input = field(label).nth(nth);
+    await input.click();
+    await input.fill(search);
+    await page.getByRole('option', { name: option, exact: true }).click();
+  };
 
   // 1. First run: a fresh install goes to setup
   await page.goto('/');
@@ -155,7 +62,7 @@ async function journey() {
   mark('signed in');
 
   // The journey lists the 14 steps; an unbuilt step says so plainly
-  await page.getByRole('link', { name: 'Gap assessment' }).click();
+  await page.getByRole('link', { name: 'Internal audit' }).click();
   await page.getByText('This step is not built yet in this version').waitFor();
 
   // 3. Organization profile

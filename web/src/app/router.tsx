@@ -1,10 +1,18 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AuditLogPage } from '../modules/audit-log/pages/AuditLogPage';
+import { AiSystemPage } from '../modules/inventory/pages/AiSystemPage';
+import { EditAiSystemPage, NewAiSystemPage } from '../modules/inventory/pages/AiSystemFormPage';
+import { ImportPage } from '../modules/inventory/pages/ImportPage';
+import { InventoryPage } from '../modules/inventory/pages/InventoryPage';
 import { MembersPage } from '../modules/organizations/pages/MembersPage';
 import { ProfilePage } from '../modules/organizations/pages/ProfilePage';
 import { ScopeComparePage } from '../modules/scope/pages/ScopeComparePage';
 import { ScopePage } from '../modules/scope/pages/ScopePage';
 import { ScopeVersionPage } from '../modules/scope/pages/ScopeVersionPage';
+import { EditSupplierPage, NewSupplierPage } from '../modules/suppliers/pages/SupplierFormPage';
+import { SupplierPage } from '../modules/suppliers/pages/SupplierPage';
+import { SupplierReviewPage } from '../modules/suppliers/pages/SupplierReviewPage';
+import { SuppliersPage } from '../modules/suppliers/pages/SuppliersPage';
 import { BootGate } from './auth/BootGate';
 import { CrashPage } from './CrashPage';
 import { RequireSession } from './auth/RequireSession';
@@ -37,6 +45,16 @@ export const router = createBrowserRouter([
               { path: 'scope', element: <ScopePage /> },
               { path: 'scope/versions/:version', element: <ScopeVersionPage /> },
               { path: 'scope/compare', element: <ScopeComparePage /> },
+              { path: 'inventory', element: <InventoryPage /> },
+              { path: 'inventory/new', element: <NewAiSystemPage /> },
+              { path: 'inventory/import', element: <ImportPage /> },
+              { path: 'inventory/:aiSystemId', element: <AiSystemPage /> },
+              { path: 'inventory/:aiSystemId/edit', element: <EditAiSystemPage /> },
+              { path: 'suppliers', element: <SuppliersPage /> },
+              { path: 'suppliers/new', element: <NewSupplierPage /> },
+              { path: 'suppliers/:supplierId', element: <SupplierPage /> },
+              { path: 'suppliers/:supplierId/edit', element: <EditSupplierPage /> },
+              { path: 'suppliers/:supplierId/review', element: <SupplierReviewPage /> },
               { path: 'journey/:step', element: <NotBuiltPage /> },
               { path: 'profile', element: <ProfilePage /> },
               { path: 'members', element: <MembersPage /> },

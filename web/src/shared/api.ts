@@ -65,3 +65,22 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   if (!response.ok) throw new ApiError(response.status, error as Partial<Problem> | undefined);
   return data as T;
 }
+
+/**
+ * A POST whose body is a raw file (imports), which the typed client cannot
+ * express: the same CSRF header, and the same ApiError when it fails.
+ */
+export async function postRaw<T>(url: string, body: Blob, contentType: string): Promise<T> {
+  const headers: Record<string, string> = { 'Content-Type': contentType };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(url, { method: 'POST', body, headers, credentials: 'same-origin' });
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) throw new ApiError(response.status, data as Partial<Problem> | undefined);
+  return data as T;
+}

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { NotFoundPage } from '../NotFoundPage';
 import { JOURNEY_STEPS, stepPath } from './steps';
@@ -9,6 +9,8 @@ export function NotBuiltPage() {
   const { orgId = '', step: slug } = useParams();
   const step = JOURNEY_STEPS.find((s) => s.slug === slug);
   if (!step) return <NotFoundPage />;
+  // a step built since the address was saved goes to its page
+  if (step.path) return <Navigate to={stepPath(orgId, step)} replace />;
   const previous = JOURNEY_STEPS[step.number - 2];
   const next = JOURNEY_STEPS[step.number];
 

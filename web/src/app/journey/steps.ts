@@ -37,6 +37,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'AI system inventory',
     summary: 'List the AI systems in scope with owners, purpose, data used, suppliers, risk level and monitoring.',
     output: 'AI system inventory',
+    path: 'inventory',
   },
   {
     number: 4,

@@ -15,10 +15,44 @@ function SectionLabel({ children, id }: { children: string; id: string }) {
   );
 }
 
-/** The sidebar: the 14 journey steps in order, then the organization's pages. */
+interface LinkSectionProps {
+  id: string;
+  title: string;
+  links: { label: string; to: string }[];
+  isActive: (to: string) => boolean;
+  onNavigate?: () => void;
+}
+
+function LinkSection({ id, title, links, isActive, onNavigate }: LinkSectionProps) {
+  return (
+    <Box component="nav" aria-labelledby={id}>
+      <SectionLabel id={id}>{title}</SectionLabel>
+      {links.map((link) => {
+        const active = isActive(link.to);
+        return (
+          <NavLink
+            key={link.to}
+            component={Link}
+            to={link.to}
+            onClick={onNavigate}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            label={link.label}
+            variant="light"
+            py={6}
+            styles={{ label: { fontSize: 'var(--mantine-font-size-sm)' } }}
+          />
+        );
+      })}
+    </Box>
+  );
+}
+
+/** The sidebar: the 14 journey steps in order, then the registers and the organization's pages. */
 export function JourneyNav({ orgId, onNavigate }: Props) {
   const { pathname } = useLocation();
   const isActive = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
+  const registerLinks = [{ label: 'Suppliers', to: `/orgs/${orgId}/suppliers` }];
   const orgLinks = [
     { label: 'Organization profile', to: `/orgs/${orgId}/profile` },
     { label: 'Members', to: `/orgs/${orgId}/members` },
@@ -61,26 +95,8 @@ export function JourneyNav({ orgId, onNavigate }: Props) {
           );
         })}
       </Box>
-      <Box component="nav" aria-labelledby="nav-org">
-        <SectionLabel id="nav-org">Organization</SectionLabel>
-        {orgLinks.map((link) => {
-          const active = isActive(link.to);
-          return (
-            <NavLink
-              key={link.to}
-              component={Link}
-              to={link.to}
-              onClick={onNavigate}
-              active={active}
-              aria-current={active ? 'page' : undefined}
-              label={link.label}
-              variant="light"
-              py={6}
-              styles={{ label: { fontSize: 'var(--mantine-font-size-sm)' } }}
-            />
-          );
-        })}
-      </Box>
+      <LinkSection id="nav-registers" title="Registers" links={registerLinks} isActive={isActive} onNavigate={onNavigate} />
+      <LinkSection id="nav-org" title="Organization" links={orgLinks} isActive={isActive} onNavigate={onNavigate} />
     </ScrollArea>
   );
 }

@@ -2,12 +2,15 @@ import { Alert, Stack } from '@mantine/core';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
+import { OrgSettingsForm } from '../components/OrgSettingsForm';
 import { ProfileForm } from '../components/ProfileForm';
+import { useOrgSettings } from '../hooks/useOrgSettings';
 import { useProfile } from '../hooks/useProfile';
 
 export function ProfilePage() {
   const { org, can } = useOrg();
   const profile = useProfile(org.id);
+  const settings = useOrgSettings(org.id);
   const editable = can('approve');
 
   return (
@@ -24,6 +27,9 @@ export function ProfilePage() {
       )}
       <QueryState query={profile}>
         {(data) => <ProfileForm key={org.id} orgId={org.id} profile={data} disabled={!editable} />}
+      </QueryState>
+      <QueryState query={settings}>
+        {(data) => <OrgSettingsForm key={org.id} orgId={org.id} settings={data} disabled={!editable} />}
       </QueryState>
     </Stack>
   );

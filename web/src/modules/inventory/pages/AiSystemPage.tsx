@@ -1,0 +1,189 @@
+import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useOrg } from '../../../app/orgs/OrgContext';
+import { ApiError } from '../../../shared/api';
+import { BackLink } from '../../../shared/ui/BackLink';
+import { ConfirmModal } from '../../../shared/ui/ConfirmModal';
+import { formatDate, formatDateTime } from '../../../shared/ui/format';
+import { PageHeader } from '../../../shared/ui/PageHeader';
+import { QueryState } from '../../../shared/ui/QueryState';
+import { NotFoundPage } from '../../../app/NotFoundPage';
+import { ChangeHistory } from '../../audit-log/components/ChangeHistory';
+import { describeAiSystemEntry, formatAiSystemValue, recordNames } from '../components/aiSystemHistory';
+import { AiSystemFields } from '../components/AiSystemFields';
+import { FlagsCard } from '../components/FlagsCard';
+import { type AiSystem, useAiSystem, useAiSystemHistory, useSetAiSystemArchived } from '../hooks/useAiSystems';
+import { DEPENDENCY_LABELS, type Dependency, FIELD_LABELS } from '../labels';
+import { RiskBadge } from '../components/RiskBadge';
+
+function SuppliersCard({ orgId, system }: { orgId: string; system: AiSystem }) {
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="suppliers-title">
+      <Title order={2} fz="md" id="suppliers-title" mb="sm">
+        Suppliers
+      </Title>
+      {system.suppliers.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No supplier dependency recorded.
+        </Text>
+      ) : (
+        <Table verticalSpacing={6} aria-labelledby="suppliers-title">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Supplier</Table.Th>
+              <Table.Th>Dependency</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {system.suppliers.map((l) => (
+              <Table.Tr key={l.supplierId}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/orgs/${orgId}/suppliers/${l.supplierId}`} size="sm" fw={600}>
+                    {l.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{DEPENDENCY_LABELS[l.dependency as Dependency] ?? l.dependency}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+function HistoryCard({ orgId, system }: { orgId: string; system: AiSystem }) {
+  const history = useAiSystemHistory(orgId, system.id);
+  const supplierNames = new Map(system.suppliers.map((s) => [s.supplierId, s.name]));
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="history-title">
+      <Title order={2} fz="md" id="history-title" mb="md">
+        Change history
+      </Title>
+      <QueryState query={history}>
+        {({ items }) => (
+          <ChangeHistory
+            entries={items}
+            fieldLabels={FIELD_LABELS}
+            describe={describeAiSystemEntry(system.id, recordNames(items))}
+            formatValue={formatAiSystemValue(supplierNames)}
+          />
+        )}
+      </QueryState>
+    </Paper>
+  );
+}
+
+function AiSystemView({ system }: { system: AiSystem }) {
+  const { org, can } = useOrg();
+  const canWrite = can('write');
+  const setArchived = useSetAiSystemArchived(org.id, system.id);
+  const [confirming, setConfirming] = useState(false);
+  const archived = system.archivedAt !== null;
+  const base = `/orgs/${org.id}/inventory`;
+
+  return (
+    <Stack gap="lg">
+      <BackLink to={base}>AI system inventory</BackLink>
+      <PageHeader
+        eyebrow="AI system"
+        title={system.name}
+        badge={
+          <Group gap="xs">
+            <RiskBadge level={system.riskLevel} />
+            {archived && (
+              <Badge color="gray" variant="filled" radius="sm">
+                {system.mergedIntoId ? 'Merged' : 'Archived'}
+              </Badge>
+            )}
+          </Group>
+        }
+        description={system.purpose || undefined}
+        actions={
+          canWrite &&
+          (archived ? (
+            !system.mergedIntoId && (
+              <Button variant="default" onClick={() => setArchived.mutate(false)} loading={setArchived.isPending}>
+                Restore
+              </Button>
+            )
+          ) : (
+            <>
+              <Button variant="default" color="red" onClick={() => setConfirming(true)}>
+                Archive…
+              </Button>
+              <Button component={Link} to={`${base}/${system.id}/edit`}>
+                Edit
+              </Button>
+            </>
+          ))
+        }
+      />
+      {system.mergedIntoId && (
+        <Alert color="gray" variant="light" title="Merged into another record">
+          This record was a duplicate and was merged on {formatDateTime(system.archivedAt)}.{' '}
+          <Anchor component={Link} to={`${base}/${system.mergedIntoId}`} inherit fw={600}>
+            Open the record it was merged into
+          </Anchor>
+          ; its history includes this one's.
+        </Alert>
+      )}
+      {archived && !system.mergedIntoId && (
+        <Alert color="gray" variant="light" title="Archived">
+          Archived on {formatDateTime(system.archivedAt)}. It is left out of the inventory and its counts; restore it to edit it.
+        </Alert>
+      )}
+      {setArchived.error instanceof ApiError && !confirming && (
+        <Alert color="red" variant="light" role="alert">
+          {setArchived.error.message}
+        </Alert>
+      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="lg">
+            <AiSystemFields system={system} />
+            <HistoryCard orgId={org.id} system={system} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="lg">
+            {!archived && <FlagsCard flags={system.flags} editTo={canWrite ? `${base}/${system.id}/edit` : undefined} />}
+            <SuppliersCard orgId={org.id} system={system} />
+            <Paper withBorder p="lg">
+              <Text size="xs" c="dimmed">
+                Added {formatDateTime(system.createdAt)} · last changed {formatDateTime(system.updatedAt)}
+                {system.lastReviewDate ? ` · last reviewed ${formatDate(system.lastReviewDate)}` : ''}
+              </Text>
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <ConfirmModal
+        opened={confirming}
+        title={`Archive “${system.name}”?`}
+        confirmLabel="Archive"
+        busy={setArchived.isPending}
+        error={setArchived.error}
+        onClose={() => {
+          setConfirming(false);
+          setArchived.reset();
+        }}
+        onConfirm={() => setArchived.mutate(true, { onSuccess: () => setConfirming(false) })}
+      >
+        An archived system leaves the inventory and its counts. Its record and history are kept, and it can be restored.
+      </ConfirmModal>
+    </Stack>
+  );
+}
+
+export function AiSystemPage() {
+  const { org } = useOrg();
+  const { aiSystemId = '' } = useParams();
+  const system = useAiSystem(org.id, aiSystemId);
+  if (system.error instanceof ApiError && (system.error.status === 404 || system.error.status === 400))
+    return <NotFoundPage what="AI system" />;
+  return <QueryState query={system}>{(data) => <AiSystemView key={data.id} system={data} />}</QueryState>;
+}

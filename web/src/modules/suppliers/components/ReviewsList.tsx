@@ -1,0 +1,70 @@
+import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
+import { formatDate } from '../../../shared/ui/format';
+import { RiskBadge } from '../../inventory/components/RiskBadge';
+import type { SupplierReview } from '../hooks/useSuppliers';
+import { ANSWER_LABELS, type Answer, REVIEW_QUESTIONS, type ReviewQuestionId } from '../labels';
+
+const ANSWER_COLORS: Record<Answer, string> = { yes: 'teal', partial: 'yellow', no: 'red', unknown: 'gray' };
+
+/** Past AI-specific reviews, newest first; each opens to its answers. */
+export function ReviewsList({ reviews }: { reviews: SupplierReview[] }) {
+  if (reviews.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No review recorded yet.
+      </Text>
+    );
+  }
+  return (
+    <Accordion variant="separated" defaultValue={reviews[0].id}>
+      {reviews.map((r) => (
+        <Accordion.Item key={r.id} value={r.id}>
+          <Accordion.Control>
+            <Group gap="sm" wrap="wrap">
+              <Text size="sm" fw={600}>
+                Review of {formatDate(r.reviewDate)}
+              </Text>
+              <RiskBadge level={r.riskRating} />
+              <Text size="xs" c="dimmed">
+                {r.reviewer ? `by ${r.reviewer} · ` : ''}next due {formatDate(r.nextReviewDate)}
+              </Text>
+            </Group>
+          </Accordion.Control>
+          <Accordion.Panel>
+            <Stack gap="sm" component="ol" m={0} pl="md">
+              {(Object.keys(REVIEW_QUESTIONS) as ReviewQuestionId[]).map((id) => {
+                const a = r.answers[id];
+                return (
+                  <li key={id}>
+                    <Text size="sm">{REVIEW_QUESTIONS[id]}</Text>
+                    <Group gap="xs" mt={2} wrap="nowrap" align="flex-start">
+                      {a ? (
+                        <Badge size="sm" variant="light" radius="sm" color={ANSWER_COLORS[a.answer as Answer] ?? 'gray'}>
+                          {ANSWER_LABELS[a.answer as Answer] ?? a.answer}
+                        </Badge>
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          Not answered
+                        </Text>
+                      )}
+                      {a?.notes && (
+                        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                          {a.notes}
+                        </Text>
+                      )}
+                    </Group>
+                  </li>
+                );
+              })}
+            </Stack>
+            {r.notes && (
+              <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                <strong>Notes:</strong> {r.notes}
+              </Text>
+            )}
+          </Accordion.Panel>
+        </Accordion.Item>
+      ))}
+    </Accordion>
+  );
+}

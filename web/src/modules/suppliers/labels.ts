@@ -1,0 +1,56 @@
+import type { SupplierInput } from './hooks/useSuppliers';
+
+export type SupplierKind = NonNullable<SupplierInput['kinds']>[number];
+export type Certification = NonNullable<SupplierInput['certifications']>[number];
+
+export const SUPPLIER_KIND_LABELS: Record<SupplierKind, string> = {
+  platform: 'AI platform',
+  api: 'API',
+  model: 'Model',
+  dataset: 'Dataset',
+  service: 'Service',
+  vendor: 'Vendor',
+};
+
+export const CERTIFICATION_LABELS: Record<Certification, string> = {
+  'ISO/IEC 42001': 'ISO/IEC 42001 (AI management)',
+  'ISO/IEC 27001': 'ISO/IEC 27001 (information security)',
+  'ISO/IEC 27701': 'ISO/IEC 27701 (privacy)',
+  'ISO 9001': 'ISO 9001 (quality)',
+  'SOC 2': 'SOC 2',
+  other: 'Other',
+};
+
+export const SUPPLIER_FLAG_LABELS: Record<string, string> = {
+  'never-reviewed': 'Never reviewed',
+  'review-overdue': 'Review overdue',
+  'not-risk-rated': 'Not risk-rated',
+};
+
+export const SUPPLIER_FIELD_LABELS: Record<keyof SupplierInput | 'lastReviewDate', string> = {
+  name: 'Name',
+  kinds: 'Supplies',
+  website: 'Website',
+  contact: 'Contact',
+  description: 'Description',
+  certifications: 'Certifications',
+  riskRating: 'Risk rating',
+  lastReviewDate: 'Last review',
+  nextReviewDate: 'Next review due',
+};
+
+// The questions of an AI-specific supplier review, worded as the server words
+// them: copied from REVIEW_QUESTIONS in src/modules/suppliers/suppliers.schemas.ts.
+// The ids are the API's; keep both lists in step.
+export const REVIEW_QUESTIONS = {
+  customerDataTraining: 'Does the supplier use our or our customers’ data to train or improve its models?',
+  modelChangeNotification: 'Does the supplier notify us before changing the model or its behaviour?',
+  dataLocation: 'Where is our data processed and stored, and is that acceptable?',
+  incidentNotification: 'Will the supplier tell us about AI incidents and security breaches, and how fast?',
+  certificationsHeld: 'Which certifications does the supplier hold (e.g. ISO/IEC 42001, ISO/IEC 27001), and did we see them?',
+  contractReviewed: 'Have the contract and terms been reviewed for AI-specific obligations?',
+} as const;
+export type ReviewQuestionId = keyof typeof REVIEW_QUESTIONS;
+
+export const ANSWER_LABELS = { yes: 'Yes', partial: 'Partly', no: 'No', unknown: 'Unknown' } as const;
+export type Answer = keyof typeof ANSWER_LABELS;
