@@ -7,28 +7,15 @@ import { readXlsx, XlsxReadError } from '../../exports/xlsx.js';
 import { type Actor, appendAuditMany, type AuditEntry } from '../../platform/audit-log/audit-log.js';
 import type { Db, Executor } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
-import { requiredLine } from '../../platform/http/fields.js';
-import { fold } from '../../platform/text.js';
 import { getOrgSettings, listMembers } from '../organizations/index.js';
 import { findSuppliersByNameKey, insertSupplier, SUPPLIER_KINDS, type SupplierInput } from '../suppliers/index.js';
-import {
-  ENUMS,
-  type EnumSpec,
-  enumError,
-  type ImportField,
-  matchEnum,
-  matchKey,
-  MULTI_FIELDS,
-  parseInScope,
-  parseSupplierRef,
-  type SupplierRef,
-  splitMulti,
-} from './inventory.columns.js';
+import { type ImportField, matchKey, type SupplierRef } from './inventory.columns.js';
 import { bomRecords } from './inventory.cyclonedx.js';
 import { supplierLinks, findByExternalIds } from './inventory.repository.js';
 import { type ImportError, type ImportRecord, type RecordSet, sheetRecords } from './inventory.records.js';
 import { rowToInput } from './inventory.mapping.js';
-import { aiSystemFields, type AiSystemInput, EMPTY_AI_SYSTEM, type Owner } from './inventory.schemas.js';
+import { membersContext, type ParseContext, parseRecord, type Report, unique, zodMessage } from './inventory.parse.js';
+import { aiSystemFields, type AiSystemInput, EMPTY_AI_SYSTEM } from './inventory.schemas.js';
 import { insertAiSystems, replaceAiSystem } from './inventory.service.js';
 import type { ImportFormat, ImportReport } from './inventory.transfer.schemas.js';
 
@@ -80,139 +67,8 @@ export async function readImportFile(format: ImportFormat, data: ImportData): Pr
   }
 }
 
-// ------------------------------------------------------------------ parsing
-
-interface Member {
-  userId: string;
-  name: string;
-}
-
-interface Context {
-  riskScale: string[];
-  byEmail: Map<string, Member>;
-  /** folded name -> member, or null when two members share it */
-  byName: Map<string, Member | null>;
-}
-
-type Fields = Partial<Omit<AiSystemInput, 'suppliers'>>;
-
-interface Parsed {
-  fields: Fields;
-  /** suppliers named by the record, when it has the column */
-  suppliers?: SupplierRef[];
-}
-
-type Report = (field: ImportField, message: string) => void;
-
-function owner(value: string, ctx: Context): Owner | null {
-  if (!value) return null;
-  const member = ctx.byEmail.get(value.toLowerCase()) ?? ctx.byName.get(matchKey(value));
-  return member ? { userId: member.userId, name: member.name } : { userId: null, name: value };
-}
-
-function date(value: string, field: ImportField, report: Report): string | null {
-  if (!value) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    report(field, `"${value}" is not a date as YYYY-MM-DD`);
-    return null;
-  }
-  const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || !d.toISOString().startsWith(value)) {
-    report(field, `${value} is not a real calendar date`);
-    return null;
-  }
-  return value;
-}
-
-function enumValue(value: string, spec: EnumSpec, field: ImportField, report: Report): string | null {
-  if (!value) return null;
-  const found = matchEnum(value, spec);
-  if (!found) report(field, enumError(value, spec));
-  return found;
-}
-
-const unique = <T>(items: T[]) => [...new Set(items)];
 /** Rows written after which PostgreSQL's planner statistics are refreshed. */
 const ANALYZE_AFTER = 1000;
-// Built once: building a zod schema costs more than using it.
-const supplierName = requiredLine(200);
-
-/** Turns a record's text into typed fields, reporting each value that cannot be. */
-function parseRecord(record: ImportRecord, ctx: Context, report: Report): Parsed {
-  const fields: Record<string, unknown> = {};
-  const out: Parsed = { fields: fields as Fields };
-  for (const [key, raw] of Object.entries(record.values)) {
-    const field = key as ImportField;
-    const items = Array.isArray(raw) ? raw.map((s) => s.trim()).filter(Boolean) : MULTI_FIELDS.has(field) ? splitMulti(raw) : [];
-    const value = Array.isArray(raw) ? raw.join('; ').trim() : raw.trim();
-    switch (field) {
-      case 'externalId':
-      case 'name':
-      case 'purpose':
-      case 'dataSource':
-      case 'monitoringMethod':
-      case 'intendedUse':
-      case 'foreseeableMisuse':
-      case 'humanOversight':
-        fields[field] = field === 'externalId' ? value || null : value;
-        break;
-      case 'businessOwner':
-      case 'technicalOwner':
-        fields[field] = owner(value, ctx);
-        break;
-      case 'kind':
-      case 'aiRole':
-      case 'lifecycleStage':
-      case 'dataSensitivity':
-        fields[field] = enumValue(value, ENUMS[field], field, report);
-        break;
-      case 'userImpact':
-        fields[field] = unique(items.map((v) => enumValue(v, ENUMS.userImpact, field, report)).filter(Boolean));
-        break;
-      case 'dataCategories':
-      case 'tags':
-        fields[field] = unique(items);
-        break;
-      case 'riskLevel': {
-        const level = value ? ctx.riskScale.find((s) => fold(s) === fold(value)) : null;
-        if (value && !level)
-          report(field, `"${value}" is not on the organization's risk scale; use one of: ${ctx.riskScale.join(', ')}`);
-        fields[field] = level ?? null;
-        break;
-      }
-      case 'inScope': {
-        const v = parseInScope(value);
-        if (v === undefined) report(field, `"${value}" is not yes, no or empty (undecided)`);
-        fields[field] = v ?? null;
-        break;
-      }
-      case 'deploymentDate':
-      case 'lastReviewDate':
-        fields[field] = date(value, field, report);
-        break;
-      case 'suppliers': {
-        const refs: SupplierRef[] = [];
-        for (const item of items) {
-          const ref = parseSupplierRef(item);
-          if ('error' in ref) report(field, ref.error);
-          else if (!supplierName.safeParse(ref.name).success)
-            report(field, `supplier name "${ref.name.slice(0, 50)}" must be one line of at most 200 characters`);
-          else if (refs.some((r) => r.nameKey === ref.nameKey)) report(field, `names the supplier "${ref.name}" twice`);
-          else refs.push(ref);
-        }
-        out.suppliers = refs;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-function zodMessage(issue: { code: string; message: string; origin?: string; maximum?: unknown }): string {
-  if (issue.code === 'too_big')
-    return issue.origin === 'array' ? `has more than ${issue.maximum} values` : `is longer than ${issue.maximum} characters`;
-  return issue.message;
-}
 
 // ------------------------------------------------------------------ planning
 
@@ -249,11 +105,9 @@ function canonical(i: AiSystemInput): string {
   return JSON.stringify({ ...i, suppliers }, CANONICAL_KEYS);
 }
 
-async function loadContext(db: Executor, orgId: string): Promise<Context> {
+async function loadContext(db: Executor, orgId: string): Promise<ParseContext> {
   const [settings, members] = await Promise.all([getOrgSettings(db, orgId), listMembers(db, orgId)]);
-  const byName = new Map<string, Member | null>();
-  for (const m of members) byName.set(matchKey(m.name), byName.has(matchKey(m.name)) ? null : m);
-  return { riskScale: settings.riskScale, byEmail: new Map(members.map((m) => [m.email.toLowerCase(), m])), byName };
+  return membersContext(settings.riskScale, members);
 }
 
 /** Checks every record against the organization's data; writes nothing. */
