@@ -3938,6 +3938,1424 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{orgId}/ai-systems/import-template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Import template: the inventory columns in order (CSV, or XLSX with a help sheet) */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'xlsx';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, as Content-Disposition names it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/ai-systems/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import AI systems from CSV, XLSX or a CycloneDX 1.5/1.6 BOM: all rows or none
+     * @description Send the file itself as the body. Rows whose external id is in the inventory update that system. With errors nothing is written and the response (400) lists every bad row and column. dryRun=true returns the same report without writing.
+     */
+    post: {
+      parameters: {
+        query?: {
+          dryRun?: 'true' | 'false';
+          /** @description default: from the Content-Type, else sniffed from the content */
+          format?: 'csv' | 'xlsx' | 'cyclonedx';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      /** @description the CSV, XLSX or CycloneDX JSON file */
+      requestBody: {
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/json': string;
+          'application/octet-stream': string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InventoryImportReport'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InventoryImportProblem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/ai-systems/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the active AI systems as CSV, XLSX or a CycloneDX 1.6 BOM */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'xlsx' | 'cyclonedx';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file, as Content-Disposition names it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'application/vnd.cyclonedx+json': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.cyclonedx+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.cyclonedx+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.cyclonedx+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.cyclonedx+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.cyclonedx+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv; charset=utf-8': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.cyclonedx+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalogue/iso42001': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** ISO/IEC 42001 requirements and Annex A controls with OpenAIMS guidance, and the twelve review areas */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Catalogue'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalogue/crosswalks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The crosswalks from other frameworks to ISO/IEC 42001 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CrosswalkSummary'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/catalogue/crosswalks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One crosswalk with every link; ?format=csv downloads it as text/csv
+     * @description With format=csv the 200 response is text/csv (RFC 4180, CRLF line ends) with the columns iso42001_id, iso42001_title, target_id, target_title, rationale, sent as an attachment.
+     */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CrosswalkDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/gap-assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gap assessments, newest first, with overall scores */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['GapAssessmentSummary'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start a gap assessment (pre-filled from reused ISO/IEC 27001 processes) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            assessmentDate: string;
+            assessor?: string;
+            /** @default [] */
+            reusedIsmsProcesses?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GapAssessment'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/gap-assessments/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What improved and what slipped between two assessments */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: components['schemas']['GapAssessmentSummary'];
+              to: components['schemas']['GapAssessmentSummary'];
+              changes: {
+                requirementId: string;
+                before: string;
+                after: string;
+                /** @enum {string} */
+                change: 'improved' | 'slipped';
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An assessment: every requirement with its answer and facts, roll-ups by clause and review area */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GapAssessment'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename, re-date, complete or reopen an assessment */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title?: string;
+            assessmentDate?: string;
+            assessor?: string;
+            /** @enum {string} */
+            status?: 'in-progress' | 'completed';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GapAssessment'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}/answers/{requirementId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Answer one requirement or control */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          assessmentId: string;
+          requirementId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'not-started' | 'partial' | 'implemented' | 'not-applicable';
+            /** @default null */
+            maturity?: number | null;
+            /** @default  */
+            notes?: string;
+            /** @default  */
+            justification?: string;
+            /** @default null */
+            owner?: {
+              /** @default null */
+              userId?: string | null;
+              /** @default  */
+              name?: string;
+            } | null;
+            /** @default [] */
+            links?: {
+              /** @enum {string} */
+              type: 'ai-system' | 'supplier' | 'scope';
+              id: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GapAnswer'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The action plan, by priority */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['GapAction'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}/action-plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Turn every gap without an action into one */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['GapAction'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/gap-actions/{actionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Track an action: status, owner, due date */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          actionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status?: 'open' | 'in-progress' | 'done';
+            owner?: {
+              /** @default null */
+              userId?: string | null;
+              /** @default  */
+              name?: string;
+            } | null;
+            dueDate?: string;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GapAction'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The gap report with the action plan, as PDF, XLSX or HTML */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'pdf' | 'xlsx' | 'html';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the report file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': unknown;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+            'text/html': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4246,6 +5664,348 @@ export interface components {
         dependency: string;
       }[];
     };
+    ImportErrorInput: {
+      /** @description row number as the file shows it (header = 1); null for a BOM */
+      row: number | null;
+      /** @description column header as written in the file, or a JSONPath in a BOM */
+      field: string;
+      message: string;
+    };
+    InventoryImportReportInput: {
+      dryRun: boolean;
+      /** @enum {string} */
+      format: 'csv' | 'xlsx' | 'cyclonedx';
+      detail: string;
+      /** @description data rows (or machine-learning-model components) read */
+      rows: number;
+      created: number;
+      updated: number;
+      /** @description rows matching an existing system by external id with nothing to change */
+      unchanged: number;
+      /** @description rows with at least one error */
+      rejected: number;
+      /** @description suppliers the import creates */
+      newSuppliers: string[];
+      errors: components['schemas']['ImportErrorInput'][];
+      mapping: {
+        column: string;
+        field:
+          | (
+              | 'name'
+              | 'businessOwner'
+              | 'technicalOwner'
+              | 'purpose'
+              | 'userImpact'
+              | 'dataCategories'
+              | 'suppliers'
+              | 'riskLevel'
+              | 'monitoringMethod'
+              | 'externalId'
+              | 'kind'
+              | 'aiRole'
+              | 'lifecycleStage'
+              | 'inScope'
+              | 'dataSensitivity'
+              | 'dataSource'
+              | 'intendedUse'
+              | 'foreseeableMisuse'
+              | 'humanOversight'
+              | 'deploymentDate'
+              | 'lastReviewDate'
+              | 'tags'
+            )
+          | null;
+      }[];
+    };
+    InventoryImportProblemInput: {
+      dryRun: boolean;
+      /** @enum {string} */
+      format: 'csv' | 'xlsx' | 'cyclonedx';
+      detail: string;
+      /** @description data rows (or machine-learning-model components) read */
+      rows: number;
+      created: number;
+      updated: number;
+      /** @description rows matching an existing system by external id with nothing to change */
+      unchanged: number;
+      /** @description rows with at least one error */
+      rejected: number;
+      /** @description suppliers the import creates */
+      newSuppliers: string[];
+      errors: components['schemas']['ImportErrorInput'][];
+      mapping: {
+        column: string;
+        field:
+          | (
+              | 'name'
+              | 'businessOwner'
+              | 'technicalOwner'
+              | 'purpose'
+              | 'userImpact'
+              | 'dataCategories'
+              | 'suppliers'
+              | 'riskLevel'
+              | 'monitoringMethod'
+              | 'externalId'
+              | 'kind'
+              | 'aiRole'
+              | 'lifecycleStage'
+              | 'inScope'
+              | 'dataSensitivity'
+              | 'dataSource'
+              | 'intendedUse'
+              | 'foreseeableMisuse'
+              | 'humanOversight'
+              | 'deploymentDate'
+              | 'lastReviewDate'
+              | 'tags'
+            )
+          | null;
+      }[];
+      type: string;
+      title: string;
+      status: number;
+    };
+    ReviewAreaInput: {
+      /** @enum {string} */
+      id:
+        | 'policy-objectives'
+        | 'inventory'
+        | 'risk-assessment'
+        | 'roles'
+        | 'lifecycle'
+        | 'data-governance'
+        | 'monitoring'
+        | 'suppliers'
+        | 'incidents'
+        | 'internal-audit'
+        | 'management-review'
+        | 'audit-evidence';
+      title: string;
+      description: string;
+    };
+    CatalogueRequirementInput: {
+      id: string;
+      title: string;
+      /** @enum {string} */
+      kind: 'clause' | 'annex-a';
+      group: string;
+      groupTitle: string;
+      subgroup: string | null;
+      subgroupTitle: string | null;
+      intent: string;
+      questions: string[];
+      evidence: string[];
+      /** @enum {string} */
+      module:
+        | 'scope'
+        | 'gap-assessment'
+        | 'inventory'
+        | 'suppliers'
+        | 'risk'
+        | 'impact-assessment'
+        | 'soa'
+        | 'objectives'
+        | 'policies'
+        | 'documents'
+        | 'roles'
+        | 'training'
+        | 'monitoring'
+        | 'incidents'
+        | 'internal-audit'
+        | 'management-review'
+        | 'nonconformity'
+        | 'certification';
+      documentedInformation: string[];
+      reviewAreas: (
+        | 'policy-objectives'
+        | 'inventory'
+        | 'risk-assessment'
+        | 'roles'
+        | 'lifecycle'
+        | 'data-governance'
+        | 'monitoring'
+        | 'suppliers'
+        | 'incidents'
+        | 'internal-audit'
+        | 'management-review'
+        | 'audit-evidence'
+      )[];
+    };
+    CatalogueInput: {
+      version: string;
+      requirements: components['schemas']['CatalogueRequirementInput'][];
+      reviewAreas: components['schemas']['ReviewAreaInput'][];
+    };
+    CrosswalkLinkInput: {
+      from: string;
+      to: string;
+      rationale: string;
+      /** @enum {string} */
+      process?:
+        | 'security-governance'
+        | 'risk-management'
+        | 'document-control'
+        | 'supplier-controls'
+        | 'incident-handling'
+        | 'internal-audit'
+        | 'management-review'
+        | 'corrective-action';
+    };
+    CrosswalkTargetInput: {
+      id: string;
+      title: string;
+    };
+    IsmsProcessInput: {
+      /** @enum {string} */
+      id:
+        | 'security-governance'
+        | 'risk-management'
+        | 'document-control'
+        | 'supplier-controls'
+        | 'incident-handling'
+        | 'internal-audit'
+        | 'management-review'
+        | 'corrective-action';
+      title: string;
+      summary: string;
+      prefills: {
+        requirementId: string;
+        aiSpecificPart: string;
+      }[];
+    };
+    CrosswalkInput: {
+      /** @enum {string} */
+      id: 'iso27001-2022' | 'nist-ai-rmf-1.0' | 'eu-ai-act';
+      title: string;
+      source: string;
+      disclaimer: string;
+      targets: components['schemas']['CrosswalkTargetInput'][];
+      links: components['schemas']['CrosswalkLinkInput'][];
+      processes?: components['schemas']['IsmsProcessInput'][];
+    };
+    CrosswalkSummaryInput: {
+      /** @enum {string} */
+      id: 'iso27001-2022' | 'nist-ai-rmf-1.0' | 'eu-ai-act';
+      title: string;
+      source: string;
+      disclaimer: string;
+      targetCount: number;
+      linkCount: number;
+    };
+    CrosswalkDetailInput: {
+      /** @enum {string} */
+      id: 'iso27001-2022' | 'nist-ai-rmf-1.0' | 'eu-ai-act';
+      title: string;
+      source: string;
+      disclaimer: string;
+      targets: components['schemas']['CrosswalkTargetInput'][];
+      links: {
+        from: string;
+        to: string;
+        rationale: string;
+        /** @enum {string} */
+        process?:
+          | 'security-governance'
+          | 'risk-management'
+          | 'document-control'
+          | 'supplier-controls'
+          | 'incident-handling'
+          | 'internal-audit'
+          | 'management-review'
+          | 'corrective-action';
+        fromTitle: string;
+        toTitle: string;
+      }[];
+      processes?: components['schemas']['IsmsProcessInput'][];
+      catalogueVersion: string;
+    };
+    GapRollUpInput: {
+      key: string;
+      title: string;
+      score: number | null;
+      counts: {
+        'not-started': number;
+        partial: number;
+        implemented: number;
+        'not-applicable': number;
+        unanswered: number;
+      };
+    };
+    GapAnswerInput: {
+      requirementId: string;
+      title: string;
+      kind: string;
+      group: string;
+      answered: boolean;
+      /** @enum {string} */
+      status: 'not-started' | 'partial' | 'implemented' | 'not-applicable';
+      maturity: number | null;
+      notes: string;
+      justification: string;
+      owner: {
+        userId: string | null;
+        name: string;
+      } | null;
+      links: {
+        type: string;
+        id: string;
+      }[];
+      updatedAt: string | null;
+      facts: string[];
+    };
+    GapAssessmentSummaryInput: {
+      id: string;
+      title: string;
+      assessmentDate: string;
+      assessor: string;
+      catalogueVersion: string;
+      /** @enum {string} */
+      status: 'in-progress' | 'completed';
+      reusedIsmsProcesses: string[];
+      createdAt: string;
+      updatedAt: string;
+      overall: components['schemas']['GapRollUpInput'];
+      answered: number;
+      total: number;
+    };
+    GapAssessmentInput: {
+      id: string;
+      title: string;
+      assessmentDate: string;
+      assessor: string;
+      catalogueVersion: string;
+      /** @enum {string} */
+      status: 'in-progress' | 'completed';
+      reusedIsmsProcesses: string[];
+      createdAt: string;
+      updatedAt: string;
+      overall: components['schemas']['GapRollUpInput'];
+      answered: number;
+      total: number;
+      answers: components['schemas']['GapAnswerInput'][];
+      byClause: components['schemas']['GapRollUpInput'][];
+      byReviewArea: components['schemas']['GapRollUpInput'][];
+    };
+    GapActionInput: {
+      id: string;
+      assessmentId: string;
+      requirementId: string;
+      title: string;
+      owner: {
+        userId: string | null;
+        name: string;
+      } | null;
+      dueDate: string;
+      /** @enum {string} */
+      effort: 'S' | 'M' | 'L';
+      priority: number;
+      /** @enum {string} */
+      status: 'open' | 'in-progress' | 'done';
+      createdAt: string;
+      updatedAt: string;
+      doneAt: string | null;
+    };
     Problem: {
       type: string;
       title: string;
@@ -4549,6 +6309,348 @@ export interface components {
         riskLevel: string | null;
         dependency: string;
       }[];
+    };
+    ImportError: {
+      /** @description row number as the file shows it (header = 1); null for a BOM */
+      row: number | null;
+      /** @description column header as written in the file, or a JSONPath in a BOM */
+      field: string;
+      message: string;
+    };
+    InventoryImportReport: {
+      dryRun: boolean;
+      /** @enum {string} */
+      format: 'csv' | 'xlsx' | 'cyclonedx';
+      detail: string;
+      /** @description data rows (or machine-learning-model components) read */
+      rows: number;
+      created: number;
+      updated: number;
+      /** @description rows matching an existing system by external id with nothing to change */
+      unchanged: number;
+      /** @description rows with at least one error */
+      rejected: number;
+      /** @description suppliers the import creates */
+      newSuppliers: string[];
+      errors: components['schemas']['ImportError'][];
+      mapping: {
+        column: string;
+        field:
+          | (
+              | 'name'
+              | 'businessOwner'
+              | 'technicalOwner'
+              | 'purpose'
+              | 'userImpact'
+              | 'dataCategories'
+              | 'suppliers'
+              | 'riskLevel'
+              | 'monitoringMethod'
+              | 'externalId'
+              | 'kind'
+              | 'aiRole'
+              | 'lifecycleStage'
+              | 'inScope'
+              | 'dataSensitivity'
+              | 'dataSource'
+              | 'intendedUse'
+              | 'foreseeableMisuse'
+              | 'humanOversight'
+              | 'deploymentDate'
+              | 'lastReviewDate'
+              | 'tags'
+            )
+          | null;
+      }[];
+    };
+    InventoryImportProblem: {
+      dryRun: boolean;
+      /** @enum {string} */
+      format: 'csv' | 'xlsx' | 'cyclonedx';
+      detail: string;
+      /** @description data rows (or machine-learning-model components) read */
+      rows: number;
+      created: number;
+      updated: number;
+      /** @description rows matching an existing system by external id with nothing to change */
+      unchanged: number;
+      /** @description rows with at least one error */
+      rejected: number;
+      /** @description suppliers the import creates */
+      newSuppliers: string[];
+      errors: components['schemas']['ImportError'][];
+      mapping: {
+        column: string;
+        field:
+          | (
+              | 'name'
+              | 'businessOwner'
+              | 'technicalOwner'
+              | 'purpose'
+              | 'userImpact'
+              | 'dataCategories'
+              | 'suppliers'
+              | 'riskLevel'
+              | 'monitoringMethod'
+              | 'externalId'
+              | 'kind'
+              | 'aiRole'
+              | 'lifecycleStage'
+              | 'inScope'
+              | 'dataSensitivity'
+              | 'dataSource'
+              | 'intendedUse'
+              | 'foreseeableMisuse'
+              | 'humanOversight'
+              | 'deploymentDate'
+              | 'lastReviewDate'
+              | 'tags'
+            )
+          | null;
+      }[];
+      type: string;
+      title: string;
+      status: number;
+    };
+    ReviewArea: {
+      /** @enum {string} */
+      id:
+        | 'policy-objectives'
+        | 'inventory'
+        | 'risk-assessment'
+        | 'roles'
+        | 'lifecycle'
+        | 'data-governance'
+        | 'monitoring'
+        | 'suppliers'
+        | 'incidents'
+        | 'internal-audit'
+        | 'management-review'
+        | 'audit-evidence';
+      title: string;
+      description: string;
+    };
+    CatalogueRequirement: {
+      id: string;
+      title: string;
+      /** @enum {string} */
+      kind: 'clause' | 'annex-a';
+      group: string;
+      groupTitle: string;
+      subgroup: string | null;
+      subgroupTitle: string | null;
+      intent: string;
+      questions: string[];
+      evidence: string[];
+      /** @enum {string} */
+      module:
+        | 'scope'
+        | 'gap-assessment'
+        | 'inventory'
+        | 'suppliers'
+        | 'risk'
+        | 'impact-assessment'
+        | 'soa'
+        | 'objectives'
+        | 'policies'
+        | 'documents'
+        | 'roles'
+        | 'training'
+        | 'monitoring'
+        | 'incidents'
+        | 'internal-audit'
+        | 'management-review'
+        | 'nonconformity'
+        | 'certification';
+      documentedInformation: string[];
+      reviewAreas: (
+        | 'policy-objectives'
+        | 'inventory'
+        | 'risk-assessment'
+        | 'roles'
+        | 'lifecycle'
+        | 'data-governance'
+        | 'monitoring'
+        | 'suppliers'
+        | 'incidents'
+        | 'internal-audit'
+        | 'management-review'
+        | 'audit-evidence'
+      )[];
+    };
+    Catalogue: {
+      version: string;
+      requirements: components['schemas']['CatalogueRequirement'][];
+      reviewAreas: components['schemas']['ReviewArea'][];
+    };
+    CrosswalkLink: {
+      from: string;
+      to: string;
+      rationale: string;
+      /** @enum {string} */
+      process?:
+        | 'security-governance'
+        | 'risk-management'
+        | 'document-control'
+        | 'supplier-controls'
+        | 'incident-handling'
+        | 'internal-audit'
+        | 'management-review'
+        | 'corrective-action';
+    };
+    CrosswalkTarget: {
+      id: string;
+      title: string;
+    };
+    IsmsProcess: {
+      /** @enum {string} */
+      id:
+        | 'security-governance'
+        | 'risk-management'
+        | 'document-control'
+        | 'supplier-controls'
+        | 'incident-handling'
+        | 'internal-audit'
+        | 'management-review'
+        | 'corrective-action';
+      title: string;
+      summary: string;
+      prefills: {
+        requirementId: string;
+        aiSpecificPart: string;
+      }[];
+    };
+    Crosswalk: {
+      /** @enum {string} */
+      id: 'iso27001-2022' | 'nist-ai-rmf-1.0' | 'eu-ai-act';
+      title: string;
+      source: string;
+      disclaimer: string;
+      targets: components['schemas']['CrosswalkTarget'][];
+      links: components['schemas']['CrosswalkLink'][];
+      processes?: components['schemas']['IsmsProcess'][];
+    };
+    CrosswalkSummary: {
+      /** @enum {string} */
+      id: 'iso27001-2022' | 'nist-ai-rmf-1.0' | 'eu-ai-act';
+      title: string;
+      source: string;
+      disclaimer: string;
+      targetCount: number;
+      linkCount: number;
+    };
+    CrosswalkDetail: {
+      /** @enum {string} */
+      id: 'iso27001-2022' | 'nist-ai-rmf-1.0' | 'eu-ai-act';
+      title: string;
+      source: string;
+      disclaimer: string;
+      targets: components['schemas']['CrosswalkTarget'][];
+      links: {
+        from: string;
+        to: string;
+        rationale: string;
+        /** @enum {string} */
+        process?:
+          | 'security-governance'
+          | 'risk-management'
+          | 'document-control'
+          | 'supplier-controls'
+          | 'incident-handling'
+          | 'internal-audit'
+          | 'management-review'
+          | 'corrective-action';
+        fromTitle: string;
+        toTitle: string;
+      }[];
+      processes?: components['schemas']['IsmsProcess'][];
+      catalogueVersion: string;
+    };
+    GapRollUp: {
+      key: string;
+      title: string;
+      score: number | null;
+      counts: {
+        'not-started': number;
+        partial: number;
+        implemented: number;
+        'not-applicable': number;
+        unanswered: number;
+      };
+    };
+    GapAnswer: {
+      requirementId: string;
+      title: string;
+      kind: string;
+      group: string;
+      answered: boolean;
+      /** @enum {string} */
+      status: 'not-started' | 'partial' | 'implemented' | 'not-applicable';
+      maturity: number | null;
+      notes: string;
+      justification: string;
+      owner: {
+        userId: string | null;
+        name: string;
+      } | null;
+      links: {
+        type: string;
+        id: string;
+      }[];
+      updatedAt: string | null;
+      facts: string[];
+    };
+    GapAssessmentSummary: {
+      id: string;
+      title: string;
+      assessmentDate: string;
+      assessor: string;
+      catalogueVersion: string;
+      /** @enum {string} */
+      status: 'in-progress' | 'completed';
+      reusedIsmsProcesses: string[];
+      createdAt: string;
+      updatedAt: string;
+      overall: components['schemas']['GapRollUp'];
+      answered: number;
+      total: number;
+    };
+    GapAssessment: {
+      id: string;
+      title: string;
+      assessmentDate: string;
+      assessor: string;
+      catalogueVersion: string;
+      /** @enum {string} */
+      status: 'in-progress' | 'completed';
+      reusedIsmsProcesses: string[];
+      createdAt: string;
+      updatedAt: string;
+      overall: components['schemas']['GapRollUp'];
+      answered: number;
+      total: number;
+      answers: components['schemas']['GapAnswer'][];
+      byClause: components['schemas']['GapRollUp'][];
+      byReviewArea: components['schemas']['GapRollUp'][];
+    };
+    GapAction: {
+      id: string;
+      assessmentId: string;
+      requirementId: string;
+      title: string;
+      owner: {
+        userId: string | null;
+        name: string;
+      } | null;
+      dueDate: string;
+      /** @enum {string} */
+      effort: 'S' | 'M' | 'L';
+      priority: number;
+      /** @enum {string} */
+      status: 'open' | 'in-progress' | 'done';
+      createdAt: string;
+      updatedAt: string;
+      doneAt: string | null;
     };
   };
   responses: never;

@@ -24,8 +24,8 @@ function MappingTable({ mapping }: { mapping: ImportReport['mapping'] }) {
               {m.field ? (
                 <Text size="sm">{FIELD_LABELS[m.field as keyof typeof FIELD_LABELS] ?? m.field}</Text>
               ) : (
-                <Badge color="gray" variant="light" radius="sm" tt="none">
-                  ignored
+                <Badge color="red" variant="light" radius="sm" tt="none">
+                  not a known column
                 </Badge>
               )}
             </Table.Td>
@@ -120,7 +120,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             {report.errors.length === 1 ? '1 error' : `${report.errors.length} errors`} to fix in the file
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            Nothing has been written. Correct these rows in your file, then choose it again.
+            {report.detail || 'Nothing has been written.'} Correct the file, then choose it again.
           </Text>
           <ErrorsTable errors={report.errors} label="Import errors" />
         </Paper>
@@ -131,7 +131,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             Column mapping
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            Headers are matched by name, ignoring case, spaces, hyphens and underscores. Ignored columns are not imported.
+            Headers are matched by name, ignoring case, spaces, hyphens and underscores; the template lists every column.
           </Text>
           <MappingTable mapping={report.mapping} />
         </Paper>

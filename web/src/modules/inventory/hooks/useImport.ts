@@ -1,33 +1,28 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { postRaw } from '../../../shared/api';
+import { ApiError, postRaw, type Schemas } from '../../../shared/api';
+import type { paths } from '../../../shared/api-types';
 import { inventoryKey } from './useAiSystems';
 
 // Import and export of the inventory: CSV, XLSX and CycloneDX JSON. The
-// upload is the raw file, so it goes through postRaw, not the typed client.
+// upload is the raw file, so it goes through postRaw, not the typed client;
+// its types still come from the OpenAPI document.
 
-export type ImportFormat = 'csv' | 'xlsx' | 'cyclonedx';
-export type ExportFormat = ImportFormat;
+type ImportQuery = NonNullable<paths['/api/v1/orgs/{orgId}/ai-systems/import']['post']['parameters']['query']>;
+type ExportQuery = NonNullable<paths['/api/v1/orgs/{orgId}/ai-systems/export']['get']['parameters']['query']>;
+type TemplateQuery = NonNullable<paths['/api/v1/orgs/{orgId}/ai-systems/import-template']['get']['parameters']['query']>;
 
-export interface ImportError {
-  /** as the file shows it (header = 1); null for a CycloneDX BOM */
-  row: number | null;
-  /** the column header as written in the file, or a JSONPath in a BOM */
-  field: string;
-  message: string;
-}
+export type ImportFormat = NonNullable<ImportQuery['format']>;
+export type ExportFormat = NonNullable<ExportQuery['format']>;
+export type TemplateFormat = NonNullable<TemplateQuery['format']>;
+/** row as the file shows it (header = 1), null for a BOM; field is the column header or a JSONPath */
+export type ImportError = Schemas['ImportError'];
+export type ImportReport = Schemas['InventoryImportReport'];
 
-export interface ImportReport {
-  dryRun?: boolean;
-  format?: ImportFormat;
-  detail?: string;
-  rows?: number;
-  created: number;
-  updated: number;
-  unchanged?: number;
-  rejected: number;
-  newSuppliers?: string[];
-  errors: ImportError[];
-  mapping: { column: string; field: string | null }[];
+/** A rejected import answers 400 with the whole report as the problem; this recovers it. */
+export function reportOf(error: unknown): ImportReport | null {
+  if (!(error instanceof ApiError)) return null;
+  const p = error.problem as unknown as Partial<ImportReport>;
+  return Array.isArray(p.errors) && Array.isArray(p.mapping) ? (p as ImportReport) : null;
 }
 
 const CONTENT_TYPES: Record<ImportFormat, string> = {
@@ -51,7 +46,7 @@ export function formatOf(file: File): ImportFormat | null {
 }
 
 const base = (orgId: string) => `/api/v1/orgs/${encodeURIComponent(orgId)}/ai-systems`;
-export const templateUrl = (orgId: string, format: 'csv' | 'xlsx') => `${base(orgId)}/import-template?format=${format}`;
+export const templateUrl = (orgId: string, format: TemplateFormat) => `${base(orgId)}/import-template?format=${format}`;
 export const exportUrl = (orgId: string, format: ExportFormat) => `${base(orgId)}/export?format=${format}`;
 
 /** A dry run checks the whole file and writes nothing; a real run writes all rows or none. */

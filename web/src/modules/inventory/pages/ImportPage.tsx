@@ -13,6 +13,7 @@ import {
   formatOf,
   type ImportFormat,
   type ImportReport,
+  reportOf,
   templateUrl,
   useImport,
 } from '../hooks/useImport';
@@ -58,7 +59,17 @@ export function ImportPage() {
   };
   const importNow = () => {
     if (!file || !format) return;
-    run.mutate({ file, format, dryRun: false }, { onSuccess: setResult });
+    run.mutate(
+      { file, format, dryRun: false },
+      {
+        onSuccess: setResult,
+        // the file changed since the check, or the inventory did: show the new errors as a check does
+        onError: (error) => {
+          const rejected = reportOf(error);
+          if (rejected) setReport(rejected);
+        },
+      },
+    );
   };
 
   if (!can('write')) {
@@ -145,7 +156,7 @@ export function ImportPage() {
                   </Alert>
                 )}
                 <ImportReportView report={report} />
-                <FormError error={run.error} title="Not imported" />
+                {run.error && !reportOf(run.error) && <FormError error={run.error} title="Not imported" />}
                 <Group justify="space-between">
                   <Button variant="default" onClick={restart}>
                     Choose another file
