@@ -1,5 +1,11 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AuditLogPage } from '../modules/audit-log/pages/AuditLogPage';
+import { CataloguePage } from '../modules/catalogue/pages/CataloguePage';
+import { ActionPlanPage } from '../modules/gap/pages/ActionPlanPage';
+import { AssessmentDashboardPage } from '../modules/gap/pages/AssessmentDashboardPage';
+import { AssessmentWizardPage } from '../modules/gap/pages/AssessmentWizardPage';
+import { ComparePage } from '../modules/gap/pages/ComparePage';
+import { GapAssessmentsPage } from '../modules/gap/pages/GapAssessmentsPage';
 import { AiSystemPage } from '../modules/inventory/pages/AiSystemPage';
 import { EditAiSystemPage, NewAiSystemPage } from '../modules/inventory/pages/AiSystemFormPage';
 import { ImportPage } from '../modules/inventory/pages/ImportPage';
@@ -45,6 +51,12 @@ export const router = createBrowserRouter([
               { path: 'scope', element: <ScopePage /> },
               { path: 'scope/versions/:version', element: <ScopeVersionPage /> },
               { path: 'scope/compare', element: <ScopeComparePage /> },
+              { path: 'gap-assessment', element: <GapAssessmentsPage /> },
+              { path: 'gap-assessment/catalogue', element: <CataloguePage /> },
+              { path: 'gap-assessment/compare', element: <ComparePage /> },
+              { path: 'gap-assessment/:assessmentId', element: <AssessmentDashboardPage /> },
+              { path: 'gap-assessment/:assessmentId/answer', element: <AssessmentWizardPage /> },
+              { path: 'gap-assessment/:assessmentId/actions', element: <ActionPlanPage /> },
               { path: 'inventory', element: <InventoryPage /> },
               { path: 'inventory/new', element: <NewAiSystemPage /> },
               { path: 'inventory/import', element: <ImportPage /> },

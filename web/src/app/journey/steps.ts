@@ -30,6 +30,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Gap assessment',
     summary: 'Compare current AI governance practice against the requirements of ISO/IEC 42001.',
     output: 'Gap report and action plan',
+    path: 'gap-assessment',
   },
   {
     number: 3,

@@ -1,0 +1,231 @@
+import { Alert, Badge, Button, Grid, Group, Kbd, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useBlocker } from 'react-router';
+import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
+import { FormError } from '../../../shared/ui/FormError';
+import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { RequirementGuide } from '../../catalogue/components/RequirementGuide';
+import type { Requirement } from '../../catalogue/hooks/useCatalogue';
+import type { Member } from '../../organizations/hooks/useMembers';
+import { type Answer, useSaveAnswer } from '../hooks/useGap';
+import { cellStatus, STATUS_COLORS, STATUS_GLYPHS, STATUS_LABELS } from '../labels';
+import { AnswerFields } from './AnswerFields';
+import { type AnswerDraft, bodyOf, draftOf, sameDraft } from './answerDraft';
+import { FactsPanel } from './FactsPanel';
+
+interface Props {
+  orgId: string;
+  assessmentId: string;
+  requirement: Requirement;
+  answer: Answer;
+  /** "Requirement 5 of 70" */
+  position: string;
+  /** the previous / next requirement the filter shows, null at either end */
+  previousId: string | null;
+  nextId: string | null;
+  onGo: (requirementId: string) => void;
+  members: Member[];
+  userId: string;
+  readOnly: string | null;
+  /** move focus to the heading when mounted (the assessor moved here, not the page loaded) */
+  focusHeading: boolean;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl';
+
+/** One requirement in the wizard: our guidance, the facts OpenAIMS holds, the answer form and the way on. */
+export function RequirementStep(props: Props) {
+  const { orgId, assessmentId, requirement: r, answer, previousId, nextId, onGo, readOnly } = props;
+  const save = useSaveAnswer(orgId, assessmentId);
+  const [draft, setDraft] = useState<AnswerDraft>(() => draftOf(answer));
+  const [baseline, setBaseline] = useState<AnswerDraft>(() => draftOf(answer));
+  const [statusMissing, setStatusMissing] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const dirty = !sameDraft(draft, baseline);
+  const leaving = useRef(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = fieldErrorsOf(save.error);
+  const errorFor = fieldErrorLookup({ ...errors, ...(statusMissing ? { status: 'Choose a status' } : {}) });
+  useFocusFirstError(save.error, form);
+
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => {
+    if (leaving.current || !dirty) return false;
+    const req = (search: string) => new URLSearchParams(search).get('req');
+    return currentLocation.pathname !== nextLocation.pathname || req(currentLocation.search) !== req(nextLocation.search);
+  });
+
+  useEffect(() => {
+    if (props.focusHeading) heading.current?.focus();
+  }, [props.focusHeading]);
+
+  const go = (id: string | null) => {
+    if (!id) return;
+    onGo(id);
+  };
+
+  const submit = (then?: () => void) => {
+    if (readOnly) return;
+    if (!draft.status) {
+      if (blocker.state === 'blocked') blocker.reset();
+      setStatusMissing(true);
+      form.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+      return;
+    }
+    setStatusMissing(false);
+    save.mutate(
+      { requirementId: r.id, body: bodyOf({ ...draft, status: draft.status }, answer) },
+      {
+        onSuccess: (saved) => {
+          const next = draftOf(saved);
+          setDraft(next);
+          setBaseline(next);
+          setSavedAt(new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
+          if (then) {
+            leaving.current = true;
+            then();
+          }
+        },
+        onError: () => {
+          if (blocker.state === 'blocked') blocker.reset();
+        },
+      },
+    );
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    submit(nextId ? () => go(nextId) : undefined);
+  };
+
+  // Ctrl+Enter saves and moves on (also from a notes box), Ctrl+S saves and stays.
+  const onKeyDown = (e: KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key === 'Enter') {
+      e.preventDefault();
+      submit(nextId ? () => go(nextId) : undefined);
+    } else if (mod && (e.key === 's' || e.key === 'S')) {
+      e.preventDefault();
+      submit();
+    }
+  };
+
+  const status = cellStatus(answer);
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={`req-${r.id}`} onKeyDown={onKeyDown}>
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={2}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.05em' }}>
+              {r.kind === 'clause' ? `Clause ${r.group}` : `Annex ${r.group}`} · {r.groupTitle}
+              {r.subgroup ? ` · ${r.subgroup} ${r.subgroupTitle}` : ''}
+            </Text>
+            <Title order={2} fz={20} id={`req-${r.id}`} ref={heading} tabIndex={-1} style={{ outlineOffset: 4 }}>
+              {r.id} {r.title}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {props.position}
+            </Text>
+          </Stack>
+          <Badge
+            color={STATUS_COLORS[status]}
+            variant={status === 'unanswered' ? 'outline' : 'light'}
+            radius="sm"
+            size="lg"
+            style={{ flexShrink: 0 }}
+          >
+            {STATUS_GLYPHS[status]} {STATUS_LABELS[status]}
+          </Badge>
+        </Group>
+
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <RequirementGuide requirement={r} compact />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <FactsPanel facts={answer.facts} />
+          </Grid.Col>
+        </Grid>
+
+        <form ref={form} onSubmit={onSubmit} noValidate aria-label={`Answer to ${r.id}`}>
+          <fieldset disabled={!!readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+            <Stack gap="md">
+              {readOnly && (
+                <Alert color="gray" variant="light" role="status">
+                  {readOnly}
+                </Alert>
+              )}
+              <AnswerFields
+                draft={draft}
+                onChange={(patch) => {
+                  setDraft((d) => ({ ...d, ...patch }));
+                  if (patch.status) setStatusMissing(false);
+                }}
+                errorFor={errorFor}
+                members={props.members}
+                userId={props.userId}
+              />
+              <FormError error={save.error} placed={['status', 'maturity', 'notes', 'justification', 'owner']} />
+            </Stack>
+          </fieldset>
+          <Group justify="space-between" mt="lg" wrap="wrap" gap="sm">
+            <Group gap="xs">
+              <Button variant="default" disabled={!previousId} onClick={() => go(previousId)}>
+                ← Previous
+              </Button>
+              <Button variant="default" disabled={!nextId} onClick={() => go(nextId)}>
+                Next →
+              </Button>
+            </Group>
+            {!readOnly && (
+              <Group gap="sm">
+                <Text size="xs" c={dirty ? 'orange.8' : 'dimmed'} role="status" aria-live="polite">
+                  {dirty ? 'Unsaved changes' : savedAt ? `Saved at ${savedAt}` : ''}
+                </Text>
+                <Button type="button" variant="default" onClick={() => submit()} loading={save.isPending}>
+                  Save
+                </Button>
+                {nextId && (
+                  <Button type="submit" loading={save.isPending}>
+                    Save and next →
+                  </Button>
+                )}
+              </Group>
+            )}
+          </Group>
+          {!readOnly && (
+            <Text size="xs" c="dimmed" mt="xs" ta="right">
+              <Kbd size="xs">{MOD}</Kbd> + <Kbd size="xs">S</Kbd> saves · <Kbd size="xs">{MOD}</Kbd> + <Kbd size="xs">Enter</Kbd>{' '}
+              saves and moves to the next requirement
+            </Text>
+          )}
+        </form>
+      </Stack>
+
+      <Modal
+        opened={blocker.state === 'blocked'}
+        onClose={() => blocker.reset?.()}
+        title={`Unsaved answer to ${r.id}`}
+        centered
+        size={520}
+      >
+        <Text size="sm" mb="lg">
+          The answer to {r.id} has changes that are not saved.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => blocker.reset?.()}>
+            Stay
+          </Button>
+          <Button variant="default" color="red" onClick={() => blocker.proceed?.()}>
+            Discard changes
+          </Button>
+          <Button data-autofocus onClick={() => submit(() => blocker.proceed?.())} loading={save.isPending}>
+            Save and continue
+          </Button>
+        </Group>
+      </Modal>
+    </Paper>
+  );
+}
