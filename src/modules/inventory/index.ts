@@ -7,7 +7,14 @@ export { importInventory, detectFormat, type ImportData } from './inventory.impo
 export { exportInventory, importTemplate } from './inventory.export.js';
 export { IMPORT_FORMATS, type ImportFormat, type ImportReport } from './inventory.transfer.schemas.js';
 export { TEMPLATE_HEADERS } from './inventory.columns.js';
-export { checkReferences, flagContext, getAiSystem, insertAiSystem, inventorySummary, replaceAiSystem } from './inventory.service.js';
+export {
+  checkReferences,
+  flagContext,
+  getAiSystem,
+  insertAiSystem,
+  inventorySummary,
+  replaceAiSystem,
+} from './inventory.service.js';
 export { rowToInput, inputToColumns } from './inventory.mapping.js';
 export { findByExternalIds, supplierLinks } from './inventory.repository.js';
 export * from './inventory.schemas.js';
