@@ -3,7 +3,8 @@
 // new assessment reusing an ISMS process, three requirements answered in the
 // wizard (implemented, partial, not applicable after the server rejects it
 // without a justification), the action plan generated from the gaps, the
-// dashboard's heatmap and review-area bars, and a crosswalk's disclaimer.
+// dashboard's heatmap and review-area bars, a crosswalk's disclaimer, and an
+// AI system linked to an answer from the keyboard, still there after a reload.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2e, helpers, ROOT, startE2e, TIMEOUT } from './harness.js';
@@ -12,6 +13,7 @@ const SCREENSHOT = path.join(ROOT, 'docs', 'gap.png');
 const OWNER = { name: 'Ada Lead', email: 'ada@example.com', password: 'correct horse battery staple', orgName: 'Acme Analytics' };
 
 let e: E2e;
+let owner: { orgId: string; cookie: string; csrf: string };
 
 /** The owner, the organization and its profile, through the API; the browser is not signed in by this. */
 async function setUpThroughApi(baseUrl: string) {
@@ -38,6 +40,17 @@ async function setUpThroughApi(baseUrl: string) {
     }),
   });
   expect(profile.status).toBe(200);
+  owner = { orgId: body.organizations[0].id, cookie, csrf: body.csrfToken };
+}
+
+async function createAiSystem(name: string): Promise<string> {
+  const res = await fetch(`${e.baseUrl}/api/v1/orgs/${owner.orgId}/ai-systems`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: owner.cookie, 'x-csrf-token': owner.csrf },
+    body: JSON.stringify({ name }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()).id;
 }
 
 describe('gap assessment in the browser', () => {
@@ -92,6 +105,7 @@ async function gap() {
   await requirementHeading('4.1 Understanding the organization and its context').waitFor();
   // the reused process pre-filled 7.5.1 to 7.5.3 as partially implemented
   await page.getByText('3 of 70 answered').first().waitFor();
+  const wizardPath = new URL(page.url()).pathname;
   mark('assessment created, wizard open');
 
   // 2. 4.1 implemented, saved from the keyboard (Ctrl+Enter saves and moves on)
@@ -177,4 +191,24 @@ async function gap() {
   await page.getByRole('note').getByText("OpenAIMS's own reasoned mapping, not an official one", { exact: false }).waitFor();
   await page.getByRole('table', { name: /EU AI Act.*links/ }).waitFor();
   mark('crosswalk');
+
+  // 8. 4.3 linked to an AI system from the keyboard; after a reload the chip opens the system's page
+  const systemId = await createAiSystem('Support chatbot');
+  await page.goto(`${wizardPath}?req=4.3`);
+  await requirementHeading(/^4\.3 /).waitFor();
+  await status('Implemented').check();
+  const linked = page.getByRole('combobox', { name: 'Linked records' });
+  await linked.fill('Support');
+  await page.getByRole('option', { name: 'Support chatbot' }).waitFor();
+  await linked.press('ArrowDown');
+  await linked.press('Enter');
+  await linked.press('Escape');
+  await page.getByRole('button', { name: 'Remove link to Support chatbot' }).waitFor();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText(/^Saved at /).waitFor();
+  await page.reload();
+  await requirementHeading(/^4\.3 /).waitFor();
+  const chip = page.getByRole('list', { name: '1 linked record' }).getByRole('link', { name: 'AI system · Support chatbot' });
+  expect(await chip.getAttribute('href')).toBe(`/orgs/${owner.orgId}/inventory/${systemId}`);
+  mark('AI system linked to 4.3');
 }

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/db.js';
 import { inventorySummary } from '../inventory/index.js';
 import { getScopeOverview } from '../scope/index.js';
-import { todayUtc } from '../suppliers/index.js';
+import { supplierReviewSummary } from '../suppliers/index.js';
 
 // The facts OpenAIMS already holds, keyed by the module that holds a
 // requirement's evidence, so an answer can be checked against the
@@ -35,16 +35,8 @@ export async function moduleFacts(db: Executor, orgId: string): Promise<Record<s
 }
 
 async function supplierFacts(db: Executor, orgId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('suppliers')
-    .select(['last_review_date', 'next_review_date'])
-    .where('org_id', '=', orgId)
-    .where('archived_at', 'is', null)
-    .execute();
-  const today = todayUtc();
-  const never = rows.filter((r) => !r.last_review_date).length;
-  const overdue = rows.filter((r) => r.next_review_date && r.next_review_date < today).length;
+  const s = await supplierReviewSummary(db, orgId);
   return [
-    `${rows.length} supplier${rows.length === 1 ? '' : 's'} registered: ${never} never reviewed, ${overdue} with an overdue review.`,
+    `${s.total} supplier${s.total === 1 ? '' : 's'} registered: ${s.neverReviewed} never reviewed, ${s.overdue} with an overdue review.`,
   ];
 }

@@ -20,6 +20,18 @@ const STATUS_LABEL: Record<string, string> = {
 
 const pct = (s: number | null) => (s === null ? 'n/a' : `${s}%`);
 
+const LINK_KIND: Record<string, string> = { 'ai-system': 'AI system', supplier: 'supplier', scope: '' };
+
+/** "Chatbot (AI system), Acme (supplier, archived), Scope version 2" */
+function linkedRecords(links: Assessment['answers'][number]['links']): string {
+  return links
+    .map((l) => {
+      const notes = [LINK_KIND[l.type], l.archived ? (l.type === 'scope' ? 'superseded' : 'archived') : ''].filter(Boolean);
+      return notes.length ? `${l.label} (${notes.join(', ')})` : l.label;
+    })
+    .join(', ');
+}
+
 export function reportHtml(orgName: string, a: Assessment, actions: Action[]): string {
   const gaps = a.answers
     .filter((x) => x.status === 'not-started' || x.status === 'partial')
@@ -38,7 +50,7 @@ body{font:10.5pt/1.45 "DejaVu Sans",Arial,sans-serif;color:#1a1b1e}
 h1{font-size:18pt;margin:0 0 4pt}h2{font-size:13pt;margin:18pt 0 6pt;border-bottom:1px solid #ccc;padding-bottom:3pt}
 .meta{color:#555;margin-bottom:10pt}table{border-collapse:collapse;width:100%;margin:4pt 0}
 th,td{border:1px solid #d0d4da;padding:3pt 5pt;text-align:left;vertical-align:top}th{background:#f1f3f5}
-.n{text-align:right}.big{font-size:22pt;font-weight:bold}tr{page-break-inside:avoid}
+.n{text-align:right}.links{color:#555;font-size:9pt;margin-top:2pt}.big{font-size:22pt;font-weight:bold}tr{page-break-inside:avoid}
 </style></head><body>
 <h1>ISO/IEC 42001 gap report</h1>
 <div class="meta">${e(orgName)} · ${e(a.title)} · assessed ${e(a.assessmentDate)} by ${e(a.assessor)} · catalogue ${e(a.catalogueVersion)}</div>
@@ -49,7 +61,7 @@ th,td{border:1px solid #d0d4da;padding:3pt 5pt;text-align:left;vertical-align:to
 <h2>Gaps</h2><table><tr><th>Id</th><th>Requirement</th><th>Status</th><th>Maturity</th><th>Notes</th></tr>${gaps
     .map(
       (g) =>
-        `<tr><td>${e(g.requirementId)}</td><td>${e(g.title)}</td><td>${e(g.answered ? STATUS_LABEL[g.status] : 'Not answered')}</td><td class="n">${g.maturity ?? ''}</td><td>${e(g.notes)}</td></tr>`,
+        `<tr><td>${e(g.requirementId)}</td><td>${e(g.title)}</td><td>${e(g.answered ? STATUS_LABEL[g.status] : 'Not answered')}</td><td class="n">${g.maturity ?? ''}</td><td>${e(g.notes)}${g.links.length ? `<div class="links">Linked records: ${e(linkedRecords(g.links))}</div>` : ''}</td></tr>`,
     )
     .join('')}</table>
 <h2>Action plan</h2><table><tr><th>Priority</th><th>Action</th><th>Owner</th><th>Due</th><th>Effort</th><th>Status</th></tr>${actions
@@ -94,7 +106,7 @@ export async function reportXlsx(orgName: string, a: Assessment, actions: Action
   roll('By clause', a.byClause);
   roll('By review area', a.byReviewArea);
   const answers = wb.addWorksheet('Answers');
-  answers.addRow(['Id', 'Requirement', 'Kind', 'Status', 'Maturity', 'Owner', 'Notes', 'Justification']);
+  answers.addRow(['Id', 'Requirement', 'Kind', 'Status', 'Maturity', 'Owner', 'Notes', 'Justification', 'Linked records']);
   for (const x of a.answers) {
     answers.addRow([
       x.requirementId,
@@ -105,6 +117,7 @@ export async function reportXlsx(orgName: string, a: Assessment, actions: Action
       t(x.owner?.name ?? ''),
       t(x.notes),
       t(x.justification),
+      t(linkedRecords(x.links)),
     ]);
   }
   const plan = wb.addWorksheet('Action plan');

@@ -3,6 +3,10 @@ import {
   type AnswerRef,
   compareAssessments,
   compareIds,
+  type LinkRef,
+  type LinkTarget,
+  linkErrors,
+  linkView,
   overallScore,
   planActions,
   type RequirementRef,
@@ -91,5 +95,63 @@ describe('comparing assessments', () => {
 
   it('orders ids numerically', () => {
     expect(['A.2.2', '10.1', '4.10', '4.2', '9.2.1'].sort(compareIds)).toEqual(['4.2', '4.10', '9.2.1', '10.1', 'A.2.2']);
+  });
+});
+
+describe('answer links', () => {
+  const records = new Map<string, LinkTarget>([
+    ['ai-system:s1', { label: 'Chatbot', archived: false, linkable: true }],
+    ['supplier:p1', { label: 'Acme', archived: true, linkable: true }],
+    ['scope:v1', { label: 'Scope version 1', archived: true, linkable: true }],
+    ['scope:d2', { label: 'Scope version 2', archived: false, linkable: false }],
+  ]);
+  const find = (l: LinkRef) => records.get(`${l.type}:${l.id}`);
+
+  it('accepts own records, archived ones included', () => {
+    expect(
+      linkErrors(
+        [
+          { type: 'ai-system', id: 's1' },
+          { type: 'supplier', id: 'p1' },
+          { type: 'scope', id: 'v1' },
+        ],
+        find,
+      ),
+    ).toEqual([]);
+  });
+
+  it('names each unknown id, a scope draft and a repeated record by index', () => {
+    expect(
+      linkErrors(
+        [
+          { type: 'ai-system', id: 's1' },
+          { type: 'supplier', id: 's1' },
+          { type: 'scope', id: 'd2' },
+          { type: 'ai-system', id: 's1' },
+          { type: 'ai-system', id: 'other-org' },
+        ],
+        find,
+      ),
+    ).toEqual([
+      { index: 1, message: 'is not a supplier of this organization' },
+      { index: 2, message: 'is not an approved scope version of this organization' },
+      { index: 3, message: 'repeats the record of links.0' },
+      { index: 4, message: 'is not an AI system of this organization' },
+    ]);
+  });
+
+  it('shows a link with its label, and one whose record is gone as archived', () => {
+    expect(linkView({ type: 'supplier', id: 'p1' }, find({ type: 'supplier', id: 'p1' }))).toEqual({
+      type: 'supplier',
+      id: 'p1',
+      label: 'Acme',
+      archived: true,
+    });
+    expect(linkView({ type: 'ai-system', id: 'gone' }, undefined)).toEqual({
+      type: 'ai-system',
+      id: 'gone',
+      label: 'AI system not found',
+      archived: true,
+    });
   });
 });

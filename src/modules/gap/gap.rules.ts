@@ -1,6 +1,7 @@
 // Pure rules of the gap assessment (journey step 2): scores, roll-ups by
 // clause and by the twelve review areas, the action plan a gap becomes, and
-// the comparison of two assessments. No I/O: unit-tested directly.
+// the comparison of two assessments, and which records an answer may link to.
+// No I/O: unit-tested directly.
 
 export const ANSWER_STATUSES = ['not-started', 'partial', 'implemented', 'not-applicable'] as const;
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
@@ -187,4 +188,67 @@ export function compareAssessments(
     });
   }
   return out;
+}
+
+/** The records an answer can be tied to: the organization's AI systems, suppliers and scope versions. */
+export const LINK_TYPES = ['ai-system', 'supplier', 'scope'] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+export interface LinkRef {
+  type: LinkType;
+  id: string;
+}
+
+/** A linked record as found in the organization's registers. */
+export interface LinkTarget {
+  label: string;
+  /** archived (AI system, supplier) or superseded by a later approved version (scope) */
+  archived: boolean;
+  /** whether a new link to it is accepted (a scope draft is not: it changes, and is deleted when discarded) */
+  linkable: boolean;
+}
+
+const LINK_NOUNS: Record<LinkType, { a: string; one: string }> = {
+  'ai-system': { a: 'an AI system', one: 'AI system' },
+  supplier: { a: 'a supplier', one: 'Supplier' },
+  scope: { a: 'an approved scope version', one: 'Scope version' },
+};
+
+const linkKey = (l: LinkRef) => `${l.type}:${l.id}`;
+
+/**
+ * What is wrong with an answer's links, by index: the same record twice, or
+ * an id that is not a linkable record of this organization. `find` answers
+ * from the registers, looked up once for all the links.
+ */
+export function linkErrors(
+  links: LinkRef[],
+  find: (link: LinkRef) => LinkTarget | undefined,
+): { index: number; message: string }[] {
+  const seen = new Map<string, number>();
+  const out: { index: number; message: string }[] = [];
+  links.forEach((l, index) => {
+    const first = seen.get(linkKey(l));
+    if (first !== undefined) {
+      out.push({ index, message: `repeats the record of links.${first}` });
+      return;
+    }
+    seen.set(linkKey(l), index);
+    if (!find(l)?.linkable) out.push({ index, message: `is not ${LINK_NOUNS[l.type].a} of this organization` });
+  });
+  return out;
+}
+
+/**
+ * A stored link as the API shows it. A record that has gone since (a link
+ * saved before links were checked) keeps its place, marked archived, so the
+ * answer never silently loses a link.
+ */
+export function linkView(l: LinkRef, target: LinkTarget | undefined) {
+  return {
+    type: l.type,
+    id: l.id,
+    label: target?.label ?? `${LINK_NOUNS[l.type].one} not found`,
+    archived: target ? target.archived : true,
+  };
 }

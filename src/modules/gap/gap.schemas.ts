@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, line, requiredLine, text, uuid } from '../../platform/http/fields.js';
-import { ANSWER_STATUSES } from './gap.rules.js';
+import { ANSWER_STATUSES, LINK_TYPES } from './gap.rules.js';
 
 export const ownerSchema = z
   .strictObject({ userId: uuid().nullable().default(null), name: line(200).default('') })
@@ -30,8 +30,9 @@ export const answerBody = z
     notes: text(8000).default(''),
     justification: text(4000).default(''),
     owner: ownerSchema.nullable().default(null),
+    /** the organization's records this answer rests on; a scope link names an approved scope version by its id */
     links: z
-      .array(z.strictObject({ type: z.enum(['ai-system', 'supplier', 'scope']), id: z.string().min(1).max(64) }))
+      .array(z.strictObject({ type: z.enum(LINK_TYPES), id: z.string().min(1).max(64) }))
       .max(100)
       .default([]),
   })
@@ -52,6 +53,17 @@ export const rollUpSchema = z
   .object({ key: z.string(), title: z.string(), score: z.number().nullable(), counts: countsSchema })
   .meta({ id: 'GapRollUp' });
 
+export const answerLinkSchema = z
+  .object({
+    type: z.enum(LINK_TYPES),
+    id: z.string(),
+    /** the AI system's or supplier's name, or "Scope version N" */
+    label: z.string(),
+    /** the record was archived (or, for a scope version, superseded) after it was linked */
+    archived: z.boolean(),
+  })
+  .meta({ id: 'GapAnswerLink' });
+
 export const answerSchema = z
   .object({
     requirementId: z.string(),
@@ -64,7 +76,7 @@ export const answerSchema = z
     notes: z.string(),
     justification: z.string(),
     owner: z.object({ userId: z.string().nullable(), name: z.string() }).nullable(),
-    links: z.array(z.object({ type: z.string(), id: z.string() })),
+    links: z.array(answerLinkSchema),
     updatedAt: z.string().nullable(),
     /** what OpenAIMS already holds for this requirement, to check the answer against */
     facts: z.array(z.string()),

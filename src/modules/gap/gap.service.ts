@@ -7,8 +7,18 @@ import { conflict, type FieldError, invalid, notFound } from '../../platform/htt
 import { CATALOGUE_VERSION, getRequirement, ISMS_PROCESSES, REQUIREMENTS, REVIEW_AREAS } from '../../catalogue/index.js';
 import { listMembers } from '../organizations/index.js';
 import { moduleFacts } from './gap.facts.js';
+import { findLinkTargets, parseLinks } from './gap.links.js';
 import * as repo from './gap.repository.js';
-import { type AnswerRef, compareAssessments, overallScore, planActions, rollUpByArea, rollUpByGroup } from './gap.rules.js';
+import {
+  type AnswerRef,
+  compareAssessments,
+  linkErrors,
+  linkView,
+  overallScore,
+  planActions,
+  rollUpByArea,
+  rollUpByGroup,
+} from './gap.rules.js';
 import type { AnswerInput } from './gap.schemas.js';
 
 type Owner = { userId: string | null; name: string } | null;
@@ -71,7 +81,8 @@ export async function getAssessment(db: Executor, orgId: string, id: string) {
   const rows = await repo.answersOf(db, orgId, [id]);
   const byId = new Map(rows.map((r) => [r.requirement_id, r]));
   const map = answerMap(rows);
-  const facts = await moduleFacts(db, orgId);
+  const links = new Map(rows.map((r) => [r.requirement_id, parseLinks(r.links)]));
+  const [facts, target] = await Promise.all([moduleFacts(db, orgId), findLinkTargets(db, orgId, [...links.values()].flat())]);
   return {
     ...summary(a, rows),
     answers: REQUIREMENTS.map((req) => {
@@ -87,7 +98,7 @@ export async function getAssessment(db: Executor, orgId: string, id: string) {
         notes: r?.notes ?? '',
         justification: r?.justification ?? '',
         owner: r ? owner(r.owner_user_id, r.owner_name) : null,
-        links: r ? (JSON.parse(r.links) as { type: string; id: string }[]) : [],
+        links: (links.get(req.id) ?? []).map((l) => linkView(l, target(l))),
         updatedAt: r?.updated_at ?? null,
         facts: facts[req.module] ?? [],
       };
@@ -216,11 +227,24 @@ export async function updateAssessment(
   return getAssessment(db, orgId, id);
 }
 
-async function resolveOwner(db: Executor, orgId: string, o: Owner, field: string): Promise<Owner> {
+async function checkOwner(db: Executor, orgId: string, o: Owner, field: string): Promise<Owner | FieldError> {
   if (!o?.userId) return o;
   const m = (await listMembers(db, orgId)).find((x) => x.userId === o.userId);
-  if (!m) throw invalid([{ field, message: 'is not a member of this organization' }]);
+  if (!m) return { field, message: 'is not a member of this organization' };
   return { userId: m.userId, name: m.name };
+}
+
+async function resolveOwner(db: Executor, orgId: string, o: Owner, field: string): Promise<Owner> {
+  const checked = await checkOwner(db, orgId, o, field);
+  if (checked && 'field' in checked) throw invalid([checked]);
+  return checked;
+}
+
+/** Each link must name a record of this organization, once. */
+async function checkLinks(db: Executor, orgId: string, links: AnswerInput['links']): Promise<FieldError[]> {
+  if (links.length === 0) return [];
+  const target = await findLinkTargets(db, orgId, links);
+  return linkErrors(links, target).map((e) => ({ field: `body.links.${e.index}.id`, message: e.message }));
 }
 
 export async function answerRequirement(
@@ -236,7 +260,13 @@ export async function answerRequirement(
       { field: 'params.requirementId', message: `is not a requirement of the ISO/IEC 42001 catalogue ${CATALOGUE_VERSION}` },
     ]);
   }
-  const o = await resolveOwner(db, orgId, input.owner, 'body.owner.userId');
+  const [o, errors] = await Promise.all([
+    checkOwner(db, orgId, input.owner, 'body.owner.userId'),
+    checkLinks(db, orgId, input.links),
+  ]);
+  if (o && 'field' in o) errors.unshift(o);
+  if (errors.length) throw invalid(errors);
+  const owner = o as Owner;
   await db.transaction().execute(async (tx) => {
     const a = await load(tx, orgId, id);
     if (a.status === 'completed') throw conflict('This assessment is completed; reopen it to change answers.');
@@ -246,9 +276,9 @@ export async function answerRequirement(
       maturity: input.maturity,
       notes: input.notes,
       justification: input.justification,
-      owner_user_id: o?.userId ?? null,
-      owner_name: o?.name || null,
-      links: JSON.stringify(input.links),
+      owner_user_id: owner?.userId ?? null,
+      owner_name: owner?.name || null,
+      links: JSON.stringify(input.links.map((l) => ({ type: l.type, id: l.id }))),
       updated_by: actor.userId,
       updated_at: nowIso(),
     };

@@ -16,5 +16,5 @@ export {
   replaceAiSystem,
 } from './inventory.service.js';
 export { rowToInput, inputToColumns } from './inventory.mapping.js';
-export { findByExternalIds, supplierLinks } from './inventory.repository.js';
+export { aiSystemNames, findByExternalIds, supplierLinks } from './inventory.repository.js';
 export * from './inventory.schemas.js';

@@ -16,6 +16,23 @@ export function findAiSystems(db: Executor, orgId: string, ids: string[]) {
   return db.selectFrom('ai_systems').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute();
 }
 
+/** Names of AI systems by id (archived ones too), for records that link to them. */
+export async function aiSystemNames(
+  db: Executor,
+  orgId: string,
+  ids: string[],
+): Promise<Map<string, { name: string; archived: boolean }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('ai_systems')
+    .select(['id', 'name', 'archived_at'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, archived: r.archived_at !== null }]));
+}
+
 export function findByExternalIds(db: Executor, orgId: string, externalIds: string[]) {
   if (externalIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('ai_systems').selectAll().where('org_id', '=', orgId).where('external_id', 'in', externalIds).execute();

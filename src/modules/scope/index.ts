@@ -3,4 +3,5 @@
 // checked against Stage 1 failure points, approved into immutable versions.
 export { scopeRoutes } from './scope.routes.js';
 export { approvedScopeSystems, getOverview as getScopeOverview } from './scope.service.js';
+export { versionsByIds as scopeVersionsByIds } from './scope.repository.js';
 export type { ScopeContent, ScopeVersion } from './scope.schemas.js';

@@ -45,3 +45,20 @@ export async function maxVersion(db: Executor, orgId: string): Promise<number> {
     .executeTakeFirst();
   return Number(r?.v ?? 0);
 }
+
+/** Version numbers and states of scope versions by id, for records that link to them. */
+export async function versionsByIds(
+  db: Executor,
+  orgId: string,
+  ids: string[],
+): Promise<Map<string, { version: number; status: 'draft' | 'approved' | 'superseded' }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('scope_versions')
+    .select(['id', 'version', 'status'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { version: r.version, status: r.status as 'draft' | 'approved' | 'superseded' }]));
+}

@@ -2,7 +2,7 @@
 // models, datasets and services the organization depends on, and the
 // AI-specific reviews that show each supplier is still acceptable.
 export { supplierRoutes } from './suppliers.routes.js';
-export { insertSupplier, toSupplier } from './suppliers.service.js';
-export { findSuppliersByNameKey } from './suppliers.repository.js';
+export { insertSupplier, supplierReviewSummary, toSupplier } from './suppliers.service.js';
+export { findSuppliersByNameKey, supplierNames } from './suppliers.repository.js';
 export { SUPPLIER_KINDS, REVIEW_QUESTIONS, type SupplierInput } from './suppliers.schemas.js';
 export { todayUtc } from './suppliers.rules.js';

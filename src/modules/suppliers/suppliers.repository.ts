@@ -6,6 +6,32 @@ export function findSupplier(db: Executor, orgId: string, id: string) {
   return db.selectFrom('suppliers').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Names of suppliers by id (archived ones too), for records that link to them. */
+export async function supplierNames(
+  db: Executor,
+  orgId: string,
+  ids: string[],
+): Promise<Map<string, { name: string; archived: boolean }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('suppliers')
+    .select(['id', 'name', 'archived_at'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, archived: r.archived_at !== null }]));
+}
+
+export function activeReviewDates(db: Executor, orgId: string) {
+  return db
+    .selectFrom('suppliers')
+    .select(['last_review_date', 'next_review_date'])
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is', null)
+    .execute();
+}
+
 export function findSuppliersByNameKey(db: Executor, orgId: string, nameKeys: string[]) {
   if (nameKeys.length === 0) return Promise.resolve([]);
   return db

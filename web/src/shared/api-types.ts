@@ -5932,6 +5932,13 @@ export interface components {
         unanswered: number;
       };
     };
+    GapAnswerLinkInput: {
+      /** @enum {string} */
+      type: 'ai-system' | 'supplier' | 'scope';
+      id: string;
+      label: string;
+      archived: boolean;
+    };
     GapAnswerInput: {
       requirementId: string;
       title: string;
@@ -5947,10 +5954,7 @@ export interface components {
         userId: string | null;
         name: string;
       } | null;
-      links: {
-        type: string;
-        id: string;
-      }[];
+      links: components['schemas']['GapAnswerLinkInput'][];
       updatedAt: string | null;
       facts: string[];
     };
@@ -6578,6 +6582,13 @@ export interface components {
         unanswered: number;
       };
     };
+    GapAnswerLink: {
+      /** @enum {string} */
+      type: 'ai-system' | 'supplier' | 'scope';
+      id: string;
+      label: string;
+      archived: boolean;
+    };
     GapAnswer: {
       requirementId: string;
       title: string;
@@ -6593,10 +6604,7 @@ export interface components {
         userId: string | null;
         name: string;
       } | null;
-      links: {
-        type: string;
-        id: string;
-      }[];
+      links: components['schemas']['GapAnswerLink'][];
       updatedAt: string | null;
       facts: string[];
     };

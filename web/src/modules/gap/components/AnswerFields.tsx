@@ -3,17 +3,20 @@ import type { Member } from '../../organizations/hooks/useMembers';
 import type { AnswerStatus } from '../hooks/useGap';
 import { ANSWER_STATUSES, MATURITY_LABELS, STATUS_LABELS } from '../labels';
 import { type AnswerDraft, OWNER_NAME } from './answerDraft';
+import { LinkedRecordsField } from './LinkedRecordsField';
 
 interface Props {
+  orgId: string;
   draft: AnswerDraft;
   onChange: (patch: Partial<AnswerDraft>) => void;
   errorFor: (path: string) => string | undefined;
   members: Member[];
   userId: string;
+  readOnly?: boolean;
 }
 
-/** Status, maturity, notes, justification and owner of one answer. */
-export function AnswerFields({ draft, onChange, errorFor, members, userId }: Props) {
+/** Status, maturity, notes, justification, owner and linked records of one answer. */
+export function AnswerFields({ orgId, draft, onChange, errorFor, members, userId, readOnly }: Props) {
   const notApplicable = draft.status === 'not-applicable';
   return (
     <>
@@ -85,6 +88,13 @@ export function AnswerFields({ draft, onChange, errorFor, members, userId }: Pro
         onChange={(e) => onChange({ notes: e.currentTarget.value })}
         error={errorFor('notes')}
         maxLength={8000}
+      />
+      <LinkedRecordsField
+        orgId={orgId}
+        value={draft.links}
+        onChange={(links) => onChange({ links })}
+        errorFor={errorFor}
+        disabled={readOnly}
       />
     </>
   );

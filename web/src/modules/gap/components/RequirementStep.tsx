@@ -75,7 +75,7 @@ export function RequirementStep(props: Props) {
     }
     setStatusMissing(false);
     save.mutate(
-      { requirementId: r.id, body: bodyOf({ ...draft, status: draft.status }, answer) },
+      { requirementId: r.id, body: bodyOf({ ...draft, status: draft.status }) },
       {
         onSuccess: (saved) => {
           const next = draftOf(saved);
@@ -158,6 +158,7 @@ export function RequirementStep(props: Props) {
                 </Alert>
               )}
               <AnswerFields
+                orgId={orgId}
                 draft={draft}
                 onChange={(patch) => {
                   setDraft((d) => ({ ...d, ...patch }));
@@ -166,8 +167,9 @@ export function RequirementStep(props: Props) {
                 errorFor={errorFor}
                 members={props.members}
                 userId={props.userId}
+                readOnly={!!readOnly}
               />
-              <FormError error={save.error} placed={['status', 'maturity', 'notes', 'justification', 'owner']} />
+              <FormError error={save.error} placed={['status', 'maturity', 'notes', 'justification', 'owner', 'links']} />
             </Stack>
           </fieldset>
           <Group justify="space-between" mt="lg" wrap="wrap" gap="sm">

@@ -1,4 +1,4 @@
-import type { Answer, AnswerInput, AnswerStatus } from '../hooks/useGap';
+import type { Answer, AnswerInput, AnswerLink, AnswerStatus } from '../hooks/useGap';
 
 // The wizard's form state for one answer, and the body it becomes. Selects
 // hold strings; the owner is a member's id, a typed name, or nobody.
@@ -14,7 +14,12 @@ export interface AnswerDraft {
   /** '' (no owner), a member's userId, or OWNER_NAME */
   ownerChoice: string;
   ownerName: string;
+  /** the linked records, with the labels to show them by */
+  links: AnswerLink[];
 }
+
+/** One string per linked record, for the picker's values: "ai-system:0190…" */
+export const linkKey = (l: Pick<AnswerLink, 'type' | 'id'>) => `${l.type}:${l.id}`;
 
 export function draftOf(a: Answer): AnswerDraft {
   return {
@@ -24,17 +29,17 @@ export function draftOf(a: Answer): AnswerDraft {
     justification: a.justification,
     ownerChoice: a.owner?.userId ?? (a.owner?.name ? OWNER_NAME : ''),
     ownerName: a.owner && !a.owner.userId ? a.owner.name : '',
+    links: a.links,
   };
 }
 
 export function sameDraft(x: AnswerDraft, y: AnswerDraft): boolean {
-  return (Object.keys(x) as (keyof AnswerDraft)[]).every((k) => x[k] === y[k]);
+  return (Object.keys(x) as (keyof AnswerDraft)[]).every((k) =>
+    k === 'links' ? x.links.map(linkKey).join() === y.links.map(linkKey).join() : x[k] === y[k],
+  );
 }
 
-const LINK_TYPES = ['ai-system', 'supplier', 'scope'] as const;
-type LinkType = (typeof LINK_TYPES)[number];
-
-export function bodyOf(d: AnswerDraft & { status: AnswerStatus }, a: Answer): AnswerInput {
+export function bodyOf(d: AnswerDraft & { status: AnswerStatus }): AnswerInput {
   return {
     status: d.status,
     maturity: d.maturity === '' ? null : Number(d.maturity),
@@ -47,9 +52,6 @@ export function bodyOf(d: AnswerDraft & { status: AnswerStatus }, a: Answer): An
         : d.ownerChoice === OWNER_NAME
           ? { userId: null, name: d.ownerName }
           : { userId: d.ownerChoice, name: '' },
-    // the wizard does not edit links; it keeps the ones the answer has
-    links: a.links
-      .filter((l): l is { type: LinkType; id: string } => (LINK_TYPES as readonly string[]).includes(l.type))
-      .map((l) => ({ type: l.type, id: l.id })),
+    links: d.links.map((l) => ({ type: l.type, id: l.id })),
   };
 }

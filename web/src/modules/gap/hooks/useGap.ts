@@ -5,6 +5,7 @@ import type { paths } from '../../../shared/api-types';
 export type Assessment = Schemas['GapAssessment'];
 export type AssessmentSummary = Schemas['GapAssessmentSummary'];
 export type Answer = Schemas['GapAnswer'];
+export type AnswerLink = Schemas['GapAnswerLink'];
 export type RollUp = Schemas['GapRollUp'];
 export type Action = Schemas['GapAction'];
 export type AnswerStatus = Answer['status'];
