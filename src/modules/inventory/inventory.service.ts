@@ -9,7 +9,7 @@ import { conflict, type FieldError, invalid, notFound } from '../../platform/htt
 import { fold } from '../../platform/text.js';
 import { getOrgSettings, listMembers, matchRiskLevel, type OrgSettings } from '../organizations/index.js';
 import { approvedScopeSystems } from '../scope/index.js';
-import { todayUtc } from '../suppliers/index.js';
+import { supplierNames, todayUtc } from '../suppliers/index.js';
 import { inputToColumns, rowToInput } from './inventory.mapping.js';
 import * as repo from './inventory.repository.js';
 import { aiSystemFlags, findDuplicates, type FlagContext, mergeAiSystems, reviewCutoff } from './inventory.rules.js';
@@ -132,11 +132,7 @@ export async function checkReferences(
   }
   if (value.suppliers.length) {
     const ids = value.suppliers.map((s) => s.supplierId);
-    const found = new Set(
-      (await db.selectFrom('suppliers').select('id').where('org_id', '=', orgId).where('id', 'in', ids).execute()).map(
-        (r) => r.id,
-      ),
-    );
+    const found = await supplierNames(db, orgId, ids);
     value.suppliers.forEach((s, i) => {
       if (!found.has(s.supplierId))
         errors.push({ field: `${at}.suppliers.${i}.supplierId`, message: 'is not a supplier of this organization' });

@@ -73,6 +73,23 @@ export async function listSuppliers(
   return { items: page.items.map((r) => toSupplier(r, counts.get(r.id) ?? 0, today)), nextCursor: page.nextCursor };
 }
 
+/** Review state of the active register, for facts shown elsewhere (gap assessment); flags decide "overdue". */
+export async function supplierReviewSummary(db: Executor, orgId: string) {
+  const rows = await repo.activeReviewDates(db, orgId);
+  const today = todayUtc();
+  let neverReviewed = 0;
+  let overdue = 0;
+  for (const r of rows) {
+    const codes = supplierFlags(
+      { lastReviewDate: r.last_review_date, nextReviewDate: r.next_review_date, riskRating: 'n/a' },
+      today,
+    ).map((f) => f.code);
+    if (codes.includes('never-reviewed')) neverReviewed++;
+    if (codes.includes('review-overdue')) overdue++;
+  }
+  return { total: rows.length, neverReviewed, overdue };
+}
+
 export async function getSupplier(db: Executor, orgId: string, id: string) {
   const row = await repo.findSupplier(db, orgId, id);
   if (!row) throw notFound('Supplier');
