@@ -1,4 +1,6 @@
-import { Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { useOrg } from '../../../app/orgs/OrgContext';
 import { countryName } from '../../../shared/countries';
 import type { Site } from '../../organizations/hooks/useProfile';
 
@@ -11,6 +13,7 @@ const KEY_LABELS: Record<string, string> = {
   requirements: 'Requirements',
   addressedByAims: 'Addressed through the AIMS',
   effect: 'Effect',
+  aiSystemId: 'Inventory record',
 };
 
 function scalar(value: unknown, field: string): string {
@@ -21,13 +24,14 @@ function scalar(value: unknown, field: string): string {
 
 /** A before/after value of a scope change, readable: site ids become site names. */
 export function ChangeValue({ field, value, sites }: { field: string; value: unknown; sites: Site[] }) {
+  const { org } = useOrg();
   if (field === 'siteIds' && typeof value === 'string') {
     const site = sites.find((s) => s.id === value);
     return <Text size="sm">{site ? `${site.name} (${countryName(site.country)})` : 'A site no longer in the profile'}</Text>;
   }
   if (field.endsWith('.included') && value === null) return <Text size="sm">Not decided</Text>;
   if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => k !== 'aiSystemId');
+    const entries = Object.entries(value as Record<string, unknown>);
     return (
       <Stack gap={2}>
         {entries.map(([k, v]) => (
@@ -35,7 +39,17 @@ export function ChangeValue({ field, value, sites }: { field: string; value: unk
             <Text span size="sm" c="dimmed">
               {KEY_LABELS[k] ?? k}:
             </Text>{' '}
-            {scalar(v, k)}
+            {k === 'aiSystemId' ? (
+              typeof v === 'string' ? (
+                <Anchor component={Link} to={`/orgs/${org.id}/inventory/${v}`} size="sm">
+                  in the inventory
+                </Anchor>
+              ) : (
+                'not linked'
+              )
+            ) : (
+              scalar(v, k)
+            )}
           </Text>
         ))}
       </Stack>

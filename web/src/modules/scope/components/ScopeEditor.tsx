@@ -138,7 +138,12 @@ export function ScopeEditor({ overview, sites }: { overview: ScopeOverview; site
           />
           {save.error != null && !approveOpen && <FormError error={save.error} placed={PLACED} title="Draft not saved" />}
           <ChecksPanel checks={checks} checked={current !== null} stale={dirty} />
-          <StatementPreview statement={current?.statement ?? null} stale={dirty} />
+          <StatementPreview
+            statement={current?.statement ?? null}
+            stale={dirty}
+            orgId={org.id}
+            aiSystems={current?.content.aiSystems ?? []}
+          />
         </Stack>
       </Grid.Col>
       <ApproveModal

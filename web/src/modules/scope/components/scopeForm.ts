@@ -55,7 +55,11 @@ function strip<T extends { key: string }>(items: T[]): Omit<T, 'key'>[] {
 export function toDraft(content: ScopeContent, previous?: ScopeDraft): ScopeDraft {
   return {
     ...content,
-    aiSystems: keyed(content.aiSystems, previous?.aiSystems),
+    // the inventory link is always sent (the API requires the key, null when unlinked)
+    aiSystems: keyed(
+      content.aiSystems.map((a) => ({ ...a, aiSystemId: a.aiSystemId ?? null })),
+      previous?.aiSystems,
+    ),
     productsAndServices: keyed(content.productsAndServices, previous?.productsAndServices),
     departments: keyed(content.departments, previous?.departments),
     exclusions: keyed(content.exclusions, previous?.exclusions),
@@ -96,3 +100,68 @@ export const newParty = (): PartyDraft => ({
   addressedByAims: null,
 });
 export const newIssue = (): IssueDraft => ({ key: newKey(), kind: 'external', description: '', effect: '' });
+
+/** The most AI systems a scope lists (the API's limit). */
+export const MAX_AI_SYSTEMS = 500;
+const MAX_DESCRIPTION = 2000;
+
+/** The fields of an inventory record a scope entry takes over. */
+export interface InventoryRecord {
+  id: string;
+  name: string;
+  purpose: string;
+}
+
+/** A name as the server compares scope entries with inventory records: no case, accents or punctuation. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+/**
+ * Links an entry to an inventory record (or unlinks it with null). What the
+ * person already wrote is kept; only an empty name or description is filled
+ * from the record.
+ */
+export function linkEntry(entry: AiSystemDraft, record: InventoryRecord | null): AiSystemDraft {
+  if (!record) return { ...entry, aiSystemId: null };
+  return {
+    ...entry,
+    name: entry.name.trim() ? entry.name : record.name,
+    description: entry.description.trim() ? entry.description : record.purpose.trim().slice(0, MAX_DESCRIPTION),
+    aiSystemId: record.id,
+  };
+}
+
+/**
+ * Brings inventory records into the list so scope and inventory agree: a
+ * record already linked is skipped, an unlinked entry of the same name gets
+ * linked rather than listed twice, any other record is appended (up to the
+ * API's limit; `left` counts those that did not fit).
+ */
+export function mergeInventoryRecords(items: AiSystemDraft[], records: InventoryRecord[]) {
+  const linkedIds = new Set(items.map((i) => i.aiSystemId).filter((id): id is string => !!id));
+  const next = [...items];
+  let linked = 0;
+  let added = 0;
+  let left = 0;
+  for (const record of records) {
+    if (linkedIds.has(record.id)) continue;
+    linkedIds.add(record.id);
+    const key = nameKey(record.name);
+    const same = key ? next.findIndex((e) => !e.aiSystemId && nameKey(e.name) === key) : -1;
+    if (same >= 0) {
+      next[same] = linkEntry(next[same], record);
+      linked += 1;
+    } else if (next.length < MAX_AI_SYSTEMS) {
+      next.push(linkEntry(newAiSystem(), record));
+      added += 1;
+    } else {
+      left += 1;
+    }
+  }
+  return { items: next, linked, added, left };
+}

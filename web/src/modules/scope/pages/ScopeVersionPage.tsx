@@ -6,6 +6,7 @@ import { Markdown } from '../../../shared/ui/Markdown';
 import { PageHeader, StatusBadge } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { ChecksPanel } from '../components/ChecksPanel';
+import { InventoryLinks } from '../components/InventoryLinks';
 import { useScopeVersion } from '../hooks/useScope';
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -44,7 +45,10 @@ export function ScopeVersionPage() {
             <Grid gap="lg" align="flex-start">
               <Grid.Col span={{ base: 12, lg: 7 }}>
                 <Paper withBorder radius="md" p="lg" component="article" aria-label={`Scope statement, version ${v.version}`}>
-                  <Markdown source={v.statement} />
+                  <Stack gap="sm">
+                    <Markdown source={v.statement} />
+                    <InventoryLinks orgId={org.id} aiSystems={v.content.aiSystems} />
+                  </Stack>
                 </Paper>
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 5 }}>
