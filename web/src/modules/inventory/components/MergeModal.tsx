@@ -59,7 +59,15 @@ export function MergeModal({ group, onClose, onMerged }: Props) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    merge.mutate({ keptId, duplicateIds: others }, { onSuccess: (k) => k && onMerged(k) });
+    // mutateAsync, not mutate's onSuccess: the refetch after a merge can
+    // unmount this modal (its duplicate group is gone) before a per-call
+    // callback would run, and the "merged" notice would be lost.
+    merge
+      .mutateAsync({ keptId, duplicateIds: others })
+      .then((k) => k && onMerged(k))
+      .catch(() => {
+        /* the error shows from merge.error */
+      });
   };
 
   return (
