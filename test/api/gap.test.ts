@@ -97,6 +97,23 @@ describe.each(testDialects())('gap assessment (%s)', (dialect) => {
     expect(done.body.doneAt).not.toBeNull();
   });
 
+  it('clears an answer back to not answered, with an audit row; a missing answer is 404', async () => {
+    await owner.put(url(`/${first}/answers/6.1.2`), { status: 'partial', maturity: 2, notes: 'typo: meant 6.1.3' });
+    const before = await auditRows();
+    const cleared = await owner.delete(url(`/${first}/answers/6.1.2`));
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ requirementId: '6.1.2', answered: false, maturity: null, notes: '' });
+    expect(await auditRows()).toBe(before + 1);
+    const row = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ action: 'delete', entity_id: `${first}:6.1.2` });
+    expect((await owner.delete(url(`/${first}/answers/6.1.2`))).status).toBe(404);
+    expect(await auditRows()).toBe(before + 1);
+  });
+
   it('compares two assessments', async () => {
     const second = (await owner.post(url(), { title: 'Three months later', assessmentDate: '2026-04-15' })).body.id;
     await owner.put(url(`/${second}/answers/4.3`), { status: 'partial' });

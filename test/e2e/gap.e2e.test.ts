@@ -144,6 +144,18 @@ async function gap() {
   await page.getByText('6 of 70 answered').first().waitFor();
   mark('A.10.4 not applicable after a field error');
 
+  // 4b. A wrong answer can be cleared back to "not answered yet"
+  await nav.getByRole('link', { name: /^A\.10\.2 / }).click();
+  await requirementHeading(/^A\.10\.2 /).waitFor();
+  await status('Implemented').check();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('7 of 70 answered').first().waitFor();
+  await page.getByRole('button', { name: 'Clear answer' }).click();
+  await page.getByText('6 of 70 answered').first().waitFor();
+  expect(await status('Implemented').isChecked()).toBe(false);
+  await page.getByRole('button', { name: 'Clear answer' }).waitFor({ state: 'detached' });
+  mark('A.10.2 answered, then cleared');
+
   // 5. The action plan from the gaps: unanswered 4.3 has an action, implemented 4.1 and n/a A.10.4 none
   await page.getByRole('navigation', { name: 'Assessment views' }).getByRole('link', { name: 'Action plan' }).click();
   await page.getByRole('button', { name: 'Generate action plan' }).click();

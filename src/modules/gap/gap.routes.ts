@@ -148,6 +148,22 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.delete(
+    `${base}/:assessmentId/answers/:requirementId`,
+    {
+      schema: {
+        tags,
+        summary: 'Clear an answer back to "not answered yet"',
+        params: params.extend({ requirementId: z.string().min(1).max(16) }),
+        response: { 200: answerSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      return service.clearAnswer(db, access.actor, access.orgId, req.params.assessmentId, req.params.requirementId);
+    },
+  );
+
   app.get(
     `${base}/:assessmentId/actions`,
     {

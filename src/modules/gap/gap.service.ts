@@ -309,6 +309,22 @@ export async function answerRequirement(
   return (await getAssessment(db, orgId, id)).answers.find((x) => x.requirementId === requirementId)!;
 }
 
+/** Takes an answer back to "not answered yet" (a wrong first answer should not have to stay as "not started"). */
+export async function clearAnswer(db: Db, actor: Actor, orgId: string, id: string, requirementId: string) {
+  await db.transaction().execute(async (tx) => {
+    const a = await load(tx, orgId, id);
+    if (a.status === 'completed') throw conflict('This assessment is completed; reopen it to change answers.');
+    const before = await repo.findAnswer(tx, id, requirementId);
+    if (!before) throw notFound('Answer');
+    await tx.deleteFrom('gap_answers').where('assessment_id', '=', id).where('requirement_id', '=', requirementId).execute();
+    await tx.updateTable('gap_assessments').set({ updated_at: nowIso() }).where('id', '=', id).execute();
+    await appendAuditMany(tx, actor, [
+      { orgId, entityType: 'gap_answer', entityId: `${id}:${requirementId}`, action: 'delete', before: answerView(before) },
+    ]);
+  });
+  return (await getAssessment(db, orgId, id)).answers.find((x) => x.requirementId === requirementId)!;
+}
+
 function toAction(r: Row<'gap_actions'>) {
   return {
     id: r.id,

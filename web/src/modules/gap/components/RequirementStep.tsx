@@ -7,7 +7,7 @@ import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
 import { RequirementGuide } from '../../catalogue/components/RequirementGuide';
 import type { Requirement } from '../../catalogue/hooks/useCatalogue';
 import type { Member } from '../../organizations/hooks/useMembers';
-import { type Answer, useSaveAnswer } from '../hooks/useGap';
+import { type Answer, useClearAnswer, useSaveAnswer } from '../hooks/useGap';
 import { cellStatus, STATUS_COLORS, STATUS_GLYPHS, STATUS_LABELS } from '../labels';
 import { AnswerFields } from './AnswerFields';
 import { type AnswerDraft, bodyOf, draftOf, sameDraft } from './answerDraft';
@@ -38,6 +38,7 @@ const MOD = isMac ? '⌘' : 'Ctrl';
 export function RequirementStep(props: Props) {
   const { orgId, assessmentId, requirement: r, answer, previousId, nextId, onGo, readOnly } = props;
   const save = useSaveAnswer(orgId, assessmentId);
+  const clear = useClearAnswer(orgId, assessmentId);
   const [draft, setDraft] = useState<AnswerDraft>(() => draftOf(answer));
   const [baseline, setBaseline] = useState<AnswerDraft>(() => draftOf(answer));
   const [statusMissing, setStatusMissing] = useState(false);
@@ -93,6 +94,16 @@ export function RequirementStep(props: Props) {
       },
     );
   };
+
+  const clearAnswer = () =>
+    clear.mutate(r.id, {
+      onSuccess: (cleared) => {
+        const next = draftOf(cleared);
+        setDraft(next);
+        setBaseline(next);
+        setSavedAt(null);
+      },
+    });
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -170,6 +181,7 @@ export function RequirementStep(props: Props) {
                 readOnly={!!readOnly}
               />
               <FormError error={save.error} placed={['status', 'maturity', 'notes', 'justification', 'owner', 'links']} />
+              <FormError error={clear.error} title="Not cleared" />
             </Stack>
           </fieldset>
           <Group justify="space-between" mt="lg" wrap="wrap" gap="sm">
@@ -186,6 +198,11 @@ export function RequirementStep(props: Props) {
                 <Text size="xs" c={dirty ? 'orange.8' : 'dimmed'} role="status" aria-live="polite">
                   {dirty ? 'Unsaved changes' : savedAt ? `Saved at ${savedAt}` : ''}
                 </Text>
+                {answer.answered && (
+                  <Button type="button" variant="subtle" color="gray" onClick={clearAnswer} loading={clear.isPending}>
+                    Clear answer
+                  </Button>
+                )}
                 <Button type="button" variant="default" onClick={() => submit()} loading={save.isPending}>
                   Save
                 </Button>

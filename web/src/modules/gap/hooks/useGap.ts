@@ -135,6 +135,32 @@ export function useSaveAnswer(orgId: string, assessmentId: string) {
   });
 }
 
+/** Takes an answer back to "not answered yet". */
+export function useClearAnswer(orgId: string, assessmentId: string) {
+  const client = useQueryClient();
+  const invalidate = useInvalidate(orgId);
+  return useMutation({
+    mutationFn: (requirementId: string) =>
+      unwrap(
+        api.DELETE('/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}/answers/{requirementId}', {
+          params: { path: { orgId, assessmentId, requirementId } },
+        }),
+      ),
+    onSuccess: (answer) => {
+      client.setQueryData<Assessment>(assessmentKey(orgId, assessmentId), (a) =>
+        a
+          ? {
+              ...a,
+              answered: a.answered - 1,
+              answers: a.answers.map((x) => (x.requirementId === answer.requirementId ? answer : x)),
+            }
+          : a,
+      );
+      void invalidate();
+    },
+  });
+}
+
 export function useGenerateActionPlan(orgId: string, assessmentId: string) {
   const client = useQueryClient();
   const invalidate = useInvalidate(orgId);
