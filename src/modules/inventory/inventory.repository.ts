@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
+import { recordNames } from '../../platform/db/names.js';
 import { applyKeyset, type KeysetSort } from '../../platform/db/keyset.js';
 import type { DB } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
@@ -17,21 +18,7 @@ export function findAiSystems(db: Executor, orgId: string, ids: string[]) {
 }
 
 /** Names of AI systems by id (archived ones too), for records that link to them. */
-export async function aiSystemNames(
-  db: Executor,
-  orgId: string,
-  ids: string[],
-): Promise<Map<string, { name: string; archived: boolean }>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('ai_systems')
-    .select(['id', 'name', 'archived_at'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', unique)
-    .execute();
-  return new Map(rows.map((r) => [r.id, { name: r.name, archived: r.archived_at !== null }]));
-}
+export const aiSystemNames = (db: Executor, orgId: string, ids: string[]) => recordNames(db, 'ai_systems', orgId, ids);
 
 export function findByExternalIds(db: Executor, orgId: string, externalIds: string[]) {
   if (externalIds.length === 0) return Promise.resolve([]);

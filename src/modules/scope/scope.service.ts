@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { type Actor, appendAudit } from '../../platform/audit-log/audit-log.js';
 import type { Db, Executor } from '../../platform/db/db.js';
 import { nowIso } from '../../platform/db/db.js';
+import { recordNames } from '../../platform/db/names.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { fold } from '../../platform/text.js';
 import { findOrg, getProfile } from '../organizations/index.js';
@@ -66,17 +67,13 @@ export async function getOverview(db: Executor, orgId: string) {
 
 /**
  * A scope may link its AI systems to inventory records; each link must be one
- * of this organization's systems. (Read straight from the table: the
- * inventory module depends on scope, not the other way round.)
+ * of this organization's systems. (Through platform's shared lookup, not the
+ * inventory module: inventory depends on scope, not the other way round.)
  */
 async function checkAiSystemLinks(db: Executor, orgId: string, content: ScopeContent) {
   const ids = content.aiSystems.map((a) => a.aiSystemId).filter((x): x is string => !!x);
   if (ids.length === 0) return;
-  const found = new Set(
-    (await db.selectFrom('ai_systems').select('id').where('org_id', '=', orgId).where('id', 'in', ids).execute()).map(
-      (r) => r.id,
-    ),
-  );
+  const found = await recordNames(db, 'ai_systems', orgId, ids);
   const errors = content.aiSystems
     .map((a, i) =>
       a.aiSystemId && !found.has(a.aiSystemId)

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/db.js';
+import { recordNames } from '../../platform/db/names.js';
 import { applyKeyset } from '../../platform/db/keyset.js';
 import { fold } from '../../platform/text.js';
 
@@ -7,21 +8,7 @@ export function findSupplier(db: Executor, orgId: string, id: string) {
 }
 
 /** Names of suppliers by id (archived ones too), for records that link to them. */
-export async function supplierNames(
-  db: Executor,
-  orgId: string,
-  ids: string[],
-): Promise<Map<string, { name: string; archived: boolean }>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('suppliers')
-    .select(['id', 'name', 'archived_at'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', unique)
-    .execute();
-  return new Map(rows.map((r) => [r.id, { name: r.name, archived: r.archived_at !== null }]));
-}
+export const supplierNames = (db: Executor, orgId: string, ids: string[]) => recordNames(db, 'suppliers', orgId, ids);
 
 export function activeReviewDates(db: Executor, orgId: string) {
   return db

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../shared/api';
+import { useAiSystemSearch } from '../../inventory/hooks/useAiSystems';
 import type { AnswerLink } from './useGap';
 
 export type LinkType = AnswerLink['type'];
@@ -22,16 +23,7 @@ const LIMIT = 200;
 export function useLinkOptions(orgId: string, search: string) {
   const q = search.trim();
   // keys under each register's own key, so a write there refreshes the picker
-  const systems = useQuery({
-    queryKey: ['orgs', orgId, 'inventory', 'link-options', q],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/orgs/{orgId}/ai-systems', {
-          params: { path: { orgId }, query: { limit: LIMIT, ...(q ? { q } : {}) } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const systems = useAiSystemSearch(orgId, q, { limit: LIMIT });
   const suppliers = useQuery({
     queryKey: ['orgs', orgId, 'suppliers', 'link-options', q],
     queryFn: () =>

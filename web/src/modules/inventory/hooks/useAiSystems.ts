@@ -49,11 +49,30 @@ export function useDuplicates(orgId: string) {
   });
 }
 
-export function useAiSystem(orgId: string, id: string) {
+/** One AI system, archived or merged ones too; null (nothing linked yet) fetches nothing. */
+export function useAiSystem(orgId: string, id: string | null) {
   return useQuery({
-    queryKey: systemKey(orgId, id),
+    queryKey: systemKey(orgId, id ?? ''),
+    enabled: id !== null,
     queryFn: () =>
-      unwrap(api.GET('/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}', { params: { path: { orgId, aiSystemId: id } } })),
+      unwrap(api.GET('/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}', { params: { path: { orgId, aiSystemId: id as string } } })),
+  });
+}
+
+/** The first `limit` non-archived AI systems matching a search (name, purpose or external id), by name: for pickers. */
+export function useAiSystemSearch(orgId: string, q: string, { limit, enabled = true }: { limit: number; enabled?: boolean }) {
+  return useQuery({
+    queryKey: [...inventoryKey(orgId), 'search', limit, q],
+    enabled,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/orgs/{orgId}/ai-systems', {
+          params: { path: { orgId }, query: { limit, sort: 'name', ...(q ? { q } : {}) } },
+        }),
+      ),
+    // the previous matches stay listed while the next search runs
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
   });
 }
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../shared/api';
 import type { AiSystem } from '../../inventory/hooks/useAiSystems';
-import { useAiSystemSearch, useLinkedAiSystem } from '../hooks/useInventoryLinks';
+import { useAiSystem, useAiSystemSearch } from '../../inventory/hooks/useAiSystems';
 
 interface Props {
   orgId: string;
@@ -39,14 +39,14 @@ export function InventoryRecordSelect({ orgId, value, fallbackLabel, taken, onCh
   const [wanted, setWanted] = useState(false);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const linked = useLinkedAiSystem(orgId, value);
+  const linked = useAiSystem(orgId, value);
   const record = linked.data;
   const linkedLabel = record
     ? `${record.name}${record.archivedAt ? ' (archived)' : ''}`
     : fallbackLabel.trim() || 'Linked record';
   // the input shows the chosen record's name, which is not a search
   const q = value !== null && debounced === linkedLabel ? '' : debounced;
-  const results = useAiSystemSearch(orgId, q, wanted);
+  const results = useAiSystemSearch(orgId, q, { limit: 50, enabled: wanted });
   const found = results.data?.items ?? [];
   const byId = new Map(found.map((s) => [s.id, s]));
   if (record) byId.set(record.id, byId.get(record.id) ?? record);
