@@ -10,6 +10,23 @@ export function findAssessment(db: Executor, orgId: string, id: string) {
     .executeTakeFirst();
 }
 
+/**
+ * Marks an assessment as changed now and returns its status, in one
+ * statement; undefined when this organization has no such assessment. A
+ * caller that then refuses the change (a completed assessment) throws, and
+ * its transaction takes the mark back.
+ */
+export function touchAssessment(db: Executor, orgId: string, id: string, at: string) {
+  return db
+    .updateTable('gap_assessments')
+    .set({ updated_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('archived_at', 'is', null)
+    .returning(['status'])
+    .executeTakeFirst();
+}
+
 export function listAssessments(db: Executor, orgId: string) {
   return db
     .selectFrom('gap_assessments')

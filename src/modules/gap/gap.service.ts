@@ -4,7 +4,14 @@ import type { Db, Executor } from '../../platform/db/db.js';
 import { nowIso } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import { conflict, type FieldError, invalid, notFound } from '../../platform/http/errors.js';
-import { CATALOGUE_VERSION, getRequirement, ISMS_PROCESSES, REQUIREMENTS, REVIEW_AREAS } from '../../catalogue/index.js';
+import {
+  CATALOGUE_VERSION,
+  getRequirement,
+  ISMS_PROCESSES,
+  REQUIREMENTS,
+  REVIEW_AREAS,
+  type Requirement,
+} from '../../catalogue/index.js';
 import { listMembers } from '../organizations/index.js';
 import { moduleFacts } from './gap.facts.js';
 import { findLinkTargets, parseLinks } from './gap.links.js';
@@ -85,26 +92,40 @@ export async function getAssessment(db: Executor, orgId: string, id: string) {
   const [facts, target] = await Promise.all([moduleFacts(db, orgId), findLinkTargets(db, orgId, [...links.values()].flat())]);
   return {
     ...summary(a, rows),
-    answers: REQUIREMENTS.map((req) => {
-      const r = byId.get(req.id);
-      return {
-        requirementId: req.id,
-        title: req.title,
-        kind: req.kind,
-        group: req.group,
-        answered: !!r,
-        status: (r?.status ?? 'not-started') as AnswerRef['status'],
-        maturity: r?.maturity ?? null,
-        notes: r?.notes ?? '',
-        justification: r?.justification ?? '',
-        owner: r ? owner(r.owner_user_id, r.owner_name) : null,
-        links: (links.get(req.id) ?? []).map((l) => linkView(l, target(l))),
-        updatedAt: r?.updated_at ?? null,
-        facts: facts[req.module] ?? [],
-      };
-    }),
+    answers: REQUIREMENTS.map((req) =>
+      answerResponse(
+        req,
+        byId.get(req.id),
+        (links.get(req.id) ?? []).map((l) => linkView(l, target(l))),
+        facts[req.module] ?? [],
+      ),
+    ),
     byClause: rollUpByGroup(REQUIREMENTS, map),
     byReviewArea: rollUpByArea(REQUIREMENTS, [...REVIEW_AREAS], map),
+  };
+}
+
+/** One requirement's answer as the API shows it; an unanswered one reads "not started". */
+function answerResponse(
+  req: Requirement,
+  r: Row<'gap_answers'> | undefined,
+  links: ReturnType<typeof linkView>[],
+  facts: string[],
+) {
+  return {
+    requirementId: req.id,
+    title: req.title,
+    kind: req.kind,
+    group: req.group,
+    answered: !!r,
+    status: (r?.status ?? 'not-started') as AnswerRef['status'],
+    maturity: r?.maturity ?? null,
+    notes: r?.notes ?? '',
+    justification: r?.justification ?? '',
+    owner: r ? owner(r.owner_user_id, r.owner_name) : null,
+    links,
+    updatedAt: r?.updated_at ?? null,
+    facts,
   };
 }
 
@@ -240,13 +261,30 @@ async function resolveOwner(db: Executor, orgId: string, o: Owner, field: string
   return checked;
 }
 
-/** Each link must name a record of this organization, once. */
-async function checkLinks(db: Executor, orgId: string, links: AnswerInput['links']): Promise<FieldError[]> {
-  if (links.length === 0) return [];
-  const target = await findLinkTargets(db, orgId, links);
-  return linkErrors(links, target).map((e) => ({ field: `body.links.${e.index}.id`, message: e.message }));
+const NOT_A_REQUIREMENT = {
+  field: 'params.requirementId',
+  message: `is not a requirement of the ISO/IEC 42001 catalogue ${CATALOGUE_VERSION}`,
+};
+
+/**
+ * Marks the assessment changed and reads the answer as it was, refusing a
+ * missing or completed assessment (the caller's transaction then takes the
+ * mark back): two statements whatever the outcome.
+ */
+async function openAnswer(tx: Executor, orgId: string, id: string, requirementId: string, at: string) {
+  const a = await repo.touchAssessment(tx, orgId, id, at);
+  if (!a) throw notFound('Gap assessment');
+  if (a.status === 'completed') throw conflict('This assessment is completed; reopen it to change answers.');
+  return repo.findAnswer(tx, id, requirementId);
 }
 
+/**
+ * Saves one answer and returns it as the API shows it, built from what the
+ * save already holds (the checked owner, the links' records looked up to
+ * validate them), not by reading the assessment back. Facts belong to the
+ * organization, not to the answer, and a save does not change them: they
+ * come with the assessment (GET), and the saved answer carries none.
+ */
 export async function answerRequirement(
   db: Db,
   actor: Actor,
@@ -255,46 +293,43 @@ export async function answerRequirement(
   requirementId: string,
   input: AnswerInput,
 ) {
-  if (!getRequirement(requirementId)) {
-    throw invalid([
-      { field: 'params.requirementId', message: `is not a requirement of the ISO/IEC 42001 catalogue ${CATALOGUE_VERSION}` },
-    ]);
-  }
-  const [o, errors] = await Promise.all([
+  const req = getRequirement(requirementId);
+  if (!req) throw invalid([NOT_A_REQUIREMENT]);
+  // Each link must name a record of this organization, once.
+  const [o, target] = await Promise.all([
     checkOwner(db, orgId, input.owner, 'body.owner.userId'),
-    checkLinks(db, orgId, input.links),
+    input.links.length ? findLinkTargets(db, orgId, input.links) : undefined,
   ]);
+  const errors: FieldError[] = target
+    ? linkErrors(input.links, target).map((e) => ({ field: `body.links.${e.index}.id`, message: e.message }))
+    : [];
   if (o && 'field' in o) errors.unshift(o);
   if (errors.length) throw invalid(errors);
   const owner = o as Owner;
+  const links = input.links.map((l) => ({ type: l.type, id: l.id }));
+  const now = nowIso();
+  const set = {
+    status: input.status,
+    maturity: input.maturity,
+    notes: input.notes,
+    justification: input.justification,
+    owner_user_id: owner?.userId ?? null,
+    owner_name: owner?.name || null,
+    links: JSON.stringify(links),
+    updated_by: actor.userId,
+    updated_at: now,
+  };
+  const row = { assessment_id: id, org_id: orgId, requirement_id: requirementId, ...set };
   await db.transaction().execute(async (tx) => {
-    const a = await load(tx, orgId, id);
-    if (a.status === 'completed') throw conflict('This assessment is completed; reopen it to change answers.');
-    const before = await repo.findAnswer(tx, id, requirementId);
-    const row = {
-      status: input.status,
-      maturity: input.maturity,
-      notes: input.notes,
-      justification: input.justification,
-      owner_user_id: owner?.userId ?? null,
-      owner_name: owner?.name || null,
-      links: JSON.stringify(input.links.map((l) => ({ type: l.type, id: l.id }))),
-      updated_by: actor.userId,
-      updated_at: nowIso(),
-    };
+    const before = await openAnswer(tx, orgId, id, requirementId, now);
     if (before)
       await tx
         .updateTable('gap_answers')
-        .set(row)
+        .set(set)
         .where('assessment_id', '=', id)
         .where('requirement_id', '=', requirementId)
         .execute();
-    else
-      await tx
-        .insertInto('gap_answers')
-        .values({ assessment_id: id, org_id: orgId, requirement_id: requirementId, ...row })
-        .execute();
-    await tx.updateTable('gap_assessments').set({ updated_at: row.updated_at }).where('id', '=', id).execute();
+    else await tx.insertInto('gap_answers').values(row).execute();
     await appendAuditMany(tx, actor, [
       {
         orgId,
@@ -306,23 +341,26 @@ export async function answerRequirement(
       },
     ]);
   });
-  return (await getAssessment(db, orgId, id)).answers.find((x) => x.requirementId === requirementId)!;
+  return answerResponse(
+    req,
+    row,
+    links.map((l) => linkView(l, target?.(l))),
+    [],
+  );
 }
 
 /** Takes an answer back to "not answered yet" (a wrong first answer should not have to stay as "not started"). */
 export async function clearAnswer(db: Db, actor: Actor, orgId: string, id: string, requirementId: string) {
   await db.transaction().execute(async (tx) => {
-    const a = await load(tx, orgId, id);
-    if (a.status === 'completed') throw conflict('This assessment is completed; reopen it to change answers.');
-    const before = await repo.findAnswer(tx, id, requirementId);
+    const before = await openAnswer(tx, orgId, id, requirementId, nowIso());
     if (!before) throw notFound('Answer');
     await tx.deleteFrom('gap_answers').where('assessment_id', '=', id).where('requirement_id', '=', requirementId).execute();
-    await tx.updateTable('gap_assessments').set({ updated_at: nowIso() }).where('id', '=', id).execute();
     await appendAuditMany(tx, actor, [
       { orgId, entityType: 'gap_answer', entityId: `${id}:${requirementId}`, action: 'delete', before: answerView(before) },
     ]);
   });
-  return (await getAssessment(db, orgId, id)).answers.find((x) => x.requirementId === requirementId)!;
+  // there was an answer, so the requirement is in the catalogue
+  return answerResponse(getRequirement(requirementId)!, undefined, [], []);
 }
 
 function toAction(r: Row<'gap_actions'>) {
