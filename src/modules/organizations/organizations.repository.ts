@@ -1,4 +1,5 @@
-import type { Executor } from '../../platform/db/db.js';
+import { PostgresAdapter } from 'kysely';
+import type { Executor, Tx } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 
 export function findOrg(db: Executor, orgId: string) {
@@ -54,13 +55,32 @@ export function findMembership(db: Executor, orgId: string, userId: string) {
   return db.selectFrom('memberships').selectAll().where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
 }
 
-export async function countOwners(db: Executor, orgId: string): Promise<number> {
-  const r = await db
+/**
+ * Serialises every membership change of one organization: on PostgreSQL the
+ * organization's row is locked until the transaction ends, so a second change
+ * waits and then reads the first one's result. (NO KEY UPDATE: it conflicts
+ * with itself but not with the key-share locks of inserts elsewhere that
+ * reference the organization.) SQLite needs nothing: its write transactions
+ * are BEGIN IMMEDIATE, one at a time.
+ */
+export async function lockMemberships(tx: Tx, orgId: string): Promise<void> {
+  if (!(tx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await tx.selectFrom('organizations').select('id').where('id', '=', orgId).forNoKeyUpdate().execute();
+}
+
+/**
+ * Owners whose access does not end: an owner membership with an expiry date
+ * lapses by itself, so it cannot be what keeps the organization owned.
+ */
+export async function countLastingOwners(db: Executor, orgId: string, exceptUserId?: string): Promise<number> {
+  let q = db
     .selectFrom('memberships')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('org_id', '=', orgId)
     .where('role', '=', 'owner')
-    .executeTakeFirstOrThrow();
+    .where('expires_at', 'is', null);
+  if (exceptUserId) q = q.where('user_id', '!=', exceptUserId);
+  const r = await q.executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -95,6 +95,7 @@ export async function addMember(
 ) {
   if (input.role === 'owner' && actorRole !== 'owner') throw forbidden('Only an owner can make another owner.');
   return db.transaction().execute(async (tx) => {
+    await repo.lockMemberships(tx, orgId);
     let user = await findUserByEmail(tx, input.email);
     if (!user) {
       if (!input.name || !input.password) {
@@ -131,6 +132,20 @@ export async function addMember(
   });
 }
 
+/** An owner whose access does not end: what keeps an organization owned. */
+function isLastingOwner(m: Row<'memberships'>): boolean {
+  return m.role === 'owner' && m.expires_at === null;
+}
+
+function lastOwner(field?: string): AppError {
+  return new AppError(
+    409,
+    'Conflict',
+    'An organization keeps at least one owner whose access does not expire.',
+    field ? [{ field, message: 'would leave the organization without an owner' }] : undefined,
+  );
+}
+
 export async function updateMember(
   db: Db,
   actor: Actor,
@@ -140,15 +155,18 @@ export async function updateMember(
   input: { role?: Role; expiresAt?: string | null },
 ) {
   return db.transaction().execute(async (tx) => {
+    // locked before anything is read: a concurrent change of this org's
+    // members waits, so the owner count below cannot be stale when we write
+    await repo.lockMemberships(tx, orgId);
     const before = await repo.findMembership(tx, orgId, userId);
     if (!before) throw notFound('Member');
     if ((before.role === 'owner' || input.role === 'owner') && actorRole !== 'owner') {
       throw forbidden('Only an owner can change an owner or make another owner.');
     }
-    if (before.role === 'owner' && input.role && input.role !== 'owner' && (await repo.countOwners(tx, orgId)) <= 1) {
-      throw new AppError(409, 'Conflict', 'An organization keeps at least one owner.', [
-        { field: 'body.role', message: 'would remove the last owner' },
-      ]);
+    const staysLasting =
+      (input.role ?? before.role) === 'owner' && (input.expiresAt !== undefined ? input.expiresAt : before.expires_at) === null;
+    if (isLastingOwner(before) && !staysLasting && (await repo.countLastingOwners(tx, orgId, userId)) === 0) {
+      throw lastOwner(input.role && input.role !== 'owner' ? 'body.role' : 'body.expiresAt');
     }
     const patch = {
       ...(input.role ? { role: input.role } : {}),
@@ -165,11 +183,12 @@ export async function updateMember(
 
 export async function removeMember(db: Db, actor: Actor, actorRole: Role, orgId: string, userId: string) {
   await db.transaction().execute(async (tx) => {
+    await repo.lockMemberships(tx, orgId);
     const before = await repo.findMembership(tx, orgId, userId);
     if (!before) throw notFound('Member');
     if (before.role === 'owner') {
       if (actorRole !== 'owner') throw forbidden('Only an owner can remove an owner.');
-      if ((await repo.countOwners(tx, orgId)) <= 1) throw conflict('An organization keeps at least one owner.');
+      if (isLastingOwner(before) && (await repo.countLastingOwners(tx, orgId, userId)) === 0) throw lastOwner();
     }
     await tx.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
     await appendAudit(tx, actor, { orgId, entityType: 'membership', entityId: userId, action: 'delete', before });
