@@ -2,4 +2,5 @@
 // control answered against what the organization actually has, rolled up by
 // clause and by the twelve review areas, and turned into an action plan.
 export { gapRoutes } from './gap.routes.js';
-export { getAssessment, listActions } from './gap.service.js';
+export { getAssessment } from './use-cases/get-assessment.js';
+export { listActions } from './use-cases/list-actions.js';

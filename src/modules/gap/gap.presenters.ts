@@ -1,0 +1,100 @@
+import { REQUIREMENTS, type Requirement } from '../../catalogue/index.js';
+import type { Row } from '../../platform/db/tables.js';
+import { type AnswerRef, type linkView, overallScore } from './gap.rules.js';
+
+// How the gap module's rows read in the API and in the audit log: shared by
+// the use cases, no I/O.
+
+export type Owner = { userId: string | null; name: string } | null;
+export const owner = (userId: string | null, name: string | null): Owner =>
+  userId || name ? { userId, name: name ?? '' } : null;
+
+type AnswerRow = Row<'gap_answers'>;
+
+/** Answers by requirement id, as the scoring rules take them. */
+export function answerMap(rows: AnswerRow[]): Map<string, AnswerRef> {
+  return new Map(
+    rows.map((r) => [
+      r.requirement_id,
+      {
+        requirementId: r.requirement_id,
+        status: r.status as AnswerRef['status'],
+        maturity: r.maturity,
+        owner: owner(r.owner_user_id, r.owner_name),
+      },
+    ]),
+  );
+}
+
+/** An assessment with its overall score, without its answers. */
+export function summary(a: Row<'gap_assessments'>, answers: AnswerRow[]) {
+  return {
+    id: a.id,
+    title: a.title,
+    assessmentDate: a.assessment_date,
+    assessor: a.assessor,
+    catalogueVersion: a.catalogue_version,
+    status: a.status as 'in-progress' | 'completed',
+    reusedIsmsProcesses: JSON.parse(a.reused_isms_processes) as string[],
+    createdAt: a.created_at,
+    updatedAt: a.updated_at,
+    overall: overallScore(REQUIREMENTS, answerMap(answers)),
+    answered: answers.length,
+    total: REQUIREMENTS.length,
+  };
+}
+
+/** One requirement's answer as the API shows it; an unanswered one reads "not started". */
+export function answerResponse(
+  req: Requirement,
+  r: AnswerRow | undefined,
+  links: ReturnType<typeof linkView>[],
+  facts: string[],
+) {
+  return {
+    requirementId: req.id,
+    title: req.title,
+    kind: req.kind,
+    group: req.group,
+    answered: !!r,
+    status: (r?.status ?? 'not-started') as AnswerRef['status'],
+    maturity: r?.maturity ?? null,
+    notes: r?.notes ?? '',
+    justification: r?.justification ?? '',
+    owner: r ? owner(r.owner_user_id, r.owner_name) : null,
+    links,
+    updatedAt: r?.updated_at ?? null,
+    facts,
+  };
+}
+
+/** An answer as the audit log records it. */
+export function answerAudit(
+  r: Pick<AnswerRow, 'status' | 'maturity' | 'notes' | 'justification' | 'owner_user_id' | 'owner_name' | 'links'>,
+) {
+  return {
+    status: r.status,
+    maturity: r.maturity,
+    notes: r.notes,
+    justification: r.justification,
+    owner: owner(r.owner_user_id, r.owner_name),
+    links: JSON.parse(r.links),
+  };
+}
+
+export function toAction(r: Row<'gap_actions'>) {
+  return {
+    id: r.id,
+    assessmentId: r.assessment_id,
+    requirementId: r.requirement_id,
+    title: r.title,
+    owner: owner(r.owner_user_id, r.owner_name),
+    dueDate: r.due_date,
+    effort: r.effort as 'S' | 'M' | 'L',
+    priority: r.priority,
+    status: r.status as 'open' | 'in-progress' | 'done',
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    doneAt: r.done_at,
+  };
+}

@@ -1,0 +1,91 @@
+import { uuidv7 } from 'uuidv7';
+import { CATALOGUE_VERSION, ISMS_PROCESSES } from '../../../catalogue/index.js';
+import { type Actor, type AuditEntry, appendAuditMany } from '../../../platform/audit-log/audit-log.js';
+import { type Db, nowIso } from '../../../platform/db/db.js';
+import { type FieldError, invalid } from '../../../platform/http/errors.js';
+import { answerAudit } from '../gap.presenters.js';
+import { getAssessment } from './get-assessment.js';
+
+export interface CreateAssessmentOptions {
+  db: Db;
+  actor: Actor;
+  orgId: string;
+  input: { title: string; assessmentDate: string; assessor?: string; reusedIsmsProcesses: string[] };
+}
+
+/**
+ * Creates an assessment on the current catalogue version. Processes an
+ * ISO/IEC 27001 holder reuses pre-fill the clauses they cover as partially
+ * implemented, with a note naming the AI-specific part still to do.
+ */
+export async function createAssessment({ db, actor, orgId, input }: CreateAssessmentOptions) {
+  const known = new Map(ISMS_PROCESSES.map((p) => [p.id as string, p]));
+  const errors: FieldError[] = [];
+  input.reusedIsmsProcesses.forEach((p, i) => {
+    if (!known.has(p))
+      errors.push({ field: `body.reusedIsmsProcesses.${i}`, message: `is not one of ${[...known.keys()].join(', ')}` });
+  });
+  if (errors.length) throw invalid(errors);
+  const id = await db.transaction().execute(async (tx) => {
+    const now = nowIso();
+    const row = {
+      id: uuidv7(),
+      org_id: orgId,
+      title: input.title,
+      assessment_date: input.assessmentDate,
+      assessor: input.assessor?.trim() || actor.label,
+      catalogue_version: CATALOGUE_VERSION,
+      status: 'in-progress',
+      reused_isms_processes: JSON.stringify([...new Set(input.reusedIsmsProcesses)]),
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+      archived_at: null,
+    };
+    await tx.insertInto('gap_assessments').values(row).execute();
+    const audits: AuditEntry[] = [
+      {
+        orgId,
+        entityType: 'gap_assessment',
+        entityId: row.id,
+        action: 'create',
+        after: { ...row, reused_isms_processes: input.reusedIsmsProcesses },
+      },
+    ];
+    const notes = new Map<string, string[]>();
+    for (const pid of new Set(input.reusedIsmsProcesses)) {
+      const p = known.get(pid);
+      for (const f of p?.prefills ?? [])
+        notes.set(f.requirementId, [
+          ...(notes.get(f.requirementId) ?? []),
+          `Reuses the ISMS ${p?.title.toLowerCase()} process. AI-specific part still to do: ${f.aiSpecificPart}`,
+        ]);
+    }
+    const answers = [...notes.entries()].map(([requirementId, lines]) => ({
+      assessment_id: row.id,
+      org_id: orgId,
+      requirement_id: requirementId,
+      status: 'partial',
+      maturity: null,
+      notes: lines.join('\n'),
+      justification: '',
+      owner_user_id: null,
+      owner_name: null,
+      links: '[]',
+      updated_by: actor.userId,
+      updated_at: now,
+    }));
+    if (answers.length) await tx.insertInto('gap_answers').values(answers).execute();
+    for (const a of answers)
+      audits.push({
+        orgId,
+        entityType: 'gap_answer',
+        entityId: `${row.id}:${a.requirement_id}`,
+        action: 'prefill',
+        after: answerAudit(a),
+      });
+    await appendAuditMany(tx, actor, audits);
+    return row.id;
+  });
+  return getAssessment({ db, orgId, assessmentId: id });
+}

@@ -1,0 +1,87 @@
+import { CATALOGUE_VERSION, getRequirement } from '../../../catalogue/index.js';
+import { type Actor, appendAuditMany } from '../../../platform/audit-log/audit-log.js';
+import { type Db, nowIso } from '../../../platform/db/db.js';
+import { type FieldError, invalid } from '../../../platform/http/errors.js';
+import { checkOwner, openAnswer } from '../gap.checks.js';
+import { findLinkTargets } from '../gap.links.js';
+import { answerAudit, answerResponse, type Owner } from '../gap.presenters.js';
+import { linkErrors, linkView } from '../gap.rules.js';
+import type { AnswerInput } from '../gap.schemas.js';
+
+export interface SaveAnswerOptions {
+  db: Db;
+  actor: Actor;
+  orgId: string;
+  assessmentId: string;
+  requirementId: string;
+  input: AnswerInput;
+}
+
+/**
+ * Saves one answer and returns it as the API shows it, built from what the
+ * save already holds (the checked owner, the links' records looked up to
+ * validate them), not by reading the assessment back: the wizard saves on
+ * every step. Facts belong to the organization, not to the answer, and a
+ * save does not change them: they come with the assessment (GET), and the
+ * saved answer carries none.
+ */
+export async function saveAnswer({ db, actor, orgId, assessmentId: id, requirementId, input }: SaveAnswerOptions) {
+  const req = getRequirement(requirementId);
+  if (!req) {
+    throw invalid([
+      { field: 'params.requirementId', message: `is not a requirement of the ISO/IEC 42001 catalogue ${CATALOGUE_VERSION}` },
+    ]);
+  }
+  // Each link must name a record of this organization, once.
+  const [o, target] = await Promise.all([
+    checkOwner(db, orgId, input.owner, 'body.owner.userId'),
+    input.links.length ? findLinkTargets(db, orgId, input.links) : undefined,
+  ]);
+  const errors: FieldError[] = target
+    ? linkErrors(input.links, target).map((e) => ({ field: `body.links.${e.index}.id`, message: e.message }))
+    : [];
+  if (o && 'field' in o) errors.unshift(o);
+  if (errors.length) throw invalid(errors);
+  const owner = o as Owner;
+  const links = input.links.map((l) => ({ type: l.type, id: l.id }));
+  const now = nowIso();
+  const set = {
+    status: input.status,
+    maturity: input.maturity,
+    notes: input.notes,
+    justification: input.justification,
+    owner_user_id: owner?.userId ?? null,
+    owner_name: owner?.name || null,
+    links: JSON.stringify(links),
+    updated_by: actor.userId,
+    updated_at: now,
+  };
+  const row = { assessment_id: id, org_id: orgId, requirement_id: requirementId, ...set };
+  await db.transaction().execute(async (tx) => {
+    const before = await openAnswer(tx, orgId, id, requirementId, now);
+    if (before)
+      await tx
+        .updateTable('gap_answers')
+        .set(set)
+        .where('assessment_id', '=', id)
+        .where('requirement_id', '=', requirementId)
+        .execute();
+    else await tx.insertInto('gap_answers').values(row).execute();
+    await appendAuditMany(tx, actor, [
+      {
+        orgId,
+        entityType: 'gap_answer',
+        entityId: `${id}:${requirementId}`,
+        action: before ? 'update' : 'create',
+        before: before ? answerAudit(before) : undefined,
+        after: answerAudit(row),
+      },
+    ]);
+  });
+  return answerResponse(
+    req,
+    row,
+    links.map((l) => linkView(l, target?.(l))),
+    [],
+  );
+}
