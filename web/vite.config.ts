@@ -15,7 +15,6 @@ export default defineConfig({
     outDir: path.join(webDir, 'dist'),
     emptyOutDir: true,
     sourcemap: true,
-    chunkSizeWarningLimit: 1500,
   },
   server: {
     proxy: { '/api': process.env.OPENAIMS_API ?? 'http://127.0.0.1:3100' },

@@ -3,6 +3,7 @@
 // empty draft to approved version 1. Any console error in the page fails it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2e, helpers, ROOT, startE2e, TIMEOUT } from './harness.js';
 
@@ -25,6 +26,37 @@ describe('first-run journey in the browser', () => {
     async () => {
       await journey().catch(helpers(e, 'journey').explainFailure);
       expect(e.consoleErrors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'ships the sign-in page with under 250 KB of JavaScript, gzipped',
+    async () => {
+      // a fresh context: nothing cached, no session
+      const browser = e.context.browser();
+      if (!browser) throw new Error('no browser');
+      const context = await browser.newContext({ baseURL: e.baseUrl });
+      try {
+        const page = await context.newPage();
+        const bodies: Promise<{ url: string; gzipped: number }>[] = [];
+        page.on('response', (res) => {
+          const type = res.headers()['content-type'] ?? '';
+          if (res.request().resourceType() === 'script' || type.includes('javascript')) {
+            bodies.push(res.body().then((b) => ({ url: res.url(), gzipped: gzipSync(b).length })));
+          }
+        });
+        await page.goto('/sign-in');
+        await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const scripts = await Promise.all(bodies);
+        const total = scripts.reduce((n, s) => n + s.gzipped, 0);
+        console.log(`first-load JS: ${(total / 1024).toFixed(1)} KB gzipped in ${scripts.length} files`);
+        expect(scripts.length).toBeGreaterThan(0);
+        expect(total).toBeLessThan(250 * 1024);
+      } finally {
+        await context.close();
+      }
     },
     TIMEOUT,
   );

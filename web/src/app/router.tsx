@@ -1,76 +1,72 @@
+// Every page of a module loads on demand, one chunk per module: the router
+// imports a module only through its index.ts (`import('../modules/<m>')`),
+// the same public face other modules and app/ use, never a file inside it.
+// The sign-in and setup gate load with the app; the signed-in shell and each
+// module follow when first visited (the previous page stays until they arrive).
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AuditLogPage } from '../modules/audit-log/pages/AuditLogPage';
-import { CataloguePage } from '../modules/catalogue/pages/CataloguePage';
-import { ActionPlanPage } from '../modules/gap/pages/ActionPlanPage';
-import { AssessmentDashboardPage } from '../modules/gap/pages/AssessmentDashboardPage';
-import { AssessmentWizardPage } from '../modules/gap/pages/AssessmentWizardPage';
-import { ComparePage } from '../modules/gap/pages/ComparePage';
-import { GapAssessmentsPage } from '../modules/gap/pages/GapAssessmentsPage';
-import { AiSystemPage } from '../modules/inventory/pages/AiSystemPage';
-import { EditAiSystemPage, NewAiSystemPage } from '../modules/inventory/pages/AiSystemFormPage';
-import { ImportPage } from '../modules/inventory/pages/ImportPage';
-import { InventoryPage } from '../modules/inventory/pages/InventoryPage';
-import { MembersPage } from '../modules/organizations/pages/MembersPage';
-import { ProfilePage } from '../modules/organizations/pages/ProfilePage';
-import { ScopeComparePage } from '../modules/scope/pages/ScopeComparePage';
-import { ScopePage } from '../modules/scope/pages/ScopePage';
-import { ScopeVersionPage } from '../modules/scope/pages/ScopeVersionPage';
-import { EditSupplierPage, NewSupplierPage } from '../modules/suppliers/pages/SupplierFormPage';
-import { SupplierPage } from '../modules/suppliers/pages/SupplierPage';
-import { SupplierReviewPage } from '../modules/suppliers/pages/SupplierReviewPage';
-import { SuppliersPage } from '../modules/suppliers/pages/SuppliersPage';
 import { BootGate } from './auth/BootGate';
-import { CrashPage } from './CrashPage';
 import { RequireSession } from './auth/RequireSession';
-import { SetupPage } from './auth/SetupPage';
 import { SignInPage } from './auth/SignInPage';
-import { NotBuiltPage } from './journey/NotBuiltPage';
+import { CrashPage } from './CrashPage';
+import { FullPageLoader } from './layout/FullPageLoader';
 import { NotFoundPage } from './NotFoundPage';
-import { CreateOrganizationPage } from './orgs/CreateOrganizationPage';
-import { HomeRedirect } from './orgs/HomeRedirect';
-import { OrgLayout } from './orgs/OrgLayout';
+
+/** A route's `lazy`: the named page of a module (or app/ file) that loads on first visit. */
+function page<M>(load: () => Promise<M>, name: keyof M & string) {
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
+
+const scope = () => import('../modules/scope');
+const gap = () => import('../modules/gap');
+const catalogue = () => import('../modules/catalogue');
+const inventory = () => import('../modules/inventory');
+const suppliers = () => import('../modules/suppliers');
+const organizations = () => import('../modules/organizations');
+const auditLog = () => import('../modules/audit-log');
 
 export const router = createBrowserRouter([
   {
     element: <BootGate />,
     errorElement: <CrashPage />,
+    hydrateFallbackElement: <FullPageLoader />,
     children: [
-      { path: '/setup', element: <SetupPage /> },
+      { path: '/setup', lazy: page(() => import('./auth/SetupPage'), 'SetupPage') },
       { path: '/sign-in', element: <SignInPage /> },
       {
         element: <RequireSession />,
         children: [
-          { path: '/', element: <HomeRedirect /> },
-          { path: '/orgs', element: <HomeRedirect /> },
-          { path: '/orgs/new', element: <CreateOrganizationPage /> },
+          { path: '/', lazy: page(() => import('./orgs/HomeRedirect'), 'HomeRedirect') },
+          { path: '/orgs', lazy: page(() => import('./orgs/HomeRedirect'), 'HomeRedirect') },
+          { path: '/orgs/new', lazy: page(() => import('./orgs/CreateOrganizationPage'), 'CreateOrganizationPage') },
           {
             path: '/orgs/:orgId',
-            element: <OrgLayout />,
+            lazy: page(() => import('./orgs/OrgLayout'), 'OrgLayout'),
             children: [
               { index: true, element: <Navigate to="scope" replace /> },
-              { path: 'scope', element: <ScopePage /> },
-              { path: 'scope/versions/:version', element: <ScopeVersionPage /> },
-              { path: 'scope/compare', element: <ScopeComparePage /> },
-              { path: 'gap-assessment', element: <GapAssessmentsPage /> },
-              { path: 'gap-assessment/catalogue', element: <CataloguePage /> },
-              { path: 'gap-assessment/compare', element: <ComparePage /> },
-              { path: 'gap-assessment/:assessmentId', element: <AssessmentDashboardPage /> },
-              { path: 'gap-assessment/:assessmentId/answer', element: <AssessmentWizardPage /> },
-              { path: 'gap-assessment/:assessmentId/actions', element: <ActionPlanPage /> },
-              { path: 'inventory', element: <InventoryPage /> },
-              { path: 'inventory/new', element: <NewAiSystemPage /> },
-              { path: 'inventory/import', element: <ImportPage /> },
-              { path: 'inventory/:aiSystemId', element: <AiSystemPage /> },
-              { path: 'inventory/:aiSystemId/edit', element: <EditAiSystemPage /> },
-              { path: 'suppliers', element: <SuppliersPage /> },
-              { path: 'suppliers/new', element: <NewSupplierPage /> },
-              { path: 'suppliers/:supplierId', element: <SupplierPage /> },
-              { path: 'suppliers/:supplierId/edit', element: <EditSupplierPage /> },
-              { path: 'suppliers/:supplierId/review', element: <SupplierReviewPage /> },
-              { path: 'journey/:step', element: <NotBuiltPage /> },
-              { path: 'profile', element: <ProfilePage /> },
-              { path: 'members', element: <MembersPage /> },
-              { path: 'audit-log', element: <AuditLogPage /> },
+              { path: 'scope', lazy: page(scope, 'ScopePage') },
+              { path: 'scope/versions/:version', lazy: page(scope, 'ScopeVersionPage') },
+              { path: 'scope/compare', lazy: page(scope, 'ScopeComparePage') },
+              { path: 'gap-assessment', lazy: page(gap, 'GapAssessmentsPage') },
+              { path: 'gap-assessment/catalogue', lazy: page(catalogue, 'CataloguePage') },
+              { path: 'gap-assessment/compare', lazy: page(gap, 'ComparePage') },
+              { path: 'gap-assessment/:assessmentId', lazy: page(gap, 'AssessmentDashboardPage') },
+              { path: 'gap-assessment/:assessmentId/answer', lazy: page(gap, 'AssessmentWizardPage') },
+              { path: 'gap-assessment/:assessmentId/actions', lazy: page(gap, 'ActionPlanPage') },
+              { path: 'inventory', lazy: page(inventory, 'InventoryPage') },
+              { path: 'inventory/new', lazy: page(inventory, 'NewAiSystemPage') },
+              { path: 'inventory/import', lazy: page(inventory, 'ImportPage') },
+              { path: 'inventory/:aiSystemId', lazy: page(inventory, 'AiSystemPage') },
+              { path: 'inventory/:aiSystemId/edit', lazy: page(inventory, 'EditAiSystemPage') },
+              { path: 'suppliers', lazy: page(suppliers, 'SuppliersPage') },
+              { path: 'suppliers/new', lazy: page(suppliers, 'NewSupplierPage') },
+              { path: 'suppliers/:supplierId', lazy: page(suppliers, 'SupplierPage') },
+              { path: 'suppliers/:supplierId/edit', lazy: page(suppliers, 'EditSupplierPage') },
+              { path: 'suppliers/:supplierId/review', lazy: page(suppliers, 'SupplierReviewPage') },
+              { path: 'journey/:step', lazy: page(() => import('./journey/NotBuiltPage'), 'NotBuiltPage') },
+              { path: 'profile', lazy: page(organizations, 'ProfilePage') },
+              { path: 'members', lazy: page(organizations, 'MembersPage') },
+              { path: 'audit-log', lazy: page(auditLog, 'AuditLogPage') },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

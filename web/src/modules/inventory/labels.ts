@@ -113,10 +113,6 @@ export const FIELD_LABELS: Record<keyof CreateBody, string> = {
   externalId: 'External id',
 };
 
-export function options<T extends string>(labels: Record<T, string>): { value: T; label: string }[] {
-  return (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
-}
-
 export function inScopeLabel(v: boolean | null): string {
   return v === null ? 'Not decided' : v ? 'In scope' : 'Out of scope';
 }

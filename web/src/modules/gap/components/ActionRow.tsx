@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { formatDate, todayIso } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
-import type { Member } from '../../organizations/hooks/useMembers';
+import type { Member } from '../../../shared/org/orgData';
 import { type Action, type ActionStatus, type UpdateActionInput, useUpdateAction } from '../hooks/useGap';
 import { ACTION_STATUS_LABELS, EFFORT_LABELS } from '../labels';
 import { OWNER_NAME } from './answerDraft';

@@ -1,5 +1,5 @@
 import { Group, NativeSelect, Radio, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import type { Member } from '../../organizations/hooks/useMembers';
+import type { Member } from '../../../shared/org/orgData';
 import type { AnswerStatus } from '../hooks/useGap';
 import { ANSWER_STATUSES, MATURITY_LABELS, STATUS_LABELS } from '../labels';
 import { type AnswerDraft, OWNER_NAME } from './answerDraft';

@@ -7,8 +7,8 @@ import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { todayIso } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { useCrosswalk } from '../../catalogue/hooks/useCatalogue';
-import { useProfile } from '../../organizations/hooks/useProfile';
+import { useCrosswalk } from '../../catalogue';
+import { useProfile } from '../../organizations';
 import { useCreateAssessment } from '../hooks/useGap';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { Box, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { groupLabel, type RequirementGroup } from '../../catalogue/groups';
+import { groupLabel, type RequirementGroup } from '../../catalogue';
 import type { Answer } from '../hooks/useGap';
 import { CELL_STATUSES, type CellStatus, cellStatus, STATUS_COLORS, STATUS_GLYPHS, STATUS_LABELS } from '../labels';
 

@@ -1,6 +1,6 @@
 import { Box, Group, NavLink, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { groupLabel, type RequirementGroup } from '../../catalogue/groups';
+import { groupLabel, type RequirementGroup } from '../../catalogue';
 import type { Answer } from '../hooks/useGap';
 import { cellStatus, STATUS_COLORS, STATUS_GLYPHS, STATUS_LABELS } from '../labels';
 import { FILTER_LABELS, WIZARD_FILTERS, type WizardFilter } from '../wizard';

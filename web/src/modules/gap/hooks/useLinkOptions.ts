@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../shared/api';
-import { useAiSystemSearch } from '../../inventory/hooks/useAiSystems';
+import { useAiSystemSearch } from '../../inventory';
 import type { AnswerLink } from './useGap';
 
 export type LinkType = AnswerLink['type'];

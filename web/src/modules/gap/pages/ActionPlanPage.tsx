@@ -4,7 +4,7 @@ import { useOrg } from '../../../app/orgs/OrgContext';
 import { errorMessage } from '../../../shared/problem';
 import { plural } from '../../../shared/ui/format';
 import { QueryState } from '../../../shared/ui/QueryState';
-import { useMembers } from '../../organizations/hooks/useMembers';
+import { useMembers } from '../../../shared/org/orgData';
 import { ActionRow } from '../components/ActionRow';
 import { AssessmentLoader } from '../components/AssessmentLoader';
 import { CompareForm } from '../components/CompareForm';

@@ -5,7 +5,7 @@ import { BackLink } from '../../../shared/ui/BackLink';
 import { formatDate } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
-import { useCatalogue } from '../../catalogue/hooks/useCatalogue';
+import { useCatalogue } from '../../catalogue';
 import { CompareForm } from '../components/CompareForm';
 import { ScoreText } from '../components/ScoreText';
 import { type AssessmentSummary, useAssessments, useCompare } from '../hooks/useGap';

@@ -18,7 +18,7 @@ import {
   USER_IMPACT_LABELS,
   type UserImpact,
 } from '../labels';
-import { RiskBadge } from './RiskBadge';
+import { RiskBadge } from '../../../shared/org/RiskBadge';
 
 function owner(o: Owner | null) {
   if (!o) return null;

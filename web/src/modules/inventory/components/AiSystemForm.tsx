@@ -21,7 +21,8 @@ import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { RiskLevelSelect } from '../../organizations/components/RiskLevelSelect';
+import { RiskLevelSelect } from '../../../shared/org/RiskLevelSelect';
+import { options } from '../../../shared/ui/format';
 import { type AiSystem, useCreateAiSystem, useUpdateAiSystem } from '../hooks/useAiSystems';
 import {
   AI_ROLE_LABELS,
@@ -32,13 +33,12 @@ import {
   KIND_LABELS,
   LIFECYCLE_LABELS,
   type LifecycleStage,
-  options,
   SENSITIVITY_LABELS,
   USER_IMPACT_LABELS,
   type UserImpact,
 } from '../labels';
 import { type AiSystemDraft, localErrors, toAiSystemDraft, toAiSystemInput } from './aiSystemForm';
-import { OwnerInput } from './OwnerInput';
+import { OwnerInput } from '../../../shared/org/OwnerInput';
 import { SuppliersField } from './SuppliersField';
 
 const PLACED = Object.keys(FIELD_LABELS);

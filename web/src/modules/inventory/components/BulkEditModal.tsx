@@ -3,9 +3,9 @@ import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { plural } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
-import { RiskLevelSelect } from '../../organizations/components/RiskLevelSelect';
+import { RiskLevelSelect } from '../../../shared/org/RiskLevelSelect';
 import { type BulkEditSet, useBulkEdit } from '../hooks/useAiSystems';
-import { emptyOwner, OwnerInput, type OwnerDraft, toOwnerInput } from './OwnerInput';
+import { emptyOwner, OwnerInput, type OwnerDraft, toOwnerInput } from '../../../shared/org/OwnerInput';
 
 interface Props {
   ids: string[];

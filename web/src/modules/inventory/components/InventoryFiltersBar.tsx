@@ -2,12 +2,13 @@ import { Autocomplete, Grid, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { riskLabel } from '../../organizations/components/riskLevels';
-import { useMembers } from '../../organizations/hooks/useMembers';
-import { useOrgSettings } from '../../organizations/hooks/useOrgSettings';
-import { useSupplierOptions } from '../../suppliers/hooks/useSuppliers';
+import { riskLabel } from '../../../shared/org/riskLevels';
+import { useMembers } from '../../../shared/org/orgData';
+import { useOrgSettings } from '../../../shared/org/orgData';
+import { useSupplierOptions } from '../../suppliers';
 import type { InventoryFilters } from '../hooks/useInventoryFilters';
-import { LIFECYCLE_LABELS, MISSING_LABELS, options } from '../labels';
+import { options } from '../../../shared/ui/format';
+import { LIFECYCLE_LABELS, MISSING_LABELS } from '../labels';
 
 interface Props {
   filters: InventoryFilters;

@@ -6,7 +6,7 @@ import { api, unwrap } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import { type AiSystem, type DuplicateGroup, inventoryKey, useMergeAiSystems } from '../hooks/useAiSystems';
-import { RiskBadge } from './RiskBadge';
+import { RiskBadge } from '../../../shared/org/RiskBadge';
 
 interface Props {
   group: DuplicateGroup;

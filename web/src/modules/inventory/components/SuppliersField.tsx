@@ -3,9 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import type { FieldErrorLookup } from '../../../shared/problem';
-import { NewSupplierModal } from '../../suppliers/components/NewSupplierModal';
-import { useSupplierOptions } from '../../suppliers/hooks/useSuppliers';
-import { DEPENDENCY_LABELS, type Dependency, options } from '../labels';
+import { NewSupplierModal } from '../../suppliers';
+import { useSupplierOptions } from '../../suppliers';
+import { options } from '../../../shared/ui/format';
+import { DEPENDENCY_LABELS, type Dependency } from '../labels';
 import { emptySupplierLink, type SupplierLinkDraft } from './aiSystemForm';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { newKey } from '../../../shared/keys';
 import type { AiSystem, AiSystemInput } from '../hooks/useAiSystems';
 import type { AiRole, AiSystemKind, DataSensitivity, Dependency, LifecycleStage, UserImpact } from '../labels';
-import { type OwnerDraft, toOwnerDraft, toOwnerInput } from './OwnerInput';
+import { type OwnerDraft, toOwnerDraft, toOwnerInput } from '../../../shared/org/OwnerInput';
 
 // An AI system as the form edits it: strings where the user types, a client
 // key per supplier row. toAiSystemInput turns it back into the API body.

@@ -1,6 +1,6 @@
-import type { EntryDescription } from '../../audit-log/components/ChangeHistory';
-import { defaultFormat } from '../../audit-log/components/ChangeHistory';
-import type { AuditEntry } from '../../audit-log/hooks/useAuditLog';
+import type { EntryDescription } from '../../../shared/ui/ChangeHistory';
+import { defaultFormat } from '../../../shared/ui/ChangeHistory';
+import type { AuditEntry } from '../../audit-log';
 import { formatDate } from '../../../shared/ui/format';
 import {
   AI_ROLE_LABELS,

@@ -12,7 +12,7 @@ import {
   USER_IMPACT_LABELS,
 } from '../labels';
 import { FlagBadges } from './FlagBadges';
-import { RiskBadge } from './RiskBadge';
+import { RiskBadge } from '../../../shared/org/RiskBadge';
 
 // The inventory table's optional columns. Name is always shown; the rest are
 // chosen in the column chooser and remembered in this browser.

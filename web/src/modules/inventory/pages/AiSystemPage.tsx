@@ -9,13 +9,13 @@ import { formatDate, formatDateTime } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { NotFoundPage } from '../../../app/NotFoundPage';
-import { ChangeHistory } from '../../audit-log/components/ChangeHistory';
+import { ChangeHistory } from '../../../shared/ui/ChangeHistory';
 import { describeAiSystemEntry, formatAiSystemValue, recordNames } from '../components/aiSystemHistory';
 import { AiSystemFields } from '../components/AiSystemFields';
 import { FlagsCard } from '../components/FlagsCard';
 import { type AiSystem, useAiSystem, useAiSystemHistory, useSetAiSystemArchived } from '../hooks/useAiSystems';
 import { DEPENDENCY_LABELS, type Dependency, FIELD_LABELS } from '../labels';
-import { RiskBadge } from '../components/RiskBadge';
+import { RiskBadge } from '../../../shared/org/RiskBadge';
 
 function SuppliersCard({ orgId, system }: { orgId: string; system: AiSystem }) {
   return (

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import type { Member } from '../hooks/useMembers';
+import type { Member } from '../../../shared/org/orgData';
 
 interface Props {
   member: Member | null;

@@ -2,7 +2,7 @@ import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { ROLE_LABELS } from '../../../app/orgs/permissions';
 import type { Role } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/ui/format';
-import type { Member } from '../hooks/useMembers';
+import type { Member } from '../../../shared/org/orgData';
 import { RoleSelect } from './RoleSelect';
 
 interface Props {

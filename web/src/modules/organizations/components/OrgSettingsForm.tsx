@@ -4,7 +4,8 @@ import { newKey } from '../../../shared/keys';
 import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
-import { type OrgSettings, useSaveOrgSettings } from '../hooks/useOrgSettings';
+import type { OrgSettings } from '../../../shared/org/orgData';
+import { useSaveOrgSettings } from '../hooks/useOrgSettings';
 
 interface Level {
   key: string;

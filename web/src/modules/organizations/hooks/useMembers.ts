@@ -1,20 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Schemas, unwrap } from '../../../shared/api';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../shared/api';
+import { membersKey } from '../../../shared/org/orgData';
 import type { paths } from '../../../shared/api-types';
 
-export type Member = Schemas['Member'];
 export type AddMemberInput = paths['/api/v1/orgs/{orgId}/members']['post']['requestBody']['content']['application/json'];
 export type UpdateMemberInput =
   paths['/api/v1/orgs/{orgId}/members/{userId}']['patch']['requestBody']['content']['application/json'];
-
-export const membersKey = (orgId: string) => ['orgs', orgId, 'members'] as const;
-
-export function useMembers(orgId: string) {
-  return useQuery({
-    queryKey: membersKey(orgId),
-    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/members', { params: { path: { orgId } } })),
-  });
-}
 
 export function useAddMember(orgId: string) {
   const client = useQueryClient();

@@ -1,18 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Schemas, unwrap } from '../../../shared/api';
-
-export type OrgSettings = Schemas['OrganizationSettings'];
-
-export const orgSettingsKey = (orgId: string) => ['orgs', orgId, 'settings'] as const;
-
-/** The organization's risk scale (lowest first) and AI system review interval. */
-export function useOrgSettings(orgId: string) {
-  return useQuery({
-    queryKey: orgSettingsKey(orgId),
-    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/settings', { params: { path: { orgId } } })),
-    staleTime: 60_000,
-  });
-}
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../shared/api';
+import { type OrgSettings, orgSettingsKey } from '../../../shared/org/orgData';
 
 export function useSaveOrgSettings(orgId: string) {
   const client = useQueryClient();

@@ -8,7 +8,8 @@ import { QueryState } from '../../../shared/ui/QueryState';
 import { AddMemberForm } from '../components/AddMemberForm';
 import { ConfirmRemoveMember } from '../components/ConfirmRemoveMember';
 import { MembersTable } from '../components/MembersTable';
-import { type Member, useMembers, useRemoveMember, useUpdateMember } from '../hooks/useMembers';
+import { type Member, useMembers } from '../../../shared/org/orgData';
+import { useRemoveMember, useUpdateMember } from '../hooks/useMembers';
 
 export function MembersPage() {
   const { org, role, can } = useOrg();

@@ -4,7 +4,7 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { OrgSettingsForm } from '../components/OrgSettingsForm';
 import { ProfileForm } from '../components/ProfileForm';
-import { useOrgSettings } from '../hooks/useOrgSettings';
+import { useOrgSettings } from '../../../shared/org/orgData';
 import { useProfile } from '../hooks/useProfile';
 
 export function ProfilePage() {

@@ -2,7 +2,7 @@ import { Anchor, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { countryName } from '../../../shared/countries';
-import type { Site } from '../../organizations/hooks/useProfile';
+import type { Site } from '../../organizations';
 
 const KEY_LABELS: Record<string, string> = {
   name: 'Name',

@@ -3,8 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../shared/api';
-import type { AiSystem } from '../../inventory/hooks/useAiSystems';
-import { useAiSystem, useAiSystemSearch } from '../../inventory/hooks/useAiSystems';
+import type { AiSystem } from '../../inventory';
+import { useAiSystem, useAiSystemSearch } from '../../inventory';
 
 interface Props {
   orgId: string;

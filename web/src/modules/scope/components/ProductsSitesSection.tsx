@@ -1,7 +1,7 @@
 import { Anchor, Checkbox, Divider, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { countryName } from '../../../shared/countries';
-import type { Site } from '../../organizations/hooks/useProfile';
+import type { Site } from '../../organizations';
 import { NamedItemsEditor } from './NamedItemsEditor';
 import { ScopeSectionCard, type SectionProps } from './ScopeSectionCard';
 

@@ -5,7 +5,7 @@ import { useOrg } from '../../../app/orgs/OrgContext';
 import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import type { Site } from '../../organizations/hooks/useProfile';
+import type { Site } from '../../organizations';
 import {
   type ScopeContent,
   type ScopeOverview,

@@ -1,5 +1,5 @@
 import { Stack } from '@mantine/core';
-import type { Site } from '../../organizations/hooks/useProfile';
+import type { Site } from '../../organizations';
 import { AiSystemsSection } from './AiSystemsSection';
 import { BoundarySection } from './BoundarySection';
 import { CountriesSection } from './CountriesSection';

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '../../../shared/api';
-import type { AiSystem } from '../../inventory/hooks/useAiSystems';
+import type { AiSystem } from '../../inventory';
 
 // The scope's AI systems link to inventory records (journey step 3). The
 // picker and the linked record use the inventory's own hooks; this adds the

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
-import { useProfile } from '../../organizations/hooks/useProfile';
+import { useProfile } from '../../organizations';
 import { ChangeValue } from '../components/ChangeValue';
 import { fieldLabel } from '../components/sections';
 import { useScopeCompare } from '../hooks/useScope';

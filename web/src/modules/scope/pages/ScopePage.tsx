@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
-import { useProfile } from '../../organizations/hooks/useProfile';
+import { useProfile } from '../../organizations';
 import { ScopeEditor } from '../components/ScopeEditor';
 import { VersionHistory } from '../components/VersionHistory';
 import { useScopeOverview } from '../hooks/useScope';

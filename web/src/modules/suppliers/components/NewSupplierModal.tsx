@@ -4,7 +4,7 @@ import { useOrg } from '../../../app/orgs/OrgContext';
 import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { type Supplier, useCreateSupplier } from '../hooks/useSuppliers';
-import { options } from '../../inventory/labels';
+import { options } from '../../../shared/ui/format';
 import { SUPPLIER_KIND_LABELS, type SupplierKind } from '../labels';
 
 interface Props {

@@ -7,9 +7,9 @@ import { addDaysIso, todayIso } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { OwnerInput, type OwnerDraft, toOwnerInput } from '../../inventory/components/OwnerInput';
-import { RiskLevelSelect } from '../../organizations/components/RiskLevelSelect';
-import { useOrgSettings } from '../../organizations/hooks/useOrgSettings';
+import { OwnerInput, type OwnerDraft, toOwnerInput } from '../../../shared/org/OwnerInput';
+import { RiskLevelSelect } from '../../../shared/org/RiskLevelSelect';
+import { useOrgSettings } from '../../../shared/org/orgData';
 import { type ReviewInput, type SupplierDetail, useRecordReview } from '../hooks/useSuppliers';
 import { ANSWER_LABELS, type Answer, REVIEW_QUESTIONS, type ReviewQuestionId } from '../labels';
 

@@ -1,6 +1,6 @@
 import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
 import { formatDate } from '../../../shared/ui/format';
-import { RiskBadge } from '../../inventory/components/RiskBadge';
+import { RiskBadge } from '../../../shared/org/RiskBadge';
 import type { SupplierReview } from '../hooks/useSuppliers';
 import { ANSWER_LABELS, type Answer, REVIEW_QUESTIONS, type ReviewQuestionId } from '../labels';
 

@@ -5,8 +5,8 @@ import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { options } from '../../inventory/labels';
-import { RiskLevelSelect } from '../../organizations/components/RiskLevelSelect';
+import { options } from '../../../shared/ui/format';
+import { RiskLevelSelect } from '../../../shared/org/RiskLevelSelect';
 import { type Supplier, type SupplierInput, useCreateSupplier, useUpdateSupplier } from '../hooks/useSuppliers';
 import { type Certification, CERTIFICATION_LABELS, SUPPLIER_KIND_LABELS, type SupplierKind } from '../labels';
 

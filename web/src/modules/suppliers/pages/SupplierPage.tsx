@@ -11,10 +11,10 @@ import { formatDate, formatDateTime } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { SectionCard } from '../../../shared/ui/SectionCard';
-import { ChangeHistory, type EntryDescription } from '../../audit-log/components/ChangeHistory';
-import type { AuditEntry } from '../../audit-log/hooks/useAuditLog';
-import { RiskBadge } from '../../inventory/components/RiskBadge';
-import { DEPENDENCY_LABELS, type Dependency } from '../../inventory/labels';
+import { ChangeHistory, type EntryDescription } from '../../../shared/ui/ChangeHistory';
+import type { AuditEntry } from '../../audit-log';
+import { RiskBadge } from '../../../shared/org/RiskBadge';
+import { DEPENDENCY_LABELS, type Dependency } from '../../inventory';
 import { ReviewsList } from '../components/ReviewsList';
 import {
   type SupplierDetail,

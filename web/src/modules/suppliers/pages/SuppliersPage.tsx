@@ -6,7 +6,7 @@ import { useOrg } from '../../../app/orgs/OrgContext';
 import { formatDate, plural, todayIso } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
-import { RiskBadge } from '../../inventory/components/RiskBadge';
+import { RiskBadge } from '../../../shared/org/RiskBadge';
 import { SupplierFlagBadges } from '../components/SupplierFlagBadges';
 import { useSupplierList } from '../hooks/useSuppliers';
 import { SUPPLIER_KIND_LABELS, type SupplierKind } from '../labels';

@@ -1,7 +1,7 @@
 import { Badge, Text } from '@mantine/core';
-import { useOrg } from '../../../app/orgs/OrgContext';
-import { riskColor, riskLabel } from '../../organizations/components/riskLevels';
-import { useOrgSettings } from '../../organizations/hooks/useOrgSettings';
+import { useOrg } from '../../app/orgs/OrgContext';
+import { riskColor, riskLabel } from './riskLevels';
+import { useOrgSettings } from './orgData';
 
 /** A risk level coloured by its place on the organization's scale. */
 export function RiskBadge({ level }: { level: string | null }) {

@@ -1,7 +1,9 @@
 import { Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
-import { formatDateTime } from '../../../shared/ui/format';
-import type { AuditEntry } from '../hooks/useAuditLog';
+import { formatDateTime } from './format';
+import type { Schemas } from '../api';
+
+export type AuditEntry = Schemas['AuditEntry'];
 
 export interface EntryDescription {
   title: ReactNode;

@@ -1,6 +1,6 @@
 import { Autocomplete, type AutocompleteProps } from '@mantine/core';
-import { useOrg } from '../../../app/orgs/OrgContext';
-import { useMembers } from '../../organizations/hooks/useMembers';
+import { useOrg } from '../../app/orgs/OrgContext';
+import { useMembers } from './orgData';
 
 export interface OwnerDraft {
   userId: string | null;

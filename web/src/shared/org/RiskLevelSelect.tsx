@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { useOrg } from '../../../app/orgs/OrgContext';
-import { useOrgSettings } from '../hooks/useOrgSettings';
+import { useOrg } from '../../app/orgs/OrgContext';
+import { useOrgSettings } from './orgData';
 import { riskLabel } from './riskLevels';
 
 type Props = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
