@@ -20,6 +20,21 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const WEB_DIR = path.join(ROOT, 'web', 'dist');
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test', '.artifacts');
+const DOCS = path.join(ROOT, 'docs');
+
+/**
+ * Where the tests' screenshots go: a temporary folder, so `npm test` leaves
+ * the tracked docs/*.png alone. `npm run screenshots` sets
+ * OPENAIMS_SCREENSHOTS_DIR=docs to refresh the README's pictures.
+ */
+export const SCREENSHOTS_DIR = process.env.OPENAIMS_SCREENSHOTS_DIR
+  ? path.resolve(ROOT, process.env.OPENAIMS_SCREENSHOTS_DIR)
+  : path.join(os.tmpdir(), 'openaims-screenshots');
+
+export function screenshotPath(file: string): string {
+  fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  return path.join(SCREENSHOTS_DIR, file);
+}
 
 export interface E2e {
   baseUrl: string;
@@ -70,6 +85,14 @@ async function startBrowser(baseUrl: string, viewport: { width: number; height: 
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  // A test that names docs/<file>.png gets SCREENSHOTS_DIR/<file>.png instead.
+  const screenshot = page.screenshot.bind(page);
+  page.screenshot = (options = {}) =>
+    screenshot(
+      options.path && path.dirname(path.resolve(options.path)) === DOCS
+        ? { ...options, path: screenshotPath(path.basename(options.path)) }
+        : options,
+    );
   return { browser, context, page };
 }
 
