@@ -88,9 +88,12 @@ export async function readXlsx(data: Buffer): Promise<SheetRow[]> {
   return rows;
 }
 
+/** A value as a sheet cell: text, a number, or an empty cell. */
+export type XlsxValue = string | number | null;
+
 export interface SheetSpec {
   name: string;
-  rows: string[][];
+  rows: XlsxValue[][];
   /** column widths in characters; the first row is bold and frozen */
   widths?: number[];
 }
@@ -104,16 +107,52 @@ export function escapeXstring(value: string): string {
   return value.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_');
 }
 
-export async function writeXlsx(sheets: SheetSpec[]): Promise<Buffer> {
+/** What is written into a cell: text neutralised and escaped, numbers as numbers. */
+export function xlsxValue(v: XlsxValue): string | number | null {
+  return typeof v === 'string' ? escapeXstring(neutralizeFormula(v)) : v;
+}
+
+/**
+ * A valid, unique worksheet name: at most 31 characters, none of : \ / ? * [ ],
+ * not already in `taken` (compared as Excel does, ignoring case).
+ */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  const base =
+    wanted
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+export function newWorkbook(title?: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'OpenAIMS';
-  for (const spec of sheets) {
-    const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    for (const r of spec.rows) ws.addRow(r.map((v) => escapeXstring(neutralizeFormula(v))));
-    ws.getRow(1).font = { bold: true };
-    spec.widths?.forEach((w, i) => {
-      ws.getColumn(i + 1).width = w;
-    });
-  }
+  if (title) wb.title = title;
+  return wb;
+}
+
+/** A sheet whose first row is a bold, frozen header; every text cell neutralised. */
+export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  for (const r of spec.rows) ws.addRow(r.map(xlsxValue));
+  ws.getRow(1).font = { bold: true };
+  spec.widths?.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  return ws;
+}
+
+export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function writeXlsx(sheets: SheetSpec[]): Promise<Buffer> {
+  const wb = newWorkbook();
+  for (const spec of sheets) addSheet(wb, spec);
+  return workbookBuffer(wb);
 }

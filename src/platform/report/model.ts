@@ -1,0 +1,134 @@
+// The report kit's one model. A module builds a Report (what to say); the
+// renderers (html, pdf, xlsx, docx) decide how it looks in each format, so
+// no module writes HTML, workbooks or documents itself.
+
+/** A table cell or chart value: text, a number, or nothing. */
+export type Cell = string | number | null;
+
+export interface Column {
+  header: string;
+  /** width in characters (XLSX column width; a proportion in HTML and DOCX) */
+  width?: number;
+  /** numbers align right by default, text left */
+  align?: 'left' | 'right';
+}
+
+/**
+ * Where a block appears. Documents (HTML, PDF, DOCX) are read on paper;
+ * spreadsheets (XLSX) are worked in. A long table of every record may belong
+ * only in the spreadsheet, a chart of it only in the document.
+ */
+export type Audience = 'document' | 'spreadsheet';
+
+export interface Paragraph {
+  type: 'paragraph';
+  text: string;
+  only?: Audience;
+}
+
+export interface BulletList {
+  type: 'list';
+  items: string[];
+  only?: Audience;
+}
+
+export interface Table {
+  type: 'table';
+  /** XLSX sheet name (each table gets its own sheet); defaults to the section heading */
+  sheet?: string;
+  /** a caption above the table in documents */
+  caption?: string;
+  columns: Column[];
+  /** a cell's text may hold line breaks */
+  rows: Cell[][];
+  /** shown instead of an empty table in documents */
+  empty?: string;
+  only?: Audience;
+}
+
+/** A horizontal bar chart: an inline SVG in HTML and PDF, a table in XLSX and DOCX. */
+export interface BarChart {
+  type: 'chart';
+  sheet?: string;
+  caption?: string;
+  /** header of the label column where the chart is a table */
+  labelHeader?: string;
+  /** header of the value column where the chart is a table */
+  valueHeader?: string;
+  labels: string[];
+  /** null: no value (drawn as "n/a") */
+  values: (number | null)[];
+  /** the full length of a bar; the largest value when not given */
+  max?: number;
+  /** appended to values as shown, e.g. "%" */
+  unit?: string;
+  only?: Audience;
+}
+
+export type Block = Paragraph | BulletList | Table | BarChart;
+
+export interface Section {
+  heading: string;
+  blocks: Block[];
+}
+
+export interface ReportMetadata {
+  /** the organization's legal name (see legalNameOf) */
+  organization: string;
+  /** the record the report is about, e.g. an assessment's title, and its version when it has versions */
+  record: { name: string; version?: string | number | null };
+  /** who approved the record and when (ISO date or timestamp), when it has an approval */
+  approval?: { by: string; at: string } | null;
+  /** when the report was generated (ISO timestamp) */
+  generatedAt: string;
+  /** further facts for the metadata block, in order, e.g. "Assessor" */
+  details?: { label: string; value: string }[];
+}
+
+export interface Report {
+  title: string;
+  metadata: ReportMetadata;
+  sections: Section[];
+  /** the download's file name without extension, e.g. "gap-report-2026-01-15" */
+  filename: string;
+}
+
+/** The organization's name as reports print it: the legal name from its profile, else its name. */
+export function legalNameOf(org: { name: string }, profile?: { legalName?: string | null } | null): string {
+  return profile?.legalName?.trim() || org.name;
+}
+
+/** "2026-01-15 09:30 UTC" for a timestamp; a plain date stays as it is. */
+export function formatStamp(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** The metadata as label/value pairs, in the order every renderer shows them. */
+export function metadataRows(m: ReportMetadata): [string, string][] {
+  const rows: [string, string][] = [
+    ['Organization', m.organization],
+    ['Record', m.record.name],
+  ];
+  if (m.record.version !== undefined && m.record.version !== null && m.record.version !== '')
+    rows.push(['Version', String(m.record.version)]);
+  if (m.approval) rows.push(['Approved', `${formatStamp(m.approval.at)} by ${m.approval.by}`]);
+  for (const d of m.details ?? []) rows.push([d.label, d.value]);
+  rows.push(['Generated', formatStamp(m.generatedAt)]);
+  return rows;
+}
+
+export function shownIn(block: Block, audience: Audience): boolean {
+  return !block.only || block.only === audience;
+}
+
+/** A chart value as text: "42%", or "n/a" for none. */
+export function chartValue(chart: BarChart, v: number | null): string {
+  return v === null ? 'n/a' : `${v}${chart.unit ?? ''}`;
+}
+
+export function cellText(v: Cell): string {
+  return v === null ? '' : String(v);
+}

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+import { AppError } from '../http/errors.js';
+import { renderHtml } from './html.js';
+import type { Report } from './model.js';
+
+// PDFs are the report's HTML page printed by Chromium: one renderer for screen
+// and paper. Chromium is the system's (Debian's package); OPENAIMS_CHROMIUM
+// points elsewhere.
+//
+// Starting Chromium costs seconds, so a process keeps ONE browser: launched
+// on the first PDF, reused by every later one, relaunched if it crashed, shut
+// after a few idle minutes and by closeReportBrowser() when the app closes.
+// Each render gets its own browser context (nothing shared between reports),
+// at most MAX_PAGES at once; the rest wait their turn, and past MAX_QUEUE a
+// request is turned away with 503 instead of piling up.
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const MAX_PAGES = 2;
+const MAX_QUEUE = 50;
+const LAUNCH_TIMEOUT_MS = 30_000;
+const RENDER_TIMEOUT_MS = 60_000;
+const IDLE_CLOSE_MS = 5 * 60_000;
+
+export function chromiumPath(): string {
+  return process.env.OPENAIMS_CHROMIUM || '/usr/bin/chromium';
+}
+
+const unavailable = (detail: string, retryAfter?: number) =>
+  new AppError(503, 'Service Unavailable', detail, [], retryAfter ? { 'retry-after': String(retryAfter) } : {});
+
+function chromiumMissing(path: string): AppError {
+  return unavailable(`PDF export needs Chromium at ${path}; install it (Debian: apt-get install chromium) or choose XLSX/DOCX.`);
+}
+
+let browser: Promise<Browser> | null = null;
+let launches = 0;
+let active = 0;
+const waiting: (() => void)[] = [];
+let idleTimer: NodeJS.Timeout | null = null;
+
+/** For tests and diagnostics: how often this process started Chromium, and the current load. */
+export function reportBrowserStats() {
+  return { launches, active, queued: waiting.length, running: browser !== null };
+}
+
+function launch(): Promise<Browser> {
+  const path = chromiumPath();
+  try {
+    fs.accessSync(path, fs.constants.X_OK);
+  } catch {
+    throw chromiumMissing(path);
+  }
+  launches++;
+  const started = chromium
+    .launch({ executablePath: path, args: FLAGS, timeout: LAUNCH_TIMEOUT_MS })
+    .then((b) => {
+      b.on('disconnected', () => {
+        if (browser === started) browser = null;
+      });
+      return b;
+    })
+    .catch((e: Error) => {
+      if (browser === started) browser = null;
+      throw unavailable(`Chromium at ${path} did not start (${e.message.split('\n')[0]}); choose XLSX/DOCX or retry.`);
+    });
+  browser = started;
+  return started;
+}
+
+function currentBrowser(): Promise<Browser> {
+  return browser ?? launch();
+}
+
+async function acquire(): Promise<void> {
+  if (idleTimer) {
+    clearTimeout(idleTimer);
+    idleTimer = null;
+  }
+  if (active < MAX_PAGES) {
+    active++;
+    return;
+  }
+  if (waiting.length >= MAX_QUEUE) throw unavailable('Too many PDF reports are being printed; retry in a few seconds.', 5);
+  // release() hands its slot straight to the first waiter, so active stays counted.
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) {
+    next();
+    return;
+  }
+  active--;
+  if (active === 0 && browser) {
+    idleTimer = setTimeout(() => void closeReportBrowser(), IDLE_CLOSE_MS);
+    idleTimer.unref();
+  }
+}
+
+export interface PdfOptions {
+  /** left side of every page's footer, e.g. the organization's legal name; the right side is "Page X of Y" */
+  footer?: string;
+}
+
+function footerTemplate(footer: string): string {
+  const e = footer.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Header and footer templates start at font-size 0 and know no page styles.
+  return `<div style="font:8pt 'DejaVu Sans',Arial,sans-serif;color:#555;width:100%;margin:0 16mm;display:flex;justify-content:space-between;gap:12pt"><span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap">${e}</span><span style="white-space:nowrap">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+}
+
+async function printOnce(b: Browser, html: string, options: PdfOptions): Promise<Buffer> {
+  const context = await b.newContext({ javaScriptEnabled: false });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const page = await context.newPage();
+    // The document is self-contained: no network requests are needed or made.
+    await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    const print = (async () => {
+      await page.setContent(html, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
+      return page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: footerTemplate(options.footer ?? ''),
+        margin: { top: '16mm', bottom: '20mm', left: '16mm', right: '16mm' },
+      });
+    })();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(unavailable(`Printing the PDF took longer than ${RENDER_TIMEOUT_MS / 1000} s; retry or choose XLSX/DOCX.`)),
+        RENDER_TIMEOUT_MS,
+      );
+    });
+    print.catch(() => {});
+    return await Promise.race([print, timeout]);
+  } finally {
+    clearTimeout(timer);
+    await context.close().catch(() => {});
+  }
+}
+
+/** Prints a self-contained HTML page to an A4 PDF on the shared browser. */
+export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  await acquire();
+  try {
+    const b = await currentBrowser();
+    try {
+      return await printOnce(b, html, options);
+    } catch (e) {
+      if (b.isConnected() || e instanceof AppError) throw e;
+      // The browser died under this render (crash, OOM kill): once more on a fresh one.
+      if (browser && (await browser.catch(() => null)) === b) browser = null;
+      return await printOnce(await currentBrowser(), html, options);
+    }
+  } finally {
+    release();
+  }
+}
+
+/** The report as PDF: its HTML page, with the organization's legal name and page numbers in every footer. */
+export function renderPdf(report: Report): Promise<Buffer> {
+  return htmlToPdf(renderHtml(report), { footer: report.metadata.organization });
+}
+
+/** Closes the shared browser (the app calls this on close); the next PDF launches a new one. */
+export async function closeReportBrowser(): Promise<void> {
+  if (idleTimer) {
+    clearTimeout(idleTimer);
+    idleTimer = null;
+  }
+  const b = browser;
+  browser = null;
+  if (!b) return;
+  const open = await b.catch(() => null);
+  await open?.close().catch(() => {});
+}
