@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireOrgPermission } from '../../platform/http/auth-context.js';
-import { problemSchema, uuid } from '../../platform/http/fields.js';
-import { orgParams } from '../organizations/index.js';
+import { uuid } from '../../platform/http/fields.js';
 import {
   actionSchema,
   answerBody,
@@ -18,9 +16,9 @@ import { htmlToPdf } from '../../exports/pdf.js';
 import { getOrganization } from '../organizations/index.js';
 import { reportHtml, reportXlsx } from './gap.report.js';
 import * as service from './gap.service.js';
+import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 
 const tags = ['gap assessment'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const params = orgParams.extend({ assessmentId: uuid() });
 
 export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,15 +28,16 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     base,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'Gap assessments, newest first, with overall scores',
         params: orgParams,
-        response: { 200: z.object({ items: z.array(assessmentSummarySchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(assessmentSummarySchema) }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return { items: await service.listAssessments(db, access.orgId) };
     },
   );
@@ -46,16 +45,17 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     base,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Start a gap assessment (pre-filled from reused ISO/IEC 27001 processes)',
         params: orgParams,
         body: createAssessmentBody,
-        response: { 201: assessmentSchema, ...errors },
+        response: { 201: assessmentSchema, ...problemResponses },
       },
     },
     async (req, reply) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return reply.code(201).send(await service.createAssessment(db, access.actor, access.orgId, req.body));
     },
   );
@@ -63,6 +63,7 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/compare`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'What improved and what slipped between two assessments',
@@ -81,12 +82,12 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
               }),
             ),
           }),
-          ...errors,
+          ...problemResponses,
         },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return service.compare(db, access.orgId, req.query.from, req.query.to);
     },
   );
@@ -94,15 +95,16 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/:assessmentId`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'An assessment: every requirement with its answer and facts, roll-ups by clause and review area',
         params,
-        response: { 200: assessmentSchema, ...errors },
+        response: { 200: assessmentSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return service.getAssessment(db, access.orgId, req.params.assessmentId);
     },
   );
@@ -110,16 +112,17 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     `${base}/:assessmentId`,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Rename, re-date, complete or reopen an assessment',
         params,
         body: updateAssessmentBody,
-        response: { 200: assessmentSchema, ...errors },
+        response: { 200: assessmentSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return service.updateAssessment(db, access.actor, access.orgId, req.params.assessmentId, req.body);
     },
   );
@@ -127,16 +130,17 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     `${base}/:assessmentId/answers/:requirementId`,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Answer one requirement or control',
         params: params.extend({ requirementId: z.string().min(1).max(16) }),
         body: answerBody,
-        response: { 200: answerSchema, ...errors },
+        response: { 200: answerSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return service.answerRequirement(
         db,
         access.actor,
@@ -151,15 +155,16 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     `${base}/:assessmentId/answers/:requirementId`,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Clear an answer back to "not answered yet"',
         params: params.extend({ requirementId: z.string().min(1).max(16) }),
-        response: { 200: answerSchema, ...errors },
+        response: { 200: answerSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return service.clearAnswer(db, access.actor, access.orgId, req.params.assessmentId, req.params.requirementId);
     },
   );
@@ -167,15 +172,16 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/:assessmentId/actions`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'The action plan, by priority',
         params,
-        response: { 200: z.object({ items: z.array(actionSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(actionSchema) }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return { items: await service.listActions(db, access.orgId, req.params.assessmentId) };
     },
   );
@@ -183,16 +189,17 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${base}/:assessmentId/action-plan`,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Turn every gap without an action into one',
         params,
         body: z.strictObject({}).optional(),
-        response: { 200: z.object({ items: z.array(actionSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(actionSchema) }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return { items: await service.generateActionPlan(db, access.actor, access.orgId, req.params.assessmentId) };
     },
   );
@@ -200,16 +207,17 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/v1/orgs/:orgId/gap-actions/:actionId',
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Track an action: status, owner, due date',
         params: orgParams.extend({ actionId: uuid() }),
         body: updateActionBody,
-        response: { 200: actionSchema, ...errors },
+        response: { 200: actionSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return service.updateAction(db, access.actor, access.orgId, req.params.actionId, req.body);
     },
   );
@@ -217,17 +225,18 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/:assessmentId/report`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'The gap report with the action plan, as PDF, XLSX or HTML',
         params,
         querystring: z.strictObject({ format: z.enum(['pdf', 'xlsx', 'html']).default('pdf') }),
         produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html'],
-        response: { 200: z.any().describe('the report file'), ...errors },
+        response: { 200: z.any().describe('the report file'), ...problemResponses },
       },
     },
     async (req, reply) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       const [org, assessment, actions] = await Promise.all([
         getOrganization(db, access.orgId),
         service.getAssessment(db, access.orgId, req.params.assessmentId),

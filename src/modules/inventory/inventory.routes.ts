@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntrySchema } from '../../platform/audit-log/audit-log.routes.js';
-import { requireOrgPermission } from '../../platform/http/auth-context.js';
-import { problemSchema, uuid } from '../../platform/http/fields.js';
-import { orgParams } from '../organizations/index.js';
+import { uuid } from '../../platform/http/fields.js';
 import {
   aiSystemListQuery,
   aiSystemSchema,
@@ -15,9 +13,9 @@ import {
   updateAiSystemBody,
 } from './inventory.schemas.js';
 import * as service from './inventory.service.js';
+import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 
 const tags = ['AI system inventory'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const params = orgParams.extend({ aiSystemId: uuid() });
 
 export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -27,16 +25,17 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     base,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'AI systems: filter, search, sort, cursor pages',
         params: orgParams,
         querystring: aiSystemListQuery,
-        response: { 200: z.object({ items: z.array(aiSystemSchema), nextCursor: z.string().nullable() }), ...errors },
+        response: { 200: z.object({ items: z.array(aiSystemSchema), nextCursor: z.string().nullable() }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return service.listAiSystems(db, access.orgId, req.query);
     },
   );
@@ -44,16 +43,17 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     base,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Register an AI system',
         params: orgParams,
         body: createAiSystemBody,
-        response: { 201: aiSystemSchema, ...errors },
+        response: { 201: aiSystemSchema, ...problemResponses },
       },
     },
     async (req, reply) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return reply.code(201).send(await service.createAiSystem(db, access.actor, access.orgId, req.body));
     },
   );
@@ -61,15 +61,16 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/summary`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'Counts an auditor looks at first: missing owners, ratings, monitoring, duplicates',
         params: orgParams,
-        response: { 200: summarySchema, ...errors },
+        response: { 200: summarySchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return service.inventorySummary(db, access.orgId);
     },
   );
@@ -77,15 +78,16 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/duplicates`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'Groups of likely duplicate AI systems',
         params: orgParams,
-        response: { 200: z.object({ items: z.array(duplicateGroupSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(duplicateGroupSchema) }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return { items: await service.listDuplicates(db, access.orgId) };
     },
   );
@@ -93,25 +95,29 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${base}/bulk-edit`,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Set owner, risk level or scope on many systems at once',
         params: orgParams,
         body: bulkEditBody,
-        response: { 200: z.object({ updated: z.number().int() }), ...errors },
+        response: { 200: z.object({ updated: z.number().int() }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return service.bulkEdit(db, access.actor, access.orgId, req.body.ids, req.body.set);
     },
   );
 
   app.get(
     `${base}/:aiSystemId`,
-    { schema: { tags, summary: 'One AI system with its flags', params, response: { 200: aiSystemSchema, ...errors } } },
+    {
+      config: { permission: 'read' },
+      schema: { tags, summary: 'One AI system with its flags', params, response: { 200: aiSystemSchema, ...problemResponses } },
+    },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return service.getAiSystem(db, access.orgId, req.params.aiSystemId);
     },
   );
@@ -119,16 +125,17 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     `${base}/:aiSystemId`,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Change an AI system',
         params,
         body: updateAiSystemBody,
-        response: { 200: aiSystemSchema, ...errors },
+        response: { 200: aiSystemSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return service.updateAiSystem(db, access.actor, access.orgId, req.params.aiSystemId, req.body);
     },
   );
@@ -140,15 +147,16 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `${base}/:aiSystemId/${action}`,
       {
+        config: { permission: 'write' },
         schema: {
           tags,
           summary: archived ? 'Archive an AI system (kept with its history)' : 'Restore an archived AI system',
           params,
-          response: { 200: aiSystemSchema, ...errors },
+          response: { 200: aiSystemSchema, ...problemResponses },
         },
       },
       async (req) => {
-        const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+        const access = orgAccess(req);
         return service.setAiSystemArchived(db, access.actor, access.orgId, req.params.aiSystemId, archived);
       },
     );
@@ -157,16 +165,17 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${base}/:aiSystemId/merge`,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Merge a duplicate into this system, keeping both histories',
         params,
         body: mergeBody,
-        response: { 200: aiSystemSchema, ...errors },
+        response: { 200: aiSystemSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return service.mergeAiSystem(db, access.actor, access.orgId, req.params.aiSystemId, req.body.duplicateId);
     },
   );
@@ -174,15 +183,16 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/:aiSystemId/history`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'Change history from the audit log, including systems merged into it',
         params,
-        response: { 200: z.object({ items: z.array(auditEntrySchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(auditEntrySchema) }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return { items: await service.aiSystemHistory(db, access.orgId, req.params.aiSystemId) };
     },
   );

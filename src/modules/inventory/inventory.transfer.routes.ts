@@ -1,9 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireOrgPermission } from '../../platform/http/auth-context.js';
 import { problemSchema } from '../../platform/http/fields.js';
-import { orgParams } from '../organizations/index.js';
 import { CONTENT_TYPES, exportInventory, importTemplate } from './inventory.export.js';
 import { detectFormat, type ImportData, importInventory } from './inventory.import.js';
 import {
@@ -14,6 +12,7 @@ import {
   importReportSchema,
   templateQuery,
 } from './inventory.transfer.schemas.js';
+import { orgAccess, orgParams } from '../../platform/http/org-routes.js';
 
 // Import and export of the AI system inventory. The upload is the raw file
 // as the request body, not multipart, so `curl --data-binary @file` works
@@ -62,6 +61,7 @@ export const inventoryTransferRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/import-template`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'Import template: the inventory columns in order (CSV, or XLSX with a help sheet)',
@@ -72,7 +72,6 @@ export const inventoryTransferRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await requireOrgPermission(req, db, req.params.orgId, 'read');
       const file = await importTemplate(req.query.format);
       return reply.header('content-disposition', attachment(file.filename)).type(file.contentType).send(file.body);
     },
@@ -81,6 +80,7 @@ export const inventoryTransferRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${base}/import`,
     {
+      config: { permission: 'write' },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags,
@@ -99,7 +99,7 @@ export const inventoryTransferRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       const body = req.body ?? Buffer.alloc(0);
       const format = formatOf(req, req.query.format, body);
       const report = await importInventory(db, access.actor, access.orgId, format, body, {
@@ -118,6 +118,7 @@ export const inventoryTransferRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/export`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'Export the active AI systems as CSV, XLSX or a CycloneDX 1.6 BOM',
@@ -128,7 +129,7 @@ export const inventoryTransferRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       const file = await exportInventory(db, access.orgId, req.query.format);
       return reply.header('content-disposition', attachment(file.filename)).type(file.contentType).send(file.body);
     },

@@ -1,7 +1,7 @@
 // Organizations: the tenant every compliance record belongs to, its members
 // and roles, and its profile (the context of clause 4.1 and the facts a
 // certification body asks for a quote: size, sites, AI roles, certifications).
-export { organizationRoutes, orgParams } from './organizations.routes.js';
+export { organizationRoutes } from './organizations.routes.js';
 export { createOrganization, getOrganization, getProfile, slugify, toOrganization } from './organizations.service.js';
 export { findOrg, findOrgByIdOrSlug, listAllOrgs, listOrgsOfUser } from './organizations.repository.js';
 export { organizationSchema } from './organizations.schemas.js';

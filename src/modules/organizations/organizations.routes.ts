@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, requireOrgPermission, requireUser } from '../../platform/http/auth-context.js';
+import { PERMISSION_NAMES, PERMISSIONS, type Permission, ROLES, type Role } from '../../platform/auth/roles.js';
+import { actorOf, requireUser } from '../../platform/http/auth-context.js';
 import { problemSchema, uuid } from '../../platform/http/fields.js';
 import {
   addMemberBody,
@@ -14,14 +15,35 @@ import {
 import * as service from './organizations.service.js';
 import { listOrgsOfUser } from './organizations.repository.js';
 import { getOrgSettings, orgSettingsBody, orgSettingsSchema, updateOrgSettings } from './settings.js';
+import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 
 const tags = ['organizations'];
-export const orgParams = z.object({ orgId: uuid() });
 const memberParams = orgParams.extend({ userId: uuid() });
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+const rolesSchema = z
+  .object({
+    roles: z.array(z.enum(ROLES)),
+    permissions: z.record(z.enum(PERMISSION_NAMES), z.array(z.enum(ROLES))),
+  })
+  .meta({ id: 'RolePermissions' });
 
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
+
+  app.get(
+    '/api/v1/roles',
+    {
+      schema: {
+        tags,
+        summary: 'The roles and what each may do: the one table every org route is checked against',
+        response: { 200: rolesSchema, 401: problemSchema },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      return { roles: [...ROLES], permissions: PERMISSIONS as unknown as Record<Permission, Role[]> };
+    },
+  );
 
   app.get(
     '/api/v1/orgs',
@@ -47,7 +69,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Create an organization; the caller becomes its owner',
         body: createOrganizationBody,
-        response: { 201: organizationSchema, ...errors },
+        response: { 201: organizationSchema, ...problemResponses },
       },
     },
     async (req, reply) => {
@@ -61,9 +83,17 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/orgs/:orgId',
-    { schema: { tags, summary: 'One organization', params: orgParams, response: { 200: organizationSchema, ...errors } } },
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'One organization',
+        params: orgParams,
+        response: { 200: organizationSchema, ...problemResponses },
+      },
+    },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return service.toOrganization(await service.getOrganization(db, access.orgId), access.role);
     },
   );
@@ -71,15 +101,16 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/orgs/:orgId/profile',
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'Organization profile (context for scope, audit time and quotes)',
         params: orgParams,
-        response: { 200: profileSchema, ...errors },
+        response: { 200: profileSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return service.getProfile(db, access.orgId);
     },
   );
@@ -87,16 +118,17 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/v1/orgs/:orgId/profile',
     {
+      config: { permission: 'approve' },
       schema: {
         tags,
         summary: 'Replace the organization profile',
         params: orgParams,
         body: profileBody,
-        response: { 200: profileSchema, ...errors },
+        response: { 200: profileSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'approve');
+      const access = orgAccess(req);
       return service.updateProfile(db, access.actor, access.orgId, req.body);
     },
   );
@@ -104,15 +136,16 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/orgs/:orgId/members',
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'Members and their roles',
         params: orgParams,
-        response: { 200: z.object({ items: z.array(memberSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(memberSchema) }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return { items: await service.listMembers(db, access.orgId) };
     },
   );
@@ -120,16 +153,17 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/orgs/:orgId/members',
     {
+      config: { permission: 'admin' },
       schema: {
         tags,
         summary: 'Add a member (creates the account when the email is new)',
         params: orgParams,
         body: addMemberBody,
-        response: { 201: memberSchema, ...errors },
+        response: { 201: memberSchema, ...problemResponses },
       },
     },
     async (req, reply) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'manageMembers');
+      const access = orgAccess(req);
       return reply.code(201).send(await service.addMember(db, access.actor, access.role, access.orgId, req.body));
     },
   );
@@ -137,25 +171,29 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/v1/orgs/:orgId/members/:userId',
     {
+      config: { permission: 'admin' },
       schema: {
         tags,
         summary: "Change a member's role or access expiry",
         params: memberParams,
         body: updateMemberBody,
-        response: { 200: memberSchema, ...errors },
+        response: { 200: memberSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'manageMembers');
+      const access = orgAccess(req);
       return service.updateMember(db, access.actor, access.role, access.orgId, req.params.userId, req.body);
     },
   );
 
   app.delete(
     '/api/v1/orgs/:orgId/members/:userId',
-    { schema: { tags, summary: 'Remove a member', params: memberParams, response: { 204: z.null(), ...errors } } },
+    {
+      config: { permission: 'admin' },
+      schema: { tags, summary: 'Remove a member', params: memberParams, response: { 204: z.null(), ...problemResponses } },
+    },
     async (req, reply) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'manageMembers');
+      const access = orgAccess(req);
       await service.removeMember(db, access.actor, access.role, access.orgId, req.params.userId);
       return reply.code(204).send(null);
     },
@@ -164,15 +202,16 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/orgs/:orgId/settings',
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'Risk scale and AI system review interval',
         params: orgParams,
-        response: { 200: orgSettingsSchema, ...errors },
+        response: { 200: orgSettingsSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return getOrgSettings(db, access.orgId);
     },
   );
@@ -180,16 +219,17 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/v1/orgs/:orgId/settings',
     {
+      config: { permission: 'approve' },
       schema: {
         tags,
         summary: 'Replace the risk scale and review interval',
         params: orgParams,
         body: orgSettingsBody,
-        response: { 200: orgSettingsSchema, ...errors },
+        response: { 200: orgSettingsSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'approve');
+      const access = orgAccess(req);
       return updateOrgSettings(db, access.actor, access.orgId, req.body);
     },
   );

@@ -1,36 +1,53 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireOrgPermission } from '../../platform/http/auth-context.js';
+import { requireUser } from '../../platform/http/auth-context.js';
 import { problemSchema } from '../../platform/http/fields.js';
-import { orgParams } from '../organizations/index.js';
 import {
+  EMPTY_SCOPE,
   approveBody,
   compareQuery,
   saveDraftBody,
+  scopeContentSchema,
   scopeChangeSchema,
   scopeOverviewSchema,
   scopeVersionSchema,
 } from './scope.schemas.js';
 import * as service from './scope.service.js';
+import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 
 const tags = ['scope'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
 export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
 
   app.get(
+    '/api/v1/scope-template',
+    {
+      schema: {
+        tags,
+        summary: 'The content of an empty scope: what a new draft starts from',
+        response: { 200: scopeContentSchema, 401: problemSchema },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      return EMPTY_SCOPE;
+    },
+  );
+
+  app.get(
     '/api/v1/orgs/:orgId/scope',
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'The approved scope and the draft, with checks',
         params: orgParams,
-        response: { 200: scopeOverviewSchema, ...errors },
+        response: { 200: scopeOverviewSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return service.getOverview(db, access.orgId);
     },
   );
@@ -38,25 +55,29 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/v1/orgs/:orgId/scope/draft',
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Save the scope draft (starts a new version after an approval)',
         params: orgParams,
         body: saveDraftBody,
-        response: { 200: scopeVersionSchema, ...errors },
+        response: { 200: scopeVersionSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return service.saveDraft(db, access.actor, access.orgId, req.body.content);
     },
   );
 
   app.delete(
     '/api/v1/orgs/:orgId/scope/draft',
-    { schema: { tags, summary: 'Discard the scope draft', params: orgParams, response: { 204: z.null(), ...errors } } },
+    {
+      config: { permission: 'write' },
+      schema: { tags, summary: 'Discard the scope draft', params: orgParams, response: { 204: z.null(), ...problemResponses } },
+    },
     async (req, reply) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       await service.discardDraft(db, access.actor, access.orgId);
       return reply.code(204).send(null);
     },
@@ -65,16 +86,17 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/orgs/:orgId/scope/draft/approve',
     {
+      config: { permission: 'approve' },
       schema: {
         tags,
         summary: 'Approve the draft: it becomes an immutable version',
         params: orgParams,
         body: approveBody,
-        response: { 200: scopeVersionSchema, ...errors },
+        response: { 200: scopeVersionSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'approve');
+      const access = orgAccess(req);
       return service.approveDraft(db, access.actor, access.orgId, req.body.note);
     },
   );
@@ -82,15 +104,16 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/orgs/:orgId/scope/versions',
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'Every scope version, newest first',
         params: orgParams,
-        response: { 200: z.object({ items: z.array(scopeVersionSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(scopeVersionSchema) }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return { items: await service.listVersions(db, access.orgId) };
     },
   );
@@ -98,15 +121,16 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/orgs/:orgId/scope/versions/:version',
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'One scope version',
         params: orgParams.extend({ version: z.coerce.number().int().min(1) }),
-        response: { 200: scopeVersionSchema, ...errors },
+        response: { 200: scopeVersionSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return service.getVersion(db, access.orgId, req.params.version);
     },
   );
@@ -114,16 +138,20 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/orgs/:orgId/scope/compare',
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'What changed between two scope versions',
         params: orgParams,
         querystring: compareQuery,
-        response: { 200: z.object({ from: z.number(), to: z.number(), changes: z.array(scopeChangeSchema) }), ...errors },
+        response: {
+          200: z.object({ from: z.number(), to: z.number(), changes: z.array(scopeChangeSchema) }),
+          ...problemResponses,
+        },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return service.compareVersions(db, access.orgId, req.query.from, req.query.to);
     },
   );

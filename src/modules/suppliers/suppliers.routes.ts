@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntrySchema } from '../../platform/audit-log/audit-log.routes.js';
-import { requireOrgPermission } from '../../platform/http/auth-context.js';
 import { problemSchema, uuid } from '../../platform/http/fields.js';
-import { orgParams } from '../organizations/index.js';
 import {
+  REVIEW_QUESTIONS,
   createReviewBody,
   createSupplierBody,
   supplierListQuery,
@@ -13,9 +12,10 @@ import {
   updateSupplierBody,
 } from './suppliers.schemas.js';
 import * as service from './suppliers.service.js';
+import { requireUser } from '../../platform/http/auth-context.js';
+import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 
 const tags = ['suppliers'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const params = orgParams.extend({ supplierId: uuid() });
 const supplierDetailSchema = supplierSchema
   .extend({
@@ -28,18 +28,34 @@ export const supplierRoutes: FastifyPluginAsyncZod = async (app) => {
   const base = '/api/v1/orgs/:orgId/suppliers';
 
   app.get(
+    '/api/v1/supplier-review-questions',
+    {
+      schema: {
+        tags,
+        summary: 'The questions of an AI-specific supplier review, in order',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), question: z.string() })) }), 401: problemSchema },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      return { items: Object.entries(REVIEW_QUESTIONS).map(([id, question]) => ({ id, question })) };
+    },
+  );
+
+  app.get(
     base,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'Suppliers of AI platforms, APIs, models, datasets and services',
         params: orgParams,
         querystring: supplierListQuery,
-        response: { 200: z.object({ items: z.array(supplierSchema), nextCursor: z.string().nullable() }), ...errors },
+        response: { 200: z.object({ items: z.array(supplierSchema), nextCursor: z.string().nullable() }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       const { overdue, includeArchived, ...q } = req.query;
       return service.listSuppliers(db, access.orgId, {
         ...q,
@@ -52,16 +68,17 @@ export const supplierRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     base,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Add a supplier',
         params: orgParams,
         body: createSupplierBody,
-        response: { 201: supplierSchema, ...errors },
+        response: { 201: supplierSchema, ...problemResponses },
       },
     },
     async (req, reply) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return reply.code(201).send(await service.createSupplier(db, access.actor, access.orgId, req.body));
     },
   );
@@ -69,15 +86,16 @@ export const supplierRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/:supplierId`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'A supplier with the AI systems that depend on it',
         params,
-        response: { 200: supplierDetailSchema, ...errors },
+        response: { 200: supplierDetailSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return service.getSupplier(db, access.orgId, req.params.supplierId);
     },
   );
@@ -85,16 +103,17 @@ export const supplierRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     `${base}/:supplierId`,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Change a supplier',
         params,
         body: updateSupplierBody,
-        response: { 200: supplierDetailSchema, ...errors },
+        response: { 200: supplierDetailSchema, ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return service.updateSupplier(db, access.actor, access.orgId, req.params.supplierId, req.body);
     },
   );
@@ -106,15 +125,16 @@ export const supplierRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `${base}/:supplierId/${action}`,
       {
+        config: { permission: 'write' },
         schema: {
           tags,
           summary: archived ? 'Archive a supplier (kept with its history)' : 'Restore an archived supplier',
           params,
-          response: { 200: supplierDetailSchema, ...errors },
+          response: { 200: supplierDetailSchema, ...problemResponses },
         },
       },
       async (req) => {
-        const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+        const access = orgAccess(req);
         return service.setSupplierArchived(db, access.actor, access.orgId, req.params.supplierId, archived);
       },
     );
@@ -123,15 +143,16 @@ export const supplierRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/:supplierId/reviews`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: 'AI-specific reviews of a supplier, newest first',
         params,
-        response: { 200: z.object({ items: z.array(supplierReviewSchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(supplierReviewSchema) }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return { items: await service.listSupplierReviews(db, access.orgId, req.params.supplierId) };
     },
   );
@@ -139,16 +160,17 @@ export const supplierRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${base}/:supplierId/reviews`,
     {
+      config: { permission: 'write' },
       schema: {
         tags,
         summary: 'Record a supplier review; it sets the rating and next review date',
         params,
         body: createReviewBody,
-        response: { 201: supplierReviewSchema, ...errors },
+        response: { 201: supplierReviewSchema, ...problemResponses },
       },
     },
     async (req, reply) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'write');
+      const access = orgAccess(req);
       return reply
         .code(201)
         .send(await service.recordSupplierReview(db, access.actor, access.orgId, req.params.supplierId, req.body));
@@ -158,15 +180,16 @@ export const supplierRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${base}/:supplierId/history`,
     {
+      config: { permission: 'read' },
       schema: {
         tags,
         summary: "The supplier's change history from the audit log",
         params,
-        response: { 200: z.object({ items: z.array(auditEntrySchema) }), ...errors },
+        response: { 200: z.object({ items: z.array(auditEntrySchema) }), ...problemResponses },
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'read');
+      const access = orgAccess(req);
       return { items: await service.supplierHistory(db, access.orgId, req.params.supplierId) };
     },
   );

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireOrgPermission } from '../http/auth-context.js';
 import { problemSchema, uuid } from '../http/fields.js';
 import { decodeCursor, encodeCursor, limitParam } from '../http/pagination.js';
 import { listAuditLog, toAuditEntry } from './audit-log.js';
+import { orgAccess } from '../http/org-routes.js';
 
 export const auditEntrySchema = z
   .object({
@@ -38,6 +38,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/orgs/:orgId/audit-log',
     {
+      config: { permission: 'audit' },
       schema: {
         tags: ['audit log'],
         summary: "The organization's change history, newest first",
@@ -53,7 +54,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const access = await requireOrgPermission(req, db, req.params.orgId, 'readAuditLog');
+      const access = orgAccess(req);
       const { cursor, limit, ...filters } = req.query;
       const beforeSeq = decodeCursor(cursor, z.number().int().positive());
       const rows = await listAuditLog(db, access.orgId, { ...filters, beforeSeq, limit: limit + 1 });

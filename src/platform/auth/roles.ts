@@ -1,5 +1,7 @@
 // Roles are per organization. What each may do is one table, read by every
-// route, so a reviewer can check the whole access model here.
+// route, so a reviewer can check the whole access model here. The API serves
+// it (GET /api/v1/roles) so the web app hides what a role cannot do without
+// keeping a copy.
 export const ROLES = ['owner', 'admin', 'editor', 'contributor', 'viewer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -11,12 +13,13 @@ export const PERMISSIONS = {
   /** approve records (scope, policy...) and edit the organization profile */
   approve: ['owner', 'admin', 'editor'],
   /** add and remove members, change roles */
-  manageMembers: ['owner', 'admin'],
+  admin: ['owner', 'admin'],
   /** read the audit log: management and the auditors who sample it */
-  readAuditLog: ['owner', 'admin', 'auditor'],
+  audit: ['owner', 'admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
 
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);

@@ -59,9 +59,9 @@ function describe(p: Permission): string {
       return 'change records';
     case 'approve':
       return 'approve records or edit the organization profile';
-    case 'manageMembers':
+    case 'admin':
       return 'manage members';
-    case 'readAuditLog':
+    case 'audit':
       return 'read the audit log';
   }
 }

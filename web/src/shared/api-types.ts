@@ -556,6 +556,51 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The roles and what each may do: the one table every org route is checked against */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RolePermissions'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs': {
     parameters: {
       query?: never;
@@ -1498,6 +1543,51 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/scope-template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The content of an empty scope: what a new draft starts from */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ScopeContent'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs/{orgId}/scope': {
     parameters: {
       query?: never;
@@ -2066,6 +2156,56 @@ export interface paths {
         };
         /** @description Default Response */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supplier-review-questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The questions of an AI-specific supplier review, in order */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                question: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
           headers: {
             [name: string]: unknown;
           };
@@ -5497,6 +5637,12 @@ export interface components {
       reviewIntervalDays: number;
       riskScale: string[];
     };
+    RolePermissionsInput: {
+      roles: ('owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor')[];
+      permissions: {
+        [key: string]: ('owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor')[];
+      };
+    };
     UserInput: {
       id: string;
       email: string;
@@ -6146,6 +6292,12 @@ export interface components {
     OrganizationSettings: {
       reviewIntervalDays: number;
       riskScale: string[];
+    };
+    RolePermissions: {
+      roles: ('owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor')[];
+      permissions: {
+        [key: string]: ('owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor')[];
+      };
     };
     User: {
       id: string;
