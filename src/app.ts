@@ -4,6 +4,7 @@ import { auditLogRoutes } from './platform/audit-log/audit-log.routes.js';
 import type { Config } from './platform/config/config.js';
 import type { Database } from './platform/db/db.js';
 import { createServer, registerWeb } from './platform/http/server.js';
+import { closeReportBrowser } from './platform/report/index.js';
 import { VERSION } from './version.js';
 import { accountRoutes } from './modules/accounts/index.js';
 import { organizationRoutes } from './modules/organizations/index.js';
@@ -23,6 +24,8 @@ export function defaultWebDir(): string {
 /** Composes the HTTP app: platform first, then each module's routes. */
 export async function buildApp(database: Database, config: Config) {
   const app = await createServer(database, config, VERSION);
+  // The report kit's Chromium (launched by the first PDF) goes with the app.
+  app.addHook('onClose', closeReportBrowser);
   await app.register(accountRoutes);
   await app.register(organizationRoutes);
   await app.register(auditLogRoutes);
