@@ -2,6 +2,8 @@
 // so the web client is typed from the same zod schemas the server validates
 // with. Builds the app in-process against an in-memory SQLite: no server, no
 // port, no data dir. Run: npx tsx scripts/gen-api-types.ts
+// With --check (CI, `npm run check:api-types`) it writes nothing: it compares
+// what it would write with the file and exits 1 when they differ.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,27 @@ import { migrateToLatest } from '../src/platform/db/migrate.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = path.join(root, 'web', 'src', 'shared', 'api-types.ts');
+const check = process.argv.slice(2).includes('--check');
+
+/** The first lines where the file and the generated text part, a few of each. */
+function firstDifference(current: string, generated: string, rel: string, context = 8): string {
+  const a = current.split('\n');
+  const b = generated.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const show = (lines: string[], sign: string) =>
+    lines
+      .slice(i, i + context)
+      .map((l) => `${sign} ${l}`)
+      .join('\n');
+  return [
+    `first difference at line ${i + 1}:`,
+    `--- ${rel} (in the repository)`,
+    show(a, '-') || '- (end of file)',
+    '+++ generated from the OpenAPI document',
+    show(b, '+') || '+ (end of file)',
+  ].join('\n');
+}
 
 async function main() {
   const config = loadConfig({ dataDir: '/tmp', databaseUrl: 'sqlite::memory:', logLevel: 'silent' });
@@ -37,14 +60,26 @@ async function main() {
       '// change the server schemas and run `npx tsx scripts/gen-api-types.ts`.',
       '',
     ].join('\n');
-    fs.mkdirSync(path.dirname(outFile), { recursive: true });
-    fs.writeFileSync(outFile, header + astToString(ast));
     // in the house style, so `npm run format` leaves the generated file alone
-    execFileSync(path.join(root, 'node_modules', '.bin', 'biome'), ['format', '--write', outFile], {
-      cwd: root,
-      stdio: 'ignore',
-    });
-    console.log(`wrote ${path.relative(root, outFile)} (${Object.keys(spec.paths ?? {}).length} paths)`);
+    const text = execFileSync(
+      path.join(root, 'node_modules', '.bin', 'biome'),
+      ['format', `--stdin-file-path=${path.relative(root, outFile)}`],
+      { cwd: root, input: header + astToString(ast), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    const rel = path.relative(root, outFile);
+    if (check) {
+      const current = fs.existsSync(outFile) ? fs.readFileSync(outFile, 'utf8') : '';
+      if (current === text) {
+        console.log(`${rel} matches the OpenAPI document`);
+        return;
+      }
+      console.error(`api-types.ts is stale: run npx tsx scripts/gen-api-types.ts\n${firstDifference(current, text, rel)}`);
+      process.exitCode = 1;
+      return;
+    }
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    fs.writeFileSync(outFile, text);
+    console.log(`wrote ${rel} (${Object.keys(spec.paths ?? {}).length} paths)`);
   } finally {
     await database.close();
   }
