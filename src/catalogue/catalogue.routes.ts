@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../platform/http/auth-context.js';
+import { sendDownload } from '../platform/http/download.js';
 import { notFound } from '../platform/http/errors.js';
 import { problemSchema } from '../platform/http/fields.js';
 import {
@@ -62,7 +63,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'One crosswalk with every link; ?format=csv downloads it as text/csv',
         description:
-          'With format=csv the 200 response is text/csv (RFC 4180, CRLF line ends) with the columns iso42001_id, iso42001_title, target_id, target_title, rationale, sent as an attachment.',
+          'With format=csv the 200 response is text/csv (RFC 4180, CRLF line ends, UTF-8 with a byte order mark; a cell that would start a formula gets a leading apostrophe) with the columns iso42001_id, iso42001_title, target_id, target_title, rationale, sent as an attachment.',
         params: crosswalkParams,
         querystring: crosswalkQuery,
         response: { 200: crosswalkDetailSchema, ...errors },
@@ -73,13 +74,12 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       const crosswalk = crosswalkById(req.params.id);
       if (!crosswalk) throw notFound('Crosswalk');
       if (req.query.format === 'csv') {
-        // Fastify sends a string with a non-JSON content type as is, past the
-        // zod serializer; the cast is only because the 200 schema types JSON.
-        const csv = toCsv(crosswalk);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="openaims-${crosswalk.id}-${CATALOGUE_VERSION}.csv"`)
-          .send(csv as never);
+        // Fastify sends a string with a non-JSON content type as is, past the zod serializer.
+        return sendDownload(reply, {
+          filename: `openaims-${crosswalk.id}-${CATALOGUE_VERSION}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+          body: toCsv(crosswalk),
+        });
       }
       return crosswalkDetail(crosswalk);
     },

@@ -3,6 +3,7 @@
 // areas, and crosswalks to ISO/IEC 27001, NIST AI RMF and the EU AI Act.
 // Pure data and lookups, no I/O (the HTTP routes sit in catalogue.routes.ts and
 // are not re-exported here). Every gap assessment records CATALOGUE_VERSION.
+import { writeCsv } from '../exports/csv.js';
 import { ANNEX_A, ANNEX_A_GROUPS } from './annex-a.js';
 import type { Catalogue, Crosswalk, CrosswalkDetail, CrosswalkSummary, Requirement, ReviewAreaId } from './catalogue.schemas.js';
 import { CLAUSE_GROUPS, CLAUSES } from './clauses.js';
@@ -96,13 +97,11 @@ export function crosswalkDetail(c: Crosswalk): CrosswalkDetail {
 
 export const CROSSWALK_CSV_HEADER = ['iso42001_id', 'iso42001_title', 'target_id', 'target_title', 'rationale'] as const;
 
-/** RFC 4180: quote a field holding a comma, quote, CR or LF; double inner quotes. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** One line per link, CRLF line ends, header first. */
+/**
+ * One line per link, header first, written by the one CSV writer
+ * (src/exports/csv.ts): RFC 4180, CRLF, a byte order mark, formulas neutralised.
+ */
 export function toCsv(crosswalk: Crosswalk): string {
   const rows = crosswalkDetail(crosswalk).links.map((l) => [l.from, l.fromTitle, l.to, l.toTitle, l.rationale]);
-  return `${[[...CROSSWALK_CSV_HEADER], ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return writeCsv([[...CROSSWALK_CSV_HEADER], ...rows]);
 }

@@ -86,9 +86,12 @@ describe.each(testDialects())('catalogue API (%s)', (dialect) => {
     const res = await owner.get('/api/v1/catalogue/crosswalks/eu-ai-act?format=csv');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="openaims-eu-ai-act-${CATALOGUE_VERSION}.csv"`);
+    const name = `openaims-eu-ai-act-${CATALOGUE_VERSION}.csv`;
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="${name}"; filename*=UTF-8''${name}`);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
     const text = res.raw.body;
-    const lines = text.trimEnd().split('\r\n');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('iso42001_id,iso42001_title,target_id,target_title,rationale');
     expect(lines).toHaveLength((crosswalkById('eu-ai-act')?.links.length ?? 0) + 1);
     expect(lines).toContain(
