@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
@@ -19,7 +19,13 @@ describe.each(testDialects())('supplier register (%s)', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    ({ client: owner, orgId } = await setupOwner(t.app));
+    ({ client: owner } = await setupOwner(t.app));
+  });
+  // every test has an organization of its own: none reads another's suppliers
+  beforeEach(async ({ task }) => {
+    const org = await owner.post('/api/v1/orgs', { name: task.name.slice(0, 60) });
+    expect(org.status).toBe(201);
+    orgId = org.body.id;
   });
   afterAll(() => t.close());
 
@@ -53,12 +59,14 @@ describe.each(testDialects())('supplier register (%s)', (dialect) => {
 
   it('rejects impossible reviews by field', async () => {
     const id = (await owner.post(url(), { name: 'Mistral' })).body.id;
+    expect(id).toEqual(expect.any(String));
     const future = await owner.post(url(`/${id}/reviews`), {
       reviewDate: '2999-01-01',
       answers,
       riskRating: 'low',
       nextReviewDate: '2999-06-01',
     });
+    expect(future.status).toBe(400);
     expect(future.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.reviewDate']);
     const backwards = await owner.post(url(`/${id}/reviews`), {
       reviewDate: '2026-01-01',
@@ -66,6 +74,7 @@ describe.each(testDialects())('supplier register (%s)', (dialect) => {
       riskRating: 'low',
       nextReviewDate: '2025-01-01',
     });
+    expect(backwards.status).toBe(400);
     expect(backwards.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.nextReviewDate']);
     const missing = await owner.post(url(`/${id}/reviews`), {
       reviewDate: '2026-01-01',
@@ -73,19 +82,29 @@ describe.each(testDialects())('supplier register (%s)', (dialect) => {
       riskRating: 'low',
       nextReviewDate: '2027-01-01',
     });
+    expect(missing.status).toBe(400);
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toContain('body.answers.dataLocation');
     expect((await owner.get(url(`/${id}/reviews`))).body.items).toEqual([]);
   });
 
   it('lists the AI systems that depend on a supplier', async () => {
-    const id = (await owner.get(url('?q=anthropic'))).body.items[0].id;
-    await owner.post(`/api/v1/orgs/${orgId}/ai-systems`, {
+    const id = (await owner.post(url(), { name: 'Anthropic', kinds: ['api'] })).body.id;
+    const unused = (await owner.post(url(), { name: 'Mistral', kinds: ['model'] })).body.id;
+    expect((await owner.get(url(`/${id}`))).body).toMatchObject({ aiSystemCount: 0, aiSystems: [] });
+    const system = await owner.post(`/api/v1/orgs/${orgId}/ai-systems`, {
       name: 'Support bot',
       suppliers: [{ supplierId: id, dependency: 'model' }],
     });
+    expect(system.status).toBe(201);
     const s = (await owner.get(url(`/${id}`))).body;
     expect(s.aiSystemCount).toBe(1);
     expect(s.aiSystems).toEqual([expect.objectContaining({ name: 'Support bot', dependency: 'model' })]);
-    expect((await owner.get(url())).body.items.find((x: { id: string }) => x.id === id).aiSystemCount).toBe(1);
+    const counts = (await owner.get(url())).body.items.map((x: { id: string; aiSystemCount: number }) => [x.id, x.aiSystemCount]);
+    expect(counts).toEqual(
+      expect.arrayContaining([
+        [id, 1],
+        [unused, 0],
+      ]),
+    );
   });
 });
