@@ -15,7 +15,16 @@ import {
 import { htmlToPdf } from '../../exports/pdf.js';
 import { getOrganization } from '../organizations/index.js';
 import { reportHtml, reportXlsx } from './gap.report.js';
-import * as service from './gap.service.js';
+import { generateActionPlan } from './use-cases/action-plan.js';
+import { clearAnswer } from './use-cases/clear-answer.js';
+import { compare } from './use-cases/compare.js';
+import { createAssessment } from './use-cases/create-assessment.js';
+import { getAssessment } from './use-cases/get-assessment.js';
+import { listActions } from './use-cases/list-actions.js';
+import { listAssessments } from './use-cases/list-assessments.js';
+import { saveAnswer } from './use-cases/save-answer.js';
+import { updateAction } from './use-cases/update-action.js';
+import { updateAssessment } from './use-cases/update-assessment.js';
 import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 
 const tags = ['gap assessment'];
@@ -38,7 +47,7 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return { items: await service.listAssessments(db, access.orgId) };
+      return { items: await listAssessments({ db, orgId: access.orgId }) };
     },
   );
 
@@ -56,7 +65,7 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const access = orgAccess(req);
-      return reply.code(201).send(await service.createAssessment(db, access.actor, access.orgId, req.body));
+      return reply.code(201).send(await createAssessment({ db, actor: access.actor, orgId: access.orgId, input: req.body }));
     },
   );
 
@@ -88,7 +97,7 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.compare(db, access.orgId, req.query.from, req.query.to);
+      return compare({ db, orgId: access.orgId, fromId: req.query.from, toId: req.query.to });
     },
   );
 
@@ -105,7 +114,7 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.getAssessment(db, access.orgId, req.params.assessmentId);
+      return getAssessment({ db, orgId: access.orgId, assessmentId: req.params.assessmentId });
     },
   );
 
@@ -123,7 +132,13 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.updateAssessment(db, access.actor, access.orgId, req.params.assessmentId, req.body);
+      return updateAssessment({
+        db,
+        actor: access.actor,
+        orgId: access.orgId,
+        assessmentId: req.params.assessmentId,
+        patch: req.body,
+      });
     },
   );
 
@@ -141,14 +156,14 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.answerRequirement(
+      return saveAnswer({
         db,
-        access.actor,
-        access.orgId,
-        req.params.assessmentId,
-        req.params.requirementId,
-        req.body,
-      );
+        actor: access.actor,
+        orgId: access.orgId,
+        assessmentId: req.params.assessmentId,
+        requirementId: req.params.requirementId,
+        input: req.body,
+      });
     },
   );
 
@@ -165,7 +180,13 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.clearAnswer(db, access.actor, access.orgId, req.params.assessmentId, req.params.requirementId);
+      return clearAnswer({
+        db,
+        actor: access.actor,
+        orgId: access.orgId,
+        assessmentId: req.params.assessmentId,
+        requirementId: req.params.requirementId,
+      });
     },
   );
 
@@ -182,7 +203,7 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return { items: await service.listActions(db, access.orgId, req.params.assessmentId) };
+      return { items: await listActions({ db, orgId: access.orgId, assessmentId: req.params.assessmentId }) };
     },
   );
 
@@ -200,7 +221,9 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return { items: await service.generateActionPlan(db, access.actor, access.orgId, req.params.assessmentId) };
+      return {
+        items: await generateActionPlan({ db, actor: access.actor, orgId: access.orgId, assessmentId: req.params.assessmentId }),
+      };
     },
   );
 
@@ -218,7 +241,7 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.updateAction(db, access.actor, access.orgId, req.params.actionId, req.body);
+      return updateAction({ db, actor: access.actor, orgId: access.orgId, actionId: req.params.actionId, patch: req.body });
     },
   );
 
@@ -239,8 +262,8 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
       const access = orgAccess(req);
       const [org, assessment, actions] = await Promise.all([
         getOrganization(db, access.orgId),
-        service.getAssessment(db, access.orgId, req.params.assessmentId),
-        service.listActions(db, access.orgId, req.params.assessmentId),
+        getAssessment({ db, orgId: access.orgId, assessmentId: req.params.assessmentId }),
+        listActions({ db, orgId: access.orgId, assessmentId: req.params.assessmentId }),
       ]);
       const name = `gap-report-${assessment.assessmentDate}`;
       const html = reportHtml(org.name, assessment, actions);
