@@ -84,7 +84,10 @@ describe.each(testDialects())('AI system inventory import and export (%s)', (dia
     const csv = await owner.get(url(orgId, '/import-template?format=csv'));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="ai-system-inventory-template\.csv"$/);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename="ai-system-inventory-template.csv"; filename*=UTF-8''ai-system-inventory-template.csv`,
+    );
+    expect(csv.headers['x-content-type-options']).toBe('nosniff');
     const [header] = readCsv(csv.raw.body);
     expect(header.cells.slice(0, 9)).toEqual(SEED_COLUMNS);
     expect(header.cells.slice(9)).toEqual([
@@ -368,7 +371,7 @@ describe.each(testDialects())('AI system inventory import and export (%s)', (dia
       expect(file.status).toBe(200);
       expect(file.headers['content-disposition']).toMatch(
         new RegExp(
-          `^attachment; filename="ai-systems-acme-ai-\\d{4}-\\d{2}-\\d{2}\\.${format === 'cyclonedx' ? 'cdx\\.json' : format}"$`,
+          `^attachment; filename="(ai-systems-acme-ai-\\d{4}-\\d{2}-\\d{2}\\.${format === 'cyclonedx' ? 'cdx\\.json' : format})"; filename\\*=UTF-8''\\1$`,
         ),
       );
       const target = await freshOrg(`Round trip ${format}`);

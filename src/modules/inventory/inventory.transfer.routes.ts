@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendDownload } from '../../platform/http/download.js';
 import { problemSchema } from '../../platform/http/fields.js';
 import { CONTENT_TYPES, exportInventory, importTemplate } from './inventory.export.js';
 import { detectFormat, type ImportData, importInventory } from './inventory.import.js';
@@ -47,10 +48,6 @@ function formatOf(req: FastifyRequest, query: ImportFormat | undefined, body: Im
   return detectFormat(body);
 }
 
-function attachment(filename: string): string {
-  return `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`;
-}
-
 export const inventoryTransferRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   const base = '/api/v1/orgs/:orgId/ai-systems';
@@ -73,7 +70,7 @@ export const inventoryTransferRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const file = await importTemplate(req.query.format);
-      return reply.header('content-disposition', attachment(file.filename)).type(file.contentType).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 
@@ -131,7 +128,7 @@ export const inventoryTransferRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const access = orgAccess(req);
       const file = await exportInventory(db, access.orgId, req.query.format);
-      return reply.header('content-disposition', attachment(file.filename)).type(file.contentType).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 };
