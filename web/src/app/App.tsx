@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from './queryClient';
 import { router } from './router';
+import { Notifications } from '../shared/ui/notifications';
 import { theme } from './theme';
 
 // Mantine's default dimmed grey is below WCAG AA contrast for small text on white.
@@ -19,6 +20,7 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={resolver}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
+        <Notifications />
       </QueryClientProvider>
     </MantineProvider>
   );

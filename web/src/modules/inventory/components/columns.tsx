@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { RegisterColumn } from '../../../shared/register';
 import { formatDate, formatDateTime } from '../../../shared/ui/format';
 import type { AiSystem } from '../hooks/useAiSystems';
 import {
@@ -15,17 +16,8 @@ import { FlagBadges } from './FlagBadges';
 import { RiskBadge } from '../../../shared/org/RiskBadge';
 
 // The inventory table's optional columns. Name is always shown; the rest are
-// chosen in the column chooser and remembered in this browser.
-
-export type SortField = 'name' | 'riskLevel' | 'updatedAt' | 'createdAt';
-
-export interface Column {
-  id: string;
-  label: string;
-  sort?: SortField;
-  width?: number;
-  render: (s: AiSystem) => ReactNode;
-}
+// chosen in the column chooser and remembered in this browser. Sorting
+// columns sort the highest risk and the newest first.
 
 const none = (
   <Text size="sm" c="dimmed">
@@ -42,7 +34,7 @@ const text = (v: string | null | undefined, lines = 2) =>
   );
 const label = <T extends string>(labels: Record<T, string>, v: string | null) => (v ? text(labels[v as T] ?? v) : none);
 
-export const COLUMNS: Column[] = [
+export const COLUMNS: RegisterColumn<AiSystem>[] = [
   { id: 'businessOwner', label: 'Business owner', render: (s) => text(s.businessOwner?.name) },
   { id: 'technicalOwner', label: 'Technical owner', render: (s) => text(s.technicalOwner?.name) },
   { id: 'purpose', label: 'Purpose', width: 260, render: (s) => text(s.purpose) },
@@ -73,7 +65,13 @@ export const COLUMNS: Column[] = [
         none
       ),
   },
-  { id: 'riskLevel', label: 'Risk level', sort: 'riskLevel', render: (s) => <RiskBadge level={s.riskLevel} /> },
+  {
+    id: 'riskLevel',
+    label: 'Risk level',
+    sort: 'riskLevel',
+    firstSort: 'desc',
+    render: (s) => <RiskBadge level={s.riskLevel} />,
+  },
   { id: 'monitoringMethod', label: 'Monitoring method', width: 220, render: (s) => text(s.monitoringMethod) },
   { id: 'kind', label: 'Kind', render: (s) => label(KIND_LABELS, s.kind) },
   { id: 'lifecycleStage', label: 'Life-cycle stage', render: (s) => label(LIFECYCLE_LABELS, s.lifecycleStage) },
@@ -90,8 +88,17 @@ export const COLUMNS: Column[] = [
   { id: 'tags', label: 'Tags', render: (s) => (s.tags.length ? text(s.tags.join(', ')) : none) },
   { id: 'externalId', label: 'External id', render: (s) => text(s.externalId) },
   { id: 'flags', label: 'Flags', width: 240, render: (s) => <FlagBadges flags={s.flags} /> },
-  { id: 'updatedAt', label: 'Updated', sort: 'updatedAt', render: (s) => text(formatDateTime(s.updatedAt)) },
-  { id: 'createdAt', label: 'Added', sort: 'createdAt', render: (s) => text(formatDateTime(s.createdAt)) },
+  { id: 'updatedAt', label: 'Updated', sort: 'updatedAt', firstSort: 'desc', render: (s) => text(formatDateTime(s.updatedAt)) },
+  { id: 'createdAt', label: 'Added', sort: 'createdAt', firstSort: 'desc', render: (s) => text(formatDateTime(s.createdAt)) },
 ];
 
 export const DEFAULT_COLUMNS = ['businessOwner', 'riskLevel', 'lifecycleStage', 'inScope', 'suppliers', 'flags'];
+
+/** The external id under the name, unless its own column shows it. */
+export function externalIdNote(s: AiSystem, visible: string[]): ReactNode {
+  return s.externalId && !visible.includes('externalId') ? (
+    <Text size="xs" c="dimmed" ff="monospace">
+      {s.externalId}
+    </Text>
+  ) : null;
+}

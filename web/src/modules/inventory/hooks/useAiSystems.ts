@@ -1,6 +1,7 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
+import { registerKey, useOrgMutation } from '../../../shared/register';
 
 export type AiSystem = Schemas['AiSystem'];
 export type InventoryFlag = Schemas['InventoryFlag'];
@@ -14,26 +15,8 @@ export type BulkEditSet =
   paths['/api/v1/orgs/{orgId}/ai-systems/bulk-edit']['post']['requestBody']['content']['application/json']['set'];
 export type Owner = NonNullable<AiSystem['businessOwner']>;
 
-export const PAGE_SIZE = 50;
-
-export const inventoryKey = (orgId: string) => ['orgs', orgId, 'inventory'] as const;
+export const inventoryKey = (orgId: string) => registerKey(orgId, 'ai-systems');
 const systemKey = (orgId: string, id: string) => [...inventoryKey(orgId), 'system', id] as const;
-
-export function useAiSystemList(orgId: string, query: Omit<AiSystemListQuery, 'cursor' | 'limit'>) {
-  return useInfiniteQuery({
-    queryKey: [...inventoryKey(orgId), 'list', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/orgs/{orgId}/ai-systems', {
-          params: { path: { orgId }, query: { ...query, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // a new filter keeps the old rows on screen until the new ones arrive
-    placeholderData: keepPreviousData,
-  });
-}
 
 export function useInventorySummary(orgId: string) {
   return useQuery({
@@ -85,58 +68,50 @@ export function useAiSystemHistory(orgId: string, id: string) {
 }
 
 /** After any write: the inventory, the suppliers' dependent systems and the audit log are stale. */
-function useInventoryMutation<TVars, TResult>(orgId: string, fn: (vars: TVars) => Promise<TResult>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      client.invalidateQueries({ queryKey: ['orgs', orgId, 'suppliers'] });
-      client.invalidateQueries({ queryKey: ['orgs', orgId, 'audit-log'] });
-      await client.invalidateQueries({ queryKey: inventoryKey(orgId) });
-    },
-  });
-}
+const INVALIDATES = ['ai-systems', 'suppliers'];
 
 export function useCreateAiSystem(orgId: string) {
-  return useInventoryMutation(orgId, (body: AiSystemInput) =>
-    unwrap(api.POST('/api/v1/orgs/{orgId}/ai-systems', { params: { path: { orgId } }, body })),
+  return useOrgMutation(
+    orgId,
+    (body: AiSystemInput) => unwrap(api.POST('/api/v1/orgs/{orgId}/ai-systems', { params: { path: { orgId } }, body })),
+    { invalidates: INVALIDATES },
   );
 }
 
 export function useUpdateAiSystem(orgId: string, id: string) {
-  return useInventoryMutation(orgId, (body: AiSystemPatch) =>
-    unwrap(api.PATCH('/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}', { params: { path: { orgId, aiSystemId: id } }, body })),
-  );
-}
-
-export function useSetAiSystemArchived(orgId: string, id: string) {
-  return useInventoryMutation(orgId, (archived: boolean) =>
-    unwrap(
-      archived
-        ? api.POST('/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}/archive', { params: { path: { orgId, aiSystemId: id } } })
-        : api.POST('/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}/restore', { params: { path: { orgId, aiSystemId: id } } }),
-    ),
+  return useOrgMutation(
+    orgId,
+    (body: AiSystemPatch) =>
+      unwrap(api.PATCH('/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}', { params: { path: { orgId, aiSystemId: id } }, body })),
+    { invalidates: INVALIDATES },
   );
 }
 
 /** Merges each duplicate into the kept system, one after another (the API merges one at a time). */
 export function useMergeAiSystems(orgId: string) {
-  return useInventoryMutation(orgId, async ({ keptId, duplicateIds }: { keptId: string; duplicateIds: string[] }) => {
-    let kept: AiSystem | undefined;
-    for (const duplicateId of duplicateIds) {
-      kept = await unwrap(
-        api.POST('/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}/merge', {
-          params: { path: { orgId, aiSystemId: keptId } },
-          body: { duplicateId },
-        }),
-      );
-    }
-    return kept;
-  });
+  return useOrgMutation(
+    orgId,
+    async ({ keptId, duplicateIds }: { keptId: string; duplicateIds: string[] }) => {
+      let kept: AiSystem | undefined;
+      for (const duplicateId of duplicateIds) {
+        kept = await unwrap(
+          api.POST('/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}/merge', {
+            params: { path: { orgId, aiSystemId: keptId } },
+            body: { duplicateId },
+          }),
+        );
+      }
+      return kept;
+    },
+    { invalidates: INVALIDATES },
+  );
 }
 
 export function useBulkEdit(orgId: string) {
-  return useInventoryMutation(orgId, (body: { ids: string[]; set: BulkEditSet }) =>
-    unwrap(api.POST('/api/v1/orgs/{orgId}/ai-systems/bulk-edit', { params: { path: { orgId } }, body })),
+  return useOrgMutation(
+    orgId,
+    (body: { ids: string[]; set: BulkEditSet }) =>
+      unwrap(api.POST('/api/v1/orgs/{orgId}/ai-systems/bulk-edit', { params: { path: { orgId } }, body })),
+    { invalidates: INVALIDATES },
   );
 }

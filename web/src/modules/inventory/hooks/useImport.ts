@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, postRaw, type Schemas } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
-import { inventoryKey } from './useAiSystems';
+import { useOrgMutation } from '../../../shared/register';
 
 // Import and export of the inventory: CSV, XLSX and CycloneDX JSON. The
 // upload is the raw file, so it goes through postRaw, not the typed client;
@@ -51,15 +50,10 @@ export const exportUrl = (orgId: string, format: ExportFormat) => `${base(orgId)
 
 /** A dry run checks the whole file and writes nothing; a real run writes all rows or none. */
 export function useImport(orgId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ file, format, dryRun }: { file: File; format: ImportFormat; dryRun: boolean }) =>
+  return useOrgMutation(
+    orgId,
+    ({ file, format, dryRun }: { file: File; format: ImportFormat; dryRun: boolean }) =>
       postRaw<ImportReport>(`${base(orgId)}/import?dryRun=${dryRun}&format=${format}`, file, CONTENT_TYPES[format]),
-    onSuccess: async (_report, { dryRun }) => {
-      if (dryRun) return;
-      client.invalidateQueries({ queryKey: ['orgs', orgId, 'suppliers'] });
-      client.invalidateQueries({ queryKey: ['orgs', orgId, 'audit-log'] });
-      await client.invalidateQueries({ queryKey: inventoryKey(orgId) });
-    },
-  });
+    { invalidates: ({ dryRun }) => (dryRun ? null : ['ai-systems', 'suppliers']) },
+  );
 }

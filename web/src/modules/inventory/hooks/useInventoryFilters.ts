@@ -1,11 +1,9 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useRegisterFilters } from '../../../shared/register';
 import { LIFECYCLE_LABELS, MISSING_LABELS, type Sort } from '../labels';
 import type { AiSystemListQuery } from './useAiSystems';
 
-// The inventory's filters live in the address, so a filtered view can be
-// bookmarked, shared and left with the back button. Values the API would
-// reject are dropped rather than sent.
+// The inventory's filters, read from the address (the register kit keeps them
+// there). Values the API would reject are dropped rather than sent.
 
 export type InventoryFilters = Omit<AiSystemListQuery, 'cursor' | 'limit'>;
 export type FilterKey = keyof InventoryFilters;
@@ -39,40 +37,5 @@ function read(params: URLSearchParams): InventoryFilters {
 }
 
 export function useInventoryFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => read(params), [params]);
-
-  /** Sets or clears (undefined) some filters; `replace` for typing, so each key is not a history entry. */
-  const setFilters = useCallback(
-    (patch: Partial<InventoryFilters>, replace = false) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v === undefined || v === '') next.delete(k);
-            else next.set(k, String(v));
-          }
-          return next;
-        },
-        { replace },
-      ),
-    [setParams],
-  );
-
-  /** Replaces every filter with `only` (none when empty), keeping the sort. */
-  const showOnly = useCallback(
-    (only: Partial<InventoryFilters> = {}) =>
-      setParams((prev) => {
-        const next = new URLSearchParams();
-        const sort = prev.get('sort');
-        if (sort) next.set('sort', sort);
-        for (const [k, v] of Object.entries(only)) if (v) next.set(k, String(v));
-        return next;
-      }),
-    [setParams],
-  );
-  const clearFilters = useCallback(() => showOnly(), [showOnly]);
-
-  const active = Object.keys(filters).filter((k) => k !== 'sort').length;
-  return { filters, setFilters, clearFilters, showOnly, active };
+  return useRegisterFilters(read);
 }

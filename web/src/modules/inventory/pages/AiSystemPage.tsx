@@ -1,10 +1,9 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { ApiError } from '../../../shared/api';
 import { BackLink } from '../../../shared/ui/BackLink';
-import { ConfirmModal } from '../../../shared/ui/ConfirmModal';
+import { ArchiveAction, RecordFooter } from '../../../shared/register';
 import { formatDate, formatDateTime } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
@@ -13,7 +12,7 @@ import { ChangeHistory } from '../../../shared/ui/ChangeHistory';
 import { describeAiSystemEntry, formatAiSystemValue, recordNames } from '../components/aiSystemHistory';
 import { AiSystemFields } from '../components/AiSystemFields';
 import { FlagsCard } from '../components/FlagsCard';
-import { type AiSystem, useAiSystem, useAiSystemHistory, useSetAiSystemArchived } from '../hooks/useAiSystems';
+import { type AiSystem, useAiSystem, useAiSystemHistory } from '../hooks/useAiSystems';
 import { DEPENDENCY_LABELS, type Dependency, FIELD_LABELS } from '../labels';
 import { RiskBadge } from '../../../shared/org/RiskBadge';
 
@@ -80,8 +79,7 @@ function HistoryCard({ orgId, system }: { orgId: string; system: AiSystem }) {
 function AiSystemView({ system }: { system: AiSystem }) {
   const { org, can } = useOrg();
   const canWrite = can('write');
-  const setArchived = useSetAiSystemArchived(org.id, system.id);
-  const [confirming, setConfirming] = useState(false);
+  const history = useAiSystemHistory(org.id, system.id);
   const archived = system.archivedAt !== null;
   const base = `/orgs/${org.id}/inventory`;
 
@@ -103,23 +101,22 @@ function AiSystemView({ system }: { system: AiSystem }) {
         }
         description={system.purpose || undefined}
         actions={
-          canWrite &&
-          (archived ? (
-            !system.mergedIntoId && (
-              <Button variant="default" onClick={() => setArchived.mutate(false)} loading={setArchived.isPending}>
-                Restore
-              </Button>
-            )
-          ) : (
+          canWrite && (
             <>
-              <Button variant="default" color="red" onClick={() => setConfirming(true)}>
-                Archive…
-              </Button>
-              <Button component={Link} to={`${base}/${system.id}/edit`}>
-                Edit
-              </Button>
+              <ArchiveAction
+                orgId={org.id}
+                register="ai-systems"
+                record={system}
+                restorable={!system.mergedIntoId}
+                archiveText="An archived system leaves the inventory and its counts. Its record and history are kept, and it can be restored."
+              />
+              {!archived && (
+                <Button component={Link} to={`${base}/${system.id}/edit`}>
+                  Edit
+                </Button>
+              )}
             </>
-          ))
+          )
         }
       />
       {system.mergedIntoId && (
@@ -136,11 +133,6 @@ function AiSystemView({ system }: { system: AiSystem }) {
           Archived on {formatDateTime(system.archivedAt)}. It is left out of the inventory and its counts; restore it to edit it.
         </Alert>
       )}
-      {setArchived.error instanceof ApiError && !confirming && (
-        <Alert color="red" variant="light" role="alert">
-          {setArchived.error.message}
-        </Alert>
-      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
@@ -153,28 +145,15 @@ function AiSystemView({ system }: { system: AiSystem }) {
             {!archived && <FlagsCard flags={system.flags} editTo={canWrite ? `${base}/${system.id}/edit` : undefined} />}
             <SuppliersCard orgId={org.id} system={system} />
             <Paper withBorder p="lg">
-              <Text size="xs" c="dimmed">
-                Added {formatDateTime(system.createdAt)} · last changed {formatDateTime(system.updatedAt)}
-                {system.lastReviewDate ? ` · last reviewed ${formatDate(system.lastReviewDate)}` : ''}
-              </Text>
+              <RecordFooter
+                record={system}
+                history={history.data?.items}
+                extra={system.lastReviewDate ? ` · last reviewed ${formatDate(system.lastReviewDate)}` : ''}
+              />
             </Paper>
           </Stack>
         </Grid.Col>
       </Grid>
-      <ConfirmModal
-        opened={confirming}
-        title={`Archive “${system.name}”?`}
-        confirmLabel="Archive"
-        busy={setArchived.isPending}
-        error={setArchived.error}
-        onClose={() => {
-          setConfirming(false);
-          setArchived.reset();
-        }}
-        onConfirm={() => setArchived.mutate(true, { onSuccess: () => setConfirming(false) })}
-      >
-        An archived system leaves the inventory and its counts. Its record and history are kept, and it can be restored.
-      </ConfirmModal>
     </Stack>
   );
 }

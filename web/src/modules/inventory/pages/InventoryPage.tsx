@@ -1,24 +1,21 @@
-import { Alert, Anchor, Button, Center, Checkbox, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
+import { Alert, Anchor, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { plural } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
+import { RegisterTable, useRegisterList } from '../../../shared/register';
 import { BulkEditModal } from '../components/BulkEditModal';
-import { ColumnChooser } from '../components/ColumnChooser';
-import { COLUMNS, DEFAULT_COLUMNS } from '../components/columns';
+import { COLUMNS, DEFAULT_COLUMNS, externalIdNote } from '../components/columns';
 import { DuplicatesPanel } from '../components/DuplicatesPanel';
 import { EmptyInventory } from '../components/EmptyInventory';
 import { ExportMenu } from '../components/ExportMenu';
 import { InventoryFiltersBar } from '../components/InventoryFiltersBar';
-import { InventoryTable } from '../components/InventoryTable';
 import { SummaryCounts } from '../components/SummaryCounts';
-import { useAiSystemList, useDuplicates, useInventorySummary } from '../hooks/useAiSystems';
+import { useDuplicates, useInventorySummary } from '../hooks/useAiSystems';
 import { useInventoryFilters } from '../hooks/useInventoryFilters';
-
-const KNOWN_COLUMNS = new Set(COLUMNS.map((c) => c.id));
+import type { Sort } from '../labels';
 
 /** Step 3 of the journey: where the organization's AI use is known, complete and trusted. */
 export function InventoryPage() {
@@ -27,13 +24,7 @@ export function InventoryPage() {
   const { filters, setFilters, clearFilters, showOnly, active } = useInventoryFilters();
   const summary = useInventorySummary(org.id);
   const duplicates = useDuplicates(org.id);
-  const list = useAiSystemList(org.id, filters);
-  const [columns, setColumns] = useLocalStorage<string[]>({
-    key: 'openaims.inventory.columns',
-    defaultValue: DEFAULT_COLUMNS,
-    getInitialValueInEffect: false,
-  });
-  const visibleColumns = Array.isArray(columns) ? columns.filter((c) => KNOWN_COLUMNS.has(c)) : DEFAULT_COLUMNS;
+  const list = useRegisterList(org.id, 'ai-systems', filters);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [bulkOpen, setBulkOpen] = useState(false);
   const [notice, setNotice] = useState<ReactNode>(null);
@@ -44,7 +35,6 @@ export function InventoryPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the filters change
   useEffect(() => setSelected(new Set()), [filterKey]);
 
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const select = (ids: string[], on: boolean) =>
     setSelected((prev) => {
       const next = new Set(prev);
@@ -131,15 +121,25 @@ export function InventoryPage() {
         <Paper withBorder p="lg" component="section" aria-label="AI systems">
           <Stack gap="md">
             <InventoryFiltersBar filters={filters} setFilters={setFilters} />
-            <Group justify="space-between" wrap="wrap" gap="sm">
-              <Group gap="sm">
-                <Text size="sm" c="dimmed" role="status" aria-live="polite">
-                  {list.data
-                    ? `${plural(items.length, 'AI system')} shown${list.hasNextPage ? ', more below' : ''}${active ? ' (filtered)' : ''}`
-                    : ''}
-                </Text>
-                {list.isFetching && !list.isFetchingNextPage && list.data && <Loader size="xs" aria-label="Updating" />}
-                {canWrite && selected.size > 0 && (
+            <RegisterTable
+              register="inventory"
+              label="AI systems"
+              noun="AI system"
+              list={list}
+              columns={COLUMNS}
+              defaultColumns={DEFAULT_COLUMNS}
+              rowHref={(s) => `/orgs/${org.id}/inventory/${s.id}`}
+              nameNote={externalIdNote}
+              archivedLabel={(s) => (s.mergedIntoId ? 'merged' : 'archived')}
+              sort={{
+                value: filters.sort ?? 'name',
+                onChange: (sort) => setFilters({ sort: sort === 'name' ? undefined : (sort as Sort) }, true),
+              }}
+              selection={canWrite ? { selected, onChange: select } : undefined}
+              filtered={active > 0}
+              toolbar={
+                canWrite &&
+                selected.size > 0 && (
                   <Group gap="xs">
                     <Text size="sm" fw={600}>
                       {selected.size} selected
@@ -151,55 +151,32 @@ export function InventoryPage() {
                       Clear selection
                     </Button>
                   </Group>
-                )}
-              </Group>
-              <Group gap="sm">
-                <Checkbox
-                  label="Show archived"
-                  checked={filters.includeArchived === 'true'}
-                  onChange={(e) => setFilters({ includeArchived: e.currentTarget.checked ? 'true' : undefined })}
-                />
-                <Button variant="subtle" size="sm" onClick={clearFilters} disabled={active === 0}>
-                  Clear filters
-                </Button>
-                <ColumnChooser value={visibleColumns} onChange={setColumns} />
-              </Group>
-            </Group>
-            <QueryState query={list}>
-              {() =>
-                items.length === 0 ? (
-                  <Stack align="center" gap="xs" py="xl">
-                    <Text fw={600}>No AI systems match</Text>
-                    <Text size="sm" c="dimmed">
-                      Change the search or the filters to see more.
-                    </Text>
-                    <Button variant="light" size="xs" onClick={clearFilters}>
-                      Clear filters
-                    </Button>
-                  </Stack>
-                ) : (
-                  <>
-                    <InventoryTable
-                      orgId={org.id}
-                      items={items}
-                      columns={visibleColumns}
-                      sort={filters.sort ?? 'name'}
-                      onSort={(sort) => setFilters({ sort: sort === 'name' ? undefined : sort }, true)}
-                      selected={selected}
-                      onSelect={select}
-                      selectable={canWrite}
-                    />
-                    {list.hasNextPage && (
-                      <Center>
-                        <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                          Load more
-                        </Button>
-                      </Center>
-                    )}
-                  </>
                 )
               }
-            </QueryState>
+              toolbarEnd={
+                <>
+                  <Checkbox
+                    label="Show archived"
+                    checked={filters.includeArchived === 'true'}
+                    onChange={(e) => setFilters({ includeArchived: e.currentTarget.checked ? 'true' : undefined })}
+                  />
+                  <Button variant="subtle" size="sm" onClick={clearFilters} disabled={active === 0}>
+                    Clear filters
+                  </Button>
+                </>
+              }
+              empty={
+                <Stack align="center" gap="xs" py="xl">
+                  <Text fw={600}>No AI systems match</Text>
+                  <Text size="sm" c="dimmed">
+                    Change the search or the filters to see more.
+                  </Text>
+                  <Button variant="light" size="xs" onClick={clearFilters}>
+                    Clear filters
+                  </Button>
+                </Stack>
+              }
+            />
           </Stack>
         </Paper>
       )}

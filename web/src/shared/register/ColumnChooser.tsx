@@ -1,16 +1,35 @@
 import { Button, Checkbox, Group, Popover, Stack, Text } from '@mantine/core';
-import { COLUMNS, DEFAULT_COLUMNS } from './columns';
+import { useLocalStorage } from '@mantine/hooks';
+
+interface Column {
+  id: string;
+  label: string;
+}
+
+/** The columns a register shows, remembered per register in this browser; unknown ids are dropped. */
+export function useRegisterColumns(register: string, columns: Column[], defaults: string[]) {
+  const [stored, setStored] = useLocalStorage<string[]>({
+    key: `openaims.${register}.columns`,
+    defaultValue: defaults,
+    getInitialValueInEffect: false,
+  });
+  const known = new Set(columns.map((c) => c.id));
+  const visible = Array.isArray(stored) ? stored.filter((c) => known.has(c)) : defaults;
+  return [visible, setStored] as const;
+}
 
 interface Props {
+  columns: Column[];
+  defaults: string[];
   value: string[];
   onChange: (ids: string[]) => void;
 }
 
-/** Which optional columns the inventory table shows. */
-export function ColumnChooser({ value, onChange }: Props) {
+/** Which optional columns a register's table shows. */
+export function ColumnChooser({ columns, defaults, value, onChange }: Props) {
   const toggle = (id: string, on: boolean) =>
     // keep the table's column order, whatever order they were ticked in
-    onChange(COLUMNS.map((c) => c.id).filter((c) => (c === id ? on : value.includes(c))));
+    onChange(columns.map((c) => c.id).filter((c) => (c === id ? on : value.includes(c))));
   return (
     <Popover position="bottom-end" shadow="md" withinPortal trapFocus returnFocus>
       <Popover.Target>
@@ -23,7 +42,7 @@ export function ColumnChooser({ value, onChange }: Props) {
           <Text size="xs" fw={700} c="dimmed" tt="uppercase">
             Show columns
           </Text>
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <Checkbox
               key={c.id}
               label={c.label}
@@ -33,10 +52,10 @@ export function ColumnChooser({ value, onChange }: Props) {
             />
           ))}
           <Group gap="xs" mt={4}>
-            <Button variant="subtle" size="compact-xs" onClick={() => onChange(DEFAULT_COLUMNS)}>
+            <Button variant="subtle" size="compact-xs" onClick={() => onChange(defaults)}>
               Reset
             </Button>
-            <Button variant="subtle" size="compact-xs" onClick={() => onChange(COLUMNS.map((c) => c.id))}>
+            <Button variant="subtle" size="compact-xs" onClick={() => onChange(columns.map((c) => c.id))}>
               Show all
             </Button>
           </Group>

@@ -1,0 +1,19 @@
+// The register kit: what a register page (a list of an organization's
+// records with its detail pages) is built from. A new register needs only its
+// columns and its form.
+export { ArchiveAction } from './ArchiveAction';
+export { ColumnChooser, useRegisterColumns } from './ColumnChooser';
+export { RecordFooter } from './RecordFooter';
+export { type RegisterColumn, RegisterTable } from './RegisterTable';
+export {
+  type ArchivableRegister,
+  type RegisterItem,
+  type RegisterName,
+  type RegisterQuery,
+  type RegisterRecord,
+  registerKey,
+} from './types';
+export { useArchiveRecord } from './useArchiveRecord';
+export { type OrgMutation, type OrgMutationOptions, useOrgMutation } from './useOrgMutation';
+export { flagParam, textParam, useRegisterFilters } from './useRegisterFilters';
+export { PAGE_SIZE, type RegisterList, useRegisterList } from './useRegisterList';
