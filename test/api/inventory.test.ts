@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
@@ -12,13 +12,22 @@ describe.each(testDialects())('AI system inventory (%s)', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    ({ client: owner, orgId, userId: ownerId } = await setupOwner(t.app));
-    supplierId = (await owner.post(`/api/v1/orgs/${orgId}/suppliers`, { name: 'OpenAI', kinds: ['api', 'model'] })).body.id;
+    ({ client: owner, userId: ownerId } = await setupOwner(t.app));
+  });
+  // every test has an organization of its own, with one supplier: none reads another's systems
+  beforeEach(async ({ task }) => {
+    const org = await owner.post('/api/v1/orgs', { name: task.name.slice(0, 60) });
+    expect(org.status).toBe(201);
+    orgId = org.body.id;
+    const supplier = await owner.post(`/api/v1/orgs/${orgId}/suppliers`, { name: 'OpenAI', kinds: ['api', 'model'] });
+    expect(supplier.status).toBe(201);
+    supplierId = supplier.body.id;
   });
   afterAll(() => t.close());
 
-  it('registers a system with every inventory field and flags what is missing', async () => {
-    const full = await owner.post(url(), {
+  /** A system with every field filled in: high risk, in scope, external id SYS-1. */
+  async function flowPilot() {
+    const res = await owner.post(url(), {
       name: 'FlowPilot assistant',
       externalId: 'SYS-1',
       kind: 'product-feature',
@@ -42,7 +51,33 @@ describe.each(testDialects())('AI system inventory (%s)', (dialect) => {
       lastReviewDate: '2026-10-01',
       tags: ['product'],
     });
-    expect(full.status).toBe(201);
+    expect(res.status).toBe(201);
+    return res;
+  }
+
+  async function create(body: Record<string, unknown>): Promise<string> {
+    const res = await owner.post(url(), body);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id;
+  }
+
+  /** Seven systems tagged batch in development: 0, 2, 4, 6 medium risk, the others low. */
+  async function batch(): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++)
+      ids.push(
+        await create({
+          name: `Batch system ${i}`,
+          riskLevel: i % 2 ? 'low' : 'medium',
+          lifecycleStage: 'development',
+          tags: ['batch'],
+        }),
+      );
+    return ids;
+  }
+
+  it('registers a system with every inventory field and flags what is missing', async () => {
+    const full = await flowPilot();
     expect(full.body).toMatchObject({
       riskLevel: 'high',
       businessOwner: { userId: ownerId, name: 'Ada Lead' },
@@ -62,7 +97,9 @@ describe.each(testDialects())('AI system inventory (%s)', (dialect) => {
   });
 
   it('rejects bad references by field and writes nothing', async () => {
+    await flowPilot();
     const before = (await owner.get(url())).body.items.length;
+    expect(before).toBe(1);
     const r = await owner.post(url(), {
       name: 'Bad',
       riskLevel: 'catastrophic',
@@ -83,11 +120,14 @@ describe.each(testDialects())('AI system inventory (%s)', (dialect) => {
       'body.businessOwner.userId',
       'body.suppliers.0.supplierId',
     ]);
+    expect(r2.status).toBe(400);
     expect((await owner.post(url(), { name: 'Dup id', externalId: 'SYS-1' })).status).toBe(409);
     expect((await owner.get(url())).body.items.length).toBe(before);
   });
 
   it('detects the duplicate, merges it and keeps both histories', async () => {
+    await flowPilot();
+    await create({ name: 'ChatGPT Enterprise', kind: 'third-party-saas' });
     const other = await owner.post(url(), { name: 'chatgpt-enterprise', purpose: 'Drafting sales emails', tags: ['sales'] });
     const summary = (await owner.get(url('/summary'))).body;
     expect(summary).toMatchObject({ total: 3, inScope: 1, duplicateGroups: 1, missing: { risk: 2, owner: 2, supplier: 1 } });
@@ -122,13 +162,11 @@ describe.each(testDialects())('AI system inventory (%s)', (dialect) => {
   });
 
   it('lists with filters, search, sort and cursor pages', async () => {
-    for (let i = 0; i < 7; i++)
-      await owner.post(url(), {
-        name: `Batch system ${i}`,
-        riskLevel: i % 2 ? 'low' : 'medium',
-        lifecycleStage: 'development',
-        tags: ['batch'],
-      });
+    await flowPilot();
+    await create({ name: 'ChatGPT Enterprise', kind: 'third-party-saas', riskLevel: 'low' });
+    const retired = await create({ name: 'Retired bot', riskLevel: 'low', monitoringMethod: 'none' });
+    expect((await owner.post(url(`/${retired}/archive`))).status).toBe(200);
+    await batch();
     const names = async (q: string) => (await owner.get(url(q))).body.items.map((s: { name: string }) => s.name);
     expect(await names('?riskLevel=high')).toEqual(['FlowPilot assistant']);
     expect(await names('?q=flowpilot')).toEqual(['FlowPilot assistant']);
@@ -157,7 +195,7 @@ describe.each(testDialects())('AI system inventory (%s)', (dialect) => {
   });
 
   it('bulk-edits owner, risk and scope in one transaction', async () => {
-    const ids = (await owner.get(url('?tag=batch'))).body.items.map((s: { id: string }) => s.id);
+    const ids = await batch();
     const bad = await owner.post(url('/bulk-edit'), { ids, set: { riskLevel: 'extreme' } });
     expect(bad.status).toBe(400);
     expect((await owner.get(url('?tag=batch&riskLevel=medium'))).body.items.length).toBe(4);
@@ -170,15 +208,18 @@ describe.each(testDialects())('AI system inventory (%s)', (dialect) => {
   });
 
   it('archives instead of deleting, and keeps viewers and other orgs out', async () => {
-    const id = (await owner.get(url('?q=flowpilot'))).body.items[0].id;
-    await owner.post(`/api/v1/orgs/${orgId}/members`, {
+    const id = (await flowPilot()).body.id;
+    const member = await owner.post(`/api/v1/orgs/${orgId}/members`, {
       email: 'viewer@example.com',
       role: 'viewer',
       name: 'V',
       password: PASSWORD,
     });
+    expect(member.status).toBe(201);
     const viewer = await signIn(t.app, 'viewer@example.com');
-    expect((await viewer.get(url(`/${id}`))).status).toBe(200);
+    const seen = await viewer.get(url(`/${id}`));
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ id, name: 'FlowPilot assistant', riskLevel: 'high' });
     expect((await viewer.patch(url(`/${id}`), { riskLevel: 'low' })).status).toBe(403);
     const otherOrg = (await viewer.post('/api/v1/orgs', { name: 'Viewer Co' })).body.id;
     expect((await viewer.get(`/api/v1/orgs/${otherOrg}/ai-systems/${id}`)).status).toBe(404);
@@ -188,6 +229,9 @@ describe.each(testDialects())('AI system inventory (%s)', (dialect) => {
     expect((await owner.get(url('?q=flowpilot'))).body.items).toEqual([]);
     expect((await owner.patch(url(`/${id}`), { riskLevel: 'low' })).status).toBe(409);
     expect((await owner.post(url(`/${id}/restore`))).body.archivedAt).toBeNull();
+    // neither the viewer's nor the archived record's refused edits changed anything
+    expect((await owner.get(url(`/${id}`))).body).toMatchObject({ riskLevel: 'high', archivedAt: null });
+    expect((await owner.get(url('?q=flowpilot'))).body.items.map((s: { id: string }) => s.id)).toEqual([id]);
   });
 });
 
