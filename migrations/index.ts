@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform.js';
 import * as m0002 from './0002_inventory.js';
 import * as m0003 from './0003_gap_assessment.js';
+import * as m0004 from './0004_versioned_one_approved.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_inventory': m0002,
   '0003_gap_assessment': m0003,
+  '0004_versioned_one_approved': m0004,
 };

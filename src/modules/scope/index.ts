@@ -2,6 +2,9 @@
 // internal and external issues (4.1) and interested parties (4.2). Drafted,
 // checked against Stage 1 failure points, approved into immutable versions.
 export { scopeRoutes } from './scope.routes.js';
-export { approvedScopeSystems, getOverview as getScopeOverview } from './scope.service.js';
-export { versionsByIds as scopeVersionsByIds } from './scope.repository.js';
+export {
+  approvedScopeSystems,
+  getOverview as getScopeOverview,
+  versionsByIds as scopeVersionsByIds,
+} from './scope.service.js';
 export type { ScopeContent, ScopeVersion } from './scope.schemas.js';

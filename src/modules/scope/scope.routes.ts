@@ -8,11 +8,11 @@ import {
   compareQuery,
   saveDraftBody,
   scopeContentSchema,
-  scopeChangeSchema,
+  scopeComparisonSchema,
   scopeOverviewSchema,
   scopeVersionSchema,
 } from './scope.schemas.js';
-import * as service from './scope.service.js';
+import { scope } from './scope.service.js';
 import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 
 const tags = ['scope'];
@@ -48,7 +48,7 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.getOverview(db, access.orgId);
+      return scope.getOverview(db, { orgId: access.orgId });
     },
   );
 
@@ -66,7 +66,7 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.saveDraft(db, access.actor, access.orgId, req.body.content);
+      return scope.saveDraft(db, access.actor, { orgId: access.orgId }, req.body.content);
     },
   );
 
@@ -78,7 +78,7 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const access = orgAccess(req);
-      await service.discardDraft(db, access.actor, access.orgId);
+      await scope.discardDraft(db, access.actor, { orgId: access.orgId });
       return reply.code(204).send(null);
     },
   );
@@ -97,7 +97,7 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.approveDraft(db, access.actor, access.orgId, req.body.note);
+      return scope.approve(db, access.actor, { orgId: access.orgId }, { note: req.body.note });
     },
   );
 
@@ -114,7 +114,7 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return { items: await service.listVersions(db, access.orgId) };
+      return { items: await scope.listVersions(db, { orgId: access.orgId }) };
     },
   );
 
@@ -131,7 +131,7 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.getVersion(db, access.orgId, req.params.version);
+      return scope.getVersion(db, { orgId: access.orgId }, req.params.version);
     },
   );
 
@@ -144,15 +144,12 @@ export const scopeRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'What changed between two scope versions',
         params: orgParams,
         querystring: compareQuery,
-        response: {
-          200: z.object({ from: z.number(), to: z.number(), changes: z.array(scopeChangeSchema) }),
-          ...problemResponses,
-        },
+        response: { 200: scopeComparisonSchema, ...problemResponses },
       },
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.compareVersions(db, access.orgId, req.query.from, req.query.to);
+      return scope.compare(db, { orgId: access.orgId }, req.query.from, req.query.to);
     },
   );
 };

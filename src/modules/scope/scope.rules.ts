@@ -1,3 +1,4 @@
+import { type DiffOptions, diffContent, type VersionChange } from '../../platform/versioned/index.js';
 import type { ScopeCheck, ScopeContent } from './scope.schemas.js';
 
 // Pure rules of the AIMS scope: the Stage 1 checks ("scope is too broad,
@@ -194,58 +195,19 @@ export function renderStatement(content: ScopeContent, ctx: { orgName: string; s
   return `${parts.join('\n\n')}\n`;
 }
 
-export interface ScopeChange {
-  field: string;
-  change: 'added' | 'removed' | 'changed';
-  before: unknown;
-  after: unknown;
-}
+export type ScopeChange = VersionChange;
 
 // List items are matched by what a person calls them, so renaming shows as a
 // removal plus an addition and editing a description shows as a change.
-const LIST_KEYS: Record<string, (item: never) => string> = {
+export const SCOPE_LISTS: DiffOptions['lists'] = {
   aiSystems: (i: { name: string }) => i.name,
   productsAndServices: (i: { name: string }) => i.name,
   departments: (i: { name: string }) => i.name,
-  siteIds: (i: string) => i,
-  countriesOrBusinessUnits: (i: string) => i,
   exclusions: (i: { item: string }) => i.item,
   interestedParties: (i: { name: string }) => i.name,
   issues: (i: { description: string }) => i.description,
 };
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function compareLists(field: string, before: unknown[], after: unknown[], key: (i: never) => string, out: ScopeChange[]) {
-  const b = new Map(before.map((i) => [key(i as never).toLowerCase(), i]));
-  const a = new Map(after.map((i) => [key(i as never).toLowerCase(), i]));
-  for (const [k, item] of b) {
-    if (!a.has(k)) out.push({ field, change: 'removed', before: item, after: null });
-    else if (!same(item, a.get(k))) out.push({ field, change: 'changed', before: item, after: a.get(k) });
-  }
-  for (const [k, item] of a) if (!b.has(k)) out.push({ field, change: 'added', before: null, after: item });
-}
-
 export function compareScopes(before: ScopeContent, after: ScopeContent): ScopeChange[] {
-  const out: ScopeChange[] = [];
-  for (const field of Object.keys(after) as (keyof ScopeContent)[]) {
-    const b = before[field];
-    const a = after[field];
-    const key = LIST_KEYS[field];
-    if (key && Array.isArray(a) && Array.isArray(b)) {
-      compareLists(field, b, a, key, out);
-    } else if (a && typeof a === 'object' && !Array.isArray(a) && b && typeof b === 'object') {
-      for (const sub of Object.keys(a)) {
-        const bv = (b as Record<string, unknown>)[sub];
-        const av = (a as Record<string, unknown>)[sub];
-        if (Array.isArray(av) && Array.isArray(bv)) compareLists(`${field}.${sub}`, bv, av, (i: string) => i, out);
-        else if (!same(bv, av)) out.push({ field: `${field}.${sub}`, change: 'changed', before: bv, after: av });
-      }
-    } else if (!same(b, a)) {
-      out.push({ field, change: 'changed', before: b, after: a });
-    }
-  }
-  return out;
+  return diffContent(before, after, { lists: SCOPE_LISTS });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { line, requiredLine, text, uuid } from '../../platform/http/fields.js';
+import { requiredLine, text, uuid } from '../../platform/http/fields.js';
+import { approveBody, compareQuery, versionedSchemas } from '../../platform/versioned/index.js';
 
 // The AIMS scope (clause 4.3) with the context it rests on (4.1 issues, 4.2
 // interested parties). Its fields answer, one by one, the questions a
@@ -73,39 +74,16 @@ export const scopeCheckSchema = z
 
 export type ScopeCheck = z.infer<typeof scopeCheckSchema>;
 
-export const scopeVersionSchema = z
-  .object({
-    id: z.string(),
-    version: z.number().int(),
-    status: z.enum(['draft', 'approved', 'superseded']),
-    content: scopeContentSchema,
-    createdBy: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    approvedBy: z.string().nullable(),
-    approvedByName: z.string().nullable(),
-    approvedAt: z.string().nullable(),
-    approvalNote: z.string().nullable(),
-    /** the scope as a readable statement (Markdown) */
-    statement: z.string(),
-    checks: z.array(scopeCheckSchema),
-  })
-  .meta({ id: 'ScopeVersion' });
-
-export type ScopeVersion = z.infer<typeof scopeVersionSchema>;
-
-export const scopeOverviewSchema = z
-  .object({ approved: scopeVersionSchema.nullable(), draft: scopeVersionSchema.nullable() })
-  .meta({ id: 'ScopeOverview' });
-
-export const saveDraftBody = z.strictObject({ content: scopeContentSchema });
-export const approveBody = z.strictObject({ note: line(1000).optional() });
-
-export const scopeChangeSchema = z
-  .object({ field: z.string(), change: z.enum(['added', 'removed', 'changed']), before: z.unknown(), after: z.unknown() })
-  .meta({ id: 'ScopeChange' });
-
-export const compareQuery = z.strictObject({
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
+const schemas = versionedSchemas('Scope', scopeContentSchema, {
+  /** the scope as a readable statement (Markdown) */
+  statement: z.string(),
+  checks: z.array(scopeCheckSchema),
 });
+
+export const scopeVersionSchema = schemas.version;
+export type ScopeVersion = z.infer<typeof scopeVersionSchema>;
+export const scopeOverviewSchema = schemas.overview;
+export const scopeChangeSchema = schemas.change;
+export const scopeComparisonSchema = schemas.comparison;
+export const saveDraftBody = schemas.saveDraftBody;
+export { approveBody, compareQuery };

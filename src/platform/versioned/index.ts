@@ -1,0 +1,16 @@
+// Versioned records: draft, approval into immutable versions, history and
+// comparison, written once for the scope, the risk method, the Statement of
+// Applicability, documents and policies, and management review minutes.
+export {
+  defineVersionedRecord,
+  type Overview,
+  type RecordRef,
+  type VersionColumns,
+  type VersionedDefinition,
+  type VersionedRecord,
+  type VersionStatus,
+  type VersionView,
+  type WriteOptions,
+} from './versioned.js';
+export { type DiffOptions, diffContent, type VersionChange } from './versioned.diff.js';
+export { approveBody, compareQuery, versionedSchemas, versionStatusSchema } from './versioned.schemas.js';

@@ -1,0 +1,427 @@
+import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { z } from 'zod';
+import { type Actor, appendAudit } from '../audit-log/audit-log.js';
+import type { Db, Executor } from '../db/db.js';
+import { nowIso } from '../db/db.js';
+import { conflict, invalid, notFound } from '../http/errors.js';
+import { type DiffOptions, diffContent, type VersionChange } from './versioned.diff.js';
+
+// A versioned record: a draft anyone permitted may edit; approval by a
+// permitted role turns it into an immutable version and supersedes the one
+// before; the next edit after an approval opens a new draft numbered next.
+// One row per version in the record's own table. The scope is one; the risk
+// method, the Statement of Applicability, documents and policies and
+// management review minutes are the same life with other content.
+//
+// Concurrency: every write takes a lock on the record (org, key) first, so
+// two app processes on one PostgreSQL serialise on it even when there is no
+// row to lock yet (the first draft), then reads the rows it changes FOR
+// UPDATE. SQLite write transactions are BEGIN IMMEDIATE, already serial.
+// Unique indexes back this up: (org[, key], version), one draft and one
+// approved version per record; a loser gets 409, never a second draft.
+
+export type VersionStatus = 'draft' | 'approved' | 'superseded';
+
+/** The columns every versions table has; a keyed record adds its key column, freezing ones their frozen columns. */
+export interface VersionColumns {
+  id: string;
+  org_id: string;
+  version: number;
+  status: string;
+  /** the content as JSON */
+  content: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  approval_note: string | null;
+}
+
+type StoredRow = VersionColumns & { [column: string]: string | number | null };
+type Row = StoredRow & { approved_by_name: string | null };
+// The kit reaches every record's table, also ones a test creates, through one
+// untyped view of the schema; rows are typed again as they leave the queries.
+// biome-ignore lint/suspicious/noExplicitAny: tables are named at run time
+type AnyQuery = SelectQueryBuilder<any, any, any>;
+// biome-ignore lint/suspicious/noExplicitAny: tables are named at run time
+const loose = (db: Executor) => db as unknown as Kysely<any>;
+
+export interface VersionedDefinition<C, Ctx, D extends object, F extends string = never> {
+  /** the versions table: VersionColumns, plus the key and frozen columns */
+  table: string;
+  /** entity_type of its audit log rows */
+  entityType: string;
+  /** what people call it, as used mid-sentence: "scope", "risk method" */
+  label: string;
+  /** the editable content */
+  content: z.ZodType<C>;
+  /** brings stored content of an older shape up to the current one (e.g. new fields with defaults) */
+  upgrade?: (stored: unknown) => C;
+  /** the key column when an organization has many records of this kind (documents); absent: one per org */
+  key?: string;
+  /** what derive and freeze need besides the content, loaded once per request (the org's name, sites...) */
+  context?: (db: Executor, orgId: string) => Promise<Ctx>;
+  /** checks a draft's content against other records, in the saving transaction; throw invalid() to refuse */
+  validate?: (db: Executor, orgId: string, content: C) => Promise<void>;
+  /** what approval freezes: text columns computed once at approval and never again (a rendered statement) */
+  freeze?: { columns: readonly F[]; compute: (content: C, ctx: Ctx) => Record<F, string> };
+  /** fields computed on every read (checks; a draft's statement); frozen holds the frozen columns, null on a draft */
+  derive: (version: { content: C; status: VersionStatus; frozen: Record<F, string | null> }, ctx: Ctx) => D;
+  /** how compare matches list items, or a comparison of its own */
+  diff?: DiffOptions | ((before: C, after: C) => VersionChange[]);
+}
+
+/** Which record: the organization, and the key when the kind has one. */
+export interface RecordRef {
+  orgId: string;
+  key?: string;
+}
+
+export interface VersionMeta {
+  id: string;
+  version: number;
+  status: VersionStatus;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  approvedBy: string | null;
+  approvedByName: string | null;
+  approvedAt: string | null;
+  approvalNote: string | null;
+}
+
+export type VersionView<C, D> = { id: string; key?: string; version: number; content: C } & Omit<VersionMeta, 'id' | 'version'> &
+  D;
+
+export interface Overview<V> {
+  approved: V | null;
+  draft: V | null;
+}
+
+export interface WriteOptions {
+  /**
+   * Optimistic concurrency: the updatedAt of the draft the caller edited
+   * (null: the caller saw no draft). A different draft answers 409.
+   */
+  expectedUpdatedAt?: string | null;
+}
+
+export interface VersionedRecord<C, D> {
+  readonly definition: { table: string; entityType: string; label: string; key?: string };
+  getOverview(db: Executor, ref: RecordRef): Promise<Overview<VersionView<C, D>>>;
+  saveDraft(db: Db, actor: Actor, ref: RecordRef, content: C, opts?: WriteOptions): Promise<VersionView<C, D>>;
+  approve(db: Db, actor: Actor, ref: RecordRef, opts?: WriteOptions & { note?: string }): Promise<VersionView<C, D>>;
+  discardDraft(db: Db, actor: Actor, ref: RecordRef, opts?: WriteOptions): Promise<void>;
+  /** every version, newest first */
+  listVersions(db: Executor, ref: RecordRef): Promise<VersionView<C, D>[]>;
+  getVersion(db: Executor, ref: RecordRef, version: number): Promise<VersionView<C, D>>;
+  compare(
+    db: Executor,
+    ref: RecordRef,
+    from: number,
+    to: number,
+  ): Promise<{ from: number; to: number; changes: VersionChange[] }>;
+  /** the approved content alone, without context or derived fields: what other modules check against */
+  approvedContent(db: Executor, ref: RecordRef): Promise<{ id: string; version: number; content: C } | null>;
+  /** version numbers and states by row id, for records that link to versions */
+  versionsByIds(db: Executor, orgId: string, ids: string[]): Promise<Map<string, { version: number; status: VersionStatus }>>;
+}
+
+function isPostgres(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** One millisecond after `previous` when the clock has not moved past it: updatedAt always changes on a write. */
+function laterThan(previous: string | undefined): string {
+  const now = nowIso();
+  if (!previous || now > previous) return now;
+  return new Date(Date.parse(previous) + 1).toISOString();
+}
+
+export function defineVersionedRecord<C, Ctx = undefined, D extends object = Record<never, never>, F extends string = never>(
+  def: VersionedDefinition<C, Ctx, D, F>,
+): VersionedRecord<C, D> {
+  const { table, entityType, label } = def;
+  const title = label.charAt(0).toUpperCase() + label.slice(1);
+  const frozenColumns: readonly F[] = def.freeze?.columns ?? [];
+  const upgrade = def.upgrade ?? ((stored: unknown) => stored as C);
+  const t = (column: string) => `${table}.${column}`;
+
+  function keyOf(ref: RecordRef): string | undefined {
+    if (def.key && ref.key === undefined) throw new Error(`${table} records are keyed by ${def.key}: pass ref.key`);
+    return def.key ? ref.key : undefined;
+  }
+
+  /** Narrows a query on the table to one record's versions. */
+  function scoped(q: AnyQuery, ref: RecordRef): AnyQuery {
+    const key = keyOf(ref);
+    const w = q.where(t('org_id'), '=', ref.orgId);
+    return key === undefined ? w : w.where(t(def.key!), '=', key);
+  }
+
+  /** Reads versions with the approver's name. */
+  function select(db: Executor, ref: RecordRef) {
+    const q = loose(db)
+      .selectFrom(table)
+      .leftJoin('users', 'users.id', t('approved_by'))
+      .selectAll(table)
+      .select('users.name as approved_by_name');
+    return scoped(q, ref);
+  }
+
+  /** Reads the one row of a status for a write, locked FOR UPDATE on PostgreSQL. */
+  async function lockedByStatus(tx: Executor, ref: RecordRef, status: 'draft' | 'approved'): Promise<StoredRow | undefined> {
+    let q = scoped(loose(tx).selectFrom(table).selectAll(), ref).where(t('status'), '=', status);
+    if (isPostgres(tx)) q = q.forUpdate();
+    return q.executeTakeFirst();
+  }
+
+  /**
+   * Serialises writers of one record across app processes before anything is
+   * read: also when there is no row to lock yet. Held until the transaction ends.
+   */
+  async function lockRecord(tx: Executor, ref: RecordRef) {
+    if (!isPostgres(tx)) return;
+    const id = `${ref.orgId}:${keyOf(ref) ?? ''}`;
+    await sql`select pg_advisory_xact_lock(hashtext(${table}), hashtext(${id}))`.execute(tx);
+  }
+
+  function parseContent(json: string): C {
+    return upgrade(JSON.parse(json));
+  }
+
+  function present(row: Row, ctx: Ctx): VersionView<C, D> {
+    const content = parseContent(row.content);
+    const status = row.status as VersionStatus;
+    const frozen = Object.fromEntries(frozenColumns.map((c) => [c, (row[c] as string | null) ?? null])) as Record<
+      F,
+      string | null
+    >;
+    return {
+      id: row.id,
+      ...(def.key ? { key: row[def.key] as string } : {}),
+      version: row.version,
+      status,
+      content,
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      approvedBy: row.approved_by,
+      approvedByName: row.approved_by_name,
+      approvedAt: row.approved_at,
+      approvalNote: row.approval_note,
+      ...def.derive({ content, status, frozen }, ctx),
+    };
+  }
+
+  /** What the audit log keeps of a version: its content and state, not derived or frozen text. */
+  function auditView(row: StoredRow) {
+    return {
+      ...(def.key ? { key: row[def.key] } : {}),
+      version: row.version,
+      status: row.status,
+      content: JSON.parse(row.content) as unknown,
+      approvedBy: row.approved_by ?? null,
+      approvedAt: row.approved_at ?? null,
+      approvalNote: row.approval_note ?? null,
+    };
+  }
+
+  const loadContext = (db: Executor, orgId: string) => (def.context ? def.context(db, orgId) : Promise.resolve(undefined as Ctx));
+
+  function checkExpected(draft: StoredRow | undefined, opts: WriteOptions | undefined) {
+    if (opts?.expectedUpdatedAt === undefined) return;
+    if ((draft?.updated_at ?? null) !== opts.expectedUpdatedAt) {
+      throw conflict(`The ${label} draft was changed by someone else since you loaded it; reload and try again.`);
+    }
+  }
+
+  async function readDraft(tx: Executor, ref: RecordRef) {
+    return (await select(tx, ref).where(t('status'), '=', 'draft').executeTakeFirstOrThrow()) as Row;
+  }
+
+  function whereId(tx: Executor, id: string) {
+    return loose(tx).updateTable(table).where('id', '=', id);
+  }
+
+  const record: VersionedRecord<C, D> = {
+    definition: { table, entityType, label, ...(def.key ? { key: def.key } : {}) },
+
+    async getOverview(db, ref) {
+      const [ctx, rows] = await Promise.all([
+        loadContext(db, ref.orgId),
+        select(db, ref).where(t('status'), 'in', ['draft', 'approved']).execute() as Promise<Row[]>,
+      ]);
+      const approved = rows.find((r) => r.status === 'approved');
+      const draft = rows.find((r) => r.status === 'draft');
+      return { approved: approved ? present(approved, ctx) : null, draft: draft ? present(draft, ctx) : null };
+    },
+
+    async saveDraft(db, actor, ref, content, opts) {
+      const parsed = def.content.safeParse(content);
+      if (!parsed.success) {
+        throw invalid(parsed.error.issues.map((i) => ({ field: ['content', ...i.path].join('.'), message: i.message })));
+      }
+      const json = JSON.stringify(parsed.data);
+      const key = keyOf(ref);
+      return db.transaction().execute(async (tx) => {
+        await lockRecord(tx, ref);
+        const draft = await lockedByStatus(tx, ref, 'draft');
+        checkExpected(draft, opts);
+        await def.validate?.(tx, ref.orgId, parsed.data);
+        const now = laterThan(draft?.updated_at);
+        if (draft) {
+          await whereId(tx, draft.id).set({ content: json, updated_at: now }).execute();
+          await appendAudit(tx, actor, {
+            orgId: ref.orgId,
+            entityType,
+            entityId: draft.id,
+            action: 'update',
+            before: auditView(draft),
+            after: auditView({ ...draft, content: json }),
+          });
+        } else {
+          const last = await scoped(
+            loose(tx).selectFrom(table).select(sql<number | null>`max(version)`.as('v')),
+            ref,
+          ).executeTakeFirst();
+          const row: StoredRow = {
+            id: uuidv7(),
+            org_id: ref.orgId,
+            ...(def.key ? { [def.key]: key! } : {}),
+            version: Number((last as { v: number | null } | undefined)?.v ?? 0) + 1,
+            status: 'draft',
+            content: json,
+            created_by: actor.userId,
+            created_at: now,
+            updated_at: now,
+            approved_by: null,
+            approved_at: null,
+            approval_note: null,
+            ...Object.fromEntries(frozenColumns.map((c) => [c, null])),
+          };
+          await loose(tx).insertInto(table).values(row).execute();
+          await appendAudit(tx, actor, {
+            orgId: ref.orgId,
+            entityType,
+            entityId: row.id,
+            action: 'create',
+            after: auditView(row),
+          });
+        }
+        return present(await readDraft(tx, ref), await loadContext(tx, ref.orgId));
+      });
+    },
+
+    async approve(db, actor, ref, opts) {
+      return db.transaction().execute(async (tx) => {
+        await lockRecord(tx, ref);
+        const draft = await lockedByStatus(tx, ref, 'draft');
+        if (!draft) throw conflict(`There is no draft to approve; edit the ${label} first.`);
+        checkExpected(draft, opts);
+        const ctx = await loadContext(tx, ref.orgId);
+        const now = laterThan(draft.updated_at);
+        const previous = await lockedByStatus(tx, ref, 'approved');
+        if (previous) {
+          await whereId(tx, previous.id).set({ status: 'superseded', updated_at: now }).execute();
+          await appendAudit(tx, actor, {
+            orgId: ref.orgId,
+            entityType,
+            entityId: previous.id,
+            action: 'supersede',
+            before: auditView(previous),
+            after: auditView({ ...previous, status: 'superseded' }),
+          });
+        }
+        const approval = {
+          status: 'approved',
+          approved_by: actor.userId,
+          approved_at: now,
+          approval_note: opts?.note?.trim() || null,
+          ...(def.freeze ? def.freeze.compute(parseContent(draft.content), ctx) : {}),
+          updated_at: now,
+        };
+        await whereId(tx, draft.id).set(approval).execute();
+        await appendAudit(tx, actor, {
+          orgId: ref.orgId,
+          entityType,
+          entityId: draft.id,
+          action: 'approve',
+          before: auditView(draft),
+          after: auditView({ ...draft, ...approval }),
+        });
+        const approved = (await select(tx, ref).where(t('id'), '=', draft.id).executeTakeFirstOrThrow()) as Row;
+        return present(approved, ctx);
+      });
+    },
+
+    async discardDraft(db, actor, ref, opts) {
+      await db.transaction().execute(async (tx) => {
+        await lockRecord(tx, ref);
+        const draft = await lockedByStatus(tx, ref, 'draft');
+        if (!draft) throw notFound(`${title} draft`);
+        checkExpected(draft, opts);
+        await loose(tx).deleteFrom(table).where('id', '=', draft.id).execute();
+        await appendAudit(tx, actor, {
+          orgId: ref.orgId,
+          entityType,
+          entityId: draft.id,
+          action: 'delete',
+          before: auditView(draft),
+        });
+      });
+    },
+
+    async listVersions(db, ref) {
+      const [ctx, rows] = await Promise.all([
+        loadContext(db, ref.orgId),
+        select(db, ref).orderBy(t('version'), 'desc').execute() as Promise<Row[]>,
+      ]);
+      return rows.map((r) => present(r, ctx));
+    },
+
+    async getVersion(db, ref, version) {
+      const row = (await select(db, ref).where(t('version'), '=', version).executeTakeFirst()) as Row | undefined;
+      if (!row) throw notFound(`${title} version`);
+      return present(row, await loadContext(db, ref.orgId));
+    },
+
+    async compare(db, ref, from, to) {
+      const rows = await scoped(loose(db).selectFrom(table).select(['version', 'content']), ref)
+        .where(t('version'), 'in', [from, to])
+        .execute();
+      const byVersion = new Map((rows as { version: number; content: string }[]).map((r) => [r.version, r.content]));
+      const a = byVersion.get(from);
+      const b = byVersion.get(to);
+      if (a === undefined) throw notFound(`${title} version ${from}`);
+      if (b === undefined) throw notFound(`${title} version ${to}`);
+      const before = parseContent(a);
+      const after = parseContent(b);
+      const changes =
+        typeof def.diff === 'function' ? def.diff(before, after) : diffContent(before as object, after as object, def.diff ?? {});
+      return { from, to, changes };
+    },
+
+    async approvedContent(db, ref) {
+      const row = (await scoped(loose(db).selectFrom(table).select(['id', 'version', 'content']), ref)
+        .where(t('status'), '=', 'approved')
+        .executeTakeFirst()) as { id: string; version: number; content: string } | undefined;
+      return row ? { id: row.id, version: row.version, content: parseContent(row.content) } : null;
+    },
+
+    async versionsByIds(db, orgId, ids) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const rows = await loose(db)
+        .selectFrom(table)
+        .select(['id', 'version', 'status'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', unique)
+        .execute();
+      return new Map(rows.map((r) => [r.id, { version: r.version, status: r.status as VersionStatus }]));
+    },
+  };
+  return record;
+}
