@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../src/platform/audit-log/audit-log.js';
 import { type Client, createTestApp, PASSWORD, setupOwner, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
@@ -8,18 +8,27 @@ describe.each(testDialects())('audit log (%s)', (dialect) => {
   let t: TestApp;
   let owner: Client;
   let orgId: string;
+  const draft = (boundaryStatement: string) =>
+    owner.put(`/api/v1/orgs/${orgId}/scope/draft`, { content: { ...emptyContent(), boundaryStatement } });
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    ({ client: owner, orgId } = await setupOwner(t.app));
+    ({ client: owner } = await setupOwner(t.app));
+  });
+  // every test reads the log of an organization of its own
+  beforeEach(async ({ task }) => {
+    const org = await owner.post('/api/v1/orgs', { name: task.name.slice(0, 60) });
+    expect(org.status).toBe(201);
+    orgId = org.body.id;
   });
   afterAll(() => t.close());
 
   it('records who changed what, with before and after', async () => {
-    await owner.put(`/api/v1/orgs/${orgId}/scope/draft`, { content: { ...emptyContent(), boundaryStatement: 'first' } });
-    await owner.put(`/api/v1/orgs/${orgId}/scope/draft`, { content: { ...emptyContent(), boundaryStatement: 'second' } });
+    expect((await draft('first')).status).toBe(200);
+    expect((await draft('second')).status).toBe(200);
     const log = await owner.get(`/api/v1/orgs/${orgId}/audit-log?entityType=scope`);
     expect(log.status).toBe(200);
+    expect(log.body.items).toHaveLength(2);
     const [update, create] = log.body.items;
     expect(create).toMatchObject({ action: 'create', actor: 'lead@example.com', entityType: 'scope', before: null });
     expect(create.after.content.boundaryStatement).toBe('first');
@@ -29,43 +38,77 @@ describe.each(testDialects())('audit log (%s)', (dialect) => {
   });
 
   it('never logs secrets', async () => {
-    await owner.post(`/api/v1/orgs/${orgId}/members`, { email: 'v@example.com', role: 'viewer', name: 'V', password: PASSWORD });
-    const token = (await owner.post('/api/v1/tokens', { name: 't' })).body.token;
-    const all = JSON.stringify(await t.database.db.selectFrom('audit_log').selectAll().execute());
+    const member = await owner.post(`/api/v1/orgs/${orgId}/members`, {
+      email: 'v@example.com',
+      role: 'viewer',
+      name: 'V',
+      password: PASSWORD,
+    });
+    expect(member.status).toBe(201);
+    const created = await owner.post('/api/v1/tokens', { name: 't' });
+    expect(created.status).toBe(201);
+    const token: string = created.body.token;
+    expect(token.length).toBeGreaterThan(20);
+    const rows = await t.database.db.selectFrom('audit_log').selectAll().execute();
+    const all = JSON.stringify(rows);
+    // the account and the membership were logged, so there was something to leak
+    expect(
+      rows.filter((r) => r.entity_type === 'membership' && r.org_id === orgId && r.after?.includes('v@example.com')),
+    ).toHaveLength(1);
     expect(all).not.toContain('$argon2id$');
     expect(all).not.toContain(token);
     expect(all).not.toContain(PASSWORD);
   });
 
   it('pages newest first with a cursor and filters by action', async () => {
+    // the organization's own create rows, then a scope create and two updates
+    for (const text of ['one', 'two', 'three']) expect((await draft(text)).status).toBe(200);
+    const all = (await owner.get(`/api/v1/orgs/${orgId}/audit-log`)).body.items as { seq: number; action: string }[];
+    expect(all.map((i) => i.action)).toEqual(['update', 'update', 'create', 'create', 'create']);
+
     const page1 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=2`);
     expect(page1.body.items).toHaveLength(2);
+    expect(page1.body.nextCursor).toEqual(expect.any(String));
     const page2 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=2&cursor=${page1.body.nextCursor}`);
-    expect(page2.body.items[0].seq).toBeLessThan(page1.body.items[1].seq);
+    const page3 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=2&cursor=${page2.body.nextCursor}`);
+    expect(page3.body.nextCursor).toBeNull();
+    const paged = [...page1.body.items, ...page2.body.items, ...page3.body.items].map((i: { seq: number }) => i.seq);
+    expect(paged).toEqual(all.map((i) => i.seq));
+    expect(paged).toEqual([...paged].sort((a, b) => b - a));
+
     const updates = await owner.get(`/api/v1/orgs/${orgId}/audit-log?action=update`);
-    expect(updates.body.items.every((i: { action: string }) => i.action === 'update')).toBe(true);
+    expect(updates.body.items.map((i: { action: string }) => i.action)).toEqual(['update', 'update']);
     expect((await owner.get(`/api/v1/orgs/${orgId}/audit-log?cursor=garbage`)).status).toBe(400);
   });
 
   it('verifies an intact chain and detects a row edited in the database', async () => {
-    const ok = await verifyAuditLog(t.database.db);
-    expect(ok.ok).toBe(true);
-    expect(ok.rows).toBeGreaterThan(5);
-    await t.database.db.updateTable('audit_log').set({ actor: 'someone-else@example.com' }).where('seq', '=', 3).execute();
-    const broken = await verifyAuditLog(t.database.db);
-    expect(broken).toMatchObject({ ok: false, break: { seq: 3 } });
+    // a database of its own: the edit below breaks the chain for good
+    const t2 = await createTestApp(dialect);
+    try {
+      const { client } = await setupOwner(t2.app);
+      for (let i = 0; i < 3; i++) expect((await client.post('/api/v1/orgs', { name: `Chained ${i}` })).status).toBe(201);
+      // setup: user + org + membership + sign-in, then 3 x (org + membership)
+      expect(await verifyAuditLog(t2.database.db)).toEqual({ ok: true, rows: 4 + 6 });
+      await t2.database.db.updateTable('audit_log').set({ actor: 'someone-else@example.com' }).where('seq', '=', 3).execute();
+      const broken = await verifyAuditLog(t2.database.db);
+      expect(broken).toMatchObject({ ok: false, break: { seq: 3 } });
+    } finally {
+      await t2.close();
+    }
   });
 
   it('chains concurrent writers without gaps', async () => {
     const t2 = await createTestApp(dialect);
     try {
-      const { client, orgId: o } = await setupOwner(t2.app);
+      const { client } = await setupOwner(t2.app);
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, i) => client.post('/api/v1/orgs', { name: `Parallel ${i}` })),
       );
       expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
-      expect(o).toBeTruthy();
-      expect(await verifyAuditLog(t2.database.db)).toMatchObject({ ok: true });
+      // setup: user + org + membership + sign-in, then 8 x (org + membership), numbered 1..20
+      expect(await verifyAuditLog(t2.database.db)).toEqual({ ok: true, rows: 4 + 16 });
+      const seqs = (await t2.database.db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) => r.seq);
+      expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     } finally {
       await t2.close();
     }
