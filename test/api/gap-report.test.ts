@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeReportBrowser } from '../../src/platform/report/index.js';
 import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
+import { unzipEntry } from '../support/zip.js';
 
 // The report is rendered the way an auditor receives it: a PDF printed by
 // Chromium, turned into pixels and text by poppler, and a real workbook.
@@ -62,5 +64,75 @@ describe('gap report export', () => {
     const row = answers?.getRows(2, 80)?.find((r) => r.getCell(1).value === '5.2');
     expect(row?.getCell(7).value).toBe("'=cmd|calc");
     expect(wb.getWorksheet('Action plan')?.rowCount).toBe(1 + 69);
+  });
+
+  const report = (format: string) => owner.request('GET', `/api/v1/orgs/${orgId}/gap-assessments/${id}/report?format=${format}`);
+
+  it('prints the legal name and "Page X of Y" in every PDF footer, and names the download', async () => {
+    const profile = (await owner.get(`/api/v1/orgs/${orgId}/profile`)).body;
+    const { updatedAt: _, ...input } = profile;
+    expect((await owner.put(`/api/v1/orgs/${orgId}/profile`, { ...input, legalName: 'Acme AI Solutions GmbH' })).status).toBe(
+      200,
+    );
+    const res = await report('pdf');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="gap-report-2026-01-15.pdf"; filename*=UTF-8''gap-report-2026-01-15.pdf`,
+    );
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    const file = path.join(dir, 'footer.pdf');
+    fs.writeFileSync(file, res.raw.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    const pages = Number(text.match(/Page 1 of (\d+)/)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+    expect(text.match(/Acme AI Solutions GmbH/g)?.length).toBeGreaterThanOrEqual(pages);
+  }, 60_000);
+
+  it('exports a Word document with the metadata, the gaps and the plan', async () => {
+    const res = await report('docx');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="gap-report-2026-01-15\.docx"; /);
+    const xml = unzipEntry(res.raw.rawPayload, 'word/document.xml') ?? '';
+    for (const text of [
+      'ISO/IEC 42001 gap report',
+      'Baseline &lt;2026&gt;',
+      'Acme AI Solutions GmbH',
+      'Gaps by review area',
+      'AI system inventory',
+      '=cmd|calc',
+      'Put in place',
+    ])
+      expect(xml).toContain(text);
+    expect(unzipEntry(res.raw.rawPayload, 'word/footer1.xml')).toContain('Acme AI Solutions GmbH');
+  });
+
+  it('shows the HTML page in the browser, escaped', async () => {
+    const res = await report('html');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-disposition']).toBeUndefined();
+    expect(res.raw.body).toContain('Baseline &lt;2026&gt;');
+    expect(res.raw.body).toContain('Acme AI Solutions GmbH');
+    expect((await report('odt')).status).toBe(400);
+  });
+
+  it('answers 503 with a way out when Chromium is missing, and XLSX still works', async () => {
+    await closeReportBrowser();
+    const saved = process.env.OPENAIMS_CHROMIUM;
+    process.env.OPENAIMS_CHROMIUM = path.join(dir, 'no-chromium');
+    try {
+      const res = await report('pdf');
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.detail).toBe(
+        `PDF export needs Chromium at ${path.join(dir, 'no-chromium')}; install it (Debian: apt-get install chromium) or choose XLSX/DOCX.`,
+      );
+      expect((await report('xlsx')).status).toBe(200);
+    } finally {
+      if (saved === undefined) delete process.env.OPENAIMS_CHROMIUM;
+      else process.env.OPENAIMS_CHROMIUM = saved;
+    }
   });
 });

@@ -1,13 +1,5 @@
 import type { Executor } from '../../platform/db/db.js';
-import {
-  type Block,
-  type Column,
-  legalNameOf,
-  type Report,
-  renderHtml,
-  renderXlsx,
-  type Section,
-} from '../../platform/report/index.js';
+import { type Block, type Column, legalNameOf, type Report, type Section } from '../../platform/report/index.js';
 import { getOrganization, getProfile } from '../organizations/index.js';
 import { compareIds } from './gap.rules.js';
 import { getAssessment } from './use-cases/get-assessment.js';
@@ -219,13 +211,4 @@ export async function loadGapReport(db: Executor, orgId: string, assessmentId: s
     listActions({ db, orgId, assessmentId }),
   ]);
   return buildGapReport({ organization: legalNameOf(org, profile), assessment, actions, generatedAt: now.toISOString() });
-}
-
-// TRANSITIONAL, delete when gap.routes.ts sends the report with sendReport
-// (it is being converted to declarative permissions and may not be edited yet).
-export function reportHtml(orgName: string, assessment: Assessment, actions: Action[]): string {
-  return renderHtml(buildGapReport({ organization: orgName, assessment, actions, generatedAt: new Date().toISOString() }));
-}
-export function reportXlsx(orgName: string, assessment: Assessment, actions: Action[]): Promise<Buffer> {
-  return renderXlsx(buildGapReport({ organization: orgName, assessment, actions, generatedAt: new Date().toISOString() }));
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { uuid } from '../../platform/http/fields.js';
+import { problemSchema, uuid } from '../../platform/http/fields.js';
+import { REPORT_FORMATS, REPORT_MEDIA_TYPES, sendReport } from '../../platform/report/index.js';
 import {
   actionSchema,
   answerBody,
@@ -12,9 +13,7 @@ import {
   updateActionBody,
   updateAssessmentBody,
 } from './gap.schemas.js';
-import { htmlToPdf } from '../../exports/pdf.js';
-import { getOrganization } from '../organizations/index.js';
-import { reportHtml, reportXlsx } from './gap.report.js';
+import { loadGapReport } from './gap.report.js';
 import { generateActionPlan } from './use-cases/action-plan.js';
 import { clearAnswer } from './use-cases/clear-answer.js';
 import { compare } from './use-cases/compare.js';
@@ -251,33 +250,16 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'read' },
       schema: {
         tags,
-        summary: 'The gap report with the action plan, as PDF, XLSX or HTML',
+        summary: 'The gap report with the action plan, as PDF, XLSX, DOCX or HTML',
         params,
-        querystring: z.strictObject({ format: z.enum(['pdf', 'xlsx', 'html']).default('pdf') }),
-        produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html'],
-        response: { 200: z.any().describe('the report file'), ...problemResponses },
+        querystring: z.strictObject({ format: z.enum(REPORT_FORMATS).default('pdf') }),
+        produces: REPORT_MEDIA_TYPES,
+        response: { 200: z.any().describe('the report file'), ...problemResponses, 503: problemSchema },
       },
     },
     async (req, reply) => {
       const access = orgAccess(req);
-      const [org, assessment, actions] = await Promise.all([
-        getOrganization(db, access.orgId),
-        getAssessment({ db, orgId: access.orgId, assessmentId: req.params.assessmentId }),
-        listActions({ db, orgId: access.orgId, assessmentId: req.params.assessmentId }),
-      ]);
-      const name = `gap-report-${assessment.assessmentDate}`;
-      const html = reportHtml(org.name, assessment, actions);
-      if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(html);
-      if (req.query.format === 'xlsx') {
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-          .send(await reportXlsx(org.name, assessment, actions));
-      }
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${name}.pdf"`)
-        .send(await htmlToPdf(html));
+      return sendReport(reply, await loadGapReport(db, access.orgId, req.params.assessmentId), req.query.format);
     },
   );
 };

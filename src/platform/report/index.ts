@@ -6,6 +6,13 @@ export { renderDocx } from './docx.js';
 export { escapeHtml, renderHtml } from './html.js';
 export * from './model.js';
 export { closeReportBrowser, renderPdf, reportBrowserStats } from './pdf.js';
-export { REPORT_CONTENT_TYPES, REPORT_FORMATS, type RenderedReport, type ReportFormat, renderReport } from './render.js';
+export {
+  REPORT_CONTENT_TYPES,
+  REPORT_FORMATS,
+  REPORT_MEDIA_TYPES,
+  type RenderedReport,
+  type ReportFormat,
+  renderReport,
+} from './render.js';
 export { sendReport } from './send.js';
 export { renderXlsx } from './xlsx.js';

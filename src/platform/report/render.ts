@@ -14,6 +14,9 @@ export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
+/** The media types a report route produces, for its OpenAPI document. */
+export const REPORT_MEDIA_TYPES = REPORT_FORMATS.map((f) => REPORT_CONTENT_TYPES[f].split(';')[0]);
+
 export interface RenderedReport {
   body: Buffer | string;
   contentType: string;

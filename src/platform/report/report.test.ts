@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unzipEntry } from '../../../test/support/zip.js';
 import { AppError } from '../http/errors.js';
 import {
   closeReportBrowser,
@@ -70,26 +70,6 @@ const report: Report = {
     },
   ],
 };
-
-/** One entry of a zip file, read with the central directory and zlib. */
-function unzipEntry(zip: Buffer, name: string): string | null {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLen = zip.readUInt16LE(at + 28);
-    const entry = zip.subarray(at + 46, at + 46 + nameLen).toString();
-    const local = zip.readUInt32LE(at + 42);
-    if (entry === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
-    }
-    at += 46 + nameLen + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return null;
-}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-report-kit-'));
 function pdfText(pdf: Buffer, name = 'r.pdf'): string {
