@@ -139,4 +139,22 @@ async function inventory() {
   await history.getByText('Merged “chatgpt-enterprise” into this record').waitFor();
   await history.getByText('“chatgpt-enterprise” merged into this record and archived').waitFor();
   mark('history shows the merge');
+
+  // 6. The supplier register lists the imported suppliers; one is archived from its row, after a confirmation
+  await page.goto(`/orgs/${orgId}/suppliers`);
+  await heading('Suppliers').waitFor();
+  const suppliers = page.getByRole('table', { name: 'Suppliers' });
+  await suppliers.getByRole('link', { name: 'OpenAI' }).waitFor();
+  await suppliers.getByRole('button', { name: 'Archive Anthropic' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Archive “Anthropic”?' });
+  await confirm.getByRole('button', { name: 'Archive', exact: true }).click();
+  await confirm.waitFor({ state: 'detached' });
+  await suppliers.getByRole('link', { name: 'Anthropic' }).waitFor({ state: 'detached' });
+  // the box follows the address, which changes a moment after the click
+  await page.getByRole('checkbox', { name: 'Show archived' }).click();
+  await suppliers
+    .getByRole('row', { name: /Anthropic/ })
+    .getByText('archived', { exact: true })
+    .waitFor();
+  mark('supplier archived from the register');
 }

@@ -1,6 +1,7 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
+import { registerKey, useOrgMutation } from '../../../shared/register';
 
 export type Supplier = Schemas['Supplier'];
 export type SupplierDetail = Schemas['SupplierDetail'];
@@ -10,23 +11,8 @@ export type ReviewInput =
   paths['/api/v1/orgs/{orgId}/suppliers/{supplierId}/reviews']['post']['requestBody']['content']['application/json'];
 export type SupplierListQuery = NonNullable<paths['/api/v1/orgs/{orgId}/suppliers']['get']['parameters']['query']>;
 
-export const suppliersKey = (orgId: string) => ['orgs', orgId, 'suppliers'] as const;
+export const suppliersKey = (orgId: string) => registerKey(orgId, 'suppliers');
 const supplierKey = (orgId: string, id: string) => [...suppliersKey(orgId), 'supplier', id] as const;
-
-export function useSupplierList(orgId: string, query: Omit<SupplierListQuery, 'cursor' | 'limit'>) {
-  return useInfiniteQuery({
-    queryKey: [...suppliersKey(orgId), 'list', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/orgs/{orgId}/suppliers', {
-          params: { path: { orgId }, query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-}
 
 /** The first 200 active suppliers by name, for pickers and filters. */
 export function useSupplierOptions(orgId: string) {
@@ -61,45 +47,33 @@ export function useSupplierHistory(orgId: string, id: string) {
   });
 }
 
-function useSupplierMutation<TVars, TResult>(orgId: string, fn: (vars: TVars) => Promise<TResult>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      // AI systems show their suppliers' names
-      client.invalidateQueries({ queryKey: ['orgs', orgId, 'inventory'] });
-      client.invalidateQueries({ queryKey: ['orgs', orgId, 'audit-log'] });
-      await client.invalidateQueries({ queryKey: suppliersKey(orgId) });
-    },
-  });
-}
+// AI systems show their suppliers' names
+const INVALIDATES = ['suppliers', 'ai-systems'];
 
 export function useCreateSupplier(orgId: string) {
-  return useSupplierMutation(orgId, (body: SupplierInput) =>
-    unwrap(api.POST('/api/v1/orgs/{orgId}/suppliers', { params: { path: { orgId } }, body })),
+  return useOrgMutation(
+    orgId,
+    (body: SupplierInput) => unwrap(api.POST('/api/v1/orgs/{orgId}/suppliers', { params: { path: { orgId } }, body })),
+    { invalidates: INVALIDATES },
   );
 }
 
 export function useUpdateSupplier(orgId: string, id: string) {
-  return useSupplierMutation(orgId, (body: Partial<SupplierInput>) =>
-    unwrap(api.PATCH('/api/v1/orgs/{orgId}/suppliers/{supplierId}', { params: { path: { orgId, supplierId: id } }, body })),
-  );
-}
-
-export function useSetSupplierArchived(orgId: string, id: string) {
-  return useSupplierMutation(orgId, (archived: boolean) =>
-    unwrap(
-      archived
-        ? api.POST('/api/v1/orgs/{orgId}/suppliers/{supplierId}/archive', { params: { path: { orgId, supplierId: id } } })
-        : api.POST('/api/v1/orgs/{orgId}/suppliers/{supplierId}/restore', { params: { path: { orgId, supplierId: id } } }),
-    ),
+  return useOrgMutation(
+    orgId,
+    (body: Partial<SupplierInput>) =>
+      unwrap(api.PATCH('/api/v1/orgs/{orgId}/suppliers/{supplierId}', { params: { path: { orgId, supplierId: id } }, body })),
+    { invalidates: INVALIDATES },
   );
 }
 
 export function useRecordReview(orgId: string, id: string) {
-  return useSupplierMutation(orgId, (body: ReviewInput) =>
-    unwrap(
-      api.POST('/api/v1/orgs/{orgId}/suppliers/{supplierId}/reviews', { params: { path: { orgId, supplierId: id } }, body }),
-    ),
+  return useOrgMutation(
+    orgId,
+    (body: ReviewInput) =>
+      unwrap(
+        api.POST('/api/v1/orgs/{orgId}/suppliers/{supplierId}/reviews', { params: { path: { orgId, supplierId: id } }, body }),
+      ),
+    { invalidates: INVALIDATES },
   );
 }

@@ -1,13 +1,12 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Badge, Box, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { ApiError } from '../../../shared/api';
 import { BackLink } from '../../../shared/ui/BackLink';
-import { ConfirmModal } from '../../../shared/ui/ConfirmModal';
+import { ArchiveAction, RecordFooter } from '../../../shared/register';
 import { Fields } from '../../../shared/ui/Fields';
-import { formatDate, formatDateTime } from '../../../shared/ui/format';
+import { formatDate } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { SectionCard } from '../../../shared/ui/SectionCard';
@@ -16,13 +15,7 @@ import type { AuditEntry } from '../../audit-log';
 import { RiskBadge } from '../../../shared/org/RiskBadge';
 import { DEPENDENCY_LABELS, type Dependency } from '../../inventory';
 import { ReviewsList } from '../components/ReviewsList';
-import {
-  type SupplierDetail,
-  useSetSupplierArchived,
-  useSupplier,
-  useSupplierHistory,
-  useSupplierReviews,
-} from '../hooks/useSuppliers';
+import { type SupplierDetail, useSupplier, useSupplierHistory, useSupplierReviews } from '../hooks/useSuppliers';
 import { SUPPLIER_FIELD_LABELS, SUPPLIER_FLAG_LABELS, SUPPLIER_KIND_LABELS, type SupplierKind } from '../labels';
 
 const ACTIONS: Record<string, EntryDescription> = {
@@ -87,8 +80,6 @@ function SupplierView({ supplier }: { supplier: SupplierDetail }) {
   const canWrite = can('write');
   const reviews = useSupplierReviews(org.id, supplier.id);
   const history = useSupplierHistory(org.id, supplier.id);
-  const setArchived = useSetSupplierArchived(org.id, supplier.id);
-  const [confirming, setConfirming] = useState(false);
   const archived = supplier.archivedAt !== null;
   const page = `/orgs/${org.id}/suppliers/${supplier.id}`;
 
@@ -110,24 +101,28 @@ function SupplierView({ supplier }: { supplier: SupplierDetail }) {
         }
         description={supplier.description || undefined}
         actions={
-          canWrite &&
-          (archived ? (
-            <Button variant="default" onClick={() => setArchived.mutate(false)} loading={setArchived.isPending}>
-              Restore
-            </Button>
-          ) : (
+          canWrite && (
             <>
-              <Button variant="default" color="red" onClick={() => setConfirming(true)}>
-                Archive…
-              </Button>
-              <Button component={Link} to={`${page}/edit`} variant="default">
-                Edit
-              </Button>
-              <Button component={Link} to={`${page}/review`}>
-                Record review
-              </Button>
+              <ArchiveAction
+                orgId={org.id}
+                register="suppliers"
+                record={supplier}
+                archiveText={`An archived supplier leaves the register. Its reviews and history are kept, and it can be restored.${
+                  supplier.aiSystems.length > 0 ? ` ${supplier.aiSystems.length} AI system(s) still name it as a supplier.` : ''
+                }`}
+              />
+              {!archived && (
+                <>
+                  <Button component={Link} to={`${page}/edit`} variant="default">
+                    Edit
+                  </Button>
+                  <Button component={Link} to={`${page}/review`}>
+                    Record review
+                  </Button>
+                </>
+              )}
             </>
-          ))
+          )
         }
       />
       {supplier.flags.length > 0 && !archived && (
@@ -206,28 +201,13 @@ function SupplierView({ supplier }: { supplier: SupplierDetail }) {
                   />
                 )}
               </QueryState>
-              <Text size="xs" c="dimmed" mt="md">
-                Added {formatDateTime(supplier.createdAt)} · last changed {formatDateTime(supplier.updatedAt)}
-              </Text>
+              <Box mt="md">
+                <RecordFooter record={supplier} history={history.data?.items} />
+              </Box>
             </Paper>
           </Stack>
         </Grid.Col>
       </Grid>
-      <ConfirmModal
-        opened={confirming}
-        title={`Archive “${supplier.name}”?`}
-        confirmLabel="Archive"
-        busy={setArchived.isPending}
-        error={setArchived.error}
-        onClose={() => {
-          setConfirming(false);
-          setArchived.reset();
-        }}
-        onConfirm={() => setArchived.mutate(true, { onSuccess: () => setConfirming(false) })}
-      >
-        An archived supplier leaves the register. Its reviews and history are kept, and it can be restored.
-        {supplier.aiSystems.length > 0 && ` ${supplier.aiSystems.length} AI system(s) still name it as a supplier.`}
-      </ConfirmModal>
     </Stack>
   );
 }

@@ -1,31 +1,35 @@
-import { Anchor, Badge, Button, Center, Checkbox, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { Button, Checkbox, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { formatDate, plural, todayIso } from '../../../shared/ui/format';
+import { flagParam, RegisterTable, textParam, useRegisterFilters, useRegisterList } from '../../../shared/register';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { QueryState } from '../../../shared/ui/QueryState';
-import { RiskBadge } from '../../../shared/org/RiskBadge';
-import { SupplierFlagBadges } from '../components/SupplierFlagBadges';
-import { useSupplierList } from '../hooks/useSuppliers';
-import { SUPPLIER_KIND_LABELS, type SupplierKind } from '../labels';
+import { COLUMNS, DEFAULT_COLUMNS } from '../components/columns';
+import type { SupplierListQuery } from '../hooks/useSuppliers';
+
+type Filters = Omit<SupplierListQuery, 'cursor' | 'limit'>;
+
+function read(params: URLSearchParams): Filters {
+  const f: Filters = {};
+  const q = textParam(params, 'q');
+  if (q) f.q = q;
+  if (flagParam(params, 'overdue')) f.overdue = 'true';
+  if (flagParam(params, 'includeArchived')) f.includeArchived = 'true';
+  return f;
+}
 
 /** The supplier register (A.10.3): who supplies the organization's AI, and whether each has been reviewed. */
 export function SuppliersPage() {
   const { org, can } = useOrg();
-  const [q, setQ] = useState('');
-  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
-  const [overdue, setOverdue] = useState(false);
-  const [archived, setArchived] = useState(false);
-  const list = useSupplierList(org.id, {
-    ...(debouncedQ ? { q: debouncedQ } : {}),
-    ...(overdue ? { overdue: 'true' as const } : {}),
-    ...(archived ? { includeArchived: 'true' as const } : {}),
-  });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const today = todayIso();
+  const canWrite = can('write');
+  const { filters, setFilters, clearFilters, active } = useRegisterFilters(read);
+  const list = useRegisterList(org.id, 'suppliers', filters);
+  const [q, setQ] = useState(filters.q ?? '');
+  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
+  const search = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || undefined }, true), 300);
   const base = `/orgs/${org.id}/suppliers`;
+  const narrowed = !!filters.q || !!filters.overdue;
 
   return (
     <Stack gap="lg">
@@ -38,7 +42,7 @@ export function SuppliersPage() {
             <Button component={Link} to={`/orgs/${org.id}/inventory`} variant="default">
               AI system inventory
             </Button>
-            {can('write') && (
+            {canWrite && (
               <Button component={Link} to={`${base}/new`}>
                 Add supplier
               </Button>
@@ -46,7 +50,7 @@ export function SuppliersPage() {
           </>
         }
       />
-      <Paper withBorder p="lg">
+      <Paper withBorder p="lg" component="section" aria-label="Suppliers">
         <Stack gap="md">
           <Group component="search" align="flex-end" gap="lg" aria-label="Filter suppliers">
             <TextInput
@@ -54,110 +58,63 @@ export function SuppliersPage() {
               placeholder="Supplier name"
               type="search"
               value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
+              onChange={(e) => {
+                setQ(e.currentTarget.value);
+                search(e.currentTarget.value);
+              }}
               w={300}
             />
             <Checkbox
               label="Only overdue reviews"
-              checked={overdue}
-              onChange={(e) => setOverdue(e.currentTarget.checked)}
+              checked={filters.overdue === 'true'}
+              onChange={(e) => setFilters({ overdue: e.currentTarget.checked ? 'true' : undefined })}
               mb={8}
             />
-            <Checkbox label="Show archived" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} mb={8} />
           </Group>
-          <QueryState query={list}>
-            {() =>
-              items.length === 0 ? (
-                <Stack align="center" gap={4} py="xl">
-                  <Text fw={600}>{debouncedQ || overdue ? 'No supplier matches' : 'No suppliers yet'}</Text>
-                  <Text size="sm" c="dimmed">
-                    {debouncedQ || overdue
-                      ? 'Change the search or the filters.'
-                      : 'Add the vendors whose AI platforms, APIs, models or data your AI systems rely on.'}
-                  </Text>
-                </Stack>
-              ) : (
-                <>
-                  <Table.ScrollContainer minWidth={900}>
-                    <Table verticalSpacing="sm" highlightOnHover aria-label="Suppliers">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>Name</Table.Th>
-                          <Table.Th>Supplies</Table.Th>
-                          <Table.Th>Risk rating</Table.Th>
-                          <Table.Th>Last review</Table.Th>
-                          <Table.Th>Next review due</Table.Th>
-                          <Table.Th ta="right">AI systems</Table.Th>
-                          <Table.Th>Flags</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {items.map((s) => {
-                          const late = !!s.nextReviewDate && s.nextReviewDate < today;
-                          return (
-                            <Table.Tr key={s.id}>
-                              <Table.Td>
-                                <Group gap={6} wrap="nowrap">
-                                  <Anchor component={Link} to={`${base}/${s.id}`} fw={600} size="sm">
-                                    {s.name}
-                                  </Anchor>
-                                  {s.archivedAt && (
-                                    <Badge size="xs" color="gray" variant="light" radius="sm">
-                                      archived
-                                    </Badge>
-                                  )}
-                                </Group>
-                              </Table.Td>
-                              <Table.Td>
-                                <Text size="sm">
-                                  {s.kinds.map((k) => SUPPLIER_KIND_LABELS[k as SupplierKind] ?? k).join(', ') || '—'}
-                                </Text>
-                              </Table.Td>
-                              <Table.Td>
-                                <RiskBadge level={s.riskRating} />
-                              </Table.Td>
-                              <Table.Td>
-                                <Text size="sm" c={s.lastReviewDate ? undefined : 'dimmed'}>
-                                  {s.lastReviewDate ? formatDate(s.lastReviewDate) : 'Never'}
-                                </Text>
-                              </Table.Td>
-                              <Table.Td>
-                                <Text
-                                  size="sm"
-                                  c={late ? 'red.8' : s.nextReviewDate ? undefined : 'dimmed'}
-                                  fw={late ? 600 : undefined}
-                                >
-                                  {s.nextReviewDate ? formatDate(s.nextReviewDate) : '—'}
-                                  {late ? ' (overdue)' : ''}
-                                </Text>
-                              </Table.Td>
-                              <Table.Td ta="right">
-                                <Text size="sm">{s.aiSystemCount}</Text>
-                              </Table.Td>
-                              <Table.Td>
-                                <SupplierFlagBadges flags={s.flags} />
-                              </Table.Td>
-                            </Table.Tr>
-                          );
-                        })}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                  <Center>
-                    {list.hasNextPage ? (
-                      <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                        Load more
-                      </Button>
-                    ) : (
-                      <Text size="xs" c="dimmed">
-                        {plural(items.length, 'supplier')}
-                      </Text>
-                    )}
-                  </Center>
-                </>
-              )
+          <RegisterTable
+            register="suppliers"
+            label="Suppliers"
+            noun="supplier"
+            list={list}
+            columns={COLUMNS}
+            defaultColumns={DEFAULT_COLUMNS}
+            rowHref={(s) => `${base}/${s.id}`}
+            filtered={active > 0}
+            archive={
+              canWrite
+                ? {
+                    orgId: org.id,
+                    register: 'suppliers',
+                    archiveText: (s) =>
+                      `An archived supplier leaves the register. Its reviews and history are kept, and it can be restored.${
+                        s.aiSystemCount > 0 ? ` ${s.aiSystemCount} AI system(s) still name it as a supplier.` : ''
+                      }`,
+                  }
+                : undefined
             }
-          </QueryState>
+            toolbarEnd={
+              <>
+                <Checkbox
+                  label="Show archived"
+                  checked={filters.includeArchived === 'true'}
+                  onChange={(e) => setFilters({ includeArchived: e.currentTarget.checked ? 'true' : undefined })}
+                />
+                <Button variant="subtle" size="sm" onClick={clearFilters} disabled={active === 0}>
+                  Clear filters
+                </Button>
+              </>
+            }
+            empty={
+              <Stack align="center" gap={4} py="xl">
+                <Text fw={600}>{narrowed ? 'No supplier matches' : 'No suppliers yet'}</Text>
+                <Text size="sm" c="dimmed">
+                  {narrowed
+                    ? 'Change the search or the filters.'
+                    : 'Add the vendors whose AI platforms, APIs, models or data your AI systems rely on.'}
+                </Text>
+              </Stack>
+            }
+          />
         </Stack>
       </Paper>
     </Stack>
