@@ -4531,7 +4531,7 @@ export interface paths {
     };
     /**
      * One crosswalk with every link; ?format=csv downloads it as text/csv
-     * @description With format=csv the 200 response is text/csv (RFC 4180, CRLF line ends) with the columns iso42001_id, iso42001_title, target_id, target_title, rationale, sent as an attachment.
+     * @description With format=csv the 200 response is text/csv (RFC 4180, CRLF line ends, UTF-8 with a byte order mark; a cell that would start a formula gets a leading apostrophe) with the columns iso42001_id, iso42001_title, target_id, target_title, rationale, sent as an attachment.
      */
     get: {
       parameters: {
@@ -5474,11 +5474,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The gap report with the action plan, as PDF, XLSX or HTML */
+    /** The gap report with the action plan, as PDF, XLSX, DOCX or HTML */
     get: {
       parameters: {
         query?: {
-          format?: 'pdf' | 'xlsx' | 'html';
+          format?: 'pdf' | 'xlsx' | 'docx' | 'html';
         };
         header?: never;
         path: {
@@ -5497,6 +5497,7 @@ export interface paths {
           content: {
             'application/pdf': unknown;
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
             'text/html': unknown;
           };
         };
@@ -5508,6 +5509,7 @@ export interface paths {
           content: {
             'application/pdf': components['schemas']['Problem'];
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
             'text/html': components['schemas']['Problem'];
           };
         };
@@ -5519,6 +5521,7 @@ export interface paths {
           content: {
             'application/pdf': components['schemas']['Problem'];
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
             'text/html': components['schemas']['Problem'];
           };
         };
@@ -5530,6 +5533,7 @@ export interface paths {
           content: {
             'application/pdf': components['schemas']['Problem'];
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
             'text/html': components['schemas']['Problem'];
           };
         };
@@ -5541,6 +5545,7 @@ export interface paths {
           content: {
             'application/pdf': components['schemas']['Problem'];
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
             'text/html': components['schemas']['Problem'];
           };
         };
@@ -5552,6 +5557,19 @@ export interface paths {
           content: {
             'application/pdf': components['schemas']['Problem'];
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
             'text/html': components['schemas']['Problem'];
           };
         };
