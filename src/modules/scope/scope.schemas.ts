@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredLine, text, uuid } from '../../platform/http/fields.js';
-import { approveBody, compareQuery, versionedSchemas } from '../../platform/versioned/index.js';
+import { versionedSchemas } from '../../platform/versioned/index.js';
 
 // The AIMS scope (clause 4.3) with the context it rests on (4.1 issues, 4.2
 // interested parties). Its fields answer, one by one, the questions a
@@ -74,16 +74,10 @@ export const scopeCheckSchema = z
 
 export type ScopeCheck = z.infer<typeof scopeCheckSchema>;
 
-const schemas = versionedSchemas('Scope', scopeContentSchema, {
+export const scopeSchemas = versionedSchemas('Scope', scopeContentSchema, {
   /** the scope as a readable statement (Markdown) */
   statement: z.string(),
   checks: z.array(scopeCheckSchema),
 });
 
-export const scopeVersionSchema = schemas.version;
-export type ScopeVersion = z.infer<typeof scopeVersionSchema>;
-export const scopeOverviewSchema = schemas.overview;
-export const scopeChangeSchema = schemas.change;
-export const scopeComparisonSchema = schemas.comparison;
-export const saveDraftBody = schemas.saveDraftBody;
-export { approveBody, compareQuery };
+export type ScopeVersion = z.infer<typeof scopeSchemas.version>;

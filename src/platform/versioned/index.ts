@@ -14,3 +14,4 @@ export {
 } from './versioned.js';
 export { type DiffOptions, diffContent, type VersionChange } from './versioned.diff.js';
 export { approveBody, compareQuery, versionedSchemas, versionStatusSchema } from './versioned.schemas.js';
+export { registerVersionedRoutes, type VersionedRoutesOptions } from './versioned.routes.js';
