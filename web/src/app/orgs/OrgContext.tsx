@@ -1,6 +1,6 @@
 import { createContext, use } from 'react';
 import type { Organization, Role } from '../../shared/api';
-import { type Permission, can } from './permissions';
+import { can, type Permission, type PermissionTable } from './permissions';
 
 export interface OrgContextValue {
   org: Organization;
@@ -10,8 +10,8 @@ export interface OrgContextValue {
 
 export const OrgContext = createContext<OrgContextValue | null>(null);
 
-export function orgContextValue(org: Organization): OrgContextValue {
-  return { org, role: org.role, can: (p) => can(org.role, p) };
+export function orgContextValue(org: Organization, permissions: PermissionTable): OrgContextValue {
+  return { org, role: org.role, can: (p) => can(permissions, org.role, p) };
 }
 
 /** The organization of the current /orgs/:orgId page. */

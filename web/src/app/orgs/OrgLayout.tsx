@@ -1,14 +1,18 @@
+import { Alert, Center, Loader } from '@mantine/core';
 import { Outlet, useParams } from 'react-router';
 import { useCurrentSession } from '../auth/session';
 import { AppLayout } from '../layout/AppLayout';
 import { NotFoundPage } from '../NotFoundPage';
+import { errorMessage } from '../../shared/problem';
 import { OrgContext, orgContextValue } from './OrgContext';
+import { useRolePermissions } from './permissions';
 
 /** /orgs/:orgId/*: resolves the organization from the session and frames its pages. */
 export function OrgLayout() {
   const { orgId } = useParams();
   const session = useCurrentSession();
   const org = session.organizations.find((o) => o.id === orgId);
+  const permissions = useRolePermissions();
   if (!org) {
     return (
       <AppLayout>
@@ -16,8 +20,23 @@ export function OrgLayout() {
       </AppLayout>
     );
   }
+  if (!permissions.data) {
+    return (
+      <AppLayout org={org}>
+        {permissions.isError ? (
+          <Alert color="red" variant="light" title="Could not load" role="alert">
+            {errorMessage(permissions.error)}
+          </Alert>
+        ) : (
+          <Center py="xl">
+            <Loader size="sm" aria-label="Loading" />
+          </Center>
+        )}
+      </AppLayout>
+    );
+  }
   return (
-    <OrgContext value={orgContextValue(org)}>
+    <OrgContext value={orgContextValue(org, permissions.data)}>
       <AppLayout org={org}>
         <Outlet />
       </AppLayout>

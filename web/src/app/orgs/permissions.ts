@@ -1,19 +1,25 @@
-import type { Role } from '../../shared/api';
+import { useQuery } from '@tanstack/react-query';
+import { api, type Role, type Schemas, unwrap } from '../../shared/api';
 
-// Mirrors the server's permission table (src/platform/auth/roles.ts) to hide
-// or disable what a role cannot do. The server still decides every request.
-const PERMISSIONS = {
-  read: ['owner', 'admin', 'editor', 'contributor', 'viewer', 'auditor'],
-  write: ['owner', 'admin', 'editor', 'contributor'],
-  approve: ['owner', 'admin', 'editor'],
-  manageMembers: ['owner', 'admin'],
-  readAuditLog: ['owner', 'admin', 'auditor'],
-} as const satisfies Record<string, readonly Role[]>;
+// What each role may do comes from the server (GET /api/v1/roles, the table
+// every org route is checked against), fetched once per session. The web app
+// uses it only to hide or disable what a role cannot do: the server still
+// decides every request.
 
-export type Permission = keyof typeof PERMISSIONS;
+export type Permission = 'read' | 'write' | 'approve' | 'admin' | 'audit';
+export type PermissionTable = Schemas['RolePermissions']['permissions'];
 
-export function can(role: Role | undefined, permission: Permission): boolean {
-  return role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+export function useRolePermissions() {
+  return useQuery({
+    queryKey: ['roles'],
+    queryFn: () => unwrap(api.GET('/api/v1/roles')),
+    staleTime: Number.POSITIVE_INFINITY,
+    select: (data) => data.permissions,
+  });
+}
+
+export function can(table: PermissionTable, role: Role | undefined, permission: Permission): boolean {
+  return role !== undefined && (table[permission] ?? []).includes(role);
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -39,18 +39,5 @@ export const SUPPLIER_FIELD_LABELS: Record<keyof SupplierInput | 'lastReviewDate
   nextReviewDate: 'Next review due',
 };
 
-// The questions of an AI-specific supplier review, worded as the server words
-// them: copied from REVIEW_QUESTIONS in src/modules/suppliers/suppliers.schemas.ts.
-// The ids are the API's; keep both lists in step.
-export const REVIEW_QUESTIONS = {
-  customerDataTraining: 'Does the supplier use our or our customers’ data to train or improve its models?',
-  modelChangeNotification: 'Does the supplier notify us before changing the model or its behaviour?',
-  dataLocation: 'Where is our data processed and stored, and is that acceptable?',
-  incidentNotification: 'Will the supplier tell us about AI incidents and security breaches, and how fast?',
-  certificationsHeld: 'Which certifications does the supplier hold (e.g. ISO/IEC 42001, ISO/IEC 27001), and did we see them?',
-  contractReviewed: 'Have the contract and terms been reviewed for AI-specific obligations?',
-} as const;
-export type ReviewQuestionId = keyof typeof REVIEW_QUESTIONS;
-
 export const ANSWER_LABELS = { yes: 'Yes', partial: 'Partly', no: 'No', unknown: 'Unknown' } as const;
 export type Answer = keyof typeof ANSWER_LABELS;

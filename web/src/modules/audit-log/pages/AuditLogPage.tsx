@@ -16,7 +16,7 @@ export function AuditLogPage() {
         title="Audit log"
         description="Every change to this organization's records, newest first, with who made it and what changed. Entries are append-only and hash-chained."
       />
-      {!can('readAuditLog') && (
+      {!can('audit') && (
         <Alert color="gray" variant="light" role="status">
           The audit log is open to owners, admins and auditors.
         </Alert>

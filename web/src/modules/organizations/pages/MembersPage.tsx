@@ -18,7 +18,7 @@ export function MembersPage() {
   const update = useUpdateMember(org.id);
   const remove = useRemoveMember(org.id);
   const [removing, setRemoving] = useState<Member | null>(null);
-  const manageable = can('manageMembers');
+  const manageable = can('admin');
   const canMakeOwner = role === 'owner';
   const actionError = update.error ?? remove.error;
 

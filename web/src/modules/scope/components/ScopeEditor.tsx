@@ -19,17 +19,17 @@ import { DiscardModal } from './DiscardModal';
 import { LeaveGuard } from './LeaveGuard';
 import { ScopeForm } from './ScopeForm';
 import { ScopeStatusCard } from './ScopeStatusCard';
-import { EMPTY_SCOPE, type ScopeDraft, sameContent, toContent, toDraft } from './scopeForm';
+import { type ScopeDraft, sameContent, toContent, toDraft } from './scopeForm';
 import { SCOPE_SECTIONS } from './sections';
 import { StatementPreview } from './StatementPreview';
 
 const PLACED = SCOPE_SECTIONS.flatMap((s) => s.fields).map((f) => `content.${f}`);
 
 /** The scope form beside its checks and statement; save, approve, discard. */
-export function ScopeEditor({ overview, sites }: { overview: ScopeOverview; sites: Site[] }) {
+export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOverview; sites: Site[]; empty: ScopeContent }) {
   const { org, can } = useOrg();
   const current = overview.draft ?? overview.approved;
-  const saved: ScopeContent = current?.content ?? EMPTY_SCOPE;
+  const saved: ScopeContent = current?.content ?? empty;
   const [draft, setDraft] = useState<ScopeDraft>(() => toDraft(saved));
   const draftRef = useRef(draft);
   draftRef.current = draft;
@@ -76,7 +76,7 @@ export function ScopeEditor({ overview, sites }: { overview: ScopeOverview; site
     discard.mutate(undefined, {
       onSuccess: () => {
         save.reset();
-        setDraft(toDraft(overview.approved?.content ?? EMPTY_SCOPE));
+        setDraft(toDraft(overview.approved?.content ?? empty));
         discardModal.close();
       },
     });

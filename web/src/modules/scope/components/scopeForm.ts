@@ -26,21 +26,6 @@ export interface ScopeDraft
   issues: IssueDraft[];
 }
 
-export const EMPTY_SCOPE: ScopeContent = {
-  boundaryStatement: '',
-  aiSystems: [],
-  productsAndServices: [],
-  departments: [],
-  siteIds: [],
-  internalAiTools: { included: null, notes: '' },
-  customerFacingAiFeatures: { included: null, notes: '' },
-  thirdPartyAiSystems: { included: null, notes: '', vendors: [] },
-  countriesOrBusinessUnits: [],
-  exclusions: [],
-  interestedParties: [],
-  issues: [],
-};
-
 export type InclusionField = 'internalAiTools' | 'customerFacingAiFeatures' | 'thirdPartyAiSystems';
 
 /** Keys are reused by position so a save that comes back unchanged keeps focus where it was. */

@@ -10,6 +10,15 @@ export type ScopeOverview = Schemas['ScopeOverview'];
 export const scopeKey = (orgId: string) => ['orgs', orgId, 'scope'] as const;
 const versionsKey = (orgId: string) => [...scopeKey(orgId), 'versions'] as const;
 
+/** The content of an empty scope, what a first draft starts from: the server's, fetched once. */
+export function useScopeTemplate() {
+  return useQuery({
+    queryKey: ['scope-template'],
+    queryFn: () => unwrap(api.GET('/api/v1/scope-template')),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
 export function useScopeOverview(orgId: string) {
   return useQuery({
     queryKey: [...scopeKey(orgId), 'overview'],

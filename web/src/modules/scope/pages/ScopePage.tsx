@@ -6,13 +6,14 @@ import { QueryState } from '../../../shared/ui/QueryState';
 import { useProfile } from '../../organizations';
 import { ScopeEditor } from '../components/ScopeEditor';
 import { VersionHistory } from '../components/VersionHistory';
-import { useScopeOverview } from '../hooks/useScope';
+import { useScopeOverview, useScopeTemplate } from '../hooks/useScope';
 
 /** Step 1 of the journey: the AIMS scope (4.3) with its context (4.1, 4.2). */
 export function ScopePage() {
   const { org } = useOrg();
   const overview = useScopeOverview(org.id);
   const profile = useProfile(org.id);
+  const template = useScopeTemplate();
 
   return (
     <Stack gap="lg">
@@ -30,8 +31,12 @@ export function ScopePage() {
           . Add your sites there first, or continue and add them later.
         </Alert>
       )}
-      <QueryState query={overview}>
-        {(data) => <ScopeEditor key={org.id} overview={data} sites={profile.data?.sites ?? []} />}
+      <QueryState query={template}>
+        {(empty) => (
+          <QueryState query={overview}>
+            {(data) => <ScopeEditor key={org.id} overview={data} sites={profile.data?.sites ?? []} empty={empty} />}
+          </QueryState>
+        )}
       </QueryState>
       <VersionHistory orgId={org.id} />
     </Stack>

@@ -10,20 +10,28 @@ import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
 import { OwnerInput, type OwnerDraft, toOwnerInput } from '../../../shared/org/OwnerInput';
 import { RiskLevelSelect } from '../../../shared/org/RiskLevelSelect';
 import { useOrgSettings } from '../../../shared/org/orgData';
-import { type ReviewInput, type SupplierDetail, useRecordReview } from '../hooks/useSuppliers';
-import { ANSWER_LABELS, type Answer, REVIEW_QUESTIONS, type ReviewQuestionId } from '../labels';
+import {
+  type ReviewInput,
+  type ReviewQuestion,
+  type ReviewQuestionId,
+  type SupplierDetail,
+  useRecordReview,
+} from '../hooks/useSuppliers';
+import { ANSWER_LABELS, type Answer } from '../labels';
 
-const QUESTION_IDS = Object.keys(REVIEW_QUESTIONS) as ReviewQuestionId[];
 type Answers = Record<ReviewQuestionId, { answer: Answer | null; notes: string }>;
 
 interface Props {
   supplier: SupplierDetail;
+  /** the server's questions (useReviewQuestions) */
+  questions: ReviewQuestion[];
   onSaved: () => void;
   onCancel: () => void;
 }
 
 /** An AI-specific supplier review: six questions, each answered with notes, then a rating and the next review date. */
-export function ReviewForm({ supplier, onSaved, onCancel }: Props) {
+export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
+  const questionIds = questions.map((q) => q.id);
   const { org } = useOrg();
   const session = useCurrentSession();
   const interval = useOrgSettings(org.id).data?.reviewIntervalDays ?? 365;
@@ -32,7 +40,7 @@ export function ReviewForm({ supplier, onSaved, onCancel }: Props) {
   const [reviewDate, setReviewDate] = useState(today);
   const [reviewer, setReviewer] = useState<OwnerDraft>({ userId: session.user.id, name: session.user.name });
   const [answers, setAnswers] = useState<Answers>(
-    () => Object.fromEntries(QUESTION_IDS.map((id) => [id, { answer: null, notes: '' }])) as unknown as Answers,
+    () => Object.fromEntries(questionIds.map((id) => [id, { answer: null, notes: '' }])) as unknown as Answers,
   );
   const [riskRating, setRiskRating] = useState<string | null>(supplier.riskRating);
   const [nextReviewDate, setNextReviewDate] = useState<string | null>(null);
@@ -49,7 +57,7 @@ export function ReviewForm({ supplier, onSaved, onCancel }: Props) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
-    for (const id of QUESTION_IDS) if (!answers[id].answer) local[`answers.${id}.answer`] = 'Choose an answer.';
+    for (const id of questionIds) if (!answers[id].answer) local[`answers.${id}.answer`] = 'Choose an answer.';
     if (!riskRating) local.riskRating = 'Rate the supplier on the risk scale.';
     setMissing(local);
     if (Object.keys(local).length) return;
@@ -57,7 +65,7 @@ export function ReviewForm({ supplier, onSaved, onCancel }: Props) {
       reviewDate,
       reviewer: toOwnerInput(reviewer) ?? undefined,
       answers: Object.fromEntries(
-        QUESTION_IDS.map((id) => [id, { answer: answers[id].answer as Answer, notes: answers[id].notes.trim() }]),
+        questionIds.map((id) => [id, { answer: answers[id].answer as Answer, notes: answers[id].notes.trim() }]),
       ) as ReviewInput['answers'],
       riskRating: riskRating as string,
       nextReviewDate: nextDue,
@@ -91,10 +99,10 @@ export function ReviewForm({ supplier, onSaved, onCancel }: Props) {
           title="Questions"
           description="Answer each for this supplier's AI. Notes say what you saw: a contract clause, a trust page, a certificate number."
         >
-          {QUESTION_IDS.map((id, i) => (
+          {questions.map(({ id, question }, i) => (
             <Paper key={id} withBorder p="md" bg="var(--mantine-color-gray-0)">
               <Radio.Group
-                label={`${i + 1}. ${REVIEW_QUESTIONS[id]}`}
+                label={`${i + 1}. ${question}`}
                 value={answers[id].answer ?? ''}
                 onChange={(v) => setAnswer(id, { answer: v as Answer })}
                 error={errorFor(`answers.${id}.answer`) ?? errorFor(`answers.${id}`)}

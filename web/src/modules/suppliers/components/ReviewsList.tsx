@@ -2,12 +2,14 @@ import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
 import { formatDate } from '../../../shared/ui/format';
 import { RiskBadge } from '../../../shared/org/RiskBadge';
 import type { SupplierReview } from '../hooks/useSuppliers';
-import { ANSWER_LABELS, type Answer, REVIEW_QUESTIONS, type ReviewQuestionId } from '../labels';
+import { type ReviewQuestionId, useReviewQuestions } from '../hooks/useSuppliers';
+import { ANSWER_LABELS, type Answer } from '../labels';
 
 const ANSWER_COLORS: Record<Answer, string> = { yes: 'teal', partial: 'yellow', no: 'red', unknown: 'gray' };
 
 /** Past AI-specific reviews, newest first; each opens to its answers. */
 export function ReviewsList({ reviews }: { reviews: SupplierReview[] }) {
+  const questions = useReviewQuestions().data ?? [];
   if (reviews.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -32,11 +34,11 @@ export function ReviewsList({ reviews }: { reviews: SupplierReview[] }) {
           </Accordion.Control>
           <Accordion.Panel>
             <Stack gap="sm" component="ol" m={0} pl="md">
-              {(Object.keys(REVIEW_QUESTIONS) as ReviewQuestionId[]).map((id) => {
-                const a = r.answers[id];
+              {questions.map(({ id, question }) => {
+                const a = r.answers[id as ReviewQuestionId];
                 return (
                   <li key={id}>
-                    <Text size="sm">{REVIEW_QUESTIONS[id]}</Text>
+                    <Text size="sm">{question}</Text>
                     <Group gap="xs" mt={2} wrap="nowrap" align="flex-start">
                       {a ? (
                         <Badge size="sm" variant="light" radius="sm" color={ANSWER_COLORS[a.answer as Answer] ?? 'gray'}>

@@ -11,6 +11,23 @@ export type ReviewInput =
   paths['/api/v1/orgs/{orgId}/suppliers/{supplierId}/reviews']['post']['requestBody']['content']['application/json'];
 export type SupplierListQuery = NonNullable<paths['/api/v1/orgs/{orgId}/suppliers']['get']['parameters']['query']>;
 
+/** The id of a review question, as the API names it. */
+export type ReviewQuestionId = keyof ReviewInput['answers'] & string;
+export interface ReviewQuestion {
+  id: ReviewQuestionId;
+  question: string;
+}
+
+/** The questions of an AI-specific supplier review, worded by the server; fetched once. */
+export function useReviewQuestions() {
+  return useQuery({
+    queryKey: ['supplier-review-questions'],
+    queryFn: () => unwrap(api.GET('/api/v1/supplier-review-questions')),
+    staleTime: Number.POSITIVE_INFINITY,
+    select: (data) => data.items as ReviewQuestion[],
+  });
+}
+
 export const suppliersKey = (orgId: string) => registerKey(orgId, 'suppliers');
 const supplierKey = (orgId: string, id: string) => [...suppliersKey(orgId), 'supplier', id] as const;
 

@@ -7,13 +7,14 @@ import { BackLink } from '../../../shared/ui/BackLink';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { ReviewForm } from '../components/ReviewForm';
-import { useSupplier } from '../hooks/useSuppliers';
+import { useReviewQuestions, useSupplier } from '../hooks/useSuppliers';
 
 export function SupplierReviewPage() {
   const { org, can } = useOrg();
   const { supplierId = '' } = useParams();
   const navigate = useNavigate();
   const supplier = useSupplier(org.id, supplierId);
+  const questions = useReviewQuestions();
   const page = `/orgs/${org.id}/suppliers/${supplierId}`;
   if (supplier.error instanceof ApiError && (supplier.error.status === 404 || supplier.error.status === 400))
     return <NotFoundPage what="supplier" />;
@@ -27,7 +28,19 @@ export function SupplierReviewPage() {
       />
       {can('write') ? (
         <QueryState query={supplier}>
-          {(data) => <ReviewForm key={data.id} supplier={data} onSaved={() => navigate(page)} onCancel={() => navigate(page)} />}
+          {(data) => (
+            <QueryState query={questions}>
+              {(items) => (
+                <ReviewForm
+                  key={data.id}
+                  supplier={data}
+                  questions={items}
+                  onSaved={() => navigate(page)}
+                  onCancel={() => navigate(page)}
+                />
+              )}
+            </QueryState>
+          )}
         </QueryState>
       ) : (
         <Alert color="gray" variant="light">
