@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
+import { useOrgMutation } from '../../../shared/register';
 
 export type ScopeVersion = Schemas['ScopeVersion'];
 export type ScopeContent = Schemas['ScopeContentInput'];
@@ -54,15 +55,7 @@ function useScopeMutation<TVars, TResult>(
   fn: (vars: TVars) => Promise<TResult>,
   onSuccess?: (r: TResult) => void,
 ) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async (result) => {
-      onSuccess?.(result);
-      await client.invalidateQueries({ queryKey: scopeKey(orgId) });
-      client.invalidateQueries({ queryKey: ['orgs', orgId, 'audit-log'] });
-    },
-  });
+  return useOrgMutation(orgId, fn, { invalidates: ['scope'], onSuccess });
 }
 
 export function useSaveScopeDraft(orgId: string) {
