@@ -9,7 +9,8 @@ import { COLUMNS, formatInScope, formatSupplierRef, TEMPLATE_HEADERS } from './i
 import { type SystemText, TOOL_NAME, toComponent } from './inventory.cyclonedx.js';
 import { rowToInput } from './inventory.mapping.js';
 import { supplierLinks } from './inventory.repository.js';
-import type { AiSystemInput, Owner } from './inventory.schemas.js';
+import type { PersonRef as Owner } from '../../platform/refs/index.js';
+import type { AiSystemInput } from './inventory.schemas.js';
 import type { ImportFormat } from './inventory.transfer.schemas.js';
 
 // Inventory export as CSV, XLSX (template column order, so an export is a

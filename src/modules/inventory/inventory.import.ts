@@ -16,7 +16,7 @@ import { type ImportError, type ImportRecord, type RecordSet, sheetRecords } fro
 import { rowToInput } from './inventory.mapping.js';
 import { membersContext, type ParseContext, parseRecord, type Report, unique, zodMessage } from './inventory.parse.js';
 import { aiSystemFields, type AiSystemInput, EMPTY_AI_SYSTEM } from './inventory.schemas.js';
-import { insertAiSystems, replaceAiSystem } from './inventory.service.js';
+import { insertAiSystems, replaceAiSystem } from './inventory.write.js';
 import type { ImportFormat, ImportReport } from './inventory.transfer.schemas.js';
 
 // Inventory import from CSV, XLSX or a CycloneDX BOM. Every row is checked

@@ -1,43 +1,46 @@
 import { fold } from '../../platform/text.js';
 import type { Row } from '../../platform/db/tables.js';
-import type { AiSystemInput, Owner } from './inventory.schemas.js';
+import { personColumns, toPerson } from '../../platform/refs/index.js';
+import type { AiSystemInput } from './inventory.schemas.js';
+import { stringListColumn, userImpactColumn } from './inventory.tables.js';
+
+const prefixed = <P extends string>(prefix: P, cols: ReturnType<typeof personColumns>) =>
+  ({
+    [`${prefix}user_id`]: cols.user_id,
+    [`${prefix}name`]: cols.name,
+    [`${prefix}email`]: cols.email,
+  }) as { [K in keyof typeof cols as `${P}${K}`]: (typeof cols)[K] };
 
 // Row <-> API shape of an AI system, written once for the service, the
 // imports and the exports.
 
-const json = <T>(s: string): T => JSON.parse(s) as T;
-
-function owner(userId: string | null, name: string | null): Owner | null {
-  return userId || name ? { userId, name: name ?? '' } : null;
-}
-
-export function rowToInput(r: Row<'ai_systems'>, suppliers: { supplierId: string; dependency: string }[]): AiSystemInput {
+export function rowToInput(
+  r: Row<'ai_systems'>,
+  suppliers: { supplierId: string; dependency: Row<'ai_system_suppliers'>['dependency'] }[],
+): AiSystemInput {
   return {
     externalId: r.external_id,
     name: r.name,
-    kind: r.kind as AiSystemInput['kind'],
-    businessOwner: owner(r.business_owner_user_id, r.business_owner_name),
-    technicalOwner: owner(r.technical_owner_user_id, r.technical_owner_name),
+    kind: r.kind,
+    businessOwner: toPerson(r.business_owner_user_id, r.business_owner_name, r.business_owner_email),
+    technicalOwner: toPerson(r.technical_owner_user_id, r.technical_owner_name, r.technical_owner_email),
     purpose: r.purpose,
-    userImpact: json(r.user_impact),
-    dataCategories: json(r.data_categories),
+    userImpact: userImpactColumn.read(r.user_impact),
+    dataCategories: stringListColumn.read(r.data_categories),
     dataSource: r.data_source,
-    dataSensitivity: r.data_sensitivity as AiSystemInput['dataSensitivity'],
-    suppliers: suppliers.map((s) => ({
-      supplierId: s.supplierId,
-      dependency: s.dependency as AiSystemInput['suppliers'][number]['dependency'],
-    })),
+    dataSensitivity: r.data_sensitivity,
+    suppliers: suppliers.map((s) => ({ supplierId: s.supplierId, dependency: s.dependency })),
     riskLevel: r.risk_level,
     monitoringMethod: r.monitoring_method,
-    aiRole: r.ai_role as AiSystemInput['aiRole'],
-    lifecycleStage: r.lifecycle_stage as AiSystemInput['lifecycleStage'],
+    aiRole: r.ai_role,
+    lifecycleStage: r.lifecycle_stage,
     inScope: r.in_scope === null ? null : r.in_scope === 1,
     intendedUse: r.intended_use,
     foreseeableMisuse: r.foreseeable_misuse,
     humanOversight: r.human_oversight,
     deploymentDate: r.deployment_date,
     lastReviewDate: r.last_review_date,
-    tags: json(r.tags),
+    tags: stringListColumn.read(r.tags),
   };
 }
 
@@ -48,13 +51,11 @@ export function inputToColumns(i: AiSystemInput) {
     name: i.name,
     name_key: fold(i.name),
     kind: i.kind,
-    business_owner_user_id: i.businessOwner?.userId ?? null,
-    business_owner_name: i.businessOwner?.name || null,
-    technical_owner_user_id: i.technicalOwner?.userId ?? null,
-    technical_owner_name: i.technicalOwner?.name || null,
+    ...prefixed('business_owner_', personColumns(i.businessOwner)),
+    ...prefixed('technical_owner_', personColumns(i.technicalOwner)),
     purpose: i.purpose,
-    user_impact: JSON.stringify(i.userImpact),
-    data_categories: JSON.stringify(i.dataCategories),
+    user_impact: userImpactColumn.write(i.userImpact),
+    data_categories: stringListColumn.write(i.dataCategories),
     data_source: i.dataSource,
     data_sensitivity: i.dataSensitivity,
     risk_level: i.riskLevel,
@@ -67,6 +68,6 @@ export function inputToColumns(i: AiSystemInput) {
     human_oversight: i.humanOversight,
     deployment_date: i.deploymentDate,
     last_review_date: i.lastReviewDate,
-    tags: JSON.stringify(i.tags),
+    tags: stringListColumn.write(i.tags),
   };
 }

@@ -14,7 +14,8 @@ import {
   splitMulti,
 } from './inventory.columns.js';
 import type { ImportRecord } from './inventory.records.js';
-import type { AiSystemInput, Owner } from './inventory.schemas.js';
+import type { PersonRef as Owner } from '../../platform/refs/index.js';
+import type { AiSystemInput } from './inventory.schemas.js';
 
 // From an import record's text to typed fields: enum values, dates, the
 // organization's risk scale, members as owners, supplier references. Each

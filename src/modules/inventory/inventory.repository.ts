@@ -1,8 +1,7 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
-import { recordNames } from '../../platform/db/names.js';
-import { applyKeyset, type KeysetSort } from '../../platform/db/keyset.js';
-import type { DB } from '../../platform/db/tables.js';
+import type { DB, Row } from '../../platform/db/tables.js';
+import { resolveLinks } from '../../platform/refs/index.js';
 import { fold } from '../../platform/text.js';
 import type { AiSystemListQuery } from './inventory.schemas.js';
 
@@ -18,36 +17,127 @@ export function findAiSystems(db: Executor, orgId: string, ids: string[]) {
 }
 
 /** Names of AI systems by id (archived ones too), for records that link to them. */
-export const aiSystemNames = (db: Executor, orgId: string, ids: string[]) => recordNames(db, 'ai_systems', orgId, ids);
+export async function aiSystemLabels(db: Executor, orgId: string, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, { name: string; archived: boolean }>();
+  const rows = await db
+    .selectFrom('ai_systems')
+    .select(['id', 'name', 'archived_at'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, archived: r.archived_at !== null }]));
+}
+
+/**
+ * Systems locked until the transaction ends (FOR UPDATE on PostgreSQL; the
+ * SQLite write transaction already holds the lock), in id order so two
+ * writers locking overlapping sets never deadlock.
+ */
+export function lockAiSystems(tx: Executor, orgId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  let q = tx.selectFrom('ai_systems').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).orderBy('id');
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) q = q.forUpdate();
+  return q.execute();
+}
+
+export async function externalIdTaken(tx: Executor, orgId: string, externalId: string | null, exceptId: string) {
+  if (!externalId) return false;
+  const row = await tx
+    .selectFrom('ai_systems')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  return !!row && row.id !== exceptId;
+}
+
+/** Replaces a system's supplier links (isNew: there are none to delete). */
+export async function writeSupplierLinks(
+  tx: Executor,
+  orgId: string,
+  aiSystemId: string,
+  suppliers: { supplierId: string; dependency: Row<'ai_system_suppliers'>['dependency'] }[],
+  isNew = false,
+) {
+  if (!isNew)
+    await tx.deleteFrom('ai_system_suppliers').where('org_id', '=', orgId).where('ai_system_id', '=', aiSystemId).execute();
+  if (suppliers.length) {
+    await tx
+      .insertInto('ai_system_suppliers')
+      .values(
+        suppliers.map((s) => ({ org_id: orgId, ai_system_id: aiSystemId, supplier_id: s.supplierId, dependency: s.dependency })),
+      )
+      .execute();
+  }
+}
+
+/** Active AI systems per supplier, for a page of suppliers in one query. */
+export async function countBySupplier(db: Executor, orgId: string, supplierIds: string[]): Promise<Map<string, number>> {
+  if (supplierIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('ai_system_suppliers')
+    .innerJoin('ai_systems', 'ai_systems.id', 'ai_system_suppliers.ai_system_id')
+    .select(['ai_system_suppliers.supplier_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('ai_system_suppliers.org_id', '=', orgId)
+    .where('ai_system_suppliers.supplier_id', 'in', supplierIds)
+    .where('ai_systems.archived_at', 'is', null)
+    .groupBy('ai_system_suppliers.supplier_id')
+    .execute();
+  return new Map(rows.map((r) => [r.supplier_id, Number(r.n)]));
+}
+
+/** The active AI systems that depend on one supplier. */
+export async function listBySupplier(db: Executor, orgId: string, supplierId: string) {
+  const rows = await db
+    .selectFrom('ai_system_suppliers')
+    .innerJoin('ai_systems', 'ai_systems.id', 'ai_system_suppliers.ai_system_id')
+    .select(['ai_systems.id', 'ai_systems.name', 'ai_systems.risk_level', 'ai_system_suppliers.dependency'])
+    .where('ai_system_suppliers.org_id', '=', orgId)
+    .where('ai_system_suppliers.supplier_id', '=', supplierId)
+    .where('ai_systems.archived_at', 'is', null)
+    .orderBy('ai_systems.name_key')
+    .execute();
+  return rows.map((d) => ({ id: d.id, name: d.name, riskLevel: d.risk_level, dependency: d.dependency }));
+}
 
 export function findByExternalIds(db: Executor, orgId: string, externalIds: string[]) {
   if (externalIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('ai_systems').selectAll().where('org_id', '=', orgId).where('external_id', 'in', externalIds).execute();
 }
 
-/** Supplier links with supplier names, for a page of systems in one query. */
+/**
+ * Supplier links with supplier names (through the suppliers' registered link
+ * kind, not their table), for a page of systems in two queries.
+ */
 export async function supplierLinks(db: Executor, orgId: string, aiSystemIds: string[]) {
-  const out = new Map<string, { supplierId: string; name: string; dependency: string }[]>();
+  const rows: Row<'ai_system_suppliers'>[] = [];
   for (let i = 0; i < aiSystemIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('ai_system_suppliers')
-      .innerJoin('suppliers', 'suppliers.id', 'ai_system_suppliers.supplier_id')
-      .select([
-        'ai_system_suppliers.ai_system_id',
-        'ai_system_suppliers.supplier_id',
-        'ai_system_suppliers.dependency',
-        'suppliers.name',
-      ])
-      .where('ai_system_suppliers.org_id', '=', orgId)
-      .where('ai_system_suppliers.ai_system_id', 'in', aiSystemIds.slice(i, i + 500))
-      .orderBy('suppliers.name_key')
-      .execute();
-    for (const r of rows) {
-      const list = out.get(r.ai_system_id) ?? [];
-      list.push({ supplierId: r.supplier_id, name: r.name, dependency: r.dependency });
-      out.set(r.ai_system_id, list);
-    }
+    rows.push(
+      ...(await db
+        .selectFrom('ai_system_suppliers')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('ai_system_id', 'in', aiSystemIds.slice(i, i + 500))
+        .execute()),
+    );
   }
+  const label = await resolveLinks(
+    db,
+    orgId,
+    rows.map((r) => ({ type: 'supplier', id: r.supplier_id })),
+  );
+  const out = new Map<string, { supplierId: string; name: string; dependency: Row<'ai_system_suppliers'>['dependency'] }[]>();
+  for (const r of rows) {
+    const list = out.get(r.ai_system_id) ?? [];
+    list.push({
+      supplierId: r.supplier_id,
+      name: label({ type: 'supplier', id: r.supplier_id })?.label ?? '',
+      dependency: r.dependency,
+    });
+    out.set(r.ai_system_id, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => (fold(a.name) < fold(b.name) ? -1 : fold(a.name) > fold(b.name) ? 1 : 0));
   return out;
 }
 
@@ -84,9 +174,13 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function listAiSystems(db: Executor, orgId: string, q: AiSystemListQuery, sort: KeysetSort, reviewCutoff: string) {
-  let query = db.selectFrom('ai_systems').selectAll().where('org_id', '=', orgId);
-  if (q.includeArchived !== 'true') query = query.where('archived_at', 'is', null);
+/** The inventory list's filters, on a query the register kit has scoped to the organization. */
+export function filterAiSystems(
+  base: SelectQueryBuilder<DB, 'ai_systems', Row<'ai_systems'>>,
+  q: Partial<AiSystemListQuery>,
+  reviewCutoff: string,
+) {
+  let query = base;
   if (q.q) {
     const key = `%${fold(q.q)}%`;
     const text = `%${escapeLike(q.q.toLowerCase())}%`;
@@ -135,7 +229,7 @@ export function listAiSystems(db: Executor, orgId: string, q: AiSystemListQuery,
     const missing = q.missing;
     query = query.where((eb) => missingCondition(eb, missing, reviewCutoff));
   }
-  return applyKeyset(query, 'ai_systems', sort, q.cursor, q.limit).execute();
+  return query;
 }
 
 export async function countWhere(db: Executor, orgId: string, where?: (eb: Eb) => ReturnType<Eb['and']> | ReturnType<Eb['or']>) {

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditEntrySchema } from '../../platform/audit-log/audit-log.routes.js';
 import { uuid } from '../../platform/http/fields.js';
+import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
+import { registerRoutes } from '../../platform/register/index.js';
+import { bulkEdit } from './inventory.bulk-edit.js';
+import { mergeAiSystem } from './inventory.merge.js';
+import { aiSystemRegister } from './inventory.register.js';
 import {
   aiSystemListQuery,
   aiSystemSchema,
@@ -12,8 +16,7 @@ import {
   summarySchema,
   updateAiSystemBody,
 } from './inventory.schemas.js';
-import * as service from './inventory.service.js';
-import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
+import { inventorySummary, listDuplicates } from './inventory.summary.js';
 
 const tags = ['AI system inventory'];
 const params = orgParams.extend({ aiSystemId: uuid() });
@@ -22,41 +25,24 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   const base = '/api/v1/orgs/:orgId/ai-systems';
 
-  app.get(
-    base,
-    {
-      config: { permission: 'read' },
-      schema: {
-        tags,
-        summary: 'AI systems: filter, search, sort, cursor pages',
-        params: orgParams,
-        querystring: aiSystemListQuery,
-        response: { 200: z.object({ items: z.array(aiSystemSchema), nextCursor: z.string().nullable() }), ...problemResponses },
-      },
+  registerRoutes(app, aiSystemRegister, {
+    path: 'ai-systems',
+    idParam: 'aiSystemId',
+    tags,
+    itemSchema: aiSystemSchema,
+    listQuery: aiSystemListQuery,
+    createBody: createAiSystemBody,
+    updateBody: updateAiSystemBody,
+    summaries: {
+      list: 'AI systems: filter, search, sort, cursor pages',
+      create: 'Register an AI system',
+      get: 'One AI system with its flags',
+      update: 'Change an AI system',
+      archive: 'Archive an AI system (kept with its history)',
+      restore: 'Restore an archived AI system',
+      history: 'Change history from the audit log, including systems merged into it',
     },
-    async (req) => {
-      const access = orgAccess(req);
-      return service.listAiSystems(db, access.orgId, req.query);
-    },
-  );
-
-  app.post(
-    base,
-    {
-      config: { permission: 'write' },
-      schema: {
-        tags,
-        summary: 'Register an AI system',
-        params: orgParams,
-        body: createAiSystemBody,
-        response: { 201: aiSystemSchema, ...problemResponses },
-      },
-    },
-    async (req, reply) => {
-      const access = orgAccess(req);
-      return reply.code(201).send(await service.createAiSystem(db, access.actor, access.orgId, req.body));
-    },
-  );
+  });
 
   app.get(
     `${base}/summary`,
@@ -69,10 +55,7 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: summarySchema, ...problemResponses },
       },
     },
-    async (req) => {
-      const access = orgAccess(req);
-      return service.inventorySummary(db, access.orgId);
-    },
+    async (req) => inventorySummary(db, orgAccess(req).orgId),
   );
 
   app.get(
@@ -86,10 +69,7 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(duplicateGroupSchema) }), ...problemResponses },
       },
     },
-    async (req) => {
-      const access = orgAccess(req);
-      return { items: await service.listDuplicates(db, access.orgId) };
-    },
+    async (req) => ({ items: await listDuplicates(db, orgAccess(req).orgId) }),
   );
 
   app.post(
@@ -106,61 +86,9 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.bulkEdit(db, access.actor, access.orgId, req.body.ids, req.body.set);
+      return bulkEdit(db, access.actor, access.orgId, req.body.ids, req.body.set);
     },
   );
-
-  app.get(
-    `${base}/:aiSystemId`,
-    {
-      config: { permission: 'read' },
-      schema: { tags, summary: 'One AI system with its flags', params, response: { 200: aiSystemSchema, ...problemResponses } },
-    },
-    async (req) => {
-      const access = orgAccess(req);
-      return service.getAiSystem(db, access.orgId, req.params.aiSystemId);
-    },
-  );
-
-  app.patch(
-    `${base}/:aiSystemId`,
-    {
-      config: { permission: 'write' },
-      schema: {
-        tags,
-        summary: 'Change an AI system',
-        params,
-        body: updateAiSystemBody,
-        response: { 200: aiSystemSchema, ...problemResponses },
-      },
-    },
-    async (req) => {
-      const access = orgAccess(req);
-      return service.updateAiSystem(db, access.actor, access.orgId, req.params.aiSystemId, req.body);
-    },
-  );
-
-  for (const [action, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    app.post(
-      `${base}/:aiSystemId/${action}`,
-      {
-        config: { permission: 'write' },
-        schema: {
-          tags,
-          summary: archived ? 'Archive an AI system (kept with its history)' : 'Restore an archived AI system',
-          params,
-          response: { 200: aiSystemSchema, ...problemResponses },
-        },
-      },
-      async (req) => {
-        const access = orgAccess(req);
-        return service.setAiSystemArchived(db, access.actor, access.orgId, req.params.aiSystemId, archived);
-      },
-    );
-  }
 
   app.post(
     `${base}/:aiSystemId/merge`,
@@ -176,24 +104,7 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const access = orgAccess(req);
-      return service.mergeAiSystem(db, access.actor, access.orgId, req.params.aiSystemId, req.body.duplicateId);
-    },
-  );
-
-  app.get(
-    `${base}/:aiSystemId/history`,
-    {
-      config: { permission: 'read' },
-      schema: {
-        tags,
-        summary: 'Change history from the audit log, including systems merged into it',
-        params,
-        response: { 200: z.object({ items: z.array(auditEntrySchema) }), ...problemResponses },
-      },
-    },
-    async (req) => {
-      const access = orgAccess(req);
-      return { items: await service.aiSystemHistory(db, access.orgId, req.params.aiSystemId) };
+      return mergeAiSystem(db, access.actor, access.orgId, req.params.aiSystemId, req.body.duplicateId);
     },
   );
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, line, requiredLine, text, uuid } from '../../platform/http/fields.js';
+import { isoDate, line, queryFlag, requiredLine, text, uuid } from '../../platform/http/fields.js';
+import { personRef, personSchema } from '../../platform/refs/index.js';
 import { AI_ROLES } from '../organizations/index.js';
 
 // The AI system register (journey step 3). Its first fields are the inventory
@@ -24,10 +25,7 @@ export const LIFECYCLE_STAGES = [
 const uniqueItems = <T>(arr: T[]) => new Set(arr).size === arr.length;
 
 /** A member (userId) or a named person or team outside OpenAIMS. */
-export const ownerSchema = z
-  .strictObject({ userId: uuid().nullable().default(null), name: line(200).default('') })
-  .refine((o) => o.userId || o.name, { message: 'give a member (userId) or a name', path: ['name'] });
-export type Owner = z.infer<typeof ownerSchema>;
+export const ownerSchema = personRef;
 
 const fields = {
   externalId: line(200).nullable(),
@@ -95,8 +93,8 @@ export const aiSystemSchema = z
     externalId: z.string().nullable(),
     name: z.string(),
     kind: z.string().nullable(),
-    businessOwner: z.object({ userId: z.string().nullable(), name: z.string() }).nullable(),
-    technicalOwner: z.object({ userId: z.string().nullable(), name: z.string() }).nullable(),
+    businessOwner: personSchema.nullable(),
+    technicalOwner: personSchema.nullable(),
     purpose: z.string(),
     userImpact: z.array(z.string()),
     dataCategories: z.array(z.string()),
@@ -138,7 +136,7 @@ export const aiSystemListQuery = z.strictObject({
   inScope: z.enum(['true', 'false', 'undecided']).optional(),
   missing: z.enum(MISSING).optional(),
   tag: line(50).optional(),
-  includeArchived: z.enum(['true', 'false']).optional(),
+  includeArchived: queryFlag().optional(),
 });
 export type AiSystemListQuery = z.infer<typeof aiSystemListQuery>;
 

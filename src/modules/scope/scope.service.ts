@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/db.js';
-import { recordNames } from '../../platform/db/names.js';
+import { resolveLinks } from '../../platform/refs/index.js';
 import { invalid } from '../../platform/http/errors.js';
 import { fold } from '../../platform/text.js';
 import { defineVersionedRecord } from '../../platform/versioned/index.js';
@@ -22,16 +22,20 @@ async function orgContext(db: Executor, orgId: string): Promise<OrgContext> {
 
 /**
  * A scope may link its AI systems to inventory records; each link must be one
- * of this organization's systems. (Through platform's shared lookup, not the
- * inventory module: inventory depends on scope, not the other way round.)
+ * of this organization's systems. (Through the link kinds of platform/refs,
+ * not the inventory module: inventory depends on scope, not the other way round.)
  */
 async function checkAiSystemLinks(db: Executor, orgId: string, content: ScopeContent) {
   const ids = content.aiSystems.map((a) => a.aiSystemId).filter((x): x is string => !!x);
   if (ids.length === 0) return;
-  const found = await recordNames(db, 'ai_systems', orgId, ids);
+  const found = await resolveLinks(
+    db,
+    orgId,
+    ids.map((id) => ({ type: 'ai-system', id })),
+  );
   const errors = content.aiSystems
     .map((a, i) =>
-      a.aiSystemId && !found.has(a.aiSystemId)
+      a.aiSystemId && !found({ type: 'ai-system', id: a.aiSystemId })
         ? { field: `body.content.aiSystems.${i}.aiSystemId`, message: 'is not an AI system of this organization' }
         : null,
     )

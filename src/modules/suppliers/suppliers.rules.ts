@@ -18,7 +18,3 @@ export function supplierFlags(
   if (!s.riskRating) flags.push({ code: 'not-risk-rated', field: 'riskRating', message: 'The supplier has no risk rating.' });
   return flags;
 }
-
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}

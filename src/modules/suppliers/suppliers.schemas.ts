@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, line, requiredLine, text, uuid } from '../../platform/http/fields.js';
+import { isoDate, line, queryFlag, requiredLine, text } from '../../platform/http/fields.js';
+import { personRef } from '../../platform/refs/index.js';
 
 // Suppliers of AI platforms, APIs, models, datasets and services (A.10.3),
 // and the AI-specific reviews that keep them trusted.
@@ -80,7 +81,8 @@ const answer = z.strictObject({
 
 export const createReviewBody = z.strictObject({
   reviewDate: isoDate(),
-  reviewer: z.strictObject({ userId: uuid().nullable().default(null), name: line(200).default('') }).optional(),
+  /** who reviewed: a member, or a named person; the signed-in user when left out */
+  reviewer: personRef.optional(),
   answers: z.strictObject({
     customerDataTraining: answer,
     modelChangeNotification: answer,
@@ -113,6 +115,6 @@ export const supplierListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   q: line(200).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  includeArchived: z.enum(['true', 'false']).optional(),
+  overdue: queryFlag().optional(),
+  includeArchived: queryFlag().optional(),
 });

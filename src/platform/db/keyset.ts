@@ -1,15 +1,16 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import type { DB } from './tables.js';
 
 // Keyset pagination written once for every register: order by one sort
-// column, then id, and continue after the last (value, id) seen. Unlike
-// OFFSET it stays fast on page 200 and stable while rows are added.
+// expression, then id, and continue after the last (value, id) seen. Unlike
+// OFFSET it stays fast on page 200 and stable while rows are added. The sort
+// is a typed Kysely expression (a column reference or a CASE with bound
+// parameters), never SQL text built from strings.
 
 export interface KeysetSort {
-  /** a column of the table, or an expression such as coalesce(x, '') */
-  expression: string;
+  expression: Expression<unknown>;
   direction: 'asc' | 'desc';
 }
 
@@ -22,13 +23,13 @@ export function applyKeyset<T extends keyof DB, O>(
   cursor: string | undefined,
   limit: number,
 ): SelectQueryBuilder<DB, T, O> {
-  const col = sql.raw(sort.expression.includes('(') ? sort.expression : `${table}.${sort.expression}`);
+  const col = sort.expression;
   const id = sql.ref(`${table}.id`);
   const after = decodeCursor(cursor, cursorSchema);
   let q = query;
   if (after) {
     const [value, lastId] = after;
-    const op = sql.raw(sort.direction === 'asc' ? '>' : '<');
+    const op = sort.direction === 'asc' ? sql`>` : sql`<`;
     q = q.where(
       (_eb: ExpressionBuilder<DB, T>) => sql<boolean>`(${col} ${op} ${value} or (${col} = ${value} and ${id} ${op} ${lastId}))`,
     );

@@ -118,78 +118,6 @@ export interface OrgSettingsTable {
   updated_at: string;
 }
 
-export interface SuppliersTable {
-  id: string;
-  org_id: string;
-  name: string;
-  /** name folded for duplicate matching */
-  name_key: string;
-  kinds: string;
-  website: string | null;
-  contact: string | null;
-  description: string;
-  certifications: string;
-  risk_rating: string | null;
-  last_review_date: string | null;
-  next_review_date: string | null;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-}
-
-export interface SupplierReviewsTable {
-  id: string;
-  org_id: string;
-  supplier_id: string;
-  review_date: string;
-  reviewer: string;
-  answers: string;
-  risk_rating: string;
-  next_review_date: string;
-  notes: string;
-  created_at: string;
-}
-
-export interface AiSystemsTable {
-  id: string;
-  org_id: string;
-  external_id: string | null;
-  name: string;
-  name_key: string;
-  kind: string | null;
-  business_owner_user_id: string | null;
-  business_owner_name: string | null;
-  technical_owner_user_id: string | null;
-  technical_owner_name: string | null;
-  purpose: string;
-  user_impact: string;
-  data_categories: string;
-  data_source: string;
-  data_sensitivity: string | null;
-  risk_level: string | null;
-  monitoring_method: string;
-  ai_role: string | null;
-  lifecycle_stage: string | null;
-  in_scope: number | null;
-  intended_use: string;
-  foreseeable_misuse: string;
-  human_oversight: string;
-  deployment_date: string | null;
-  last_review_date: string | null;
-  tags: string;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-  merged_into_id: string | null;
-}
-
-export interface AiSystemSuppliersTable {
-  org_id: string;
-  ai_system_id: string;
-  supplier_id: string;
-  dependency: string;
-}
-
 export interface GapAssessmentsTable {
   id: string;
   org_id: string;
@@ -238,6 +166,11 @@ export interface GapActionsTable {
   done_at: string | null;
 }
 
+/**
+ * The database as Kysely sees it. Platform tables are listed here; each module
+ * adds its own from its <domain>.tables.ts (declaration merging), so a table's
+ * shape lives beside the only code allowed to query it.
+ */
 export interface DB {
   instance_settings: InstanceSettingsTable;
   users: UsersTable;
@@ -250,10 +183,6 @@ export interface DB {
   scope_versions: ScopeVersionsTable;
   audit_log: AuditLogTable;
   org_settings: OrgSettingsTable;
-  suppliers: SuppliersTable;
-  supplier_reviews: SupplierReviewsTable;
-  ai_systems: AiSystemsTable;
-  ai_system_suppliers: AiSystemSuppliersTable;
   gap_assessments: GapAssessmentsTable;
   gap_answers: GapAnswersTable;
   gap_actions: GapActionsTable;

@@ -60,3 +60,6 @@ export const problemSchema = z
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });
+
+/** A yes/no query-string parameter: `?includeArchived=true`. Anything but true or false is a 400 naming it. */
+export const queryFlag = () => z.enum(['true', 'false']).transform((v) => v === 'true');

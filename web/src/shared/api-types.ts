@@ -2173,56 +2173,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/supplier-review-questions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The questions of an AI-specific supplier review, in order */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                question: string;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/orgs/{orgId}/suppliers': {
     parameters: {
       query?: never;
@@ -2483,11 +2433,16 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a supplier */
+    /**
+     * Change a supplier
+     * @description Send If-Match with the ETag of your copy to be told (412) instead of overwriting a change made since.
+     */
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'if-match'?: string;
+        };
         path: {
           orgId: string;
           supplierId: string;
@@ -2556,6 +2511,15 @@ export interface paths {
         };
         /** @description Default Response */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        412: {
           headers: {
             [name: string]: unknown;
           };
@@ -2735,6 +2699,142 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{orgId}/suppliers/{supplierId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The supplier's change history from the audit log */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEntry'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supplier-review-questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The questions of an AI-specific supplier review, in order */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                question: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs/{orgId}/suppliers/{supplierId}/reviews': {
     parameters: {
       query?: never;
@@ -2829,12 +2929,7 @@ export interface paths {
         content: {
           'application/json': {
             reviewDate: string;
-            reviewer?: {
-              /** @default null */
-              userId?: string | null;
-              /** @default  */
-              name?: string;
-            };
+            reviewer?: components['schemas']['PersonRefInput'];
             answers: {
               customerDataTraining: {
                 /** @enum {string} */
@@ -2937,92 +3032,6 @@ export interface paths {
         };
       };
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/orgs/{orgId}/suppliers/{supplierId}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The supplier's change history from the audit log */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          orgId: string;
-          supplierId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['AuditEntry'][];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3145,18 +3154,8 @@ export interface paths {
             externalId?: string | null;
             name: string;
             kind?: ('own-model' | 'product-feature' | 'internal-tool' | 'third-party-saas' | 'agent') | null;
-            businessOwner?: {
-              /** @default null */
-              userId?: string | null;
-              /** @default  */
-              name?: string;
-            } | null;
-            technicalOwner?: {
-              /** @default null */
-              userId?: string | null;
-              /** @default  */
-              name?: string;
-            } | null;
+            businessOwner?: components['schemas']['PersonRefInput'] | null;
+            technicalOwner?: components['schemas']['PersonRefInput'] | null;
             purpose?: string;
             userImpact?: ('internal' | 'customer-facing' | 'decision-support')[];
             dataCategories?: string[];
@@ -3249,6 +3248,468 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One AI system with its flags */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          aiSystemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AiSystem'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change an AI system
+     * @description Send If-Match with the ETag of your copy to be told (412) instead of overwriting a change made since.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          aiSystemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            externalId?: string | null;
+            name?: string;
+            kind?: ('own-model' | 'product-feature' | 'internal-tool' | 'third-party-saas' | 'agent') | null;
+            businessOwner?: components['schemas']['PersonRefInput'] | null;
+            technicalOwner?: components['schemas']['PersonRefInput'] | null;
+            purpose?: string;
+            userImpact?: ('internal' | 'customer-facing' | 'decision-support')[];
+            dataCategories?: string[];
+            dataSource?: string;
+            dataSensitivity?: ('public' | 'internal' | 'confidential' | 'personal' | 'special-category') | null;
+            suppliers?: {
+              supplierId: string;
+              /** @enum {string} */
+              dependency: 'platform' | 'api' | 'model' | 'vendor' | 'dataset' | 'service';
+            }[];
+            riskLevel?: string | null;
+            monitoringMethod?: string;
+            aiRole?: ('provider' | 'producer' | 'customer' | 'partner') | null;
+            lifecycleStage?:
+              | (
+                  | 'planning'
+                  | 'design'
+                  | 'development'
+                  | 'verification-and-validation'
+                  | 'deployment'
+                  | 'operation-and-monitoring'
+                  | 'change'
+                  | 'retired'
+                )
+              | null;
+            inScope?: boolean | null;
+            intendedUse?: string;
+            foreseeableMisuse?: string;
+            humanOversight?: string;
+            deploymentDate?: string | null;
+            lastReviewDate?: string | null;
+            tags?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AiSystem'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive an AI system (kept with its history) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          aiSystemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AiSystem'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore an archived AI system */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          aiSystemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AiSystem'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Change history from the audit log, including systems merged into it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          aiSystemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEntry'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3447,18 +3908,8 @@ export interface paths {
           'application/json': {
             ids: string[];
             set: {
-              businessOwner?: {
-                /** @default null */
-                userId?: string | null;
-                /** @default  */
-                name?: string;
-              } | null;
-              technicalOwner?: {
-                /** @default null */
-                userId?: string | null;
-                /** @default  */
-                name?: string;
-              } | null;
+              businessOwner?: components['schemas']['PersonRefInput'] | null;
+              technicalOwner?: components['schemas']['PersonRefInput'] | null;
               riskLevel?: string | null;
               inScope?: boolean | null;
             };
@@ -3475,378 +3926,6 @@ export interface paths {
             'application/json': {
               updated: number;
             };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One AI system with its flags */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          orgId: string;
-          aiSystemId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AiSystem'];
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change an AI system */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          orgId: string;
-          aiSystemId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            externalId?: string | null;
-            name?: string;
-            kind?: ('own-model' | 'product-feature' | 'internal-tool' | 'third-party-saas' | 'agent') | null;
-            businessOwner?: {
-              /** @default null */
-              userId?: string | null;
-              /** @default  */
-              name?: string;
-            } | null;
-            technicalOwner?: {
-              /** @default null */
-              userId?: string | null;
-              /** @default  */
-              name?: string;
-            } | null;
-            purpose?: string;
-            userImpact?: ('internal' | 'customer-facing' | 'decision-support')[];
-            dataCategories?: string[];
-            dataSource?: string;
-            dataSensitivity?: ('public' | 'internal' | 'confidential' | 'personal' | 'special-category') | null;
-            suppliers?: {
-              supplierId: string;
-              /** @enum {string} */
-              dependency: 'platform' | 'api' | 'model' | 'vendor' | 'dataset' | 'service';
-            }[];
-            riskLevel?: string | null;
-            monitoringMethod?: string;
-            aiRole?: ('provider' | 'producer' | 'customer' | 'partner') | null;
-            lifecycleStage?:
-              | (
-                  | 'planning'
-                  | 'design'
-                  | 'development'
-                  | 'verification-and-validation'
-                  | 'deployment'
-                  | 'operation-and-monitoring'
-                  | 'change'
-                  | 'retired'
-                )
-              | null;
-            inScope?: boolean | null;
-            intendedUse?: string;
-            foreseeableMisuse?: string;
-            humanOversight?: string;
-            deploymentDate?: string | null;
-            lastReviewDate?: string | null;
-            tags?: string[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AiSystem'];
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}/archive': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Archive an AI system (kept with its history) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          orgId: string;
-          aiSystemId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AiSystem'];
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}/restore': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Restore an archived AI system */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          orgId: string;
-          aiSystemId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['AiSystem'];
           };
         };
         /** @description Default Response */
@@ -3986,92 +4065,6 @@ export interface paths {
         };
       };
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Change history from the audit log, including systems merged into it */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          orgId: string;
-          aiSystemId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['AuditEntry'][];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5689,6 +5682,18 @@ export interface components {
       revokedAt: string | null;
       token: string;
     };
+    PersonRefInput: {
+      /** @default null */
+      userId: string | null;
+      /** @default  */
+      name: string;
+      email?: string;
+    };
+    PersonInput: {
+      userId: string | null;
+      name: string;
+      email?: string;
+    };
     ScopeContentInput: {
       boundaryStatement: string;
       aiSystems: {
@@ -5771,71 +5776,6 @@ export interface components {
       before: unknown;
       after: unknown;
     };
-    InventoryFlagInput: {
-      code: string;
-      field: string;
-      message: string;
-    };
-    AiSystemInput: {
-      id: string;
-      externalId: string | null;
-      name: string;
-      kind: string | null;
-      businessOwner: {
-        userId: string | null;
-        name: string;
-      } | null;
-      technicalOwner: {
-        userId: string | null;
-        name: string;
-      } | null;
-      purpose: string;
-      userImpact: string[];
-      dataCategories: string[];
-      dataSource: string;
-      dataSensitivity: string | null;
-      suppliers: {
-        supplierId: string;
-        name: string;
-        dependency: string;
-      }[];
-      riskLevel: string | null;
-      monitoringMethod: string;
-      aiRole: string | null;
-      lifecycleStage: string | null;
-      inScope: boolean | null;
-      intendedUse: string;
-      foreseeableMisuse: string;
-      humanOversight: string;
-      deploymentDate: string | null;
-      lastReviewDate: string | null;
-      tags: string[];
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-      mergedIntoId: string | null;
-      flags: components['schemas']['InventoryFlagInput'][];
-    };
-    InventorySummaryInput: {
-      total: number;
-      inScope: number;
-      byRiskLevel: {
-        [key: string]: number;
-      };
-      missing: {
-        owner: number;
-        risk: number;
-        monitoring: number;
-        supplier: number;
-        review: number;
-      };
-      duplicateGroups: number;
-    };
-    DuplicateGroupInput: {
-      ids: string[];
-      names: string[];
-      reason: string;
-    };
     SupplierFlagInput: {
       code: string;
       field: string;
@@ -5896,6 +5836,65 @@ export interface components {
         riskLevel: string | null;
         dependency: string;
       }[];
+    };
+    InventoryFlagInput: {
+      code: string;
+      field: string;
+      message: string;
+    };
+    AiSystemInput: {
+      id: string;
+      externalId: string | null;
+      name: string;
+      kind: string | null;
+      businessOwner: components['schemas']['PersonInput'] | null;
+      technicalOwner: components['schemas']['PersonInput'] | null;
+      purpose: string;
+      userImpact: string[];
+      dataCategories: string[];
+      dataSource: string;
+      dataSensitivity: string | null;
+      suppliers: {
+        supplierId: string;
+        name: string;
+        dependency: string;
+      }[];
+      riskLevel: string | null;
+      monitoringMethod: string;
+      aiRole: string | null;
+      lifecycleStage: string | null;
+      inScope: boolean | null;
+      intendedUse: string;
+      foreseeableMisuse: string;
+      humanOversight: string;
+      deploymentDate: string | null;
+      lastReviewDate: string | null;
+      tags: string[];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+      mergedIntoId: string | null;
+      flags: components['schemas']['InventoryFlagInput'][];
+    };
+    InventorySummaryInput: {
+      total: number;
+      inScope: number;
+      byRiskLevel: {
+        [key: string]: number;
+      };
+      missing: {
+        owner: number;
+        risk: number;
+        monitoring: number;
+        supplier: number;
+        review: number;
+      };
+      duplicateGroups: number;
+    };
+    DuplicateGroupInput: {
+      ids: string[];
+      names: string[];
+      reason: string;
     };
     ImportErrorInput: {
       /** @description row number as the file shows it (header = 1); null for a BOM */
@@ -6345,6 +6344,18 @@ export interface components {
       revokedAt: string | null;
       token: string;
     };
+    PersonRef: {
+      /** @default null */
+      userId: string | null;
+      /** @default  */
+      name: string;
+      email?: unknown;
+    };
+    Person: {
+      userId: string | null;
+      name: string;
+      email?: string;
+    };
     ScopeContent: {
       boundaryStatement: string;
       aiSystems: {
@@ -6427,71 +6438,6 @@ export interface components {
       before: unknown;
       after: unknown;
     };
-    InventoryFlag: {
-      code: string;
-      field: string;
-      message: string;
-    };
-    AiSystem: {
-      id: string;
-      externalId: string | null;
-      name: string;
-      kind: string | null;
-      businessOwner: {
-        userId: string | null;
-        name: string;
-      } | null;
-      technicalOwner: {
-        userId: string | null;
-        name: string;
-      } | null;
-      purpose: string;
-      userImpact: string[];
-      dataCategories: string[];
-      dataSource: string;
-      dataSensitivity: string | null;
-      suppliers: {
-        supplierId: string;
-        name: string;
-        dependency: string;
-      }[];
-      riskLevel: string | null;
-      monitoringMethod: string;
-      aiRole: string | null;
-      lifecycleStage: string | null;
-      inScope: boolean | null;
-      intendedUse: string;
-      foreseeableMisuse: string;
-      humanOversight: string;
-      deploymentDate: string | null;
-      lastReviewDate: string | null;
-      tags: string[];
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-      mergedIntoId: string | null;
-      flags: components['schemas']['InventoryFlag'][];
-    };
-    InventorySummary: {
-      total: number;
-      inScope: number;
-      byRiskLevel: {
-        [key: string]: number;
-      };
-      missing: {
-        owner: number;
-        risk: number;
-        monitoring: number;
-        supplier: number;
-        review: number;
-      };
-      duplicateGroups: number;
-    };
-    DuplicateGroup: {
-      ids: string[];
-      names: string[];
-      reason: string;
-    };
     SupplierFlag: {
       code: string;
       field: string;
@@ -6552,6 +6498,65 @@ export interface components {
         riskLevel: string | null;
         dependency: string;
       }[];
+    };
+    InventoryFlag: {
+      code: string;
+      field: string;
+      message: string;
+    };
+    AiSystem: {
+      id: string;
+      externalId: string | null;
+      name: string;
+      kind: string | null;
+      businessOwner: components['schemas']['Person'] | null;
+      technicalOwner: components['schemas']['Person'] | null;
+      purpose: string;
+      userImpact: string[];
+      dataCategories: string[];
+      dataSource: string;
+      dataSensitivity: string | null;
+      suppliers: {
+        supplierId: string;
+        name: string;
+        dependency: string;
+      }[];
+      riskLevel: string | null;
+      monitoringMethod: string;
+      aiRole: string | null;
+      lifecycleStage: string | null;
+      inScope: boolean | null;
+      intendedUse: string;
+      foreseeableMisuse: string;
+      humanOversight: string;
+      deploymentDate: string | null;
+      lastReviewDate: string | null;
+      tags: string[];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+      mergedIntoId: string | null;
+      flags: components['schemas']['InventoryFlag'][];
+    };
+    InventorySummary: {
+      total: number;
+      inScope: number;
+      byRiskLevel: {
+        [key: string]: number;
+      };
+      missing: {
+        owner: number;
+        risk: number;
+        monitoring: number;
+        supplier: number;
+        review: number;
+      };
+      duplicateGroups: number;
+    };
+    DuplicateGroup: {
+      ids: string[];
+      names: string[];
+      reason: string;
     };
     ImportError: {
       /** @description row number as the file shows it (header = 1); null for a BOM */

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { AI_ROLES } from '../organizations/index.js';
+import { jsonColumn } from '../../platform/db/columns.js';
+import {
+  type AI_SYSTEM_KINDS,
+  type DATA_SENSITIVITIES,
+  type DEPENDENCIES,
+  type LIFECYCLE_STAGES,
+  USER_IMPACTS,
+} from './inventory.schemas.js';
+
+// The inventory's tables. Only this module queries them; others ask through
+// its index.ts. Enum columns carry their unions, so no code casts a string.
+
+declare module '../../platform/db/tables.js' {
+  interface DB {
+    ai_systems: AiSystemsTable;
+    ai_system_suppliers: AiSystemSuppliersTable;
+  }
+}
+
+export interface AiSystemsTable {
+  id: string;
+  org_id: string;
+  external_id: string | null;
+  name: string;
+  /** name folded for duplicate matching and sorting */
+  name_key: string;
+  kind: (typeof AI_SYSTEM_KINDS)[number] | null;
+  business_owner_user_id: string | null;
+  business_owner_name: string | null;
+  business_owner_email: string | null;
+  technical_owner_user_id: string | null;
+  technical_owner_name: string | null;
+  technical_owner_email: string | null;
+  purpose: string;
+  /** JSON array of user impacts */
+  user_impact: string;
+  /** JSON array of data categories */
+  data_categories: string;
+  data_source: string;
+  data_sensitivity: (typeof DATA_SENSITIVITIES)[number] | null;
+  /** one of the organization's risk levels, in the scale's own spelling */
+  risk_level: string | null;
+  monitoring_method: string;
+  ai_role: (typeof AI_ROLES)[number] | null;
+  lifecycle_stage: (typeof LIFECYCLE_STAGES)[number] | null;
+  /** 1 in scope, 0 out, null undecided */
+  in_scope: number | null;
+  intended_use: string;
+  foreseeable_misuse: string;
+  human_oversight: string;
+  deployment_date: string | null;
+  last_review_date: string | null;
+  /** JSON array of tags */
+  tags: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+  merged_into_id: string | null;
+}
+
+export interface AiSystemSuppliersTable {
+  org_id: string;
+  ai_system_id: string;
+  supplier_id: string;
+  dependency: (typeof DEPENDENCIES)[number];
+}
+
+export const userImpactColumn = jsonColumn(z.array(z.enum(USER_IMPACTS)));
+export const stringListColumn = jsonColumn(z.array(z.string()));

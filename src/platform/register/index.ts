@@ -1,0 +1,18 @@
+// The register kit: one definition per register gives org-scoped list, get,
+// create, update, archive, restore and history, audited, with its routes.
+export type { ListQueryBase, RegisterDefinition, RegisterRoutesSpec, RegisterTable, RowOf, SortSpec } from './definition.js';
+export { registerRoutes } from './routes.js';
+export {
+  type AnyRegister,
+  changedSince,
+  createRecord,
+  etagOf,
+  findRow,
+  getRecord,
+  insertRecord,
+  listRecords,
+  lockRow,
+  recordHistory,
+  setArchived,
+  updateRecord,
+} from './store.js';

@@ -1,0 +1,235 @@
+import { expressionBuilder, type Kysely, PostgresAdapter, type SelectQueryBuilder } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { type Actor, appendAudit, entityHistory } from '../audit-log/audit-log.js';
+import { type Db, type Executor, nowIso } from '../db/db.js';
+import { applyKeyset, keysetPage } from '../db/keyset.js';
+import type { DB } from '../db/tables.js';
+import { AppError, conflict, invalid, notFound } from '../http/errors.js';
+import type { ListQueryBase, RegisterDefinition, RegisterTable, RowOf } from './definition.js';
+
+// The register kit's use cases. Every statement carries org_id; every write
+// is one transaction that locks the row it changes before reading the
+// audit "before", so two app processes editing one record never lose an
+// acknowledged change or write a history whose "before" is not the previous
+// "after".
+
+// biome-ignore lint/suspicious/noExplicitAny: one definition type for every register
+export type AnyRegister = RegisterDefinition<any, any, any, any>;
+type TableOf<D> = D extends RegisterDefinition<infer T, object, unknown, unknown> ? T : never;
+type InputOf<D> = D extends RegisterDefinition<RegisterTable, infer I, unknown, unknown> ? I : never;
+type ItemOf<D> = D extends RegisterDefinition<RegisterTable, object, infer I, unknown> ? I : never;
+
+// The kit reads every register through the columns they all share.
+interface Shared {
+  id: string;
+  org_id: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+const shared = (db: Executor) => db as unknown as Kysely<{ register: Shared }>;
+
+/** The register's rows of one organization: every statement of the kit starts here. */
+function select<D extends AnyRegister>(db: Executor, def: D, orgId: string) {
+  return shared(db)
+    .selectFrom(def.table as 'register')
+    .selectAll()
+    .where('org_id', '=', orgId);
+}
+
+export async function findRow<D extends AnyRegister>(db: Executor, def: D, orgId: string, id: string) {
+  return (await select(db, def, orgId).where('id', '=', id).executeTakeFirst()) as (RowOf<TableOf<D>> & Shared) | undefined;
+}
+
+/**
+ * The row, locked until the transaction ends: FOR UPDATE on PostgreSQL; on
+ * SQLite the write transaction (BEGIN IMMEDIATE) already holds the lock.
+ */
+export async function lockRow<D extends AnyRegister>(tx: Executor, def: D, orgId: string, id: string) {
+  let q = select(tx, def, orgId).where('id', '=', id);
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) q = q.forUpdate();
+  const row = (await q.executeTakeFirst()) as (RowOf<TableOf<D>> & Shared) | undefined;
+  if (!row) throw notFound(upperFirst(def.noun));
+  return row;
+}
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A weak validator of a record's state, for ETag and If-Match. */
+export const etagOf = (row: { updated_at: string }) => `W/"${row.updated_at}"`;
+
+const auditView = <D extends AnyRegister>(def: D, id: string, input: InputOf<D>, row: RowOf<TableOf<D>> | null) =>
+  def.auditView ? def.auditView(id, input, row) : { id, ...input };
+
+async function prepared<D extends AnyRegister>(tx: Executor, def: D, orgId: string, input: InputOf<D>, id: string) {
+  if (!def.prepare) return input;
+  const ctx = await def.context(tx, orgId);
+  const { value, errors } = await def.prepare(tx, orgId, input, ctx, id);
+  if (errors.length) throw invalid(errors);
+  return value as InputOf<D>;
+}
+
+export async function getRecord<D extends AnyRegister>(db: Executor, def: D, orgId: string, id: string) {
+  const row = await findRow(db, def, orgId, id);
+  if (!row) throw notFound(upperFirst(def.noun));
+  const [item] = await def.present(db, orgId, [row], await def.context(db, orgId));
+  return { item: item as ItemOf<D>, etag: etagOf(row as unknown as Shared) };
+}
+
+export async function listRecords<D extends AnyRegister>(
+  db: Executor,
+  def: D,
+  orgId: string,
+  q: ListQueryBase & Record<string, unknown>,
+) {
+  const ctx = await def.context(db, orgId);
+  const sortKey = q.sort ?? def.list.defaultSort;
+  const direction = sortKey.startsWith('-') ? 'desc' : 'asc';
+  const sort = def.list.sorts[sortKey.replace(/^-/, '')];
+  if (!sort) throw invalid([{ field: 'querystring.sort', message: `must be one of ${Object.keys(def.list.sorts).join(', ')}` }]);
+  let base = select(db, def, orgId);
+  if (!q.includeArchived) base = base.where('archived_at', 'is', null);
+  // From here the definition's own types: its filters name its columns.
+  let query = base as unknown as SelectQueryBuilder<DB, TableOf<D>, RowOf<TableOf<D>>>;
+  if (def.list.filter) query = def.list.filter(query, q, ctx) as typeof query;
+  const expression = sort.expression(expressionBuilder<DB, TableOf<D>>(), ctx);
+  const rows = (await applyKeyset(
+    query,
+    def.table as TableOf<D>,
+    { expression, direction },
+    q.cursor,
+    q.limit,
+  ).execute()) as RowOf<TableOf<D>>[];
+  const page = keysetPage(rows as unknown as Shared[], q.limit, (r) => sort.value(r as never, ctx));
+  return { items: (await def.present(db, orgId, page.items as never, ctx)) as ItemOf<D>[], nextCursor: page.nextCursor };
+}
+
+/**
+ * Inserts a record inside the caller's transaction (imports add many in one)
+ * and appends its audit entry. Returns the stored row.
+ */
+export async function insertRecord<D extends AnyRegister>(tx: Executor, actor: Actor, def: D, orgId: string, input: InputOf<D>) {
+  const id = uuidv7();
+  const value = await prepared(tx, def, orgId, { ...def.defaults, ...input }, id);
+  const now = nowIso();
+  const row = { id, org_id: orgId, ...def.toColumns(value), created_at: now, updated_at: now, archived_at: null };
+  await shared(tx)
+    .insertInto(def.table as 'register')
+    .values(row)
+    .execute();
+  await def.afterWrite?.(tx, orgId, row.id, value, null);
+  await appendAudit(tx, actor, {
+    orgId,
+    entityType: def.entityType,
+    entityId: row.id,
+    action: 'create',
+    after: auditView(def, row.id, value, row as RowOf<TableOf<D>>),
+  });
+  return row as RowOf<TableOf<D>> & Shared;
+}
+
+export async function createRecord<D extends AnyRegister>(db: Db, actor: Actor, def: D, orgId: string, input: InputOf<D>) {
+  const row = await db.transaction().execute((tx) => insertRecord(tx, actor, def, orgId, input));
+  return getRecord(db, def, orgId, row.id);
+}
+
+export interface UpdateOptions {
+  /** the ETag the client last saw; a different current one is a 412 */
+  ifMatch?: string;
+}
+
+/**
+ * Merges a patch into the record under a row lock, checks the whole record,
+ * writes it and its audit entry. A client that sends If-Match learns of a
+ * concurrent change instead of overwriting it.
+ */
+export async function updateRecord<D extends AnyRegister>(
+  db: Db,
+  actor: Actor,
+  def: D,
+  orgId: string,
+  id: string,
+  patch: Partial<InputOf<D>>,
+  opts: UpdateOptions = {},
+) {
+  await db.transaction().execute(async (tx) => {
+    const row = await lockRow(tx, def, orgId, id);
+    if (opts.ifMatch && opts.ifMatch !== etagOf(row)) throw changedSince(def.noun);
+    const blocked = def.editBlocked
+      ? def.editBlocked(row)
+      : row.archived_at
+        ? `This ${def.noun} is archived; restore it before editing.`
+        : null;
+    if (blocked) throw conflict(blocked);
+    const [before] = (await def.toInput(tx, orgId, [row])) as InputOf<D>[];
+    const value = await prepared(tx, def, orgId, { ...before, ...patch }, id);
+    const now = nowIso();
+    await shared(tx)
+      .updateTable(def.table as 'register')
+      .set({ ...def.toColumns(value), updated_at: now })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
+    await def.afterWrite?.(tx, orgId, id, value, before);
+    await appendAudit(tx, actor, {
+      orgId,
+      entityType: def.entityType,
+      entityId: id,
+      action: 'update',
+      before: auditView(def, id, before, row),
+      after: auditView(def, id, value, { ...row, updated_at: now }),
+    });
+  });
+  return getRecord(db, def, orgId, id);
+}
+
+export const changedSince = (noun: string) =>
+  new AppError(
+    412,
+    'Precondition Failed',
+    `This ${noun} was changed by someone else since you loaded it; reload to see their change.`,
+    [{ field: 'headers.if-match', message: 'is not the current version' }],
+  );
+
+/** Archive (kept with its history) or restore. Archiving twice keeps the first date. */
+export async function setArchived<D extends AnyRegister>(
+  db: Db,
+  actor: Actor,
+  def: D,
+  orgId: string,
+  id: string,
+  archived: boolean,
+) {
+  await db.transaction().execute(async (tx) => {
+    const row = await lockRow(tx, def, orgId, id);
+    if (!archived && row.archived_at) {
+      const blocked = def.restoreBlocked?.(row);
+      if (blocked) throw conflict(blocked);
+    }
+    const now = nowIso();
+    const archivedAt = archived ? (row.archived_at ?? now) : null;
+    await shared(tx)
+      .updateTable(def.table as 'register')
+      .set({ archived_at: archivedAt, updated_at: now })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
+    const [input] = (await def.toInput(tx, orgId, [row])) as InputOf<D>[];
+    await appendAudit(tx, actor, {
+      orgId,
+      entityType: def.entityType,
+      entityId: id,
+      action: archived ? 'archive' : 'restore',
+      before: { ...auditView(def, id, input, row), archivedAt: row.archived_at },
+      after: { ...auditView(def, id, input, { ...row, archived_at: archivedAt, updated_at: now }), archivedAt },
+    });
+  });
+  return getRecord(db, def, orgId, id);
+}
+
+/** The record's change history from the audit log, oldest first (with records merged into it). */
+export async function recordHistory<D extends AnyRegister>(db: Executor, def: D, orgId: string, id: string) {
+  if (!(await findRow(db, def, orgId, id))) throw notFound(upperFirst(def.noun));
+  const ids = [id, ...((await def.historyIds?.(db, orgId, id)) ?? [])];
+  return entityHistory(db, orgId, def.entityType, ids);
+}
