@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/db.js';
 import { conflict, type FieldError, invalid, notFound } from '../../platform/http/errors.js';
-import { listMembers } from '../organizations/index.js';
+import { resolvePeople } from '../../platform/refs/index.js';
 import type { Owner } from './gap.presenters.js';
 import * as repo from './gap.repository.js';
 
@@ -27,10 +27,8 @@ export async function openAnswer(tx: Executor, orgId: string, assessmentId: stri
 
 /** An owner naming a member is checked against the organization and takes the member's current name. */
 export async function checkOwner(db: Executor, orgId: string, o: Owner, field: string): Promise<Owner | FieldError> {
-  if (!o?.userId) return o;
-  const m = (await listMembers(db, orgId)).find((x) => x.userId === o.userId);
-  if (!m) return { field, message: 'is not a member of this organization' };
-  return { userId: m.userId, name: m.name };
+  const { people, errors } = await resolvePeople(db, orgId, [{ field, person: o }]);
+  return errors[0] ?? people[0];
 }
 
 export async function resolveOwner(db: Executor, orgId: string, o: Owner, field: string): Promise<Owner> {

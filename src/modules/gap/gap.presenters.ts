@@ -1,13 +1,14 @@
 import { REQUIREMENTS, type Requirement } from '../../catalogue/index.js';
 import type { Row } from '../../platform/db/tables.js';
+import { type Person, toPerson } from '../../platform/refs/index.js';
 import { type AnswerRef, type linkView, overallScore } from './gap.rules.js';
 
 // How the gap module's rows read in the API and in the audit log: shared by
 // the use cases, no I/O.
 
-export type Owner = { userId: string | null; name: string } | null;
-export const owner = (userId: string | null, name: string | null): Owner =>
-  userId || name ? { userId, name: name ?? '' } : null;
+export type Owner = Person | null;
+export const owner = (r: { owner_user_id: string | null; owner_name: string | null; owner_email: string | null }): Owner =>
+  toPerson(r.owner_user_id, r.owner_name, r.owner_email);
 
 type AnswerRow = Row<'gap_answers'>;
 
@@ -20,7 +21,7 @@ export function answerMap(rows: AnswerRow[]): Map<string, AnswerRef> {
         requirementId: r.requirement_id,
         status: r.status as AnswerRef['status'],
         maturity: r.maturity,
-        owner: owner(r.owner_user_id, r.owner_name),
+        owner: owner(r),
       },
     ]),
   );
@@ -61,7 +62,7 @@ export function answerResponse(
     maturity: r?.maturity ?? null,
     notes: r?.notes ?? '',
     justification: r?.justification ?? '',
-    owner: r ? owner(r.owner_user_id, r.owner_name) : null,
+    owner: r ? owner(r) : null,
     links,
     updatedAt: r?.updated_at ?? null,
     facts,
@@ -70,14 +71,17 @@ export function answerResponse(
 
 /** An answer as the audit log records it. */
 export function answerAudit(
-  r: Pick<AnswerRow, 'status' | 'maturity' | 'notes' | 'justification' | 'owner_user_id' | 'owner_name' | 'links'>,
+  r: Pick<
+    AnswerRow,
+    'status' | 'maturity' | 'notes' | 'justification' | 'owner_user_id' | 'owner_name' | 'owner_email' | 'links'
+  >,
 ) {
   return {
     status: r.status,
     maturity: r.maturity,
     notes: r.notes,
     justification: r.justification,
-    owner: owner(r.owner_user_id, r.owner_name),
+    owner: owner(r),
     links: JSON.parse(r.links),
   };
 }
@@ -88,7 +92,7 @@ export function toAction(r: Row<'gap_actions'>) {
     assessmentId: r.assessment_id,
     requirementId: r.requirement_id,
     title: r.title,
-    owner: owner(r.owner_user_id, r.owner_name),
+    owner: owner(r),
     dueDate: r.due_date,
     effort: r.effort as 'S' | 'M' | 'L',
     priority: r.priority,

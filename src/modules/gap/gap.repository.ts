@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/db/db.js';
+import { type Executor, forUpdate } from '../../platform/db/db.js';
 
 export function findAssessment(db: Executor, orgId: string, id: string) {
   return db
@@ -68,6 +68,8 @@ export function actionsOf(db: Executor, orgId: string, assessmentId: string) {
     .execute();
 }
 
-export function findAction(db: Executor, orgId: string, id: string) {
-  return db.selectFrom('gap_actions').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+/** An action; with lock, held until the transaction ends so a concurrent edit waits. */
+export function findAction(db: Executor, orgId: string, id: string, opts: { lock?: boolean } = {}) {
+  const q = db.selectFrom('gap_actions').selectAll().where('org_id', '=', orgId).where('id', '=', id);
+  return (opts.lock ? forUpdate(db, q) : q).executeTakeFirst();
 }

@@ -19,7 +19,7 @@ export interface AnswerRef {
   requirementId: string;
   status: AnswerStatus;
   maturity: number | null;
-  owner?: { userId: string | null; name: string } | null;
+  owner?: { userId: string | null; name: string; email?: string } | null;
 }
 
 /** Share of a requirement that is in place; not-applicable is left out. */
@@ -108,7 +108,7 @@ export interface PlannedAction {
   priority: 1 | 2 | 3;
   effort: Effort;
   dueDate: string;
-  owner: { userId: string | null; name: string } | null;
+  owner: { userId: string | null; name: string; email?: string } | null;
 }
 
 function addDays(date: string, days: number): string {

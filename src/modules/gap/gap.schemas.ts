@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { isoDate, line, requiredLine, text, uuid } from '../../platform/http/fields.js';
+import { personRef, personSchema } from '../../platform/refs/index.js';
 import { ANSWER_STATUSES, LINK_TYPES } from './gap.rules.js';
 
-export const ownerSchema = z
-  .strictObject({ userId: uuid().nullable().default(null), name: line(200).default('') })
-  .refine((o) => o.userId || o.name, { message: 'give a member (userId) or a name', path: ['name'] });
+export const ownerSchema = personRef;
 
 export const createAssessmentBody = z.strictObject({
   title: requiredLine(200),
@@ -75,7 +74,7 @@ export const answerSchema = z
     maturity: z.number().nullable(),
     notes: z.string(),
     justification: z.string(),
-    owner: z.object({ userId: z.string().nullable(), name: z.string() }).nullable(),
+    owner: personSchema.nullable(),
     links: z.array(answerLinkSchema),
     updatedAt: z.string().nullable(),
     /** what OpenAIMS already holds for this requirement, to check the answer against */
@@ -114,7 +113,7 @@ export const actionSchema = z
     assessmentId: z.string(),
     requirementId: z.string(),
     title: z.string(),
-    owner: z.object({ userId: z.string().nullable(), name: z.string() }).nullable(),
+    owner: personSchema.nullable(),
     dueDate: z.string(),
     effort: z.enum(['S', 'M', 'L']),
     priority: z.number().int(),

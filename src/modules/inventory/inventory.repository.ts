@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
-import type { Executor } from '../../platform/db/db.js';
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type Executor, forUpdate } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { resolveLinks } from '../../platform/refs/index.js';
 import { fold } from '../../platform/text.js';
@@ -36,9 +36,10 @@ export async function aiSystemLabels(db: Executor, orgId: string, ids: string[])
  */
 export function lockAiSystems(tx: Executor, orgId: string, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  let q = tx.selectFrom('ai_systems').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).orderBy('id');
-  if (tx.getExecutor().adapter instanceof PostgresAdapter) q = q.forUpdate();
-  return q.execute();
+  return forUpdate(
+    tx,
+    tx.selectFrom('ai_systems').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).orderBy('id'),
+  ).execute();
 }
 
 export async function externalIdTaken(tx: Executor, orgId: string, externalId: string | null, exceptId: string) {

@@ -6,6 +6,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
   SqliteDriver,
@@ -88,6 +89,15 @@ export function openDatabase(opts: OpenOptions): Database {
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<DB>({ dialect: new WritingSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+}
+
+/**
+ * The query with FOR UPDATE on PostgreSQL, so the rows it reads stay locked
+ * until the transaction ends; SQLite's write transactions (BEGIN IMMEDIATE)
+ * already serialise writers and have no FOR UPDATE.
+ */
+export function forUpdate<Q extends { forUpdate(): Q }>(tx: Executor, query: Q): Q {
+  return tx.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query;
 }
 
 export function nowIso(): string {

@@ -144,6 +144,7 @@ export interface GapAnswersTable {
   justification: string;
   owner_user_id: string | null;
   owner_name: string | null;
+  owner_email: string | null;
   links: string;
   updated_by: string | null;
   updated_at: string;
@@ -157,6 +158,7 @@ export interface GapActionsTable {
   title: string;
   owner_user_id: string | null;
   owner_name: string | null;
+  owner_email: string | null;
   due_date: string;
   effort: string;
   priority: number;

@@ -1,7 +1,7 @@
-import { expressionBuilder, type Kysely, PostgresAdapter, type SelectQueryBuilder } from 'kysely';
+import { expressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { type Actor, appendAudit, entityHistory } from '../audit-log/audit-log.js';
-import { type Db, type Executor, nowIso } from '../db/db.js';
+import { type Db, type Executor, forUpdate, nowIso } from '../db/db.js';
 import { applyKeyset, keysetPage } from '../db/keyset.js';
 import type { DB } from '../db/tables.js';
 import { AppError, conflict, invalid, notFound } from '../http/errors.js';
@@ -46,9 +46,9 @@ export async function findRow<D extends AnyRegister>(db: Executor, def: D, orgId
  * SQLite the write transaction (BEGIN IMMEDIATE) already holds the lock.
  */
 export async function lockRow<D extends AnyRegister>(tx: Executor, def: D, orgId: string, id: string) {
-  let q = select(tx, def, orgId).where('id', '=', id);
-  if (tx.getExecutor().adapter instanceof PostgresAdapter) q = q.forUpdate();
-  const row = (await q.executeTakeFirst()) as (RowOf<TableOf<D>> & Shared) | undefined;
+  const row = (await forUpdate(tx, select(tx, def, orgId).where('id', '=', id)).executeTakeFirst()) as
+    | (RowOf<TableOf<D>> & Shared)
+    | undefined;
   if (!row) throw notFound(upperFirst(def.noun));
   return row;
 }

@@ -5036,13 +5036,7 @@ export interface paths {
             notes?: string;
             /** @default  */
             justification?: string;
-            /** @default null */
-            owner?: {
-              /** @default null */
-              userId?: string | null;
-              /** @default  */
-              name?: string;
-            } | null;
+            owner?: components['schemas']['PersonRefInput'] | null;
             /** @default [] */
             links?: {
               /** @enum {string} */
@@ -5390,12 +5384,7 @@ export interface paths {
           'application/json': {
             /** @enum {string} */
             status?: 'open' | 'in-progress' | 'done';
-            owner?: {
-              /** @default null */
-              userId?: string | null;
-              /** @default  */
-              name?: string;
-            } | null;
+            owner?: components['schemas']['PersonRefInput'] | null;
             dueDate?: string;
             title?: string;
           };
@@ -6182,10 +6171,7 @@ export interface components {
       maturity: number | null;
       notes: string;
       justification: string;
-      owner: {
-        userId: string | null;
-        name: string;
-      } | null;
+      owner: components['schemas']['PersonInput'] | null;
       links: components['schemas']['GapAnswerLinkInput'][];
       updatedAt: string | null;
       facts: string[];
@@ -6228,10 +6214,7 @@ export interface components {
       assessmentId: string;
       requirementId: string;
       title: string;
-      owner: {
-        userId: string | null;
-        name: string;
-      } | null;
+      owner: components['schemas']['PersonInput'] | null;
       dueDate: string;
       /** @enum {string} */
       effort: 'S' | 'M' | 'L';
@@ -6844,10 +6827,7 @@ export interface components {
       maturity: number | null;
       notes: string;
       justification: string;
-      owner: {
-        userId: string | null;
-        name: string;
-      } | null;
+      owner: components['schemas']['Person'] | null;
       links: components['schemas']['GapAnswerLink'][];
       updatedAt: string | null;
       facts: string[];
@@ -6890,10 +6870,7 @@ export interface components {
       assessmentId: string;
       requirementId: string;
       title: string;
-      owner: {
-        userId: string | null;
-        name: string;
-      } | null;
+      owner: components['schemas']['Person'] | null;
       dueDate: string;
       /** @enum {string} */
       effort: 'S' | 'M' | 'L';

@@ -32,6 +32,7 @@ export async function generateActionPlan({ db, actor, orgId, assessmentId: id }:
         title: p.title,
         owner_user_id: p.owner?.userId ?? null,
         owner_name: p.owner?.name || null,
+        owner_email: p.owner?.email ?? null,
         due_date: p.dueDate,
         effort: p.effort,
         priority: p.priority,

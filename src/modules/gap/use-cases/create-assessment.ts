@@ -71,6 +71,7 @@ export async function createAssessment({ db, actor, orgId, input }: CreateAssess
       justification: '',
       owner_user_id: null,
       owner_name: null,
+      owner_email: null,
       links: '[]',
       updated_by: actor.userId,
       updated_at: now,

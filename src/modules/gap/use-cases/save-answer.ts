@@ -34,7 +34,7 @@ export async function saveAnswer({ db, actor, orgId, assessmentId: id, requireme
   }
   // Each link must name a record of this organization, once.
   const [o, target] = await Promise.all([
-    checkOwner(db, orgId, input.owner, 'body.owner.userId'),
+    checkOwner(db, orgId, input.owner, 'body.owner'),
     input.links.length ? findLinkTargets(db, orgId, input.links) : undefined,
   ]);
   const errors: FieldError[] = target
@@ -52,6 +52,7 @@ export async function saveAnswer({ db, actor, orgId, assessmentId: id, requireme
     justification: input.justification,
     owner_user_id: owner?.userId ?? null,
     owner_name: owner?.name || null,
+    owner_email: owner?.email ?? null,
     links: JSON.stringify(links),
     updated_by: actor.userId,
     updated_at: now,

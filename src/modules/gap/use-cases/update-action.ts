@@ -15,15 +15,17 @@ export interface UpdateActionOptions {
 
 /** Tracks an action: status (done stamps when), owner, due date, title. */
 export async function updateAction({ db, actor, orgId, actionId, patch }: UpdateActionOptions) {
-  const o = patch.owner === undefined ? undefined : await resolveOwner(db, orgId, patch.owner, 'body.owner.userId');
+  const o = patch.owner === undefined ? undefined : await resolveOwner(db, orgId, patch.owner, 'body.owner');
   return db.transaction().execute(async (tx) => {
-    const before = await repo.findAction(tx, orgId, actionId);
+    const before = await repo.findAction(tx, orgId, actionId, { lock: true });
     if (!before) throw notFound('Action');
     const now = nowIso();
     const set = {
       ...(patch.title ? { title: patch.title } : {}),
       ...(patch.dueDate ? { due_date: patch.dueDate } : {}),
-      ...(o !== undefined ? { owner_user_id: o?.userId ?? null, owner_name: o?.name || null } : {}),
+      ...(o !== undefined
+        ? { owner_user_id: o?.userId ?? null, owner_name: o?.name || null, owner_email: o?.email ?? null }
+        : {}),
       ...(patch.status ? { status: patch.status, done_at: patch.status === 'done' ? (before.done_at ?? now) : null } : {}),
       updated_at: now,
     };
