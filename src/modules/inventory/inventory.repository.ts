@@ -102,9 +102,20 @@ export async function listBySupplier(db: Executor, orgId: string, supplierId: st
   return rows.map((d) => ({ id: d.id, name: d.name, riskLevel: d.risk_level, dependency: d.dependency }));
 }
 
+/**
+ * Systems by external id. Inside a transaction (an import that will write)
+ * they stay locked until it ends, so what the import checked is what it
+ * replaces, even with another app process editing one of them meanwhile.
+ */
 export function findByExternalIds(db: Executor, orgId: string, externalIds: string[]) {
   if (externalIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('ai_systems').selectAll().where('org_id', '=', orgId).where('external_id', 'in', externalIds).execute();
+  const q = db
+    .selectFrom('ai_systems')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('external_id', 'in', externalIds)
+    .orderBy('id');
+  return (db.isTransaction ? forUpdate(db, q) : q).execute();
 }
 
 /**
