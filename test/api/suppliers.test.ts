@@ -107,4 +107,33 @@ describe.each(testDialects())('supplier register (%s)', (dialect) => {
       ]),
     );
   });
+
+  it('accepts a member or a named person as reviewer, and refuses a user of another organization', async () => {
+    const id = (await owner.post(url(), { name: 'Vector DB vendor' })).body.id;
+    const base = { reviewDate: '2025-06-01', answers, riskRating: 'Low', nextReviewDate: '2025-12-01' };
+    // A user of this instance, but of another organization only.
+    const other = await owner.post('/api/v1/orgs', { name: 'Someone else' });
+    const stranger = await owner.post(`/api/v1/orgs/${other.body.id}/members`, {
+      email: 'stranger@example.com',
+      name: 'Stranger',
+      role: 'viewer',
+      password: 'correct horse battery staple',
+    });
+    expect(stranger.status).toBe(201);
+    const refused = await owner.post(url(`/${id}/reviews`), { ...base, reviewer: { userId: stranger.body.userId } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'body.reviewer.userId', message: 'is not a member of this organization' }]);
+    expect((await owner.get(url(`/${id}/reviews`))).body.items).toEqual([]);
+
+    const named = await owner.post(url(`/${id}/reviews`), {
+      ...base,
+      reviewer: { name: 'Procurement team', email: 'procurement@example.com' },
+    });
+    expect(named.status).toBe(201);
+    expect(named.body.reviewer).toBe('Procurement team');
+    const self = (await owner.get('/api/v1/session')).body.user.id;
+    const member = await owner.post(url(`/${id}/reviews`), { ...base, reviewDate: '2025-07-01', reviewer: { userId: self } });
+    expect(member.status).toBe(201);
+    expect(member.body.reviewer).toBe('Ada Lead');
+  });
 });
