@@ -5,11 +5,10 @@
 // without a justification), the action plan generated from the gaps, the
 // dashboard's heatmap and review-area bars, a crosswalk's disclaimer, and an
 // AI system linked to an answer from the keyboard, still there after a reload.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2e, helpers, ROOT, startE2e, TIMEOUT } from './harness.js';
+import { type E2e, helpers, screenshotPath, startE2e, TIMEOUT } from './harness.js';
 
-const SCREENSHOT = path.join(ROOT, 'docs', 'gap.png');
+const SCREENSHOT = screenshotPath('gap.png');
 const OWNER = { name: 'Ada Lead', email: 'ada@example.com', password: 'correct horse battery staple', orgName: 'Acme Analytics' };
 
 let e: E2e;
@@ -106,6 +105,23 @@ async function gap() {
   // the reused process pre-filled 7.5.1 to 7.5.3 as partially implemented
   await page.getByText('3 of 70 answered').first().waitFor();
   const wizardPath = new URL(page.url()).pathname;
+  // the report downloads: PDF, XLSX and Word
+  const assessmentId = wizardPath.split('/')[4];
+  for (const [name, format] of [
+    ['Report (PDF)', 'pdf'],
+    ['Report (XLSX)', 'xlsx'],
+    ['Report (Word DOCX)', 'docx'],
+  ]) {
+    const link = page.getByRole('link', { name, exact: true });
+    expect(await link.getAttribute('href')).toBe(
+      `/api/v1/orgs/${owner.orgId}/gap-assessments/${assessmentId}/report?format=${format}`,
+    );
+  }
+  const docx = await fetch(`${e.baseUrl}/api/v1/orgs/${owner.orgId}/gap-assessments/${assessmentId}/report?format=docx`, {
+    headers: { cookie: owner.cookie },
+  });
+  expect(docx.status).toBe(200);
+  expect(docx.headers.get('content-type')).toContain('wordprocessingml');
   mark('assessment created, wizard open');
 
   // 2. 4.1 implemented, saved from the keyboard (Ctrl+Enter saves and moves on)
@@ -216,8 +232,32 @@ async function gap() {
   await linked.press('Enter');
   await linked.press('Escape');
   await page.getByRole('button', { name: 'Remove link to Support chatbot' }).waitFor();
+  // 4.3 is the scope's requirement: its facts panel names the scope. A save answers with no facts (they come with
+  // the assessment), so the cached answer keeps them: the assessment's refresh is held back until they are checked.
+  const facts = page.getByRole('complementary', { name: 'What OpenAIMS holds' });
+  await facts.getByText('No approved scope yet.').waitFor();
+  let release = () => {};
+  const held = new Promise<void>((done) => {
+    release = done;
+  });
+  const assessmentRead = /\/api\/v1\/orgs\/[^/]+\/gap-assessments\/[^/?]+$/;
+  const handled: Promise<void>[] = [];
+  await page.route(assessmentRead, (route) => {
+    const done = (async () => {
+      if (route.request().method() === 'GET') await held;
+      await route.continue();
+    })();
+    handled.push(done);
+    return done;
+  });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText(/^Saved at /).waitFor();
+  await facts.getByText('No approved scope yet.').waitFor();
+  expect(await facts.getByText('No records for this requirement', { exact: false }).count()).toBe(0);
+  release();
+  await Promise.all(handled);
+  await page.unroute(assessmentRead);
+  mark('4.3 saved, its facts still shown');
   await page.reload();
   await requirementHeading(/^4\.3 /).waitFor();
   const chip = page.getByRole('list', { name: '1 linked record' }).getByRole('link', { name: 'AI system · Support chatbot' });

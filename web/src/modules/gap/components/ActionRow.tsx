@@ -1,7 +1,6 @@
 import { Anchor, Badge, Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { formatDate, todayIso } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import type { Member } from '../../../shared/org/orgData';
@@ -29,7 +28,7 @@ export function ActionRow({ orgId, action: a, members, requirementHref, canEdit 
   const update = useUpdateAction(orgId, a.assessmentId);
   const [due, setDue] = useState(a.dueDate);
   const [editing, setEditing] = useState(false);
-  const errorFor = fieldErrorLookup(fieldErrorsOf(update.error));
+  const { errorFor } = update;
   const overdue = a.status !== 'done' && a.dueDate < todayIso();
   const save = (body: UpdateActionInput) => update.mutate({ actionId: a.id, body });
   const commitDue = () => {
@@ -157,7 +156,7 @@ function EditActionModal({
   const [ownerName, setOwnerName] = useState(a.owner && !a.owner.userId ? a.owner.name : '');
   const [due, setDue] = useState(a.dueDate);
   const [status, setStatus] = useState<ActionStatus>(a.status);
-  const errorFor = fieldErrorLookup(fieldErrorsOf(update.error));
+  const { errorFor } = update;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const owner =

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { BackLink } from '../../../shared/ui/BackLink';
 import { formatDate } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { type AssessmentSummary, reportUrl } from '../hooks/useGap';
+import { type AssessmentSummary, REPORT_DOWNLOADS, reportUrl } from '../hooks/useGap';
 
 export type AssessmentView = 'dashboard' | 'answer' | 'actions';
 
@@ -36,16 +36,11 @@ export function AssessmentFrame({ orgId, assessment: a, view, children }: Props)
           </Badge>
         }
         description={`${formatDate(a.assessmentDate)} · assessor ${a.assessor} · catalogue ${a.catalogueVersion} · ${a.answered} of ${a.total} answered`}
-        actions={
-          <>
-            <Button component="a" href={reportUrl(orgId, a.id, 'pdf')} download variant="default">
-              Report (PDF)
-            </Button>
-            <Button component="a" href={reportUrl(orgId, a.id, 'xlsx')} download variant="default">
-              Report (XLSX)
-            </Button>
-          </>
-        }
+        actions={REPORT_DOWNLOADS.map((r) => (
+          <Button key={r.format} component="a" href={reportUrl(orgId, a.id, r.format)} download variant="default">
+            {r.label}
+          </Button>
+        ))}
       />
       <Group component="nav" aria-label="Assessment views" gap="xs" mt={-8}>
         {VIEWS.map((v) => (

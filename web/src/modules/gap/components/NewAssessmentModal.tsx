@@ -3,7 +3,6 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCurrentSession } from '../../../app/auth/session';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { todayIso } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
@@ -30,8 +29,7 @@ export function NewAssessmentModal({ opened, onClose }: Props) {
   const [assessor, setAssessor] = useState(session.user.name);
   const [reused, setReused] = useState<string[]>([]);
   const form = useRef<HTMLFormElement>(null);
-  const errors = fieldErrorsOf(create.error);
-  const errorFor = fieldErrorLookup(errors);
+  const { fieldErrors: errors, errorFor } = create;
   useFocusFirstError(create.error, form);
   const processError = Object.entries(errors)
     .filter(([k]) => k.startsWith('reusedIsmsProcesses'))

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Grid, Group, Kbd, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
-import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
+import { fieldErrorLookup } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
 import { RequirementGuide } from '../../catalogue';
@@ -47,8 +47,7 @@ export function RequirementStep(props: Props) {
   const leaving = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
-  const errors = fieldErrorsOf(save.error);
-  const errorFor = fieldErrorLookup({ ...errors, ...(statusMissing ? { status: 'Choose a status' } : {}) });
+  const errorFor = fieldErrorLookup({ ...save.fieldErrors, ...(statusMissing ? { status: 'Choose a status' } : {}) });
   useFocusFirstError(save.error, form);
 
   const blocker = useBlocker(({ currentLocation, nextLocation }) => {

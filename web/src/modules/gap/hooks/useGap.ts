@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
+import { useOrgMutation } from '../../../shared/register';
 
 export type Assessment = Schemas['GapAssessment'];
 export type AssessmentSummary = Schemas['GapAssessmentSummary'];
@@ -71,128 +72,144 @@ export function useCompare(orgId: string, from: string, to: string) {
   });
 }
 
-/** After any write: the assessment list, the record and the audit log are stale. */
-function useInvalidate(orgId: string) {
-  const client = useQueryClient();
-  return async () => {
-    client.invalidateQueries({ queryKey: ['orgs', orgId, 'audit-log'] });
-    await client.invalidateQueries({ queryKey: gapKey(orgId) });
+/** Every write makes the assessments stale (list, record, roll-ups); the audit log always is. */
+const INVALIDATES = ['gap'];
+
+/**
+ * Puts a saved or cleared answer into the cached assessment at once, so the
+ * wizard's progress moves before the roll-ups arrive. The API's answer carries
+ * no facts (they belong to the organization and come with the assessment), so
+ * the cached answer's facts stay.
+ */
+function putAnswer(a: Assessment | undefined, answer: Answer, answeredBy: (cached: Answer | undefined) => number) {
+  if (!a) return a;
+  const cached = a.answers.find((x) => x.requirementId === answer.requirementId);
+  return {
+    ...a,
+    answered: a.answered + answeredBy(cached),
+    answers: a.answers.map((x) => (x.requirementId === answer.requirementId ? { ...answer, facts: x.facts } : x)),
   };
 }
 
 export function useCreateAssessment(orgId: string) {
-  const invalidate = useInvalidate(orgId);
-  return useMutation({
-    mutationFn: (body: CreateAssessmentInput) =>
+  return useOrgMutation(
+    orgId,
+    (body: CreateAssessmentInput) =>
       unwrap(api.POST('/api/v1/orgs/{orgId}/gap-assessments', { params: { path: { orgId } }, body })),
-    onSuccess: invalidate,
-  });
+    { invalidates: INVALIDATES },
+  );
 }
 
 export function useUpdateAssessment(orgId: string, assessmentId: string) {
   const client = useQueryClient();
-  const invalidate = useInvalidate(orgId);
-  return useMutation({
-    mutationFn: (body: UpdateAssessmentInput) =>
+  return useOrgMutation(
+    orgId,
+    (body: UpdateAssessmentInput) =>
       unwrap(
         api.PATCH('/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}', {
           params: { path: { orgId, assessmentId } },
           body,
         }),
       ),
-    onSuccess: (assessment) => {
-      client.setQueryData(assessmentKey(orgId, assessmentId), assessment);
-      return invalidate();
+    {
+      invalidates: INVALIDATES,
+      onSuccess: (assessment) => client.setQueryData(assessmentKey(orgId, assessmentId), assessment),
     },
-  });
+  );
 }
 
 export function useSaveAnswer(orgId: string, assessmentId: string) {
   const client = useQueryClient();
-  const invalidate = useInvalidate(orgId);
-  return useMutation({
-    mutationFn: ({ requirementId, body }: { requirementId: string; body: AnswerInput }) =>
+  return useOrgMutation(
+    orgId,
+    ({ requirementId, body }: { requirementId: string; body: AnswerInput }) =>
       unwrap(
         api.PUT('/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}/answers/{requirementId}', {
           params: { path: { orgId, assessmentId, requirementId } },
           body,
         }),
       ),
-    onSuccess: (answer) => {
-      // the answer at once, so the wizard's progress moves before the roll-ups arrive
-      client.setQueryData<Assessment>(assessmentKey(orgId, assessmentId), (a) =>
-        a
-          ? {
-              ...a,
-              answered: a.answered + (a.answers.find((x) => x.requirementId === answer.requirementId)?.answered ? 0 : 1),
-              answers: a.answers.map((x) => (x.requirementId === answer.requirementId ? answer : x)),
-            }
-          : a,
-      );
+    {
+      invalidates: INVALIDATES,
+      onSuccess: (answer) =>
+        client.setQueryData<Assessment>(assessmentKey(orgId, assessmentId), (a) =>
+          putAnswer(a, answer, (cached) => (cached?.answered ? 0 : 1)),
+        ),
       // roll-ups and the list refresh in the background; the wizard moves on at once
-      void invalidate();
+      background: true,
     },
-  });
+  );
 }
 
 /** Takes an answer back to "not answered yet". */
 export function useClearAnswer(orgId: string, assessmentId: string) {
   const client = useQueryClient();
-  const invalidate = useInvalidate(orgId);
-  return useMutation({
-    mutationFn: (requirementId: string) =>
+  return useOrgMutation(
+    orgId,
+    (requirementId: string) =>
       unwrap(
         api.DELETE('/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}/answers/{requirementId}', {
           params: { path: { orgId, assessmentId, requirementId } },
         }),
       ),
-    onSuccess: (answer) => {
-      client.setQueryData<Assessment>(assessmentKey(orgId, assessmentId), (a) =>
-        a
-          ? {
-              ...a,
-              answered: a.answered - 1,
-              answers: a.answers.map((x) => (x.requirementId === answer.requirementId ? answer : x)),
-            }
-          : a,
-      );
-      void invalidate();
+    {
+      invalidates: INVALIDATES,
+      onSuccess: (answer) =>
+        client.setQueryData<Assessment>(assessmentKey(orgId, assessmentId), (a) =>
+          putAnswer(a, answer, (cached) => (cached?.answered ? -1 : 0)),
+        ),
+      background: true,
     },
-  });
+  );
 }
 
 export function useGenerateActionPlan(orgId: string, assessmentId: string) {
   const client = useQueryClient();
-  const invalidate = useInvalidate(orgId);
-  return useMutation({
-    mutationFn: () =>
+  return useOrgMutation(
+    orgId,
+    () =>
       unwrap(
         api.POST('/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}/action-plan', {
           params: { path: { orgId, assessmentId } },
           body: {},
         }),
       ),
-    onSuccess: (actions) => {
-      client.setQueryData(actionsKey(orgId, assessmentId), actions);
-      return invalidate();
+    {
+      invalidates: INVALIDATES,
+      onSuccess: (actions) => client.setQueryData(actionsKey(orgId, assessmentId), actions),
     },
-  });
+  );
 }
 
+/** One action changed in place; the plan's cache takes the answer, only the audit log refreshes. */
 export function useUpdateAction(orgId: string, assessmentId: string) {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ actionId, body }: { actionId: string; body: UpdateActionInput }) =>
+  return useOrgMutation(
+    orgId,
+    ({ actionId, body }: { actionId: string; body: UpdateActionInput }) =>
       unwrap(api.PATCH('/api/v1/orgs/{orgId}/gap-actions/{actionId}', { params: { path: { orgId, actionId } }, body })),
-    onSuccess: (action) => {
-      client.setQueryData<{ items: Action[] }>(actionsKey(orgId, assessmentId), (list) =>
-        list ? { items: list.items.map((a) => (a.id === action.id ? action : a)) } : list,
-      );
-      client.invalidateQueries({ queryKey: ['orgs', orgId, 'audit-log'] });
+    {
+      invalidates: [],
+      onSuccess: (action) =>
+        client.setQueryData<{ items: Action[] }>(actionsKey(orgId, assessmentId), (list) =>
+          list ? { items: list.items.map((a) => (a.id === action.id ? action : a)) } : list,
+        ),
+      background: true,
     },
-  });
+  );
 }
 
-export function reportUrl(orgId: string, assessmentId: string, format: 'pdf' | 'xlsx'): string {
-  return `/api/v1/orgs/${orgId}/gap-assessments/${assessmentId}/report?format=${format}`;
+/** The report formats the API offers for download. */
+export type ReportFormat = NonNullable<
+  NonNullable<paths['/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}/report']['get']['parameters']['query']>['format']
+>;
+
+export const REPORT_DOWNLOADS: { format: ReportFormat; label: string }[] = [
+  { format: 'pdf', label: 'Report (PDF)' },
+  { format: 'xlsx', label: 'Report (XLSX)' },
+  { format: 'docx', label: 'Report (Word DOCX)' },
+];
+
+export function reportUrl(orgId: string, assessmentId: string, format: ReportFormat): string {
+  return `/api/v1/orgs/${encodeURIComponent(orgId)}/gap-assessments/${encodeURIComponent(assessmentId)}/report?format=${format}`;
 }
