@@ -1,7 +1,6 @@
 import { Button, Group, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { Role } from '../../../shared/api';
-import { fieldErrorsOf } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { useAddMember } from '../hooks/useMembers';
 import { RoleSelect } from './RoleSelect';
@@ -12,7 +11,7 @@ const EMPTY = { email: '', role: 'contributor' as Role, name: '', password: '', 
 export function AddMemberForm({ orgId, canMakeOwner }: { orgId: string; canMakeOwner: boolean }) {
   const [form, setForm] = useState(EMPTY);
   const add = useAddMember(orgId);
-  const errors = fieldErrorsOf(add.error);
+  const errors = add.fieldErrors;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate(

@@ -1,7 +1,6 @@
 import { ActionIcon, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { newKey } from '../../../shared/keys';
-import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import type { OrgSettings } from '../../../shared/org/orgData';
@@ -19,7 +18,7 @@ export function OrgSettingsForm({ orgId, settings, disabled }: { orgId: string; 
   const [levels, setLevels] = useState(() => toLevels(settings.riskScale));
   const [intervalDays, setIntervalDays] = useState<number | string>(settings.reviewIntervalDays);
   const save = useSaveOrgSettings(orgId);
-  const errorFor = fieldErrorLookup(fieldErrorsOf(save.error));
+  const { errorFor } = save;
 
   const update = (i: number, name: string) => setLevels((l) => l.map((x, j) => (j === i ? { ...x, name } : x)));
   const move = (i: number, by: number) =>

@@ -1,6 +1,5 @@
 import { Button, Group, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
-import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { formatDateTime } from '../../../shared/ui/format';
 import { CountrySelect } from '../../../shared/ui/CountrySelect';
 import { FormError } from '../../../shared/ui/FormError';
@@ -17,7 +16,7 @@ const PLACED = ['legalName', 'country', 'employeeCount', 'sector', 'aiRoles', 's
 export function ProfileForm({ orgId, profile, disabled }: { orgId: string; profile: Profile; disabled: boolean }) {
   const [draft, setDraft] = useState(() => toProfileDraft(profile));
   const save = useSaveProfile(orgId);
-  const errorFor = fieldErrorLookup(fieldErrorsOf(save.error));
+  const { errorFor } = save;
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(save.error, formRef);
   const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));

@@ -1,34 +1,47 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { ROLE_LABELS } from '../../../app/orgs/permissions';
 import { api, unwrap } from '../../../shared/api';
-import { membersKey } from '../../../shared/org/orgData';
 import type { paths } from '../../../shared/api-types';
+import { type Member, membersKey } from '../../../shared/org/orgData';
+import { useOrgMutation } from '../../../shared/register';
 
 export type AddMemberInput = paths['/api/v1/orgs/{orgId}/members']['post']['requestBody']['content']['application/json'];
 export type UpdateMemberInput =
   paths['/api/v1/orgs/{orgId}/members/{userId}']['patch']['requestBody']['content']['application/json'];
 
+/** Member changes make the members stale (and the audit log, as every write). */
+const INVALIDATES = ['members'];
+
 export function useAddMember(orgId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: AddMemberInput) => unwrap(api.POST('/api/v1/orgs/{orgId}/members', { params: { path: { orgId } }, body })),
-    onSuccess: () => client.invalidateQueries({ queryKey: membersKey(orgId) }),
-  });
+  return useOrgMutation(
+    orgId,
+    (body: AddMemberInput) => unwrap(api.POST('/api/v1/orgs/{orgId}/members', { params: { path: { orgId } }, body })),
+    { invalidates: INVALIDATES, notify: (m) => `Added ${m.name} as ${ROLE_LABELS[m.role]}.` },
+  );
 }
 
 export function useUpdateMember(orgId: string) {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ userId, body }: { userId: string; body: UpdateMemberInput }) =>
-      unwrap(api.PATCH('/api/v1/orgs/{orgId}/members/{userId}', { params: { path: { orgId, userId } }, body })),
-    onSettled: () => client.invalidateQueries({ queryKey: membersKey(orgId) }),
-  });
+  return useOrgMutation(
+    orgId,
+    async ({ userId, body }: { userId: string; body: UpdateMemberInput }) => {
+      try {
+        return await unwrap(api.PATCH('/api/v1/orgs/{orgId}/members/{userId}', { params: { path: { orgId, userId } }, body }));
+      } catch (error) {
+        // a refused change still refreshes the list, so the role shown is the one held
+        void client.invalidateQueries({ queryKey: membersKey(orgId) });
+        throw error;
+      }
+    },
+    { invalidates: INVALIDATES, notify: (m) => `${m.name} is now ${ROLE_LABELS[m.role]}.` },
+  );
 }
 
 export function useRemoveMember(orgId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (userId: string) =>
-      unwrap(api.DELETE('/api/v1/orgs/{orgId}/members/{userId}', { params: { path: { orgId, userId } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: membersKey(orgId) }),
-  });
+  return useOrgMutation(
+    orgId,
+    (member: Member) =>
+      unwrap(api.DELETE('/api/v1/orgs/{orgId}/members/{userId}', { params: { path: { orgId, userId: member.userId } } })),
+    { invalidates: INVALIDATES, notify: (_r, member) => `Removed ${member.name} from the organization.` },
+  );
 }

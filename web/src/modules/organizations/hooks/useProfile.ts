@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
+import { useOrgMutation } from '../../../shared/register';
 
 export type Profile = Schemas['OrganizationProfile'];
 export type ProfileInput = paths['/api/v1/orgs/{orgId}/profile']['put']['requestBody']['content']['application/json'];
@@ -17,12 +18,14 @@ export function useProfile(orgId: string) {
 
 export function useSaveProfile(orgId: string) {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: ProfileInput) => unwrap(api.PUT('/api/v1/orgs/{orgId}/profile', { params: { path: { orgId } }, body })),
-    onSuccess: (profile) => {
-      client.setQueryData(profileKey(orgId), profile);
+  return useOrgMutation(
+    orgId,
+    (body: ProfileInput) => unwrap(api.PUT('/api/v1/orgs/{orgId}/profile', { params: { path: { orgId } }, body })),
+    {
+      onSuccess: (profile) => client.setQueryData(profileKey(orgId), profile),
       // the scope's statement and checks name the profile's sites
-      client.invalidateQueries({ queryKey: ['orgs', orgId, 'scope'] });
+      invalidates: ['scope'],
+      background: true,
     },
-  });
+  );
 }

@@ -68,7 +68,7 @@ export function MembersPage() {
         member={removing}
         busy={remove.isPending}
         onCancel={() => setRemoving(null)}
-        onConfirm={() => removing && remove.mutate(removing.userId, { onSettled: () => setRemoving(null) })}
+        onConfirm={() => removing && remove.mutate(removing, { onSettled: () => setRemoving(null) })}
       />
     </Stack>
   );
