@@ -2,17 +2,12 @@
 // risky it is, which suppliers it depends on and how it is monitored. Flags
 // what Stage 1 would find missing, detects duplicates, merges them.
 import { registerLinkKind } from '../../platform/refs/index.js';
+import { registerLinkKindOf } from '../../platform/register/index.js';
 import { provideSupplierDependents } from '../suppliers/index.js';
-import { aiSystemLabels, countBySupplier, listBySupplier } from './inventory.repository.js';
+import { aiSystemRegister } from './inventory.register.js';
+import { countBySupplier, listBySupplier } from './inventory.repository.js';
 
-registerLinkKind({
-  kind: 'ai-system',
-  noun: 'an AI system',
-  async lookup(db, orgId, ids) {
-    const found = await aiSystemLabels(db, orgId, ids);
-    return new Map([...found].map(([id, s]) => [id, { label: s.name, archived: s.archived, linkable: true }]));
-  },
-});
+registerLinkKind(registerLinkKindOf(aiSystemRegister, { kind: 'ai-system', noun: 'an AI system', label: (r) => r.name }));
 provideSupplierDependents({ count: countBySupplier, list: listBySupplier });
 
 export { inventoryRoutes } from './inventory.routes.js';

@@ -16,19 +16,6 @@ export function findAiSystems(db: Executor, orgId: string, ids: string[]) {
   return db.selectFrom('ai_systems').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute();
 }
 
-/** Names of AI systems by id (archived ones too), for records that link to them. */
-export async function aiSystemLabels(db: Executor, orgId: string, ids: string[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map<string, { name: string; archived: boolean }>();
-  const rows = await db
-    .selectFrom('ai_systems')
-    .select(['id', 'name', 'archived_at'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', unique)
-    .execute();
-  return new Map(rows.map((r) => [r.id, { name: r.name, archived: r.archived_at !== null }]));
-}
-
 /**
  * Systems locked until the transaction ends (FOR UPDATE on PostgreSQL; the
  * SQLite write transaction already holds the lock), in id order so two

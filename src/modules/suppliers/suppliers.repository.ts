@@ -4,19 +4,6 @@ export function findSupplier(db: Executor, orgId: string, id: string) {
   return db.selectFrom('suppliers').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
 }
 
-/** Names of suppliers by id (archived ones too), for records that link to them. */
-export async function supplierLabels(db: Executor, orgId: string, ids: string[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map<string, { name: string; archived: boolean }>();
-  const rows = await db
-    .selectFrom('suppliers')
-    .select(['id', 'name', 'archived_at'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', unique)
-    .execute();
-  return new Map(rows.map((r) => [r.id, { name: r.name, archived: r.archived_at !== null }]));
-}
-
 export function activeReviewDates(db: Executor, orgId: string) {
   return db
     .selectFrom('suppliers')

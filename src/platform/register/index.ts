@@ -13,6 +13,7 @@ export {
   listRecords,
   lockRow,
   recordHistory,
+  registerLinkKindOf,
   setArchived,
   updateRecord,
 } from './store.js';

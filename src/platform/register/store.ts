@@ -5,6 +5,7 @@ import { type Db, type Executor, forUpdate, nowIso } from '../db/db.js';
 import { applyKeyset, keysetPage } from '../db/keyset.js';
 import type { DB } from '../db/tables.js';
 import { AppError, conflict, invalid, notFound } from '../http/errors.js';
+import type { LinkKind, LinkTarget } from '../refs/index.js';
 import type { ListQueryBase, RegisterDefinition, RegisterTable, RowOf } from './definition.js';
 
 // The register kit's use cases. Every statement carries org_id; every write
@@ -232,4 +233,24 @@ export async function recordHistory<D extends AnyRegister>(db: Executor, def: D,
   if (!(await findRow(db, def, orgId, id))) throw notFound(upperFirst(def.noun));
   const ids = [id, ...((await def.historyIds?.(db, orgId, id)) ?? [])];
   return entityHistory(db, orgId, def.entityType, ids);
+}
+
+/**
+ * The link kind of a register's records (platform/refs): other modules label
+ * and validate links to them, archived ones included, in one query.
+ */
+export function registerLinkKindOf<D extends AnyRegister>(
+  def: D,
+  opts: { kind: string; noun: string; label(row: RowOf<TableOf<D>>): string },
+): LinkKind {
+  return {
+    kind: opts.kind,
+    noun: opts.noun,
+    async lookup(db, orgId, ids) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map<string, LinkTarget>();
+      const rows = (await select(db, def, orgId).where('id', 'in', unique).execute()) as (RowOf<TableOf<D>> & Shared)[];
+      return new Map(rows.map((r) => [r.id, { label: opts.label(r), archived: r.archived_at !== null, linkable: true }]));
+    },
+  };
 }
