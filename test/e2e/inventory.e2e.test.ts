@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2e, helpers, ROOT, startE2e, TIMEOUT } from './harness.js';
+import { type E2e, helpers, screenshotPath, startE2e, TIMEOUT } from './harness.js';
 
-const SCREENSHOT = path.join(ROOT, 'docs', 'inventory.png');
+const SCREENSHOT = screenshotPath('inventory.png');
 const OWNER = { name: 'Ada Lead', email: 'ada@example.com', password: 'correct horse battery staple', orgName: 'Acme Analytics' };
 
 const HEADER =
@@ -139,6 +139,17 @@ async function inventory() {
   await history.getByText('Merged “chatgpt-enterprise” into this record').waitFor();
   await history.getByText('“chatgpt-enterprise” merged into this record and archived').waitFor();
   mark('history shows the merge');
+
+  // 5b. A named business owner (not a member) with an optional email, shown beside the name
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Edit ChatGPT Enterprise' });
+  await form.getByRole('combobox', { name: 'Business owner' }).fill('Priya Shah');
+  await form.getByRole('textbox', { name: 'Business owner email' }).fill('priya@example.com');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await heading('ChatGPT Enterprise').waitFor();
+  const mail = page.getByRole('link', { name: 'priya@example.com' });
+  expect(await mail.getAttribute('href')).toBe('mailto:priya@example.com');
+  mark('named owner with an email');
 
   // 6. The supplier register lists the imported suppliers; one is archived from its row, after a confirmation
   await page.goto(`/orgs/${orgId}/suppliers`);

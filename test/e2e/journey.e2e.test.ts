@@ -1,13 +1,11 @@
 // The first-run journey in a real browser against the real server: setup,
 // sign-out and sign-in, the organization profile, and step 1 (scope) from an
 // empty draft to approved version 1. Any console error in the page fails it.
-import fs from 'node:fs';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2e, helpers, ROOT, startE2e, TIMEOUT } from './harness.js';
+import { type E2e, helpers, screenshotPath, startE2e, TIMEOUT } from './harness.js';
 
-const SCREENSHOT = path.join(ROOT, 'docs', 'screenshot.png');
+const SCREENSHOT = screenshotPath('screenshot.png');
 const OWNER = { name: 'Ada Lead', email: 'ada@example.com', password: 'correct horse battery staple', org: 'Acme Analytics' };
 
 let e: E2e;
@@ -169,6 +167,5 @@ async function journey() {
 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.mouse.move(0, 0);
-  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await page.screenshot({ path: SCREENSHOT });
 }

@@ -1,4 +1,4 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { formatDate } from '../../../shared/ui/format';
 import { Fields } from '../../../shared/ui/Fields';
 import { SectionCard } from '../../../shared/ui/SectionCard';
@@ -25,6 +25,11 @@ function owner(o: Owner | null) {
   return (
     <Group gap={6}>
       <Text size="sm">{o.name}</Text>
+      {o.email && (
+        <Anchor href={`mailto:${o.email}`} size="sm">
+          {o.email}
+        </Anchor>
+      )}
       <Text size="xs" c="dimmed">
         {o.userId ? 'member' : 'named contact'}
       </Text>

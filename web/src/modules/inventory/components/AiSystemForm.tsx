@@ -95,12 +95,14 @@ export function AiSystemForm({ system, onSaved, onCancel }: Props) {
               value={draft.businessOwner}
               onChange={(v) => set('businessOwner', v)}
               error={errorFor('businessOwner') ?? errorFor('businessOwner.name') ?? errorFor('businessOwner.userId')}
+              emailError={errorFor('businessOwner.email')}
             />
             <OwnerInput
               label="Technical owner"
               value={draft.technicalOwner}
               onChange={(v) => set('technicalOwner', v)}
               error={errorFor('technicalOwner') ?? errorFor('technicalOwner.name') ?? errorFor('technicalOwner.userId')}
+              emailError={errorFor('technicalOwner.email')}
             />
           </SimpleGrid>
           <Textarea

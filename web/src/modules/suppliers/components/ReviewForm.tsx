@@ -38,7 +38,7 @@ export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
   const record = useRecordReview(org.id, supplier.id);
   const today = todayIso();
   const [reviewDate, setReviewDate] = useState(today);
-  const [reviewer, setReviewer] = useState<OwnerDraft>({ userId: session.user.id, name: session.user.name });
+  const [reviewer, setReviewer] = useState<OwnerDraft>({ userId: session.user.id, name: session.user.name, email: '' });
   const [answers, setAnswers] = useState<Answers>(
     () => Object.fromEntries(questionIds.map((id) => [id, { answer: null, notes: '' }])) as unknown as Answers,
   );
@@ -91,6 +91,7 @@ export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
               label="Reviewer"
               value={reviewer}
               onChange={setReviewer}
+              withEmail={false}
               error={errorFor('reviewer') ?? errorFor('reviewer.name')}
             />
           </SimpleGrid>
