@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/db.js';
 import { resolveLinks } from '../../platform/refs/index.js';
 import { LINK_TYPES, type LinkRef, type LinkTarget } from './gap.rules.js';
+import { linksColumn } from './gap.tables.js';
 
 // The records an answer links to, looked up through the kinds their modules
 // register (platform/refs): one query per kind for any number of links, so an
@@ -8,8 +9,7 @@ import { LINK_TYPES, type LinkRef, type LinkTarget } from './gap.rules.js';
 
 /** Stored links as typed refs; anything not one of the link types is dropped. */
 export function parseLinks(json: string): LinkRef[] {
-  const raw = JSON.parse(json) as { type: string; id: string }[];
-  return raw.filter((l): l is LinkRef => (LINK_TYPES as readonly string[]).includes(l.type));
+  return linksColumn.read(json).filter((l): l is LinkRef => (LINK_TYPES as readonly string[]).includes(l.type));
 }
 
 /** Labels of the linked records, from the modules that own them (one query per kind). */

@@ -2,6 +2,7 @@ import { REQUIREMENTS, type Requirement } from '../../catalogue/index.js';
 import type { Row } from '../../platform/db/tables.js';
 import { type Person, toPerson } from '../../platform/refs/index.js';
 import { type AnswerRef, type linkView, overallScore } from './gap.rules.js';
+import { linksColumn, reusedProcessesColumn } from './gap.tables.js';
 
 // How the gap module's rows read in the API and in the audit log: shared by
 // the use cases, no I/O.
@@ -19,7 +20,7 @@ export function answerMap(rows: AnswerRow[]): Map<string, AnswerRef> {
       r.requirement_id,
       {
         requirementId: r.requirement_id,
-        status: r.status as AnswerRef['status'],
+        status: r.status,
         maturity: r.maturity,
         owner: owner(r),
       },
@@ -35,8 +36,8 @@ export function summary(a: Row<'gap_assessments'>, answers: AnswerRow[]) {
     assessmentDate: a.assessment_date,
     assessor: a.assessor,
     catalogueVersion: a.catalogue_version,
-    status: a.status as 'in-progress' | 'completed',
-    reusedIsmsProcesses: JSON.parse(a.reused_isms_processes) as string[],
+    status: a.status,
+    reusedIsmsProcesses: reusedProcessesColumn.read(a.reused_isms_processes),
     createdAt: a.created_at,
     updatedAt: a.updated_at,
     overall: overallScore(REQUIREMENTS, answerMap(answers)),
@@ -58,7 +59,7 @@ export function answerResponse(
     kind: req.kind,
     group: req.group,
     answered: !!r,
-    status: (r?.status ?? 'not-started') as AnswerRef['status'],
+    status: r?.status ?? 'not-started',
     maturity: r?.maturity ?? null,
     notes: r?.notes ?? '',
     justification: r?.justification ?? '',
@@ -82,7 +83,7 @@ export function answerAudit(
     notes: r.notes,
     justification: r.justification,
     owner: owner(r),
-    links: JSON.parse(r.links),
+    links: linksColumn.read(r.links),
   };
 }
 
@@ -94,9 +95,9 @@ export function toAction(r: Row<'gap_actions'>) {
     title: r.title,
     owner: owner(r),
     dueDate: r.due_date,
-    effort: r.effort as 'S' | 'M' | 'L',
+    effort: r.effort,
     priority: r.priority,
-    status: r.status as 'open' | 'in-progress' | 'done',
+    status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     doneAt: r.done_at,

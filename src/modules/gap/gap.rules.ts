@@ -100,7 +100,14 @@ export function isGap(answer: AnswerRef | undefined): boolean {
 // scope, documented information, risk method, internal audit, management review.
 const STAGE1_CRITICAL = new Set(['4.3', '6.1.2', '7.5.1', '7.5.2', '7.5.3', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3']);
 
-export type Effort = 'S' | 'M' | 'L';
+export const EFFORTS = ['S', 'M', 'L'] as const;
+export type Effort = (typeof EFFORTS)[number];
+
+export const ASSESSMENT_STATUSES = ['in-progress', 'completed'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export interface PlannedAction {
   requirementId: string;

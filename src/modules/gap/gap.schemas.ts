@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, line, requiredLine, text, uuid } from '../../platform/http/fields.js';
 import { personRef, personSchema } from '../../platform/refs/index.js';
-import { ANSWER_STATUSES, LINK_TYPES } from './gap.rules.js';
+import { ACTION_STATUSES, ANSWER_STATUSES, ASSESSMENT_STATUSES, EFFORTS, LINK_TYPES } from './gap.rules.js';
 
 export const ownerSchema = personRef;
 
@@ -18,7 +18,7 @@ export const updateAssessmentBody = z
     title: requiredLine(200),
     assessmentDate: isoDate(),
     assessor: requiredLine(200),
-    status: z.enum(['in-progress', 'completed']),
+    status: z.enum(ASSESSMENT_STATUSES),
   })
   .partial();
 
@@ -89,7 +89,7 @@ export const assessmentSummarySchema = z
     assessmentDate: z.string(),
     assessor: z.string(),
     catalogueVersion: z.string(),
-    status: z.enum(['in-progress', 'completed']),
+    status: z.enum(ASSESSMENT_STATUSES),
     reusedIsmsProcesses: z.array(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -115,9 +115,9 @@ export const actionSchema = z
     title: z.string(),
     owner: personSchema.nullable(),
     dueDate: z.string(),
-    effort: z.enum(['S', 'M', 'L']),
+    effort: z.enum(EFFORTS),
     priority: z.number().int(),
-    status: z.enum(['open', 'in-progress', 'done']),
+    status: z.enum(ACTION_STATUSES),
     createdAt: z.string(),
     updatedAt: z.string(),
     doneAt: z.string().nullable(),
@@ -126,7 +126,7 @@ export const actionSchema = z
 
 export const updateActionBody = z
   .strictObject({
-    status: z.enum(['open', 'in-progress', 'done']),
+    status: z.enum(ACTION_STATUSES),
     owner: ownerSchema.nullable(),
     dueDate: isoDate(),
     title: requiredLine(300),

@@ -8,9 +8,10 @@ import type { Row } from '../../platform/db/tables.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import type { Profile, ProfileInput } from './organizations.schemas.js';
 import * as repo from './organizations.repository.js';
+import { profileColumns } from './organizations.tables.js';
 
-export function toOrganization(o: Row<'organizations'>, role?: string) {
-  return { id: o.id, slug: o.slug, name: o.name, createdAt: o.created_at, ...(role ? { role: role as Role } : {}) };
+export function toOrganization(o: Row<'organizations'>, role?: Role) {
+  return { id: o.id, slug: o.slug, name: o.name, createdAt: o.created_at, ...(role ? { role } : {}) };
 }
 
 export function slugify(name: string): string {
@@ -76,7 +77,7 @@ function toMember(m: Awaited<ReturnType<typeof repo.listMembers>>[number]) {
     userId: m.userId,
     email: m.email,
     name: m.name,
-    role: m.role as Role,
+    role: m.role,
     createdAt: m.created_at,
     expiresAt: m.expires_at,
   };
@@ -214,10 +215,10 @@ function toProfile(row: Row<'org_profiles'> | undefined): Profile {
     country: row.country,
     employeeCount: row.employee_count,
     sector: row.sector,
-    aiRoles: JSON.parse(row.ai_roles),
-    sites: JSON.parse(row.sites),
-    certifications: JSON.parse(row.certifications),
-    targetMarkets: JSON.parse(row.target_markets),
+    aiRoles: profileColumns.aiRoles.read(row.ai_roles),
+    sites: profileColumns.sites.read(row.sites),
+    certifications: profileColumns.certifications.read(row.certifications),
+    targetMarkets: profileColumns.targetMarkets.read(row.target_markets),
     updatedAt: row.updated_at,
   };
 }
@@ -238,10 +239,10 @@ export async function updateProfile(db: Db, actor: Actor, orgId: string, input: 
       country: input.country,
       employee_count: input.employeeCount,
       sector: input.sector,
-      ai_roles: JSON.stringify(input.aiRoles),
-      sites: JSON.stringify(sites),
-      certifications: JSON.stringify(input.certifications),
-      target_markets: JSON.stringify(input.targetMarkets),
+      ai_roles: profileColumns.aiRoles.write(input.aiRoles),
+      sites: profileColumns.sites.write(sites),
+      certifications: profileColumns.certifications.write(input.certifications),
+      target_markets: profileColumns.targetMarkets.write(input.targetMarkets),
       updated_at: nowIso(),
     };
     if (beforeRow) {

@@ -5,6 +5,7 @@ import { nowIso } from '../../platform/db/db.js';
 import { invalid } from '../../platform/http/errors.js';
 import { requiredLine } from '../../platform/http/fields.js';
 import { fold } from '../../platform/text.js';
+import { riskScaleColumn } from './organizations.tables.js';
 
 // Organization-wide rules the registers apply: the risk scale every AI system
 // and supplier is rated on, and how often AI systems must be reviewed.
@@ -26,7 +27,7 @@ export type OrgSettings = z.infer<typeof orgSettingsBody>;
 export async function getOrgSettings(db: Executor, orgId: string): Promise<OrgSettings> {
   const row = await db.selectFrom('org_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst();
   return row
-    ? { reviewIntervalDays: row.review_interval_days, riskScale: JSON.parse(row.risk_scale) }
+    ? { reviewIntervalDays: row.review_interval_days, riskScale: riskScaleColumn.read(row.risk_scale) }
     : { reviewIntervalDays: DEFAULT_REVIEW_INTERVAL_DAYS, riskScale: DEFAULT_RISK_SCALE };
 }
 
@@ -35,7 +36,7 @@ export async function updateOrgSettings(db: Db, actor: Actor, orgId: string, inp
     const before = await getOrgSettings(tx, orgId);
     const row = {
       review_interval_days: input.reviewIntervalDays,
-      risk_scale: JSON.stringify(input.riskScale),
+      risk_scale: riskScaleColumn.write(input.riskScale),
       updated_at: nowIso(),
     };
     const exists = await tx.selectFrom('org_settings').select('org_id').where('org_id', '=', orgId).executeTakeFirst();

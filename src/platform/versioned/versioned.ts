@@ -1,7 +1,8 @@
 import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type Actor, appendAudit } from '../audit-log/audit-log.js';
+import { jsonColumn } from '../db/columns.js';
 import type { Db, Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
@@ -28,7 +29,7 @@ export interface VersionColumns {
   id: string;
   org_id: string;
   version: number;
-  status: string;
+  status: VersionStatus;
   /** the content as JSON */
   content: string;
   created_by: string | null;
@@ -129,6 +130,9 @@ export interface VersionedRecord<C, D> {
   versionsByIds(db: Executor, orgId: string, ids: string[]): Promise<Map<string, { version: number; status: VersionStatus }>>;
 }
 
+/** Content as stored, for the audit log: the text as it was, not upgraded. */
+const storedContent = jsonColumn(z.json());
+
 function isPostgres(db: Executor): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
@@ -146,7 +150,14 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
   const { table, entityType, label } = def;
   const title = label.charAt(0).toUpperCase() + label.slice(1);
   const frozenColumns: readonly F[] = def.freeze?.columns ?? [];
-  const upgrade = def.upgrade ?? ((stored: unknown) => stored as C);
+  // Stored content is brought up to the current shape, then checked against
+  // the content schema: a row holding something else fails at the read.
+  const contentColumn = jsonColumn(
+    z
+      .unknown()
+      .transform(def.upgrade ?? ((stored) => stored))
+      .pipe(def.content),
+  );
   const t = (column: string) => `${table}.${column}`;
 
   function keyOf(ref: RecordRef): string | undefined {
@@ -189,12 +200,12 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
   }
 
   function parseContent(json: string): C {
-    return upgrade(JSON.parse(json));
+    return contentColumn.read(json);
   }
 
   function present(row: Row, ctx: Ctx): VersionView<C, D> {
     const content = parseContent(row.content);
-    const status = row.status as VersionStatus;
+    const status = row.status;
     const frozen = Object.fromEntries(frozenColumns.map((c) => [c, (row[c] as string | null) ?? null])) as Record<
       F,
       string | null
@@ -222,7 +233,7 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
       ...(def.key ? { key: row[def.key] } : {}),
       version: row.version,
       status: row.status,
-      content: JSON.parse(row.content) as unknown,
+      content: storedContent.read(row.content),
       approvedBy: row.approved_by ?? null,
       approvedAt: row.approved_at ?? null,
       approvalNote: row.approval_note ?? null,
@@ -264,7 +275,7 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
       if (!parsed.success) {
         throw invalid(parsed.error.issues.map((i) => ({ field: ['content', ...i.path].join('.'), message: i.message })));
       }
-      const json = JSON.stringify(parsed.data);
+      const json = contentColumn.write(parsed.data);
       const key = keyOf(ref);
       return db.transaction().execute(async (tx) => {
         await lockRecord(tx, ref);
@@ -336,7 +347,7 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
           });
         }
         const approval = {
-          status: 'approved',
+          status: 'approved' as const,
           approved_by: actor.userId,
           approved_at: now,
           approval_note: opts?.note?.trim() || null,
@@ -420,7 +431,12 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
         .where('org_id', '=', orgId)
         .where('id', 'in', unique)
         .execute();
-      return new Map(rows.map((r) => [r.id, { version: r.version, status: r.status as VersionStatus }]));
+      return new Map(
+        (rows as Pick<VersionColumns, 'id' | 'version' | 'status'>[]).map((r) => [
+          r.id,
+          { version: r.version, status: r.status },
+        ]),
+      );
     },
   };
   return record;

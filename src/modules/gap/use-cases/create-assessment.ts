@@ -3,7 +3,9 @@ import { CATALOGUE_VERSION, ISMS_PROCESSES } from '../../../catalogue/index.js';
 import { type Actor, type AuditEntry, appendAuditMany } from '../../../platform/audit-log/audit-log.js';
 import { type Db, nowIso } from '../../../platform/db/db.js';
 import { type FieldError, invalid } from '../../../platform/http/errors.js';
+import type { Row } from '../../../platform/db/tables.js';
 import { answerAudit } from '../gap.presenters.js';
+import { linksColumn, reusedProcessesColumn } from '../gap.tables.js';
 import { getAssessment } from './get-assessment.js';
 
 export interface CreateAssessmentOptions {
@@ -28,7 +30,7 @@ export async function createAssessment({ db, actor, orgId, input }: CreateAssess
   if (errors.length) throw invalid(errors);
   const id = await db.transaction().execute(async (tx) => {
     const now = nowIso();
-    const row = {
+    const row: Row<'gap_assessments'> = {
       id: uuidv7(),
       org_id: orgId,
       title: input.title,
@@ -36,7 +38,7 @@ export async function createAssessment({ db, actor, orgId, input }: CreateAssess
       assessor: input.assessor?.trim() || actor.label,
       catalogue_version: CATALOGUE_VERSION,
       status: 'in-progress',
-      reused_isms_processes: JSON.stringify([...new Set(input.reusedIsmsProcesses)]),
+      reused_isms_processes: reusedProcessesColumn.write([...new Set(input.reusedIsmsProcesses)]),
       created_by: actor.userId,
       created_at: now,
       updated_at: now,
@@ -61,21 +63,23 @@ export async function createAssessment({ db, actor, orgId, input }: CreateAssess
           `Reuses the ISMS ${p?.title.toLowerCase()} process. AI-specific part still to do: ${f.aiSpecificPart}`,
         ]);
     }
-    const answers = [...notes.entries()].map(([requirementId, lines]) => ({
-      assessment_id: row.id,
-      org_id: orgId,
-      requirement_id: requirementId,
-      status: 'partial',
-      maturity: null,
-      notes: lines.join('\n'),
-      justification: '',
-      owner_user_id: null,
-      owner_name: null,
-      owner_email: null,
-      links: '[]',
-      updated_by: actor.userId,
-      updated_at: now,
-    }));
+    const answers = [...notes.entries()].map(
+      ([requirementId, lines]): Row<'gap_answers'> => ({
+        assessment_id: row.id,
+        org_id: orgId,
+        requirement_id: requirementId,
+        status: 'partial',
+        maturity: null,
+        notes: lines.join('\n'),
+        justification: '',
+        owner_user_id: null,
+        owner_name: null,
+        owner_email: null,
+        links: linksColumn.write([]),
+        updated_by: actor.userId,
+        updated_at: now,
+      }),
+    );
     if (answers.length) await tx.insertInto('gap_answers').values(answers).execute();
     for (const a of answers)
       audits.push({

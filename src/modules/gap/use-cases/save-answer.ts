@@ -7,6 +7,7 @@ import { findLinkTargets } from '../gap.links.js';
 import { answerAudit, answerResponse, type Owner } from '../gap.presenters.js';
 import { linkErrors, linkView } from '../gap.rules.js';
 import type { AnswerInput } from '../gap.schemas.js';
+import { linksColumn } from '../gap.tables.js';
 
 export interface SaveAnswerOptions {
   db: Db;
@@ -53,7 +54,7 @@ export async function saveAnswer({ db, actor, orgId, assessmentId: id, requireme
     owner_user_id: owner?.userId ?? null,
     owner_name: owner?.name || null,
     owner_email: owner?.email ?? null,
-    links: JSON.stringify(links),
+    links: linksColumn.write(links),
     updated_by: actor.userId,
     updated_at: now,
   };

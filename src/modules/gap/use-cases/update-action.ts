@@ -4,13 +4,14 @@ import { notFound } from '../../../platform/http/errors.js';
 import { resolveOwner } from '../gap.checks.js';
 import { type Owner, toAction } from '../gap.presenters.js';
 import * as repo from '../gap.repository.js';
+import type { ActionStatus } from '../gap.rules.js';
 
 export interface UpdateActionOptions {
   db: Db;
   actor: Actor;
   orgId: string;
   actionId: string;
-  patch: { status?: string; owner?: Owner; dueDate?: string; title?: string };
+  patch: { status?: ActionStatus; owner?: Owner; dueDate?: string; title?: string };
 }
 
 /** Tracks an action: status (done stamps when), owner, due date, title. */

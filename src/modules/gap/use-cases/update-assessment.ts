@@ -1,6 +1,7 @@
 import { type Actor, appendAuditMany } from '../../../platform/audit-log/audit-log.js';
 import { type Db, nowIso } from '../../../platform/db/db.js';
 import { loadAssessment } from '../gap.checks.js';
+import type { AssessmentStatus } from '../gap.rules.js';
 import { getAssessment } from './get-assessment.js';
 
 export interface UpdateAssessmentOptions {
@@ -8,7 +9,7 @@ export interface UpdateAssessmentOptions {
   actor: Actor;
   orgId: string;
   assessmentId: string;
-  patch: { title?: string; assessmentDate?: string; assessor?: string; status?: string };
+  patch: { title?: string; assessmentDate?: string; assessor?: string; status?: AssessmentStatus };
 }
 
 /** Renames, re-dates, completes or reopens an assessment. */
