@@ -1,4 +1,4 @@
-import { type DiffOptions, diffContent, type VersionChange } from '../../platform/versioned/index.js';
+import { type DiffOptions, diffContent, type VersionChange } from '../../platform/versioned/versioned.diff.js';
 import type { ScopeCheck, ScopeContent } from './scope.schemas.js';
 
 // Pure rules of the AIMS scope: the Stage 1 checks ("scope is too broad,
