@@ -6,7 +6,30 @@ import { jsonColumn } from '../db/columns.js';
 import type { Db, Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
-import { type DiffOptions, diffContent, type VersionChange } from './versioned.diff.js';
+import { diffContent, type VersionChange } from './versioned.diff.js';
+import type {
+  Overview,
+  RecordRef,
+  VersionColumns,
+  VersionedDefinition,
+  VersionedRecord,
+  VersionMeta,
+  VersionStatus,
+  VersionView,
+  WriteOptions,
+} from './versioned.types.js';
+
+export type {
+  Overview,
+  RecordRef,
+  VersionColumns,
+  VersionedDefinition,
+  VersionedRecord,
+  VersionMeta,
+  VersionStatus,
+  VersionView,
+  WriteOptions,
+};
 
 // A versioned record: a draft anyone permitted may edit; approval by a
 // permitted role turns it into an immutable version and supersedes the one
@@ -22,24 +45,6 @@ import { type DiffOptions, diffContent, type VersionChange } from './versioned.d
 // Unique indexes back this up: (org[, key], version), one draft and one
 // approved version per record; a loser gets 409, never a second draft.
 
-export type VersionStatus = 'draft' | 'approved' | 'superseded';
-
-/** The columns every versions table has; a keyed record adds its key column, freezing ones their frozen columns. */
-export interface VersionColumns {
-  id: string;
-  org_id: string;
-  version: number;
-  status: VersionStatus;
-  /** the content as JSON */
-  content: string;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  approved_by: string | null;
-  approved_at: string | null;
-  approval_note: string | null;
-}
-
 type StoredRow = VersionColumns & { [column: string]: string | number | null };
 type Row = StoredRow & { approved_by_name: string | null };
 // The kit reaches every record's table, also ones a test creates, through one
@@ -48,87 +53,6 @@ type Row = StoredRow & { approved_by_name: string | null };
 type AnyQuery = SelectQueryBuilder<any, any, any>;
 // biome-ignore lint/suspicious/noExplicitAny: tables are named at run time
 const loose = (db: Executor) => db as unknown as Kysely<any>;
-
-export interface VersionedDefinition<C, Ctx, D extends object, F extends string = never> {
-  /** the versions table: VersionColumns, plus the key and frozen columns */
-  table: string;
-  /** entity_type of its audit log rows */
-  entityType: string;
-  /** what people call it, as used mid-sentence: "scope", "risk method" */
-  label: string;
-  /** the editable content */
-  content: z.ZodType<C>;
-  /** brings stored content of an older shape up to the current one (e.g. new fields with defaults) */
-  upgrade?: (stored: unknown) => C;
-  /** the key column when an organization has many records of this kind (documents); absent: one per org */
-  key?: string;
-  /** what derive and freeze need besides the content, loaded once per request (the org's name, sites...) */
-  context?: (db: Executor, orgId: string) => Promise<Ctx>;
-  /** checks a draft's content against other records, in the saving transaction; throw invalid() to refuse */
-  validate?: (db: Executor, orgId: string, content: C) => Promise<void>;
-  /** what approval freezes: text columns computed once at approval and never again (a rendered statement) */
-  freeze?: { columns: readonly F[]; compute: (content: C, ctx: Ctx) => Record<F, string> };
-  /** fields computed on every read (checks; a draft's statement); frozen holds the frozen columns, null on a draft */
-  derive: (version: { content: C; status: VersionStatus; frozen: Record<F, string | null> }, ctx: Ctx) => D;
-  /** how compare matches list items, or a comparison of its own */
-  diff?: DiffOptions | ((before: C, after: C) => VersionChange[]);
-}
-
-/** Which record: the organization, and the key when the kind has one. */
-export interface RecordRef {
-  orgId: string;
-  key?: string;
-}
-
-export interface VersionMeta {
-  id: string;
-  version: number;
-  status: VersionStatus;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  approvedBy: string | null;
-  approvedByName: string | null;
-  approvedAt: string | null;
-  approvalNote: string | null;
-}
-
-export type VersionView<C, D> = { id: string; key?: string; version: number; content: C } & Omit<VersionMeta, 'id' | 'version'> &
-  D;
-
-export interface Overview<V> {
-  approved: V | null;
-  draft: V | null;
-}
-
-export interface WriteOptions {
-  /**
-   * Optimistic concurrency: the updatedAt of the draft the caller edited
-   * (null: the caller saw no draft). A different draft answers 409.
-   */
-  expectedUpdatedAt?: string | null;
-}
-
-export interface VersionedRecord<C, D> {
-  readonly definition: { table: string; entityType: string; label: string; key?: string };
-  getOverview(db: Executor, ref: RecordRef): Promise<Overview<VersionView<C, D>>>;
-  saveDraft(db: Db, actor: Actor, ref: RecordRef, content: C, opts?: WriteOptions): Promise<VersionView<C, D>>;
-  approve(db: Db, actor: Actor, ref: RecordRef, opts?: WriteOptions & { note?: string }): Promise<VersionView<C, D>>;
-  discardDraft(db: Db, actor: Actor, ref: RecordRef, opts?: WriteOptions): Promise<void>;
-  /** every version, newest first */
-  listVersions(db: Executor, ref: RecordRef): Promise<VersionView<C, D>[]>;
-  getVersion(db: Executor, ref: RecordRef, version: number): Promise<VersionView<C, D>>;
-  compare(
-    db: Executor,
-    ref: RecordRef,
-    from: number,
-    to: number,
-  ): Promise<{ from: number; to: number; changes: VersionChange[] }>;
-  /** the approved content alone, without context or derived fields: what other modules check against */
-  approvedContent(db: Executor, ref: RecordRef): Promise<{ id: string; version: number; content: C } | null>;
-  /** version numbers and states by row id, for records that link to versions */
-  versionsByIds(db: Executor, orgId: string, ids: string[]): Promise<Map<string, { version: number; status: VersionStatus }>>;
-}
 
 /** Content as stored, for the audit log: the text as it was, not upgraded. */
 const storedContent = jsonColumn(z.json());
