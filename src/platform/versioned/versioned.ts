@@ -1,12 +1,12 @@
 import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { type Actor, appendAudit } from '../audit-log/audit-log.js';
+import { appendAudit } from '../audit-log/audit-log.js';
 import { jsonColumn } from '../db/columns.js';
-import type { Db, Executor } from '../db/db.js';
+import type { Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
-import { diffContent, type VersionChange } from './versioned.diff.js';
+import { diffContent } from './versioned.diff.js';
 import type {
   Overview,
   RecordRef,
