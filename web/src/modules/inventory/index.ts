@@ -1,6 +1,5 @@
 // What other modules and app/ may use of the AI system inventory module.
 export { type AiSystem, inventoryKey, useAiSystem, useAiSystemSearch } from './hooks/useAiSystems';
-export { DEPENDENCY_LABELS, type Dependency } from './labels';
 export { EditAiSystemPage, NewAiSystemPage } from './pages/AiSystemFormPage';
 export { AiSystemPage } from './pages/AiSystemPage';
 export { ImportPage } from './pages/ImportPage';

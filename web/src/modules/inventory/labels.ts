@@ -1,5 +1,8 @@
 import type { paths } from '../../shared/api-types';
 
+// An AI system's dependency on a supplier is the suppliers module's vocabulary.
+export { DEPENDENCY_LABELS, type Dependency } from '../suppliers';
+
 // Words for the inventory's API values. Each map is typed by the server's
 // enum, so a value added there fails the type check here until it has a label.
 
@@ -9,7 +12,6 @@ type ListQuery = NonNullable<paths['/api/v1/orgs/{orgId}/ai-systems']['get']['pa
 export type AiSystemKind = NonNullable<CreateBody['kind']>;
 export type UserImpact = NonNullable<CreateBody['userImpact']>[number];
 export type DataSensitivity = NonNullable<CreateBody['dataSensitivity']>;
-export type Dependency = NonNullable<CreateBody['suppliers']>[number]['dependency'];
 export type LifecycleStage = NonNullable<CreateBody['lifecycleStage']>;
 export type AiRole = NonNullable<CreateBody['aiRole']>;
 export type Missing = NonNullable<ListQuery['missing']>;
@@ -35,15 +37,6 @@ export const SENSITIVITY_LABELS: Record<DataSensitivity, string> = {
   confidential: 'Confidential',
   personal: 'Personal data',
   'special-category': 'Special-category personal data',
-};
-
-export const DEPENDENCY_LABELS: Record<Dependency, string> = {
-  platform: 'Platform',
-  api: 'API',
-  model: 'Model',
-  vendor: 'Vendor',
-  dataset: 'Dataset',
-  service: 'Service',
 };
 
 // Annex A.6: the AI system life cycle

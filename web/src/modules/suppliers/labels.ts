@@ -1,5 +1,7 @@
 import type { SupplierInput } from './hooks/useSuppliers';
 
+/** How an AI system depends on a supplier. */
+export type Dependency = SupplierKind;
 export type SupplierKind = NonNullable<SupplierInput['kinds']>[number];
 export type Certification = NonNullable<SupplierInput['certifications']>[number];
 
@@ -41,3 +43,12 @@ export const SUPPLIER_FIELD_LABELS: Record<keyof SupplierInput | 'lastReviewDate
 
 export const ANSWER_LABELS = { yes: 'Yes', partial: 'Partly', no: 'No', unknown: 'Unknown' } as const;
 export type Answer = keyof typeof ANSWER_LABELS;
+
+export const DEPENDENCY_LABELS: Record<Dependency, string> = {
+  platform: 'Platform',
+  api: 'API',
+  model: 'Model',
+  vendor: 'Vendor',
+  dataset: 'Dataset',
+  service: 'Service',
+};

@@ -6,7 +6,7 @@ import type { FieldErrorLookup } from '../../../shared/problem';
 import { NewSupplierModal } from '../../suppliers';
 import { useSupplierOptions } from '../../suppliers';
 import { options } from '../../../shared/ui/format';
-import { DEPENDENCY_LABELS, type Dependency } from '../labels';
+import { DEPENDENCY_LABELS, type Dependency } from '../../suppliers';
 import { emptySupplierLink, type SupplierLinkDraft } from './aiSystemForm';
 
 interface Props {

@@ -13,7 +13,7 @@ import { SectionCard } from '../../../shared/ui/SectionCard';
 import { ChangeHistory, type EntryDescription } from '../../../shared/ui/ChangeHistory';
 import type { AuditEntry } from '../../audit-log';
 import { RiskBadge } from '../../../shared/org/RiskBadge';
-import { DEPENDENCY_LABELS, type Dependency } from '../../inventory';
+import { DEPENDENCY_LABELS, type Dependency } from '../labels';
 import { ReviewsList } from '../components/ReviewsList';
 import { type SupplierDetail, useSupplier, useSupplierHistory, useSupplierReviews } from '../hooks/useSuppliers';
 import { SUPPLIER_FIELD_LABELS, SUPPLIER_FLAG_LABELS, SUPPLIER_KIND_LABELS, type SupplierKind } from '../labels';
