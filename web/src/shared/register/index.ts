@@ -3,7 +3,9 @@
 // columns and its form.
 export { ArchiveAction } from './ArchiveAction';
 export { ColumnChooser, useRegisterColumns } from './ColumnChooser';
+export { ListFilterActions } from './ListFilterActions';
 export { RecordFooter } from './RecordFooter';
+export { RecordLoader } from './RecordLoader';
 export { type RegisterColumn, RegisterTable } from './RegisterTable';
 export {
   type ArchivableRegister,

@@ -1,13 +1,11 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { ApiError } from '../../../shared/api';
 import { BackLink } from '../../../shared/ui/BackLink';
-import { ArchiveAction, RecordFooter } from '../../../shared/register';
+import { ArchiveAction, RecordFooter, RecordLoader } from '../../../shared/register';
 import { formatDate, formatDateTime } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
-import { NotFoundPage } from '../../../app/NotFoundPage';
 import { ChangeHistory } from '../../../shared/ui/ChangeHistory';
 import { describeAiSystemEntry, formatAiSystemValue, recordNames } from '../components/aiSystemHistory';
 import { AiSystemFields } from '../components/AiSystemFields';
@@ -161,8 +159,9 @@ function AiSystemView({ system }: { system: AiSystem }) {
 export function AiSystemPage() {
   const { org } = useOrg();
   const { aiSystemId = '' } = useParams();
-  const system = useAiSystem(org.id, aiSystemId);
-  if (system.error instanceof ApiError && (system.error.status === 404 || system.error.status === 400))
-    return <NotFoundPage what="AI system" />;
-  return <QueryState query={system}>{(data) => <AiSystemView key={data.id} system={data} />}</QueryState>;
+  return (
+    <RecordLoader query={useAiSystem(org.id, aiSystemId)} what="AI system">
+      {(data) => <AiSystemView key={data.id} system={data} />}
+    </RecordLoader>
+  );
 }

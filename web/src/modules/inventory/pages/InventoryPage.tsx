@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { plural } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
-import { RegisterTable, useRegisterList } from '../../../shared/register';
+import { ListFilterActions, RegisterTable, useRegisterList } from '../../../shared/register';
 import { BulkEditModal } from '../components/BulkEditModal';
 import { COLUMNS, DEFAULT_COLUMNS, externalIdNote } from '../components/columns';
 import { DuplicatesPanel } from '../components/DuplicatesPanel';
@@ -154,16 +154,12 @@ export function InventoryPage() {
                 )
               }
               toolbarEnd={
-                <>
-                  <Checkbox
-                    label="Show archived"
-                    checked={filters.includeArchived === 'true'}
-                    onChange={(e) => setFilters({ includeArchived: e.currentTarget.checked ? 'true' : undefined })}
-                  />
-                  <Button variant="subtle" size="sm" onClick={clearFilters} disabled={active === 0}>
-                    Clear filters
-                  </Button>
-                </>
+                <ListFilterActions
+                  includeArchived={filters.includeArchived === 'true'}
+                  setIncludeArchived={(on) => setFilters({ includeArchived: on ? 'true' : undefined })}
+                  clearFilters={clearFilters}
+                  active={active}
+                />
               }
               empty={
                 <Stack align="center" gap="xs" py="xl">

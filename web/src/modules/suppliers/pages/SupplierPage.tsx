@@ -1,10 +1,8 @@
 import { Alert, Anchor, Badge, Box, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { NotFoundPage } from '../../../app/NotFoundPage';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { ApiError } from '../../../shared/api';
 import { BackLink } from '../../../shared/ui/BackLink';
-import { ArchiveAction, RecordFooter } from '../../../shared/register';
+import { ArchiveAction, RecordFooter, RecordLoader } from '../../../shared/register';
 import { Fields } from '../../../shared/ui/Fields';
 import { formatDate } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -215,8 +213,9 @@ function SupplierView({ supplier }: { supplier: SupplierDetail }) {
 export function SupplierPage() {
   const { org } = useOrg();
   const { supplierId = '' } = useParams();
-  const supplier = useSupplier(org.id, supplierId);
-  if (supplier.error instanceof ApiError && (supplier.error.status === 404 || supplier.error.status === 400))
-    return <NotFoundPage what="supplier" />;
-  return <QueryState query={supplier}>{(data) => <SupplierView key={data.id} supplier={data} />}</QueryState>;
+  return (
+    <RecordLoader query={useSupplier(org.id, supplierId)} what="supplier">
+      {(data) => <SupplierView key={data.id} supplier={data} />}
+    </RecordLoader>
+  );
 }

@@ -3,7 +3,14 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { flagParam, RegisterTable, textParam, useRegisterFilters, useRegisterList } from '../../../shared/register';
+import {
+  flagParam,
+  ListFilterActions,
+  RegisterTable,
+  textParam,
+  useRegisterFilters,
+  useRegisterList,
+} from '../../../shared/register';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { COLUMNS, DEFAULT_COLUMNS } from '../components/columns';
 import type { SupplierListQuery } from '../hooks/useSuppliers';
@@ -93,16 +100,12 @@ export function SuppliersPage() {
                 : undefined
             }
             toolbarEnd={
-              <>
-                <Checkbox
-                  label="Show archived"
-                  checked={filters.includeArchived === 'true'}
-                  onChange={(e) => setFilters({ includeArchived: e.currentTarget.checked ? 'true' : undefined })}
-                />
-                <Button variant="subtle" size="sm" onClick={clearFilters} disabled={active === 0}>
-                  Clear filters
-                </Button>
-              </>
+              <ListFilterActions
+                includeArchived={filters.includeArchived === 'true'}
+                setIncludeArchived={(on) => setFilters({ includeArchived: on ? 'true' : undefined })}
+                clearFilters={clearFilters}
+                active={active}
+              />
             }
             empty={
               <Stack align="center" gap={4} py="xl">
