@@ -25,7 +25,9 @@ registerLinkKind({
 
 export { scopeRoutes } from './scope.routes.js';
 export {
+  approvedScopeEntries,
   approvedScopeSystems,
+  type ScopeEntry,
   getOverview as getScopeOverview,
 } from './scope.service.js';
 export type { ScopeContent, ScopeVersion } from './scope.schemas.js';

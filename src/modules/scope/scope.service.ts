@@ -66,6 +66,46 @@ export const getOverview = (db: Executor, orgId: string) => scope.getOverview(db
 /** Version numbers and states of scope versions by id, for records that link to them. */
 export const versionsByIds = (db: Executor, orgId: string, ids: string[]) => scope.versionsByIds(db, orgId, ids);
 
+/** One thing the approved scope says is covered and the inventory should hold. */
+export interface ScopeEntry {
+  name: string;
+  /** fold(name): how inventory names are matched */
+  nameKey: string;
+  /** the inventory record the scope links to, when it does */
+  aiSystemId: string | null;
+  kind: 'ai-system' | 'product-or-service';
+}
+
+/**
+ * The AI systems, products and services the approved scope names, for the
+ * checks in both directions: in scope but missing from the inventory, and in
+ * the inventory but outside the scope.
+ */
+export async function approvedScopeEntries(
+  db: Executor,
+  orgId: string,
+): Promise<{ version: number; entries: ScopeEntry[] } | null> {
+  const approved = await scope.approvedContent(db, { orgId });
+  if (!approved) return null;
+  return {
+    version: approved.version,
+    entries: [
+      ...approved.content.aiSystems.map((a) => ({
+        name: a.name,
+        nameKey: fold(a.name),
+        aiSystemId: a.aiSystemId,
+        kind: 'ai-system' as const,
+      })),
+      ...approved.content.productsAndServices.map((p) => ({
+        name: p.name,
+        nameKey: fold(p.name),
+        aiSystemId: null,
+        kind: 'product-or-service' as const,
+      })),
+    ],
+  };
+}
+
 /** The AI systems the approved scope names, for the inventory's scope check. */
 export async function approvedScopeSystems(
   db: Executor,
