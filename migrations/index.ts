@@ -4,6 +4,7 @@ import * as m0002 from './0002_inventory.js';
 import * as m0003 from './0003_gap_assessment.js';
 import * as m0004 from './0004_versioned_one_approved.js';
 import * as m0005 from './0005_person_email.js';
+import * as m0006 from './0006_account_security.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_gap_assessment': m0003,
   '0004_versioned_one_approved': m0004,
   '0005_person_email': m0005,
+  '0006_account_security': m0006,
 };
