@@ -11,10 +11,12 @@ import {
   crosswalkById,
   crosswalkDetail,
   getRequirement,
+  FRAMEWORK_IDS,
   ISMS_PROCESS_IDS,
   ISMS_PROCESSES,
   isRequirementId,
   MODULE_IDS,
+  NEVER_PREFILLED,
   REQUIREMENTS,
   REVIEW_AREA_IDS,
   REVIEW_AREAS,
@@ -288,23 +290,60 @@ describe('crosswalks', () => {
     }
   });
 
-  it('maps every ISO/IEC 27001 clause 4.1 to 10.2 and every 42001 clause', () => {
+  it('names only ids that exist in the target framework', () => {
+    for (const c of CROSSWALKS) {
+      const known = new Set(FRAMEWORK_IDS[c.id]);
+      for (const t of c.targets) expect(known.has(t.id), `${c.id}: ${t.id} is not an id of ${c.source}`).toBe(true);
+      for (const l of c.links) expect(known.has(l.to), `${c.id}: ${l.from} -> ${l.to}`).toBe(true);
+    }
+    // the lists themselves: ISO/IEC 27001:2022 has 93 Annex A controls, the AI Act 113 articles
+    const iso = FRAMEWORK_IDS['iso27001-2022'];
+    expect(iso.filter((id) => id.startsWith('A.'))).toHaveLength(93);
+    expect(iso).toContain('A.5.37');
+    expect(iso).toContain('A.8.34');
+    expect(iso).not.toContain('A.5.38');
+    expect(iso).not.toContain('A.6.9');
+    expect(FRAMEWORK_IDS['eu-ai-act']).toHaveLength(113);
+    expect(FRAMEWORK_IDS['nist-ai-rmf-1.0']).not.toContain('GOVERN 7');
+  });
+
+  it('keeps no link whose rationale says there is no counterpart', () => {
+    for (const c of CROSSWALKS)
+      for (const l of c.links)
+        expect(l.rationale, `${c.id}: ${l.from} -> ${l.to}`).not.toMatch(/\bno\b[^.;]*\b(counterpart|equivalent|match)/i);
+  });
+
+  it('maps every ISO/IEC 27001 clause 4.1 to 10.2, and every 42001 clause that has an ISMS counterpart', () => {
     const c = crosswalkById('iso27001-2022')!;
-    expect(c.targets).toHaveLength(30);
-    expect(c.targets[0].id).toBe('4.1');
-    expect(c.targets.at(-1)?.id).toBe('10.2');
+    const clauses = c.targets.filter((t) => !t.id.startsWith('A.'));
+    expect(clauses).toHaveLength(30);
+    expect(clauses[0].id).toBe('4.1');
+    expect(clauses.at(-1)?.id).toBe('10.2');
+    // the impact assessment has none, so it has no link
     for (const r of CLAUSES)
       expect(
         c.links.some((l) => l.from === r.id),
         r.id,
-      ).toBe(true);
+      ).toBe(!['6.1.4', '8.4'].includes(r.id));
+  });
+
+  it('maps the incident items to the ISO/IEC 27001 incident controls and the supplier items to 5.19 to 5.23', () => {
+    const c = crosswalkById('iso27001-2022')!;
+    const to = (from: string) => c.links.filter((l) => l.from === from).map((l) => l.to);
+    expect(to('A.8.4')).toEqual(['A.5.24', 'A.5.26', 'A.5.27']);
+    expect(to('A.8.4')).not.toContain('7.4');
+    expect(to('A.8.3')).toEqual(expect.arrayContaining(['A.5.25', 'A.6.8']));
+    expect(to('A.3.3')).toContain('A.6.8');
+    expect(to('A.10.3')).toEqual(expect.arrayContaining(['A.5.19', 'A.5.21', 'A.5.22', 'A.5.23']));
+    expect(to('A.10.2')).toEqual(expect.arrayContaining(['A.5.19', 'A.5.20']));
   });
 
   it('names the ISMS processes an ISO/IEC 27001 holder reuses, each with the AI-specific part to do', () => {
     expect(ISMS_PROCESSES.map((p) => p.id).sort()).toEqual([...ISMS_PROCESS_IDS].sort());
     const prefilled = new Set<string>();
     for (const p of ISMS_PROCESSES) {
-      expect(p.prefills.length, p.id).toBeGreaterThan(0);
+      // risk management pre-fills nothing: all its AI counterparts are AI-specific work
+      if (p.id !== 'risk-management') expect(p.prefills.length, p.id).toBeGreaterThan(0);
       for (const f of p.prefills) {
         expect(isRequirementId(f.requirementId), `${p.id}: ${f.requirementId}`).toBe(true);
         expect(f.aiSpecificPart.length, `${p.id}: ${f.requirementId}`).toBeGreaterThan(10);
@@ -312,9 +351,6 @@ describe('crosswalks', () => {
         prefilled.add(f.requirementId);
       }
     }
-    // Impact assessment has no ISMS counterpart: never pre-filled.
-    expect(prefilled.has('6.1.4')).toBe(false);
-    expect(prefilled.has('8.4')).toBe(false);
     // A link that names a process is backed by that process's pre-fill.
     const c = crosswalkById('iso27001-2022')!;
     expect(c.processes).toHaveLength(ISMS_PROCESSES.length);
@@ -327,6 +363,37 @@ describe('crosswalks', () => {
     }
   });
 
+  it('never pre-fills an AI-specific artefact, and pre-fills only what an ISMS gives', () => {
+    const prefilled = ISMS_PROCESSES.flatMap((p) => p.prefills.map((f) => f.requirementId));
+    // AI policy, AI risk criteria, method, assessment and treatment (and the SoA), AI objectives, impact assessment, A.5
+    const never = ['5.2', '6.1.1', '6.1.2', '6.1.3', '6.1.4', '6.2', '8.2', '8.3', '8.4', 'A.5.2', 'A.5.3', 'A.5.4', 'A.5.5'];
+    expect([...NEVER_PREFILLED].sort()).toEqual([...never].sort());
+    for (const id of [...never, ...REQUIREMENTS.filter((r) => r.group === 'A.5').map((r) => r.id)])
+      expect(prefilled, `${id} is AI-specific: never pre-filled`).not.toContain(id);
+    expect([...prefilled].sort()).toEqual(
+      [
+        '7.2',
+        '7.3',
+        '7.4',
+        '7.5.1',
+        '7.5.2',
+        '7.5.3',
+        '9.2.1',
+        '9.2.2',
+        '9.3.1',
+        '9.3.2',
+        '9.3.3',
+        '10.1',
+        '10.2',
+        'A.10.2',
+        'A.10.3',
+        'A.3.3',
+        'A.8.3',
+        'A.8.4',
+      ].sort(),
+    );
+  });
+
   it('covers the NIST AI RMF categories and the EU AI Act articles asked for', () => {
     const nist = crosswalkById('nist-ai-rmf-1.0')!.targets.map((t) => t.id);
     const expected = [
@@ -337,7 +404,11 @@ describe('crosswalks', () => {
     ];
     expect(nist).toEqual(expected);
     const eu = crosswalkById('eu-ai-act')!.targets.map((t) => t.id);
-    expect(eu).toEqual([9, 10, 11, 12, 13, 14, 15, 17, 72, 73].map((n) => `Article ${n}`));
+    expect(eu).toEqual([4, 9, 10, 11, 12, 13, 14, 15, 17, 50, 72, 73].map((n) => `Article ${n}`));
+    const euLinks = crosswalkById('eu-ai-act')!.links;
+    const from = (article: string) => euLinks.filter((l) => l.to === article).map((l) => l.from);
+    expect(from('Article 4')).toEqual(expect.arrayContaining(['7.2', '7.3', 'A.4.6']));
+    expect(from('Article 50')).toEqual(expect.arrayContaining(['A.8.2', 'A.6.2.2', 'A.8.5']));
   });
 
   it('serves links with both titles', () => {

@@ -5,6 +5,16 @@ import { DISCLAIMER } from './disclaimer.js';
 // structure, so an ISMS holder reuses processes it already runs. Each process
 // names the 42001 requirements it partly covers and the AI-specific part still
 // to do: the gap assessment pre-fills those as partially implemented.
+//
+// A pre-fill says only what an ISMS really gives: documented information,
+// internal audit, management review, corrective action and improvement,
+// competence, awareness, communication, and the Annex A controls whose ISMS
+// counterpart exists (suppliers, incidents). The AI-specific artefacts (AI
+// policy 5.2, AI risk criteria 6.1.1, AI objectives 6.2, AI risk assessment
+// and treatment 6.1.2, 6.1.3, 8.2, 8.3 with the Statement of Applicability,
+// the AI system impact assessment 6.1.4, 8.4 and A.5) are never pre-filled:
+// an ISMS has nothing of them, so pre-filling them would show progress that
+// was not made. NEVER_PREFILLED lists them; the catalogue test holds to it.
 
 const TARGETS: CrosswalkTarget[] = [
   { id: '4.1', title: 'Understanding the organization and its context' },
@@ -37,6 +47,45 @@ const TARGETS: CrosswalkTarget[] = [
   { id: '9.3.3', title: 'Management review results' },
   { id: '10.1', title: 'Continual improvement' },
   { id: '10.2', title: 'Nonconformity and corrective action' },
+  // Annex A controls other ISO/IEC 42001 items reuse ("A." keeps them apart from the clauses)
+  { id: 'A.5.1', title: 'Policies for information security' },
+  { id: 'A.5.9', title: 'Inventory of information and other associated assets' },
+  { id: 'A.5.19', title: 'Information security in supplier relationships' },
+  { id: 'A.5.20', title: 'Addressing information security within supplier agreements' },
+  { id: 'A.5.21', title: 'Managing information security in the ICT supply chain' },
+  { id: 'A.5.22', title: 'Monitoring, review and change management of supplier services' },
+  { id: 'A.5.23', title: 'Information security for use of cloud services' },
+  { id: 'A.5.24', title: 'Information security incident management planning and preparation' },
+  { id: 'A.5.25', title: 'Assessment and decision on information security events' },
+  { id: 'A.5.26', title: 'Response to information security incidents' },
+  { id: 'A.5.27', title: 'Learning from information security incidents' },
+  { id: 'A.6.8', title: 'Information security event reporting' },
+  { id: 'A.8.15', title: 'Logging' },
+  { id: 'A.8.25', title: 'Secure development life cycle' },
+  { id: 'A.8.29', title: 'Security testing in development and acceptance' },
+  { id: 'A.8.32', title: 'Change management' },
+];
+
+/**
+ * The ISO/IEC 42001 requirements an ISMS gives nothing for: AI policy, AI
+ * risk criteria, method, assessment and treatment (with the Statement of
+ * Applicability), AI objectives, the AI system impact assessment and its
+ * Annex A objective A.5. No ISMS process ever pre-fills them.
+ */
+export const NEVER_PREFILLED: readonly string[] = [
+  '5.2',
+  '6.1.1',
+  '6.1.2',
+  '6.1.3',
+  '6.1.4',
+  '6.2',
+  '8.2',
+  '8.3',
+  '8.4',
+  'A.5.2',
+  'A.5.3',
+  'A.5.4',
+  'A.5.5',
 ];
 
 export const ISMS_PROCESSES: IsmsProcess[] = [
@@ -44,51 +93,22 @@ export const ISMS_PROCESSES: IsmsProcess[] = [
     id: 'security-governance',
     title: 'Security governance',
     summary:
-      'Context and scope, leadership, policy, roles, objectives, resources, competence, awareness, communication, operational control and metrics of the ISMS.',
+      'Competence records, awareness training and the communication plan of the ISMS. Context, scope, leadership, policy and objectives are not pre-filled: their AI content is new work.',
     prefills: [
-      { requirementId: '4.1', aiSpecificPart: 'add AI issues: your AI roles, AI regulation and buyers’ AI expectations' },
-      { requirementId: '4.2', aiSpecificPart: 'add people affected by AI outputs and their AI-specific expectations' },
-      { requirementId: '4.3', aiSpecificPart: 'bound the scope by AI systems and AI roles, not only by information assets' },
-      {
-        requirementId: '4.4',
-        aiSpecificPart: 'add the AI processes (impact assessment, AI life cycle) to the integrated system',
-      },
-      { requirementId: '5.1', aiSpecificPart: 'name an executive accountable for AI and show leadership decisions on AI' },
-      { requirementId: '5.2', aiSpecificPart: 'write an AI policy; the security policy does not cover building or using AI' },
-      { requirementId: '5.3', aiSpecificPart: 'assign AI duties: AI risk owner, impact reviewer, owner of each AI system' },
-      { requirementId: '6.2', aiSpecificPart: 'set AI objectives beside the security objectives' },
-      { requirementId: '6.3', aiSpecificPart: 'include AI scope and AI process changes in change planning' },
-      { requirementId: '7.1', aiSpecificPart: 'budget time and tools for AI governance work' },
       {
         requirementId: '7.2',
         aiSpecificPart: 'define AI competences (ML engineering, AI risk, impact assessment) and keep evidence',
       },
       { requirementId: '7.3', aiSpecificPart: 'add the AI policy and AI acceptable-use rules to awareness training' },
       { requirementId: '7.4', aiSpecificPart: 'add AI topics and AI incident messages to the communication plan' },
-      {
-        requirementId: '8.1',
-        aiSpecificPart: 'add AI life-cycle gates (evaluation, release approval, monitoring) to operational control',
-      },
-      { requirementId: '9.1', aiSpecificPart: 'add AI system metrics such as drift, accuracy and complaints, and AIMS metrics' },
     ],
   },
   {
     id: 'risk-management',
     title: 'Risk management',
-    summary: 'A risk method, risk register, treatment plans and a Statement of Applicability for information security.',
-    prefills: [
-      { requirementId: '6.1.1', aiSpecificPart: 'set AI risk criteria and list risks and opportunities for the AIMS itself' },
-      {
-        requirementId: '6.1.2',
-        aiSpecificPart: 'add AI risk sources (bias, misuse, data quality, opacity, weak human oversight) to the method',
-      },
-      {
-        requirementId: '6.1.3',
-        aiSpecificPart: 'compare treatments with ISO/IEC 42001 Annex A and write an AI Statement of Applicability',
-      },
-      { requirementId: '8.2', aiSpecificPart: 'assess each in-scope AI system, not only information assets' },
-      { requirementId: '8.3', aiSpecificPart: 'treat AI risks such as bias and drift, which security controls rarely address' },
-    ],
+    summary:
+      'A security risk method, register and Statement of Applicability. It pre-fills nothing: AI risk criteria, the AI risk method, AI risk treatment against Annex A and the impact assessment are AI-specific work; the security method is a template to start from.',
+    prefills: [],
   },
   {
     id: 'document-control',
@@ -174,64 +194,50 @@ const LINKS: CrosswalkLink[] = [
   {
     from: '4.1',
     to: '4.1',
-    process: 'security-governance',
     rationale: 'The context review runs the same way; AI issues are added to it.',
   },
   {
     from: '4.2',
     to: '4.2',
-    process: 'security-governance',
     rationale: 'The interested-party register can be extended with AI stakeholders.',
   },
   {
     from: '4.3',
     to: '4.3',
-    process: 'security-governance',
     rationale: 'Same scoping method and approval; the boundary is drawn around AI systems.',
   },
   {
     from: '4.4',
     to: '4.4',
-    process: 'security-governance',
     rationale: 'An ISMS is already a running management system the AIMS can join.',
   },
-  { from: '5.1', to: '5.1', process: 'security-governance', rationale: 'The same leadership forum can own AI governance.' },
+  { from: '5.1', to: '5.1', rationale: 'The same leadership forum can own AI governance.' },
   {
     from: '5.2',
     to: '5.2',
-    process: 'security-governance',
     rationale: 'The policy format and approval route carry over; the AI content is new.',
   },
-  { from: '5.3', to: '5.3', process: 'security-governance', rationale: 'The RACI approach carries over; AI roles are added.' },
+  { from: '5.3', to: '5.3', rationale: 'The RACI approach carries over; AI roles are added.' },
   {
     from: '6.1.1',
     to: '6.1.1',
-    process: 'risk-management',
     rationale: 'Planning for risks and opportunities works the same way.',
   },
   {
     from: '6.1.2',
     to: '6.1.2',
-    process: 'risk-management',
     rationale: 'The risk method, scale and register can host AI risks once AI risk sources are added.',
   },
   {
     from: '6.1.3',
     to: '6.1.3',
-    process: 'risk-management',
     rationale: 'Treatment planning and the Statement of Applicability format are reused, against a different control set.',
   },
-  {
-    from: '6.1.4',
-    to: '6.1.2',
-    rationale: 'No ISMS counterpart: only the assessment workflow carries over; effects on people and society are new.',
-  },
-  { from: '6.2', to: '6.2', process: 'security-governance', rationale: 'Objective tracking can hold AI objectives too.' },
-  { from: '6.3', to: '6.3', process: 'security-governance', rationale: 'Change planning for the management system is shared.' },
+  { from: '6.2', to: '6.2', rationale: 'Objective tracking can hold AI objectives too.' },
+  { from: '6.3', to: '6.3', rationale: 'Change planning for the management system is shared.' },
   {
     from: '7.1',
     to: '7.1',
-    process: 'security-governance',
     rationale: 'Resource planning is shared; AI work needs its own line.',
   },
   { from: '7.2', to: '7.2', process: 'security-governance', rationale: 'The competence records system is reused for AI roles.' },
@@ -248,22 +254,15 @@ const LINKS: CrosswalkLink[] = [
   {
     from: '8.1',
     to: '8.1',
-    process: 'security-governance',
     rationale: 'Change and release control exists; AI evaluation and release gates are added.',
   },
   {
     from: '8.2',
     to: '8.2',
-    process: 'risk-management',
     rationale: 'Scheduled and change-triggered assessments run in the same cycle.',
   },
-  { from: '8.3', to: '8.3', process: 'risk-management', rationale: 'Treatment tracking is reused for AI treatments.' },
-  {
-    from: '8.4',
-    to: '8.2',
-    rationale: 'No ISMS counterpart: impact assessments can follow the risk assessment calendar but are new work.',
-  },
-  { from: '9.1', to: '9.1', process: 'security-governance', rationale: 'The metrics framework can hold AI and AIMS metrics.' },
+  { from: '8.3', to: '8.3', rationale: 'Treatment tracking is reused for AI treatments.' },
+  { from: '9.1', to: '9.1', rationale: 'The metrics framework can hold AI and AIMS metrics.' },
   { from: '9.2.1', to: '9.2.1', process: 'internal-audit', rationale: 'The audit process and reporting are reused.' },
   { from: '9.2.2', to: '9.2.2', process: 'internal-audit', rationale: 'One audit programme can cover both systems.' },
   { from: '9.3.1', to: '9.3.1', process: 'management-review', rationale: 'One management review can cover both systems.' },
@@ -288,11 +287,109 @@ const LINKS: CrosswalkLink[] = [
     process: 'supplier-controls',
     rationale: 'Vendor contracts already assign security duties; AI duties are added.',
   },
+  // Annex A of ISO/IEC 42001 -> the ISO/IEC 27001 Annex A controls it reuses
+  {
+    from: 'A.2.3',
+    to: 'A.5.1',
+    rationale: 'The topic-specific policy set is where the AI policy must fit without contradiction.',
+  },
+  {
+    from: 'A.3.3',
+    to: 'A.6.8',
+    process: 'incident-handling',
+    rationale: 'The channel for reporting security events can take concerns about AI as well.',
+  },
+  {
+    from: 'A.4.4',
+    to: 'A.5.9',
+    rationale: 'The asset inventory can record the tools used to build and run each AI system.',
+  },
+  {
+    from: 'A.4.5',
+    to: 'A.5.9',
+    rationale: 'The asset inventory already lists hosts and cloud services an AI system runs on.',
+  },
+  {
+    from: 'A.6.1.3',
+    to: 'A.8.25',
+    rationale: 'The secure development rules give the frame that responsible AI design rules extend.',
+  },
+  {
+    from: 'A.6.2.4',
+    to: 'A.8.29',
+    rationale: 'Acceptance testing exists; AI evaluation against accuracy and fairness targets is added.',
+  },
+  {
+    from: 'A.6.2.5',
+    to: 'A.8.32',
+    rationale: 'Change management already approves releases; a model release passes the same gate.',
+  },
+  { from: 'A.6.2.8', to: 'A.8.15', rationale: 'Logging rules and log protection extend to AI system events.' },
+  {
+    from: 'A.8.3',
+    to: 'A.5.25',
+    process: 'incident-handling',
+    rationale: 'Reported events are triaged the same way; reports of harmful AI output join the queue.',
+  },
+  {
+    from: 'A.8.3',
+    to: 'A.6.8',
+    process: 'incident-handling',
+    rationale: 'The event reporting route is reused; outside users of AI need a way in.',
+  },
   {
     from: 'A.8.4',
-    to: '7.4',
+    to: 'A.5.24',
     process: 'incident-handling',
-    rationale: 'Incident communication routes exist; AI incidents need their own triggers and audiences.',
+    rationale: 'The incident plan gains AI incident types, their triggers and who must be told.',
+  },
+  {
+    from: 'A.8.4',
+    to: 'A.5.26',
+    process: 'incident-handling',
+    rationale: 'Incident response, including notifying customers, runs the same way for AI incidents.',
+  },
+  {
+    from: 'A.8.4',
+    to: 'A.5.27',
+    process: 'incident-handling',
+    rationale: 'Lessons from AI incidents feed the same post-incident review.',
+  },
+  {
+    from: 'A.10.2',
+    to: 'A.5.19',
+    process: 'supplier-controls',
+    rationale: 'Supplier relationship rules exist; duties for models, data and outputs are added.',
+  },
+  {
+    from: 'A.10.2',
+    to: 'A.5.20',
+    process: 'supplier-controls',
+    rationale: 'Supplier agreements already carry security clauses; AI duties become clauses too.',
+  },
+  {
+    from: 'A.10.3',
+    to: 'A.5.19',
+    process: 'supplier-controls',
+    rationale: 'The supplier review process takes AI vendors, with AI questions added.',
+  },
+  {
+    from: 'A.10.3',
+    to: 'A.5.21',
+    process: 'supplier-controls',
+    rationale: 'Supply-chain rules reach the model and data providers behind a vendor.',
+  },
+  {
+    from: 'A.10.3',
+    to: 'A.5.22',
+    process: 'supplier-controls',
+    rationale: 'Periodic supplier re-review catches vendor model changes as service changes.',
+  },
+  {
+    from: 'A.10.3',
+    to: 'A.5.23',
+    process: 'supplier-controls',
+    rationale: 'Hosted model APIs are cloud services and follow the cloud service rules.',
   },
 ];
 

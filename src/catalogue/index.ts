@@ -15,11 +15,12 @@ import { REVIEW_AREAS } from './review-areas.js';
 export * from './catalogue.schemas.js';
 export { ANNEX_A, ANNEX_A_GROUPS, ANNEX_A_SUBGROUPS } from './annex-a.js';
 export { CLAUSE_GROUPS, CLAUSES } from './clauses.js';
-export { ISMS_PROCESSES } from './crosswalk-27001.js';
+export { ISMS_PROCESSES, NEVER_PREFILLED } from './crosswalk-27001.js';
+export { FRAMEWORK_IDS } from './framework-ids.js';
 export { REVIEW_AREAS } from './review-areas.js';
 
 /** Bump on any change to ids, titles or guidance; year.month.patch. */
-export const CATALOGUE_VERSION = '2026.11.0';
+export const CATALOGUE_VERSION = '2026.11.1';
 
 /** Clauses first (4.1 … 10.2), then Annex A (A.2.2 … A.10.4), in the standard's order. */
 export const REQUIREMENTS: Requirement[] = [...CLAUSES, ...ANNEX_A];
