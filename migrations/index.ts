@@ -5,6 +5,7 @@ import * as m0003 from './0003_gap_assessment.js';
 import * as m0004 from './0004_versioned_one_approved.js';
 import * as m0005 from './0005_person_email.js';
 import * as m0006 from './0006_account_security.js';
+import * as m0007 from './0007_approval_exceptions.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_versioned_one_approved': m0004,
   '0005_person_email': m0005,
   '0006_account_security': m0006,
+  '0007_approval_exceptions': m0007,
 };
