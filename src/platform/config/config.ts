@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -17,6 +18,8 @@ export const configSchema = z.object({
     .max(24 * 90),
   bodyLimitBytes: z.coerce.number().int().min(1024),
   webDir: z.string().optional(),
+  /** the Chromium (or Chrome) executable that prints PDF reports */
+  chromiumPath: z.string().min(1),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -26,6 +29,47 @@ export type ConfigOverrides = Partial<Config>;
 function envBool(value: string | undefined): boolean | undefined {
   if (value === undefined || value === '') return undefined;
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+/** Where Chromium usually lives on each platform, most likely first. */
+export function chromiumCandidates(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (platform === 'darwin') {
+    return [
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      path.join(env.HOME ?? '~', 'Applications/Chromium.app/Contents/MacOS/Chromium'),
+      path.join(env.HOME ?? '~', 'Applications/Google Chrome.app/Contents/MacOS/Google Chrome'),
+    ];
+  }
+  if (platform === 'win32') {
+    const roots = [env.PROGRAMFILES ?? 'C:\\Program Files', env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)'];
+    if (env.LOCALAPPDATA) roots.push(env.LOCALAPPDATA);
+    return roots.flatMap((r) => [
+      path.win32.join(r, 'Chromium', 'Application', 'chrome.exe'),
+      path.win32.join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+    ]);
+  }
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+  ];
+}
+
+/**
+ * OPENAIMS_CHROMIUM when set; otherwise the first of the platform's usual
+ * places that exists, or the first of them (so messages name where we looked).
+ */
+export function resolveChromiumPath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  exists: (file: string) => boolean = fs.existsSync,
+): string {
+  if (env.OPENAIMS_CHROMIUM) return env.OPENAIMS_CHROMIUM;
+  const candidates = chromiumCandidates(platform, env);
+  return candidates.find((c) => exists(c)) ?? candidates[0];
 }
 
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,6 +83,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     sessionTtlHours: overrides.sessionTtlHours ?? env.OPENAIMS_SESSION_TTL_HOURS ?? 12,
     bodyLimitBytes: overrides.bodyLimitBytes ?? env.OPENAIMS_BODY_LIMIT ?? 1024 * 1024,
     webDir: overrides.webDir ?? env.OPENAIMS_WEB_DIR,
+    chromiumPath: overrides.chromiumPath ?? resolveChromiumPath(env),
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

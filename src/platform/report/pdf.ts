@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { resolveChromiumPath } from '../config/config.js';
 import { AppError } from '../http/errors.js';
 import { renderHtml } from './html.js';
 import type { Report } from './model.js';
 
 // PDFs are the report's HTML page printed by Chromium: one renderer for screen
-// and paper. Chromium is the system's (Debian's package); OPENAIMS_CHROMIUM
-// points elsewhere.
+// and paper. Chromium is the system's: the config's chromiumPath, which is
+// OPENAIMS_CHROMIUM or the platform's usual place (config.ts).
 //
 // Starting Chromium costs seconds, so a process keeps ONE browser: launched
 // on the first PDF, reused by every later one, relaunched if it crashed, shut
@@ -32,18 +33,24 @@ const LAUNCH_TIMEOUT_MS = 30_000;
 const RENDER_TIMEOUT_MS = 60_000;
 const IDLE_CLOSE_MS = 5 * 60_000;
 
+/** The Chromium to use when the caller names none: OPENAIMS_CHROMIUM, else the platform's usual place. */
 export function chromiumPath(): string {
-  return process.env.OPENAIMS_CHROMIUM || '/usr/bin/chromium';
+  return resolveChromiumPath(process.env);
 }
 
 const unavailable = (detail: string, retryAfter?: number) =>
   new AppError(503, 'Service Unavailable', detail, [], retryAfter ? { 'retry-after': String(retryAfter) } : {});
 
+/** How to point OpenAIMS at a Chromium, or get one: one sentence for messages. */
+export const CHROMIUM_FIX = 'set OPENAIMS_CHROMIUM=/path/to/chromium or install it (Debian: apt-get install chromium)';
+
 function chromiumMissing(path: string): AppError {
-  return unavailable(`PDF export needs Chromium at ${path}; install it (Debian: apt-get install chromium) or choose XLSX/DOCX.`);
+  return unavailable(`PDF export needs Chromium, and there is none at ${path}; ${CHROMIUM_FIX}, or choose XLSX or DOCX.`);
 }
 
-let browser: Promise<Browser> | null = null;
+// One shared browser per executable: a process normally has one configured
+// path, but tests (and a changed setting) may ask for another.
+const browsers = new Map<string, Promise<Browser>>();
 let launches = 0;
 let active = 0;
 const waiting: (() => void)[] = [];
@@ -51,35 +58,41 @@ let idleTimer: NodeJS.Timeout | null = null;
 
 /** For tests and diagnostics: how often this process started Chromium, and the current load. */
 export function reportBrowserStats() {
-  return { launches, active, queued: waiting.length, running: browser !== null };
+  return { launches, active, queued: waiting.length, running: browsers.size > 0 };
 }
 
-function launch(): Promise<Browser> {
-  const path = chromiumPath();
+/** 503 unless `path` is an executable file; cheap, so checked before every render. */
+function assertChromium(path: string): void {
   try {
     fs.accessSync(path, fs.constants.X_OK);
+    if (!fs.statSync(path).isFile()) throw new Error('not a file');
   } catch {
     throw chromiumMissing(path);
   }
+}
+
+function launch(path: string): Promise<Browser> {
   launches++;
   const started = chromium
     .launch({ executablePath: path, args: FLAGS, timeout: LAUNCH_TIMEOUT_MS })
     .then((b) => {
       b.on('disconnected', () => {
-        if (browser === started) browser = null;
+        if (browsers.get(path) === started) browsers.delete(path);
       });
       return b;
     })
     .catch((e: Error) => {
-      if (browser === started) browser = null;
-      throw unavailable(`Chromium at ${path} did not start (${e.message.split('\n')[0]}); choose XLSX/DOCX or retry.`);
+      if (browsers.get(path) === started) browsers.delete(path);
+      throw unavailable(
+        `Chromium at ${path} did not start (${e.message.split('\n')[0]}); check it, or set OPENAIMS_CHROMIUM to another Chromium (\`aims doctor\` tests it), or choose XLSX or DOCX.`,
+      );
     });
-  browser = started;
+  browsers.set(path, started);
   return started;
 }
 
-function currentBrowser(): Promise<Browser> {
-  return browser ?? launch();
+function currentBrowser(path: string): Promise<Browser> {
+  return browsers.get(path) ?? launch(path);
 }
 
 async function acquire(): Promise<void> {
@@ -103,7 +116,7 @@ function release(): void {
     return;
   }
   active--;
-  if (active === 0 && browser) {
+  if (active === 0 && browsers.size > 0) {
     idleTimer = setTimeout(() => void closeReportBrowser(), IDLE_CLOSE_MS);
     idleTimer.unref();
   }
@@ -112,6 +125,8 @@ function release(): void {
 export interface PdfOptions {
   /** left side of every page's footer, e.g. the organization's legal name; the right side is "Page X of Y" */
   footer?: string;
+  /** the Chromium executable (the app passes its config's chromiumPath); default chromiumPath() */
+  chromiumPath?: string;
 }
 
 function footerTemplate(footer: string): string {
@@ -154,16 +169,20 @@ async function printOnce(b: Browser, html: string, options: PdfOptions): Promise
 
 /** Prints a self-contained HTML page to an A4 PDF on the shared browser. */
 export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  const path = options.chromiumPath ?? chromiumPath();
+  // Before taking a slot: a missing Chromium is answered at once, never queued.
+  assertChromium(path);
   await acquire();
   try {
-    const b = await currentBrowser();
+    const b = await currentBrowser(path);
     try {
       return await printOnce(b, html, options);
     } catch (e) {
       if (b.isConnected() || e instanceof AppError) throw e;
       // The browser died under this render (crash, OOM kill): once more on a fresh one.
-      if (browser && (await browser.catch(() => null)) === b) browser = null;
-      return await printOnce(await currentBrowser(), html, options);
+      const running = browsers.get(path);
+      if (running && (await running.catch(() => null)) === b) browsers.delete(path);
+      return await printOnce(await currentBrowser(path), html, options);
     }
   } finally {
     release();
@@ -171,19 +190,38 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
 }
 
 /** The report as PDF: its HTML page, with the organization's legal name and page numbers in every footer. */
-export function renderPdf(report: Report): Promise<Buffer> {
-  return htmlToPdf(renderHtml(report), { footer: report.metadata.organization });
+export function renderPdf(report: Report, options: Pick<PdfOptions, 'chromiumPath'> = {}): Promise<Buffer> {
+  return htmlToPdf(renderHtml(report), { ...options, footer: report.metadata.organization });
 }
 
-/** Closes the shared browser (the app calls this on close); the next PDF launches a new one. */
+/** Closes the shared browsers (the app calls this on close); the next PDF launches a new one. */
 export async function closeReportBrowser(): Promise<void> {
   if (idleTimer) {
     clearTimeout(idleTimer);
     idleTimer = null;
   }
-  const b = browser;
-  browser = null;
-  if (!b) return;
-  const open = await b.catch(() => null);
-  await open?.close().catch(() => {});
+  const running = [...browsers.values()];
+  browsers.clear();
+  await Promise.all(
+    running.map(async (b) => {
+      const open = await b.catch(() => null);
+      await open?.close().catch(() => {});
+    }),
+  );
+}
+
+/**
+ * For `aims doctor`: starts Chromium at `path` headless, opens a page and
+ * closes it again, within `timeoutMs`. Resolves with the browser's version;
+ * rejects with the reason it did not start.
+ */
+export async function probeChromium(path: string, timeoutMs = 20_000): Promise<string> {
+  const b = await chromium.launch({ executablePath: path, args: FLAGS, timeout: timeoutMs });
+  try {
+    const context = await b.newContext({ javaScriptEnabled: false });
+    await (await context.newPage()).setContent('<p>ok</p>', { timeout: timeoutMs });
+    return b.version();
+  } finally {
+    await b.close().catch(() => {});
+  }
 }

@@ -85,7 +85,9 @@ afterAll(async () => {
 
 describe('report model', () => {
   it('prints the legal name, falling back to the organization name', () => {
-    expect(legalNameOf({ name: 'Acme' }, { legalName: 'Acme Ltd.' })).toBe('Acme Ltd.');
+    expect(legalNameOf({ name: 'Acme' }, { legalName: 'Acme Ltd.' })).toBe('Acme Ltd. (Acme)');
+    expect(legalNameOf({ name: 'Acme Analytics GmbH' }, { legalName: ' Acme Analytics GmbH ' })).toBe('Acme Analytics GmbH');
+    expect(legalNameOf({ name: 'acme analytics gmbh' }, { legalName: 'Acme Analytics GmbH' })).toBe('Acme Analytics GmbH');
     expect(legalNameOf({ name: 'Acme' }, { legalName: '  ' })).toBe('Acme');
     expect(legalNameOf({ name: 'Acme' }, null)).toBe('Acme');
   });
@@ -186,7 +188,7 @@ describe('PDF', () => {
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ status: 503 });
       expect(error.message).toBe(
-        `PDF export needs Chromium at ${path.join(dir, 'no-chromium-here')}; install it (Debian: apt-get install chromium) or choose XLSX/DOCX.`,
+        `PDF export needs Chromium, and there is none at ${path.join(dir, 'no-chromium-here')}; set OPENAIMS_CHROMIUM=/path/to/chromium or install it (Debian: apt-get install chromium), or choose XLSX or DOCX.`,
       );
       expect(reportBrowserStats()).toMatchObject({ active: 0, running: false });
     } finally {
