@@ -4,6 +4,7 @@ import { registerAuditLog } from './audit-log.js';
 import { registerBackup } from './backup.js';
 import { registerCatalogue } from './catalogue.js';
 import { describeError, EXIT_USAGE } from './context.js';
+import { registerDoctor } from './doctor.js';
 import { registerInit } from './init.js';
 import { registerInventory } from './inventory.js';
 import { registerMigrate } from './migrate.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerInventory(program);
   registerCatalogue(program);
+  registerDoctor(program);
   return program;
 }
 
