@@ -1,5 +1,5 @@
 // Shared set-up of the browser tests: the real app on a fresh SQLite data
-// dir serving the built web app, and Debian's Chromium driven by
+// dir serving the built web app, and Chromium (OPENAIMS_CHROMIUM) driven by
 // playwright-core. Every console error in the page is collected; a failure
 // reports where the page was and what it showed.
 import { execFileSync } from 'node:child_process';
@@ -11,14 +11,15 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/platform/config/config.js';
+import { loadConfig, resolveChromiumPath } from '../../src/platform/config/config.js';
 import { type Database, openDatabase } from '../../src/platform/db/db.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 
 export const TIMEOUT = 120_000;
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WEB_DIR = path.join(ROOT, 'web', 'dist');
-const CHROMIUM = '/usr/bin/chromium';
+/** OPENAIMS_CHROMIUM, else the platform's usual Chromium: the same setting the PDF reports use. */
+const CHROMIUM = resolveChromiumPath();
 const ARTIFACTS = path.join(ROOT, 'test', '.artifacts');
 const DOCS = path.join(ROOT, 'docs');
 
@@ -51,7 +52,10 @@ function ensureWebBuild() {
 
 async function startServer() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openaims-e2e-'));
-  const config = loadConfig({ dataDir, logLevel: 'silent', webDir: WEB_DIR, host: '127.0.0.1', port: 0 }, {});
+  const config = loadConfig(
+    { dataDir, logLevel: 'silent', webDir: WEB_DIR, host: '127.0.0.1', port: 0, chromiumPath: CHROMIUM },
+    {},
+  );
   const database: Database = openDatabase({ dataDir });
   await migrateToLatest(database);
   const app: FastifyInstance = await buildApp(database, config);
