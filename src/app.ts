@@ -13,6 +13,7 @@ import { inventoryRoutes, inventoryTransferRoutes } from './modules/inventory/in
 import { supplierRoutes } from './modules/suppliers/index.js';
 import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { gapRoutes } from './modules/gap/index.js';
+import { homeRoutes } from './modules/home/index.js';
 
 /** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
 export function defaultWebDir(): string {
@@ -35,6 +36,7 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(inventoryTransferRoutes);
   await app.register(catalogueRoutes);
   await app.register(gapRoutes);
+  await app.register(homeRoutes);
   await registerWeb(app, config.webDir ?? defaultWebDir());
   return app;
 }

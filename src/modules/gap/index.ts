@@ -4,3 +4,4 @@
 export { gapRoutes } from './gap.routes.js';
 export { getAssessment } from './use-cases/get-assessment.js';
 export { listActions } from './use-cases/list-actions.js';
+export { gapProgress } from './use-cases/progress.js';

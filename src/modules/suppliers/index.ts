@@ -10,5 +10,6 @@ registerLinkKind(registerLinkKindOf(supplierRegister, { kind: 'supplier', noun: 
 export { supplierRoutes } from './suppliers.routes.js';
 export { insertSupplier, supplierReviewSummary, toSupplier } from './suppliers.service.js';
 export { findSuppliersByNameKey } from './suppliers.repository.js';
+export { supplierReviewsDue } from './suppliers.due.js';
 export { provideSupplierDependents, type SupplierDependent } from './suppliers.dependents.js';
 export { SUPPLIER_KINDS, REVIEW_QUESTIONS, type SupplierInput } from './suppliers.schemas.js';

@@ -5565,6 +5565,89 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{orgId}/home': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's journey at a glance: each step's state and why, the next best actions, what is due for the signed-in member, recent changes (links are web app paths) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Home'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6225,6 +6308,42 @@ export interface components {
       updatedAt: string;
       doneAt: string | null;
     };
+    JourneyStepStateInput: {
+      id: string;
+      number: number;
+      title: string;
+      /** @enum {string} */
+      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      reason: string;
+    };
+    NextActionInput: {
+      title: string;
+      detail: string;
+      href: string;
+    };
+    DueItemInput: {
+      /** @enum {string} */
+      kind: 'gap-action' | 'supplier-review' | 'gap-answer';
+      title: string;
+      detail: string;
+      dueDate: string | null;
+      overdue: boolean;
+      href: string;
+    };
+    RecentChangeInput: {
+      at: string;
+      text: string;
+      actor: string | null;
+      href: string | null;
+    };
+    HomeInput: {
+      steps: components['schemas']['JourneyStepStateInput'][];
+      nextActions: components['schemas']['NextActionInput'][];
+      due: components['schemas']['DueItemInput'][];
+      recent: components['schemas']['RecentChangeInput'][];
+      /** @enum {string} */
+      recentDetail: 'full' | 'summary';
+    };
     Problem: {
       type: string;
       title: string;
@@ -6880,6 +6999,42 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       doneAt: string | null;
+    };
+    JourneyStepState: {
+      id: string;
+      number: number;
+      title: string;
+      /** @enum {string} */
+      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      reason: string;
+    };
+    NextAction: {
+      title: string;
+      detail: string;
+      href: string;
+    };
+    DueItem: {
+      /** @enum {string} */
+      kind: 'gap-action' | 'supplier-review' | 'gap-answer';
+      title: string;
+      detail: string;
+      dueDate: string | null;
+      overdue: boolean;
+      href: string;
+    };
+    RecentChange: {
+      at: string;
+      text: string;
+      actor: string | null;
+      href: string | null;
+    };
+    Home: {
+      steps: components['schemas']['JourneyStepState'][];
+      nextActions: components['schemas']['NextAction'][];
+      due: components['schemas']['DueItem'][];
+      recent: components['schemas']['RecentChange'][];
+      /** @enum {string} */
+      recentDetail: 'full' | 'summary';
     };
   };
   responses: never;

@@ -1,0 +1,218 @@
+// Pure rules of the home page's personal and history lists: what is due for
+// the signed-in person, and how an audit-log entry reads as a recent change.
+
+export interface DueItem {
+  kind: 'gap-action' | 'supplier-review' | 'gap-answer';
+  title: string;
+  detail: string;
+  /** YYYY-MM-DD; null for what has no date (an answer to finish) */
+  dueDate: string | null;
+  overdue: boolean;
+  href: string;
+}
+
+type PersonRef = { userId: string | null } | null;
+
+export interface DueInputs {
+  orgId: string;
+  userId: string;
+  today: string;
+  /** the last day that counts as due soon */
+  until: string;
+  gap: {
+    assessmentId: string;
+    title: string;
+    status: 'in-progress' | 'completed';
+    actions: { id: string; title: string; owner: PersonRef; dueDate: string; status: string; requirementId: string }[];
+    answers: { requirementId: string; requirementTitle: string; status: string; owner: PersonRef }[];
+  } | null;
+  supplierReviews: { id: string; name: string; nextReviewDate: string; lastReviewerUserId: string | null }[];
+}
+
+const ANSWER_WORDS: Record<string, string> = { 'not-started': 'not started', partial: 'partly in place' };
+
+function when(date: string, today: string): { detail: string; overdue: boolean } {
+  return date < today ? { detail: `Overdue since ${date}`, overdue: true } : { detail: `Due ${date}`, overdue: false };
+}
+
+/**
+ * What falls to this person: open gap actions assigned to them and due by
+ * `until`; supplier reviews due by `until` where they did the latest review
+ * (the next one falls to them); and, while the assessment is in progress,
+ * the answers they own that are still a gap. Overdue first, then by date,
+ * then what has no date.
+ */
+export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
+  const base = `/orgs/${input.orgId}`;
+  const mine = (p: PersonRef) => p?.userId === input.userId;
+  const items: DueItem[] = [];
+  const { gap } = input;
+  if (gap) {
+    for (const a of gap.actions) {
+      if (!mine(a.owner) || a.status === 'done' || a.dueDate > input.until) continue;
+      items.push({
+        kind: 'gap-action',
+        title: `Gap action: ${a.title}`,
+        ...when(a.dueDate, input.today),
+        dueDate: a.dueDate,
+        href: `${base}/gap-assessment/${gap.assessmentId}/actions`,
+      });
+    }
+  }
+  for (const s of input.supplierReviews) {
+    if (s.lastReviewerUserId !== input.userId) continue;
+    items.push({
+      kind: 'supplier-review',
+      title: `Review supplier ${s.name}`,
+      ...when(s.nextReviewDate, input.today),
+      dueDate: s.nextReviewDate,
+      href: `${base}/suppliers/${s.id}/review`,
+    });
+  }
+  if (gap && gap.status === 'in-progress') {
+    for (const a of gap.answers) {
+      const words = ANSWER_WORDS[a.status];
+      if (!mine(a.owner) || !words) continue;
+      items.push({
+        kind: 'gap-answer',
+        title: `Your answer to ${a.requirementId} ${a.requirementTitle}`,
+        detail: `Answered as ${words} in “${gap.title}”`,
+        dueDate: null,
+        overdue: false,
+        href: `${base}/gap-assessment/${gap.assessmentId}/answer?req=${encodeURIComponent(a.requirementId)}`,
+      });
+    }
+  }
+  const rank = (i: DueItem) => (i.overdue ? 0 : i.dueDate ? 1 : 2);
+  return items
+    .sort((a, b) => rank(a) - rank(b) || (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.title.localeCompare(b.title))
+    .slice(0, limit);
+}
+
+export interface ChangeRow {
+  at: string;
+  actor: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface RecentChange {
+  at: string;
+  text: string;
+  /** who made the change; null when the reader's role may not read the audit log */
+  actor: string | null;
+  href: string | null;
+}
+
+/** The kinds of record a recent change may be about (not sign-ins, users or tokens). */
+export const RECENT_ENTITY_TYPES = [
+  'scope',
+  'gap_assessment',
+  'gap_answer',
+  'gap_action',
+  'ai_system',
+  'supplier',
+  'supplier_review',
+  'organization',
+  'organization_profile',
+  'organization_settings',
+  'membership',
+] as const;
+
+const NOUNS: Record<string, string> = {
+  scope: 'Scope',
+  gap_assessment: 'Gap assessment',
+  gap_answer: 'Gap answer',
+  gap_action: 'Gap action',
+  ai_system: 'AI system',
+  supplier: 'Supplier',
+  supplier_review: 'Supplier review',
+  organization: 'Organization',
+  organization_profile: 'Organization profile',
+  organization_settings: 'Organization settings',
+  membership: 'Membership',
+};
+
+const VERBS: Record<string, string> = {
+  create: 'added',
+  update: 'changed',
+  delete: 'deleted',
+  approve: 'approved',
+  supersede: 'superseded',
+  review: 'reviewed',
+  archive: 'archived',
+  restore: 'restored',
+  prefill: 'pre-filled',
+  'merged-into': 'merged into another record',
+};
+
+function field(value: unknown, key: string): string | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = (value as Record<string, unknown>)[key];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+}
+
+/**
+ * An audit-log entry as a line of recent changes. With `detail` (roles that
+ * may read the audit log) it names the record and who changed it; without,
+ * only the kind of record, what happened and when, with the link to the
+ * record the reader can open anyway: who did what, and the values, are what
+ * the audit permission guards.
+ */
+export function describeChange(orgId: string, row: ChangeRow, detail: boolean): RecentChange {
+  const base = `/orgs/${orgId}`;
+  const data = row.after ?? row.before;
+  const noun = NOUNS[row.entityType] ?? row.entityType;
+  const verb = VERBS[row.action] ?? row.action;
+  let label: string | null = null;
+  let href: string | null = null;
+  switch (row.entityType) {
+    case 'scope': {
+      const v = field(data, 'version');
+      label = v ? `v${v}` : null;
+      href = `${base}/scope`;
+      break;
+    }
+    case 'gap_answer': {
+      const [assessmentId, requirementId] = row.entityId.split(':');
+      label = requirementId ?? null;
+      href = `${base}/gap-assessment/${assessmentId}/answer?req=${encodeURIComponent(requirementId ?? '')}`;
+      break;
+    }
+    case 'gap_assessment':
+      href = `${base}/gap-assessment/${row.entityId}`;
+      break;
+    case 'gap_action': {
+      const assessmentId = field(data, 'assessmentId');
+      href = assessmentId ? `${base}/gap-assessment/${assessmentId}/actions` : null;
+      break;
+    }
+    case 'ai_system':
+      href = `${base}/inventory/${row.entityId}`;
+      break;
+    case 'supplier':
+      href = `${base}/suppliers/${row.entityId}`;
+      break;
+    case 'supplier_review': {
+      const supplierId = field(data, 'supplierId');
+      href = supplierId ? `${base}/suppliers/${supplierId}` : null;
+      break;
+    }
+    case 'organization':
+    case 'organization_profile':
+    case 'organization_settings':
+      href = `${base}/profile`;
+      break;
+    case 'membership':
+      href = `${base}/members`;
+      break;
+  }
+  if (row.action === 'delete') href = null;
+  // scope versions and requirement ids are not content; record names are
+  const name = detail ? (field(data, 'name') ?? field(data, 'title')) : null;
+  const what = [noun, label, name ? `“${name}”` : null].filter(Boolean).join(' ');
+  return { at: row.at, text: `${what} ${verb}`, actor: detail ? row.actor : null, href };
+}

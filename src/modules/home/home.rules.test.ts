@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { describeChange, dueForPerson } from './home.due.rules.js';
+import { type HomeFacts, journeySteps, nextActions } from './home.rules.js';
+
+const ORG = 'org-1';
+const none = { owner: 0, risk: 0, monitoring: 0, supplier: 0, review: 0 };
+
+function facts(patch: Partial<HomeFacts> = {}): HomeFacts {
+  return {
+    orgId: ORG,
+    today: '2026-11-10',
+    scope: { approved: null, draft: null },
+    gap: null,
+    inventory: { total: 0, missing: { ...none }, duplicateGroups: 0 },
+    suppliers: { total: 0, neverReviewed: 0, overdue: 0 },
+    ...patch,
+  };
+}
+
+const gapInProgress = (answered: number): HomeFacts['gap'] => ({
+  assessmentId: 'a1',
+  title: 'Baseline',
+  status: 'in-progress',
+  answered,
+  total: 70,
+  score: 20,
+  actions: [],
+});
+
+describe('journeySteps', () => {
+  it('says every step has not started, and the unbuilt ones so, for a new organization', () => {
+    const steps = journeySteps(facts());
+    expect(steps).toHaveLength(14);
+    expect(steps.slice(0, 3).map((s) => [s.state, s.reason])).toEqual([
+      ['not-started', 'No scope drafted yet'],
+      ['not-started', 'No gap assessment yet'],
+      ['not-started', 'No AI systems in the inventory yet'],
+    ]);
+    expect(steps.slice(3).every((s) => s.state === 'not-built')).toBe(true);
+    expect(steps.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+
+  it('gives the reason in words for each built step', () => {
+    const steps = journeySteps(
+      facts({
+        scope: { approved: { version: 2, approvedAt: '2026-11-03T10:00:00.000Z' }, draft: null },
+        gap: gapInProgress(27),
+        inventory: { total: 5, missing: { ...none, owner: 3, risk: 4 }, duplicateGroups: 0 },
+      }),
+    );
+    expect(steps[0]).toMatchObject({ state: 'done', reason: 'Scope v2 approved on 2026-11-03' });
+    expect(steps[1]).toMatchObject({ state: 'in-progress', reason: '27 of 70 requirements answered in “Baseline”' });
+    expect(steps[2]).toMatchObject({ state: 'in-progress', reason: '5 AI systems; 7 inventory flags to resolve' });
+  });
+
+  it('calls the inventory done only with no flags and every supplier review up to date', () => {
+    const clean = { total: 2, missing: { ...none }, duplicateGroups: 0 };
+    expect(journeySteps(facts({ inventory: clean, suppliers: { total: 1, neverReviewed: 0, overdue: 0 } }))[2]).toMatchObject({
+      state: 'done',
+      reason: '2 AI systems; no inventory flags; supplier reviews up to date',
+    });
+    expect(journeySteps(facts({ inventory: clean, suppliers: { total: 1, neverReviewed: 0, overdue: 1 } }))[2]).toMatchObject({
+      state: 'in-progress',
+      reason: '2 AI systems; no inventory flags; 1 supplier review overdue',
+    });
+  });
+
+  it('calls the gap assessment done when it is completed, and a draft scope in progress', () => {
+    const steps = journeySteps(
+      facts({
+        scope: { approved: null, draft: { version: 1, warnings: 2 } },
+        gap: { ...gapInProgress(70), status: 'completed', score: 64 },
+      }),
+    );
+    expect(steps[0]).toMatchObject({ state: 'in-progress', reason: 'Scope draft v1 not approved yet (2 checks to look at)' });
+    expect(steps[1]).toMatchObject({
+      state: 'done',
+      reason: '“Baseline” completed: 70 of 70 requirements answered, overall score 64%',
+    });
+  });
+});
+
+describe('nextActions', () => {
+  it('starts a new organization with the scope, the gap assessment and the inventory, in that order', () => {
+    expect(nextActions(facts()).map((a) => [a.title, a.href])).toEqual([
+      ['Draft the AIMS scope', '/orgs/org-1/scope'],
+      ['Start a gap assessment', '/orgs/org-1/gap-assessment'],
+      ['List your AI systems in the inventory', '/orgs/org-1/inventory'],
+    ]);
+  });
+
+  it('puts approving the scope before answering the assessment, then owners, risk and suppliers', () => {
+    const actions = nextActions(
+      facts({
+        scope: { approved: null, draft: { version: 1, warnings: 0 } },
+        gap: gapInProgress(35),
+        inventory: { total: 4, missing: { ...none, owner: 2, risk: 1, monitoring: 4 }, duplicateGroups: 1 },
+        suppliers: { total: 3, neverReviewed: 1, overdue: 2 },
+      }),
+    );
+    expect(actions.map((a) => a.title)).toEqual([
+      'Approve the scope draft',
+      "Answer the gap assessment's remaining 35 requirements",
+      'Give owners to 2 AI systems',
+      'Give risk ratings to 1 AI system',
+      'Review 2 overdue suppliers',
+    ]);
+    expect(actions[1].href).toBe('/orgs/org-1/gap-assessment/a1/answer?filter=unanswered');
+    expect(actions[2].href).toBe('/orgs/org-1/inventory?missing=owner');
+    expect(actions[4].href).toBe('/orgs/org-1/suppliers?overdue=true');
+    expect(nextActions(facts(), 2)).toHaveLength(2);
+  });
+
+  it('counts overdue gap actions, and points at step 4 once steps 1 to 3 need nothing', () => {
+    const done = facts({
+      scope: { approved: { version: 1, approvedAt: '2026-01-01T00:00:00Z' }, draft: null },
+      gap: {
+        ...gapInProgress(70),
+        status: 'completed',
+        actions: [
+          { status: 'open', dueDate: '2026-11-01' },
+          { status: 'done', dueDate: '2026-10-01' },
+          { status: 'open', dueDate: '2026-12-01' },
+        ],
+      },
+      inventory: { total: 1, missing: { ...none }, duplicateGroups: 0 },
+    });
+    expect(nextActions(done).map((a) => a.title)).toEqual(['Catch up on 1 overdue gap action']);
+    const clean = { ...done, gap: done.gap && { ...done.gap, actions: [] } };
+    expect(nextActions(clean)).toEqual([
+      {
+        title: 'Start on the documentation (step 4)',
+        detail: 'Steps 1 to 3 are done. Documentation is not built yet in this version of OpenAIMS.',
+        href: '/orgs/org-1/journey/documentation',
+      },
+    ]);
+  });
+});
+
+describe('dueForPerson', () => {
+  const me = { userId: 'u1' };
+  const other = { userId: 'u2' };
+  it('lists my open actions and reviews by date, overdue first, then my answers still a gap', () => {
+    const due = dueForPerson({
+      orgId: ORG,
+      userId: 'u1',
+      today: '2026-11-10',
+      until: '2026-12-10',
+      gap: {
+        assessmentId: 'a1',
+        title: 'Baseline',
+        status: 'in-progress',
+        actions: [
+          { id: 'x1', title: 'Write the AI policy', owner: me, dueDate: '2026-11-20', status: 'open', requirementId: '5.2' },
+          { id: 'x2', title: 'Risk method', owner: me, dueDate: '2026-11-01', status: 'in-progress', requirementId: '6.1.2' },
+          { id: 'x3', title: 'Not mine', owner: other, dueDate: '2026-11-01', status: 'open', requirementId: '7.2' },
+          { id: 'x4', title: 'Done', owner: me, dueDate: '2026-11-01', status: 'done', requirementId: '7.3' },
+          { id: 'x5', title: 'Far off', owner: me, dueDate: '2027-03-01', status: 'open', requirementId: '7.4' },
+        ],
+        answers: [
+          { requirementId: '4.3', requirementTitle: 'Scope', status: 'partial', owner: me },
+          { requirementId: '4.4', requirementTitle: 'AIMS', status: 'implemented', owner: me },
+          { requirementId: '4.1', requirementTitle: 'Context', status: 'not-started', owner: other },
+        ],
+      },
+      supplierReviews: [
+        { id: 's1', name: 'Anthropic', nextReviewDate: '2026-11-15', lastReviewerUserId: 'u1' },
+        { id: 's2', name: 'Other', nextReviewDate: '2026-11-01', lastReviewerUserId: 'u2' },
+      ],
+    });
+    expect(due.map((d) => [d.title, d.detail])).toEqual([
+      ['Gap action: Risk method', 'Overdue since 2026-11-01'],
+      ['Review supplier Anthropic', 'Due 2026-11-15'],
+      ['Gap action: Write the AI policy', 'Due 2026-11-20'],
+      ['Your answer to 4.3 Scope', 'Answered as partly in place in “Baseline”'],
+    ]);
+    expect(due[3].href).toBe('/orgs/org-1/gap-assessment/a1/answer?req=4.3');
+  });
+});
+
+describe('describeChange', () => {
+  const row = {
+    at: '2026-11-03T10:00:00.000Z',
+    actor: 'lead@example.com',
+    entityType: 'ai_system',
+    entityId: 'sys1',
+    action: 'update',
+    before: { name: 'Chatbot' },
+    after: { name: 'Support chatbot' },
+  };
+  it('names the record and the person for a role that reads the audit log', () => {
+    expect(describeChange(ORG, row, true)).toEqual({
+      at: row.at,
+      text: 'AI system “Support chatbot” changed',
+      actor: 'lead@example.com',
+      href: '/orgs/org-1/inventory/sys1',
+    });
+  });
+  it('says only what kind of record changed and when for other roles', () => {
+    expect(describeChange(ORG, row, false)).toEqual({
+      at: row.at,
+      text: 'AI system changed',
+      actor: null,
+      href: '/orgs/org-1/inventory/sys1',
+    });
+    expect(
+      describeChange(ORG, { ...row, entityType: 'scope', action: 'approve', after: { version: 2, content: {} } }, false).text,
+    ).toBe('Scope v2 approved');
+    expect(describeChange(ORG, { ...row, entityType: 'gap_answer', entityId: 'a1:4.3', action: 'create' }, false)).toMatchObject({
+      text: 'Gap answer 4.3 added',
+      href: '/orgs/org-1/gap-assessment/a1/answer?req=4.3',
+    });
+  });
+});

@@ -1,0 +1,264 @@
+// Pure rules of the organization's home page: the state of each journey step
+// with its reason in words, and the next best actions, most important first.
+// No I/O: the service gathers the facts, these functions judge them.
+import { BUILT_STEPS, JOURNEY_STEPS, type StepId } from './home.steps.js';
+
+export type StepState = 'not-started' | 'in-progress' | 'done' | 'not-built';
+
+export const INVENTORY_FLAGS = ['owner', 'risk', 'monitoring', 'supplier', 'review'] as const;
+export type InventoryFlag = (typeof INVENTORY_FLAGS)[number];
+
+export interface HomeFacts {
+  orgId: string;
+  /** YYYY-MM-DD, UTC */
+  today: string;
+  scope: {
+    approved: { version: number; approvedAt: string | null } | null;
+    draft: { version: number; warnings: number } | null;
+  };
+  /** the latest gap assessment, null when there is none */
+  gap: {
+    assessmentId: string;
+    title: string;
+    status: 'in-progress' | 'completed';
+    answered: number;
+    total: number;
+    /** overall score, 0 to 100 */
+    score: number | null;
+    actions: { status: 'open' | 'in-progress' | 'done'; dueDate: string }[];
+  } | null;
+  inventory: { total: number; missing: Record<InventoryFlag, number>; duplicateGroups: number };
+  suppliers: { total: number; neverReviewed: number; overdue: number };
+}
+
+export interface StepView {
+  id: StepId;
+  number: number;
+  title: string;
+  state: StepState;
+  reason: string;
+}
+
+export interface NextAction {
+  title: string;
+  detail: string;
+  href: string;
+}
+
+/** "1 AI system", "7 AI systems" */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : 'an unknown date');
+
+/** What the inventory page flags: missing fields per system, and likely duplicates. */
+export function inventoryFlagCount(inv: HomeFacts['inventory']): number {
+  return INVENTORY_FLAGS.reduce((sum, f) => sum + inv.missing[f], 0) + inv.duplicateGroups;
+}
+
+export function overdueActions(gap: HomeFacts['gap'], today: string): number {
+  return gap ? gap.actions.filter((a) => a.status !== 'done' && a.dueDate < today).length : 0;
+}
+
+function scopeStep({ scope }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
+  if (scope.approved) {
+    const pending = scope.draft ? `; draft v${scope.draft.version} not approved yet` : '';
+    return { state: 'done', reason: `Scope v${scope.approved.version} approved on ${day(scope.approved.approvedAt)}${pending}` };
+  }
+  if (scope.draft) {
+    const warn = scope.draft.warnings ? ` (${count(scope.draft.warnings, 'check')} to look at)` : '';
+    return { state: 'in-progress', reason: `Scope draft v${scope.draft.version} not approved yet${warn}` };
+  }
+  return { state: 'not-started', reason: 'No scope drafted yet' };
+}
+
+function gapStep({ gap }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
+  if (!gap) return { state: 'not-started', reason: 'No gap assessment yet' };
+  const answered = `${gap.answered} of ${gap.total} requirements answered`;
+  if (gap.status === 'completed') {
+    const score = gap.score === null ? '' : `, overall score ${gap.score}%`;
+    return { state: 'done', reason: `“${gap.title}” completed: ${answered}${score}` };
+  }
+  const complete = gap.answered >= gap.total ? '; not marked complete yet' : '';
+  return { state: 'in-progress', reason: `${answered} in “${gap.title}”${complete}` };
+}
+
+function inventoryStep({ inventory, suppliers }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
+  if (inventory.total === 0) return { state: 'not-started', reason: 'No AI systems in the inventory yet' };
+  const flags = inventoryFlagCount(inventory);
+  const parts = [
+    count(inventory.total, 'AI system'),
+    flags ? `${count(flags, 'inventory flag')} to resolve` : 'no inventory flags',
+  ];
+  if (suppliers.overdue) parts.push(`${count(suppliers.overdue, 'supplier review')} overdue`);
+  if (suppliers.neverReviewed) parts.push(`${count(suppliers.neverReviewed, 'supplier')} never reviewed`);
+  const done = flags === 0 && suppliers.overdue === 0 && suppliers.neverReviewed === 0;
+  if (done) parts.push(suppliers.total ? 'supplier reviews up to date' : 'no suppliers registered');
+  return { state: done ? 'done' : 'in-progress', reason: parts.join('; ') };
+}
+
+const BUILT: Record<string, (f: HomeFacts) => Pick<StepView, 'state' | 'reason'>> = {
+  scope: scopeStep,
+  'gap-assessment': gapStep,
+  'ai-system-inventory': inventoryStep,
+};
+
+/** The 14 steps, each with its state and the reason in words. */
+export function journeySteps(facts: HomeFacts): StepView[] {
+  return JOURNEY_STEPS.map((step, i) => {
+    const judge = BUILT_STEPS.has(step.id) ? BUILT[step.id] : undefined;
+    const { state, reason } = judge
+      ? judge(facts)
+      : { state: 'not-built' as const, reason: 'Not built yet in this version of OpenAIMS' };
+    return { id: step.id, number: i + 1, title: step.title, state, reason };
+  });
+}
+
+/**
+ * The next best actions towards Stage 1, most important first. The weights
+ * follow what a Stage 1 auditor looks at first: an approved scope, then a
+ * gap assessment and an inventory that exist at all, then the assessment
+ * finished, then accountability (owners) and risk for every AI system,
+ * supplier reviews (A.10.3), the overdue action plan, and last the finer
+ * inventory flags. A step that needs nothing contributes nothing.
+ */
+export function nextActions(facts: HomeFacts, limit = 5): NextAction[] {
+  const base = `/orgs/${facts.orgId}`;
+  const { scope, gap, inventory: inv, suppliers } = facts;
+  const out: (NextAction & { weight: number })[] = [];
+  const add = (weight: number, title: string, detail: string, path: string) =>
+    out.push({ weight, title, detail, href: `${base}/${path}` });
+
+  if (!scope.approved && !scope.draft)
+    add(
+      100,
+      'Draft the AIMS scope',
+      'Stage 1 starts from the scope: the AI systems, products, sites and departments the management system covers.',
+      'scope',
+    );
+  if (!scope.approved && scope.draft) {
+    const warn = scope.draft.warnings ? ` ${count(scope.draft.warnings, 'check')} still warn.` : '';
+    add(
+      95,
+      'Approve the scope draft',
+      `Version ${scope.draft.version} is drafted but not approved.${warn} An approved scope is the first thing Stage 1 reviews.`,
+      'scope',
+    );
+  }
+  if (!gap)
+    add(
+      90,
+      'Start a gap assessment',
+      'Answer each ISO/IEC 42001 requirement against what you have today; the gaps become the action plan.',
+      'gap-assessment',
+    );
+  if (inv.total === 0)
+    add(
+      85,
+      'List your AI systems in the inventory',
+      'Add them one by one or import a spreadsheet or CycloneDX file.',
+      'inventory',
+    );
+  if (gap && gap.status === 'in-progress') {
+    const left = gap.total - gap.answered;
+    if (left > 0)
+      add(
+        80,
+        `Answer the gap assessment's remaining ${count(left, 'requirement')}`,
+        `${gap.answered} of ${gap.total} answered in “${gap.title}”.`,
+        `gap-assessment/${gap.assessmentId}/answer?filter=unanswered`,
+      );
+    else
+      add(
+        80,
+        'Complete the gap assessment',
+        `Every requirement of “${gap.title}” is answered; mark it complete on its dashboard.`,
+        `gap-assessment/${gap.assessmentId}`,
+      );
+  }
+  const m = inv.missing;
+  if (m.owner)
+    add(
+      75,
+      `Give owners to ${count(m.owner, 'AI system')}`,
+      'Each AI system needs a business and a technical owner: Stage 1 asks who is accountable.',
+      'inventory?missing=owner',
+    );
+  if (m.risk)
+    add(
+      70,
+      `Give risk ratings to ${count(m.risk, 'AI system')}`,
+      "Rate each AI system on the organization's risk scale.",
+      'inventory?missing=risk',
+    );
+  if (suppliers.overdue)
+    add(
+      65,
+      `Review ${count(suppliers.overdue, 'overdue supplier')}`,
+      'Their AI-specific review (A.10.3) is past its date.',
+      'suppliers?overdue=true',
+    );
+  if (suppliers.neverReviewed)
+    add(
+      60,
+      `Review ${count(suppliers.neverReviewed, 'supplier')} never reviewed`,
+      'No AI-specific review (A.10.3) is on record for them yet.',
+      'suppliers',
+    );
+  const late = overdueActions(gap, facts.today);
+  if (gap && late)
+    add(
+      55,
+      `Catch up on ${count(late, 'overdue gap action')}`,
+      `The action plan of “${gap.title}” has actions past their due date.`,
+      `gap-assessment/${gap.assessmentId}/actions`,
+    );
+  if (inv.duplicateGroups)
+    add(
+      50,
+      `Resolve ${count(inv.duplicateGroups, 'likely duplicate')} in the inventory`,
+      'Merge the records that describe the same AI system.',
+      'inventory',
+    );
+  if (m.monitoring)
+    add(
+      45,
+      `Describe how ${count(m.monitoring, 'AI system is', 'AI systems are')} monitored`,
+      'A monitoring method for each AI system.',
+      'inventory?missing=monitoring',
+    );
+  if (m.supplier)
+    add(
+      40,
+      `Name the supplier of ${count(m.supplier, 'third-party AI system')}`,
+      'A third-party SaaS system should name the supplier it depends on.',
+      'inventory?missing=supplier',
+    );
+  if (m.review)
+    add(
+      35,
+      `Review ${count(m.review, 'AI system')} not reviewed within the review interval`,
+      "The organization's settings give the interval.",
+      'inventory?missing=review',
+    );
+  if (scope.approved && scope.draft)
+    add(
+      30,
+      `Approve or discard scope draft v${scope.draft.version}`,
+      `Version ${scope.approved.version} stays in force until then.`,
+      'scope',
+    );
+  if (out.length === 0)
+    add(
+      0,
+      'Start on the documentation (step 4)',
+      'Steps 1 to 3 are done. Documentation is not built yet in this version of OpenAIMS.',
+      'journey/documentation',
+    );
+
+  return out
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, limit)
+    .map(({ weight: _, ...action }) => action);
+}

@@ -1,0 +1,85 @@
+import { getRequirement } from '../../catalogue/index.js';
+import { can, type Role } from '../../platform/auth/roles.js';
+import type { Executor } from '../../platform/db/db.js';
+import { todayUtc } from '../../platform/dates.js';
+import { gapProgress } from '../gap/index.js';
+import { inventorySummary } from '../inventory/index.js';
+import { getScopeOverview } from '../scope/index.js';
+import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js';
+import { describeChange, dueForPerson } from './home.due.rules.js';
+import { recentChanges } from './home.repository.js';
+import { type HomeFacts, journeySteps, nextActions } from './home.rules.js';
+import type { Home } from './home.schemas.js';
+
+/** How far ahead "due" looks. */
+const DUE_DAYS = 30;
+const RECENT = 10;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The organization's journey at a glance for one member, in one request: the
+ * modules' own summaries run side by side, a fixed number of statements
+ * whatever the organization holds (test/api/home.test.ts counts them).
+ */
+export async function getHome(db: Executor, access: { orgId: string; userId: string; role: Role }): Promise<Home> {
+  const { orgId } = access;
+  const today = todayUtc();
+  const until = addDays(today, DUE_DAYS);
+  const [scope, inventory, suppliers, gap, reviewsDue, changes] = await Promise.all([
+    getScopeOverview(db, orgId),
+    inventorySummary(db, orgId),
+    supplierReviewSummary(db, orgId),
+    gapProgress({ db, orgId }),
+    supplierReviewsDue(db, orgId, until),
+    recentChanges(db, orgId, RECENT),
+  ]);
+
+  const facts: HomeFacts = {
+    orgId,
+    today,
+    scope: {
+      approved: scope.approved ? { version: scope.approved.version, approvedAt: scope.approved.approvedAt } : null,
+      draft: scope.draft
+        ? { version: scope.draft.version, warnings: scope.draft.checks.filter((c) => c.severity === 'warning').length }
+        : null,
+    },
+    gap: gap && {
+      assessmentId: gap.assessment.id,
+      title: gap.assessment.title,
+      status: gap.assessment.status,
+      answered: gap.assessment.answered,
+      total: gap.assessment.total,
+      score: gap.assessment.overall.score,
+      actions: gap.actions,
+    },
+    inventory: { total: inventory.total, missing: inventory.missing, duplicateGroups: inventory.duplicateGroups },
+    suppliers,
+  };
+
+  const detail = can(access.role, 'audit');
+  return {
+    steps: journeySteps(facts),
+    nextActions: nextActions(facts),
+    due: dueForPerson({
+      orgId,
+      userId: access.userId,
+      today,
+      until,
+      gap: gap && {
+        assessmentId: gap.assessment.id,
+        title: gap.assessment.title,
+        status: gap.assessment.status,
+        actions: gap.actions,
+        answers: gap.answers.map((a) => ({ ...a, requirementTitle: getRequirement(a.requirementId)?.title ?? '' })),
+      },
+      supplierReviews: reviewsDue,
+    }),
+    recent: changes.map((c) => describeChange(orgId, c, detail)),
+    recentDetail: detail ? 'full' : 'summary',
+  };
+}
