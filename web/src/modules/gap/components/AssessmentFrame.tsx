@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { BackLink } from '../../../shared/ui/BackLink';
+import { DownloadButton } from '../../../shared/ui/DownloadButton';
 import { formatDate } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { type AssessmentSummary, REPORT_DOWNLOADS, reportUrl } from '../hooks/useGap';
@@ -37,9 +38,9 @@ export function AssessmentFrame({ orgId, assessment: a, view, children }: Props)
         }
         description={`${formatDate(a.assessmentDate)} · assessor ${a.assessor} · catalogue ${a.catalogueVersion} · ${a.answered} of ${a.total} answered`}
         actions={REPORT_DOWNLOADS.map((r) => (
-          <Button key={r.format} component="a" href={reportUrl(orgId, a.id, r.format)} download variant="default">
+          <DownloadButton key={r.format} href={reportUrl(orgId, a.id, r.format)} variant="default">
             {r.label}
-          </Button>
+          </DownloadButton>
         ))}
       />
       <Group component="nav" aria-label="Assessment views" gap="xs" mt={-8}>
