@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { findUserByEmail, insertUser, listUsers, toPublicUser } from '../platform/auth/users.js';
-import { conflict } from '../platform/http/errors.js';
+import { AppError, conflict } from '../platform/http/errors.js';
 import { email, password, requiredLine } from '../platform/http/fields.js';
-import { CLI_ACTOR, cliConfig, parseFields, printJson, println, printTable, withDatabase } from './context.js';
+import { CLI_ACTOR, CliError, cliConfig, parseFields, printJson, println, printTable, withDatabase } from './context.js';
 import { ask, requireOrPrompt } from './prompt.js';
 
 // Accounts are instance-wide; membership of an organization is granted in the
@@ -15,7 +15,10 @@ const fields = {
 };
 
 export function registerUser(program: Command): void {
-  const user = program.command('user').summary('create and list user accounts').description('Create and list user accounts.');
+  const user = program
+    .command('user')
+    .summary('create and list user accounts, reset passwords')
+    .description('Create and list user accounts; reset a password.');
 
   user
     .command('create')
@@ -38,6 +41,31 @@ export function registerUser(program: Command): void {
         const u = toPublicUser(row);
         if (opts.json) printJson(u);
         else println(`Created user ${u.email} (${u.id})`);
+      });
+    });
+
+  user
+    .command('reset-password')
+    .description(
+      'Give a user a one-time password, printed once, that they must change at their next sign-in. ' +
+        'Their sessions end and a sign-in lock on the account is lifted.\n\n' +
+        'Without --json the password alone goes to stdout (notes go to stderr).',
+    )
+    .requiredOption('--email <email>', 'email of the account')
+    .option('--json', 'print {"userId","email","temporaryPassword"}')
+    .action(async (opts: { email: string; json?: boolean }, cmd: Command) => {
+      const config = cliConfig(cmd);
+      const given = parseFields({ email: fields.email }, opts);
+      await withDatabase(config, 'migrate', async ({ db }) => {
+        const { resetPasswordByEmail } = await import('../modules/accounts/index.js');
+        const result = await resetPasswordByEmail(db, CLI_ACTOR, given.email as string).catch((e) => {
+          throw e instanceof AppError && e.status === 404 ? new CliError(`No user has the email ${given.email}.`) : e;
+        });
+        if (opts.json) return printJson(result);
+        process.stderr.write(
+          `Temporary password for ${result.email}. It is shown once; ${result.email} must change it at the next sign-in:\n`,
+        );
+        println(result.temporaryPassword);
       });
     });
 

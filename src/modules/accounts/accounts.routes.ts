@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit-log/audit-log.js';
@@ -14,6 +14,8 @@ import { problemSchema, uuid } from '../../platform/http/fields.js';
 import { toOrganization } from '../organizations/index.js';
 import { listOrgsOfUser } from '../organizations/index.js';
 import { apiTokenSchema, createdTokenSchema, createTokenBody, sessionSchema, setupBody, signInBody } from './accounts.schemas.js';
+import { tooManyAttempts } from './accounts.security.js';
+import { accountSecurityRoutes } from './accounts.security.routes.js';
 import * as service from './accounts.service.js';
 
 const errors = {
@@ -32,11 +34,13 @@ async function sessionView(db: Db, user: Row<'users'>, csrfToken: string | null)
     user: toPublicUser(user),
     csrfToken,
     organizations: orgs.filter((o) => !o.expires_at || o.expires_at > now).map((o) => toOrganization(o, o.role)),
+    mustChangePassword: Boolean(user.must_change_password),
   };
 }
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
+  await app.register(accountSecurityRoutes);
   const { sessionTtlHours, secureCookies } = app.config;
   // A real hash to compare against when the email is unknown, so the response
   // time does not reveal which emails have accounts.
@@ -47,9 +51,13 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     return dummyHash;
   };
 
-  async function startSession(reply: FastifyReply, user: Row<'users'>) {
+  async function startSession(req: FastifyRequest, reply: FastifyReply, user: Row<'users'>) {
     const s = await db.transaction().execute(async (tx) => {
-      const created = await createSession(tx, user.id, sessionTtlHours);
+      const userAgent = req.headers['user-agent'];
+      const created = await createSession(tx, user.id, sessionTtlHours, {
+        userAgent: typeof userAgent === 'string' ? userAgent : null,
+        ip: req.ip,
+      });
       await appendAudit(
         tx,
         { userId: user.id, label: user.email },
@@ -93,7 +101,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { user } = await service.initInstance(db, req.body, 'web');
-      return reply.code(201).send(await startSession(reply, user));
+      return reply.code(201).send(await startSession(req, reply, user));
     },
   );
 
@@ -111,22 +119,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { email, password } = req.body;
       const blocked = await signInBlocked(db, email, req.ip);
-      if (blocked) {
-        throw new AppError(
-          429,
-          'Too Many Requests',
-          `Too many failed sign-ins; try again in ${blocked.retryAfterSeconds} s.`,
-          [],
-          {
-            'retry-after': String(blocked.retryAfterSeconds),
-          },
-        );
-      }
+      if (blocked) throw tooManyAttempts(blocked.retryAfterSeconds);
       const user = await findUserByEmail(db, email);
       const ok = await verifyPassword(user?.password_hash ?? (await timingHash()), password);
       await recordSignInAttempt(db, email, req.ip, Boolean(user && ok && !user.disabled_at));
       if (!user || !ok || user.disabled_at) throw new AppError(401, 'Unauthorized', 'The email or password is wrong.');
-      return startSession(reply, user);
+      return startSession(req, reply, user);
     },
   );
 
@@ -191,7 +189,9 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const auth = requireUser(req);
-      return reply.code(201).send(await service.issueApiToken(db, actorOf(auth), auth.user.id, req.body.name));
+      return reply
+        .code(201)
+        .send(await service.issueApiToken(db, actorOf(auth), auth.user.id, req.body.name, req.body.expiresAt ?? null));
     },
   );
 

@@ -7,7 +7,13 @@ export const userSchema = z
   .meta({ id: 'User' });
 
 export const sessionSchema = z
-  .object({ user: userSchema, csrfToken: z.string().nullable(), organizations: z.array(organizationSchema) })
+  .object({
+    user: userSchema,
+    csrfToken: z.string().nullable(),
+    organizations: z.array(organizationSchema),
+    /** the password was set by an administrator: every call but changing it answers 403 until then */
+    mustChangePassword: z.boolean(),
+  })
   .meta({ id: 'Session' });
 
 export const setupBody = z.strictObject({
@@ -27,8 +33,44 @@ export const apiTokenSchema = z
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    /** null: the token does not expire */
+    expiresAt: z.string().nullable(),
   })
   .meta({ id: 'ApiToken' });
 
-export const createTokenBody = z.strictObject({ name: requiredLine(100) });
+export const createTokenBody = z.strictObject({
+  name: requiredLine(100),
+  /** when the token stops working (ISO-8601 date-time); omit or null for a token that does not expire */
+  expiresAt: z.iso
+    .datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2030-01-31T00:00:00Z' })
+    .transform((s) => new Date(s).toISOString())
+    .nullable()
+    .optional(),
+});
 export const createdTokenSchema = apiTokenSchema.extend({ token: z.string() }).meta({ id: 'CreatedApiToken' });
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1, 'must not be empty').max(256),
+  newPassword: password(),
+});
+
+export const accountSessionSchema = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    expiresAt: z.string(),
+    userAgent: z.string().nullable(),
+    ip: z.string().nullable(),
+    /** the session this request came with */
+    current: z.boolean(),
+  })
+  .meta({ id: 'AccountSession' });
+
+export const temporaryPasswordSchema = z
+  .object({ userId: z.string(), email: z.string(), temporaryPassword: z.string() })
+  .meta({ id: 'TemporaryPassword' });
+
+export const unlockResultSchema = z
+  .object({ userId: z.string(), email: z.string(), clearedAttempts: z.number().int() })
+  .meta({ id: 'UnlockResult' });

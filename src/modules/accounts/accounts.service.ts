@@ -4,7 +4,7 @@ import { findUserByEmail, insertUser } from '../../platform/auth/users.js';
 import type { Db, Executor } from '../../platform/db/db.js';
 import { nowIso } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
+import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { createOrganization } from '../organizations/index.js';
 
 const SETUP_KEY = 'setup_completed';
@@ -48,12 +48,14 @@ export function toApiToken(r: Row<'api_tokens'>) {
     createdAt: r.created_at,
     lastUsedAt: r.last_used_at,
     revokedAt: r.revoked_at,
+    expiresAt: r.expires_at,
   };
 }
 
-export async function issueApiToken(db: Db, actor: Actor, userId: string, name: string) {
+export async function issueApiToken(db: Db, actor: Actor, userId: string, name: string, expiresAt: string | null = null) {
+  if (expiresAt && expiresAt <= nowIso()) throw invalid([{ field: 'body.expiresAt', message: 'must be in the future' }]);
   return db.transaction().execute(async (tx) => {
-    const { token, row } = await createApiToken(tx, userId, name);
+    const { token, row } = await createApiToken(tx, userId, name, expiresAt);
     await appendAudit(tx, actor, {
       orgId: null,
       entityType: 'api_token',
@@ -65,10 +67,10 @@ export async function issueApiToken(db: Db, actor: Actor, userId: string, name: 
   });
 }
 
-export async function issueApiTokenForEmail(db: Db, actor: Actor, email: string, name: string) {
+export async function issueApiTokenForEmail(db: Db, actor: Actor, email: string, name: string, expiresAt: string | null = null) {
   const user = await findUserByEmail(db, email);
   if (!user) throw notFound('User');
-  return issueApiToken(db, actor, user.id, name);
+  return issueApiToken(db, actor, user.id, name, expiresAt);
 }
 
 export async function listApiTokens(db: Executor, userId: string) {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 
 // argon2id with OWASP's baseline parameters (19 MiB, 2 passes, 1 lane): about
@@ -33,3 +33,12 @@ export function safeEqual(a: string, b: string): boolean {
 }
 
 export const PASSWORD_MIN_LENGTH = 12;
+
+// No 0/O, 1/l/I: a temporary password is read off a screen and typed.
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A one-time password an administrator passes on: 4 groups of 5 (about 115 bits). */
+export function temporaryPassword(): string {
+  const group = () => Array.from({ length: 5 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join('');
+  return [group(), group(), group(), group()].join('-');
+}

@@ -10,11 +10,18 @@ import { randomSecret, sha256 } from './secrets.js';
 export const SESSION_COOKIE = 'aims_session';
 export const API_TOKEN_PREFIX = 'aims_';
 
+/** Where a session was started, shown to its owner on the sessions page. */
+export interface SessionOrigin {
+  userAgent?: string | null;
+  ip?: string | null;
+}
+
 export async function createSession(
   db: Executor,
   userId: string,
   ttlHours: number,
-): Promise<{ cookieValue: string; csrfToken: string; expiresAt: string }> {
+  origin: SessionOrigin = {},
+): Promise<{ cookieValue: string; csrfToken: string; expiresAt: string; id: string }> {
   const cookieValue = randomSecret();
   const csrfToken = randomSecret();
   const now = new Date();
@@ -28,9 +35,11 @@ export async function createSession(
       created_at: now.toISOString(),
       expires_at: expiresAt,
       last_seen_at: now.toISOString(),
+      user_agent: origin.userAgent ? origin.userAgent.slice(0, 400) : null,
+      ip: origin.ip ?? null,
     })
     .execute();
-  return { cookieValue, csrfToken, expiresAt };
+  return { cookieValue, csrfToken, expiresAt, id: sha256(cookieValue) };
 }
 
 export async function findSession(
@@ -44,6 +53,12 @@ export async function findSession(
     .where('expires_at', '>', nowIso())
     .executeTakeFirst();
   if (!session) return null;
+  // Like API tokens: last seen at most once a minute, so reads stay reads.
+  const now = nowIso();
+  if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
+    session.last_seen_at = now;
+  }
   const user = await db
     .selectFrom('users')
     .selectAll()
@@ -57,10 +72,43 @@ export async function deleteSession(db: Executor, cookieValue: string): Promise<
   await db.deleteFrom('sessions').where('id', '=', sha256(cookieValue)).execute();
 }
 
+/**
+ * Ends every session of a user but `keepId` (the caller's own, when there is
+ * one). Used when the password changes: a session someone else opened with
+ * the old password must not outlive it.
+ */
+export async function deleteSessionsOfUser(db: Executor, userId: string, keepId?: string): Promise<number> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepId) q = q.where('id', '!=', keepId);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows ?? 0);
+}
+
+/** The user's live sessions, newest first. */
+export function listSessionsOfUser(db: Executor, userId: string): Promise<Row<'sessions'>[]> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', nowIso())
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/**
+ * The id a session is shown under. The row id is the hash of the cookie; it
+ * is not a secret that signs anyone in, but it is the key that does, so the
+ * API names sessions by a hash of it instead.
+ */
+export function sessionHandle(sessionRowId: string): string {
+  return sha256(`session-handle:${sessionRowId}`).slice(0, 32);
+}
+
 export async function createApiToken(
   db: Executor,
   userId: string,
   name: string,
+  expiresAt: string | null = null,
 ): Promise<{ token: string; row: Row<'api_tokens'> }> {
   const token = randomSecret(API_TOKEN_PREFIX);
   const row = {
@@ -72,6 +120,7 @@ export async function createApiToken(
     created_at: nowIso(),
     last_used_at: null,
     revoked_at: null,
+    expires_at: expiresAt,
   };
   await db.insertInto('api_tokens').values(row).execute();
   return { token, row };
@@ -85,6 +134,7 @@ export async function findUserByApiToken(db: Executor, token: string): Promise<R
     .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
     .where('api_tokens.token_hash', '=', sha256(token))
     .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', nowIso())]))
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;

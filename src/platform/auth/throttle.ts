@@ -36,3 +36,39 @@ export async function recordSignInAttempt(db: Executor, email: string, ip: strin
     .values({ id: uuidv7(), email, ip, succeeded: succeeded ? 1 : 0, at: nowIso() })
     .execute();
 }
+
+/** The 429 answer's words: the real minutes left, and who can lift it. */
+export function lockoutMessage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'} or ask an administrator to unlock your account.`;
+}
+
+/**
+ * Lifts the per-account limit: forgets the failed attempts on this email in
+ * the current window (the rows are the lock; the audit log keeps the unlock).
+ * The per-IP limit stays: it protects against one source guessing many
+ * accounts, which an account's administrator cannot vouch for.
+ */
+export async function clearFailedSignIns(db: Executor, email: string): Promise<number> {
+  const since = new Date(Date.now() - SIGN_IN_WINDOW_MS).toISOString();
+  const r = await db
+    .deleteFrom('sign_in_attempts')
+    .where('email', '=', email)
+    .where('succeeded', '=', 0)
+    .where('at', '>', since)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows ?? 0);
+}
+
+/** Whether the account itself (not the caller's IP) is locked out now. */
+export async function accountLocked(db: Executor, email: string): Promise<boolean> {
+  const since = new Date(Date.now() - SIGN_IN_WINDOW_MS).toISOString();
+  const row = await db
+    .selectFrom('sign_in_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('email', '=', email)
+    .where('succeeded', '=', 0)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n) >= MAX_FAILURES_PER_EMAIL;
+}

@@ -38,6 +38,7 @@ export async function insertUser(
     created_at: now,
     updated_at: now,
     disabled_at: null,
+    must_change_password: 0,
   };
   await tx.insertInto('users').values(row).execute();
   await appendAudit(tx, actor, { orgId: null, entityType: 'user', entityId: row.id, action: 'create', after: toPublicUser(row) });
@@ -46,4 +47,17 @@ export async function insertUser(
 
 export function listUsers(db: Executor): Promise<Row<'users'>[]> {
   return db.selectFrom('users').selectAll().orderBy('email').execute();
+}
+
+/**
+ * Sets a user's password inside the caller's transaction. `mustChange`: the
+ * password was chosen by someone else (an administrator, the CLI), so the
+ * user must replace it before doing anything else.
+ */
+export async function setPassword(tx: Executor, userId: string, password: string, mustChange: boolean): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password), must_change_password: mustChange ? 1 : 0, updated_at: nowIso() })
+    .where('id', '=', userId)
+    .execute();
 }

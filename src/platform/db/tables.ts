@@ -2,7 +2,7 @@
 // theirs in <domain>.tables.ts). Timestamps are ISO-8601 UTC
 // strings and JSON columns are text in both dialects, so one set of queries
 // serves SQLite and PostgreSQL alike.
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../auth/roles.js';
 
 export interface UsersTable {
@@ -13,6 +13,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   disabled_at: string | null;
+  /** 1 after an administrator or the CLI set a temporary password: every API call but changing it answers 403 */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -23,6 +25,8 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   last_seen_at: string;
+  user_agent: string | null;
+  ip: string | null;
 }
 
 export interface ApiTokensTable {
@@ -34,6 +38,8 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** null: never expires */
+  expires_at: string | null;
 }
 
 export interface SignInAttemptsTable {

@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { blockedUntilPasswordChange, PASSWORD_CHANGE_REQUIRED_TITLE } from '../auth/password-change.js';
 import { API_TOKEN_PREFIX, findSession, findUserByApiToken, SESSION_COOKIE } from '../auth/sessions.js';
 import { safeEqual } from '../auth/secrets.js';
 import type { Config } from '../config/config.js';
@@ -98,6 +99,13 @@ export async function createServer(database: Database, config: Config, version: 
       if (typeof header !== 'string' || !safeEqual(header, req.auth.session?.csrf_token ?? '')) {
         throw new AppError(403, 'CSRF token missing or wrong', 'Send the X-CSRF-Token header returned at sign-in.');
       }
+    }
+    if (req.auth && blockedUntilPasswordChange(req.auth.user, req.method, req.routeOptions.url)) {
+      throw new AppError(
+        403,
+        PASSWORD_CHANGE_REQUIRED_TITLE,
+        'Your password was set by an administrator: choose a new one (PUT /api/v1/account/password) before anything else.',
+      );
     }
   });
 

@@ -56,6 +56,485 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/account/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change your password; your other sessions end, this one stays */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            currentPassword: string;
+            newPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              endedSessions: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/account/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your signed-in sessions; `current` marks the one making this request */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AccountSession'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** End all your sessions but this one */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ended: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/account/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End one of your sessions (ending this one signs you out) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          sessionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/members/{userId}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give a member a one-time password, shown once, to change at next sign-in (an admin cannot reset an owner's) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TemporaryPassword'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/members/{userId}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lift the sign-in lock on a member's account after too many failed attempts */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UnlockResult'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/setup': {
     parameters: {
       query?: never;
@@ -391,6 +870,7 @@ export interface paths {
         content: {
           'application/json': {
             name: string;
+            expiresAt?: string | null;
           };
         };
       };
@@ -1848,6 +2328,7 @@ export interface paths {
         content: {
           'application/json': {
             note?: string;
+            exceptions?: components['schemas']['ApprovalExceptionInput'][];
           };
         };
       };
@@ -3884,6 +4365,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{orgId}/ai-systems/scope-gaps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the approved scope names that the inventory does not hold
+     * @description AI systems, products and services named in the approved scope (clause 4.3) that no active AI system stands for: neither linked from the scope entry nor with the same name (ignoring case, spacing and punctuation). Empty when no scope is approved.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['InventoryScopeGap'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs/{orgId}/ai-systems/bulk-edit': {
     parameters: {
       query?: never;
@@ -5736,6 +6305,7 @@ export interface components {
       user: components['schemas']['UserInput'];
       csrfToken: string | null;
       organizations: components['schemas']['OrganizationInput'][];
+      mustChangePassword: boolean;
     };
     ApiTokenInput: {
       id: string;
@@ -5744,6 +6314,7 @@ export interface components {
       createdAt: string;
       lastUsedAt: string | null;
       revokedAt: string | null;
+      expiresAt: string | null;
     };
     CreatedApiTokenInput: {
       id: string;
@@ -5752,7 +6323,27 @@ export interface components {
       createdAt: string;
       lastUsedAt: string | null;
       revokedAt: string | null;
+      expiresAt: string | null;
       token: string;
+    };
+    AccountSessionInput: {
+      id: string;
+      createdAt: string;
+      lastSeenAt: string;
+      expiresAt: string;
+      userAgent: string | null;
+      ip: string | null;
+      current: boolean;
+    };
+    TemporaryPasswordInput: {
+      userId: string;
+      email: string;
+      temporaryPassword: string;
+    };
+    UnlockResultInput: {
+      userId: string;
+      email: string;
+      clearedAttempts: number;
     };
     PersonRefInput: {
       /** @default null */
@@ -5765,6 +6356,17 @@ export interface components {
       userId: string | null;
       name: string;
       email?: string;
+    };
+    ApprovalExceptionInput: {
+      code: string;
+      field?: string;
+      reason: string;
+    };
+    AcceptedExceptionInput: {
+      code: string;
+      field: string;
+      message: string;
+      reason: string;
     };
     ScopeContentInput: {
       boundaryStatement: string;
@@ -5834,6 +6436,7 @@ export interface components {
       approvedByName: string | null;
       approvedAt: string | null;
       approvalNote: string | null;
+      acceptedExceptions: components['schemas']['AcceptedExceptionInput'][];
       statement: string;
       checks: components['schemas']['ScopeCheckInput'][];
     };
@@ -5962,6 +6565,13 @@ export interface components {
         review: number;
       };
       duplicateGroups: number;
+      namedInScopeMissing: number;
+    };
+    InventoryScopeGapInput: {
+      name: string;
+      /** @enum {string} */
+      kind: 'ai-system' | 'product-or-service';
+      scopeVersion: number;
     };
     DuplicateGroupInput: {
       ids: string[];
@@ -6236,6 +6846,13 @@ export interface components {
         unanswered: number;
       };
     };
+    GapProgressInput: {
+      reusedFromIsms: number;
+      aiSpecificInPlace: number;
+      aiSpecificImplemented: number;
+      notApplicable: number;
+      total: number;
+    };
     GapAnswerLinkInput: {
       /** @enum {string} */
       type: 'ai-system' | 'supplier' | 'scope';
@@ -6257,6 +6874,7 @@ export interface components {
       owner: components['schemas']['PersonInput'] | null;
       links: components['schemas']['GapAnswerLinkInput'][];
       updatedAt: string | null;
+      prefilled: boolean;
       facts: string[];
     };
     GapAssessmentSummaryInput: {
@@ -6271,6 +6889,7 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       overall: components['schemas']['GapRollUpInput'];
+      progress: components['schemas']['GapProgressInput'];
       answered: number;
       total: number;
     };
@@ -6286,6 +6905,7 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       overall: components['schemas']['GapRollUpInput'];
+      progress: components['schemas']['GapProgressInput'];
       answered: number;
       total: number;
       answers: components['schemas']['GapAnswerInput'][];
@@ -6331,6 +6951,7 @@ export interface components {
       href: string;
     };
     RecentChangeInput: {
+      id: string;
       at: string;
       text: string;
       actor: string | null;
@@ -6428,6 +7049,7 @@ export interface components {
       user: components['schemas']['User'];
       csrfToken: string | null;
       organizations: components['schemas']['Organization'][];
+      mustChangePassword: boolean;
     };
     ApiToken: {
       id: string;
@@ -6436,6 +7058,7 @@ export interface components {
       createdAt: string;
       lastUsedAt: string | null;
       revokedAt: string | null;
+      expiresAt: string | null;
     };
     CreatedApiToken: {
       id: string;
@@ -6444,7 +7067,27 @@ export interface components {
       createdAt: string;
       lastUsedAt: string | null;
       revokedAt: string | null;
+      expiresAt: string | null;
       token: string;
+    };
+    AccountSession: {
+      id: string;
+      createdAt: string;
+      lastSeenAt: string;
+      expiresAt: string;
+      userAgent: string | null;
+      ip: string | null;
+      current: boolean;
+    };
+    TemporaryPassword: {
+      userId: string;
+      email: string;
+      temporaryPassword: string;
+    };
+    UnlockResult: {
+      userId: string;
+      email: string;
+      clearedAttempts: number;
     };
     PersonRef: {
       /** @default null */
@@ -6457,6 +7100,17 @@ export interface components {
       userId: string | null;
       name: string;
       email?: string;
+    };
+    ApprovalException: {
+      code: string;
+      field?: string;
+      reason: string;
+    };
+    AcceptedException: {
+      code: string;
+      field: string;
+      message: string;
+      reason: string;
     };
     ScopeContent: {
       boundaryStatement: string;
@@ -6526,6 +7180,7 @@ export interface components {
       approvedByName: string | null;
       approvedAt: string | null;
       approvalNote: string | null;
+      acceptedExceptions: components['schemas']['AcceptedException'][];
       statement: string;
       checks: components['schemas']['ScopeCheck'][];
     };
@@ -6654,6 +7309,13 @@ export interface components {
         review: number;
       };
       duplicateGroups: number;
+      namedInScopeMissing: number;
+    };
+    InventoryScopeGap: {
+      name: string;
+      /** @enum {string} */
+      kind: 'ai-system' | 'product-or-service';
+      scopeVersion: number;
     };
     DuplicateGroup: {
       ids: string[];
@@ -6928,6 +7590,13 @@ export interface components {
         unanswered: number;
       };
     };
+    GapProgress: {
+      reusedFromIsms: number;
+      aiSpecificInPlace: number;
+      aiSpecificImplemented: number;
+      notApplicable: number;
+      total: number;
+    };
     GapAnswerLink: {
       /** @enum {string} */
       type: 'ai-system' | 'supplier' | 'scope';
@@ -6949,6 +7618,7 @@ export interface components {
       owner: components['schemas']['Person'] | null;
       links: components['schemas']['GapAnswerLink'][];
       updatedAt: string | null;
+      prefilled: boolean;
       facts: string[];
     };
     GapAssessmentSummary: {
@@ -6963,6 +7633,7 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       overall: components['schemas']['GapRollUp'];
+      progress: components['schemas']['GapProgress'];
       answered: number;
       total: number;
     };
@@ -6978,6 +7649,7 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       overall: components['schemas']['GapRollUp'];
+      progress: components['schemas']['GapProgress'];
       answered: number;
       total: number;
       answers: components['schemas']['GapAnswer'][];
@@ -7023,6 +7695,7 @@ export interface components {
       href: string;
     };
     RecentChange: {
+      id: string;
       at: string;
       text: string;
       actor: string | null;
