@@ -7,7 +7,9 @@ import { provideSupplierDependents } from '../suppliers/index.js';
 import { aiSystemRegister } from './inventory.register.js';
 import { countBySupplier, listBySupplier } from './inventory.repository.js';
 
-registerLinkKind(registerLinkKindOf(aiSystemRegister, { kind: 'ai-system', noun: 'an AI system', label: (r) => r.name }));
+registerLinkKind(
+  registerLinkKindOf(aiSystemRegister, { kind: 'ai-system', noun: 'an AI system', label: (r) => r.name, nameKey: 'name_key' }),
+);
 provideSupplierDependents({ count: countBySupplier, list: listBySupplier });
 
 export { inventoryRoutes } from './inventory.routes.js';

@@ -1,6 +1,15 @@
 // References between records: people a record names, and links to records
 // other modules own.
-export { checkLinks, type LinkKind, type LinkRef, type LinkTarget, registerLinkKind, resolveLinks } from './links.js';
+export {
+  checkLinks,
+  hasCurrentLinks,
+  type LinkKind,
+  type LinkRef,
+  type LinkTarget,
+  matchLinksByName,
+  registerLinkKind,
+  resolveLinks,
+} from './links.js';
 export {
   type Person,
   type PersonField,

@@ -21,6 +21,14 @@ export interface LinkKind {
   /** the record with its article, as an error names it: "an AI system", "an approved scope version" */
   noun: string;
   lookup(db: Executor, orgId: string, ids: string[]): Promise<Map<string, LinkTarget>>;
+  /**
+   * Current (not archived) records whose name matches, ignoring case, spaces
+   * and punctuation (fold): each name as given -> the id of a record of that
+   * name. Names nothing matches are absent. For kinds whose records have names.
+   */
+  matchNames?(db: Executor, orgId: string, names: string[]): Promise<Map<string, string>>;
+  /** whether the organization holds any current record of this kind */
+  hasCurrent?(db: Executor, orgId: string): Promise<boolean>;
 }
 
 export interface LinkRef {
@@ -52,6 +60,23 @@ export async function resolveLinks(
   const found = new Map<string, Map<string, LinkTarget>>();
   await Promise.all([...byKind].map(async ([type, ids]) => found.set(type, await kindOf(type).lookup(db, orgId, [...ids]))));
   return (link) => found.get(link.type)?.get(link.id);
+}
+
+/**
+ * Current records of a kind matched by name (see LinkKind.matchNames), for a
+ * module that names things another module records (the scope names AI systems
+ * the inventory holds) without depending on it.
+ */
+export async function matchLinksByName(db: Executor, orgId: string, kind: string, names: string[]): Promise<Map<string, string>> {
+  const k = kindOf(kind);
+  if (!k.matchNames) throw new Error(`the link kind "${kind}" does not match by name`);
+  return names.length ? k.matchNames(db, orgId, names) : new Map();
+}
+
+/** Whether the organization holds any current record of a kind (false when the kind cannot tell). */
+export async function hasCurrentLinks(db: Executor, orgId: string, kind: string): Promise<boolean> {
+  const k = kindOf(kind);
+  return k.hasCurrent ? k.hasCurrent(db, orgId) : false;
 }
 
 /**

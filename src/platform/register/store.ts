@@ -6,6 +6,7 @@ import { applyKeyset, keysetPage } from '../db/keyset.js';
 import type { DB } from '../db/tables.js';
 import { AppError, conflict, invalid, notFound } from '../http/errors.js';
 import type { LinkKind, LinkTarget } from '../refs/index.js';
+import { fold } from '../text.js';
 import type { ListQueryBase, RegisterDefinition, RegisterTable, RowOf } from './definition.js';
 
 // The register kit's use cases. Every statement carries org_id; every write
@@ -241,11 +242,42 @@ export async function recordHistory<D extends AnyRegister>(db: Executor, def: D,
  */
 export function registerLinkKindOf<D extends AnyRegister>(
   def: D,
-  opts: { kind: string; noun: string; label(row: RowOf<TableOf<D>>): string },
+  opts: {
+    kind: string;
+    noun: string;
+    label(row: RowOf<TableOf<D>>): string;
+    /** the column holding fold(name): given, other modules may match records by name (matchLinksByName) */
+    nameKey?: string;
+  },
 ): LinkKind {
+  const nameKey = opts.nameKey;
   return {
     kind: opts.kind,
     noun: opts.noun,
+    async hasCurrent(db, orgId) {
+      return !!(await select(db, def, orgId).where('archived_at', 'is', null).limit(1).executeTakeFirst());
+    },
+    ...(nameKey
+      ? {
+          async matchNames(db: Executor, orgId: string, names: string[]) {
+            const keys = [...new Set(names.map(fold).filter(Boolean))];
+            const found = new Map<string, string>();
+            if (keys.length === 0) return found;
+            const rows = (await select(db, def, orgId)
+              .where('archived_at', 'is', null)
+              .where(nameKey as 'id', 'in', keys)
+              .orderBy('id')
+              .execute()) as unknown as Record<string, string>[];
+            const byKey = new Map<string, string>();
+            for (const r of rows) if (!byKey.has(r[nameKey])) byKey.set(r[nameKey], r.id);
+            for (const n of names) {
+              const id = byKey.get(fold(n));
+              if (id) found.set(n, id);
+            }
+            return found;
+          },
+        }
+      : {}),
     async lookup(db, orgId, ids) {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Map<string, LinkTarget>();
