@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import { type Database, openDatabase } from '../../src/platform/db/db.js';
 import { type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { acceptAllExceptions } from '../support/approve.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
 
@@ -53,7 +54,10 @@ describe.each(testDialects())('scope writes racing (%s)', (dialect) => {
     expect(new Set(saves.map((s) => s.body.id)).size).toBe(1);
     expect(await versions()).toEqual([[1, 'draft']]);
 
-    const approvals = await Promise.all(Array.from({ length: 5 }, (_, i) => clients[i % 2].post(url('/draft/approve'), {})));
+    const exceptions = await acceptAllExceptions(clients[0], url());
+    const approvals = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => clients[i % 2].post(url('/draft/approve'), { exceptions })),
+    );
     expect(approvals.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409]);
     expect(approvals.find((a) => a.status === 409)?.headers['content-type']).toContain('application/problem+json');
     expect(await versions()).toEqual([[1, 'approved']]);

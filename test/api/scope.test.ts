@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
+import { approveAccepting } from '../support/approve.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
 
@@ -52,7 +53,7 @@ describe.each(testDialects())('scope versions (%s)', (dialect) => {
     expect(saved.body.checks.map((c: { code: string }) => c.code)).not.toContain('no-sites');
     expect(saved.body.statement).toContain('Berlin HQ');
 
-    const approved = await owner.post(url('/draft/approve'), { note: 'Approved at leadership meeting' });
+    const approved = await approveAccepting(owner, url(), { note: 'Approved at leadership meeting' });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({
       version: 1,
@@ -93,7 +94,7 @@ describe.each(testDialects())('scope versions (%s)', (dialect) => {
       },
     ]);
 
-    await owner.post(url('/draft/approve'), {});
+    await approveAccepting(owner, url());
     const versions = (await owner.get(url('/versions'))).body.items.map((v: { version: number; status: string }) => [
       v.version,
       v.status,

@@ -11,6 +11,7 @@ import type { Actor } from '../../src/platform/audit-log/audit-log.js';
 import { verifyAuditLog } from '../../src/platform/audit-log/audit-log.js';
 import { type Database, type Executor, openDatabase } from '../../src/platform/db/db.js';
 import { AppError, invalid } from '../../src/platform/http/errors.js';
+import { acceptExceptions, type VersionCheck } from '../../src/platform/versioned/index.js';
 import { defineVersionedRecord, type RecordRef } from '../../src/platform/versioned/index.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../support/db.js';
 
@@ -42,8 +43,19 @@ const notes = defineVersionedRecord({
   },
   freeze: {
     columns: ['rendered'],
-    compute: (c, ctx) => ({ rendered: `${c.title} (${ctx.org}), ${ctx.signature}` }),
+    compute: (c, ctx, { exceptions }) => ({
+      rendered: `${c.title} (${ctx.org}), ${ctx.signature}${exceptions.map((e) => `; accepted ${e.field}: ${e.reason}`).join('')}`,
+    }),
   },
+  // A "todo" tag is an open warning; a "later" tag a note that never blocks approval.
+  checks: (c): VersionCheck[] =>
+    c.tags.flatMap((tag, i): VersionCheck[] =>
+      tag === 'todo'
+        ? [{ code: 'todo', severity: 'warning' as const, field: `tags.${i}`, message: `Tag ${i + 1} says todo.` }]
+        : tag === 'later'
+          ? [{ code: 'later', severity: 'info' as const, field: `tags.${i}`, message: 'Later.' }]
+          : [],
+    ),
   derive: ({ content, frozen }, ctx) => ({
     rendered: frozen.rendered ?? `${content.title} (${ctx.org}), ${ctx.signature}`,
     words: content.body.split(/\s+/).filter(Boolean).length,
@@ -66,6 +78,7 @@ async function createNotesTable(db: Executor) {
     .addColumn('approved_by', 'text')
     .addColumn('approved_at', 'text')
     .addColumn('approval_note', 'text')
+    .addColumn('accepted_exceptions', 'text')
     .addColumn('rendered', 'text')
     .addUniqueConstraint('test_note_versions_version_uq', ['org_id', 'note_id', 'version'])
     .execute();
@@ -165,6 +178,7 @@ describe.each(testDialects())('versioned-record kit (%s)', (dialect) => {
       createdBy: actor.userId,
       approvedBy: null,
       approvedByName: null,
+      acceptedExceptions: [],
       rendered: 'Incident notes (Acme), Acme AI',
       words: 2,
     });
@@ -203,6 +217,7 @@ describe.each(testDialects())('versioned-record kit (%s)', (dialect) => {
       approvedBy: actor.userId,
       approvedByName: 'Ada Lead',
       approvalNote: 'signed off',
+      acceptedExceptions: [],
       rendered: 'Incident notes (Acme), Acme AI',
     });
     signature = 'Acme AI GmbH';
@@ -307,5 +322,76 @@ describe.each(testDialects())('versioned-record kit (%s)', (dialect) => {
       [1, 'approved'],
     ]);
     expect((await verifyAuditLog(database.db)).ok).toBe(true);
+  });
+
+  it('refuses to approve with an open warning and no reason, naming each check; changes nothing', async () => {
+    const db = database.db;
+    const draft = await notes.saveDraft(db, actor, ref('checks'), content({ tags: ['todo', 'later', 'todo'] }));
+    const before = await auditActions('checks');
+    for (const exceptions of [
+      undefined,
+      [],
+      [{ code: 'todo', field: 'tags.0', reason: 'Tracked in the backlog' }],
+      [{ code: 'todo', field: 'tags.1', reason: 'wrong field' }],
+    ]) {
+      const err = await notes.approve(db, actor, ref('checks'), { exceptions }).catch((e) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect(err.status).toBe(400);
+      for (const e of err.errors) expect(e.field).toBe('body.exceptions');
+      expect(err.errors.map((e: { message: string }) => e.message)).toContain(
+        'give a reason to approve with the open check "todo" on tags.2: Tag 3 says todo.',
+      );
+    }
+    expect((await notes.getOverview(db, ref('checks'))).draft).toEqual(draft);
+    expect(await auditActions('checks')).toEqual(before);
+  });
+
+  it('approves with a reason per open warning and keeps them with the version, its history, audit log and frozen text', async () => {
+    const db = database.db;
+    const approved = await notes.approve(db, actor, ref('checks'), {
+      exceptions: [
+        { code: 'todo', field: 'tags.2', reason: '  Second pass next quarter  ' },
+        { code: 'todo', field: 'tags.0', reason: 'Tracked in the backlog' },
+        { code: 'gone', reason: 'a check no longer open is not kept' },
+      ],
+    });
+    const accepted = [
+      { code: 'todo', field: 'tags.0', message: 'Tag 1 says todo.', reason: 'Tracked in the backlog' },
+      { code: 'todo', field: 'tags.2', message: 'Tag 3 says todo.', reason: 'Second pass next quarter' },
+    ];
+    expect(approved.acceptedExceptions).toEqual(accepted);
+    expect(approved.rendered).toBe(
+      'Incident notes (Acme), Acme AI GmbH; accepted tags.0: Tracked in the backlog; accepted tags.2: Second pass next quarter',
+    );
+    expect((await notes.listVersions(db, ref('checks')))[0].acceptedExceptions).toEqual(accepted);
+    expect((await notes.getVersion(db, ref('checks'), 1)).acceptedExceptions).toEqual(accepted);
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_type', '=', 'test-note')
+      .where('entity_id', '=', approved.id)
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual(['create', 'approve']);
+    expect(JSON.parse(rows[1].after!).acceptedExceptions).toEqual(accepted);
+    // one reason without a field covers every open check of its code; a record with no open warning needs none
+    await notes.saveDraft(db, actor, ref('checks'), content({ tags: ['todo', 'todo', 'later'] }));
+    const v2 = await notes.approve(db, actor, ref('checks'), { exceptions: [{ code: 'todo', reason: 'Both tracked' }] });
+    expect(v2.acceptedExceptions.map((e) => e.field)).toEqual(['tags.0', 'tags.1']);
+    await notes.saveDraft(db, actor, ref('checks'), content({ tags: ['later'] }));
+    expect((await notes.approve(db, actor, ref('checks'))).acceptedExceptions).toEqual([]);
+    expect((await verifyAuditLog(db)).ok).toBe(true);
+  });
+
+  it('matches exceptions to warnings by code and field (pure)', () => {
+    const checks = [
+      { code: 'a', severity: 'warning' as const, field: 'x', message: 'A on x' },
+      { code: 'a', severity: 'warning' as const, field: 'y', message: 'A on y' },
+      { code: 'b', severity: 'info' as const, field: 'x', message: 'B' },
+    ];
+    expect(acceptExceptions(checks, [{ code: 'a', field: 'y', reason: ' ' }]).errors.length).toBe(2);
+    expect(acceptExceptions(checks, [{ code: 'a', field: 'y', reason: 'ok' }]).errors).toEqual([
+      { field: 'body.exceptions', message: 'give a reason to approve with the open check "a" on x: A on x' },
+    ]);
   });
 });

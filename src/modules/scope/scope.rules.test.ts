@@ -28,7 +28,8 @@ const good: ScopeContent = {
   issues: [{ kind: 'external', description: 'EU AI Act obligations', effect: 'Transparency duties for chat features' }],
 };
 
-const codes = (c: ScopeContent) => scopeChecks(c, [site]).map((x) => x.code);
+const ctx = { sites: [site], countries: ['DE'] };
+const codes = (c: ScopeContent) => scopeChecks(c, ctx).map((x) => x.code);
 
 describe('scope checks (Stage 1: too broad, unclear, not tied to AI use)', () => {
   it('passes a specific, complete scope', () => {
@@ -68,7 +69,7 @@ describe('scope checks (Stage 1: too broad, unclear, not tied to AI use)', () =>
       exclusions: [{ item: 'Legacy app', justification: ' ' }],
       thirdPartyAiSystems: { included: true, notes: '', vendors: [] },
     };
-    const found = scopeChecks(c, [site]);
+    const found = scopeChecks(c, ctx);
     expect(found.map((x) => x.code)).toEqual([
       'no-ai-systems',
       'unknown-site',
@@ -76,6 +77,108 @@ describe('scope checks (Stage 1: too broad, unclear, not tied to AI use)', () =>
       'third-party-no-vendors',
     ]);
     expect(found.find((x) => x.code === 'exclusion-unjustified')?.field).toBe('exclusions.0.justification');
+  });
+});
+
+describe('over-broad scope (Stage 1: too broad)', () => {
+  const broad =
+    'The AIMS covers the entire organisation and every use of artificial intelligence across the whole group worldwide.';
+  const nothingNamed = { ...good, aiSystems: [], productsAndServices: [], departments: [] };
+
+  it('(a) flags a boundary that claims everything while the scope names nothing, in four languages', () => {
+    const found = scopeChecks({ ...nothingNamed, boundaryStatement: broad }, ctx);
+    const claim = found.find((c) => c.code === 'scope-claims-everything');
+    expect(claim).toMatchObject({ severity: 'warning', field: 'boundaryStatement' });
+    expect(claim?.message).toContain('"entire", "every", "whole", "worldwide"');
+    for (const text of [
+      'Das AIMS umfasst die gesamte Organisation und alle KI-Anwendungen der Gruppe weltweit.',
+      "Le SMIA couvre l'entreprise entière et toutes les utilisations de l'IA dans chaque filiale.",
+      'El SGIA cubre toda la organización y todos los usos de la IA en cada país.',
+      'Covers the group-wide use of AI.',
+    ]) {
+      expect(codes({ ...nothingNamed, boundaryStatement: text })).toContain('scope-claims-everything');
+    }
+    // the same words are fine once the scope names what it covers
+    expect(codes({ ...good, boundaryStatement: broad })).not.toContain('scope-claims-everything');
+    expect(codes({ ...nothingNamed, boundaryStatement: 'Covers the FlowPilot assistant run from Berlin.' })).not.toContain(
+      'scope-claims-everything',
+    );
+  });
+
+  it('(b) flags countries, sites and "worldwide" beyond the organization profile', () => {
+    const countries = scopeChecks({ ...good, countriesOrBusinessUnits: ['Germany', 'France', 'ES', 'Sales EMEA'] }, ctx);
+    expect(countries.find((c) => c.code === 'countries-beyond-profile')).toMatchObject({
+      field: 'countriesOrBusinessUnits',
+      message: expect.stringContaining('(France, Spain)'),
+    });
+    const inBoundary = scopeChecks(
+      { ...good, boundaryStatement: `${good.boundaryStatement} Also offered from our teams in Frankreich.` },
+      ctx,
+    );
+    expect(inBoundary.find((c) => c.code === 'countries-beyond-profile')?.field).toBe('boundaryStatement');
+    // a target market (in the context's countries) is not beyond the profile
+    expect(codes({ ...good, countriesOrBusinessUnits: ['France'] })).toContain('countries-beyond-profile');
+    const withMarket = scopeChecks({ ...good, countriesOrBusinessUnits: ['France'] }, { ...ctx, countries: ['DE', 'FR'] });
+    expect(withMarket.map((c) => c.code)).not.toContain('countries-beyond-profile');
+    const places = scopeChecks(
+      { ...good, boundaryStatement: 'Covers FlowPilot as operated from our 12 offices in 5 countries worldwide.' },
+      ctx,
+    ).find((c) => c.code === 'places-beyond-profile');
+    expect(places?.message).toBe(
+      'The boundary reaches further than the organization profile: it says "worldwide" and it speaks of 12 sites and it speaks of 5 countries, while the profile has 1 site in 1 country. Name the sites and countries the AIMS covers instead, or complete the organization profile.',
+    );
+    expect(codes(good)).not.toContain('places-beyond-profile');
+  });
+
+  it('(c) flags third-party AI in use with nothing excluded, instead of the general no-exclusions', () => {
+    const found = scopeChecks({ ...good, exclusions: [] }, ctx);
+    expect(found.map((c) => c.code)).toContain('no-exclusions-third-party');
+    expect(found.map((c) => c.code)).not.toContain('no-exclusions');
+    expect(found.find((c) => c.code === 'no-exclusions-third-party')?.message).toContain('(OpenAI API)');
+    // vendors listed while third-party AI is marked out of scope: still in use
+    const excluded = {
+      ...good,
+      exclusions: [],
+      thirdPartyAiSystems: { included: false, notes: '', vendors: ['GitHub Copilot'] },
+    };
+    expect(codes(excluded)).toContain('no-exclusions-third-party');
+    const none = { ...good, exclusions: [], thirdPartyAiSystems: { included: false, notes: '', vendors: [] } };
+    expect(codes(none)).toEqual(['no-exclusions']);
+  });
+});
+
+describe('scope entries missing from the inventory', () => {
+  const content = {
+    ...good,
+    aiSystems: [
+      { name: 'FlowPilot assistant', description: '', aiSystemId: '0190a0a0-0000-7000-8000-0000000000a1' },
+      { name: 'Lead scorer', description: '', aiSystemId: null },
+    ],
+    productsAndServices: [{ name: 'FlowPilot', description: '' }],
+  };
+
+  it('warns for each named system, product or service with no current record, by link or folded name', () => {
+    const found = scopeChecks(content, {
+      ...ctx,
+      inventory: { started: true, activeIds: [], nameKeys: ['leadscorer'] },
+    }).filter((c) => c.code === 'not-in-inventory');
+    expect(found.map((c) => [c.severity, c.field])).toEqual([
+      ['warning', 'aiSystems.0'],
+      ['warning', 'productsAndServices.0'],
+    ]);
+    expect(found[0].message).toBe(
+      'The scope names the AI system "FlowPilot assistant" but the AI system inventory has no current record of it. Add it to the inventory (or restore it if archived) and link this entry, or take it out of the scope.',
+    );
+    const linked = scopeChecks(content, {
+      ...ctx,
+      inventory: { started: true, activeIds: ['0190a0a0-0000-7000-8000-0000000000a1'], nameKeys: ['leadscorer', 'flowpilot'] },
+    });
+    expect(linked.filter((c) => c.code === 'not-in-inventory')).toEqual([]);
+  });
+
+  it('only notes them while the inventory is empty', () => {
+    const found = scopeChecks(content, { ...ctx, inventory: { started: false, activeIds: [], nameKeys: [] } });
+    expect(found.filter((c) => c.code === 'not-in-inventory').map((c) => c.severity)).toEqual(['info', 'info', 'info']);
   });
 });
 
@@ -88,6 +191,16 @@ describe('scope statement', () => {
     expect(s).toContain('- Internal AI tools: excluded. Covered by the IT acceptable-use policy.');
     expect(s).toContain('- Third-party AI systems and vendors: included (OpenAI API)');
     expect(s).toContain('- HR screening pilot. Justification: Paused; not in production.');
+    expect(s).not.toContain('accepted at approval');
+  });
+
+  it('lists the open checks accepted at approval with their reasons', () => {
+    const s = renderStatement(good, { orgName: 'Acme AI GmbH', sites: [site] }, [
+      { code: 'no-exclusions', field: 'exclusions', message: 'Nothing is excluded.', reason: 'Board decision.' },
+    ]);
+    expect(s).toContain(
+      '## Open checks accepted at approval\n\n- Nothing is excluded. (no-exclusions, exclusions). Reason for approving: Board decision.',
+    );
   });
 });
 

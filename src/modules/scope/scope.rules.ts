@@ -1,4 +1,7 @@
 import { type DiffOptions, diffContent, type VersionChange } from '../../platform/versioned/versioned.diff.js';
+import type { AcceptedException } from '../../platform/versioned/index.js';
+import { fold } from '../../platform/text.js';
+import { breadthChecks } from './scope.breadth-checks.js';
 import type { ScopeCheck, ScopeContent } from './scope.schemas.js';
 
 // Pure rules of the AIMS scope: the Stage 1 checks ("scope is too broad,
@@ -38,7 +41,22 @@ export function vaguePhrases(text: string): string[] {
   return VAGUE_PHRASES.filter((p) => normalized.includes(` ${p} `));
 }
 
-export function scopeChecks(content: ScopeContent, sites: ScopeSite[]): ScopeCheck[] {
+/** What the checks compare the scope with, loaded by the service. */
+export interface ScopeCheckContext {
+  /** the organization profile's sites */
+  sites: ScopeSite[];
+  /** ISO codes of the countries the profile names: registration, sites, target markets */
+  countries: string[];
+  /**
+   * The inventory as far as the scope's names go; absent when not known.
+   * started: it holds any current record; activeIds: linked records that are
+   * current; nameKeys: fold() of the scope's names a current record bears.
+   */
+  inventory?: { started: boolean; activeIds: string[]; nameKeys: string[] };
+}
+
+export function scopeChecks(content: ScopeContent, ctx: ScopeCheckContext): ScopeCheck[] {
+  const { sites } = ctx;
   const checks: ScopeCheck[] = [];
   const warn = (code: string, field: string, message: string) => checks.push({ code, severity: 'warning', field, message });
   const info = (code: string, field: string, message: string) => checks.push({ code, severity: 'info', field, message });
@@ -83,7 +101,16 @@ export function scopeChecks(content: ScopeContent, sites: ScopeSite[]): ScopeChe
     if (!known.has(id)) warn('unknown-site', `siteIds.${i}`, 'This site is no longer in the organization profile.');
   });
 
-  if (content.exclusions.length === 0) {
+  const thirdPartyInUse = content.thirdPartyAiSystems.included === true || content.thirdPartyAiSystems.vendors.length > 0;
+  if (content.exclusions.length === 0 && thirdPartyInUse) {
+    // The more specific form of no-exclusions: a vendor's AI is where the boundary needs drawing.
+    const vendors = content.thirdPartyAiSystems.vendors;
+    warn(
+      'no-exclusions-third-party',
+      'exclusions',
+      `Third-party AI is in use${vendors.length ? ` (${vendors.join(', ')})` : ''} but nothing is listed as outside the scope. Say which part of it the AIMS does not cover (for example the vendor's own model development and hosting, handled through supplier controls), or say why nothing is excluded.`,
+    );
+  } else if (content.exclusions.length === 0) {
     warn('no-exclusions', 'exclusions', 'Nothing is listed as outside the scope. State what is excluded, or why nothing is.');
   }
   content.exclusions.forEach((e, i) => {
@@ -121,7 +148,37 @@ export function scopeChecks(content: ScopeContent, sites: ScopeSite[]): ScopeChe
   if (content.countriesOrBusinessUnits.length === 0) {
     info('no-countries', 'countriesOrBusinessUnits', 'No country or business unit is named.');
   }
+  checks.push(...breadthChecks(content, ctx));
+  if (ctx.inventory) checks.push(...inventoryChecks(content, ctx.inventory));
   return checks;
+}
+
+/** Each AI system, product or service the scope names that has no current inventory record. */
+function inventoryChecks(content: ScopeContent, inventory: NonNullable<ScopeCheckContext['inventory']>): ScopeCheck[] {
+  const ids = new Set(inventory.activeIds);
+  const keys = new Set(inventory.nameKeys);
+  const present = (name: string, id: string | null) => (id !== null && ids.has(id)) || keys.has(fold(name));
+  // Before the inventory (step 3) is started, every name would be missing: a note, not a warning.
+  const severity = inventory.started ? 'warning' : 'info';
+  const entries = [
+    ...content.aiSystems.map((a, i) => ({ name: a.name, id: a.aiSystemId, field: `aiSystems.${i}`, what: 'AI system' })),
+    ...content.productsAndServices.map((p, i) => ({
+      name: p.name,
+      id: null,
+      field: `productsAndServices.${i}`,
+      what: 'product or service',
+    })),
+  ];
+  return entries
+    .filter((e) => !present(e.name, e.id))
+    .map((e) => ({
+      code: 'not-in-inventory',
+      severity,
+      field: e.field,
+      message: inventory.started
+        ? `The scope names the ${e.what} "${e.name}" but the AI system inventory has no current record of it. Add it to the inventory (or restore it if archived) and link this entry, or take it out of the scope.`
+        : `The scope names the ${e.what} "${e.name}"; the AI system inventory is still empty. Record it there when you build the inventory (step 3).`,
+    }));
 }
 
 const yesNo = (v: boolean | null) => (v === null ? 'not yet decided' : v ? 'included' : 'excluded');
@@ -133,7 +190,11 @@ function bullets(items: string[], empty: string): string {
 const withDescription = (name: string, description: string) => (description.trim() ? `${name}: ${description.trim()}` : name);
 
 /** The scope as a statement a buyer or auditor reads (Markdown). */
-export function renderStatement(content: ScopeContent, ctx: { orgName: string; sites: ScopeSite[] }): string {
+export function renderStatement(
+  content: ScopeContent,
+  ctx: { orgName: string; sites: ScopeSite[] },
+  exceptions: AcceptedException[] = [],
+): string {
   const byId = new Map(ctx.sites.map((s) => [s.id, s]));
   const sites = content.siteIds.map((id) => {
     const s = byId.get(id);
@@ -192,6 +253,15 @@ export function renderStatement(content: ScopeContent, ctx: { orgName: string; s
       'None recorded.',
     ),
   ];
+  if (exceptions.length) {
+    parts.push(
+      '## Open checks accepted at approval',
+      bullets(
+        exceptions.map((e) => `${e.message} (${e.code}, ${e.field}). Reason for approving: ${e.reason}`),
+        '',
+      ),
+    );
+  }
   return `${parts.join('\n\n')}\n`;
 }
 

@@ -1,23 +1,54 @@
 import type { Executor } from '../../platform/db/db.js';
-import { resolveLinks } from '../../platform/refs/index.js';
+import { hasCurrentLinks, matchLinksByName, resolveLinks } from '../../platform/refs/index.js';
 import { invalid } from '../../platform/http/errors.js';
 import { fold } from '../../platform/text.js';
 import { defineVersionedRecord } from '../../platform/versioned/index.js';
 import { findOrg, getProfile } from '../organizations/index.js';
-import { renderStatement, SCOPE_LISTS, type ScopeSite, scopeChecks } from './scope.rules.js';
+import { countryOf } from './scope.breadth.js';
+import { renderStatement, SCOPE_LISTS, type ScopeCheckContext, scopeChecks } from './scope.rules.js';
 import { EMPTY_SCOPE, type ScopeContent, scopeContentSchema } from './scope.schemas.js';
 
 // The scope is a versioned record (platform/versioned), one per organization:
 // drafted, checked, approved into immutable versions whose statement is frozen.
 
-interface OrgContext {
+interface OrgContext extends ScopeCheckContext {
   orgName: string;
-  sites: ScopeSite[];
 }
 
-async function orgContext(db: Executor, orgId: string): Promise<OrgContext> {
-  const [org, profile] = await Promise.all([findOrg(db, orgId), getProfile(db, orgId)]);
-  return { orgName: profile.legalName || org?.name || 'the organization', sites: profile.sites };
+/**
+ * The profile the checks and statement read, and the inventory as far as the
+ * shown versions name it: which linked records are current, which names a
+ * current record bears (through the link kinds: the inventory depends on the
+ * scope, not the other way round).
+ */
+async function orgContext(db: Executor, orgId: string, contents: ScopeContent[]): Promise<OrgContext> {
+  const linked = [...new Set(contents.flatMap((c) => c.aiSystems.map((a) => a.aiSystemId).filter((x): x is string => !!x)))];
+  const names = [...new Set(contents.flatMap((c) => [...c.aiSystems, ...c.productsAndServices].map((e) => e.name)))];
+  const [org, profile, target, byName, started] = await Promise.all([
+    findOrg(db, orgId),
+    getProfile(db, orgId),
+    resolveLinks(
+      db,
+      orgId,
+      linked.map((id) => ({ type: 'ai-system', id })),
+    ),
+    matchLinksByName(db, orgId, 'ai-system', names),
+    hasCurrentLinks(db, orgId, 'ai-system'),
+  ]);
+  const countries = [profile.country, ...profile.targetMarkets.map(countryOf)].filter((c): c is string => !!c);
+  return {
+    orgName: profile.legalName || org?.name || 'the organization',
+    sites: profile.sites,
+    countries: [...new Set(countries)],
+    inventory: {
+      started,
+      activeIds: linked.filter((id) => {
+        const t = target({ type: 'ai-system', id });
+        return t !== undefined && !t.archived;
+      }),
+      nameKeys: [...byName.keys()].map(fold),
+    },
+  };
 }
 
 /**
@@ -52,11 +83,17 @@ export const scope = defineVersionedRecord({
   upgrade: (stored) => ({ ...EMPTY_SCOPE, ...(stored as Partial<ScopeContent>) }),
   context: orgContext,
   validate: checkAiSystemLinks,
-  // An approved statement is frozen; a draft's follows the current profile.
-  freeze: { columns: ['statement'], compute: (content, ctx) => ({ statement: renderStatement(content, ctx) }) },
+  // An approved statement is frozen, with the open checks accepted at
+  // approval; a draft's follows the current profile.
+  freeze: {
+    columns: ['statement'],
+    compute: (content, ctx, { exceptions }) => ({ statement: renderStatement(content, ctx, exceptions) }),
+  },
+  // Open warnings need the approver's reason to approve (the versioned kit asks).
+  checks: scopeChecks,
   derive: ({ content, frozen }, ctx) => ({
     statement: frozen.statement ?? renderStatement(content, ctx),
-    checks: scopeChecks(content, ctx.sites),
+    checks: scopeChecks(content, ctx),
   }),
   diff: { lists: SCOPE_LISTS },
 });

@@ -115,7 +115,10 @@ export function registerVersionedRoutes<C, D>(
     },
     async (req) => {
       const access = orgAccess(req);
-      return (await record.approve(db, access.actor, ref(req.params), { note: req.body.note })) as never;
+      return (await record.approve(db, access.actor, ref(req.params), {
+        note: req.body.note,
+        exceptions: req.body.exceptions,
+      })) as never;
     },
   );
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line } from '../http/fields.js';
+import { line, requiredLine } from '../http/fields.js';
 
 // The HTTP shapes of a versioned record, built from its content schema and
 // derived fields, named `${name}Version`, `${name}Overview`, `${name}Change`
@@ -7,7 +7,21 @@ import { line } from '../http/fields.js';
 
 export const versionStatusSchema = z.enum(['draft', 'approved', 'superseded']);
 
-export const approveBody = z.strictObject({ note: line(1000).optional() });
+/** The approver's reason for approving while a warning is open; field picks one of several checks of a code. */
+export const exceptionInput = z
+  .strictObject({ code: line(100).pipe(z.string().min(1)), field: line(300).optional(), reason: requiredLine(2000) })
+  .meta({ id: 'ApprovalException' });
+
+export const approveBody = z.strictObject({
+  note: line(1000).optional(),
+  /** one reason per open warning (matched by code and field); none needed when no warning is open */
+  exceptions: z.array(exceptionInput).max(500).optional(),
+});
+
+/** An open warning accepted at approval, as it read then, with the approver's reason. */
+export const acceptedExceptionSchema = z
+  .object({ code: z.string(), field: z.string(), message: z.string(), reason: z.string() })
+  .meta({ id: 'AcceptedException' });
 
 export const compareQuery = z.strictObject({
   from: z.coerce.number().int().min(1),
@@ -35,6 +49,7 @@ export function versionedSchemas<C extends z.ZodType, D extends z.ZodRawShape, K
       approvedByName: z.string().nullable(),
       approvedAt: z.string().nullable(),
       approvalNote: z.string().nullable(),
+      acceptedExceptions: z.array(acceptedExceptionSchema),
       ...derived,
     })
     .meta({ id: `${name}Version` });

@@ -7,9 +7,13 @@ import type { Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
 import { diffContent } from './versioned.diff.js';
+import { acceptExceptions, acceptedExceptionsColumn, readExceptions } from './versioned.exceptions.js';
 import type {
+  AcceptedException,
+  ExceptionInput,
   Overview,
   RecordRef,
+  VersionCheck,
   VersionColumns,
   VersionedDefinition,
   VersionedRecord,
@@ -20,8 +24,11 @@ import type {
 } from './versioned.types.js';
 
 export type {
+  AcceptedException,
+  ExceptionInput,
   Overview,
   RecordRef,
+  VersionCheck,
   VersionColumns,
   VersionedDefinition,
   VersionedRecord,
@@ -147,6 +154,7 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
       approvedByName: row.approved_by_name,
       approvedAt: row.approved_at,
       approvalNote: row.approval_note,
+      acceptedExceptions: readExceptions(row.accepted_exceptions),
       ...def.derive({ content, status, frozen }, ctx),
     };
   }
@@ -161,10 +169,18 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
       approvedBy: row.approved_by ?? null,
       approvedAt: row.approved_at ?? null,
       approvalNote: row.approval_note ?? null,
+      ...(row.accepted_exceptions ? { acceptedExceptions: readExceptions(row.accepted_exceptions) } : {}),
     };
   }
 
-  const loadContext = (db: Executor, orgId: string) => (def.context ? def.context(db, orgId) : Promise.resolve(undefined as Ctx));
+  const loadContext = (db: Executor, orgId: string, rows: { content: string }[]) =>
+    def.context
+      ? def.context(
+          db,
+          orgId,
+          rows.map((r) => parseContent(r.content)),
+        )
+      : Promise.resolve(undefined as Ctx);
 
   function checkExpected(draft: StoredRow | undefined, opts: WriteOptions | undefined) {
     if (opts?.expectedUpdatedAt === undefined) return;
@@ -185,10 +201,8 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
     definition: { table, entityType, label, ...(def.key ? { key: def.key } : {}) },
 
     async getOverview(db, ref) {
-      const [ctx, rows] = await Promise.all([
-        loadContext(db, ref.orgId),
-        select(db, ref).where(t('status'), 'in', ['draft', 'approved']).execute() as Promise<Row[]>,
-      ]);
+      const rows = (await select(db, ref).where(t('status'), 'in', ['draft', 'approved']).execute()) as Row[];
+      const ctx = await loadContext(db, ref.orgId, rows);
       const approved = rows.find((r) => r.status === 'approved');
       const draft = rows.find((r) => r.status === 'draft');
       return { approved: approved ? present(approved, ctx) : null, draft: draft ? present(draft, ctx) : null };
@@ -235,6 +249,7 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
             approved_by: null,
             approved_at: null,
             approval_note: null,
+            accepted_exceptions: null,
             ...Object.fromEntries(frozenColumns.map((c) => [c, null])),
           };
           await loose(tx).insertInto(table).values(row).execute();
@@ -246,7 +261,8 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
             after: auditView(row),
           });
         }
-        return present(await readDraft(tx, ref), await loadContext(tx, ref.orgId));
+        const saved = await readDraft(tx, ref);
+        return present(saved, await loadContext(tx, ref.orgId, [saved]));
       });
     },
 
@@ -256,7 +272,11 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
         const draft = await lockedByStatus(tx, ref, 'draft');
         if (!draft) throw conflict(`There is no draft to approve; edit the ${label} first.`);
         checkExpected(draft, opts);
-        const ctx = await loadContext(tx, ref.orgId);
+        const ctx = await loadContext(tx, ref.orgId, [draft]);
+        const content = parseContent(draft.content);
+        // Before any write: a refusal changes nothing.
+        const { accepted, errors } = acceptExceptions(def.checks?.(content, ctx) ?? [], opts?.exceptions);
+        if (errors.length) throw invalid(errors);
         const now = laterThan(draft.updated_at);
         const previous = await lockedByStatus(tx, ref, 'approved');
         if (previous) {
@@ -275,7 +295,8 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
           approved_by: actor.userId,
           approved_at: now,
           approval_note: opts?.note?.trim() || null,
-          ...(def.freeze ? def.freeze.compute(parseContent(draft.content), ctx) : {}),
+          accepted_exceptions: acceptedExceptionsColumn.write(accepted),
+          ...(def.freeze ? def.freeze.compute(content, ctx, { exceptions: accepted }) : {}),
           updated_at: now,
         };
         await whereId(tx, draft.id).set(approval).execute();
@@ -310,17 +331,15 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
     },
 
     async listVersions(db, ref) {
-      const [ctx, rows] = await Promise.all([
-        loadContext(db, ref.orgId),
-        select(db, ref).orderBy(t('version'), 'desc').execute() as Promise<Row[]>,
-      ]);
+      const rows = (await select(db, ref).orderBy(t('version'), 'desc').execute()) as Row[];
+      const ctx = await loadContext(db, ref.orgId, rows);
       return rows.map((r) => present(r, ctx));
     },
 
     async getVersion(db, ref, version) {
       const row = (await select(db, ref).where(t('version'), '=', version).executeTakeFirst()) as Row | undefined;
       if (!row) throw notFound(`${title} version`);
-      return present(row, await loadContext(db, ref.orgId));
+      return present(row, await loadContext(db, ref.orgId, [row]));
     },
 
     async compare(db, ref, from, to) {

@@ -21,6 +21,33 @@ export interface VersionColumns {
   approved_by: string | null;
   approved_at: string | null;
   approval_note: string | null;
+  /** JSON array of the open checks accepted at approval, each with its reason; null on a draft */
+  accepted_exceptions: string | null;
+}
+
+/** A finding on a version's content (Stage 1 failure points...); a warning must be accepted with a reason to approve. */
+export interface VersionCheck {
+  code: string;
+  severity: 'warning' | 'info';
+  /** dotted path of the field it is about, e.g. "exclusions.0.justification" */
+  field: string;
+  message: string;
+}
+
+/** A reason the approver gives for approving while a warning is open. */
+export interface ExceptionInput {
+  code: string;
+  /** which of several checks of one code; absent: every open check of that code */
+  field?: string;
+  reason: string;
+}
+
+/** An open warning accepted at approval: the check as it read then, and the approver's reason. */
+export interface AcceptedException {
+  code: string;
+  field: string;
+  message: string;
+  reason: string;
 }
 
 export interface VersionedDefinition<C, Ctx, D extends object, F extends string = never> {
@@ -36,12 +63,24 @@ export interface VersionedDefinition<C, Ctx, D extends object, F extends string 
   upgrade?: (stored: unknown) => C;
   /** the key column when an organization has many records of this kind (documents); absent: one per org */
   key?: string;
-  /** what derive and freeze need besides the content, loaded once per request (the org's name, sites...) */
-  context?: (db: Executor, orgId: string) => Promise<Ctx>;
+  /**
+   * what derive, checks and freeze need besides the content, loaded once per
+   * request (the org's name, sites...); contents are those about to be shown,
+   * for facts that depend on them (which named systems the inventory holds)
+   */
+  context?: (db: Executor, orgId: string, contents: C[]) => Promise<Ctx>;
   /** checks a draft's content against other records, in the saving transaction; throw invalid() to refuse */
   validate?: (db: Executor, orgId: string, content: C) => Promise<void>;
   /** what approval freezes: text columns computed once at approval and never again (a rendered statement) */
-  freeze?: { columns: readonly F[]; compute: (content: C, ctx: Ctx) => Record<F, string> };
+  freeze?: {
+    columns: readonly F[];
+    compute: (content: C, ctx: Ctx, approval: { exceptions: AcceptedException[] }) => Record<F, string>;
+  };
+  /**
+   * the checks of a version's content; at approval every open warning needs
+   * the approver's reason (an exception), kept with the approved version
+   */
+  checks?: (content: C, ctx: Ctx) => VersionCheck[];
   /** fields computed on every read (checks; a draft's statement); frozen holds the frozen columns, null on a draft */
   derive: (version: { content: C; status: VersionStatus; frozen: Record<F, string | null> }, ctx: Ctx) => D;
   /** how compare matches list items, or a comparison of its own */
@@ -65,6 +104,8 @@ export interface VersionMeta {
   approvedByName: string | null;
   approvedAt: string | null;
   approvalNote: string | null;
+  /** the open warnings accepted at approval, with their reasons (empty on a draft) */
+  acceptedExceptions: AcceptedException[];
 }
 
 export type VersionView<C, D> = { id: string; key?: string; version: number; content: C } & Omit<VersionMeta, 'id' | 'version'> &
@@ -87,7 +128,13 @@ export interface VersionedRecord<C, D> {
   readonly definition: { table: string; entityType: string; label: string; key?: string };
   getOverview(db: Executor, ref: RecordRef): Promise<Overview<VersionView<C, D>>>;
   saveDraft(db: Db, actor: Actor, ref: RecordRef, content: C, opts?: WriteOptions): Promise<VersionView<C, D>>;
-  approve(db: Db, actor: Actor, ref: RecordRef, opts?: WriteOptions & { note?: string }): Promise<VersionView<C, D>>;
+  /** refused (400, body.exceptions) while a warning of checks is open without a reason in exceptions */
+  approve(
+    db: Db,
+    actor: Actor,
+    ref: RecordRef,
+    opts?: WriteOptions & { note?: string; exceptions?: ExceptionInput[] },
+  ): Promise<VersionView<C, D>>;
   discardDraft(db: Db, actor: Actor, ref: RecordRef, opts?: WriteOptions): Promise<void>;
   /** every version, newest first */
   listVersions(db: Executor, ref: RecordRef): Promise<VersionView<C, D>[]>;
