@@ -6,6 +6,7 @@ import * as m0004 from './0004_versioned_one_approved.js';
 import * as m0005 from './0005_person_email.js';
 import * as m0006 from './0006_account_security.js';
 import * as m0007 from './0007_approval_exceptions.js';
+import * as m0008 from './0008_gap_clauses_always_apply.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_person_email': m0005,
   '0006_account_security': m0006,
   '0007_approval_exceptions': m0007,
+  '0008_gap_clauses_always_apply': m0008,
 };

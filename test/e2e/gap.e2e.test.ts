@@ -199,6 +199,9 @@ async function gap() {
   await page.getByRole('link', { name: /^4\.3 .*: Not answered yet$/ }).waitFor();
   expect(await page.getByRole('list', { name: 'Scores by review area' }).getByRole('meter').count()).toBe(12);
   await page.getByRole('img', { name: /^Overall score: \d+%$/ }).waitFor();
+  // reuse and new work apart: the three pre-filled 7.5 answers, and 4.1 and 4.2 answered by a person (A.10.4 excluded)
+  await page.getByRole('group', { name: 'Reused from the ISMS: 3 of 69' }).waitFor();
+  await page.getByRole('group', { name: 'AI-specific work in place: 2 of 69' }).waitFor();
   // a window as tall as the dashboard, so the fixed header and sidebar stay where they belong
   for (let i = 0; i < 2; i++) {
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -215,7 +218,7 @@ async function gap() {
   await page.getByRole('link', { name: 'Gap assessments' }).click();
   await page.getByRole('link', { name: 'ISO/IEC 42001 catalogue and crosswalks' }).click();
   await heading('ISO/IEC 42001 catalogue').waitFor();
-  await page.getByRole('tab', { name: 'EU AI Act (high-risk AI systems)' }).click();
+  await page.getByRole('tab', { name: 'EU AI Act (AI literacy, high-risk AI systems, transparency)' }).click();
   await page.getByRole('note').getByText("OpenAIMS's own reasoned mapping, not an official one", { exact: false }).waitFor();
   await page.getByRole('table', { name: /EU AI Act.*links/ }).waitFor();
   mark('crosswalk');

@@ -1,7 +1,7 @@
 import { REQUIREMENTS, type Requirement } from '../../catalogue/index.js';
 import type { Row } from '../../platform/db/tables.js';
 import { type Person, toPerson } from '../../platform/refs/index.js';
-import { type AnswerRef, type linkView, overallScore } from './gap.rules.js';
+import { type AnswerRef, type linkView, overallScore, progress } from './gap.rules.js';
 import { linksColumn, reusedProcessesColumn } from './gap.tables.js';
 
 // How the gap module's rows read in the API and in the audit log: shared by
@@ -23,6 +23,7 @@ export function answerMap(rows: AnswerRow[]): Map<string, AnswerRef> {
         status: r.status,
         maturity: r.maturity,
         owner: owner(r),
+        prefilled: r.prefilled === 1,
       },
     ]),
   );
@@ -30,6 +31,7 @@ export function answerMap(rows: AnswerRow[]): Map<string, AnswerRef> {
 
 /** An assessment with its overall score, without its answers. */
 export function summary(a: Row<'gap_assessments'>, answers: AnswerRow[]) {
+  const map = answerMap(answers);
   return {
     id: a.id,
     title: a.title,
@@ -40,7 +42,8 @@ export function summary(a: Row<'gap_assessments'>, answers: AnswerRow[]) {
     reusedIsmsProcesses: reusedProcessesColumn.read(a.reused_isms_processes),
     createdAt: a.created_at,
     updatedAt: a.updated_at,
-    overall: overallScore(REQUIREMENTS, answerMap(answers)),
+    overall: overallScore(REQUIREMENTS, map),
+    progress: progress(REQUIREMENTS, map),
     answered: answers.length,
     total: REQUIREMENTS.length,
   };
@@ -66,6 +69,7 @@ export function answerResponse(
     owner: r ? owner(r) : null,
     links,
     updatedAt: r?.updated_at ?? null,
+    prefilled: r?.prefilled === 1,
     facts,
   };
 }

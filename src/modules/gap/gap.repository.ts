@@ -65,6 +65,7 @@ export function actionsOf(db: Executor, orgId: string, assessmentId: string) {
     .where('assessment_id', '=', assessmentId)
     .orderBy('priority')
     .orderBy('due_date')
+    .orderBy('id')
     .execute();
 }
 

@@ -20,6 +20,58 @@ export interface AnswerRef {
   status: AnswerStatus;
   maturity: number | null;
   owner?: { userId: string | null; name: string; email?: string } | null;
+  /** still exactly as the ISO/IEC 27001 pre-fill wrote it */
+  prefilled?: boolean;
+}
+
+/**
+ * Clauses 4 to 10 always apply: only Annex A controls can be excluded
+ * (through the Statement of Applicability, with a justification).
+ */
+export function statusError(kind: RequirementRef['kind'], status: AnswerStatus): string | null {
+  return kind === 'clause' && status === 'not-applicable'
+    ? 'cannot be "not-applicable" for a clause: clauses 4 to 10 always apply; only Annex A controls can be excluded, through the Statement of Applicability with a justification'
+    : null;
+}
+
+export interface Progress {
+  /** answers still exactly as the ISO/IEC 27001 pre-fill wrote them */
+  reusedFromIsms: number;
+  /** partial or implemented answers a person gave or changed since the pre-fill */
+  aiSpecificInPlace: number;
+  /** of which implemented */
+  aiSpecificImplemented: number;
+  /** Annex A controls excluded */
+  notApplicable: number;
+  /** requirements in the catalogue */
+  total: number;
+}
+
+/**
+ * Reuse and new work, kept apart so a pre-filled assessment never reads as
+ * progress that was not made: an answer still as pre-filled counts as reused
+ * from the ISMS; any other answer that is partial or implemented (on a
+ * requirement never pre-filled, or changed by a person since) counts as
+ * AI-specific work in place.
+ */
+export function progress(reqs: RequirementRef[], answers: Map<string, AnswerRef>): Progress {
+  const out: Progress = {
+    reusedFromIsms: 0,
+    aiSpecificInPlace: 0,
+    aiSpecificImplemented: 0,
+    notApplicable: 0,
+    total: reqs.length,
+  };
+  for (const r of reqs) {
+    const a = answers.get(r.id);
+    if (!a) continue;
+    if (a.prefilled) out.reusedFromIsms++;
+    else if (a.status === 'partial' || a.status === 'implemented') {
+      out.aiSpecificInPlace++;
+      if (a.status === 'implemented') out.aiSpecificImplemented++;
+    } else if (a.status === 'not-applicable') out.notApplicable++;
+  }
+  return out;
 }
 
 /** Share of a requirement that is in place; not-applicable is left out. */
@@ -100,6 +152,15 @@ export function isGap(answer: AnswerRef | undefined): boolean {
 // scope, documented information, risk method, internal audit, management review.
 const STAGE1_CRITICAL = new Set(['4.3', '6.1.2', '7.5.1', '7.5.2', '7.5.3', '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3']);
 
+/**
+ * The AI foundations everything else rests on, in the order to build them:
+ * the AI policy, the AI risk criteria and method, the AI system impact
+ * assessment process and its first assessments. No ISMS has them; when not
+ * implemented they head the action plan.
+ */
+export const AI_FOUNDATIONS = ['5.2', '6.1.1', '6.1.2', '6.1.4', '8.4'] as const;
+const foundationRank = new Map<string, number>(AI_FOUNDATIONS.map((id, i) => [id, i]));
+
 export const EFFORTS = ['S', 'M', 'L'] as const;
 export type Effort = (typeof EFFORTS)[number];
 
@@ -127,10 +188,10 @@ function addDays(date: string, days: number): string {
 const DUE_DAYS: Record<1 | 2 | 3, number> = { 1: 30, 2: 60, 3: 90 };
 
 /**
- * Turns each gap into an action. Priority: the management-system clauses a
- * certificate cannot do without come first, Stage 1 failure points first of
- * all; work not started weighs more than work in progress. Due dates follow
- * priority from the assessment date.
+ * Turns each gap into an action. The AI foundations (AI_FOUNDATIONS) come
+ * first of all; then the management-system clauses a certificate cannot do
+ * without, Stage 1 failure points first; work not started weighs more than
+ * work in progress. Due dates follow priority from the assessment date.
  */
 export function planActions(reqs: RequirementRef[], answers: Map<string, AnswerRef>, assessmentDate: string): PlannedAction[] {
   const out: PlannedAction[] = [];
@@ -141,7 +202,7 @@ export function planActions(reqs: RequirementRef[], answers: Map<string, AnswerR
     let weight = r.kind === 'clause' ? 2 : 1;
     if (STAGE1_CRITICAL.has(r.id)) weight += 2;
     if (!started) weight += 1;
-    const priority: 1 | 2 | 3 = weight >= 4 ? 1 : weight >= 3 ? 2 : 3;
+    const priority: 1 | 2 | 3 = foundationRank.has(r.id) || weight >= 4 ? 1 : weight >= 3 ? 2 : 3;
     const maturity = a?.maturity ?? 0;
     const effort: Effort = started ? (maturity >= 3 ? 'S' : 'M') : r.kind === 'clause' ? 'L' : 'M';
     out.push({
@@ -153,7 +214,11 @@ export function planActions(reqs: RequirementRef[], answers: Map<string, AnswerR
       owner: a?.owner ?? null,
     });
   }
-  return out.sort((x, y) => x.priority - y.priority || compareIds(x.requirementId, y.requirementId));
+  const rank = (id: string) => foundationRank.get(id) ?? AI_FOUNDATIONS.length;
+  return out.sort(
+    (x, y) =>
+      x.priority - y.priority || rank(x.requirementId) - rank(y.requirementId) || compareIds(x.requirementId, y.requirementId),
+  );
 }
 
 /** Orders "4.2" before "4.10" and clauses before "A." controls. */

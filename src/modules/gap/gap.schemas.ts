@@ -52,6 +52,25 @@ export const rollUpSchema = z
   .object({ key: z.string(), title: z.string(), score: z.number().nullable(), counts: countsSchema })
   .meta({ id: 'GapRollUp' });
 
+/**
+ * Reuse and new work side by side, so a pre-filled assessment never reads as
+ * progress that was not made.
+ */
+export const progressSchema = z
+  .object({
+    /** answers still exactly as the ISO/IEC 27001 pre-fill wrote them */
+    reusedFromIsms: z.number().int(),
+    /** partial or implemented answers on requirements never pre-filled, or changed by a person since */
+    aiSpecificInPlace: z.number().int(),
+    /** of aiSpecificInPlace, those implemented */
+    aiSpecificImplemented: z.number().int(),
+    /** Annex A controls excluded (clauses always apply) */
+    notApplicable: z.number().int(),
+    /** requirements in the catalogue */
+    total: z.number().int(),
+  })
+  .meta({ id: 'GapProgress' });
+
 export const answerLinkSchema = z
   .object({
     type: z.enum(LINK_TYPES),
@@ -77,6 +96,8 @@ export const answerSchema = z
     owner: personSchema.nullable(),
     links: z.array(answerLinkSchema),
     updatedAt: z.string().nullable(),
+    /** still exactly as the ISO/IEC 27001 pre-fill wrote it (counts as reused from the ISMS, not as new work) */
+    prefilled: z.boolean(),
     /** what OpenAIMS already holds for this requirement, to check the answer against */
     facts: z.array(z.string()),
   })
@@ -94,6 +115,7 @@ export const assessmentSummarySchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     overall: rollUpSchema,
+    progress: progressSchema,
     answered: z.number().int(),
     total: z.number().int(),
   })

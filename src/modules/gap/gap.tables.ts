@@ -45,6 +45,8 @@ export interface GapAnswersTable {
   links: string;
   updated_by: string | null;
   updated_at: string;
+  /** 1 while the answer is still exactly as the ISO/IEC 27001 pre-fill wrote it, else 0 */
+  prefilled: number;
 }
 
 export interface GapActionsTable {

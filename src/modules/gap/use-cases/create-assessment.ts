@@ -78,6 +78,7 @@ export async function createAssessment({ db, actor, orgId, input }: CreateAssess
         links: linksColumn.write([]),
         updated_by: actor.userId,
         updated_at: now,
+        prefilled: 1,
       }),
     );
     if (answers.length) await tx.insertInto('gap_answers').values(answers).execute();

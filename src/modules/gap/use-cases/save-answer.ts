@@ -1,11 +1,12 @@
 import { CATALOGUE_VERSION, getRequirement } from '../../../catalogue/index.js';
 import { type Actor, appendAuditMany } from '../../../platform/audit-log/audit-log.js';
 import { type Db, nowIso } from '../../../platform/db/db.js';
+import type { Row } from '../../../platform/db/tables.js';
 import { type FieldError, invalid } from '../../../platform/http/errors.js';
 import { checkOwner, openAnswer } from '../gap.checks.js';
 import { findLinkTargets } from '../gap.links.js';
 import { answerAudit, answerResponse, type Owner } from '../gap.presenters.js';
-import { linkErrors, linkView } from '../gap.rules.js';
+import { linkErrors, linkView, statusError } from '../gap.rules.js';
 import type { AnswerInput } from '../gap.schemas.js';
 import { linksColumn } from '../gap.tables.js';
 
@@ -33,6 +34,8 @@ export async function saveAnswer({ db, actor, orgId, assessmentId: id, requireme
       { field: 'params.requirementId', message: `is not a requirement of the ISO/IEC 42001 catalogue ${CATALOGUE_VERSION}` },
     ]);
   }
+  const excluded = statusError(req.kind, input.status);
+  if (excluded) throw invalid([{ field: 'body.status', message: excluded }]);
   // Each link must name a record of this organization, once.
   const [o, target] = await Promise.all([
     checkOwner(db, orgId, input.owner, 'body.owner'),
@@ -57,10 +60,13 @@ export async function saveAnswer({ db, actor, orgId, assessmentId: id, requireme
     links: linksColumn.write(links),
     updated_by: actor.userId,
     updated_at: now,
+    prefilled: 0,
   };
   const row = { assessment_id: id, org_id: orgId, requirement_id: requirementId, ...set };
   await db.transaction().execute(async (tx) => {
     const before = await openAnswer(tx, orgId, id, requirementId, now);
+    // saving a pre-filled answer unchanged keeps it as pre-filled: reuse, not new work
+    if (before?.prefilled === 1 && sameContent(before, set)) set.prefilled = row.prefilled = 1;
     if (before)
       await tx
         .updateTable('gap_answers')
@@ -85,5 +91,18 @@ export async function saveAnswer({ db, actor, orgId, assessmentId: id, requireme
     row,
     links.map((l) => linkView(l, target?.(l))),
     [],
+  );
+}
+
+type Content = Pick<
+  Row<'gap_answers'>,
+  'status' | 'maturity' | 'notes' | 'justification' | 'owner_user_id' | 'owner_name' | 'owner_email' | 'links'
+>;
+
+function sameContent(a: Content, b: Content): boolean {
+  const keys = ['status', 'maturity', 'notes', 'justification', 'owner_user_id', 'owner_name', 'owner_email'] as const;
+  return (
+    keys.every((k) => (a[k] ?? null) === (b[k] ?? null)) &&
+    JSON.stringify(linksColumn.read(a.links)) === JSON.stringify(linksColumn.read(b.links))
   );
 }

@@ -7,6 +7,8 @@ import { LinkedRecordsField } from './LinkedRecordsField';
 
 interface Props {
   orgId: string;
+  /** a clause always applies: only Annex A controls offer "not applicable" */
+  kind: 'clause' | 'annex-a';
   draft: AnswerDraft;
   onChange: (patch: Partial<AnswerDraft>) => void;
   errorFor: (path: string) => string | undefined;
@@ -16,8 +18,10 @@ interface Props {
 }
 
 /** Status, maturity, notes, justification, owner and linked records of one answer. */
-export function AnswerFields({ orgId, draft, onChange, errorFor, members, userId, readOnly }: Props) {
+export function AnswerFields({ orgId, kind, draft, onChange, errorFor, members, userId, readOnly }: Props) {
   const notApplicable = draft.status === 'not-applicable';
+  // a clause answer saved as not applicable before clauses were held to apply still shows its status
+  const statuses = ANSWER_STATUSES.filter((s) => s !== 'not-applicable' || kind === 'annex-a' || notApplicable);
   return (
     <>
       <Radio.Group
@@ -25,9 +29,14 @@ export function AnswerFields({ orgId, draft, onChange, errorFor, members, userId
         value={draft.status ?? ''}
         onChange={(v) => onChange({ status: v as AnswerStatus })}
         error={errorFor('status')}
+        description={
+          kind === 'clause'
+            ? 'Clauses 4 to 10 always apply; only Annex A controls can be excluded, in the Statement of Applicability.'
+            : undefined
+        }
       >
         <Group gap="lg" mt="xs">
-          {ANSWER_STATUSES.map((s) => (
+          {statuses.map((s) => (
             <Radio key={s} value={s} label={STATUS_LABELS[s]} />
           ))}
         </Group>

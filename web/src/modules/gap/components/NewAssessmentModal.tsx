@@ -82,22 +82,25 @@ export function NewAssessmentModal({ opened, onClose }: Props) {
           {holds27001 ? (
             <Checkbox.Group
               label="ISO/IEC 27001 processes you reuse"
-              description="Your profile lists an ISO/IEC 27001 certificate. Each process you tick marks the requirements it covers as partially implemented, with the AI-specific part still to do as a note."
+              description="Your profile lists an ISO/IEC 27001 certificate. Each process you tick marks the requirements it covers as partially implemented, with the AI-specific part still to do as a note. The AI policy, AI risk criteria and method, AI objectives and the impact assessment are never pre-filled: an ISMS has none of them."
               value={reused}
               onChange={setReused}
               error={processError || undefined}
             >
               <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
-                {crosswalk.data?.processes?.map((p) => (
-                  <Checkbox
-                    key={p.id}
-                    value={p.id}
-                    label={p.title}
-                    description={`${p.prefills.length} requirement${p.prefills.length === 1 ? '' : 's'}: ${p.prefills
-                      .map((f) => f.requirementId)
-                      .join(', ')}`}
-                  />
-                ))}
+                {/* a process that pre-fills nothing (risk management: its AI counterparts are all new work) is not offered */}
+                {crosswalk.data?.processes
+                  ?.filter((p) => p.prefills.length > 0)
+                  .map((p) => (
+                    <Checkbox
+                      key={p.id}
+                      value={p.id}
+                      label={p.title}
+                      description={`${p.prefills.length} requirement${p.prefills.length === 1 ? '' : 's'}: ${p.prefills
+                        .map((f) => f.requirementId)
+                        .join(', ')}`}
+                    />
+                  ))}
               </SimpleGrid>
             </Checkbox.Group>
           ) : (

@@ -169,6 +169,7 @@ export function RequirementStep(props: Props) {
               )}
               <AnswerFields
                 orgId={orgId}
+                kind={r.kind}
                 draft={draft}
                 onChange={(patch) => {
                   setDraft((d) => ({ ...d, ...patch }));

@@ -7,6 +7,7 @@ import { SectionCard } from '../../../shared/ui/SectionCard';
 import { groupLabel, groupRequirements } from '../../catalogue';
 import { type Catalogue, useCatalogue, useCrosswalk } from '../../catalogue';
 import { AssessmentLoader } from '../components/AssessmentLoader';
+import { ProgressFigures } from '../components/ProgressFigures';
 import { ScoreBars } from '../components/ScoreBars';
 import { ScoreText } from '../components/ScoreText';
 import { StatusHeatmap, StatusLegend } from '../components/StatusHeatmap';
@@ -124,10 +125,13 @@ function Dashboard({ assessment: a, catalogue }: { assessment: Assessment; catal
         </Paper>
       </SimpleGrid>
 
+      <ProgressFigures progress={a.progress} />
+
       {a.reusedIsmsProcesses.length > 0 && (
         <Alert color="blue" variant="light" title="Reuses ISO/IEC 27001 processes">
           {a.reusedIsmsProcesses.map((id) => processTitle.get(id) ?? id).join(', ')}: the requirements they cover started as
-          partially implemented, with the AI-specific part still to do in their notes.
+          partially implemented, with the AI-specific part still to do in their notes. They count as reused from the ISMS, not as
+          AI-specific work, until someone changes them.
         </Alert>
       )}
 
