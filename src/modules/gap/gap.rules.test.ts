@@ -9,9 +9,11 @@ import {
   linkView,
   overallScore,
   planActions,
+  progress,
   type RequirementRef,
   rollUpByArea,
   rollUpByGroup,
+  statusError,
 } from './gap.rules.js';
 
 const reqs: RequirementRef[] = [
@@ -153,5 +155,52 @@ describe('answer links', () => {
       label: 'AI system not found',
       archived: true,
     });
+  });
+});
+
+describe('clauses always apply; reuse apart from new work; AI foundations first', () => {
+  it('refuses "not-applicable" on a clause only', () => {
+    expect(statusError('clause', 'not-applicable')).toMatch(/only Annex A controls can be excluded/);
+    expect(statusError('annex-a', 'not-applicable')).toBeNull();
+    expect(statusError('clause', 'partial')).toBeNull();
+  });
+
+  it('counts answers still as pre-filled as reuse, and partial or implemented others as AI-specific work', () => {
+    const a = new Map<string, AnswerRef>([
+      ['4.3', { requirementId: '4.3', status: 'implemented', maturity: null }],
+      ['4.1', { requirementId: '4.1', status: 'partial', maturity: null, prefilled: true }],
+      ['5.2', { requirementId: '5.2', status: 'not-started', maturity: null }],
+      ['A.10.3', { requirementId: 'A.10.3', status: 'partial', maturity: null }],
+      ['A.4.2', { requirementId: 'A.4.2', status: 'not-applicable', maturity: null }],
+    ]);
+    expect(progress(reqs, a)).toEqual({
+      reusedFromIsms: 1,
+      aiSpecificInPlace: 2,
+      aiSpecificImplemented: 1,
+      notApplicable: 1,
+      total: 5,
+    });
+  });
+
+  it('puts the AI policy, risk criteria and method and the impact assessment first, even when started', () => {
+    const all: RequirementRef[] = [
+      ...reqs,
+      { id: '6.1.1', title: 'Risk criteria', kind: 'clause', group: '6', groupTitle: 'Planning', reviewAreas: [] },
+      { id: '6.1.2', title: 'AI risk method', kind: 'clause', group: '6', groupTitle: 'Planning', reviewAreas: [] },
+      { id: '6.1.4', title: 'Impact method', kind: 'clause', group: '6', groupTitle: 'Planning', reviewAreas: [] },
+      { id: '8.4', title: 'Impact assessments', kind: 'clause', group: '8', groupTitle: 'Operation', reviewAreas: [] },
+    ];
+    const plan = planActions(all, ans([['6.1.1', 'partial', 1]]), '2026-01-15');
+    expect(plan.slice(0, 5).map((p) => [p.requirementId, p.priority])).toEqual([
+      ['5.2', 1],
+      ['6.1.1', 1],
+      ['6.1.2', 1],
+      ['6.1.4', 1],
+      ['8.4', 1],
+    ]);
+    // then the Stage 1 failure points
+    expect(plan[5]).toMatchObject({ requirementId: '4.3', priority: 1 });
+    // implemented, it drops out of the plan
+    expect(planActions(all, ans([['5.2', 'implemented']]), '2026-01-15')[0].requirementId).toBe('6.1.1');
   });
 });
