@@ -6,6 +6,7 @@ import { ApiError, api, unwrap } from '../../shared/api';
 import { fieldErrorsOf } from '../../shared/problem';
 import { FormError } from '../../shared/ui/FormError';
 import { AuthLayout } from './AuthLayout';
+import { CHOOSE_PASSWORD_PATH } from './RequireSession';
 import { useAcceptSession, useSession } from './session';
 
 /** Only same-app paths are followed after sign-in. */
@@ -27,7 +28,8 @@ export function SignInPage() {
     mutationFn: () => unwrap(api.POST('/api/v1/session', { body: { email, password } })),
     onSuccess: (s) => {
       accept(s);
-      navigate(next, { replace: true });
+      // A temporary password set by an administrator: choose one's own before anything else.
+      navigate(s.mustChangePassword ? CHOOSE_PASSWORD_PATH : next, { replace: true });
     },
   });
 
@@ -35,7 +37,7 @@ export function SignInPage() {
 
   const errors = fieldErrorsOf(signIn.error);
   const status = signIn.error instanceof ApiError ? signIn.error.status : undefined;
-  const title = status === 401 ? 'Wrong email or password' : status === 429 ? 'Too many attempts' : 'Sign-in failed';
+  const title = status === 401 ? 'Wrong email or password' : status === 429 ? 'Account locked for now' : 'Sign-in failed';
   const submit = (e: FormEvent) => {
     e.preventDefault();
     signIn.mutate();

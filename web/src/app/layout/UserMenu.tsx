@@ -1,5 +1,6 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { api, type Session, unwrap } from '../../shared/api';
 import { useForgetSession } from '../auth/session';
 
@@ -39,6 +40,9 @@ export function UserMenu({ session }: { session: Session }) {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account/password">
+          Account security
+        </Menu.Item>
         <Menu.Item onClick={() => signOut.mutate()}>Sign out</Menu.Item>
       </Menu.Dropdown>
     </Menu>

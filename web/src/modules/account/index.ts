@@ -1,0 +1,6 @@
+// The signed-in user's own account: password, sessions, API tokens.
+export { ChangePasswordForm } from './ChangePasswordForm';
+export { PasswordPage } from './PasswordPage';
+export { SessionsPage } from './SessionsPage';
+export { TokensPage } from './TokensPage';
+export { ChoosePasswordPage } from './ChoosePasswordPage';
