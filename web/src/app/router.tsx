@@ -24,6 +24,7 @@ const inventory = () => import('../modules/inventory');
 const suppliers = () => import('../modules/suppliers');
 const organizations = () => import('../modules/organizations');
 const auditLog = () => import('../modules/audit-log');
+const account = () => import('../modules/account');
 
 export const router = createBrowserRouter([
   {
@@ -39,6 +40,11 @@ export const router = createBrowserRouter([
           { path: '/', lazy: page(() => import('./orgs/HomeRedirect'), 'HomeRedirect') },
           { path: '/orgs', lazy: page(() => import('./orgs/HomeRedirect'), 'HomeRedirect') },
           { path: '/orgs/new', lazy: page(() => import('./orgs/CreateOrganizationPage'), 'CreateOrganizationPage') },
+          { path: '/choose-password', lazy: page(account, 'ChoosePasswordPage') },
+          { path: '/account', lazy: page(account, 'PasswordPage') },
+          { path: '/account/password', lazy: page(account, 'PasswordPage') },
+          { path: '/account/sessions', lazy: page(account, 'SessionsPage') },
+          { path: '/account/tokens', lazy: page(account, 'TokensPage') },
           {
             path: '/orgs/:orgId',
             lazy: page(() => import('./orgs/OrgLayout'), 'OrgLayout'),
