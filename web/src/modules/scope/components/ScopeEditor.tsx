@@ -7,6 +7,7 @@ import { FormError } from '../../../shared/ui/FormError';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
 import type { Site } from '../../organizations';
 import {
+  type ApprovalException,
   type ScopeContent,
   type ScopeOverview,
   useApproveScope,
@@ -61,10 +62,10 @@ export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOvervie
     saveDraft().catch(() => undefined);
   };
 
-  const approveDraft = async (note: string) => {
+  const approveDraft = async (note: string, exceptions: ApprovalException[]) => {
     try {
       if (dirty) await saveDraft();
-      await approve.mutateAsync(note);
+      await approve.mutateAsync({ note, exceptions });
       save.reset();
       approveModal.close();
     } catch {
@@ -92,7 +93,7 @@ export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOvervie
   }, [dirty]);
 
   const checks = current?.checks ?? [];
-  const warnings = checks.filter((c) => c.severity === 'warning').length;
+  const warnings = checks.filter((c) => c.severity === 'warning');
 
   return (
     <Grid gap="lg">

@@ -88,6 +88,13 @@ export function VersionHistory({ orgId }: { orgId: string }) {
                           <Text size="sm" lineClamp={2} c={v.approvalNote ? undefined : 'dimmed'}>
                             {v.approvalNote ?? '—'}
                           </Text>
+                          {v.acceptedExceptions.length > 0 && (
+                            <Text size="xs" c="yellow.9">
+                              {v.acceptedExceptions.length === 1
+                                ? '1 warning accepted with a reason'
+                                : `${v.acceptedExceptions.length} warnings accepted with reasons`}
+                            </Text>
+                          )}
                         </Table.Td>
                       </Table.Tr>
                     ))}

@@ -7,6 +7,8 @@ export type ScopeContent = Schemas['ScopeContentInput'];
 export type ScopeCheck = Schemas['ScopeCheck'];
 export type ScopeChange = Schemas['ScopeChange'];
 export type ScopeOverview = Schemas['ScopeOverview'];
+export type ApprovalException = Schemas['ApprovalExceptionInput'];
+export type AcceptedException = Schemas['AcceptedException'];
 
 export const scopeKey = (orgId: string) => ['orgs', orgId, 'scope'] as const;
 const versionsKey = (orgId: string) => [...scopeKey(orgId), 'versions'] as const;
@@ -72,11 +74,11 @@ export function useSaveScopeDraft(orgId: string) {
 }
 
 export function useApproveScope(orgId: string) {
-  return useScopeMutation(orgId, (note: string) =>
+  return useScopeMutation(orgId, ({ note, exceptions }: { note: string; exceptions: ApprovalException[] }) =>
     unwrap(
       api.POST('/api/v1/orgs/{orgId}/scope/draft/approve', {
         params: { path: { orgId } },
-        body: note.trim() ? { note: note.trim() } : {},
+        body: { ...(note.trim() ? { note: note.trim() } : {}), ...(exceptions.length ? { exceptions } : {}) },
       }),
     ),
   );

@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Grid, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Grid, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { formatDateTime } from '../../../shared/ui/format';
@@ -7,7 +7,7 @@ import { PageHeader, StatusBadge } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { ChecksPanel } from '../components/ChecksPanel';
 import { InventoryLinks } from '../components/InventoryLinks';
-import { useScopeVersion } from '../hooks/useScope';
+import { type AcceptedException, useScopeVersion } from '../hooks/useScope';
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -17,6 +17,33 @@ function Fact({ label, value }: { label: string; value: string }) {
       </Text>
       <Text size="sm">{value}</Text>
     </div>
+  );
+}
+
+/** The warnings that were open when this version was approved, with the approver's reasons. */
+function AcceptedExceptions({ exceptions }: { exceptions: AcceptedException[] }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="accepted-exceptions-title">
+      <Title order={2} fz="md" mb="xs" id="accepted-exceptions-title">
+        Warnings accepted at approval
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Open when this version was approved; the approver gave these reasons.
+      </Text>
+      <List spacing="sm" size="sm" aria-label="Warnings accepted at approval">
+        {exceptions.map((e) => (
+          <List.Item key={`${e.code}|${e.field}`}>
+            <Text size="sm">{e.message}</Text>
+            <Text size="sm">
+              <Text span fw={600}>
+                Reason:
+              </Text>{' '}
+              {e.reason}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Paper>
   );
 }
 
@@ -81,6 +108,7 @@ export function ScopeVersionPage() {
                       </Anchor>
                     )}
                   </Paper>
+                  {v.acceptedExceptions.length > 0 && <AcceptedExceptions exceptions={v.acceptedExceptions} />}
                   <ChecksPanel checks={v.checks} checked stale={false} linkSections={false} />
                 </Stack>
               </Grid.Col>
