@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
+import { approveAccepting } from '../support/approve.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
 
@@ -26,7 +27,7 @@ describe.each(testDialects())('gap answer links (%s)', (dialect) => {
     t = await createTestApp(dialect);
     ({ client: owner, orgId } = await setupOwner(t.app));
     await owner.put(org('/scope/draft'), { content: { ...emptyContent(), boundaryStatement: 'Support chatbot' } });
-    scopeV1 = (await owner.post(org('/scope/draft/approve'), {})).body.id;
+    scopeV1 = (await approveAccepting(owner, org('/scope'))).body.id;
     systemId = (await owner.post(org('/ai-systems'), { name: 'Support chatbot' })).body.id;
     supplierId = (await owner.post(org('/suppliers'), { name: 'Anthropic' })).body.id;
     assessmentId = (await owner.post(org('/gap-assessments'), { title: 'Baseline', assessmentDate: '2026-01-15' })).body.id;
@@ -95,7 +96,7 @@ describe.each(testDialects())('gap answer links (%s)', (dialect) => {
   it('keeps a link to a record archived or superseded later, with its label', async () => {
     expect((await owner.post(org(`/ai-systems/${systemId}/archive`), {})).status).toBe(200);
     expect((await owner.post(org(`/suppliers/${supplierId}/archive`), {})).status).toBe(200);
-    const scopeV2 = (await owner.post(org('/scope/draft/approve'), {})).body.id;
+    const scopeV2 = (await approveAccepting(owner, org('/scope'))).body.id;
     expect((await answerOf('A.10.3')).links).toEqual([
       { type: 'ai-system', id: systemId, label: 'Support chatbot', archived: true },
       { type: 'supplier', id: supplierId, label: 'Anthropic', archived: true },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
+import { approveAccepting } from '../support/approve.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
 import { type QueryLog, recordQueries } from '../support/query-log.js';
@@ -51,7 +52,7 @@ describe.each(testDialects())('gap answer save, statements run (%s)', (dialect) 
     t = await createTestApp(dialect);
     ({ client: owner, orgId, userId } = await setupOwner(t.app));
     await owner.put(`/api/v1/orgs/${orgId}/scope/draft`, { content: { ...emptyContent(), boundaryStatement: 'Chatbot' } });
-    scopeV1 = (await owner.post(`/api/v1/orgs/${orgId}/scope/draft/approve`, {})).body.id;
+    scopeV1 = (await approveAccepting(owner, `/api/v1/orgs/${orgId}/scope`)).body.id;
     systemId = (await owner.post(`/api/v1/orgs/${orgId}/ai-systems`, { name: 'Chatbot' })).body.id;
     supplierId = (await owner.post(`/api/v1/orgs/${orgId}/suppliers`, { name: 'Anthropic' })).body.id;
     assessmentId = (

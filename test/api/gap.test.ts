@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUIREMENTS } from '../../src/catalogue/index.js';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { approveAccepting } from '../support/approve.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
 
@@ -18,7 +19,7 @@ describe.each(testDialects())('gap assessment (%s)', (dialect) => {
     await owner.put(`/api/v1/orgs/${orgId}/scope/draft`, {
       content: { ...emptyContent(), boundaryStatement: 'FlowPilot assistant' },
     });
-    await owner.post(`/api/v1/orgs/${orgId}/scope/draft/approve`, {});
+    await approveAccepting(owner, `/api/v1/orgs/${orgId}/scope`);
     await owner.post(`/api/v1/orgs/${orgId}/ai-systems`, { name: 'FlowPilot assistant' });
   });
   afterAll(() => t.close());
