@@ -90,6 +90,8 @@ export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
 }
 
 export interface ChangeRow {
+  /** the audit-log entry's id */
+  id: string;
   at: string;
   actor: string;
   entityType: string;
@@ -100,6 +102,8 @@ export interface ChangeRow {
 }
 
 export interface RecentChange {
+  /** the audit-log entry's id */
+  id: string;
   at: string;
   text: string;
   /** who made the change; null when the reader's role may not read the audit log */
@@ -214,5 +218,5 @@ export function describeChange(orgId: string, row: ChangeRow, detail: boolean): 
   // scope versions and requirement ids are not content; record names are
   const name = detail ? (field(data, 'name') ?? field(data, 'title')) : null;
   const what = [noun, label, name ? `“${name}”` : null].filter(Boolean).join(' ');
-  return { at: row.at, text: `${what} ${verb}`, actor: detail ? row.actor : null, href };
+  return { id: row.id, at: row.at, text: `${what} ${verb}`, actor: detail ? row.actor : null, href };
 }

@@ -14,13 +14,14 @@ function parse(json: string | null): unknown {
 export async function recentChanges(db: Executor, orgId: string, limit: number): Promise<ChangeRow[]> {
   const rows = await db
     .selectFrom('audit_log')
-    .select(['at', 'actor', 'entity_type', 'entity_id', 'action', 'before', 'after'])
+    .select(['id', 'at', 'actor', 'entity_type', 'entity_id', 'action', 'before', 'after'])
     .where('org_id', '=', orgId)
     .where('entity_type', 'in', [...RECENT_ENTITY_TYPES])
     .orderBy('seq', 'desc')
     .limit(limit)
     .execute();
   return rows.map((r) => ({
+    id: r.id,
     at: r.at,
     actor: r.actor,
     entityType: r.entity_type,

@@ -17,7 +17,7 @@ function facts(patch: Partial<HomeFacts> = {}): HomeFacts {
   };
 }
 
-const gapInProgress = (answered: number): HomeFacts['gap'] => ({
+const gapInProgress = (answered: number): NonNullable<HomeFacts['gap']> => ({
   assessmentId: 'a1',
   title: 'Baseline',
   status: 'in-progress',
@@ -180,6 +180,7 @@ describe('dueForPerson', () => {
 
 describe('describeChange', () => {
   const row = {
+    id: 'e1',
     at: '2026-11-03T10:00:00.000Z',
     actor: 'lead@example.com',
     entityType: 'ai_system',
@@ -190,6 +191,7 @@ describe('describeChange', () => {
   };
   it('names the record and the person for a role that reads the audit log', () => {
     expect(describeChange(ORG, row, true)).toEqual({
+      id: 'e1',
       at: row.at,
       text: 'AI system “Support chatbot” changed',
       actor: 'lead@example.com',
@@ -198,6 +200,7 @@ describe('describeChange', () => {
   });
   it('says only what kind of record changed and when for other roles', () => {
     expect(describeChange(ORG, row, false)).toEqual({
+      id: 'e1',
       at: row.at,
       text: 'AI system changed',
       actor: null,

@@ -26,6 +26,7 @@ const dueItem = z
 
 const recentChange = z
   .object({
+    id: z.string(),
     at: z.string(),
     text: z.string(),
     actor: z.string().nullable(),

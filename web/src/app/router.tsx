@@ -4,7 +4,7 @@
 // The sign-in and setup gate load with the app; the signed-in shell and each
 // module follow when first visited (the previous page stays until they arrive).
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { BootGate } from './auth/BootGate';
 import { RequireSession } from './auth/RequireSession';
 import { SignInPage } from './auth/SignInPage';
@@ -25,6 +25,7 @@ const suppliers = () => import('../modules/suppliers');
 const organizations = () => import('../modules/organizations');
 const auditLog = () => import('../modules/audit-log');
 const account = () => import('../modules/account');
+const home = () => import('../modules/home');
 
 export const router = createBrowserRouter([
   {
@@ -49,7 +50,7 @@ export const router = createBrowserRouter([
             path: '/orgs/:orgId',
             lazy: page(() => import('./orgs/OrgLayout'), 'OrgLayout'),
             children: [
-              { index: true, element: <Navigate to="scope" replace /> },
+              { index: true, lazy: page(home, 'HomePage') },
               { path: 'scope', lazy: page(scope, 'ScopePage') },
               { path: 'scope/versions/:version', lazy: page(scope, 'ScopeVersionPage') },
               { path: 'scope/compare', lazy: page(scope, 'ScopeComparePage') },

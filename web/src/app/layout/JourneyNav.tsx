@@ -1,6 +1,7 @@
-import { Box, NavLink, ScrollArea, Text, ThemeIcon } from '@mantine/core';
+import { Box, NavLink, ScrollArea, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { JOURNEY_STEPS, stepPath } from '../journey/steps';
+import { useHome } from '../journey/useHome';
 
 interface Props {
   orgId: string;
@@ -48,9 +49,16 @@ function LinkSection({ id, title, links, isActive, onNavigate }: LinkSectionProp
   );
 }
 
-/** The sidebar: the 14 journey steps in order, then the registers and the organization's pages. */
+/**
+ * The sidebar: the organization's home, the 14 journey steps in order (a
+ * done step shows a check, its reason on hover), then the registers and the
+ * organization's pages.
+ */
 export function JourneyNav({ orgId, onNavigate }: Props) {
   const { pathname } = useLocation();
+  const home = useHome(orgId);
+  const stateOf = new Map(home.data?.steps.map((s) => [s.id, s]) ?? []);
+  const homePath = `/orgs/${orgId}`;
   const isActive = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
   const registerLinks = [{ label: 'Suppliers', to: `/orgs/${orgId}/suppliers` }];
   const orgLinks = [
@@ -61,11 +69,26 @@ export function JourneyNav({ orgId, onNavigate }: Props) {
 
   return (
     <ScrollArea type="auto" h="100%" px="xs" pb="md">
+      <Box pt="sm">
+        <NavLink
+          component={Link}
+          to={homePath}
+          onClick={onNavigate}
+          active={pathname === homePath}
+          aria-current={pathname === homePath ? 'page' : undefined}
+          label="Home"
+          variant="light"
+          py={6}
+          styles={{ label: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 600 } }}
+        />
+      </Box>
       <Box component="nav" aria-labelledby="nav-journey">
         <SectionLabel id="nav-journey">Certification journey</SectionLabel>
         {JOURNEY_STEPS.map((step) => {
           const to = stepPath(orgId, step);
           const active = isActive(to);
+          const state = stateOf.get(step.slug);
+          const done = state?.state === 'done';
           return (
             <NavLink
               key={step.slug}
@@ -74,7 +97,14 @@ export function JourneyNav({ orgId, onNavigate }: Props) {
               onClick={onNavigate}
               active={active}
               aria-current={active ? 'page' : undefined}
-              label={step.title}
+              label={
+                <>
+                  {step.title}
+                  {done && <VisuallyHidden> (done)</VisuallyHidden>}
+                </>
+              }
+              title={state?.reason}
+              data-state={state?.state}
               variant="light"
               py={6}
               styles={{ label: { fontSize: 'var(--mantine-font-size-sm)' } }}
@@ -84,11 +114,12 @@ export function JourneyNav({ orgId, onNavigate }: Props) {
                   size={22}
                   radius="xl"
                   variant={step.path ? 'filled' : 'light'}
-                  color={step.path ? 'brand' : 'gray'}
-                  fz={11}
+                  color={done ? 'teal' : step.path ? 'brand' : 'gray'}
+                  fz={done ? 13 : 11}
                   fw={700}
+                  aria-hidden
                 >
-                  {step.number}
+                  {done ? '✓' : step.number}
                 </ThemeIcon>
               }
             />
