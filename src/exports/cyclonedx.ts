@@ -61,6 +61,8 @@ export interface CdxBom {
     timestamp?: string;
     tools?: { components?: CdxComponent[] } | unknown[];
     component?: CdxComponent;
+    /** 1.6 only */
+    manufacturer?: CdxOrganizationalEntity;
     supplier?: CdxOrganizationalEntity;
   };
   components?: CdxComponent[];
@@ -121,6 +123,8 @@ export interface BomOptions {
   specVersion: '1.6';
   /** the BOM's subject, e.g. the organization whose inventory this is */
   subject: { name: string; 'bom-ref': string };
+  /** the organization the BOM is about and made by, as its files name it (metadata.manufacturer and supplier) */
+  organization?: { name: string };
   tool: { name: string; version: string };
   components: CdxComponent[];
   timestamp?: string;
@@ -137,6 +141,7 @@ export function buildBom(o: BomOptions): CdxBom {
       timestamp: o.timestamp ?? new Date().toISOString(),
       tools: { components: [{ type: 'application', name: o.tool.name, version: o.tool.version }] },
       component: { type: 'application', name: o.subject.name, 'bom-ref': o.subject['bom-ref'] },
+      ...(o.organization ? { manufacturer: { name: o.organization.name }, supplier: { name: o.organization.name } } : {}),
     },
     components: o.components,
   };

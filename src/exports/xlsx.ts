@@ -129,10 +129,18 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-export function newWorkbook(title?: string): ExcelJS.Workbook {
+/** Document properties a workbook carries (File > Info in Excel). */
+export interface WorkbookProperties {
+  title?: string;
+  /** the organization the workbook is about, as legalNameOf names it */
+  company?: string;
+}
+
+export function newWorkbook(properties: WorkbookProperties = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'OpenAIMS';
-  if (title) wb.title = title;
+  if (properties.title) wb.title = properties.title;
+  if (properties.company) wb.company = properties.company;
   return wb;
 }
 
@@ -151,8 +159,8 @@ export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function writeXlsx(sheets: SheetSpec[]): Promise<Buffer> {
-  const wb = newWorkbook();
+export async function writeXlsx(sheets: SheetSpec[], properties: WorkbookProperties = {}): Promise<Buffer> {
+  const wb = newWorkbook(properties);
   for (const spec of sheets) addSheet(wb, spec);
   return workbookBuffer(wb);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { approveScope } from '../support/approve-scope.js';
 import { testDialects } from '../support/db.js';
 
 describe.each(testDialects())('AI system inventory (%s)', (dialect) => {
@@ -255,7 +256,7 @@ describe.each(testDialects())('inventory and the approved scope (%s)', (dialect)
     await client.put(`/api/v1/orgs/${orgId}/scope/draft`, {
       content: { ...emptyContent(), aiSystems: [{ name: 'Customer support assistant', description: '', aiSystemId: sys.id }] },
     });
-    await client.post(`/api/v1/orgs/${orgId}/scope/draft/approve`, {});
+    await approveScope(client, orgId);
     const codes = async (id: string) =>
       (await client.get(`/api/v1/orgs/${orgId}/ai-systems/${id}`)).body.flags.map((f: { code: string }) => f.code);
     expect(await codes(sys.id)).not.toContain('not-in-approved-scope');

@@ -19,4 +19,5 @@ export { exportInventory, importTemplate } from './inventory.export.js';
 export { IMPORT_FORMATS, type ImportFormat, type ImportReport } from './inventory.transfer.schemas.js';
 export { TEMPLATE_HEADERS } from './inventory.columns.js';
 export { inventorySummary } from './inventory.summary.js';
+export { scopeEntriesMissingFromInventory, type ScopeGap } from './inventory.scope-gaps.js';
 export * from './inventory.schemas.js';

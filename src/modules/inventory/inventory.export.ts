@@ -4,7 +4,8 @@ import { writeXlsx } from '../../exports/xlsx.js';
 import type { Executor } from '../../platform/db/db.js';
 import { notFound } from '../../platform/http/errors.js';
 import { VERSION } from '../../version.js';
-import { findOrgByIdOrSlug, listMembers } from '../organizations/index.js';
+import { legalNameOf } from '../../platform/report/index.js';
+import { findOrgByIdOrSlug, getProfile, listMembers } from '../organizations/index.js';
 import { COLUMNS, formatInScope, formatSupplierRef, TEMPLATE_HEADERS } from './inventory.columns.js';
 import { type SystemText, TOOL_NAME, toComponent } from './inventory.cyclonedx.js';
 import { rowToInput } from './inventory.mapping.js';
@@ -115,19 +116,48 @@ export async function importTemplate(format: 'csv' | 'xlsx'): Promise<ExportedFi
   return { body, count: 0, contentType: CONTENT_TYPES.xlsx, filename };
 }
 
+/**
+ * Who and when, on a sheet after the systems (an import reads only the
+ * first sheet, so an export still imports back). CSV has no place for it.
+ */
+function aboutSheet(organization: string, exportedAt: Date, count: number) {
+  return {
+    name: 'About',
+    rows: [
+      ['Organization', organization],
+      ['Record', 'AI system inventory (active systems)'],
+      ['AI systems', count],
+      ['Exported', `${exportedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+      ['Tool', `OpenAIMS ${VERSION}`],
+    ],
+    widths: [22, 80],
+  };
+}
+
 export async function exportInventory(db: Executor, orgId: string, format: ImportFormat): Promise<ExportedFile> {
   const org = await findOrgByIdOrSlug(db, orgId);
   if (!org) throw notFound('Organization');
-  const systems = await loadExportedSystems(db, org.id);
-  const filename = `ai-systems-${org.slug}-${new Date().toISOString().slice(0, 10)}.${EXTENSIONS[format]}`;
+  const [systems, profile] = await Promise.all([loadExportedSystems(db, org.id), getProfile(db, org.id)]);
+  const organization = legalNameOf(org, profile);
+  const now = new Date();
+  const filename = `ai-systems-${org.slug}-${now.toISOString().slice(0, 10)}.${EXTENSIONS[format]}`;
   let body: string | Buffer;
   if (format === 'csv') body = writeCsv(sheetRows(systems));
   else if (format === 'xlsx')
-    body = await writeXlsx([{ name: 'AI systems', rows: sheetRows(systems), widths: WIDTHS }, helpSheet]);
+    body = await writeXlsx(
+      [
+        { name: 'AI systems', rows: sheetRows(systems), widths: WIDTHS },
+        helpSheet,
+        aboutSheet(organization, now, systems.length),
+      ],
+      { title: `${organization}: AI system inventory`, company: organization },
+    );
   else {
     const bom = buildBom({
       specVersion: '1.6',
-      subject: { name: `${org.name} AI system inventory`, 'bom-ref': `openaims:organization:${org.id}` },
+      subject: { name: `${organization} AI system inventory`, 'bom-ref': `openaims:organization:${org.id}` },
+      organization: { name: organization },
+      timestamp: now.toISOString(),
       tool: { name: TOOL_NAME, version: VERSION },
       components: systems.map((s) => toComponent(s.id, s.text, s.supplierNames)),
     });

@@ -10,6 +10,7 @@ import { getOrgSettings, matchRiskLevel, type OrgSettings } from '../organizatio
 import { approvedScopeSystems } from '../scope/index.js';
 import { inputToColumns, rowToInput } from './inventory.mapping.js';
 import * as repo from './inventory.repository.js';
+import { duplicatesOfRecords } from './inventory.duplicates.js';
 import { aiSystemFlags, type FlagContext, reviewCutoff } from './inventory.rules.js';
 import { type AiSystem, type AiSystemInput, type AiSystemListQuery, EMPTY_AI_SYSTEM } from './inventory.schemas.js';
 
@@ -45,11 +46,14 @@ export async function presentAiSystems(
   rows: Row<'ai_systems'>[],
   ctx: FlagContext,
 ): Promise<AiSystem[]> {
-  const links = await repo.supplierLinks(
-    db,
-    orgId,
-    rows.map((r) => r.id),
-  );
+  const [links, duplicates] = await Promise.all([
+    repo.supplierLinks(
+      db,
+      orgId,
+      rows.map((r) => r.id),
+    ),
+    duplicatesOfRecords(db, orgId, rows),
+  ]);
   return rows.map((r) => {
     const suppliers = links.get(r.id) ?? [];
     const input = rowToInput(r, suppliers);
@@ -61,7 +65,7 @@ export async function presentAiSystems(
       updatedAt: r.updated_at,
       archivedAt: r.archived_at,
       mergedIntoId: r.merged_into_id,
-      flags: aiSystemFlags({ ...input, id: r.id }, ctx),
+      flags: aiSystemFlags({ ...input, id: r.id }, ctx, duplicates.get(r.id)),
     };
   });
 }

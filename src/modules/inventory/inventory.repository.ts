@@ -3,6 +3,7 @@ import { type Executor, forUpdate } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { resolveLinks } from '../../platform/refs/index.js';
 import { fold } from '../../platform/text.js';
+import { duplicateBlocks } from './inventory.rules.js';
 import type { AiSystemListQuery } from './inventory.schemas.js';
 
 type Eb = ExpressionBuilder<DB, 'ai_systems'>;
@@ -251,6 +252,38 @@ export function riskCounts(db: Executor, orgId: string) {
     .execute();
 }
 
+type CandidateRow = { id: string; name: string; name_key: string; purpose: string };
+
+/** Candidate rows with their supplier ids, as duplicate detection compares them. */
+async function withSupplierIds(db: Executor, orgId: string, systems: CandidateRow[], links?: Row<'ai_system_suppliers'>[]) {
+  const found = links ?? [];
+  if (!links) {
+    const ids = systems.map((s) => s.id);
+    for (let i = 0; i < ids.length; i += 500)
+      found.push(
+        ...(await db
+          .selectFrom('ai_system_suppliers')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('ai_system_id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      );
+  }
+  const bySystem = new Map<string, string[]>();
+  for (const l of found) {
+    const list = bySystem.get(l.ai_system_id) ?? [];
+    list.push(l.supplier_id);
+    bySystem.set(l.ai_system_id, list);
+  }
+  return systems.map((s) => ({
+    id: s.id,
+    name: s.name,
+    nameKey: s.name_key,
+    purpose: s.purpose,
+    supplierIds: bySystem.get(s.id) ?? [],
+  }));
+}
+
 /** Everything duplicate detection needs for every active system, in two queries. */
 export async function duplicateCandidates(db: Executor, orgId: string) {
   const [systems, links] = await Promise.all([
@@ -263,24 +296,58 @@ export async function duplicateCandidates(db: Executor, orgId: string) {
     db
       .selectFrom('ai_system_suppliers')
       .innerJoin('ai_systems', 'ai_systems.id', 'ai_system_suppliers.ai_system_id')
-      .select(['ai_system_suppliers.ai_system_id', 'ai_system_suppliers.supplier_id'])
+      .selectAll('ai_system_suppliers')
       .where('ai_system_suppliers.org_id', '=', orgId)
       .where('ai_systems.archived_at', 'is', null)
       .execute(),
   ]);
-  const bySystem = new Map<string, string[]>();
-  for (const l of links) {
-    const list = bySystem.get(l.ai_system_id) ?? [];
-    list.push(l.supplier_id);
-    bySystem.set(l.ai_system_id, list);
+  return withSupplierIds(db, orgId, systems, links);
+}
+
+/**
+ * Names of the active systems sharing a duplicate block (duplicateBlocks:
+ * the first or last three characters of the folded name) with any of these
+ * names: the name phase for a page of the list, without reading the whole
+ * inventory. Folded names are [a-z0-9] only, so they need no LIKE escaping.
+ */
+export async function duplicateNamesNear(db: Executor, orgId: string, nameKeys: string[]) {
+  const blocks = new Set(nameKeys.flatMap(duplicateBlocks));
+  const patterns = [...blocks].map((b) => (b.startsWith('p:') ? `${b.slice(2)}%` : `%${b.slice(2)}`));
+  const rows: { id: string; name: string; name_key: string }[] = [];
+  for (let i = 0; i < patterns.length; i += 200) {
+    const chunk = patterns.slice(i, i + 200);
+    rows.push(
+      ...(await db
+        .selectFrom('ai_systems')
+        .select(['id', 'name', 'name_key'])
+        .where('org_id', '=', orgId)
+        .where('archived_at', 'is', null)
+        .where((eb) => eb.or(chunk.map((p) => eb('name_key', 'like', p))))
+        .execute()),
+    );
   }
-  return systems.map((s) => ({
-    id: s.id,
-    name: s.name,
-    nameKey: s.name_key,
-    purpose: s.purpose,
-    supplierIds: bySystem.get(s.id) ?? [],
-  }));
+  // LIKE finds a superset (a 2-character name matches longer ones): keep exact block mates, once each
+  const seen = new Set<string>();
+  return rows.flatMap((r) => {
+    if (seen.has(r.id) || !duplicateBlocks(r.name_key).some((b) => blocks.has(b))) return [];
+    seen.add(r.id);
+    return [{ id: r.id, name: r.name, nameKey: r.name_key }];
+  });
+}
+
+/** What the detail phase of duplicate detection compares, for a few systems by id. */
+export async function duplicateDetails(db: Executor, orgId: string, ids: string[]) {
+  const rows: CandidateRow[] = [];
+  for (let i = 0; i < ids.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('ai_systems')
+        .select(['id', 'name', 'name_key', 'purpose'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  return withSupplierIds(db, orgId, rows);
 }
 
 /** Ids of systems merged into this one, transitively: their history is its history. */

@@ -13,9 +13,11 @@ import {
   createAiSystemBody,
   duplicateGroupSchema,
   mergeBody,
+  scopeGapSchema,
   summarySchema,
   updateAiSystemBody,
 } from './inventory.schemas.js';
+import { scopeEntriesMissingFromInventory } from './inventory.scope-gaps.js';
 import { inventorySummary, listDuplicates } from './inventory.summary.js';
 
 const tags = ['AI system inventory'];
@@ -70,6 +72,24 @@ export const inventoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => ({ items: await listDuplicates(db, orgAccess(req).orgId) }),
+  );
+
+  app.get(
+    `${base}/scope-gaps`,
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'What the approved scope names that the inventory does not hold',
+        description:
+          'AI systems, products and services named in the approved scope (clause 4.3) that no active AI system stands for: ' +
+          'neither linked from the scope entry nor with the same name (ignoring case, spacing and punctuation). ' +
+          'Empty when no scope is approved.',
+        params: orgParams,
+        response: { 200: z.object({ items: z.array(scopeGapSchema) }), ...problemResponses },
+      },
+    },
+    async (req) => ({ items: await scopeEntriesMissingFromInventory(db, orgAccess(req).orgId) }),
   );
 
   app.post(

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../platform/text.js';
-import { addDays, aiSystemFlags, type DuplicateCandidate, findDuplicates, mergeAiSystems } from './inventory.rules.js';
+import {
+  addDays,
+  aiSystemFlags,
+  type DuplicateCandidate,
+  duplicateBlocks,
+  duplicatesOf,
+  findDuplicates,
+  nearNameMatches,
+  mergeAiSystems,
+} from './inventory.rules.js';
 import { EMPTY_AI_SYSTEM } from './inventory.schemas.js';
 
 const ctx = { today: '2026-11-28', reviewIntervalDays: 365, riskScale: ['low', 'medium', 'high'] };
@@ -82,6 +91,56 @@ describe('duplicate detection', () => {
       cand('b', 'forecaster', 'predicts revenue from invoices monthly', ['s1', 's2']),
     ]);
     expect(same[0].reason).toBe('same name, same supplier, similar purpose');
+  });
+
+  it('flags a record exactly when the summary groups it, from its block mates alone', () => {
+    // crowded blocks (far more than the comparison window share "sup"), typos, same names, suppliers
+    const systems: DuplicateCandidate[] = [];
+    const uses = ['support bot', 'supplier radar', 'sales scoring', 'code assistant', 'churn model'];
+    const words = ['amber', 'birch', 'cedar', 'delta', 'ember', 'fjord', 'grove', 'heron', 'indigo', 'jasper'];
+    for (let i = 0; i < 200; i++) {
+      const use = uses[i % uses.length];
+      const base = `${use} ${words[i % 10]} ${words[Math.floor(i / 10) % 10]}${Math.floor(i / 100)}`;
+      const purpose = `${words[i % 10]}${i} ${words[Math.floor(i / 10) % 10]}${i} work`;
+      const supplier = i % 13 === 0 ? [`s${i % 2}`] : [];
+      systems.push(cand(`id${i}a`, base, purpose, supplier));
+      // every third system entered again with a typo, a fifth again with other spelling
+      if (i % 3 === 0) systems.push(cand(`id${i}b`, base.replace(' ', '  ').replace('e', 'a'), purpose, supplier));
+      if (i % 5 === 0) systems.push(cand(`id${i}c`, base.toUpperCase().replace(/ /g, '-'), '', []));
+      if (i % 17 === 0) systems.push(cand(`id${i}d`, base, 'unrelated reporting job', supplier));
+    }
+    const groups = findDuplicates(systems);
+    expect(groups.length).toBeGreaterThan(5);
+    const details = new Map(systems.map((s) => [s.id, s]));
+    const groupOf = new Map(groups.flatMap((g, i) => g.ids.map((id) => [id, i] as const)));
+    const flagged = new Set<string>();
+    for (let start = 0; start < systems.length; start += 50) {
+      const page = systems.slice(start, start + 50);
+      const blocks = new Set(page.flatMap((s) => duplicateBlocks(s.nameKey)));
+      const mates = systems.filter((s) => duplicateBlocks(s.nameKey).some((b) => blocks.has(b)));
+      const found = duplicatesOf(
+        nearNameMatches(
+          page.map((s) => s.id),
+          mates,
+        ),
+        details,
+      );
+      for (const [id, matches] of found) {
+        flagged.add(id);
+        for (const m of matches) expect(groupOf.get(m.id)).toBe(groupOf.get(id));
+      }
+    }
+    expect([...flagged].sort()).toEqual([...groupOf.keys()].sort());
+  });
+
+  it('names the other systems in the possible-duplicate flag', () => {
+    const systems = [cand('a', 'ChatGPT Enterprise'), cand('b', 'chatgpt-enterprise'), cand('c', 'Copilot')];
+    const found = duplicatesOf(nearNameMatches(['a'], systems), new Map(systems.map((s) => [s.id, s])));
+    const ctx = { today: '2026-01-01', reviewIntervalDays: 365, riskScale: ['low'] };
+    const flag = aiSystemFlags({ ...EMPTY_AI_SYSTEM, name: 'ChatGPT Enterprise' }, ctx, found.get('a')).find(
+      (f) => f.code === 'possible-duplicate',
+    );
+    expect(flag?.message).toMatch(/^Possibly the same system as "chatgpt-enterprise" \(same name\)/);
   });
 
   it('does not call short different names duplicates', () => {

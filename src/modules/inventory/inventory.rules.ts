@@ -38,8 +38,11 @@ export function reviewCutoff(today: string, reviewIntervalDays: number): string 
   return addDays(today, -reviewIntervalDays);
 }
 
-export function aiSystemFlags(s: Flaggable, ctx: FlagContext): Flag[] {
+/** What an auditor would flag in one record; `duplicates` are its matches from duplicatesOf. */
+export function aiSystemFlags(s: Flaggable, ctx: FlagContext, duplicates: DuplicateMatch[] = []): Flag[] {
   const flags: Flag[] = [];
+  const duplicate = possibleDuplicateFlag(duplicates);
+  if (duplicate) flags.push(duplicate);
   if (!s.businessOwner) flags.push({ code: 'no-business-owner', field: 'businessOwner', message: 'No business owner is named.' });
   if (!s.technicalOwner)
     flags.push({ code: 'no-technical-owner', field: 'technicalOwner', message: 'No technical owner is named.' });
@@ -116,10 +119,63 @@ const WINDOW = 25;
 const MIN_PURPOSE_SIMILARITY = 0.3;
 
 /**
- * Groups likely duplicates: the same or near-same folded name, and nothing
- * that tells them apart (no disjoint suppliers, no unrelated purposes).
- * Candidates are blocked by name prefix and suffix, then compared within a
- * sorted window, so 10,000 systems take milliseconds, not n² comparisons.
+ * The blocks a folded name falls in: its first three and last three
+ * characters. Only systems sharing a block are compared, so a record's
+ * candidates are the systems in its two blocks (what the list loads for a
+ * page, and what an index of these keys can serve later).
+ */
+export function duplicateBlocks(nameKey: string): string[] {
+  return nameKey ? [`p:${nameKey.slice(0, 3)}`, `s:${nameKey.slice(-3)}`] : [];
+}
+
+/** What the name phase of duplicate detection reads: no purpose, no suppliers. */
+export type NameKeyed = Pick<DuplicateCandidate, 'id' | 'name' | 'nameKey'>;
+
+/** A block's members in the one order both the summary and the flags compare them in. */
+function blockOrder(a: NameKeyed, b: NameKeyed): number {
+  return a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The same or a near-same folded name: the first test of two systems, and the cheap one. */
+function nearNames(ka: string, kb: string): boolean {
+  const tol = nameTolerance(Math.min(ka.length, kb.length));
+  return ka === kb || editDistance(ka, kb, tol) <= tol;
+}
+
+/**
+ * Why two systems with near names still look like one entered twice, or
+ * null: nothing tells them apart (no disjoint suppliers, no unrelated
+ * purposes).
+ */
+function duplicateReason(a: DuplicateCandidate, b: DuplicateCandidate, pa: Set<string>, pb: Set<string>): string | null {
+  const sa = a.supplierIds;
+  const sb = b.supplierIds;
+  if (sa.length && sb.length && !sa.some((x) => sb.includes(x))) return null;
+  if (pa.size && pb.size && jaccard(pa, pb) < MIN_PURPOSE_SIMILARITY) return null;
+  const name = a.nameKey === b.nameKey ? 'same name' : 'near-same name';
+  const extra = sa.length && sb.length ? ', same supplier' : '';
+  const purpose = pa.size && pb.size ? ', similar purpose' : '';
+  return `${name}${extra}${purpose}`;
+}
+
+/** Systems grouped by block, each block in blockOrder. */
+function blocksOf(systems: NameKeyed[]): Map<string, number[]> {
+  const blocks = new Map<string, number[]>();
+  systems.forEach((s, i) => {
+    for (const key of duplicateBlocks(s.nameKey)) {
+      const list = blocks.get(key);
+      if (list) list.push(i);
+      else blocks.set(key, [i]);
+    }
+  });
+  for (const members of blocks.values()) members.sort((a, b) => blockOrder(systems[a], systems[b]));
+  return blocks;
+}
+
+/**
+ * Groups likely duplicates (see duplicateReason). Candidates are blocked by
+ * name prefix and suffix, then compared within a sorted window, so 10,000
+ * systems take milliseconds, not n² comparisons.
  */
 export function findDuplicates(systems: DuplicateCandidate[]): DuplicateGroup[] {
   const parent = systems.map((_, i) => i);
@@ -132,19 +188,6 @@ export function findDuplicates(systems: DuplicateCandidate[]): DuplicateGroup[] 
   const reasons = new Map<number, Set<string>>();
   const purposeWords = systems.map((s) => words(s.purpose));
 
-  const compatible = (a: number, b: number): string | null => {
-    const sa = systems[a].supplierIds;
-    const sb = systems[b].supplierIds;
-    if (sa.length && sb.length && !sa.some((x) => sb.includes(x))) return null;
-    const pa = purposeWords[a];
-    const pb = purposeWords[b];
-    if (pa.size && pb.size && jaccard(pa, pb) < MIN_PURPOSE_SIMILARITY) return null;
-    const name = systems[a].nameKey === systems[b].nameKey ? 'same name' : 'near-same name';
-    const extra = sa.length && sb.length ? ', same supplier' : '';
-    const purpose = pa.size && pb.size ? ', similar purpose' : '';
-    return `${name}${extra}${purpose}`;
-  };
-
   const link = (a: number, b: number, reason: string) => {
     const ra = find(a);
     const rb = find(b);
@@ -153,28 +196,14 @@ export function findDuplicates(systems: DuplicateCandidate[]): DuplicateGroup[] 
     reasons.set(ra, merged);
   };
 
-  const blocks = new Map<string, number[]>();
-  systems.forEach((s, i) => {
-    if (!s.nameKey) return;
-    for (const key of [`p:${s.nameKey.slice(0, 3)}`, `s:${s.nameKey.slice(-3)}`]) {
-      const list = blocks.get(key);
-      if (list) list.push(i);
-      else blocks.set(key, [i]);
-    }
-  });
-  for (const members of blocks.values()) {
+  for (const members of blocksOf(systems).values()) {
     if (members.length < 2) continue;
-    members.sort((a, b) => (systems[a].nameKey < systems[b].nameKey ? -1 : 1));
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < Math.min(members.length, x + WINDOW); y++) {
         const a = members[x];
         const b = members[y];
-        if (find(a) === find(b)) continue;
-        const ka = systems[a].nameKey;
-        const kb = systems[b].nameKey;
-        const tol = nameTolerance(Math.min(ka.length, kb.length));
-        if (ka !== kb && editDistance(ka, kb, tol) > tol) continue;
-        const reason = compatible(a, b);
+        if (find(a) === find(b) || !nearNames(systems[a].nameKey, systems[b].nameKey)) continue;
+        const reason = duplicateReason(systems[a], systems[b], purposeWords[a], purposeWords[b]);
         if (reason) link(a, b, reason);
       }
     }
@@ -194,6 +223,78 @@ export function findDuplicates(systems: DuplicateCandidate[]): DuplicateGroup[] 
       names: g.map((i) => systems[i].name),
       reason: [...(reasons.get(root) ?? [])].join('; '),
     }));
+}
+
+export interface DuplicateMatch {
+  id: string;
+  name: string;
+  reason: string;
+}
+
+/**
+ * Name phase for some systems (a page of the list, one record): the systems
+ * whose names are near theirs, compared exactly as findDuplicates compares
+ * names. `systems` must hold every active system sharing a block with them
+ * (duplicateBlocks), which makes each block, its order and its window the
+ * same as over the whole inventory. Reads names only, so a page's block
+ * mates cost little even when blocks are large.
+ */
+export function nearNameMatches(ids: string[], systems: NameKeyed[]): Map<string, NameKeyed[]> {
+  const out = new Map<string, NameKeyed[]>();
+  const wanted = new Set(ids);
+  for (const members of blocksOf(systems).values()) {
+    members.forEach((a, x) => {
+      if (!wanted.has(systems[a].id)) return;
+      const to = Math.min(members.length, x + WINDOW);
+      for (let y = Math.max(0, x - WINDOW + 1); y < to; y++) {
+        const b = members[y];
+        if (y === x || !nearNames(systems[a].nameKey, systems[b].nameKey)) continue;
+        const matches = out.get(systems[a].id) ?? [];
+        if (!matches.some((m) => m.id === systems[b].id)) matches.push(systems[b]);
+        out.set(systems[a].id, matches);
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * Detail phase: of the near-name matches, those nothing tells apart, with
+ * why. `details` holds every system the matches name. A system has a match
+ * here exactly when findDuplicates puts it in a group, and its matches are
+ * in that group: the flags on the records and the summary's duplicateGroups
+ * agree.
+ */
+export function duplicatesOf(
+  matches: Map<string, NameKeyed[]>,
+  details: Map<string, DuplicateCandidate>,
+): Map<string, DuplicateMatch[]> {
+  const out = new Map<string, DuplicateMatch[]>();
+  const purposeWords = new Map([...details.values()].map((d) => [d.id, words(d.purpose)]));
+  for (const [id, others] of matches) {
+    const a = details.get(id);
+    if (!a) continue;
+    const found: DuplicateMatch[] = [];
+    for (const o of others) {
+      const b = details.get(o.id);
+      const reason = b && duplicateReason(a, b, purposeWords.get(a.id) as Set<string>, purposeWords.get(b.id) as Set<string>);
+      if (reason) found.push({ id: o.id, name: o.name, reason });
+    }
+    if (found.length) out.set(id, found);
+  }
+  return out;
+}
+
+/** The flag a likely duplicate carries, naming the other system(s). */
+export function possibleDuplicateFlag(matches: DuplicateMatch[]): Flag | null {
+  if (!matches.length) return null;
+  const names = matches.map((m) => `"${m.name}"`);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return {
+    code: 'possible-duplicate',
+    field: 'name',
+    message: `Possibly the same system as ${list} (${matches[0].reason}). Merge them, or tell them apart by supplier or purpose.`,
+  };
 }
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);

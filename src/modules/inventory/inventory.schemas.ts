@@ -168,8 +168,18 @@ export const summarySchema = z
       review: z.number().int(),
     }),
     duplicateGroups: z.number().int(),
+    /** AI systems, products and services the approved scope names that no active record stands for */
+    namedInScopeMissing: z.number().int(),
   })
   .meta({ id: 'InventorySummary' });
+
+export const scopeGapSchema = z
+  .object({
+    name: z.string(),
+    kind: z.enum(['ai-system', 'product-or-service']),
+    scopeVersion: z.number().int(),
+  })
+  .meta({ id: 'InventoryScopeGap' });
 
 export const duplicateGroupSchema = z
   .object({ ids: z.array(z.string()), names: z.array(z.string()), reason: z.string() })

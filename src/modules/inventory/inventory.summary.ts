@@ -3,16 +3,18 @@ import { flagContext } from './inventory.register.js';
 import * as repo from './inventory.repository.js';
 import { findDuplicates, reviewCutoff } from './inventory.rules.js';
 import { MISSING } from './inventory.schemas.js';
+import { scopeEntriesMissingFromInventory } from './inventory.scope-gaps.js';
 
 /** The counts an auditor looks at first. */
 export async function inventorySummary(db: Executor, orgId: string) {
   const ctx = await flagContext(db, orgId);
   const cutoff = reviewCutoff(ctx.today, ctx.reviewIntervalDays);
-  const [total, inScope, risks, candidates, ...missing] = await Promise.all([
+  const [total, inScope, risks, candidates, scopeGaps, ...missing] = await Promise.all([
     repo.countWhere(db, orgId),
     repo.countWhere(db, orgId, (eb) => eb.and([eb('in_scope', '=', 1)])),
     repo.riskCounts(db, orgId),
     repo.duplicateCandidates(db, orgId),
+    scopeEntriesMissingFromInventory(db, orgId),
     ...MISSING.map((m) => repo.countWhere(db, orgId, (eb) => eb.and([repo.missingCondition(eb, m, cutoff)]))),
   ]);
   const byRiskLevel: Record<string, number> = {};
@@ -23,6 +25,7 @@ export async function inventorySummary(db: Executor, orgId: string) {
     byRiskLevel,
     missing: Object.fromEntries(MISSING.map((m, i) => [m, missing[i]])) as Record<(typeof MISSING)[number], number>,
     duplicateGroups: findDuplicates(candidates).length,
+    namedInScopeMissing: scopeGaps.length,
   };
 }
 

@@ -73,7 +73,7 @@ export interface Section {
 }
 
 export interface ReportMetadata {
-  /** the organization's legal name (see legalNameOf) */
+  /** the organization as legalNameOf names it: "Legal name (Display name)" */
   organization: string;
   /** the record the report is about, e.g. an assessment's title, and its version when it has versions */
   record: { name: string; version?: string | number | null };
@@ -93,9 +93,16 @@ export interface Report {
   filename: string;
 }
 
-/** The organization's name as reports print it: the legal name from its profile, else its name. */
+/**
+ * The organization as every report and export names it: the legal name from
+ * its profile, with the name it goes by in brackets when that differs
+ * ("Acme Analytics GmbH (Acme)"); its name alone when no legal name is set.
+ */
 export function legalNameOf(org: { name: string }, profile?: { legalName?: string | null } | null): string {
-  return profile?.legalName?.trim() || org.name;
+  const legal = profile?.legalName?.trim();
+  const display = org.name.trim();
+  if (!legal) return display;
+  return display && display.toLowerCase() !== legal.toLowerCase() ? `${legal} (${display})` : legal;
 }
 
 /** "2026-01-15 09:30 UTC" for a timestamp; a plain date stays as it is. */

@@ -27,7 +27,7 @@ function tablesOf(s: Section): Table[] {
 }
 
 export async function renderXlsx(report: Report): Promise<Buffer> {
-  const wb = newWorkbook(report.title);
+  const wb = newWorkbook({ title: report.title, company: report.metadata.organization });
   const taken = new Set<string>();
   const cover = wb.addWorksheet(sheetName(COVER_SHEET, taken));
   cover.getColumn(1).width = 24;
