@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyContent } from '../support/fixtures.js';
 import { type E2e, helpers, screenshotPath, startE2e, TIMEOUT } from './harness.js';
 
 const SCREENSHOT = screenshotPath('inventory.png');
@@ -51,6 +52,28 @@ describe('AI system inventory in the browser', () => {
     TIMEOUT,
   );
 });
+
+/** Drafts and approves a scope naming these AI systems, through the API (open warnings accepted with a reason). */
+async function approveScopeNaming(names: string[]) {
+  const request = e.page.request;
+  const { csrfToken } = await (await request.get('/api/v1/session')).json();
+  const headers = { 'x-csrf-token': csrfToken };
+  const draft = await request.put(`/api/v1/orgs/${orgId}/scope/draft`, {
+    headers,
+    data: { content: { ...emptyContent(), aiSystems: names.map((name) => ({ name, description: '', aiSystemId: null })) } },
+  });
+  expect(draft.status()).toBe(200);
+  const url = `/api/v1/orgs/${orgId}/scope/draft/approve`;
+  let res = await request.post(url, { headers, data: {} });
+  if (res.status() === 400) {
+    const exceptions = (((await res.json()).errors ?? []) as { message: string }[]).flatMap((err) => {
+      const m = /open check "([^"]+)" on ([^:]+):/.exec(err.message);
+      return m ? [{ code: m[1], field: m[2], reason: 'Accepted in the browser test' }] : [];
+    });
+    res = await request.post(url, { headers, data: { exceptions } });
+  }
+  expect(res.status()).toBe(200);
+}
 
 function csv(name: string, rows: string[]) {
   const file = path.join(dir, name);
@@ -115,6 +138,14 @@ async function inventory() {
   await table.getByRole('link', { name: 'Acme Forecast model' }).waitFor();
   mark('summary and filters');
 
+  // both records of the likely duplicate carry the flag in the list
+  for (const name of ['ChatGPT Enterprise', 'chatgpt-enterprise'])
+    await table
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name, exact: true }) })
+      .getByText('Possible duplicate')
+      .waitFor();
+
   const duplicates = page.getByRole('region', { name: 'Likely duplicates' });
   await duplicates.getByText(/^Same name/).waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -150,6 +181,23 @@ async function inventory() {
   const mail = page.getByRole('link', { name: 'priya@example.com' });
   expect(await mail.getAttribute('href')).toBe('mailto:priya@example.com');
   mark('named owner with an email');
+
+  // 5c. The approved scope names a system the inventory lacks: the summary counts it, and adding it starts from its name
+  await approveScopeNaming(['Support reply assistant', 'Sales lead scorer']);
+  await page.goto(`/orgs/${orgId}/inventory`);
+  await heading('AI system inventory').waitFor();
+  await summary.getByRole('button', { name: '1 Named in scope, not in the inventory' }).click();
+  const gaps = page.getByRole('dialog', { name: 'Named in scope, not in the inventory' });
+  await gaps.getByText('Sales lead scorer').waitFor();
+  await gaps.getByRole('link', { name: 'Add Sales lead scorer to inventory' }).click();
+  await heading('Add an AI system').waitFor();
+  const newForm = page.getByRole('form', { name: 'New AI system' });
+  expect(await newForm.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Sales lead scorer');
+  await newForm.getByRole('button', { name: 'Add AI system' }).click();
+  await heading('Sales lead scorer').waitFor();
+  await page.goto(`/orgs/${orgId}/inventory`);
+  await summary.getByRole('button', { name: '0 Named in scope, not in the inventory' }).waitFor();
+  mark('scope names missing from the inventory, added from the list');
 
   // 6. The supplier register lists the imported suppliers; one is archived from its row, after a confirmation
   await page.goto(`/orgs/${orgId}/suppliers`);

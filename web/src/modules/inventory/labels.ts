@@ -78,6 +78,7 @@ export const FLAG_LABELS: Record<string, string> = {
   'review-overdue': 'Review overdue',
   'not-in-approved-scope': 'Not in approved scope',
   'excluded-but-in-scope': 'Scope mismatch',
+  'possible-duplicate': 'Possible duplicate',
 };
 
 /** Field names as the form labels them, for flags and the change history. */

@@ -45,14 +45,19 @@ const PLACED = Object.keys(FIELD_LABELS);
 
 interface Props {
   system: AiSystem | null;
+  /** a new system's name, filled in (e.g. a name the approved scope lists) */
+  initialName?: string;
   onSaved: (system: AiSystem) => void;
   onCancel: () => void;
 }
 
 /** Every field of an AI system: the seed's inventory fields first, in its order, then Annex A's. */
-export function AiSystemForm({ system, onSaved, onCancel }: Props) {
+export function AiSystemForm({ system, initialName, onSaved, onCancel }: Props) {
   const { org } = useOrg();
-  const [draft, setDraft] = useState(() => toAiSystemDraft(system));
+  const [draft, setDraft] = useState(() => {
+    const d = toAiSystemDraft(system);
+    return !system && initialName ? { ...d, name: initialName.slice(0, 200) } : d;
+  });
   const [checked, setChecked] = useState<Record<string, string>>({});
   const create = useCreateAiSystem(org.id);
   const update = useUpdateAiSystem(org.id, system?.id ?? '');

@@ -10,6 +10,8 @@ interface Props {
   /** shows exactly the systems a count counts: the filter replaces all others; null shows all */
   onApply: (only: Partial<InventoryFilters> | null) => void;
   onDuplicates: () => void;
+  /** opens the list of what the approved scope names that the inventory lacks */
+  onScopeGaps: () => void;
 }
 
 interface Count {
@@ -52,7 +54,7 @@ function CountButton({ label, value, problem, pressed, onClick }: Count) {
 }
 
 /** The counts an auditor looks at first; each one filters the table to the systems it counts. */
-export function SummaryCounts({ summary, filters, activeFilters, onApply, onDuplicates }: Props) {
+export function SummaryCounts({ summary, filters, activeFilters, onApply, onDuplicates, onScopeGaps }: Props) {
   const only = (patch: Partial<InventoryFilters>, pressed: boolean) => (pressed ? onApply(null) : onApply(patch));
   const missing = (m: Missing, label: string): Count => {
     const pressed = filters.missing === m && activeFilters === 1;
@@ -74,9 +76,16 @@ export function SummaryCounts({ summary, filters, activeFilters, onApply, onDupl
     missing('supplier', 'Third-party without supplier'),
     missing('review', 'Review overdue or never done'),
     { label: 'Likely duplicates', value: summary.duplicateGroups, problem: true, pressed: false, onClick: onDuplicates },
+    {
+      label: 'Named in scope, not in the inventory',
+      value: summary.namedInScopeMissing,
+      problem: true,
+      pressed: false,
+      onClick: onScopeGaps,
+    },
   ];
   return (
-    <SimpleGrid cols={{ base: 2, sm: 4, xl: 8 }} spacing="sm" component="section" aria-label="Inventory summary">
+    <SimpleGrid cols={{ base: 2, sm: 3, md: 5, xl: 9 }} spacing="sm" component="section" aria-label="Inventory summary">
       {counts.map((c) => (
         <CountButton key={c.label} {...c} />
       ))}

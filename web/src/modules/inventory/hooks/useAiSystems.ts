@@ -7,6 +7,7 @@ export type AiSystem = Schemas['AiSystem'];
 export type InventoryFlag = Schemas['InventoryFlag'];
 export type InventorySummary = Schemas['InventorySummary'];
 export type DuplicateGroup = Schemas['DuplicateGroup'];
+export type ScopeGap = Schemas['InventoryScopeGap'];
 export type AiSystemInput = paths['/api/v1/orgs/{orgId}/ai-systems']['post']['requestBody']['content']['application/json'];
 export type AiSystemPatch =
   paths['/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}']['patch']['requestBody']['content']['application/json'];
@@ -29,6 +30,15 @@ export function useDuplicates(orgId: string) {
   return useQuery({
     queryKey: [...inventoryKey(orgId), 'duplicates'],
     queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/ai-systems/duplicates', { params: { path: { orgId } } })),
+  });
+}
+
+/** What the approved scope names that the inventory does not hold; fetched when the list is opened. */
+export function useScopeGaps(orgId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...inventoryKey(orgId), 'scope-gaps'],
+    enabled,
+    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/ai-systems/scope-gaps', { params: { path: { orgId } } })),
   });
 }
 

@@ -1,5 +1,5 @@
 import { Alert, Stack } from '@mantine/core';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { ApiError } from '../../../shared/api';
@@ -12,6 +12,8 @@ import { useAiSystem } from '../hooks/useAiSystems';
 export function NewAiSystemPage() {
   const { org, can } = useOrg();
   const navigate = useNavigate();
+  // "Add to inventory" from the scope's missing names opens the form with the name filled in
+  const [params] = useSearchParams();
   const base = `/orgs/${org.id}/inventory`;
   return (
     <Stack gap="lg" maw={960}>
@@ -22,7 +24,12 @@ export function NewAiSystemPage() {
         description="Record what you know now; the inventory flags what an auditor would find missing, so you can complete it later."
       />
       {can('write') ? (
-        <AiSystemForm system={null} onSaved={(s) => navigate(`${base}/${s.id}`)} onCancel={() => navigate(base)} />
+        <AiSystemForm
+          system={null}
+          initialName={params.get('name') ?? undefined}
+          onSaved={(s) => navigate(`${base}/${s.id}`)}
+          onCancel={() => navigate(base)}
+        />
       ) : (
         <Alert color="gray" variant="light">
           Your role can read the inventory but not add to it.

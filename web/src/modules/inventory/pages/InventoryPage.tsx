@@ -12,6 +12,7 @@ import { DuplicatesPanel } from '../components/DuplicatesPanel';
 import { EmptyInventory } from '../components/EmptyInventory';
 import { ExportMenu } from '../components/ExportMenu';
 import { InventoryFiltersBar } from '../components/InventoryFiltersBar';
+import { ScopeGapsModal } from '../components/ScopeGapsModal';
 import { SummaryCounts } from '../components/SummaryCounts';
 import { useDuplicates, useInventorySummary } from '../hooks/useAiSystems';
 import { useInventoryFilters } from '../hooks/useInventoryFilters';
@@ -27,6 +28,7 @@ export function InventoryPage() {
   const list = useRegisterList(org.id, 'ai-systems', filters);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [bulkOpen, setBulkOpen] = useState(false);
+  const [scopeGapsOpen, setScopeGapsOpen] = useState(false);
   const [notice, setNotice] = useState<ReactNode>(null);
   const duplicatesHeading = useRef<HTMLHeadingElement>(null);
 
@@ -94,6 +96,7 @@ export function InventoryPage() {
               activeFilters={active}
               onApply={(only) => showOnly(only ?? {})}
               onDuplicates={showDuplicates}
+              onScopeGaps={() => setScopeGapsOpen(true)}
             />
           )
         }
@@ -176,6 +179,7 @@ export function InventoryPage() {
           </Stack>
         </Paper>
       )}
+      <ScopeGapsModal orgId={org.id} canWrite={canWrite} opened={scopeGapsOpen} onClose={() => setScopeGapsOpen(false)} />
       {bulkOpen && (
         <BulkEditModal
           ids={[...selected]}
