@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/db.js';
-import { inventorySummary } from '../inventory/index.js';
+import { inventorySummary, type ScopeGap, scopeEntriesMissingFromInventory } from '../inventory/index.js';
 import { getScopeOverview } from '../scope/index.js';
 import { supplierReviewSummary } from '../suppliers/index.js';
 
@@ -7,10 +7,11 @@ import { supplierReviewSummary } from '../suppliers/index.js';
 // requirement's evidence, so an answer can be checked against the
 // organization's actual systems instead of filled in from memory.
 export async function moduleFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
-  const [scope, inventory, suppliers] = await Promise.all([
+  const [scope, inventory, suppliers, missing] = await Promise.all([
     getScopeOverview(db, orgId),
     inventorySummary(db, orgId),
     supplierFacts(db, orgId),
+    scopeEntriesMissingFromInventory(db, orgId),
   ]);
   const scopeFacts: string[] = [];
   if (scope.approved) {
@@ -20,6 +21,7 @@ export async function moduleFacts(db: Executor, orgId: string): Promise<Record<s
     );
     const warnings = a.checks.filter((c) => c.severity === 'warning').length;
     if (warnings) scopeFacts.push(`The approved scope has ${warnings} open check${warnings === 1 ? '' : 's'}.`);
+    scopeFacts.push(missingFact(a.version, missing));
   } else {
     scopeFacts.push('No approved scope yet.');
   }
@@ -31,6 +33,7 @@ export async function moduleFacts(db: Executor, orgId: string): Promise<Record<s
     `${notRated} not risk-rated, ${inventory.missing.owner} without an owner, ${inventory.missing.monitoring} without a monitoring method.`,
     `${inventory.duplicateGroups} likely duplicate${inventory.duplicateGroups === 1 ? '' : 's'}.`,
   ];
+  if (scope.approved) inventoryFacts.push(missingFact(scope.approved.version, missing));
   return { scope: scopeFacts, inventory: inventoryFacts, suppliers, monitoring: [inventoryFacts[1]] };
 }
 
@@ -39,4 +42,16 @@ async function supplierFacts(db: Executor, orgId: string): Promise<string[]> {
   return [
     `${s.total} supplier${s.total === 1 ? '' : 's'} registered: ${s.neverReviewed} never reviewed, ${s.overdue} with an overdue review.`,
   ];
+}
+
+const KIND: Record<ScopeGap['kind'], string> = { 'ai-system': 'AI system', 'product-or-service': 'product or service' };
+const NAMED = 10;
+
+/** In scope, missing from the inventory: Stage 1 fails when AI systems are missing. */
+export function missingFact(scopeVersion: number, missing: ScopeGap[]): string {
+  if (missing.length === 0)
+    return `Every AI system, product and service scope version ${scopeVersion} names has an inventory record.`;
+  const named = missing.slice(0, NAMED).map((m) => `${m.name} (${KIND[m.kind]})`);
+  const more = missing.length > NAMED ? `, and ${missing.length - NAMED} more` : '';
+  return `In scope version ${scopeVersion} but missing from the inventory (${missing.length}): ${named.join('; ')}${more}.`;
 }
