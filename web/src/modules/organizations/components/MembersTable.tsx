@@ -12,10 +12,22 @@ interface Props {
   canMakeOwner: boolean;
   onRoleChange: (member: Member, role: Role) => void;
   onRemove: (member: Member) => void;
+  onResetPassword: (member: Member) => void;
+  onUnlock: (member: Member) => void;
   busyUserId?: string;
 }
 
-export function MembersTable({ members, currentUserId, manageable, canMakeOwner, onRoleChange, onRemove, busyUserId }: Props) {
+export function MembersTable({
+  members,
+  currentUserId,
+  manageable,
+  canMakeOwner,
+  onRoleChange,
+  onRemove,
+  onResetPassword,
+  onUnlock,
+  busyUserId,
+}: Props) {
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="sm" highlightOnHover>
@@ -74,6 +86,21 @@ export function MembersTable({ members, currentUserId, manageable, canMakeOwner,
               </Table.Td>
               {manageable && (
                 <Table.Td ta="right">
+                  {m.userId !== currentUserId && (m.role !== 'owner' || canMakeOwner) && (
+                    <>
+                      <Button variant="subtle" size="compact-sm" onClick={() => onUnlock(m)} aria-label={`Unlock ${m.name}`}>
+                        Unlock
+                      </Button>
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        onClick={() => onResetPassword(m)}
+                        aria-label={`Reset the password of ${m.name}`}
+                      >
+                        Reset password
+                      </Button>
+                    </>
+                  )}
                   <Button
                     variant="subtle"
                     color="red"

@@ -37,6 +37,40 @@ export function useUpdateMember(orgId: string) {
   );
 }
 
+/** A one-time password the member must change at next sign-in; the answer is the only time it is shown. */
+export function useResetMemberPassword(orgId: string) {
+  return useOrgMutation(
+    orgId,
+    (member: Member) =>
+      unwrap(
+        api.POST('/api/v1/orgs/{orgId}/members/{userId}/password-reset', {
+          params: { path: { orgId, userId: member.userId } },
+          body: {},
+        }),
+      ),
+    { invalidates: INVALIDATES },
+  );
+}
+
+/** Lifts the sign-in lock after too many failed attempts. */
+export function useUnlockMember(orgId: string) {
+  return useOrgMutation(
+    orgId,
+    (member: Member) =>
+      unwrap(
+        api.POST('/api/v1/orgs/{orgId}/members/{userId}/unlock', {
+          params: { path: { orgId, userId: member.userId } },
+          body: {},
+        }),
+      ),
+    {
+      invalidates: INVALIDATES,
+      notify: (r, member) =>
+        r.clearedAttempts ? `${member.name} can sign in again.` : `${member.name} was not locked out; nothing to unlock.`,
+    },
+  );
+}
+
 export function useRemoveMember(orgId: string) {
   return useOrgMutation(
     orgId,

@@ -1,4 +1,4 @@
-import { Alert, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useCurrentSession } from '../../../app/auth/session';
 import { useOrg } from '../../../app/orgs/OrgContext';
@@ -9,7 +9,7 @@ import { AddMemberForm } from '../components/AddMemberForm';
 import { ConfirmRemoveMember } from '../components/ConfirmRemoveMember';
 import { MembersTable } from '../components/MembersTable';
 import { type Member, useMembers } from '../../../shared/org/orgData';
-import { useRemoveMember, useUpdateMember } from '../hooks/useMembers';
+import { useRemoveMember, useResetMemberPassword, useUnlockMember, useUpdateMember } from '../hooks/useMembers';
 
 export function MembersPage() {
   const { org, role, can } = useOrg();
@@ -17,10 +17,13 @@ export function MembersPage() {
   const members = useMembers(org.id);
   const update = useUpdateMember(org.id);
   const remove = useRemoveMember(org.id);
+  const reset = useResetMemberPassword(org.id);
+  const unlock = useUnlockMember(org.id);
+  const [temporary, setTemporary] = useState<{ name: string; password: string } | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
   const manageable = can('admin');
   const canMakeOwner = role === 'owner';
-  const actionError = update.error ?? remove.error;
+  const actionError = update.error ?? remove.error ?? reset.error ?? unlock.error;
 
   return (
     <Stack gap="lg" maw={1100}>
@@ -36,7 +39,12 @@ export function MembersPage() {
           title="Change not saved"
           role="alert"
           withCloseButton
-          onClose={() => (update.error ? update.reset() : remove.reset())}
+          onClose={() => {
+            update.reset();
+            remove.reset();
+            reset.reset();
+            unlock.reset();
+          }}
         >
           {errorMessage(actionError)}
         </Alert>
@@ -52,6 +60,10 @@ export function MembersPage() {
               busyUserId={update.isPending ? update.variables?.userId : undefined}
               onRoleChange={(m, newRole) => update.mutate({ userId: m.userId, body: { role: newRole } })}
               onRemove={setRemoving}
+              onResetPassword={(m) =>
+                reset.mutate(m, { onSuccess: (r) => setTemporary({ name: m.name, password: r.temporaryPassword }) })
+              }
+              onUnlock={(m) => unlock.mutate(m)}
             />
           )}
         </QueryState>
@@ -64,6 +76,29 @@ export function MembersPage() {
           <AddMemberForm orgId={org.id} canMakeOwner={canMakeOwner} />
         </Paper>
       )}
+      <Modal opened={temporary !== null} onClose={() => setTemporary(null)} title="Temporary password">
+        {temporary && (
+          <Stack gap="sm">
+            <Text size="sm">
+              Give this one-time password to {temporary.name} in person or over a channel you trust. It is shown only now; they
+              must choose their own at the next sign-in, and their other sessions have ended.
+            </Text>
+            <Code block fz="md">
+              {temporary.password}
+            </Code>
+            <Group justify="flex-end">
+              <CopyButton value={temporary.password}>
+                {({ copied, copy }) => (
+                  <Button variant="light" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy'}
+                  </Button>
+                )}
+              </CopyButton>
+              <Button onClick={() => setTemporary(null)}>Done</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
       <ConfirmRemoveMember
         member={removing}
         busy={remove.isPending}
