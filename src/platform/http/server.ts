@@ -22,6 +22,7 @@ import { safeEqual } from '../auth/secrets.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/db.js';
 import { AppError, type FieldError } from './errors.js';
+import { installIdempotency } from './idempotency.js';
 import { installOrgRoutes } from './org-routes.js';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
@@ -55,6 +56,7 @@ export async function createServer(database: Database, config: Config, version: 
   app.decorateRequest('auth', null);
   app.decorate('apiRoutes', [] as string[]);
   installOrgRoutes(app, database.db);
+  installIdempotency(app, database.db);
   app.addHook('onRoute', (route) => {
     const hidden = (route.schema as { hide?: boolean } | undefined)?.hide;
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || hidden) return;

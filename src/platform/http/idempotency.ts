@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Executor } from '../db/db.js';
+import { AppError } from './errors.js';
+
+// Idempotent POSTs. A client that sends `Idempotency-Key` on a POST gets the
+// same answer however often the request arrives: a double click, a retry
+// after a lost response, or two app processes receiving it at once make one
+// record. The first request claims (user, key, method, path) by inserting a
+// row (the primary key lets exactly one insert win, on every app process and
+// dialect); it then runs as usual, and its status and body are stored. A
+// repeat replays them; a repeat while the first still runs waits a moment,
+// then answers 409; the same key with another body is refused (422). Keys
+// live 24 hours.
+
+declare module '../db/tables.js' {
+  interface DB {
+    idempotency_keys: IdempotencyKeysTable;
+  }
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  idem_key: string;
+  method: string;
+  path: string;
+  /** sha-256 of the query string and body: a reused key must carry the same request */
+  request_hash: string;
+  created_at: string;
+  /** null while the first request still runs */
+  completed_at: string | null;
+  status: number | null;
+  /** JSON object of the response headers worth replaying */
+  headers: string | null;
+  body: string | null;
+}
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+export const IDEMPOTENCY_KEY_MAX = 200;
+const TTL_MS = 24 * 60 * 60 * 1000;
+/** How long a duplicate waits for the first request to finish before 409. */
+const WAIT_MS = 5000;
+const POLL_MS = 50;
+const PRUNE_EVERY_MS = 60 * 1000;
+/** Response headers a replay repeats (never cookies). */
+const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the key this request claimed, to store its response under */
+    idempotencyClaim: { user_id: string; idem_key: string; method: string; path: string } | null;
+  }
+}
+
+export function installIdempotency(app: FastifyInstance, db: Executor) {
+  app.decorateRequest('idempotencyClaim', null);
+  let lastPrune = 0;
+
+  // preHandler: after authentication, the org permission check and body
+  // validation, so only requests that would run claim a key.
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method !== 'POST') return;
+    const raw = req.headers[IDEMPOTENCY_HEADER];
+    if (raw === undefined) return;
+    const key = Array.isArray(raw) ? raw[0] : raw;
+    if (!key || key.length > IDEMPOTENCY_KEY_MAX || Array.isArray(raw)) {
+      throw new AppError(400, 'Invalid Idempotency-Key', `Send one Idempotency-Key of 1 to ${IDEMPOTENCY_KEY_MAX} characters.`, [
+        { field: 'headers.idempotency-key', message: `must be 1 to ${IDEMPOTENCY_KEY_MAX} characters` },
+      ]);
+    }
+    const userId = req.auth?.user.id;
+    if (!userId) return; // sign-in and other anonymous POSTs: nothing to key by
+
+    const now = Date.now();
+    if (now - lastPrune > PRUNE_EVERY_MS) {
+      lastPrune = now;
+      await db.deleteFrom('idempotency_keys').where('created_at', '<', cutoff(now)).execute();
+    }
+
+    const id = { user_id: userId, idem_key: key, method: req.method, path: req.url.split('?')[0] ?? req.url };
+    const hash = requestHash(req);
+    const deadline = now + WAIT_MS;
+    for (;;) {
+      const claimed = await db
+        .insertInto('idempotency_keys')
+        .values({ ...id, request_hash: hash, created_at: new Date().toISOString() })
+        .onConflict((oc) => oc.doNothing())
+        .returning('idem_key')
+        .executeTakeFirst();
+      if (claimed) {
+        req.idempotencyClaim = id;
+        return;
+      }
+      const row = await find(db, id);
+      if (!row) continue; // released or pruned in between: claim again
+      if (row.created_at < cutoff(Date.now())) {
+        // Older than 24 hours: the key is free again.
+        await matching(db.deleteFrom('idempotency_keys'), id).where('created_at', '=', row.created_at).execute();
+        continue;
+      }
+      if (row.request_hash !== hash) {
+        throw new AppError(
+          422,
+          'Idempotency-Key reused',
+          'This Idempotency-Key was already used for a different request; send a new key for a new request.',
+          [{ field: 'headers.idempotency-key', message: 'was used with a different body' }],
+        );
+      }
+      if (row.completed_at !== null && row.status !== null) return replay(reply, row);
+      if (Date.now() >= deadline) {
+        throw new AppError(
+          409,
+          'Request in progress',
+          'A request with this Idempotency-Key is still being processed; retry shortly to get its answer.',
+          [],
+          { 'retry-after': '1' },
+        );
+      }
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  });
+
+  // Store the answer of the request that claimed the key; a failure on our
+  // side (5xx), a transient refusal or a stream releases it so a retry runs.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const id = req.idempotencyClaim;
+    if (!id) return payload;
+    req.idempotencyClaim = null;
+    const status = reply.statusCode;
+    const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
+    const keep = body !== undefined && status < 500 && status !== 408 && status !== 409 && status !== 429;
+    if (!keep) {
+      await matching(db.deleteFrom('idempotency_keys'), id).execute();
+      return payload;
+    }
+    const headers: Record<string, string> = {};
+    for (const h of REPLAYED_HEADERS) {
+      const v = reply.getHeader(h);
+      if (v !== undefined) headers[h] = String(v);
+    }
+    await matching(db.updateTable('idempotency_keys'), id)
+      .set({ completed_at: new Date().toISOString(), status, headers: JSON.stringify(headers), body })
+      .execute();
+    return payload;
+  });
+
+  // A request that ended without a reply (the client went away before the
+  // handler answered) must not hold its key for a day.
+  app.addHook('onResponse', async (req) => {
+    const id = req.idempotencyClaim;
+    if (!id) return;
+    req.idempotencyClaim = null;
+    await matching(db.deleteFrom('idempotency_keys'), id).where('completed_at', 'is', null).execute();
+  });
+}
+
+type Id = { user_id: string; idem_key: string; method: string; path: string };
+
+// biome-ignore lint/suspicious/noExplicitAny: a Kysely builder over idempotency_keys (select, update or delete)
+function matching<Q extends { where: (...a: any[]) => Q }>(q: Q, id: Id): Q {
+  return q
+    .where('user_id', '=', id.user_id)
+    .where('idem_key', '=', id.idem_key)
+    .where('method', '=', id.method)
+    .where('path', '=', id.path);
+}
+
+function find(db: Executor, id: Id) {
+  return matching(db.selectFrom('idempotency_keys').selectAll(), id).executeTakeFirst();
+}
+
+function cutoff(now: number): string {
+  return new Date(now - TTL_MS).toISOString();
+}
+
+function requestHash(req: FastifyRequest): string {
+  const h = createHash('sha256');
+  h.update(req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '');
+  h.update('\n');
+  const body = req.body;
+  if (Buffer.isBuffer(body)) h.update(body);
+  else if (typeof body === 'string') h.update(body);
+  else h.update(JSON.stringify(body ?? null));
+  return h.digest('hex');
+}
+
+function replay(reply: FastifyReply, row: { status: number | null; headers: string | null; body: string | null }) {
+  const headers = JSON.parse(row.headers ?? '{}') as Record<string, string>;
+  for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+  reply.header('idempotent-replayed', 'true');
+  // The stored body is already serialized: send it as is, past the route's serializer.
+  return reply
+    .code(row.status ?? 200)
+    .serializer((p: unknown) => p as string)
+    .send(row.body ?? '');
+}
