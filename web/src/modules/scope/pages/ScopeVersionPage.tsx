@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { formatDateTime } from '../../../shared/ui/format';
 import { Markdown } from '../../../shared/ui/Markdown';
+import { DownloadButton } from '../../../shared/ui/DownloadButton';
 import { PageHeader, StatusBadge } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { ChecksPanel } from '../components/ChecksPanel';
@@ -68,6 +69,15 @@ export function ScopeVersionPage() {
               eyebrow="Scope · Clause 4.3"
               title={`Scope version ${v.version}`}
               badge={<StatusBadge status={v.status} />}
+              actions={(['pdf', 'docx'] as const).map((format) => (
+                <DownloadButton
+                  key={format}
+                  variant="default"
+                  href={`/api/v1/orgs/${org.id}/scope/versions/${v.version}/statement?format=${format}`}
+                >
+                  {format === 'pdf' ? 'Statement (PDF)' : 'Statement (Word DOCX)'}
+                </DownloadButton>
+              ))}
             />
             <Grid gap="lg" align="flex-start">
               <Grid.Col span={{ base: 12, lg: 7 }}>
