@@ -27,8 +27,60 @@ const csrf: Middleware = {
   },
 };
 
+// Idempotency-Key on every POST, so a double click or a retry never creates
+// twice: the server replays the first answer for 24 hours. One key per user
+// action: an identical POST (same path and body) while the first still runs,
+// or retried after it failed without an answer (network error, 5xx, 409 in
+// progress), reuses its key; any other answer ends the action, and the next
+// submit gets a fresh key.
+const RETRY_WINDOW_MS = 10 * 60 * 1000;
+const actionKeys = new Map<string, { key: string; at: number }>();
+const requestActions = new Map<string, string>();
+
+function randomKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // crypto.randomUUID needs a secure context; getRandomValues does not (plain HTTP on a LAN)
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function keyForAction(action: string): string {
+  const now = Date.now();
+  const held = actionKeys.get(action);
+  if (held && now - held.at < RETRY_WINDOW_MS) return held.key;
+  const key = randomKey();
+  actionKeys.set(action, { key, at: now });
+  return key;
+}
+
+/** Ends the action unless its answer says the same request may be retried. */
+function settleAction(action: string, status: number | null) {
+  const retryable = status === null || status >= 500 || status === 408 || status === 409 || status === 429;
+  if (!retryable) actionKeys.delete(action);
+}
+
+const idempotency: Middleware = {
+  async onRequest({ request, id }) {
+    if (request.method !== 'POST' || request.headers.has('Idempotency-Key')) return request;
+    const action = `${request.url}\n${await request.clone().text()}`;
+    requestActions.set(id, action);
+    request.headers.set('Idempotency-Key', keyForAction(action));
+    return request;
+  },
+  onResponse({ response, id }) {
+    const action = requestActions.get(id);
+    if (action === undefined) return;
+    requestActions.delete(id);
+    settleAction(action, response.status);
+  },
+  onError({ id }) {
+    const action = requestActions.get(id);
+    if (action !== undefined) settleAction(action, null);
+    requestActions.delete(id);
+  },
+};
+
 export const api = createClient<paths>({ baseUrl: '/', credentials: 'same-origin' });
-api.use(csrf);
+api.use(csrf, idempotency);
 
 /** A problem+json answer from the API, thrown so queries and mutations fail. */
 export class ApiError extends Error {
@@ -71,9 +123,17 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
  * express: the same CSRF header, and the same ApiError when it fails.
  */
 export async function postRaw<T>(url: string, body: Blob, contentType: string): Promise<T> {
-  const headers: Record<string, string> = { 'Content-Type': contentType };
+  const action = `${url}\n${blobId(body)}`;
+  const headers: Record<string, string> = { 'Content-Type': contentType, 'Idempotency-Key': keyForAction(action) };
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(url, { method: 'POST', body, headers, credentials: 'same-origin' });
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', body, headers, credentials: 'same-origin' });
+  } catch (e) {
+    settleAction(action, null);
+    throw e;
+  }
+  settleAction(action, response.status);
   const text = await response.text();
   let data: unknown;
   try {
@@ -83,4 +143,16 @@ export async function postRaw<T>(url: string, body: Blob, contentType: string): 
   }
   if (!response.ok) throw new ApiError(response.status, data as Partial<Problem> | undefined);
   return data as T;
+}
+
+// A raw body (an import file) is one action while it is the same Blob.
+const blobIds = new WeakMap<Blob, number>();
+let nextBlobId = 0;
+function blobId(body: Blob): number {
+  let n = blobIds.get(body);
+  if (n === undefined) {
+    n = ++nextBlobId;
+    blobIds.set(body, n);
+  }
+  return n;
 }
