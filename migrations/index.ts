@@ -7,6 +7,7 @@ import * as m0005 from './0005_person_email.js';
 import * as m0006 from './0006_account_security.js';
 import * as m0007 from './0007_approval_exceptions.js';
 import * as m0008 from './0008_gap_clauses_always_apply.js';
+import * as m0009 from './0009_gap_reassessment.js';
 import * as m0010 from './0010_idempotency_keys.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006_account_security': m0006,
   '0007_approval_exceptions': m0007,
   '0008_gap_clauses_always_apply': m0008,
+  '0009_gap_reassessment': m0009,
   '0010_idempotency_keys': m0010,
 };

@@ -1,7 +1,7 @@
 import { REQUIREMENTS, type Requirement } from '../../catalogue/index.js';
 import type { Row } from '../../platform/db/tables.js';
 import { type Person, toPerson } from '../../platform/refs/index.js';
-import { type AnswerRef, type linkView, overallScore, progress } from './gap.rules.js';
+import { type AnswerRef, isCarriedOver, type linkView, overallScore, progress } from './gap.rules.js';
 import { linksColumn, reusedProcessesColumn } from './gap.tables.js';
 
 // How the gap module's rows read in the API and in the audit log: shared by
@@ -12,9 +12,11 @@ export const owner = (r: { owner_user_id: string | null; owner_name: string | nu
   toPerson(r.owner_user_id, r.owner_name, r.owner_email);
 
 type AnswerRow = Row<'gap_answers'>;
+/** A saved answer as a use case holds it (one just written may not carry carried_over_at). */
+type AnswerLike = Omit<AnswerRow, 'carried_over_at'> & { carried_over_at?: string | null };
 
 /** Answers by requirement id, as the scoring rules take them. */
-export function answerMap(rows: AnswerRow[]): Map<string, AnswerRef> {
+export function answerMap(rows: AnswerLike[]): Map<string, AnswerRef> {
   return new Map(
     rows.map((r) => [
       r.requirement_id,
@@ -24,6 +26,7 @@ export function answerMap(rows: AnswerRow[]): Map<string, AnswerRef> {
         maturity: r.maturity,
         owner: owner(r),
         prefilled: r.prefilled === 1,
+        carriedOver: isCarriedOver(r),
       },
     ]),
   );
@@ -40,6 +43,7 @@ export function summary(a: Row<'gap_assessments'>, answers: AnswerRow[]) {
     catalogueVersion: a.catalogue_version,
     status: a.status,
     reusedIsmsProcesses: reusedProcessesColumn.read(a.reused_isms_processes),
+    startedFrom: a.started_from ?? null,
     createdAt: a.created_at,
     updatedAt: a.updated_at,
     overall: overallScore(REQUIREMENTS, map),
@@ -52,7 +56,7 @@ export function summary(a: Row<'gap_assessments'>, answers: AnswerRow[]) {
 /** One requirement's answer as the API shows it; an unanswered one reads "not started". */
 export function answerResponse(
   req: Requirement,
-  r: AnswerRow | undefined,
+  r: AnswerLike | undefined,
   links: ReturnType<typeof linkView>[],
   facts: string[],
 ) {
@@ -70,6 +74,7 @@ export function answerResponse(
     links,
     updatedAt: r?.updated_at ?? null,
     prefilled: r?.prefilled === 1,
+    carriedOver: r ? isCarriedOver(r) : false,
     facts,
   };
 }

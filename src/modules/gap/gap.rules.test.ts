@@ -3,6 +3,7 @@ import {
   type AnswerRef,
   compareAssessments,
   compareIds,
+  isCarriedOver,
   type LinkRef,
   type LinkTarget,
   linkErrors,
@@ -178,8 +179,22 @@ describe('clauses always apply; reuse apart from new work; AI foundations first'
       aiSpecificInPlace: 2,
       aiSpecificImplemented: 1,
       notApplicable: 1,
+      carriedOver: 0,
       total: 5,
     });
+  });
+
+  it('counts carried-over answers apart, still by what they say, until a person saves them', () => {
+    const a = new Map<string, AnswerRef>([
+      ['4.3', { requirementId: '4.3', status: 'implemented', maturity: null, carriedOver: true }],
+      ['4.1', { requirementId: '4.1', status: 'partial', maturity: null, prefilled: true, carriedOver: true }],
+      ['5.2', { requirementId: '5.2', status: 'partial', maturity: null }],
+    ]);
+    expect(progress(reqs, a)).toMatchObject({ reusedFromIsms: 1, aiSpecificInPlace: 2, carriedOver: 2 });
+    const copied = '2026-04-01T10:00:00.000Z';
+    expect(isCarriedOver({ carried_over_at: copied, updated_at: copied })).toBe(true);
+    expect(isCarriedOver({ carried_over_at: copied, updated_at: '2026-04-02T09:00:00.000Z' })).toBe(false);
+    expect(isCarriedOver({ carried_over_at: null, updated_at: copied })).toBe(false);
   });
 
   it('puts the AI policy, risk criteria and method and the impact assessment first, even when started', () => {

@@ -22,6 +22,13 @@ export interface AnswerRef {
   owner?: { userId: string | null; name: string; email?: string } | null;
   /** still exactly as the ISO/IEC 27001 pre-fill wrote it */
   prefilled?: boolean;
+  /** copied from an earlier assessment and not yet confirmed or changed by a person */
+  carriedOver?: boolean;
+}
+
+/** An answer copied from an earlier assessment stays "carried over" until a person saves it (a save moves updated_at on). */
+export function isCarriedOver(r: { carried_over_at?: string | null; updated_at: string }): boolean {
+  return !!r.carried_over_at && r.updated_at <= r.carried_over_at;
 }
 
 /**
@@ -43,6 +50,8 @@ export interface Progress {
   aiSpecificImplemented: number;
   /** Annex A controls excluded */
   notApplicable: number;
+  /** answers copied from an earlier assessment that no one has confirmed or changed yet (also counted above by what they say) */
+  carriedOver: number;
   /** requirements in the catalogue */
   total: number;
 }
@@ -60,11 +69,13 @@ export function progress(reqs: RequirementRef[], answers: Map<string, AnswerRef>
     aiSpecificInPlace: 0,
     aiSpecificImplemented: 0,
     notApplicable: 0,
+    carriedOver: 0,
     total: reqs.length,
   };
   for (const r of reqs) {
     const a = answers.get(r.id);
     if (!a) continue;
+    if (a.carriedOver) out.carriedOver++;
     if (a.prefilled) out.reusedFromIsms++;
     else if (a.status === 'partial' || a.status === 'implemented') {
       out.aiSpecificInPlace++;

@@ -11,6 +11,8 @@ export const createAssessmentBody = z.strictObject({
   assessor: line(200).optional(),
   /** ISO/IEC 27001 processes the organization reuses (ids from the 27001 crosswalk) */
   reusedIsmsProcesses: z.array(requiredLine(64)).max(20).default([]),
+  /** a re-assessment: start from this earlier assessment's answers, each marked carried over until a person confirms or changes it */
+  startFrom: uuid().optional(),
 });
 
 export const updateAssessmentBody = z
@@ -66,6 +68,8 @@ export const progressSchema = z
     aiSpecificImplemented: z.number().int(),
     /** Annex A controls excluded (clauses always apply) */
     notApplicable: z.number().int(),
+    /** answers copied from an earlier assessment that no one has confirmed or changed yet */
+    carriedOver: z.number().int(),
     /** requirements in the catalogue */
     total: z.number().int(),
   })
@@ -98,6 +102,8 @@ export const answerSchema = z
     updatedAt: z.string().nullable(),
     /** still exactly as the ISO/IEC 27001 pre-fill wrote it (counts as reused from the ISMS, not as new work) */
     prefilled: z.boolean(),
+    /** copied from an earlier assessment and not yet confirmed or changed (saving it, even unchanged, confirms it) */
+    carriedOver: z.boolean(),
     /** what OpenAIMS already holds for this requirement, to check the answer against */
     facts: z.array(z.string()),
   })
@@ -112,6 +118,8 @@ export const assessmentSummarySchema = z
     catalogueVersion: z.string(),
     status: z.enum(ASSESSMENT_STATUSES),
     reusedIsmsProcesses: z.array(z.string()),
+    /** the earlier assessment this one started from, or null */
+    startedFrom: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     overall: rollUpSchema,

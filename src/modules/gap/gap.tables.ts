@@ -28,6 +28,8 @@ export interface GapAssessmentsTable {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  /** the earlier assessment whose answers this one started from (a re-assessment) */
+  started_from: string | null;
 }
 
 export interface GapAnswersTable {
@@ -47,6 +49,12 @@ export interface GapAnswersTable {
   updated_at: string;
   /** 1 while the answer is still exactly as the ISO/IEC 27001 pre-fill wrote it, else 0 */
   prefilled: number;
+  /**
+   * When the answer was copied from an earlier assessment. It is carried over
+   * (still to confirm) while updated_at <= carried_over_at: a person's save,
+   * even unchanged, moves updated_at on and so confirms it.
+   */
+  carried_over_at: string | null;
 }
 
 export interface GapActionsTable {

@@ -1358,11 +1358,16 @@ export interface paths {
         };
       };
     };
-    /** Replace the organization profile */
+    /**
+     * Replace the organization profile
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
     put: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'if-match'?: string;
+        };
         path: {
           orgId: string;
         };
@@ -1446,7 +1451,18 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['OrganizationProfile'] | null;
+              etag?: string;
+            };
           };
         };
       };
@@ -1855,11 +1871,16 @@ export interface paths {
         };
       };
     };
-    /** Replace the risk scale and review interval */
+    /**
+     * Replace the risk scale and review interval
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
     put: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'if-match'?: string;
+        };
         path: {
           orgId: string;
         };
@@ -1925,7 +1946,18 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['OrganizationSettings'] | null;
+              etag?: string;
+            };
           };
         };
       };
@@ -2068,6 +2100,122 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{orgId}/scope/versions/{version}/statement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scope statement of one version as a document: PDF, DOCX, HTML or XLSX */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'pdf' | 'xlsx' | 'docx' | 'html';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the statement file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': unknown;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+            'text/html': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs/{orgId}/scope': {
     parameters: {
       query?: never;
@@ -2159,11 +2307,16 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Save the scope draft (starts a new version after an approval) */
+    /**
+     * Save the scope draft (starts a new version after an approval)
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
     put: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'if-match'?: string;
+        };
         path: {
           orgId: string;
         };
@@ -2228,17 +2381,33 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['ScopeVersion'] | null;
+              etag?: string;
+            };
           };
         };
       };
     };
     post?: never;
-    /** Discard the scope draft */
+    /**
+     * Discard the scope draft
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'if-match'?: string;
+        };
         path: {
           orgId: string;
         };
@@ -2295,7 +2464,18 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['ScopeVersion'] | null;
+              etag?: string;
+            };
           };
         };
       };
@@ -2314,11 +2494,16 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Approve the draft: it becomes an immutable version */
+    /**
+     * Approve the draft: it becomes an immutable version
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'if-match'?: string;
+        };
         path: {
           orgId: string;
         };
@@ -2384,7 +2569,18 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['ScopeVersion'] | null;
+              etag?: string;
+            };
           };
         };
       };
@@ -2916,7 +3112,7 @@ export interface paths {
     head?: never;
     /**
      * Change a supplier
-     * @description Send If-Match with the ETag of your copy to be told (412) instead of overwriting a change made since.
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
      */
     patch: {
       parameters: {
@@ -2996,16 +3192,18 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['SupplierDetail'] | null;
+              etag?: string;
+            };
           };
         };
       };
@@ -3293,6 +3491,8 @@ export interface paths {
               items: {
                 id: string;
                 question: string;
+                /** @enum {string} */
+                goodAnswer: 'yes' | 'no';
               }[];
             };
           };
@@ -3818,7 +4018,7 @@ export interface paths {
     head?: never;
     /**
      * Change an AI system
-     * @description Send If-Match with the ETag of your copy to be told (412) instead of overwriting a change made since.
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
      */
     patch: {
       parameters: {
@@ -3927,16 +4127,18 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['AiSystem'] | null;
+              etag?: string;
+            };
           };
         };
       };
@@ -5250,6 +5452,7 @@ export interface paths {
             assessor?: string;
             /** @default [] */
             reusedIsmsProcesses?: string[];
+            startFrom?: string;
           };
         };
       };
@@ -5582,11 +5785,16 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Answer one requirement or control */
+    /**
+     * Answer one requirement or control
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through. The answer's ETag is W/"<its updatedAt>", W/"none" while unanswered.
+     */
     put: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'if-match'?: string;
+        };
         path: {
           orgId: string;
           assessmentId: string;
@@ -5667,7 +5875,18 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['GapAnswer'] | null;
+              etag?: string;
+            };
           };
         };
       };
@@ -5937,11 +6156,16 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Track an action: status, owner, due date */
+    /**
+     * Track an action: status, owner, due date
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through. An action's ETag is W/"<its updatedAt>".
+     */
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'if-match'?: string;
+        };
         path: {
           orgId: string;
           actionId: string;
@@ -6011,7 +6235,18 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['GapAction'] | null;
+              etag?: string;
+            };
           };
         };
       };
@@ -6851,6 +7086,7 @@ export interface components {
       aiSpecificInPlace: number;
       aiSpecificImplemented: number;
       notApplicable: number;
+      carriedOver: number;
       total: number;
     };
     GapAnswerLinkInput: {
@@ -6875,6 +7111,7 @@ export interface components {
       links: components['schemas']['GapAnswerLinkInput'][];
       updatedAt: string | null;
       prefilled: boolean;
+      carriedOver: boolean;
       facts: string[];
     };
     GapAssessmentSummaryInput: {
@@ -6886,6 +7123,7 @@ export interface components {
       /** @enum {string} */
       status: 'in-progress' | 'completed';
       reusedIsmsProcesses: string[];
+      startedFrom: string | null;
       createdAt: string;
       updatedAt: string;
       overall: components['schemas']['GapRollUpInput'];
@@ -6902,6 +7140,7 @@ export interface components {
       /** @enum {string} */
       status: 'in-progress' | 'completed';
       reusedIsmsProcesses: string[];
+      startedFrom: string | null;
       createdAt: string;
       updatedAt: string;
       overall: components['schemas']['GapRollUpInput'];
@@ -7595,6 +7834,7 @@ export interface components {
       aiSpecificInPlace: number;
       aiSpecificImplemented: number;
       notApplicable: number;
+      carriedOver: number;
       total: number;
     };
     GapAnswerLink: {
@@ -7619,6 +7859,7 @@ export interface components {
       links: components['schemas']['GapAnswerLink'][];
       updatedAt: string | null;
       prefilled: boolean;
+      carriedOver: boolean;
       facts: string[];
     };
     GapAssessmentSummary: {
@@ -7630,6 +7871,7 @@ export interface components {
       /** @enum {string} */
       status: 'in-progress' | 'completed';
       reusedIsmsProcesses: string[];
+      startedFrom: string | null;
       createdAt: string;
       updatedAt: string;
       overall: components['schemas']['GapRollUp'];
@@ -7646,6 +7888,7 @@ export interface components {
       /** @enum {string} */
       status: 'in-progress' | 'completed';
       reusedIsmsProcesses: string[];
+      startedFrom: string | null;
       createdAt: string;
       updatedAt: string;
       overall: components['schemas']['GapRollUp'];
