@@ -143,6 +143,16 @@ describe('duplicate detection', () => {
     expect(flag?.message).toMatch(/^Possibly the same system as "chatgpt-enterprise" \(same name\)/);
   });
 
+  it('does not group systems whose names differ only by a number', () => {
+    const series = [cand('a', 'AI system 0001'), cand('b', 'AI system 0099'), cand('c', 'AI system 0100'), cand('d', 'Model v2')];
+    expect(findDuplicates([...series, cand('e', 'Model v3')])).toEqual([]);
+    expect(duplicatesOf(nearNameMatches(['a'], series), new Map(series.map((s) => [s.id, s])))).toEqual(new Map());
+    // the same number, however written, and typos around it still match
+    const same = findDuplicates([cand('a', 'AI system 0001'), cand('b', 'AI-System 1'), cand('c', 'AI sistem 0001')]);
+    expect(same).toHaveLength(1);
+    expect(same[0].ids.sort()).toEqual(['a', 'b', 'c']);
+  });
+
   it('does not call short different names duplicates', () => {
     expect(findDuplicates([cand('a', 'Ada'), cand('b', 'Adam'), cand('c', 'Bard'), cand('d', 'Card')])).toEqual([]);
   });

@@ -136,10 +136,27 @@ function blockOrder(a: NameKeyed, b: NameKeyed): number {
   return a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The same or a near-same folded name: the first test of two systems, and the cheap one. */
+/** A folded name with its numbers' leading zeros dropped: "aisystem0099" reads "aisystem99". */
+const withoutLeadingZeros = (nameKey: string) => nameKey.replace(/\d+/g, (n) => n.replace(/^0+(?=\d)/, ''));
+/** The numbers in a folded name, leading zeros dropped: "aisystem0099" reads "99". */
+const numbersIn = (nameKey: string) => (withoutLeadingZeros(nameKey).match(/\d+/g) ?? []).join(' ');
+
+/**
+ * The same or a near-same folded name: the first test of two systems, and
+ * the cheap one. Names that both carry numbers and whose numbers differ are
+ * not near ("AI system 0001" and "AI system 0099", "Model v2" and "Model v3"
+ * are numbered members of a series, not one system entered twice), however
+ * few characters apart they are.
+ */
 function nearNames(ka: string, kb: string): boolean {
-  const tol = nameTolerance(Math.min(ka.length, kb.length));
-  return ka === kb || editDistance(ka, kb, tol) <= tol;
+  if (ka === kb) return true;
+  const na = numbersIn(ka);
+  const nb = numbersIn(kb);
+  if (na && nb && na !== nb) return false;
+  const a = withoutLeadingZeros(ka);
+  const b = withoutLeadingZeros(kb);
+  const tol = nameTolerance(Math.min(a.length, b.length));
+  return a === b || editDistance(a, b, tol) <= tol;
 }
 
 /**
