@@ -94,8 +94,11 @@ describe.each(testDialects())('concurrent edits of one record (%s)', (dialect) =
     expect(etag).toMatch(/^W\/"/);
     expect((await client.patch(url, { description: 'first edit' })).status).toBe(200);
     const stale = await client.request('PATCH', url, { description: 'second edit from an old copy' }, { 'if-match': etag });
-    expect(stale.status).toBe(412);
+    expect(stale.status).toBe(409);
     expect(stale.body.errors[0].field).toBe('headers.if-match');
+    expect(stale.body.current.description).toBe('first edit');
+    expect(stale.body.etag).toBe(stale.headers.etag);
+    expect(stale.headers.etag).not.toBe(etag);
     expect((await client.get(url)).body.description).toBe('first edit');
     const fresh = await client.get(url);
     const ok = await client.request(

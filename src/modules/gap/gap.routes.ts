@@ -25,6 +25,14 @@ import { saveAnswer } from './use-cases/save-answer.js';
 import { updateAction } from './use-cases/update-action.js';
 import { updateAssessment } from './use-cases/update-assessment.js';
 import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
+import {
+  etagOf,
+  IF_MATCH_NOTE,
+  ifMatchHeaders,
+  ifMatchOf,
+  staleProblemSchema,
+  withStale,
+} from '../../platform/register/index.js';
 
 const tags = ['gap assessment'];
 const params = orgParams.extend({ assessmentId: uuid() });
@@ -148,22 +156,27 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Answer one requirement or control',
+        description: `${IF_MATCH_NOTE} The answer's ETag is W/"<its updatedAt>", W/"none" while unanswered.`,
+        headers: ifMatchHeaders,
         params: params.extend({ requirementId: z.string().min(1).max(16) }),
         body: answerBody,
-        response: { 200: answerSchema, ...problemResponses },
+        response: { 200: answerSchema, ...problemResponses, 409: staleProblemSchema(answerSchema) },
       },
     },
-    async (req) => {
-      const access = orgAccess(req);
-      return saveAnswer({
-        db,
-        actor: access.actor,
-        orgId: access.orgId,
-        assessmentId: req.params.assessmentId,
-        requirementId: req.params.requirementId,
-        input: req.body,
-      });
-    },
+    async (req, reply) =>
+      withStale(reply, async () => {
+        const access = orgAccess(req);
+        const answer = await saveAnswer({
+          db,
+          actor: access.actor,
+          orgId: access.orgId,
+          assessmentId: req.params.assessmentId,
+          requirementId: req.params.requirementId,
+          input: req.body,
+          ifMatch: ifMatchOf(req),
+        });
+        return reply.header('etag', etagOf(answer.updatedAt)).send(answer);
+      }),
   );
 
   app.delete(
@@ -233,15 +246,26 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Track an action: status, owner, due date',
+        description: `${IF_MATCH_NOTE} An action's ETag is W/"<its updatedAt>".`,
+        headers: ifMatchHeaders,
         params: orgParams.extend({ actionId: uuid() }),
         body: updateActionBody,
-        response: { 200: actionSchema, ...problemResponses },
+        response: { 200: actionSchema, ...problemResponses, 409: staleProblemSchema(actionSchema) },
       },
     },
-    async (req) => {
-      const access = orgAccess(req);
-      return updateAction({ db, actor: access.actor, orgId: access.orgId, actionId: req.params.actionId, patch: req.body });
-    },
+    async (req, reply) =>
+      withStale(reply, async () => {
+        const access = orgAccess(req);
+        const action = await updateAction({
+          db,
+          actor: access.actor,
+          orgId: access.orgId,
+          actionId: req.params.actionId,
+          patch: req.body,
+          ifMatch: ifMatchOf(req),
+        });
+        return reply.header('etag', etagOf(action.updatedAt)).send(action);
+      }),
   );
 
   app.get(

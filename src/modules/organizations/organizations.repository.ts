@@ -1,5 +1,5 @@
 import { PostgresAdapter } from 'kysely';
-import type { Executor, Tx } from '../../platform/db/db.js';
+import { type Executor, forUpdate, type Tx } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 
 export function findOrg(db: Executor, orgId: string) {
@@ -84,6 +84,12 @@ export async function countLastingOwners(db: Executor, orgId: string, exceptUser
   return Number(r.n);
 }
 
-export function findProfile(db: Executor, orgId: string): Promise<Row<'org_profiles'> | undefined> {
-  return db.selectFrom('org_profiles').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+/** The profile row; with lock, held FOR UPDATE (PostgreSQL) until the transaction ends. */
+export function findProfile(
+  db: Executor,
+  orgId: string,
+  opts: { lock?: boolean } = {},
+): Promise<Row<'org_profiles'> | undefined> {
+  const q = db.selectFrom('org_profiles').selectAll().where('org_id', '=', orgId);
+  return (opts.lock ? forUpdate(db, q) : q).executeTakeFirst();
 }

@@ -14,7 +14,8 @@ import {
 } from './organizations.schemas.js';
 import * as service from './organizations.service.js';
 import { listOrgsOfUser } from './organizations.repository.js';
-import { getOrgSettings, orgSettingsBody, orgSettingsSchema, updateOrgSettings } from './settings.js';
+import { orgSettingsBody, orgSettingsSchema, readSettings, updateOrgSettings } from './settings.js';
+import { IF_MATCH_NOTE, ifMatchHeaders, ifMatchOf, staleProblemSchema, withStale } from '../../platform/register/index.js';
 import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 
 const tags = ['organizations'];
@@ -109,9 +110,10 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: profileSchema, ...problemResponses },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const access = orgAccess(req);
-      return service.getProfile(db, access.orgId);
+      const profile = await service.getProfile(db, access.orgId);
+      return reply.header('etag', service.profileEtag(profile)).send(profile);
     },
   );
 
@@ -122,15 +124,19 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Replace the organization profile',
+        description: IF_MATCH_NOTE,
+        headers: ifMatchHeaders,
         params: orgParams,
         body: profileBody,
-        response: { 200: profileSchema, ...problemResponses },
+        response: { 200: profileSchema, ...problemResponses, 409: staleProblemSchema(profileSchema) },
       },
     },
-    async (req) => {
-      const access = orgAccess(req);
-      return service.updateProfile(db, access.actor, access.orgId, req.body);
-    },
+    async (req, reply) =>
+      withStale(reply, async () => {
+        const access = orgAccess(req);
+        const profile = await service.updateProfile(db, access.actor, access.orgId, req.body, { ifMatch: ifMatchOf(req) });
+        return reply.header('etag', service.profileEtag(profile)).send(profile);
+      }),
   );
 
   app.get(
@@ -210,9 +216,10 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: orgSettingsSchema, ...problemResponses },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const access = orgAccess(req);
-      return getOrgSettings(db, access.orgId);
+      const { settings, etag } = await readSettings(db, access.orgId);
+      return reply.header('etag', etag).send(settings);
     },
   );
 
@@ -223,14 +230,20 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Replace the risk scale and review interval',
+        description: IF_MATCH_NOTE,
+        headers: ifMatchHeaders,
         params: orgParams,
         body: orgSettingsBody,
-        response: { 200: orgSettingsSchema, ...problemResponses },
+        response: { 200: orgSettingsSchema, ...problemResponses, 409: staleProblemSchema(orgSettingsSchema) },
       },
     },
-    async (req) => {
-      const access = orgAccess(req);
-      return updateOrgSettings(db, access.actor, access.orgId, req.body);
-    },
+    async (req, reply) =>
+      withStale(reply, async () => {
+        const access = orgAccess(req);
+        const { settings, etag } = await updateOrgSettings(db, access.actor, access.orgId, req.body, {
+          ifMatch: ifMatchOf(req),
+        });
+        return reply.header('etag', etag).send(settings);
+      }),
   );
 };

@@ -6,6 +6,7 @@ import type { Db, Executor } from '../../platform/db/db.js';
 import { nowIso } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import { etagOf, isStale, laterThan, StaleWrite } from '../../platform/register/index.js';
 import type { Profile, ProfileInput } from './organizations.schemas.js';
 import * as repo from './organizations.repository.js';
 import { profileColumns } from './organizations.tables.js';
@@ -227,10 +228,24 @@ export async function getProfile(db: Executor, orgId: string): Promise<Profile> 
   return toProfile(await repo.findProfile(db, orgId));
 }
 
-export async function updateProfile(db: Db, actor: Actor, orgId: string, input: ProfileInput): Promise<Profile> {
+/** The profile's version as an ETag: W/"none" before it is first saved. */
+export const profileEtag = (p: Profile) => etagOf(p.updatedAt);
+
+/**
+ * Replaces the profile. With ifMatch (the ETag of the caller's copy) a
+ * profile changed since is a 409 carrying the current one (StaleWrite).
+ */
+export async function updateProfile(
+  db: Db,
+  actor: Actor,
+  orgId: string,
+  input: ProfileInput,
+  opts: { ifMatch?: string } = {},
+): Promise<Profile> {
   return db.transaction().execute(async (tx) => {
-    const beforeRow = await repo.findProfile(tx, orgId);
+    const beforeRow = await repo.findProfile(tx, orgId, { lock: true });
     const before = toProfile(beforeRow);
+    if (isStale(opts.ifMatch, beforeRow?.updated_at)) throw new StaleWrite('profile', before, etagOf(beforeRow?.updated_at));
     // Sites keep their ids so the scope can refer to them across edits.
     const sites = input.sites.map((s) => ({ ...s, id: s.id ?? uuidv7() }));
     const row = {
@@ -243,7 +258,7 @@ export async function updateProfile(db: Db, actor: Actor, orgId: string, input: 
       sites: profileColumns.sites.write(sites),
       certifications: profileColumns.certifications.write(input.certifications),
       target_markets: profileColumns.targetMarkets.write(input.targetMarkets),
-      updated_at: nowIso(),
+      updated_at: laterThan(beforeRow?.updated_at),
     };
     if (beforeRow) {
       const { org_id: _, ...set } = row;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { appendAudit, type Actor } from '../../platform/audit-log/audit-log.js';
 import type { Db, Executor } from '../../platform/db/db.js';
-import { nowIso } from '../../platform/db/db.js';
+import { forUpdate } from '../../platform/db/db.js';
 import { invalid } from '../../platform/http/errors.js';
 import { requiredLine } from '../../platform/http/fields.js';
+import { etagOf, isStale, laterThan, StaleWrite } from '../../platform/register/index.js';
 import { fold } from '../../platform/text.js';
 import { riskScaleColumn } from './organizations.tables.js';
 
@@ -25,21 +26,40 @@ export const orgSettingsSchema = orgSettingsBody.meta({ id: 'OrganizationSetting
 export type OrgSettings = z.infer<typeof orgSettingsBody>;
 
 export async function getOrgSettings(db: Executor, orgId: string): Promise<OrgSettings> {
-  const row = await db.selectFrom('org_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst();
-  return row
-    ? { reviewIntervalDays: row.review_interval_days, riskScale: riskScaleColumn.read(row.risk_scale) }
-    : { reviewIntervalDays: DEFAULT_REVIEW_INTERVAL_DAYS, riskScale: DEFAULT_RISK_SCALE };
+  return (await readSettings(db, orgId)).settings;
 }
 
-export async function updateOrgSettings(db: Db, actor: Actor, orgId: string, input: OrgSettings): Promise<OrgSettings> {
+/** The settings with their version (ETag; W/"none" while the defaults apply), locked FOR UPDATE with lock. */
+export async function readSettings(db: Executor, orgId: string, opts: { lock?: boolean } = {}) {
+  const q = db.selectFrom('org_settings').selectAll().where('org_id', '=', orgId);
+  const row = await (opts.lock ? forUpdate(db, q) : q).executeTakeFirst();
+  const settings: OrgSettings = row
+    ? { reviewIntervalDays: row.review_interval_days, riskScale: riskScaleColumn.read(row.risk_scale) }
+    : { reviewIntervalDays: DEFAULT_REVIEW_INTERVAL_DAYS, riskScale: DEFAULT_RISK_SCALE };
+  return { settings, updatedAt: row?.updated_at ?? null, etag: etagOf(row?.updated_at) };
+}
+
+/**
+ * Replaces the settings. With ifMatch (the ETag of the caller's copy) settings
+ * changed since are a 409 carrying the current ones (StaleWrite).
+ */
+export async function updateOrgSettings(
+  db: Db,
+  actor: Actor,
+  orgId: string,
+  input: OrgSettings,
+  opts: { ifMatch?: string } = {},
+): Promise<{ settings: OrgSettings; etag: string }> {
   return db.transaction().execute(async (tx) => {
-    const before = await getOrgSettings(tx, orgId);
+    const current = await readSettings(tx, orgId, { lock: true });
+    const before = current.settings;
+    if (isStale(opts.ifMatch, current.updatedAt)) throw new StaleWrite('settings', before, current.etag);
     const row = {
       review_interval_days: input.reviewIntervalDays,
       risk_scale: riskScaleColumn.write(input.riskScale),
-      updated_at: nowIso(),
+      updated_at: laterThan(current.updatedAt),
     };
-    const exists = await tx.selectFrom('org_settings').select('org_id').where('org_id', '=', orgId).executeTakeFirst();
+    const exists = current.updatedAt !== null;
     if (exists) await tx.updateTable('org_settings').set(row).where('org_id', '=', orgId).execute();
     else
       await tx
@@ -54,7 +74,7 @@ export async function updateOrgSettings(db: Db, actor: Actor, orgId: string, inp
       before,
       after: input,
     });
-    return input;
+    return { settings: input, etag: etagOf(row.updated_at) };
   });
 }
 

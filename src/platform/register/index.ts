@@ -6,7 +6,6 @@ export {
   type AnyRegister,
   changedSince,
   createRecord,
-  etagOf,
   findRow,
   getRecord,
   insertRecord,
@@ -17,3 +16,16 @@ export {
   setArchived,
   updateRecord,
 } from './store.js';
+export {
+  etagOf,
+  expectedUpdatedAt,
+  IF_MATCH_NOTE,
+  ifMatchHeaders,
+  ifMatchOf,
+  isStale,
+  laterThan,
+  StaleMarker,
+  StaleWrite,
+  staleProblemSchema,
+  withStale,
+} from './concurrency.js';

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntrySchema } from '../audit-log/audit-log.routes.js';
-import { problemSchema, uuid } from '../http/fields.js';
+import { uuid } from '../http/fields.js';
 import { orgAccess, orgParams, problemResponses } from '../http/org-routes.js';
+import { IF_MATCH_NOTE, ifMatchHeaders, ifMatchOf, StaleWrite, staleProblemSchema, withStale } from './concurrency.js';
 import type { RegisterRoutesSpec } from './definition.js';
 import { type AnyRegister, createRecord, getRecord, listRecords, recordHistory, setArchived, updateRecord } from './store.js';
 
@@ -19,7 +20,7 @@ export function registerRoutes<D extends AnyRegister>(app: FastifyInstance, def:
   const { tags, summaries: s } = spec;
   const detailSchema = spec.detailSchema ?? spec.itemSchema;
   const detail = (orgId: string, item: unknown) => (spec.detail ? spec.detail(db, orgId, item) : item);
-  const withEtag = { headers: z.object({ 'if-match': z.string().max(200).optional() }).passthrough() };
+  const withEtag = { headers: ifMatchHeaders };
   // Fastify names the id after the register in OpenAPI: ':supplierId', not ':recordId'.
   const path = (p: string) => p.replace(':recordId', `:${spec.idParam}`);
   const idOf = (p: Record<string, string>) => p[spec.idParam];
@@ -79,26 +80,27 @@ export function registerRoutes<D extends AnyRegister>(app: FastifyInstance, def:
       schema: {
         tags,
         summary: s.update,
-        description: 'Send If-Match with the ETag of your copy to be told (412) instead of overwriting a change made since.',
+        description: IF_MATCH_NOTE,
         params: paramsSchema,
         ...withEtag,
         body: spec.updateBody,
-        response: { 200: detailSchema, 412: problemSchema, ...problemResponses },
+        response: { 200: detailSchema, ...problemResponses, 409: staleProblemSchema(detailSchema) },
       },
     },
     async (req, reply) => {
       const access = orgAccess(req);
-      const ifMatch = (req.headers as Record<string, string | undefined>)['if-match'];
-      const { item, etag } = await updateRecord(
-        db,
-        access.actor,
-        def,
-        access.orgId,
-        idOf(req.params as Record<string, string>),
-        req.body as never,
-        { ifMatch },
-      );
-      return reply.header('etag', etag).send(await detail(access.orgId, item));
+      const id = idOf(req.params as Record<string, string>);
+      try {
+        const { item, etag } = await updateRecord(db, access.actor, def, access.orgId, id, req.body as never, {
+          ifMatch: ifMatchOf(req),
+        });
+        return reply.header('etag', etag).send(await detail(access.orgId, item));
+      } catch (e) {
+        if (!(e instanceof StaleWrite)) throw e;
+        // the current record as a read shows it
+        const current = await detail(access.orgId, e.current);
+        return withStale(reply, () => Promise.reject(new StaleWrite(def.noun, current, e.etag)));
+      }
     },
   );
 

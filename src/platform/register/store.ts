@@ -4,7 +4,8 @@ import { type Actor, appendAudit, entityHistory } from '../audit-log/audit-log.j
 import { type Db, type Executor, forUpdate, nowIso } from '../db/db.js';
 import { applyKeyset, keysetPage } from '../db/keyset.js';
 import type { DB } from '../db/tables.js';
-import { AppError, conflict, invalid, notFound } from '../http/errors.js';
+import { conflict, invalid, notFound } from '../http/errors.js';
+import { etagOf, isStale, laterThan, StaleMarker, StaleWrite } from './concurrency.js';
 import type { LinkKind, LinkTarget } from '../refs/index.js';
 import { fold } from '../text.js';
 import type { ListQueryBase, RegisterDefinition, RegisterTable, RowOf } from './definition.js';
@@ -58,7 +59,7 @@ export async function lockRow<D extends AnyRegister>(tx: Executor, def: D, orgId
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A weak validator of a record's state, for ETag and If-Match. */
-export const etagOf = (row: { updated_at: string }) => `W/"${row.updated_at}"`;
+const rowEtag = (row: { updated_at: string }) => etagOf(row.updated_at);
 
 const auditView = <D extends AnyRegister>(def: D, id: string, input: InputOf<D>, row: RowOf<TableOf<D>> | null) =>
   def.auditView ? def.auditView(id, input, row) : { id, ...input };
@@ -75,7 +76,7 @@ export async function getRecord<D extends AnyRegister>(db: Executor, def: D, org
   const row = await findRow(db, def, orgId, id);
   if (!row) throw notFound(upperFirst(def.noun));
   const [item] = await def.present(db, orgId, [row], await def.context(db, orgId));
-  return { item: item as ItemOf<D>, etag: etagOf(row as unknown as Shared) };
+  return { item: item as ItemOf<D>, etag: rowEtag(row as unknown as Shared) };
 }
 
 export async function listRecords<D extends AnyRegister>(
@@ -136,7 +137,7 @@ export async function createRecord<D extends AnyRegister>(db: Db, actor: Actor, 
 }
 
 export interface UpdateOptions {
-  /** the ETag the client last saw; a different current one is a 412 */
+  /** the ETag the client last saw; a different current one is a 409 with the current record (StaleWrite) */
   ifMatch?: string;
 }
 
@@ -154,44 +155,48 @@ export async function updateRecord<D extends AnyRegister>(
   patch: Partial<InputOf<D>>,
   opts: UpdateOptions = {},
 ) {
-  await db.transaction().execute(async (tx) => {
-    const row = await lockRow(tx, def, orgId, id);
-    if (opts.ifMatch && opts.ifMatch !== etagOf(row)) throw changedSince(def.noun);
-    const blocked = def.editBlocked
-      ? def.editBlocked(row)
-      : row.archived_at
-        ? `This ${def.noun} is archived; restore it before editing.`
-        : null;
-    if (blocked) throw conflict(blocked);
-    const [before] = (await def.toInput(tx, orgId, [row])) as InputOf<D>[];
-    const value = await prepared(tx, def, orgId, { ...before, ...patch }, id);
-    const now = nowIso();
-    await shared(tx)
-      .updateTable(def.table as 'register')
-      .set({ ...def.toColumns(value), updated_at: now })
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .execute();
-    await def.afterWrite?.(tx, orgId, id, value, before);
-    await appendAudit(tx, actor, {
-      orgId,
-      entityType: def.entityType,
-      entityId: id,
-      action: 'update',
-      before: auditView(def, id, before, row),
-      after: auditView(def, id, value, { ...row, updated_at: now }),
+  try {
+    await db.transaction().execute(async (tx) => {
+      const row = await lockRow(tx, def, orgId, id);
+      if (isStale(opts.ifMatch, row.updated_at)) throw new StaleMarker();
+      const blocked = def.editBlocked
+        ? def.editBlocked(row)
+        : row.archived_at
+          ? `This ${def.noun} is archived; restore it before editing.`
+          : null;
+      if (blocked) throw conflict(blocked);
+      const [before] = (await def.toInput(tx, orgId, [row])) as InputOf<D>[];
+      const value = await prepared(tx, def, orgId, { ...before, ...patch }, id);
+      const now = laterThan(row.updated_at);
+      await shared(tx)
+        .updateTable(def.table as 'register')
+        .set({ ...def.toColumns(value), updated_at: now })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
+      await def.afterWrite?.(tx, orgId, id, value, before);
+      await appendAudit(tx, actor, {
+        orgId,
+        entityType: def.entityType,
+        entityId: id,
+        action: 'update',
+        before: auditView(def, id, before, row),
+        after: auditView(def, id, value, { ...row, updated_at: now }),
+      });
     });
-  });
+  } catch (e) {
+    if (!(e instanceof StaleMarker)) throw e;
+    const { item, etag } = await getRecord(db, def, orgId, id);
+    throw new StaleWrite(def.noun, item, etag);
+  }
   return getRecord(db, def, orgId, id);
 }
 
-export const changedSince = (noun: string) =>
-  new AppError(
-    412,
-    'Precondition Failed',
-    `This ${noun} was changed by someone else since you loaded it; reload to see their change.`,
-    [{ field: 'headers.if-match', message: 'is not the current version' }],
-  );
+/** A stale If-Match, for a register's own writes: 409 with the current record. */
+export async function changedSince<D extends AnyRegister>(db: Executor, def: D, orgId: string, id: string) {
+  const { item, etag } = await getRecord(db, def, orgId, id);
+  return new StaleWrite(def.noun, item, etag);
+}
 
 /** Archive (kept with its history) or restore. Archiving twice keeps the first date. */
 export async function setArchived<D extends AnyRegister>(
@@ -208,7 +213,7 @@ export async function setArchived<D extends AnyRegister>(
       const blocked = def.restoreBlocked?.(row);
       if (blocked) throw conflict(blocked);
     }
-    const now = nowIso();
+    const now = laterThan(row.updated_at);
     const archivedAt = archived ? (row.archived_at ?? now) : null;
     await shared(tx)
       .updateTable(def.table as 'register')

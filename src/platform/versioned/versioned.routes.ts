@@ -3,6 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
 import { ORG_ROUTE_PREFIX, orgAccess, orgParams, problemResponses } from '../http/org-routes.js';
+import {
+  etagOf,
+  expectedUpdatedAt,
+  IF_MATCH_NOTE,
+  ifMatchHeaders,
+  ifMatchOf,
+  staleProblemSchema,
+  withStale,
+} from '../register/concurrency.js';
 import type { RecordRef, VersionedRecord } from './versioned.js';
 import { approveBody, compareQuery, type versionedSchemas } from './versioned.schemas.js';
 
@@ -62,7 +71,11 @@ export function registerVersionedRoutes<C, D>(
         response: { 200: schemas.overview, ...problemResponses },
       },
     },
-    async (req) => (await record.getOverview(db, accessRef(req))) as never,
+    async (req, reply) => {
+      const overview = await record.getOverview(db, accessRef(req));
+      // the draft's version: what PUT draft, approve and discard take as If-Match
+      return reply.header('etag', etagOf((overview.draft as { updatedAt?: string } | null)?.updatedAt)).send(overview as never);
+    },
   );
 
   r.put(
@@ -73,14 +86,20 @@ export function registerVersionedRoutes<C, D>(
         tags,
         summary: summary('saveDraft', `Save the ${label} draft (starts a new version after an approval)`),
         params,
+        description: IF_MATCH_NOTE,
+        headers: ifMatchHeaders,
         body: schemas.saveDraftBody,
-        response: { 200: schemas.version, ...problemResponses },
+        response: { 200: schemas.version, ...problemResponses, 409: staleProblemSchema(schemas.version) },
       },
     },
-    async (req) => {
-      const access = orgAccess(req);
-      return (await record.saveDraft(db, access.actor, ref(req.params), (req.body as { content: C }).content)) as never;
-    },
+    async (req, reply) =>
+      withStale(reply, async () => {
+        const access = orgAccess(req);
+        const saved = await record.saveDraft(db, access.actor, ref(req.params), (req.body as { content: C }).content, {
+          expectedUpdatedAt: expectedUpdatedAt(ifMatchOf(req)),
+        });
+        return reply.header('etag', etagOf((saved as { updatedAt: string }).updatedAt)).send(saved as never);
+      }),
   );
 
   r.delete(
@@ -90,15 +109,18 @@ export function registerVersionedRoutes<C, D>(
       schema: {
         tags,
         summary: summary('discardDraft', `Discard the ${label} draft`),
+        description: IF_MATCH_NOTE,
+        headers: ifMatchHeaders,
         params,
-        response: { 204: z.null(), ...problemResponses },
+        response: { 204: z.null(), ...problemResponses, 409: staleProblemSchema(schemas.version) },
       },
     },
-    async (req, reply) => {
-      const access = orgAccess(req);
-      await record.discardDraft(db, access.actor, ref(req.params));
-      return reply.code(204).send(null);
-    },
+    async (req, reply) =>
+      withStale(reply, async () => {
+        const access = orgAccess(req);
+        await record.discardDraft(db, access.actor, ref(req.params), { expectedUpdatedAt: expectedUpdatedAt(ifMatchOf(req)) });
+        return reply.code(204).send(null);
+      }),
   );
 
   r.post(
@@ -108,18 +130,22 @@ export function registerVersionedRoutes<C, D>(
       schema: {
         tags,
         summary: summary('approve', 'Approve the draft: it becomes an immutable version'),
+        description: IF_MATCH_NOTE,
+        headers: ifMatchHeaders,
         params,
         body: approveBody,
-        response: { 200: schemas.version, ...problemResponses },
+        response: { 200: schemas.version, ...problemResponses, 409: staleProblemSchema(schemas.version) },
       },
     },
-    async (req) => {
-      const access = orgAccess(req);
-      return (await record.approve(db, access.actor, ref(req.params), {
-        note: req.body.note,
-        exceptions: req.body.exceptions,
-      })) as never;
-    },
+    async (req, reply) =>
+      withStale(reply, async () => {
+        const access = orgAccess(req);
+        return (await record.approve(db, access.actor, ref(req.params), {
+          note: req.body.note,
+          exceptions: req.body.exceptions,
+          expectedUpdatedAt: expectedUpdatedAt(ifMatchOf(req)),
+        })) as never;
+      }),
   );
 
   r.get(

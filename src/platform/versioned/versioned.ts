@@ -3,9 +3,10 @@ import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { appendAudit } from '../audit-log/audit-log.js';
 import { jsonColumn } from '../db/columns.js';
-import type { Executor } from '../db/db.js';
+import type { Db, Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
+import { etagOf, StaleMarker, StaleWrite } from '../register/concurrency.js';
 import { diffContent } from './versioned.diff.js';
 import { acceptExceptions, acceptedExceptionsColumn, readExceptions } from './versioned.exceptions.js';
 import type {
@@ -184,8 +185,21 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
 
   function checkExpected(draft: StoredRow | undefined, opts: WriteOptions | undefined) {
     if (opts?.expectedUpdatedAt === undefined) return;
-    if ((draft?.updated_at ?? null) !== opts.expectedUpdatedAt) {
-      throw conflict(`The ${label} draft was changed by someone else since you loaded it; reload and try again.`);
+    if ((draft?.updated_at ?? null) !== opts.expectedUpdatedAt) throw new StaleMarker();
+  }
+
+  /**
+   * Runs a write; a stale expectedUpdatedAt becomes a 409 (StaleWrite) that
+   * carries the current draft (or, with none, the approved version) and the
+   * draft's ETag, read after the write's transaction ended.
+   */
+  async function guarded<T>(db: Db, ref: RecordRef, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (e) {
+      if (!(e instanceof StaleMarker)) throw e;
+      const { approved, draft } = await record.getOverview(db, ref);
+      throw new StaleWrite(`${label} draft`, draft ?? approved, etagOf(draft?.updatedAt));
     }
   }
 
@@ -215,119 +229,125 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
       }
       const json = contentColumn.write(parsed.data);
       const key = keyOf(ref);
-      return db.transaction().execute(async (tx) => {
-        await lockRecord(tx, ref);
-        const draft = await lockedByStatus(tx, ref, 'draft');
-        checkExpected(draft, opts);
-        await def.validate?.(tx, ref.orgId, parsed.data);
-        const now = laterThan(draft?.updated_at);
-        if (draft) {
-          await whereId(tx, draft.id).set({ content: json, updated_at: now }).execute();
+      return guarded(db, ref, () =>
+        db.transaction().execute(async (tx) => {
+          await lockRecord(tx, ref);
+          const draft = await lockedByStatus(tx, ref, 'draft');
+          checkExpected(draft, opts);
+          await def.validate?.(tx, ref.orgId, parsed.data);
+          const now = laterThan(draft?.updated_at);
+          if (draft) {
+            await whereId(tx, draft.id).set({ content: json, updated_at: now }).execute();
+            await appendAudit(tx, actor, {
+              orgId: ref.orgId,
+              entityType,
+              entityId: draft.id,
+              action: 'update',
+              before: auditView(draft),
+              after: auditView({ ...draft, content: json }),
+            });
+          } else {
+            const last = await scoped(
+              loose(tx).selectFrom(table).select(sql<number | null>`max(version)`.as('v')),
+              ref,
+            ).executeTakeFirst();
+            const row: StoredRow = {
+              id: uuidv7(),
+              org_id: ref.orgId,
+              ...(def.key ? { [def.key]: key! } : {}),
+              version: Number((last as { v: number | null } | undefined)?.v ?? 0) + 1,
+              status: 'draft',
+              content: json,
+              created_by: actor.userId,
+              created_at: now,
+              updated_at: now,
+              approved_by: null,
+              approved_at: null,
+              approval_note: null,
+              accepted_exceptions: null,
+              ...Object.fromEntries(frozenColumns.map((c) => [c, null])),
+            };
+            await loose(tx).insertInto(table).values(row).execute();
+            await appendAudit(tx, actor, {
+              orgId: ref.orgId,
+              entityType,
+              entityId: row.id,
+              action: 'create',
+              after: auditView(row),
+            });
+          }
+          const saved = await readDraft(tx, ref);
+          return present(saved, await loadContext(tx, ref.orgId, [saved]));
+        }),
+      );
+    },
+
+    async approve(db, actor, ref, opts) {
+      return guarded(db, ref, () =>
+        db.transaction().execute(async (tx) => {
+          await lockRecord(tx, ref);
+          const draft = await lockedByStatus(tx, ref, 'draft');
+          if (!draft) throw conflict(`There is no draft to approve; edit the ${label} first.`);
+          checkExpected(draft, opts);
+          const ctx = await loadContext(tx, ref.orgId, [draft]);
+          const content = parseContent(draft.content);
+          // Before any write: a refusal changes nothing.
+          const { accepted, errors } = acceptExceptions(def.checks?.(content, ctx) ?? [], opts?.exceptions);
+          if (errors.length) throw invalid(errors);
+          const now = laterThan(draft.updated_at);
+          const previous = await lockedByStatus(tx, ref, 'approved');
+          if (previous) {
+            await whereId(tx, previous.id).set({ status: 'superseded', updated_at: now }).execute();
+            await appendAudit(tx, actor, {
+              orgId: ref.orgId,
+              entityType,
+              entityId: previous.id,
+              action: 'supersede',
+              before: auditView(previous),
+              after: auditView({ ...previous, status: 'superseded' }),
+            });
+          }
+          const approval = {
+            status: 'approved' as const,
+            approved_by: actor.userId,
+            approved_at: now,
+            approval_note: opts?.note?.trim() || null,
+            accepted_exceptions: acceptedExceptionsColumn.write(accepted),
+            ...(def.freeze ? def.freeze.compute(content, ctx, { exceptions: accepted }) : {}),
+            updated_at: now,
+          };
+          await whereId(tx, draft.id).set(approval).execute();
           await appendAudit(tx, actor, {
             orgId: ref.orgId,
             entityType,
             entityId: draft.id,
-            action: 'update',
+            action: 'approve',
             before: auditView(draft),
-            after: auditView({ ...draft, content: json }),
+            after: auditView({ ...draft, ...approval }),
           });
-        } else {
-          const last = await scoped(
-            loose(tx).selectFrom(table).select(sql<number | null>`max(version)`.as('v')),
-            ref,
-          ).executeTakeFirst();
-          const row: StoredRow = {
-            id: uuidv7(),
-            org_id: ref.orgId,
-            ...(def.key ? { [def.key]: key! } : {}),
-            version: Number((last as { v: number | null } | undefined)?.v ?? 0) + 1,
-            status: 'draft',
-            content: json,
-            created_by: actor.userId,
-            created_at: now,
-            updated_at: now,
-            approved_by: null,
-            approved_at: null,
-            approval_note: null,
-            accepted_exceptions: null,
-            ...Object.fromEntries(frozenColumns.map((c) => [c, null])),
-          };
-          await loose(tx).insertInto(table).values(row).execute();
-          await appendAudit(tx, actor, {
-            orgId: ref.orgId,
-            entityType,
-            entityId: row.id,
-            action: 'create',
-            after: auditView(row),
-          });
-        }
-        const saved = await readDraft(tx, ref);
-        return present(saved, await loadContext(tx, ref.orgId, [saved]));
-      });
-    },
-
-    async approve(db, actor, ref, opts) {
-      return db.transaction().execute(async (tx) => {
-        await lockRecord(tx, ref);
-        const draft = await lockedByStatus(tx, ref, 'draft');
-        if (!draft) throw conflict(`There is no draft to approve; edit the ${label} first.`);
-        checkExpected(draft, opts);
-        const ctx = await loadContext(tx, ref.orgId, [draft]);
-        const content = parseContent(draft.content);
-        // Before any write: a refusal changes nothing.
-        const { accepted, errors } = acceptExceptions(def.checks?.(content, ctx) ?? [], opts?.exceptions);
-        if (errors.length) throw invalid(errors);
-        const now = laterThan(draft.updated_at);
-        const previous = await lockedByStatus(tx, ref, 'approved');
-        if (previous) {
-          await whereId(tx, previous.id).set({ status: 'superseded', updated_at: now }).execute();
-          await appendAudit(tx, actor, {
-            orgId: ref.orgId,
-            entityType,
-            entityId: previous.id,
-            action: 'supersede',
-            before: auditView(previous),
-            after: auditView({ ...previous, status: 'superseded' }),
-          });
-        }
-        const approval = {
-          status: 'approved' as const,
-          approved_by: actor.userId,
-          approved_at: now,
-          approval_note: opts?.note?.trim() || null,
-          accepted_exceptions: acceptedExceptionsColumn.write(accepted),
-          ...(def.freeze ? def.freeze.compute(content, ctx, { exceptions: accepted }) : {}),
-          updated_at: now,
-        };
-        await whereId(tx, draft.id).set(approval).execute();
-        await appendAudit(tx, actor, {
-          orgId: ref.orgId,
-          entityType,
-          entityId: draft.id,
-          action: 'approve',
-          before: auditView(draft),
-          after: auditView({ ...draft, ...approval }),
-        });
-        const approved = (await select(tx, ref).where(t('id'), '=', draft.id).executeTakeFirstOrThrow()) as Row;
-        return present(approved, ctx);
-      });
+          const approved = (await select(tx, ref).where(t('id'), '=', draft.id).executeTakeFirstOrThrow()) as Row;
+          return present(approved, ctx);
+        }),
+      );
     },
 
     async discardDraft(db, actor, ref, opts) {
-      await db.transaction().execute(async (tx) => {
-        await lockRecord(tx, ref);
-        const draft = await lockedByStatus(tx, ref, 'draft');
-        if (!draft) throw notFound(`${title} draft`);
-        checkExpected(draft, opts);
-        await loose(tx).deleteFrom(table).where('id', '=', draft.id).execute();
-        await appendAudit(tx, actor, {
-          orgId: ref.orgId,
-          entityType,
-          entityId: draft.id,
-          action: 'delete',
-          before: auditView(draft),
-        });
-      });
+      await guarded(db, ref, () =>
+        db.transaction().execute(async (tx) => {
+          await lockRecord(tx, ref);
+          const draft = await lockedByStatus(tx, ref, 'draft');
+          if (!draft) throw notFound(`${title} draft`);
+          checkExpected(draft, opts);
+          await loose(tx).deleteFrom(table).where('id', '=', draft.id).execute();
+          await appendAudit(tx, actor, {
+            orgId: ref.orgId,
+            entityType,
+            entityId: draft.id,
+            action: 'delete',
+            before: auditView(draft),
+          });
+        }),
+      );
     },
 
     async listVersions(db, ref) {

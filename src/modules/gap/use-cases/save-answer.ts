@@ -3,12 +3,14 @@ import { type Actor, appendAuditMany } from '../../../platform/audit-log/audit-l
 import { type Db, nowIso } from '../../../platform/db/db.js';
 import type { Row } from '../../../platform/db/tables.js';
 import { type FieldError, invalid } from '../../../platform/http/errors.js';
+import { etagOf, isStale, laterThan, StaleMarker, StaleWrite } from '../../../platform/register/index.js';
 import { checkOwner, openAnswer } from '../gap.checks.js';
 import { findLinkTargets } from '../gap.links.js';
 import { answerAudit, answerResponse, type Owner } from '../gap.presenters.js';
 import { linkErrors, linkView, statusError } from '../gap.rules.js';
 import type { AnswerInput } from '../gap.schemas.js';
 import { linksColumn } from '../gap.tables.js';
+import { getAssessment } from './get-assessment.js';
 
 export interface SaveAnswerOptions {
   db: Db;
@@ -17,6 +19,8 @@ export interface SaveAnswerOptions {
   assessmentId: string;
   requirementId: string;
   input: AnswerInput;
+  /** the ETag of the caller's copy of the answer (W/"none": unanswered); another current one is a 409 with it */
+  ifMatch?: string;
 }
 
 /**
@@ -27,7 +31,7 @@ export interface SaveAnswerOptions {
  * save does not change them: they come with the assessment (GET), and the
  * saved answer carries none.
  */
-export async function saveAnswer({ db, actor, orgId, assessmentId: id, requirementId, input }: SaveAnswerOptions) {
+export async function saveAnswer({ db, actor, orgId, assessmentId: id, requirementId, input, ifMatch }: SaveAnswerOptions) {
   const req = getRequirement(requirementId);
   if (!req) {
     throw invalid([
@@ -63,29 +67,38 @@ export async function saveAnswer({ db, actor, orgId, assessmentId: id, requireme
     prefilled: 0,
   };
   const row = { assessment_id: id, org_id: orgId, requirement_id: requirementId, ...set };
-  await db.transaction().execute(async (tx) => {
-    const before = await openAnswer(tx, orgId, id, requirementId, now);
-    // saving a pre-filled answer unchanged keeps it as pre-filled: reuse, not new work
-    if (before?.prefilled === 1 && sameContent(before, set)) set.prefilled = row.prefilled = 1;
-    if (before)
-      await tx
-        .updateTable('gap_answers')
-        .set(set)
-        .where('assessment_id', '=', id)
-        .where('requirement_id', '=', requirementId)
-        .execute();
-    else await tx.insertInto('gap_answers').values(row).execute();
-    await appendAuditMany(tx, actor, [
-      {
-        orgId,
-        entityType: 'gap_answer',
-        entityId: `${id}:${requirementId}`,
-        action: before ? 'update' : 'create',
-        before: before ? answerAudit(before) : undefined,
-        after: answerAudit(row),
-      },
-    ]);
-  });
+  try {
+    await db.transaction().execute(async (tx) => {
+      const before = await openAnswer(tx, orgId, id, requirementId, now);
+      if (isStale(ifMatch, before?.updated_at)) throw new StaleMarker();
+      // always later than the answer's last save: its ETag changes with every save
+      set.updated_at = row.updated_at = laterThan(before?.updated_at);
+      // saving a pre-filled answer unchanged keeps it as pre-filled: reuse, not new work
+      if (before?.prefilled === 1 && sameContent(before, set)) set.prefilled = row.prefilled = 1;
+      if (before)
+        await tx
+          .updateTable('gap_answers')
+          .set(set)
+          .where('assessment_id', '=', id)
+          .where('requirement_id', '=', requirementId)
+          .execute();
+      else await tx.insertInto('gap_answers').values(row).execute();
+      await appendAuditMany(tx, actor, [
+        {
+          orgId,
+          entityType: 'gap_answer',
+          entityId: `${id}:${requirementId}`,
+          action: before ? 'update' : 'create',
+          before: before ? answerAudit(before) : undefined,
+          after: answerAudit(row),
+        },
+      ]);
+    });
+  } catch (e) {
+    if (!(e instanceof StaleMarker)) throw e;
+    const current = (await getAssessment({ db, orgId, assessmentId: id })).answers.find((a) => a.requirementId === requirementId);
+    throw new StaleWrite('answer', current, etagOf(current?.updatedAt));
+  }
   return answerResponse(
     req,
     row,
