@@ -136,4 +136,12 @@ describe.each(testDialects())('supplier register (%s)', (dialect) => {
     expect(member.status).toBe(201);
     expect(member.body.reviewer).toBe('Ada Lead');
   });
+
+  it('serves the review questions with the answer that is good news for the organization', async () => {
+    const items = (await owner.get('/api/v1/supplier-review-questions')).body.items as { id: string; goodAnswer: string }[];
+    expect(items.map((q) => q.id)).toEqual(Object.keys(answers));
+    // a supplier that trains on our data is the bad answer, whatever the word
+    expect(items.find((q) => q.id === 'customerDataTraining')?.goodAnswer).toBe('no');
+    expect(items.find((q) => q.id === 'contractReviewed')?.goodAnswer).toBe('yes');
+  });
 });

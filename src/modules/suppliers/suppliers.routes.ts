@@ -8,6 +8,7 @@ import { supplierRegister } from './suppliers.register.js';
 import {
   createReviewBody,
   createSupplierBody,
+  REVIEW_GOOD_ANSWER,
   REVIEW_QUESTIONS,
   supplierListQuery,
   supplierReviewSchema,
@@ -54,12 +55,23 @@ export const supplierRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'The questions of an AI-specific supplier review, in order',
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), question: z.string() })) }), 401: problemSchema },
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), question: z.string(), goodAnswer: z.enum(['yes', 'no']) })),
+          }),
+          401: problemSchema,
+        },
       },
     },
     async (req) => {
       requireUser(req);
-      return { items: Object.entries(REVIEW_QUESTIONS).map(([id, question]) => ({ id, question })) };
+      return {
+        items: (Object.keys(REVIEW_QUESTIONS) as (keyof typeof REVIEW_QUESTIONS)[]).map((id) => ({
+          id,
+          question: REVIEW_QUESTIONS[id],
+          goodAnswer: REVIEW_GOOD_ANSWER[id],
+        })),
+      };
     },
   );
 

@@ -74,6 +74,16 @@ export const REVIEW_QUESTIONS = {
 } as const;
 export type ReviewQuestionId = keyof typeof REVIEW_QUESTIONS;
 
+/** The answer that is good news for the organization: a supplier that trains on our data is a "no" we want. */
+export const REVIEW_GOOD_ANSWER: Record<ReviewQuestionId, 'yes' | 'no'> = {
+  customerDataTraining: 'no',
+  modelChangeNotification: 'yes',
+  dataLocation: 'yes',
+  incidentNotification: 'yes',
+  certificationsHeld: 'yes',
+  contractReviewed: 'yes',
+};
+
 const answer = z.strictObject({
   answer: z.enum(['yes', 'no', 'partial', 'unknown']),
   notes: text(2000).default(''),

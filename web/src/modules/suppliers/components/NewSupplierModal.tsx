@@ -3,6 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { type Supplier, useCreateSupplier } from '../hooks/useSuppliers';
 import { options } from '../../../shared/ui/format';
 import { SUPPLIER_KIND_LABELS, type SupplierKind } from '../labels';
@@ -20,6 +22,7 @@ export function NewSupplierModal({ opened, onClose, onCreated }: Props) {
   const [name, setName] = useState('');
   const [kinds, setKinds] = useState<SupplierKind[]>([]);
   const errorFor = fieldErrorLookup(fieldErrorsOf(create.error));
+  const guard = useLeaveGuard(useDirty({ name, kinds }, opened).dirty);
   const close = () => {
     setName('');
     setKinds([]);
@@ -29,10 +32,12 @@ export function NewSupplierModal({ opened, onClose, onCreated }: Props) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     e.stopPropagation();
+    if (create.isPending) return;
     create.mutate(
       { name, kinds },
       {
         onSuccess: (s) => {
+          guard.allowLeave();
           onCreated(s);
           close();
         },
@@ -70,6 +75,7 @@ export function NewSupplierModal({ opened, onClose, onCreated }: Props) {
           </Group>
         </Stack>
       </form>
+      <LeaveGuardModal guard={guard} what="The new supplier" />
     </Modal>
   );
 }

@@ -7,6 +7,8 @@ import { addDaysIso, todayIso } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { OwnerInput, type OwnerDraft, toOwnerInput } from '../../../shared/org/OwnerInput';
 import { RiskLevelSelect } from '../../../shared/org/RiskLevelSelect';
 import { useOrgSettings } from '../../../shared/org/orgData';
@@ -48,6 +50,7 @@ export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
   const [missing, setMissing] = useState<Record<string, string>>({});
   const errorFor = fieldErrorLookup({ ...fieldErrorsOf(record.error), ...missing });
   const formRef = useRef<HTMLFormElement>(null);
+  const guard = useLeaveGuard(useDirty({ reviewDate, reviewer, answers, riskRating, nextReviewDate, notes }).dirty);
   useFocusFirstError(record.error ?? (Object.keys(missing).length ? missing : null), formRef);
   // the next review defaults to one review interval after this one
   const nextDue = nextReviewDate ?? (/^\d{4}-\d{2}-\d{2}$/.test(reviewDate) ? addDaysIso(reviewDate, interval) : '');
@@ -56,6 +59,7 @@ export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (record.isPending) return;
     const local: Record<string, string> = {};
     for (const id of questionIds) if (!answers[id].answer) local[`answers.${id}.answer`] = 'Choose an answer.';
     if (!riskRating) local.riskRating = 'Rate the supplier on the risk scale.';
@@ -71,7 +75,12 @@ export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
       nextReviewDate: nextDue,
       notes: notes.trim(),
     };
-    record.mutate(body, { onSuccess: onSaved });
+    record.mutate(body, {
+      onSuccess: () => {
+        guard.allowLeave();
+        onSaved();
+      },
+    });
   };
 
   return (
@@ -179,6 +188,7 @@ export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
           </Group>
         </Group>
       </Stack>
+      <LeaveGuardModal guard={guard} what={`The review of ${supplier.name}`} />
     </form>
   );
 }

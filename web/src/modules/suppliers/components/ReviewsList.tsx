@@ -5,7 +5,12 @@ import type { SupplierReview } from '../hooks/useSuppliers';
 import { type ReviewQuestionId, useReviewQuestions } from '../hooks/useSuppliers';
 import { ANSWER_LABELS, type Answer } from '../labels';
 
-const ANSWER_COLORS: Record<Answer, string> = { yes: 'teal', partial: 'yellow', no: 'red', unknown: 'gray' };
+/** Green when the answer is good news for the organization (for some questions that is "no"), red when it is not. */
+function answerColor(answer: string, good: 'yes' | 'no' | undefined): string {
+  if (answer === 'partial') return 'yellow';
+  if (answer === 'unknown' || !good) return 'gray';
+  return answer === good ? 'teal' : 'red';
+}
 
 /** Past AI-specific reviews, newest first; each opens to its answers. */
 export function ReviewsList({ reviews }: { reviews: SupplierReview[] }) {
@@ -34,14 +39,14 @@ export function ReviewsList({ reviews }: { reviews: SupplierReview[] }) {
           </Accordion.Control>
           <Accordion.Panel>
             <Stack gap="sm" component="ol" m={0} pl="md">
-              {questions.map(({ id, question }) => {
+              {questions.map(({ id, question, goodAnswer }) => {
                 const a = r.answers[id as ReviewQuestionId];
                 return (
                   <li key={id}>
                     <Text size="sm">{question}</Text>
-                    <Group gap="xs" mt={2} wrap="nowrap" align="flex-start">
+                    <Group gap="xs" mt={2} wrap="wrap" align="flex-start">
                       {a ? (
-                        <Badge size="sm" variant="light" radius="sm" color={ANSWER_COLORS[a.answer as Answer] ?? 'gray'}>
+                        <Badge size="sm" variant="light" radius="sm" color={answerColor(a.answer, goodAnswer)}>
                           {ANSWER_LABELS[a.answer as Answer] ?? a.answer}
                         </Badge>
                       ) : (

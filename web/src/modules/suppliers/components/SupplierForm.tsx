@@ -5,6 +5,8 @@ import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { options } from '../../../shared/ui/format';
 import { RiskLevelSelect } from '../../../shared/org/RiskLevelSelect';
 import { type Supplier, type SupplierInput, useCreateSupplier, useUpdateSupplier } from '../hooks/useSuppliers';
@@ -33,10 +35,14 @@ export function SupplierForm({ supplier, onSaved, onCancel }: Props) {
   const [nextReviewDate, setNextReviewDate] = useState(supplier?.nextReviewDate ?? '');
   const errorFor = fieldErrorLookup(fieldErrorsOf(save.error));
   const formRef = useRef<HTMLFormElement>(null);
+  const guard = useLeaveGuard(
+    useDirty({ name, kinds, website, contact, description, certifications, riskRating, nextReviewDate }).dirty,
+  );
   useFocusFirstError(save.error, formRef);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (save.isPending) return;
     const body: SupplierInput = {
       name: name.trim(),
       kinds,
@@ -47,7 +53,12 @@ export function SupplierForm({ supplier, onSaved, onCancel }: Props) {
       riskRating,
       nextReviewDate: nextReviewDate || null,
     };
-    save.mutate(body, { onSuccess: (s) => onSaved(s) });
+    save.mutate(body, {
+      onSuccess: (s) => {
+        guard.allowLeave();
+        onSaved(s);
+      },
+    });
   };
 
   return (
@@ -142,6 +153,7 @@ export function SupplierForm({ supplier, onSaved, onCancel }: Props) {
           </Group>
         </Group>
       </Stack>
+      <LeaveGuardModal guard={guard} what={supplier ? supplier.name : 'The new supplier'} />
     </form>
   );
 }

@@ -16,6 +16,8 @@ export type ReviewQuestionId = keyof ReviewInput['answers'] & string;
 export interface ReviewQuestion {
   id: ReviewQuestionId;
   question: string;
+  /** the answer that is good news for the organization */
+  goodAnswer: 'yes' | 'no';
 }
 
 /** The questions of an AI-specific supplier review, worded by the server; fetched once. */
