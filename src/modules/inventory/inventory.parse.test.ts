@@ -69,3 +69,12 @@ describe('parseRecord', () => {
     expect(r.fields).toMatchObject({ kind: null, riskLevel: null, inScope: null, deploymentDate: null, lastReviewDate: null });
   });
 });
+
+describe('closestHeader', () => {
+  it('suggests the template header a typo meant, and nothing for an unrelated one', async () => {
+    const { closestHeader } = await import('./inventory.records.js');
+    expect(closestHeader('Busines owner')).toBe('Business owner');
+    expect(closestHeader('risk levle')).toBe('Risk level');
+    expect(closestHeader('Favourite colour')).toBeNull();
+  });
+});

@@ -1,6 +1,18 @@
 import type { SheetRow } from '../../exports/csv.js';
 import { restoreNeutralized } from '../../exports/cells.js';
+import { editDistance, fold } from '../../platform/text.js';
 import { columnFor, columnOf, type ImportField, TEMPLATE_HEADERS } from './inventory.columns.js';
+
+/** The template header a mistyped one most likely meant ("Busines owner" -> "Business owner"), if one is close. */
+export function closestHeader(text: string): string | null {
+  const key = fold(text);
+  let best: { header: string; d: number } | null = null;
+  for (const header of TEMPLATE_HEADERS) {
+    const d = editDistance(key, fold(header), 3);
+    if (d <= Math.min(3, Math.floor(key.length / 3)) && (!best || d < best.d)) best = { header, d };
+  }
+  return best?.header ?? null;
+}
 
 // What every import source becomes before validation: records of raw text
 // values per field, each knowing where it came from (a sheet row and column
@@ -79,7 +91,7 @@ export function sheetRecords(rows: SheetRow[]): RecordSet {
       errors.push({
         row: header.row,
         field: text,
-        message: `is not a known column; the columns are: ${TEMPLATE_HEADERS.join(', ')}`,
+        message: `${closestHeader(text) ? `is not a known column; did you mean "${closestHeader(text)}"? ` : 'is not a known column; '}the columns are: ${TEMPLATE_HEADERS.join(', ')}`,
       });
       fields.push(null);
     } else if (headerOf.has(column.field)) {
