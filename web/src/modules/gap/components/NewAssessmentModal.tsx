@@ -6,6 +6,8 @@ import { useOrg } from '../../../app/orgs/OrgContext';
 import { todayIso } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { useCrosswalk } from '../../catalogue';
 import { useProfile } from '../../organizations';
 import { useCreateAssessment } from '../hooks/useGap';
@@ -29,6 +31,7 @@ export function NewAssessmentModal({ opened, onClose }: Props) {
   const [assessor, setAssessor] = useState(session.user.name);
   const [reused, setReused] = useState<string[]>([]);
   const form = useRef<HTMLFormElement>(null);
+  const guard = useLeaveGuard(useDirty({ title, date, assessor, reused }, opened).dirty);
   const { fieldErrors: errors, errorFor } = create;
   useFocusFirstError(create.error, form);
   const processError = Object.entries(errors)
@@ -42,9 +45,15 @@ export function NewAssessmentModal({ opened, onClose }: Props) {
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (create.isPending) return;
     create.mutate(
       { title, assessmentDate: date, assessor, reusedIsmsProcesses: reused },
-      { onSuccess: (a) => navigate(`/orgs/${org.id}/gap-assessment/${a.id}/answer`) },
+      {
+        onSuccess: (a) => {
+          guard.allowLeave();
+          navigate(`/orgs/${org.id}/gap-assessment/${a.id}/answer`);
+        },
+      },
     );
   };
 
@@ -123,6 +132,7 @@ export function NewAssessmentModal({ opened, onClose }: Props) {
           </Group>
         </Stack>
       </form>
+      <LeaveGuardModal guard={guard} what="The new assessment" />
     </Modal>
   );
 }

@@ -4,6 +4,7 @@ import { useBlocker } from 'react-router';
 import { fieldErrorLookup } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { useBeforeUnload } from '../../../shared/ui/useLeaveGuard';
 import { RequirementGuide } from '../../catalogue';
 import type { Requirement } from '../../catalogue';
 import type { Member } from '../../../shared/org/orgData';
@@ -50,6 +51,8 @@ export function RequirementStep(props: Props) {
   const errorFor = fieldErrorLookup({ ...save.fieldErrors, ...(statusMissing ? { status: 'Choose a status' } : {}) });
   useFocusFirstError(save.error, form);
 
+  // its own blocker below offers 'Save and continue'; reload and tab close ask too
+  useBeforeUnload(dirty);
   const blocker = useBlocker(({ currentLocation, nextLocation }) => {
     if (leaving.current || !dirty) return false;
     const req = (search: string) => new URLSearchParams(search).get('req');

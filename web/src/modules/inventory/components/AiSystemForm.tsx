@@ -21,6 +21,8 @@ import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { RiskLevelSelect } from '../../../shared/org/RiskLevelSelect';
 import { options } from '../../../shared/ui/format';
 import { type AiSystem, useCreateAiSystem, useUpdateAiSystem } from '../hooks/useAiSystems';
@@ -65,6 +67,7 @@ export function AiSystemForm({ system, initialName, onSaved, onCancel }: Props) 
   const errors = { ...fieldErrorsOf(save.error), ...checked };
   const errorFor = fieldErrorLookup(errors);
   const formRef = useRef<HTMLFormElement>(null);
+  const guard = useLeaveGuard(useDirty(draft).dirty);
   useFocusFirstError(save.error ?? (Object.keys(checked).length ? checked : null), formRef);
   const set = <K extends keyof AiSystemDraft>(key: K, value: AiSystemDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const listError = (field: string, items: string[]) =>
@@ -72,10 +75,17 @@ export function AiSystemForm({ system, initialName, onSaved, onCancel }: Props) 
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (save.isPending) return;
     const local = localErrors(draft);
     setChecked(local);
     if (Object.keys(local).length) return;
-    save.mutate(toAiSystemInput(draft), { onSuccess: (saved) => saved && onSaved(saved) });
+    save.mutate(toAiSystemInput(draft), {
+      onSuccess: (saved) => {
+        if (!saved) return;
+        guard.allowLeave();
+        onSaved(saved);
+      },
+    });
   };
 
   return (
@@ -353,6 +363,7 @@ export function AiSystemForm({ system, initialName, onSaved, onCancel }: Props) 
           </Group>
         </Paper>
       </Stack>
+      <LeaveGuardModal guard={guard} what={system ? `${system.name}` : 'The new AI system'} />
     </form>
   );
 }

@@ -2,6 +2,8 @@ import { Button, Group, PasswordInput, SimpleGrid, Stack, TextInput } from '@man
 import { type FormEvent, useState } from 'react';
 import type { Role } from '../../../shared/api';
 import { FormError } from '../../../shared/ui/FormError';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { useAddMember } from '../hooks/useMembers';
 import { RoleSelect } from './RoleSelect';
 
@@ -12,8 +14,10 @@ export function AddMemberForm({ orgId, canMakeOwner }: { orgId: string; canMakeO
   const [form, setForm] = useState(EMPTY);
   const add = useAddMember(orgId);
   const errors = add.fieldErrors;
+  const guard = useLeaveGuard(useDirty(form).dirty);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (add.isPending) return;
     add.mutate(
       {
         email: form.email,
@@ -78,6 +82,7 @@ export function AddMemberForm({ orgId, canMakeOwner }: { orgId: string; canMakeO
           </Button>
         </Group>
       </Stack>
+      <LeaveGuardModal guard={guard} what="The new member" />
     </form>
   );
 }

@@ -3,6 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { newKey } from '../../../shared/keys';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import type { OrgSettings } from '../../../shared/org/orgData';
 import { useSaveOrgSettings } from '../hooks/useOrgSettings';
 
@@ -19,6 +21,14 @@ export function OrgSettingsForm({ orgId, settings, disabled }: { orgId: string; 
   const [intervalDays, setIntervalDays] = useState<number | string>(settings.reviewIntervalDays);
   const save = useSaveOrgSettings(orgId);
   const { errorFor } = save;
+  const valuesOf = (names: string[], days: number | string) => ({ names, days: String(days) });
+  const { dirty, markClean } = useDirty(
+    valuesOf(
+      levels.map((l) => l.name),
+      intervalDays,
+    ),
+  );
+  const guard = useLeaveGuard(dirty && !disabled);
 
   const update = (i: number, name: string) => setLevels((l) => l.map((x, j) => (j === i ? { ...x, name } : x)));
   const move = (i: number, by: number) =>
@@ -29,9 +39,15 @@ export function OrgSettingsForm({ orgId, settings, disabled }: { orgId: string; 
     });
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (save.isPending) return;
     save.mutate(
       { riskScale: levels.map((l) => l.name.trim()), reviewIntervalDays: Number(intervalDays) },
-      { onSuccess: (saved) => setLevels(toLevels(saved.riskScale)) },
+      {
+        onSuccess: (saved) => {
+          setLevels(toLevels(saved.riskScale));
+          markClean(valuesOf(saved.riskScale, saved.reviewIntervalDays));
+        },
+      },
     );
   };
 
@@ -128,6 +144,7 @@ export function OrgSettingsForm({ orgId, settings, disabled }: { orgId: string; 
           </Group>
         )}
       </SectionCard>
+      <LeaveGuardModal guard={guard} what="The risk scale and review interval" />
     </form>
   );
 }

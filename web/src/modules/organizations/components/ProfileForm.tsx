@@ -5,6 +5,8 @@ import { CountrySelect } from '../../../shared/ui/CountrySelect';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { type Profile, useSaveProfile } from '../hooks/useProfile';
 import { AiRolesField } from './AiRolesField';
 import { CertificationsEditor } from './CertificationsEditor';
@@ -18,11 +20,20 @@ export function ProfileForm({ orgId, profile, disabled }: { orgId: string; profi
   const save = useSaveProfile(orgId);
   const { errorFor } = save;
   const formRef = useRef<HTMLFormElement>(null);
+  const { dirty, markClean } = useDirty(draft);
+  const guard = useLeaveGuard(dirty && !disabled);
   useFocusFirstError(save.error, formRef);
   const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(toProfileInput(draft), { onSuccess: (saved) => setDraft(toProfileDraft(saved)) });
+    if (save.isPending) return;
+    save.mutate(toProfileInput(draft), {
+      onSuccess: (saved) => {
+        const next = toProfileDraft(saved);
+        setDraft(next);
+        markClean(next);
+      },
+    });
   };
 
   return (
@@ -119,6 +130,7 @@ export function ProfileForm({ orgId, profile, disabled }: { orgId: string; profi
           </Group>
         )}
       </Stack>
+      <LeaveGuardModal guard={guard} what="The organization profile" />
     </form>
   );
 }

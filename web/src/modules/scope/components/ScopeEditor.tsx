@@ -1,10 +1,12 @@
 import { Grid, Stack } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { FormError } from '../../../shared/ui/FormError';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import type { Site } from '../../organizations';
 import {
   type ApprovalException,
@@ -17,7 +19,6 @@ import {
 import { ApproveModal } from './ApproveModal';
 import { ChecksPanel } from './ChecksPanel';
 import { DiscardModal } from './DiscardModal';
-import { LeaveGuard } from './LeaveGuard';
 import { ScopeForm } from './ScopeForm';
 import { ScopeStatusCard } from './ScopeStatusCard';
 import { type ScopeDraft, sameContent, toContent, toDraft } from './scopeForm';
@@ -85,12 +86,8 @@ export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOvervie
   // Ctrl/Cmd+S saves, also while typing in a field
   useHotkeys([['mod+S', () => canWrite && !save.isPending && trySave()]], []);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  // in-app navigation, reload and tab close all ask while the draft has unsaved changes
+  const leaveGuard = useLeaveGuard(dirty);
 
   const checks = current?.checks ?? [];
   const warnings = checks.filter((c) => c.severity === 'warning');
@@ -165,7 +162,7 @@ export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOvervie
         error={discard.error}
         hasApproved={overview.approved !== null}
       />
-      <LeaveGuard when={dirty} />
+      <LeaveGuardModal guard={leaveGuard} what="The scope" />
     </Grid>
   );
 }

@@ -1,13 +1,13 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { useBlocker } from 'react-router';
+import type { LeaveGuard } from './useLeaveGuard';
 
-/** Asks before leaving the page with unsaved changes. */
-export function LeaveGuard({ when }: { when: boolean }) {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => when && currentLocation.pathname !== nextLocation.pathname);
+/** Asks before an in-app navigation loses unsaved changes (see useLeaveGuard). */
+export function LeaveGuardModal({ guard, what = 'This page' }: { guard: LeaveGuard; what?: string }) {
+  const { blocker } = guard;
   return (
     <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title="Leave without saving?" centered>
       <Text size="sm" mb="lg">
-        The scope has changes that are not saved. They are lost if you leave this page.
+        {what} has changes that are not saved. They are lost if you leave this page.
       </Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
