@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -39,12 +39,34 @@ declare module 'fastify' {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
+ * At the default level (info) the log holds start-up, warnings and errors,
+ * not a line per request: Fastify's own two lines per request are off, and
+ * logRequestsAtDebug writes one at debug. `stream` is for tests.
+ */
+export function loggerOptions(level: Config['logLevel'], stream?: { write(line: string): void }) {
+  return {
+    logger: level === 'silent' ? false : { level, ...(stream ? { stream } : {}) },
+    logController: new LogController({ disableRequestLogging: true }),
+  };
+}
+
+/** One line per request (method, URL, status, milliseconds) when the level is debug or finer. */
+export function logRequestsAtDebug(app: FastifyInstance) {
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.debug(
+      { method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+}
+
+/**
  * The Fastify instance every module registers on: validation, OpenAPI,
  * authentication, CSRF, security headers and problem+json errors.
  */
 export async function createServer(database: Database, config: Config, version: string) {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    ...loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },
@@ -55,6 +77,7 @@ export async function createServer(database: Database, config: Config, version: 
   app.decorate('config', config);
   app.decorateRequest('auth', null);
   app.decorate('apiRoutes', [] as string[]);
+  logRequestsAtDebug(app);
   installOrgRoutes(app, database.db);
   installIdempotency(app, database.db);
   app.addHook('onRoute', (route) => {
