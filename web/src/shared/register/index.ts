@@ -16,6 +16,13 @@ export {
   registerKey,
 } from './types';
 export { useArchiveRecord } from './useArchiveRecord';
-export { type OrgMutation, type OrgMutationOptions, useOrgMutation } from './useOrgMutation';
+export {
+  type Concurrency,
+  type OpenConflict,
+  type OrgMutation,
+  type OrgMutationOptions,
+  useOrgMutation,
+} from './useOrgMutation';
+export { conflictOf, differences, type FieldDifference, ifMatchHeader, versionTag } from './conflict';
 export { flagParam, textParam, useRegisterFilters } from './useRegisterFilters';
 export { PAGE_SIZE, type RegisterList, useRegisterList } from './useRegisterList';

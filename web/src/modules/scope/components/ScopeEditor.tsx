@@ -3,6 +3,8 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useCallback, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
+import { versionTag } from '../../../shared/register';
+import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
@@ -11,6 +13,7 @@ import type { Site } from '../../organizations';
 import {
   type ApprovalException,
   type ScopeContent,
+  draftVersion,
   type ScopeOverview,
   useApproveScope,
   useDiscardScopeDraft,
@@ -35,7 +38,14 @@ export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOvervie
   const [draft, setDraft] = useState<ScopeDraft>(() => toDraft(saved));
   const draftRef = useRef(draft);
   draftRef.current = draft;
-  const save = useSaveScopeDraft(org.id);
+  // the version of the draft this copy was loaded from or last saved as: every
+  // write sends it (If-Match), so someone else's save in between is never lost
+  // without a word; it moves only with this editor's own saves and choices
+  const versionRef = useRef(draftVersion(overview));
+  const save = useSaveScopeDraft(org.id, (theirs, etag) => {
+    versionRef.current = etag;
+    setDraft(toDraft(theirs?.content ?? empty));
+  });
   const approve = useApproveScope(org.id);
   const discard = useDiscardScopeDraft(org.id);
   const [approveOpen, approveModal] = useDisclosure(false);
@@ -52,7 +62,8 @@ export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOvervie
 
   const saveDraft = useCallback(async () => {
     const submitted = toContent(draftRef.current);
-    const result = await save.mutateAsync(submitted);
+    const result = await save.mutateAsync({ content: submitted, ifMatch: versionRef.current });
+    versionRef.current = versionTag(result.updatedAt);
     // take the server's normalized content unless the user kept typing meanwhile
     if (sameContent(toContent(draftRef.current), submitted)) setDraft(toDraft(result.content, draftRef.current));
     return result;
@@ -66,7 +77,8 @@ export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOvervie
   const approveDraft = async (note: string, exceptions: ApprovalException[]) => {
     try {
       if (dirty) await saveDraft();
-      await approve.mutateAsync({ note, exceptions });
+      await approve.mutateAsync({ note, exceptions, ifMatch: versionRef.current });
+      versionRef.current = versionTag(null);
       save.reset();
       approveModal.close();
     } catch {
@@ -75,13 +87,17 @@ export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOvervie
   };
 
   const discardDraft = () =>
-    discard.mutate(undefined, {
-      onSuccess: () => {
-        save.reset();
-        setDraft(toDraft(overview.approved?.content ?? empty));
-        discardModal.close();
+    discard.mutate(
+      { ifMatch: versionRef.current },
+      {
+        onSuccess: () => {
+          versionRef.current = versionTag(null);
+          save.reset();
+          setDraft(toDraft(overview.approved?.content ?? empty));
+          discardModal.close();
+        },
       },
-    });
+    );
 
   // Ctrl/Cmd+S saves, also while typing in a field
   useHotkeys([['mod+S', () => canWrite && !save.isPending && trySave()]], []);
@@ -134,7 +150,9 @@ export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOvervie
             }}
             onDiscard={discardModal.open}
           />
-          {save.error != null && !approveOpen && <FormError error={save.error} placed={PLACED} title="Draft not saved" />}
+          {save.error != null && !approveOpen && !save.conflict && (
+            <FormError error={save.error} placed={PLACED} title="Draft not saved" />
+          )}
           <ChecksPanel checks={checks} checked={current !== null} stale={dirty} />
           <StatementPreview
             statement={current?.statement ?? null}
@@ -163,6 +181,17 @@ export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOvervie
         hasApproved={overview.approved !== null}
       />
       <LeaveGuardModal guard={leaveGuard} what="The scope" />
+      <ConflictDialog
+        what="The scope draft"
+        {...save.conflictDialog}
+        onOverwrite={() => {
+          // mine is what the form holds now, sent against their version
+          const c = save.conflict;
+          if (!c) return;
+          versionRef.current = c.etag;
+          trySave();
+        }}
+      />
     </Grid>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
-import { useOrgMutation } from '../../../shared/register';
+import { ifMatchHeader, useOrgMutation, versionTag } from '../../../shared/register';
 
 export type ScopeVersion = Schemas['ScopeVersion'];
 export type ScopeContent = Schemas['ScopeContentInput'];
@@ -60,30 +60,54 @@ function useScopeMutation<TVars, TResult>(
   return useOrgMutation(orgId, fn, { invalidates: ['scope'], onSuccess });
 }
 
-export function useSaveScopeDraft(orgId: string) {
+/** The draft's version (ETag) in an overview: what the editor's copy was loaded from. */
+export const draftVersion = (overview: ScopeOverview) => versionTag(overview.draft?.updatedAt);
+
+/**
+ * Saves the draft from the copy whose version is ifMatch; a draft saved by
+ * someone else since opens the conflict (concurrency: the editor's reload).
+ */
+export function useSaveScopeDraft(orgId: string, onReload: (current: ScopeVersion | null, etag: string) => void) {
   const client = useQueryClient();
-  return useScopeMutation(
+  return useOrgMutation(
     orgId,
-    (content: ScopeContent) =>
-      unwrap(api.PUT('/api/v1/orgs/{orgId}/scope/draft', { params: { path: { orgId } }, body: { content } })),
-    (draft) =>
-      client.setQueryData<ScopeOverview>([...scopeKey(orgId), 'overview'], (o) =>
-        o ? { ...o, draft } : { approved: null, draft },
+    ({ content, ifMatch }: { content: ScopeContent; ifMatch: string }) =>
+      unwrap(
+        api.PUT('/api/v1/orgs/{orgId}/scope/draft', {
+          params: { path: { orgId }, header: ifMatchHeader(ifMatch) },
+          body: { content },
+        }),
       ),
+    {
+      invalidates: ['scope'],
+      onSuccess: (draft) =>
+        client.setQueryData<ScopeOverview>([...scopeKey(orgId), 'overview'], (o) =>
+          o ? { ...o, draft } : { approved: null, draft },
+        ),
+      concurrency: {
+        mine: (vars) => vars.content,
+        theirs: (current) => (current as ScopeVersion | null)?.content ?? null,
+        onReload: (current, etag) => onReload(current as ScopeVersion | null, etag),
+      },
+    },
   );
 }
 
 export function useApproveScope(orgId: string) {
-  return useScopeMutation(orgId, ({ note, exceptions }: { note: string; exceptions: ApprovalException[] }) =>
-    unwrap(
-      api.POST('/api/v1/orgs/{orgId}/scope/draft/approve', {
-        params: { path: { orgId } },
-        body: { ...(note.trim() ? { note: note.trim() } : {}), ...(exceptions.length ? { exceptions } : {}) },
-      }),
-    ),
+  return useScopeMutation(
+    orgId,
+    ({ note, exceptions, ifMatch }: { note: string; exceptions: ApprovalException[]; ifMatch: string }) =>
+      unwrap(
+        api.POST('/api/v1/orgs/{orgId}/scope/draft/approve', {
+          params: { path: { orgId }, header: ifMatchHeader(ifMatch) },
+          body: { ...(note.trim() ? { note: note.trim() } : {}), ...(exceptions.length ? { exceptions } : {}) },
+        }),
+      ),
   );
 }
 
 export function useDiscardScopeDraft(orgId: string) {
-  return useScopeMutation(orgId, () => unwrap(api.DELETE('/api/v1/orgs/{orgId}/scope/draft', { params: { path: { orgId } } })));
+  return useScopeMutation(orgId, ({ ifMatch }: { ifMatch: string }) =>
+    unwrap(api.DELETE('/api/v1/orgs/{orgId}/scope/draft', { params: { path: { orgId }, header: ifMatchHeader(ifMatch) } })),
+  );
 }
