@@ -266,4 +266,20 @@ async function gap() {
   const chip = page.getByRole('list', { name: '1 linked record' }).getByRole('link', { name: 'AI system · Support chatbot' });
   expect(await chip.getAttribute('href')).toBe(`/orgs/${owner.orgId}/inventory/${systemId}`);
   mark('AI system linked to 4.3');
+
+  // 9. A re-assessment starts from the latest one's answers, each carried over until confirmed
+  await page.goto(`/orgs/${owner.orgId}/gap-assessment`);
+  await page.getByRole('button', { name: 'New assessment' }).click();
+  const again = page.getByRole('dialog', { name: 'New gap assessment' });
+  await again.getByLabel(/^Title/).fill('Q2 re-assessment');
+  expect(await again.getByLabel('Start from').inputValue()).toBe(assessmentId);
+  await again.getByRole('button', { name: 'Start assessment' }).click();
+  await heading('Q2 re-assessment').waitFor();
+  await requirementHeading(/^4\.1 /).waitFor();
+  const carried = page.getByText('Carried over — confirm');
+  await carried.waitFor();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText(/^Saved at /).waitFor();
+  await carried.waitFor({ state: 'detached' });
+  mark('re-assessment: carried-over answer confirmed by saving it unchanged');
 }

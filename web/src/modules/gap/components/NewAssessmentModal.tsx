@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCurrentSession } from '../../../app/auth/session';
@@ -10,14 +10,20 @@ import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { useCrosswalk } from '../../catalogue';
 import { useProfile } from '../../organizations';
-import { useCreateAssessment } from '../hooks/useGap';
+import { useAssessments, useCreateAssessment } from '../hooks/useGap';
 
 interface Props {
   opened: boolean;
   onClose: () => void;
 }
 
-/** Starts an assessment; an ISO/IEC 27001 holder ticks the ISMS processes it reuses. */
+/**
+ * Starts an assessment; an ISO/IEC 27001 holder ticks the ISMS processes it
+ * reuses. When there is an earlier assessment, the new one starts from the
+ * latest one's answers (a re-assessment is an update, not a blank page), each
+ * carried over until someone confirms or changes it; "a blank assessment" is
+ * one choice away.
+ */
 export function NewAssessmentModal({ opened, onClose }: Props) {
   const { org } = useOrg();
   const session = useCurrentSession();
@@ -30,6 +36,10 @@ export function NewAssessmentModal({ opened, onClose }: Props) {
   const [date, setDate] = useState(todayIso);
   const [assessor, setAssessor] = useState(session.user.name);
   const [reused, setReused] = useState<string[]>([]);
+  const earlier = useAssessments(org.id).data?.items ?? [];
+  // undefined: not chosen yet, so the latest earlier assessment; '': blank
+  const [chosenStart, setStartFrom] = useState<string | undefined>(undefined);
+  const startFrom = chosenStart ?? earlier[0]?.id ?? '';
   const form = useRef<HTMLFormElement>(null);
   const guard = useLeaveGuard(useDirty({ title, date, assessor, reused }, opened).dirty);
   const { fieldErrors: errors, errorFor } = create;
@@ -47,7 +57,7 @@ export function NewAssessmentModal({ opened, onClose }: Props) {
     e.preventDefault();
     if (create.isPending) return;
     create.mutate(
-      { title, assessmentDate: date, assessor, reusedIsmsProcesses: reused },
+      { title, assessmentDate: date, assessor, reusedIsmsProcesses: reused, ...(startFrom ? { startFrom } : {}) },
       {
         onSuccess: (a) => {
           guard.allowLeave();
@@ -88,6 +98,19 @@ export function NewAssessmentModal({ opened, onClose }: Props) {
               maxLength={200}
             />
           </Group>
+          {earlier.length > 0 && (
+            <NativeSelect
+              label="Start from"
+              description="A re-assessment starts from an earlier assessment's answers: each is marked “carried over” until you confirm it (save it unchanged) or change it."
+              value={startFrom}
+              onChange={(e) => setStartFrom(e.currentTarget.value)}
+              error={errorFor('startFrom')}
+              data={[
+                ...earlier.map((a) => ({ value: a.id, label: `${a.title} (${a.assessmentDate}, ${a.answered} answers)` })),
+                { value: '', label: 'A blank assessment' },
+              ]}
+            />
+          )}
           {holds27001 ? (
             <Checkbox.Group
               label="ISO/IEC 27001 processes you reuse"
@@ -121,7 +144,7 @@ export function NewAssessmentModal({ opened, onClose }: Props) {
               to reuse its ISMS processes here.
             </Text>
           )}
-          <FormError error={create.error} placed={['title', 'assessmentDate', 'assessor', 'reusedIsmsProcesses']} />
+          <FormError error={create.error} placed={['title', 'assessmentDate', 'assessor', 'reusedIsmsProcesses', 'startFrom']} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel

@@ -1,4 +1,4 @@
-import { Paper, Progress, SimpleGrid, Text } from '@mantine/core';
+import { Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Assessment } from '../hooks/useGap';
 
 /**
@@ -9,22 +9,33 @@ import type { Assessment } from '../hooks/useGap';
 export function ProgressFigures({ progress: p }: { progress: Assessment['progress'] }) {
   const applicable = p.total - p.notApplicable;
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" aria-label="Progress: reuse and AI-specific work">
-      <Figure
-        title="Reused from the ISMS"
-        value={p.reusedFromIsms}
-        of={applicable}
-        color="blue"
-        note="Answers still exactly as the ISO/IEC 27001 pre-fill wrote them: partially implemented, with the AI-specific part still to do."
-      />
-      <Figure
-        title="AI-specific work in place"
-        value={p.aiSpecificInPlace}
-        of={applicable}
-        color="teal"
-        note={`Partially implemented or implemented answers a person gave or changed since the pre-fill; ${p.aiSpecificImplemented} implemented.`}
-      />
-    </SimpleGrid>
+    <Stack gap="sm">
+      {p.carriedOver > 0 && (
+        <Text size="sm" role="status">
+          <Text span fw={700}>
+            {p.carriedOver} answer{p.carriedOver === 1 ? '' : 's'} carried over
+          </Text>{' '}
+          from the earlier assessment, not yet confirmed: open each in the wizard and save it unchanged to confirm it, or change
+          it.
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" aria-label="Progress: reuse and AI-specific work">
+        <Figure
+          title="Reused from the ISMS"
+          value={p.reusedFromIsms}
+          of={applicable}
+          color="blue"
+          note="Answers still exactly as the ISO/IEC 27001 pre-fill wrote them: partially implemented, with the AI-specific part still to do."
+        />
+        <Figure
+          title="AI-specific work in place"
+          value={p.aiSpecificInPlace}
+          of={applicable}
+          color="teal"
+          note={`Partially implemented or implemented answers a person gave or changed since the pre-fill; ${p.aiSpecificImplemented} implemented.`}
+        />
+      </SimpleGrid>
+    </Stack>
   );
 }
 

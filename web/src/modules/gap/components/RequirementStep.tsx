@@ -142,15 +142,27 @@ export function RequirementStep(props: Props) {
               {props.position}
             </Text>
           </Stack>
-          <Badge
-            color={STATUS_COLORS[status]}
-            variant={status === 'unanswered' ? 'outline' : 'light'}
-            radius="sm"
-            size="lg"
-            style={{ flexShrink: 0 }}
-          >
-            {STATUS_GLYPHS[status]} {STATUS_LABELS[status]}
-          </Badge>
+          <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+            <Badge
+              color={STATUS_COLORS[status]}
+              variant={status === 'unanswered' ? 'outline' : 'light'}
+              radius="sm"
+              size="lg"
+              style={{ flexShrink: 0 }}
+            >
+              {STATUS_GLYPHS[status]} {STATUS_LABELS[status]}
+            </Badge>
+            {answer.carriedOver && (
+              <Badge
+                color="grape"
+                variant="outline"
+                radius="sm"
+                title="Copied from the earlier assessment: save it unchanged to confirm it, or change it"
+              >
+                Carried over — confirm
+              </Badge>
+            )}
+          </Stack>
         </Group>
 
         <Grid gap="lg">
