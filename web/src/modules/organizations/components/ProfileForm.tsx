@@ -1,5 +1,7 @@
 import { Button, Group, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
+import { versionTag } from '../../../shared/register';
+import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { formatDateTime } from '../../../shared/ui/format';
 import { CountrySelect } from '../../../shared/ui/CountrySelect';
 import { FormError } from '../../../shared/ui/FormError';
@@ -17,23 +19,31 @@ const PLACED = ['legalName', 'country', 'employeeCount', 'sector', 'aiRoles', 's
 
 export function ProfileForm({ orgId, profile, disabled }: { orgId: string; profile: Profile; disabled: boolean }) {
   const [draft, setDraft] = useState(() => toProfileDraft(profile));
-  const save = useSaveProfile(orgId);
+  // the version of the profile this copy was loaded from or last saved as (If-Match)
+  const versionRef = useRef(versionTag(profile.updatedAt));
+  const { dirty, markClean } = useDirty(draft);
+  const take = (p: Profile, version: string) => {
+    versionRef.current = version;
+    const next = toProfileDraft(p);
+    setDraft(next);
+    markClean(next);
+  };
+  const save = useSaveProfile(orgId, {
+    onReload: (current, etag) => take(current, etag),
+    onSaved: (saved) => take(saved, versionTag(saved.updatedAt)),
+  });
   const { errorFor } = save;
   const formRef = useRef<HTMLFormElement>(null);
-  const { dirty, markClean } = useDirty(draft);
   const guard = useLeaveGuard(dirty && !disabled);
   useFocusFirstError(save.error, formRef);
   const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (save.isPending) return;
-    save.mutate(toProfileInput(draft), {
-      onSuccess: (saved) => {
-        const next = toProfileDraft(saved);
-        setDraft(next);
-        markClean(next);
-      },
-    });
+    save.mutate(
+      { body: toProfileInput(draft), ifMatch: versionRef.current },
+      { onSuccess: (saved) => take(saved, versionTag(saved.updatedAt)) },
+    );
   };
 
   return (
@@ -116,7 +126,7 @@ export function ProfileForm({ orgId, profile, disabled }: { orgId: string; profi
           />
         </SectionCard>
 
-        <FormError error={save.error} placed={PLACED} />
+        {!save.conflict && <FormError error={save.error} placed={PLACED} />}
         {!disabled && (
           <Group justify="space-between">
             <Text size="sm" c="dimmed" role="status">
@@ -131,6 +141,7 @@ export function ProfileForm({ orgId, profile, disabled }: { orgId: string; profi
         )}
       </Stack>
       <LeaveGuardModal guard={guard} what="The organization profile" />
+      <ConflictDialog what="The organization profile" {...save.conflictDialog} />
     </form>
   );
 }
