@@ -94,6 +94,14 @@ async function gap() {
   await page.getByRole('link', { name: 'Gap assessment' }).click();
   await heading('Gap assessment').waitFor();
   await page.getByText('No gap assessment yet').waitFor();
+  // the tab names the page and the organization; the first Tab reaches the skip link
+  await page.waitForFunction(() => /^Gap assessment · .+ · OpenAIMS$/.test(document.title));
+  await page.reload();
+  await heading('Gap assessment').waitFor();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
   await page.getByRole('button', { name: 'New assessment' }).click();
   const dialog = page.getByRole('dialog', { name: 'New gap assessment' });
   await dialog.getByLabel(/^Title/).fill('Initial gap assessment');
@@ -282,4 +290,10 @@ async function gap() {
   await page.getByText(/^Saved at /).waitFor();
   await carried.waitFor({ state: 'detached' });
   mark('re-assessment: carried-over answer confirmed by saving it unchanged');
+
+  // 10. The scope comparison opened without versions asks for them instead of spinning
+  await page.goto(`/orgs/${owner.orgId}/scope/compare`);
+  await heading('Compare scope versions').waitFor();
+  await page.getByText('a comparison needs two', { exact: false }).waitFor();
+  mark('scope compare without versions');
 }

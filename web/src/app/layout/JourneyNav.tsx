@@ -6,6 +6,8 @@ import { useHome } from '../journey/useHome';
 interface Props {
   orgId: string;
   onNavigate?: () => void;
+  /** the role may read the audit log */
+  canAudit: boolean;
 }
 
 function SectionLabel({ children, id }: { children: string; id: string }) {
@@ -54,17 +56,18 @@ function LinkSection({ id, title, links, isActive, onNavigate }: LinkSectionProp
  * done step shows a check, its reason on hover), then the registers and the
  * organization's pages.
  */
-export function JourneyNav({ orgId, onNavigate }: Props) {
+export function JourneyNav({ orgId, onNavigate, canAudit }: Props) {
   const { pathname } = useLocation();
   const home = useHome(orgId);
   const stateOf = new Map(home.data?.steps.map((s) => [s.id, s]) ?? []);
   const homePath = `/orgs/${orgId}`;
   const isActive = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
   const registerLinks = [{ label: 'Suppliers', to: `/orgs/${orgId}/suppliers` }];
+  // a link the role cannot use is not shown (the server refuses it anyway)
   const orgLinks = [
     { label: 'Organization profile', to: `/orgs/${orgId}/profile` },
     { label: 'Members', to: `/orgs/${orgId}/members` },
-    { label: 'Audit log', to: `/orgs/${orgId}/audit-log` },
+    ...(canAudit ? [{ label: 'Audit log', to: `/orgs/${orgId}/audit-log` }] : []),
   ];
 
   return (

@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { usePageTitle } from './usePageTitle';
 
 interface Props {
   title: string;
@@ -10,7 +11,9 @@ interface Props {
   badge?: ReactNode;
 }
 
+/** A page's heading; it also names the page in the browser tab (usePageTitle). */
 export function PageHeader({ title, eyebrow, description, actions, badge }: Props) {
+  usePageTitle(title);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
       <Stack gap={4} maw={760}>

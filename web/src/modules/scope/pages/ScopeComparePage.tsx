@@ -1,4 +1,5 @@
-import { Anchor, Badge, Breadcrumbs, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Group, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -6,16 +7,87 @@ import { QueryState } from '../../../shared/ui/QueryState';
 import { useProfile } from '../../organizations';
 import { ChangeValue } from '../components/ChangeValue';
 import { fieldLabel } from '../components/sections';
-import { useScopeCompare } from '../hooks/useScope';
+import { type ScopeVersion, useScopeCompare, useScopeVersions } from '../hooks/useScope';
 
 const CHANGE_COLORS = { added: 'teal', removed: 'red', changed: 'blue' } as const;
 
-/** What changed in the scope between two versions. */
+const isVersion = (n: number) => Number.isInteger(n) && n > 0;
+
+/**
+ * What changed in the scope between two versions. Opened without two
+ * versions (a bare /scope/compare), it asks which two, instead of waiting
+ * for a comparison it never requests.
+ */
 export function ScopeComparePage() {
-  const { org } = useOrg();
   const [params] = useSearchParams();
   const from = Number(params.get('from'));
   const to = Number(params.get('to'));
+  return isVersion(from) && isVersion(to) && from !== to ? <Comparison from={from} to={to} /> : <ChooseVersions />;
+}
+
+function ChooseVersions() {
+  const { org } = useOrg();
+  const versions = useScopeVersions(org.id);
+  return (
+    <Stack gap="lg" maw={1200}>
+      <Breadcrumbs>
+        <Anchor component={Link} to={`/orgs/${org.id}/scope`} size="sm">
+          Define scope
+        </Anchor>
+        <Text size="sm">Compare versions</Text>
+      </Breadcrumbs>
+      <PageHeader eyebrow="Scope · Clause 4.3" title="Compare scope versions" />
+      <Paper withBorder radius="md" p="lg">
+        <QueryState query={versions}>
+          {({ items }) =>
+            items.length < 2 ? (
+              <Text size="sm">
+                There {items.length === 1 ? 'is one version' : 'are no versions'} of the scope yet: a comparison needs two.{' '}
+                <Anchor component={Link} to={`/orgs/${org.id}/scope`} size="sm">
+                  Back to the scope
+                </Anchor>
+              </Text>
+            ) : (
+              <VersionChoice versions={items} />
+            )
+          }
+        </QueryState>
+      </Paper>
+    </Stack>
+  );
+}
+
+function VersionChoice({ versions }: { versions: ScopeVersion[] }) {
+  const [, setParams] = useSearchParams();
+  const [to, setTo] = useState(String(versions[0].version));
+  const [from, setFrom] = useState(String(versions[1].version));
+  const options = versions.map((v) => ({ value: String(v.version), label: `Version ${v.version} (${v.status})` }));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        setParams({ from, to });
+      }}
+    >
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <NativeSelect
+          label="Compare version"
+          data={options}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+          w={220}
+        />
+        <NativeSelect label="with version" data={options} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={220} />
+        <Button type="submit" disabled={from === to}>
+          Compare
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function Comparison({ from, to }: { from: number; to: number }) {
+  const { org } = useOrg();
   const compare = useScopeCompare(org.id, from, to);
   const sites = useProfile(org.id).data?.sites ?? [];
 
