@@ -55,7 +55,8 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-describe('aims CLI', { timeout: 30_000 }, () => {
+// Each call starts a tsx process (a few seconds on a busy 2-core machine), so the budget is generous.
+describe('aims CLI', { timeout: 120_000 }, () => {
   it('init creates the owner and organization once; bad or missing input exits 2', async () => {
     const [first, badEmail, missing, pg] = await Promise.all([
       aims('--data', dataA, 'init', '--email', OWNER, '--password', PASSWORD, '--org', 'Example Ltd', '--json'),
@@ -117,7 +118,7 @@ describe('aims CLI', { timeout: 30_000 }, () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let seen = '';
-        const timer = setTimeout(() => reject(new Error(`no URL printed: ${seen}`)), 20_000);
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${seen}`)), 60_000);
         server.stdout?.on('data', (d) => {
           seen += d;
           const m = /listening on (http:\/\/\S+)/.exec(seen);
