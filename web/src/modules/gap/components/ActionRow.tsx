@@ -1,6 +1,8 @@
 import { Anchor, Badge, Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { versionTag } from '../../../shared/register';
+import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { formatDate, todayIso } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import type { Member } from '../../../shared/org/orgData';
@@ -30,7 +32,7 @@ export function ActionRow({ orgId, action: a, members, requirementHref, canEdit 
   const [editing, setEditing] = useState(false);
   const { errorFor } = update;
   const overdue = a.status !== 'done' && a.dueDate < todayIso();
-  const save = (body: UpdateActionInput) => update.mutate({ actionId: a.id, body });
+  const save = (body: UpdateActionInput) => update.mutate({ actionId: a.id, body, ifMatch: versionTag(a.updatedAt) });
   const commitDue = () => {
     if (due && due !== a.dueDate) save({ dueDate: due });
   };
@@ -52,9 +54,10 @@ export function ActionRow({ orgId, action: a, members, requirementHref, canEdit 
         <Text size="sm" td={a.status === 'done' ? 'line-through' : undefined} c={a.status === 'done' ? 'dimmed' : undefined}>
           {a.title}
         </Text>
-        {update.error && !['status', 'dueDate', 'owner.userId', 'owner.name'].some(errorFor) ? (
+        {update.error && !update.conflict && !['status', 'dueDate', 'owner.userId', 'owner.name'].some(errorFor) ? (
           <FormError error={update.error} />
         ) : null}
+        <ConflictDialog what={`The action for ${a.requirementId}`} {...update.conflictDialog} />
       </Table.Td>
       <Table.Td>
         {canEdit ? (
@@ -150,7 +153,9 @@ function EditActionModal({
   members: Member[];
   onClose: () => void;
 }) {
-  const update = useUpdateAction(orgId, a.assessmentId);
+  const update = useUpdateAction(orgId, a.assessmentId, onClose);
+  // the version of the action the dialog was opened on
+  const [version] = useState(() => versionTag(a.updatedAt));
   const [title, setTitle] = useState(a.title);
   const [ownerChoice, setOwnerChoice] = useState(ownerChoiceOf(a) || OWNER_NAME);
   const [ownerName, setOwnerName] = useState(a.owner && !a.owner.userId ? a.owner.name : '');
@@ -165,7 +170,7 @@ function EditActionModal({
         : ownerChoice === OWNER_NAME
           ? { userId: null, name: ownerName }
           : { userId: ownerChoice, name: '' };
-    update.mutate({ actionId: a.id, body: { title, owner, dueDate: due, status } }, { onSuccess: onClose });
+    update.mutate({ actionId: a.id, body: { title, owner, dueDate: due, status }, ifMatch: version }, { onSuccess: onClose });
   };
   return (
     <Modal opened onClose={onClose} title={`Action for ${a.requirementId}`} centered size="lg">
@@ -221,7 +226,8 @@ function EditActionModal({
               }))}
             />
           </Group>
-          <FormError error={update.error} placed={['title', 'owner', 'dueDate', 'status']} />
+          {!update.conflict && <FormError error={update.error} placed={['title', 'owner', 'dueDate', 'status']} />}
+          <ConflictDialog what={`The action for ${a.requirementId}`} {...update.conflictDialog} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
-import { useOrgMutation } from '../../../shared/register';
+import { ifMatchHeader, useOrgMutation } from '../../../shared/register';
 
 export type Assessment = Schemas['GapAssessment'];
 export type AssessmentSummary = Schemas['GapAssessmentSummary'];
@@ -182,19 +182,35 @@ export function useGenerateActionPlan(orgId: string, assessmentId: string) {
 }
 
 /** One action changed in place; the plan's cache takes the answer, only the audit log refreshes. */
-export function useUpdateAction(orgId: string, assessmentId: string) {
+/** onResolved: after the user resolved a conflict (reloaded theirs or overwrote with theirs) */
+export function useUpdateAction(orgId: string, assessmentId: string, onResolved?: () => void) {
   const client = useQueryClient();
+  const put = (action: Action) =>
+    client.setQueryData<{ items: Action[] }>(actionsKey(orgId, assessmentId), (list) =>
+      list ? { items: list.items.map((a) => (a.id === action.id ? action : a)) } : list,
+    );
   return useOrgMutation(
     orgId,
-    ({ actionId, body }: { actionId: string; body: UpdateActionInput }) =>
-      unwrap(api.PATCH('/api/v1/orgs/{orgId}/gap-actions/{actionId}', { params: { path: { orgId, actionId } }, body })),
+    // ifMatch: the version of the action as the user saw it (versionTag(action.updatedAt))
+    ({ actionId, body, ifMatch }: { actionId: string; body: UpdateActionInput; ifMatch: string }) =>
+      unwrap(
+        api.PATCH('/api/v1/orgs/{orgId}/gap-actions/{actionId}', {
+          params: { path: { orgId, actionId }, header: ifMatchHeader(ifMatch) },
+          body,
+        }),
+      ),
     {
       invalidates: [],
-      onSuccess: (action) =>
-        client.setQueryData<{ items: Action[] }>(actionsKey(orgId, assessmentId), (list) =>
-          list ? { items: list.items.map((a) => (a.id === action.id ? action : a)) } : list,
-        ),
+      onSuccess: put,
       background: true,
+      concurrency: {
+        mine: (vars) => vars.body,
+        onReload: (current) => {
+          put(current as Action);
+          onResolved?.();
+        },
+        onOverwritten: () => onResolved?.(),
+      },
     },
   );
 }
