@@ -12,7 +12,7 @@ import {
   staleProblemSchema,
   withStale,
 } from '../register/concurrency.js';
-import type { RecordRef, VersionedRecord } from './versioned.js';
+import type { RecordRef, VersionedRecord } from './versioned.types.js';
 import { approveBody, compareQuery, type versionedSchemas } from './versioned.schemas.js';
 
 // The HTTP API of a versioned record under /api/v1/orgs/:orgId<path>:

@@ -24,21 +24,6 @@ import type {
   WriteOptions,
 } from './versioned.types.js';
 
-export type {
-  AcceptedException,
-  ExceptionInput,
-  Overview,
-  RecordRef,
-  VersionCheck,
-  VersionColumns,
-  VersionedDefinition,
-  VersionedRecord,
-  VersionMeta,
-  VersionStatus,
-  VersionView,
-  WriteOptions,
-};
-
 // A versioned record: a draft anyone permitted may edit; approval by a
 // permitted role turns it into an immutable version and supersedes the one
 // before; the next edit after an approval opens a new draft numbered next.
