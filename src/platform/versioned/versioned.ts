@@ -10,16 +10,10 @@ import { etagOf, StaleMarker, StaleWrite } from '../register/concurrency.js';
 import { diffContent } from './versioned.diff.js';
 import { acceptExceptions, acceptedExceptionsColumn, readExceptions } from './versioned.exceptions.js';
 import type {
-  AcceptedException,
-  ExceptionInput,
-  Overview,
   RecordRef,
-  VersionCheck,
   VersionColumns,
   VersionedDefinition,
   VersionedRecord,
-  VersionMeta,
-  VersionStatus,
   VersionView,
   WriteOptions,
 } from './versioned.types.js';
