@@ -1,9 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/platform/config/config.js';
-import { type Database, openDatabase } from '../../src/platform/db/db.js';
-import { Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { Client, createTestApp, setupOwner, startSecondNode, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 // Idempotency-Key on POST (issue 10): a double click or a retry never makes two records.
@@ -103,17 +100,15 @@ describe.each(testDialects())('Idempotency-Key (%s)', (dialect) => {
 // Two app processes on one PostgreSQL: the claim lives in the database.
 describe.skipIf(!process.env.PG_TEST_URL)('Idempotency-Key across app nodes', () => {
   let a: TestApp;
-  let bDb: Database;
+  let node: Awaited<ReturnType<typeof startSecondNode>>;
   let b: FastifyInstance;
   beforeAll(async () => {
     a = await createTestApp('postgres');
-    bDb = openDatabase({ dataDir: '/tmp', databaseUrl: process.env.PG_TEST_URL, pgSchema: a.database.schema });
-    b = await buildApp(bDb, loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir: '/nonexistent' }, {}));
-    await b.ready();
+    node = await startSecondNode(a);
+    b = node.app;
   });
   afterAll(async () => {
-    await b.close();
-    await bDb.close();
+    await node.close();
     await a.close();
   });
 

@@ -1,9 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/platform/config/config.js';
-import { type Database, openDatabase } from '../../src/platform/db/db.js';
-import { Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
+import { Client, createTestApp, setupOwner, startSecondNode, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 // Several clients each editing their own field of one AI system, spread over
@@ -29,7 +26,7 @@ const editValue = (field: (typeof FIELDS)[number], round: number) =>
 
 describe.each(testDialects())('concurrent edits of one record (%s)', (dialect) => {
   let t: TestApp;
-  let second: { db: Database; app: FastifyInstance } | undefined;
+  let second: Awaited<ReturnType<typeof startSecondNode>> | undefined;
   let nodes: FastifyInstance[];
   let client: Client;
   const newOrg = async (name: string) => (await client.post('/api/v1/orgs', { name })).body.id as string;
@@ -39,16 +36,13 @@ describe.each(testDialects())('concurrent edits of one record (%s)', (dialect) =
     ({ client } = await setupOwner(t.app));
     nodes = [t.app];
     if (dialect === 'postgres') {
-      const db = openDatabase({ dataDir: '/tmp', databaseUrl: process.env.PG_TEST_URL, pgSchema: t.database.schema });
-      const app = await buildApp(db, loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir: '/nonexistent' }, {}));
-      await app.ready();
-      second = { db, app };
+      second = await startSecondNode(t);
+      const { app } = second;
       nodes.push(app);
     }
   });
   afterAll(async () => {
-    await second?.app.close();
-    await second?.db.close();
+    await second?.close();
     await t.close();
   });
 

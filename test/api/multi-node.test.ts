@@ -1,25 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
 import { verifyAuditLog } from '../../src/platform/audit-log/audit-log.js';
-import { loadConfig } from '../../src/platform/config/config.js';
-import { type Database, openDatabase } from '../../src/platform/db/db.js';
-import { Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
+import { Client, createTestApp, setupOwner, startSecondNode, type TestApp } from '../support/app.js';
 
 // Two app processes on one PostgreSQL: nothing may live in one node's memory.
 describe.skipIf(!process.env.PG_TEST_URL)('several app nodes on one PostgreSQL', () => {
   let a: TestApp;
-  let bDb: Database;
+  let node: Awaited<ReturnType<typeof startSecondNode>>;
   let b: FastifyInstance;
   beforeAll(async () => {
     a = await createTestApp('postgres');
-    bDb = openDatabase({ dataDir: '/tmp', databaseUrl: process.env.PG_TEST_URL, pgSchema: a.database.schema });
-    b = await buildApp(bDb, loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir: '/nonexistent' }, {}));
-    await b.ready();
+    node = await startSecondNode(a);
+    b = node.app;
   });
   afterAll(async () => {
-    await b.close();
-    await bDb.close();
+    await node.close();
     await a.close();
   });
 

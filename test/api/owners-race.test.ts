@@ -1,14 +1,5 @@
-// An organization keeps at least one owner, also when two owners take each
-// other's ownership away at the same moment. On PostgreSQL the two requests
-// of each pair go to two app instances over one database (as two nodes behind
-// a load balancer would); on SQLite to one app, whose write transactions
-// serialise (BEGIN IMMEDIATE) but whose checks must still read inside them.
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/platform/config/config.js';
-import { type Database, openDatabase } from '../../src/platform/db/db.js';
-import { type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { type Client, createTestApp, setupOwner, startSecondNode, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const ORGS = 20;
@@ -28,7 +19,7 @@ const takeovers: Record<string, Takeover> = {
 
 describe.each(testDialects())('owners racing to remove each other (%s)', (dialect) => {
   let t: TestApp;
-  let second: { db: Database; app: FastifyInstance } | undefined;
+  let second: Awaited<ReturnType<typeof startSecondNode>> | undefined;
   let first: Client;
   let secondOwner: Client;
   let firstId: string;
@@ -38,10 +29,8 @@ describe.each(testDialects())('owners racing to remove each other (%s)', (dialec
     t = await createTestApp(dialect);
     let appB = t.app;
     if (dialect === 'postgres') {
-      const db = openDatabase({ dataDir: '/tmp', databaseUrl: process.env.PG_TEST_URL, pgSchema: t.database.schema });
-      const app = await buildApp(db, loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir: '/nonexistent' }, {}));
-      await app.ready();
-      second = { db, app };
+      second = await startSecondNode(t);
+      const { app } = second;
       appB = app;
     }
     const owner = await setupOwner(t.app, 'first.owner@example.com');
@@ -60,10 +49,7 @@ describe.each(testDialects())('owners racing to remove each other (%s)', (dialec
   });
 
   afterAll(async () => {
-    if (second) {
-      await second.app.close();
-      await second.db.close();
-    }
+    await second?.close();
     await t.close();
   });
 

@@ -1,19 +1,12 @@
-// The scope under simultaneous writes. On PostgreSQL the requests alternate
-// between two app instances over one database, as two nodes behind a load
-// balancer would; on SQLite they go to one app.
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/platform/config/config.js';
-import { type Database, openDatabase } from '../../src/platform/db/db.js';
-import { type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { type Client, createTestApp, setupOwner, startSecondNode, signIn, type TestApp } from '../support/app.js';
 import { acceptAllExceptions } from '../support/approve.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
 
 describe.each(testDialects())('scope writes racing (%s)', (dialect) => {
   let t: TestApp;
-  let second: { db: Database; app: FastifyInstance } | undefined;
+  let second: Awaited<ReturnType<typeof startSecondNode>> | undefined;
   let clients: Client[];
   let orgId: string;
   const url = (p = '') => `/api/v1/orgs/${orgId}/scope${p}`;
@@ -22,10 +15,8 @@ describe.each(testDialects())('scope writes racing (%s)', (dialect) => {
     t = await createTestApp(dialect);
     let appB = t.app;
     if (dialect === 'postgres') {
-      const db = openDatabase({ dataDir: '/tmp', databaseUrl: process.env.PG_TEST_URL, pgSchema: t.database.schema });
-      const app = await buildApp(db, loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir: '/nonexistent' }, {}));
-      await app.ready();
-      second = { db, app };
+      second = await startSecondNode(t);
+      const { app } = second;
       appB = app;
     }
     const owner = await setupOwner(t.app);
@@ -34,10 +25,7 @@ describe.each(testDialects())('scope writes racing (%s)', (dialect) => {
   });
 
   afterAll(async () => {
-    if (second) {
-      await second.app.close();
-      await second.db.close();
-    }
+    await second?.close();
     await t.close();
   });
 

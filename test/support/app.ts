@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config/config.js';
+import { openDatabase } from '../../src/platform/db/db.js';
 import { createTestDatabase, type TestDatabase, type TestDialect } from './db.js';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -22,6 +23,23 @@ export async function createTestApp(dialect: TestDialect): Promise<TestApp> {
     close: async () => {
       await app.close();
       await database.destroy();
+    },
+  };
+}
+
+/**
+ * A second app process on the same PostgreSQL schema, as two nodes behind a
+ * load balancer would be: for tests of what must hold across processes.
+ */
+export async function startSecondNode(t: TestApp): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  const db = openDatabase({ dataDir: '/tmp', databaseUrl: process.env.PG_TEST_URL, pgSchema: t.database.schema });
+  const app = await buildApp(db, loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir: '/nonexistent' }, {}));
+  await app.ready();
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await db.close();
     },
   };
 }
