@@ -63,6 +63,14 @@ export function JourneyNav({ orgId, onNavigate, canAudit }: Props) {
   const homePath = `/orgs/${orgId}`;
   const isActive = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
   const registerLinks = [{ label: 'Suppliers', to: `/orgs/${orgId}/suppliers` }];
+  // Planning (clauses 6.1 to 6.2, 8.2 to 8.4): the method, the registers built on it, the SoA.
+  const planningLinks = [
+    { label: 'Risk method', to: `/orgs/${orgId}/risk-method` },
+    { label: 'Risks', to: `/orgs/${orgId}/risks` },
+    { label: 'Impact assessments', to: `/orgs/${orgId}/impact-assessments` },
+    { label: 'Statement of Applicability', to: `/orgs/${orgId}/soa` },
+    { label: 'AI objectives', to: `/orgs/${orgId}/objectives` },
+  ];
   // a link the role cannot use is not shown (the server refuses it anyway)
   const orgLinks = [
     { label: 'Organization profile', to: `/orgs/${orgId}/profile` },
@@ -129,6 +137,7 @@ export function JourneyNav({ orgId, onNavigate, canAudit }: Props) {
           );
         })}
       </Box>
+      <LinkSection id="nav-planning" title="Planning" links={planningLinks} isActive={isActive} onNavigate={onNavigate} />
       <LinkSection id="nav-registers" title="Registers" links={registerLinks} isActive={isActive} onNavigate={onNavigate} />
       <LinkSection id="nav-org" title="Organization" links={orgLinks} isActive={isActive} onNavigate={onNavigate} />
     </ScrollArea>
