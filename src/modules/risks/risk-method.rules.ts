@@ -92,11 +92,46 @@ export const DEFAULT_RISK_METHOD: RiskMethodContent = {
     L(5, 'Almost certain', 'Happening now or expected within months at current volumes and drift.'),
   ],
   impact: [
-    I(1, 'Negligible', 'No noticeable effect on service, customers or obligations.', 'A person notices an AI error and corrects it with no loss.', 'No group is treated differently.', 'No effect beyond the users of the system.'),
-    I(2, 'Minor', 'Short disruption or rework; a customer complaint.', 'Inconvenience or a small, reversible loss for a person.', 'A small, short-lived difference in outcomes for a group.', 'Limited local attention; no lasting effect.'),
-    I(3, 'Moderate', 'Contract or regulatory query; measurable cost or churn.', 'A wrong decision about a person that takes effort to reverse, or personal data exposed to a few.', 'Systematic but correctable unfair outcomes for a group.', 'Public criticism of the organization’s use of AI.'),
-    I(4, 'Major', 'Regulatory breach, lost key customer, or suspension of the AI system.', 'Harm to a person’s rights, health, finances or access to services that is hard to reverse.', 'Discrimination affecting many members of a protected group.', 'Erodes trust in a service people depend on; environmental or economic harm at scale.'),
-    I(5, 'Severe', 'Threat to the organization’s licence to operate or certification.', 'Irreversible harm to a person’s safety, liberty or fundamental rights.', 'Lasting exclusion or harm of a group.', 'Wide societal harm: safety, democratic processes, or the environment.'),
+    I(
+      1,
+      'Negligible',
+      'No noticeable effect on service, customers or obligations.',
+      'A person notices an AI error and corrects it with no loss.',
+      'No group is treated differently.',
+      'No effect beyond the users of the system.',
+    ),
+    I(
+      2,
+      'Minor',
+      'Short disruption or rework; a customer complaint.',
+      'Inconvenience or a small, reversible loss for a person.',
+      'A small, short-lived difference in outcomes for a group.',
+      'Limited local attention; no lasting effect.',
+    ),
+    I(
+      3,
+      'Moderate',
+      'Contract or regulatory query; measurable cost or churn.',
+      'A wrong decision about a person that takes effort to reverse, or personal data exposed to a few.',
+      'Systematic but correctable unfair outcomes for a group.',
+      'Public criticism of the organization’s use of AI.',
+    ),
+    I(
+      4,
+      'Major',
+      'Regulatory breach, lost key customer, or suspension of the AI system.',
+      'Harm to a person’s rights, health, finances or access to services that is hard to reverse.',
+      'Discrimination affecting many members of a protected group.',
+      'Erodes trust in a service people depend on; environmental or economic harm at scale.',
+    ),
+    I(
+      5,
+      'Severe',
+      'Threat to the organization’s licence to operate or certification.',
+      'Irreversible harm to a person’s safety, liberty or fundamental rights.',
+      'Lasting exclusion or harm of a group.',
+      'Wide societal harm: safety, democratic processes, or the environment.',
+    ),
   ],
   impactDimensions: [
     { id: 'organization', name: 'The organization', aboutPeople: false },
@@ -127,72 +162,132 @@ export interface MethodProblem {
   message: string;
 }
 
+/** A generic-criteria finding: approval needs a reason while one is open. */
+export interface MethodWarning extends MethodProblem {
+  /** stable id of the check, e.g. "generic-descriptors" */
+  code: string;
+}
+
 /** Structural errors zod cannot see: the matrix shape, level ids, values 1..n. */
 export function methodErrors(m: RiskMethodContent): MethodProblem[] {
   const out: MethodProblem[] = [];
   const levelIds = new Set(m.levels.map((l) => l.id));
   if (levelIds.size !== m.levels.length) out.push({ field: 'levels', message: 'level ids must be unique' });
   m.likelihood.forEach((p, i) => {
-    if (p.value !== i + 1) out.push({ field: `likelihood.${i}.value`, message: `must be ${i + 1}: scale points run 1, 2, 3 ... in order` });
+    if (p.value !== i + 1)
+      out.push({ field: `likelihood.${i}.value`, message: `must be ${i + 1}: scale points run 1, 2, 3 ... in order` });
   });
   m.impact.forEach((p, i) => {
-    if (p.value !== i + 1) out.push({ field: `impact.${i}.value`, message: `must be ${i + 1}: scale points run 1, 2, 3 ... in order` });
+    if (p.value !== i + 1)
+      out.push({ field: `impact.${i}.value`, message: `must be ${i + 1}: scale points run 1, 2, 3 ... in order` });
   });
   if (m.matrix.length !== m.likelihood.length) {
     out.push({ field: 'matrix', message: `needs one row per likelihood point (${m.likelihood.length})` });
   }
   m.matrix.forEach((row, l) => {
-    if (row.length !== m.impact.length) out.push({ field: `matrix.${l}`, message: `needs one cell per impact point (${m.impact.length})` });
+    if (row.length !== m.impact.length)
+      out.push({ field: `matrix.${l}`, message: `needs one cell per impact point (${m.impact.length})` });
     row.forEach((cell, i) => {
       if (!levelIds.has(cell)) out.push({ field: `matrix.${l}.${i}`, message: `"${cell}" is not one of the levels` });
     });
   });
   if (!levelIds.has(m.acceptance.maxAcceptableLevel)) {
-    out.push({ field: 'acceptance.maxAcceptableLevel', message: `"${m.acceptance.maxAcceptableLevel}" is not one of the levels` });
+    out.push({
+      field: 'acceptance.maxAcceptableLevel',
+      message: `"${m.acceptance.maxAcceptableLevel}" is not one of the levels`,
+    });
   }
   const dimIds = new Set(m.impactDimensions.map((d) => d.id));
   m.impact.forEach((p, i) => {
     for (const key of Object.keys(p.dimensions)) {
-      if (!dimIds.has(key)) out.push({ field: `impact.${i}.dimensions.${key}`, message: `"${key}" is not one of the impact dimensions` });
+      if (!dimIds.has(key))
+        out.push({ field: `impact.${i}.dimensions.${key}`, message: `"${key}" is not one of the impact dimensions` });
     }
   });
   return out;
 }
 
 /** Descriptors that say nothing about AI: a bare word from a generic template. */
-const GENERIC_DESCRIPTORS = new Set(
-  [
-    'rare', 'unlikely', 'possible', 'likely', 'almost certain', 'very unlikely', 'very likely', 'certain',
-    'insignificant', 'negligible', 'minor', 'moderate', 'major', 'severe', 'catastrophic', 'critical',
-    'low', 'medium', 'high', 'very low', 'very high', 'tbd', 'todo', '-',
-  ],
-);
+const GENERIC_DESCRIPTORS = new Set([
+  'rare',
+  'unlikely',
+  'possible',
+  'likely',
+  'almost certain',
+  'very unlikely',
+  'very likely',
+  'certain',
+  'insignificant',
+  'negligible',
+  'minor',
+  'moderate',
+  'major',
+  'severe',
+  'catastrophic',
+  'critical',
+  'low',
+  'medium',
+  'high',
+  'very low',
+  'very high',
+  'tbd',
+  'todo',
+  '-',
+]);
+
+const bare = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
 
 function isGeneric(descriptor: string, label: string): boolean {
-  const d = descriptor.trim().toLowerCase().replace(/[.!]+$/, '');
-  return d === '' || d === label.trim().toLowerCase() || GENERIC_DESCRIPTORS.has(d);
+  const d = bare(descriptor);
+  return d === '' || d === bare(label) || GENERIC_DESCRIPTORS.has(d);
 }
 
 /** Stage 1 auditors reject criteria that are generic and not AI-specific. */
-export function genericCriteriaWarnings(m: RiskMethodContent): MethodProblem[] {
-  const out: MethodProblem[] = [];
+export function genericCriteriaWarnings(m: RiskMethodContent): MethodWarning[] {
+  const out: MethodWarning[] = [];
   if (!m.riskSources.some((s) => s.inUse)) {
-    out.push({ field: 'riskSources', message: 'No AI risk source is in use: name the AI-specific sources (bias, drift, misuse, ...) risks are identified from' });
+    out.push({
+      code: 'no-ai-risk-source',
+      field: 'riskSources',
+      message: 'No AI risk source is in use: name the AI-specific sources (bias, drift, misuse, ...) risks are identified from',
+    });
   }
   const generic = [
     ...m.likelihood.filter((p) => isGeneric(p.descriptor, p.label)).map((p) => `likelihood ${p.value}`),
     ...m.impact.filter((p) => isGeneric(p.descriptor, p.label)).map((p) => `impact ${p.value}`),
+    // A dimension may be left empty (no effect there), but not filled with a bare word.
+    ...m.impact.flatMap((p) =>
+      m.impactDimensions
+        .filter((d) => bare(p.dimensions[d.id] ?? '') !== '' && isGeneric(p.dimensions[d.id] ?? '', p.label))
+        .map((d) => `impact ${p.value} for ${d.id}`),
+    ),
   ];
   if (generic.length > 0) {
-    out.push({ field: 'descriptors', message: `Descriptors are a generic template (${generic.join(', ')}): say what each point means for an AI system` });
+    out.push({
+      code: 'generic-descriptors',
+      field: 'descriptors',
+      message: `Descriptors are a generic template (${generic.join(', ')}): say what each point means for an AI system`,
+    });
   }
   const people = m.impactDimensions.filter((d) => d.aboutPeople);
   if (people.length === 0) {
-    out.push({ field: 'impactDimensions', message: 'No impact dimension covers the people affected by the AI system (individuals, groups or society)' });
+    out.push({
+      code: 'no-people-dimension',
+      field: 'impactDimensions',
+      message: 'No impact dimension covers the people affected by the AI system (individuals, groups or society)',
+    });
   } else {
     const empty = m.impact.filter((p) => people.every((d) => !p.dimensions[d.id]?.trim())).map((p) => p.value);
     if (empty.length > 0) {
-      out.push({ field: 'impactDimensions', message: `Impact points ${empty.join(', ')} describe no effect on people affected by the AI system` });
+      out.push({
+        code: 'no-people-descriptors',
+        field: 'impactDimensions',
+        message: `Impact points ${empty.join(', ')} describe no effect on people affected by the AI system`,
+      });
     }
   }
   return out;
@@ -209,7 +304,9 @@ export function riskLevel(m: RiskMethodContent, likelihood: number, impact: numb
 /** A field error when the value is outside the scale, else null. */
 export function scaleError(m: RiskMethodContent, axis: 'likelihood' | 'impact', value: number): string | null {
   const n = m[axis].length;
-  return Number.isInteger(value) && value >= 1 && value <= n ? null : `must be a whole number from 1 to ${n} (the method's ${axis} scale)`;
+  return Number.isInteger(value) && value >= 1 && value <= n
+    ? null
+    : `must be a whole number from 1 to ${n} (the method's ${axis} scale)`;
 }
 
 /** Position of a level in the method's order (0 = lowest). */

@@ -1,0 +1,77 @@
+import type { Executor } from '../../platform/db/db.js';
+import { defineVersionedRecord, diffContent, type VersionCheck, type VersionChange } from '../../platform/versioned/index.js';
+import { DEFAULT_RISK_METHOD, genericCriteriaWarnings, type RiskMethodContent } from './risk-method.rules.js';
+import { riskMethodSchema } from './risk-method.schemas.js';
+
+// The AI risk method (6.1.2) is a versioned record (platform/versioned), one
+// per organization: drafted, checked for generic criteria, approved into
+// immutable versions. Structural errors (matrix shape, unknown levels) are
+// refused by the content schema; generic criteria are warnings an approver
+// may accept with a reason, as the scope's are.
+
+/** The generic-criteria findings as the kit's checks: each a warning. */
+export function riskMethodChecks(content: RiskMethodContent): VersionCheck[] {
+  return genericCriteriaWarnings(content).map((w) => ({ severity: 'warning', ...w }));
+}
+
+/** Items matched by id (or scale value); the matrix cell by cell, since its rows are positional. */
+function compareMethods(before: RiskMethodContent, after: RiskMethodContent): VersionChange[] {
+  const changes = diffContent(
+    { ...before, matrix: [] },
+    { ...after, matrix: [] },
+    {
+      lists: {
+        likelihood: (p: { value: number }) => String(p.value),
+        impact: (p: { value: number }) => String(p.value),
+        impactDimensions: (d: { id: string }) => d.id,
+        levels: (l: { id: string }) => l.id,
+        riskSources: (s: { id: string }) => s.id,
+      },
+    },
+  );
+  const rows = Math.max(before.matrix.length, after.matrix.length);
+  for (let l = 0; l < rows; l++) {
+    const cols = Math.max(before.matrix[l]?.length ?? 0, after.matrix[l]?.length ?? 0);
+    for (let i = 0; i < cols; i++) {
+      const b = before.matrix[l]?.[i] ?? null;
+      const a = after.matrix[l]?.[i] ?? null;
+      if (b === a) continue;
+      changes.push({
+        field: `matrix.${l}.${i}`,
+        change: b === null ? 'added' : a === null ? 'removed' : 'changed',
+        before: b,
+        after: a,
+      });
+    }
+  }
+  return changes;
+}
+
+export const riskMethod = defineVersionedRecord({
+  table: 'risk_method_versions',
+  entityType: 'risk-method',
+  label: 'risk method',
+  content: riskMethodSchema,
+  checks: riskMethodChecks,
+  derive: ({ content }) => ({ checks: riskMethodChecks(content) }),
+  diff: compareMethods,
+});
+
+export interface EffectiveRiskMethod {
+  content: RiskMethodContent;
+  /** the version it comes from; null for the built-in default */
+  version: number | null;
+  status: 'approved' | 'draft' | 'default';
+}
+
+/**
+ * The method risks are scored with: the approved version, else the draft
+ * being written, else the built-in AI-specific default, so a risk can be
+ * scored from the first day.
+ */
+export async function effectiveRiskMethod(db: Executor, orgId: string): Promise<EffectiveRiskMethod> {
+  const { approved, draft } = await riskMethod.getOverview(db, { orgId });
+  if (approved) return { content: approved.content, version: approved.version, status: 'approved' };
+  if (draft) return { content: draft.content, version: draft.version, status: 'draft' };
+  return { content: DEFAULT_RISK_METHOD, version: null, status: 'default' };
+}
