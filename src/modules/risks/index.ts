@@ -13,3 +13,19 @@ export {
   riskLevel,
   scaleError,
 } from './risk-method.rules.js';
+export { riskMethodRoutes } from './risk-method.routes.js';
+
+// The risk register: risks on AI systems, their treatment actions and controls.
+import { registerLinkKind } from '../../platform/refs/index.js';
+import { registerLinkKindOf } from '../../platform/register/index.js';
+import { riskRegister } from './risks.register.js';
+import { riskNumber } from './risks.rules.js';
+
+registerLinkKind(
+  registerLinkKindOf(riskRegister, { kind: 'risk', noun: 'a risk', label: (r) => `${riskNumber(r.number_seq)} ${r.title}` }),
+);
+
+export { riskRoutes } from './risks.routes.js';
+export { riskRegister } from './risks.register.js';
+export { type RiskInput, type Risk, RISK_STATUSES, TREATMENT_OPTIONS } from './risks.schemas.js';
+export { type RiskSummary, type RiskTask, risksByControl, risksForAiSystem, riskTasksDue } from './risks.service.js';
