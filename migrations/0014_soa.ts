@@ -1,0 +1,38 @@
+import { type Kysely, sql } from 'kysely';
+
+// The Statement of Applicability (clause 6.1.3) as a versioned record
+// (platform/versioned): one row per version, at most one draft and one
+// approved version per organization, enforced by the database as the scope's
+// are. The rows (38 Annex A controls and the organization's own) are content.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('soa_versions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('content', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.references('users.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('approved_by', 'text', (c) => c.references('users.id'))
+    .addColumn('approved_at', 'text')
+    .addColumn('approval_note', 'text')
+    .addColumn('accepted_exceptions', 'text')
+    .addUniqueConstraint('soa_versions_org_version_uq', ['org_id', 'version'])
+    .execute();
+  await db.schema
+    .createIndex('soa_versions_one_draft_uq')
+    .on('soa_versions')
+    .column('org_id')
+    .unique()
+    .where(sql.ref('status'), '=', 'draft')
+    .execute();
+  await db.schema
+    .createIndex('soa_versions_one_approved_uq')
+    .on('soa_versions')
+    .column('org_id')
+    .unique()
+    .where(sql.ref('status'), '=', 'approved')
+    .execute();
+}
