@@ -14,6 +14,7 @@ import { supplierRoutes } from './modules/suppliers/index.js';
 import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { gapRoutes } from './modules/gap/index.js';
 import { homeRoutes } from './modules/home/index.js';
+import { riskMethodRoutes, riskRoutes } from './modules/risks/index.js';
 import { soaRoutes } from './modules/soa/index.js';
 
 /** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
@@ -38,6 +39,8 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(catalogueRoutes);
   await app.register(gapRoutes);
   await app.register(homeRoutes);
+  await app.register(riskMethodRoutes);
+  await app.register(riskRoutes);
   await app.register(soaRoutes);
   await registerWeb(app, config.webDir ?? defaultWebDir());
   return app;

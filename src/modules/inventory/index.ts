@@ -1,6 +1,7 @@
 // AI system inventory (journey step 3): where AI is used, who owns it, how
 // risky it is, which suppliers it depends on and how it is monitored. Flags
 // what Stage 1 would find missing, detects duplicates, merges them.
+import type { Executor } from '../../platform/db/db.js';
 import { registerLinkKind } from '../../platform/refs/index.js';
 import { registerLinkKindOf } from '../../platform/register/index.js';
 import { provideSupplierDependents } from '../suppliers/index.js';
@@ -21,3 +22,16 @@ export { TEMPLATE_HEADERS } from './inventory.columns.js';
 export { inventorySummary } from './inventory.summary.js';
 export { scopeEntriesMissingFromInventory, type ScopeGap } from './inventory.scope-gaps.js';
 export * from './inventory.schemas.js';
+
+/** Current AI systems marked in scope, by name: the risk register flags those with no risk assessed. */
+export function inScopeAiSystems(db: Executor, orgId: string) {
+  return db
+    .selectFrom('ai_systems')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is', null)
+    .where('in_scope', '=', 1)
+    .orderBy('name_key')
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,252 @@
+import { type Expression, type ExpressionBuilder, PostgresAdapter, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import type { Executor } from '../../platform/db/db.js';
+import type { DB, Row } from '../../platform/db/tables.js';
+import { fold } from '../../platform/text.js';
+import { parseRiskNumber } from './risks.rules.js';
+import type { RiskListQuery } from './risks.schemas.js';
+
+// The risk register's statements. Every one carries org_id.
+
+/** AI system ids per risk, for a page of risks in one query. */
+export async function aiSystemLinks(db: Executor, orgId: string, riskIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (riskIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('risk_ai_systems')
+    .select(['risk_id', 'ai_system_id'])
+    .where('org_id', '=', orgId)
+    .where('risk_id', 'in', riskIds)
+    .orderBy('risk_id')
+    .orderBy('ai_system_id')
+    .execute();
+  for (const r of rows) out.set(r.risk_id, [...(out.get(r.risk_id) ?? []), r.ai_system_id]);
+  return out;
+}
+
+export async function writeAiSystemLinks(tx: Executor, orgId: string, riskId: string, ids: string[], isNew: boolean) {
+  if (!isNew) await tx.deleteFrom('risk_ai_systems').where('org_id', '=', orgId).where('risk_id', '=', riskId).execute();
+  if (ids.length)
+    await tx
+      .insertInto('risk_ai_systems')
+      .values(ids.map((ai_system_id) => ({ org_id: orgId, risk_id: riskId, ai_system_id })))
+      .execute();
+}
+
+/** Treatment actions per risk: all, and those not done. */
+export async function actionCounts(db: Executor, orgId: string, riskIds: string[]) {
+  const out = new Map<string, { total: number; open: number }>();
+  if (riskIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('risk_treatment_actions')
+    .select((eb) => [
+      'risk_id',
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(eb.case().when('status', '!=', 'done').then(1).else(0).end()).as('open'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('risk_id', 'in', riskIds)
+    .groupBy('risk_id')
+    .execute();
+  for (const r of rows) out.set(r.risk_id, { total: Number(r.total), open: Number(r.open ?? 0) });
+  return out;
+}
+
+/**
+ * The next R-number of an organization. On PostgreSQL two creates in two
+ * app processes take turns (a transaction-scoped advisory lock per
+ * organization); SQLite's write transactions already run one at a time.
+ */
+export async function nextNumber(tx: Executor, orgId: string): Promise<number> {
+  if (tx.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`select pg_advisory_xact_lock(hashtext('risks.number'), hashtext(${orgId}))`.execute(tx);
+  const row = await tx
+    .selectFrom('risks')
+    .select((eb) => eb.fn.max('number_seq').as('max'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+type RiskQuery = SelectQueryBuilder<DB, 'risks', Row<'risks'>>;
+type Eb = ExpressionBuilder<DB, 'risks'>;
+
+/** A risk without treatment actions. */
+const noActions = (eb: Eb) =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('risk_treatment_actions as a')
+        .select(sql.lit(1).as('one'))
+        .whereRef('a.risk_id', '=', 'risks.id')
+        .where('a.org_id', '=', eb.ref('risks.org_id')),
+    ),
+  );
+
+/** The register's filters, each an indexed condition where one exists. */
+export function filterRisks(query: RiskQuery, q: Partial<RiskListQuery>, today: string, thresholdRank: number): RiskQuery {
+  let out = query;
+  if (q.q) {
+    const n = parseRiskNumber(q.q);
+    const key = `%${fold(q.q)}%`;
+    out = out.where((eb) =>
+      n !== null ? eb.or([eb('number_seq', '=', n), eb('title_key', 'like', key)]) : eb('title_key', 'like', key),
+    );
+  }
+  if (q.aiSystemId) {
+    const systemId = q.aiSystemId;
+    out = out.where('risks.id', 'in', (eb) =>
+      eb
+        .selectFrom('risk_ai_systems')
+        .select('risk_ai_systems.risk_id')
+        .where('risk_ai_systems.org_id', '=', eb.ref('risks.org_id'))
+        .where('risk_ai_systems.ai_system_id', '=', systemId),
+    );
+  }
+  if (q.level) out = out.where('inherent_level', '=', q.level);
+  if (q.residualLevel)
+    out =
+      q.residualLevel === 'none' ? out.where('residual_level', 'is', null) : out.where('residual_level', '=', q.residualLevel);
+  if (q.likelihood !== undefined)
+    out = out.where(q.cell === 'residual' ? 'residual_likelihood' : 'inherent_likelihood', '=', q.likelihood);
+  if (q.impact !== undefined) out = out.where(q.cell === 'residual' ? 'residual_impact' : 'inherent_impact', '=', q.impact);
+  if (q.status) out = out.where('status', '=', q.status);
+  if (q.owner) out = out.where('owner_user_id', '=', q.owner);
+  if (q.flag === 'review-overdue') out = out.where('next_review_date', '<', today).where('status', '!=', 'closed');
+  if (q.flag === 'above-threshold-untreated')
+    out = out
+      .where('current_rank', '>', thresholdRank)
+      .where('accepted_at', 'is', null)
+      .where('status', '!=', 'closed')
+      .where((eb) => noActions(eb) as Expression<SqlBool>);
+  return out;
+}
+
+/** Counts per likelihood x impact of current risks, inherent or residual. */
+export async function heatmapCounts(
+  db: Executor,
+  orgId: string,
+  axis: 'inherent' | 'residual',
+  f: { aiSystemId?: string; status?: string },
+) {
+  const l = axis === 'inherent' ? 'inherent_likelihood' : 'residual_likelihood';
+  const i = axis === 'inherent' ? 'inherent_impact' : 'residual_impact';
+  let q = db
+    .selectFrom('risks')
+    .select((eb) => [eb.ref(l).as('likelihood'), eb.ref(i).as('impact'), eb.fn.countAll<number>().as('count')])
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is', null);
+  if (f.status) q = q.where('status', '=', f.status as Row<'risks'>['status']);
+  if (f.aiSystemId) {
+    const systemId = f.aiSystemId;
+    q = q.where('risks.id', 'in', (eb) =>
+      eb
+        .selectFrom('risk_ai_systems')
+        .select('risk_ai_systems.risk_id')
+        .where('risk_ai_systems.org_id', '=', orgId)
+        .where('risk_ai_systems.ai_system_id', '=', systemId),
+    );
+  }
+  const rows = await q.groupBy([l, i]).execute();
+  return rows.map((r) => ({
+    likelihood: r.likelihood as number | null,
+    impact: r.impact as number | null,
+    count: Number(r.count),
+  }));
+}
+
+/** AI systems at least one current (not archived) risk names. */
+export async function assessedAiSystemIds(db: Executor, orgId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('risk_ai_systems as l')
+    .innerJoin('risks as r', 'r.id', 'l.risk_id')
+    .select('l.ai_system_id')
+    .distinct()
+    .where('l.org_id', '=', orgId)
+    .where('r.archived_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.ai_system_id));
+}
+
+/** Current risks whose treatment actions rely on each control. */
+export async function risksByControlRows(db: Executor, orgId: string) {
+  return db
+    .selectFrom('risk_action_controls as c')
+    .innerJoin('risks as r', 'r.id', 'c.risk_id')
+    .select(['c.control_id', 'r.id', 'r.number_seq', 'r.title', 'r.residual_level', 'r.status'])
+    .distinct()
+    .where('c.org_id', '=', orgId)
+    .where('r.archived_at', 'is', null)
+    .orderBy('c.control_id')
+    .orderBy('r.number_seq')
+    .execute();
+}
+
+/** Current risks on one AI system, by number. */
+export function risksOfAiSystem(db: Executor, orgId: string, aiSystemId: string) {
+  return db
+    .selectFrom('risks as r')
+    .innerJoin('risk_ai_systems as l', 'l.risk_id', 'r.id')
+    .select(['r.id', 'r.number_seq', 'r.title', 'r.inherent_level', 'r.residual_level', 'r.status', 'r.next_review_date'])
+    .where('l.org_id', '=', orgId)
+    .where('l.ai_system_id', '=', aiSystemId)
+    .where('r.archived_at', 'is', null)
+    .orderBy('r.number_seq')
+    .execute();
+}
+
+/**
+ * Open treatment actions and reviews of current, not closed risks falling
+ * due by `until` (for one person: the action's or the risk's owner), in one
+ * statement.
+ */
+export async function tasksDue(db: Executor, orgId: string, until: string, userId?: string) {
+  let actions = db
+    .selectFrom('risk_treatment_actions as a')
+    .innerJoin('risks as r', 'r.id', 'a.risk_id')
+    .select([
+      sql<string>`'risk-action'`.as('kind'),
+      'a.id as id',
+      'a.title as title',
+      'a.due_date as due_date',
+      'a.owner_user_id as owner_user_id',
+      'r.id as risk_id',
+      'r.number_seq as number_seq',
+      'r.title as risk_title',
+    ])
+    .where('a.org_id', '=', orgId)
+    .where('a.status', '!=', 'done')
+    .where('a.due_date', '<=', until)
+    .where('r.archived_at', 'is', null)
+    .where('r.status', '!=', 'closed');
+  let reviews = db
+    .selectFrom('risks as r')
+    .select([
+      sql<string>`'risk-review'`.as('kind'),
+      'r.id as id',
+      'r.title as title',
+      'r.next_review_date as due_date',
+      'r.owner_user_id as owner_user_id',
+      'r.id as risk_id',
+      'r.number_seq as number_seq',
+      'r.title as risk_title',
+    ])
+    .where('r.org_id', '=', orgId)
+    .where('r.next_review_date', '<=', until)
+    .where('r.archived_at', 'is', null)
+    .where('r.status', '!=', 'closed');
+  if (userId) {
+    actions = actions.where('a.owner_user_id', '=', userId);
+    reviews = reviews.where('r.owner_user_id', '=', userId);
+  }
+  const rows = await actions.unionAll(reviews).orderBy('due_date').orderBy('number_seq').execute();
+  return rows.map((r) => ({
+    kind: r.kind as 'risk-action' | 'risk-review',
+    id: r.id,
+    title: r.title,
+    dueDate: r.due_date as string,
+    ownerUserId: r.owner_user_id,
+    riskId: r.risk_id,
+    numberSeq: Number(r.number_seq),
+    riskTitle: r.risk_title,
+  }));
+}

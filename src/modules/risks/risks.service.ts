@@ -1,0 +1,117 @@
+import { todayUtc } from '../../platform/dates.js';
+import type { Executor } from '../../platform/db/db.js';
+import { inScopeAiSystems } from '../inventory/index.js';
+import { riskContext } from './risks.register.js';
+import * as repo from './risks.repository.js';
+import { heatmapCells, riskNumber, systemsWithoutRisk } from './risks.rules.js';
+
+// What the register answers beyond its records: heatmaps, the
+// organization-level flags, and the views other modules ask for.
+
+/** Counts per likelihood x impact cell, inherent and residual, coloured by the method's levels. */
+export async function riskHeatmap(db: Executor, orgId: string, f: { aiSystemId?: string; status?: string }) {
+  const [ctx, inherent, residual] = await Promise.all([
+    riskContext(db, orgId),
+    repo.heatmapCounts(db, orgId, 'inherent', f),
+    repo.heatmapCounts(db, orgId, 'residual', f),
+  ]);
+  const m = ctx.method;
+  const assessed = residual.filter((c) => c.likelihood !== null && c.impact !== null) as {
+    likelihood: number;
+    impact: number;
+    count: number;
+  }[];
+  const notAssessed = residual.filter((c) => c.likelihood === null || c.impact === null).reduce((n, c) => n + c.count, 0);
+  const residualMap = heatmapCells(m, assessed);
+  return {
+    method: { version: ctx.methodVersion, status: ctx.methodStatus },
+    likelihood: m.likelihood.map((p) => ({ value: p.value, label: p.label })),
+    impact: m.impact.map((p) => ({ value: p.value, label: p.label })),
+    levels: m.levels.map((l) => ({ id: l.id, name: l.name })),
+    maxAcceptableLevel: m.acceptance.maxAcceptableLevel,
+    inherent: heatmapCells(m, inherent as { likelihood: number; impact: number; count: number }[]),
+    residual: { ...residualMap, total: residualMap.total + notAssessed, notAssessed },
+  };
+}
+
+/** The organization-level flags: AI systems in scope that no current risk names. */
+export async function orgRiskFlags(db: Executor, orgId: string) {
+  const [inScope, assessed] = await Promise.all([inScopeAiSystems(db, orgId), repo.assessedAiSystemIds(db, orgId)]);
+  return systemsWithoutRisk(inScope, assessed);
+}
+
+export interface RiskSummary {
+  id: string;
+  number: string;
+  title: string;
+  residualLevel: string | null;
+  status: string;
+}
+
+/** Control id (Annex A or the organization's own) -> current risks whose treatment actions rely on it. */
+export async function risksByControl(db: Executor, orgId: string): Promise<Map<string, RiskSummary[]>> {
+  const out = new Map<string, RiskSummary[]>();
+  for (const r of await repo.risksByControlRows(db, orgId)) {
+    const list = out.get(r.control_id) ?? [];
+    list.push({ id: r.id, number: riskNumber(r.number_seq), title: r.title, residualLevel: r.residual_level, status: r.status });
+    out.set(r.control_id, list);
+  }
+  return out;
+}
+
+/** Current risks on one AI system, by number (the AI system page). */
+export async function risksForAiSystem(db: Executor, orgId: string, aiSystemId: string) {
+  return (await repo.risksOfAiSystem(db, orgId, aiSystemId)).map((r) => ({
+    id: r.id,
+    number: riskNumber(r.number_seq),
+    title: r.title,
+    inherentLevel: r.inherent_level,
+    residualLevel: r.residual_level,
+    status: r.status,
+    nextReviewDate: r.next_review_date,
+  }));
+}
+
+export interface RiskTask {
+  kind: 'risk-action' | 'risk-review';
+  /** the action's id, or the risk's for a review */
+  id: string;
+  title: string;
+  dueDate: string;
+  overdue: boolean;
+  ownerUserId: string | null;
+  riskId: string;
+  riskNumber: string;
+  riskTitle: string;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Open treatment actions and risk reviews due by `until` (30 days ahead by
+ * default), overdue ones included, for one person (the action's or the
+ * risk's owner) or everyone. One statement.
+ */
+export async function riskTasksDue(
+  db: Executor,
+  orgId: string,
+  personUserId?: string,
+  until = addDays(todayUtc(), 30),
+): Promise<RiskTask[]> {
+  const today = todayUtc();
+  return (await repo.tasksDue(db, orgId, until, personUserId)).map((t) => ({
+    kind: t.kind,
+    id: t.id,
+    title: t.title,
+    dueDate: t.dueDate,
+    overdue: t.dueDate < today,
+    ownerUserId: t.ownerUserId,
+    riskId: t.riskId,
+    riskNumber: riskNumber(t.numberSeq),
+    riskTitle: t.riskTitle,
+  }));
+}
