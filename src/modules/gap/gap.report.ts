@@ -1,5 +1,14 @@
 import type { Executor } from '../../platform/db/db.js';
-import { type Block, type Column, legalNameOf, type Report, type Section } from '../../platform/report/index.js';
+import {
+  type Block,
+  type Column,
+  dateFormat,
+  legalNameOf,
+  localeOfCountry,
+  type Report,
+  type Section,
+  type Table,
+} from '../../platform/report/index.js';
 import { getOrganization, getProfile } from '../organizations/index.js';
 import { compareIds } from './gap.rules.js';
 import { getAssessment } from './use-cases/get-assessment.js';
@@ -22,6 +31,10 @@ const STATUS_LABEL: Record<string, string> = {
 
 const ACTION_STATUS: Record<Action['status'], string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done' };
 
+const EFFORT: Record<Action['effort'], string> = { S: 'Small', M: 'Medium', L: 'Large' };
+
+const KIND: Record<string, string> = { clause: 'Clause', 'annex-a': 'Annex A control' };
+
 const LINK_KIND: Record<string, string> = { 'ai-system': 'AI system', supplier: 'supplier', scope: '' };
 
 /** "Chatbot (AI system), Acme (supplier, archived), Scope version 2" */
@@ -38,13 +51,14 @@ const answerStatus = (x: Assessment['answers'][number]) => (x.answered ? STATUS_
 
 const n = (header: string, width = 11): Column => ({ header, width, align: 'right' });
 
-function rollUp(sheet: string, rows: Assessment['byClause']): Block {
-  return {
+/** A roll-up table; review areas are named by their titles only (their ids are internal). */
+function rollUp(sheet: string, rows: Assessment['byClause'], withId = true): Block {
+  const table: Table = {
     type: 'table',
     sheet,
     columns: [
       { header: 'Id', width: 8 },
-      { header: 'Title', width: 44 },
+      { header: withId ? 'Title' : 'Review area', width: 44 },
       n('Score (%)', 9),
       n('Implemented', 12),
       n('Partial', 9),
@@ -63,6 +77,11 @@ function rollUp(sheet: string, rows: Assessment['byClause']): Block {
       r.counts['not-applicable'],
     ]),
   };
+  if (!withId) {
+    table.columns = table.columns.slice(1);
+    table.rows = table.rows.map((r) => r.slice(1));
+  }
+  return table;
 }
 
 export interface GapReportInput {
@@ -71,9 +90,12 @@ export interface GapReportInput {
   assessment: Assessment;
   actions: Action[];
   generatedAt: string;
+  /** the organization's locale for dates (localeOfCountry); ISO 8601 without one */
+  locale?: string | null;
 }
 
-export function buildGapReport({ organization, assessment: a, actions, generatedAt }: GapReportInput): Report {
+export function buildGapReport({ organization, assessment: a, actions, generatedAt, locale = null }: GapReportInput): Report {
+  const dates = dateFormat(locale);
   const gaps = a.answers
     .filter((x) => x.status === 'not-started' || x.status === 'partial')
     .sort((x, y) => compareIds(x.requirementId, y.requirementId));
@@ -97,7 +119,7 @@ export function buildGapReport({ organization, assessment: a, actions, generated
       ],
     },
     { heading: 'Gaps by clause and control objective', blocks: [rollUp('By clause', a.byClause)] },
-    { heading: 'Gaps by review area', blocks: [rollUp('By review area', a.byReviewArea)] },
+    { heading: 'Gaps by review area', blocks: [rollUp('By review area', a.byReviewArea, false)] },
     {
       heading: 'Gaps',
       blocks: [
@@ -143,7 +165,7 @@ export function buildGapReport({ organization, assessment: a, actions, generated
           rows: a.answers.map((x) => [
             x.requirementId,
             x.title,
-            x.kind,
+            KIND[x.kind] ?? x.kind,
             answerStatus(x),
             x.maturity,
             x.owner?.name ?? '',
@@ -174,8 +196,8 @@ export function buildGapReport({ organization, assessment: a, actions, generated
             x.title,
             x.requirementId,
             x.owner?.name ?? '',
-            x.dueDate ?? '',
-            x.effort,
+            dates.date(x.dueDate),
+            EFFORT[x.effort] ?? x.effort,
             ACTION_STATUS[x.status] ?? x.status,
           ]),
           empty: 'No action plan generated yet.',
@@ -191,12 +213,13 @@ export function buildGapReport({ organization, assessment: a, actions, generated
       record: { name: a.title },
       // A gap assessment has no versions and no approval; it is completed or in progress.
       details: [
-        { label: 'Assessment date', value: a.assessmentDate },
+        { label: 'Assessment date', value: dates.date(a.assessmentDate) },
         { label: 'Assessor', value: a.assessor },
         { label: 'Status', value: a.status === 'completed' ? 'Completed' : 'In progress' },
         { label: 'Catalogue', value: `ISO/IEC 42001 catalogue ${a.catalogueVersion}` },
       ],
       generatedAt,
+      locale,
     },
     sections,
   };
@@ -210,5 +233,11 @@ export async function loadGapReport(db: Executor, orgId: string, assessmentId: s
     getAssessment({ db, orgId, assessmentId }),
     listActions({ db, orgId, assessmentId }),
   ]);
-  return buildGapReport({ organization: legalNameOf(org, profile), assessment, actions, generatedAt: now.toISOString() });
+  return buildGapReport({
+    organization: legalNameOf(org, profile),
+    assessment,
+    actions,
+    generatedAt: now.toISOString(),
+    locale: localeOfCountry(profile.country),
+  });
 }

@@ -12,6 +12,8 @@ export interface HomeFacts {
   orgId: string;
   /** YYYY-MM-DD, UTC */
   today: string;
+  /** a day as the organization writes it (its locale); ISO 8601 when not given */
+  formatDay?: (day: string) => string;
   scope: {
     approved: { version: number; approvedAt: string | null } | null;
     draft: { version: number; warnings: number } | null;
@@ -50,7 +52,8 @@ export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : 'an unknown date');
+const day = (iso: string | null, format: (d: string) => string = (d) => d) =>
+  iso ? format(iso.slice(0, 10)) : 'an unknown date';
 
 /** What the inventory page flags: missing fields per system, and likely duplicates. */
 export function inventoryFlagCount(inv: HomeFacts['inventory']): number {
@@ -61,10 +64,13 @@ export function overdueActions(gap: HomeFacts['gap'], today: string): number {
   return gap ? gap.actions.filter((a) => a.status !== 'done' && a.dueDate < today).length : 0;
 }
 
-function scopeStep({ scope }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
+function scopeStep({ scope, formatDay }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
   if (scope.approved) {
     const pending = scope.draft ? `; draft v${scope.draft.version} not approved yet` : '';
-    return { state: 'done', reason: `Scope v${scope.approved.version} approved on ${day(scope.approved.approvedAt)}${pending}` };
+    return {
+      state: 'done',
+      reason: `Scope v${scope.approved.version} approved on ${day(scope.approved.approvedAt, formatDay)}${pending}`,
+    };
   }
   if (scope.draft) {
     const warn = scope.draft.warnings ? ` (${count(scope.draft.warnings, 'check')} to look at)` : '';

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/db.js';
-import { legalNameOf, type Report, type Section } from '../../platform/report/index.js';
+import { legalNameOf, localeOfCountry, type Report, type Section } from '../../platform/report/index.js';
 import { getOrganization, getProfile } from '../organizations/index.js';
 import type { ScopeContent } from './scope.schemas.js';
 import { scope } from './scope.service.js';
@@ -8,6 +8,17 @@ import { scope } from './scope.service.js';
 // the statement itself, then what it covers, what it leaves out and why, and
 // the open checks accepted at approval. Built on the report kit, so it comes
 // as PDF, DOCX, HTML or XLSX like every report.
+
+const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+/** "DE" -> "Germany": a country's name, not its code, in a document. */
+const countryName = (code: string | null | undefined) => {
+  if (!code) return '';
+  try {
+    return regions.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
 
 const yesNo = (v: boolean | null) => (v === null ? 'Not decided' : v ? 'Included' : 'Excluded');
 
@@ -20,6 +31,8 @@ export function buildScopeReport(input: {
   };
   sites: { id: string; name: string; address?: string | null; country?: string | null }[];
   generatedAt: string;
+  /** the organization's locale for dates (localeOfCountry); ISO 8601 without one */
+  locale?: string | null;
 }): Report {
   const { version: v } = input;
   const c = v.content;
@@ -50,9 +63,9 @@ export function buildScopeReport(input: {
           columns: [
             { header: 'Site', width: 30 },
             { header: 'Address', width: 50 },
-            { header: 'Country', width: 10 },
+            { header: 'Country', width: 16 },
           ],
-          rows: sites.map((s) => [s.name, s.address ?? '', s.country ?? '']),
+          rows: sites.map((s) => [s.name, s.address ?? '', countryName(s.country)]),
           empty: 'No site is named.',
         },
         ...(c.countriesOrBusinessUnits.length ? [{ type: 'list' as const, items: c.countriesOrBusinessUnits }] : []),
@@ -119,6 +132,7 @@ export function buildScopeReport(input: {
       record: { name: v.status === 'draft' ? 'AIMS scope (draft)' : 'AIMS scope', version: v.version },
       approval: v.approvedAt ? { by: v.approvedByName ?? 'unknown', at: v.approvedAt } : null,
       generatedAt: input.generatedAt,
+      locale: input.locale ?? null,
       details: [{ label: 'Standard', value: 'ISO/IEC 42001:2023, clause 4.3' }],
     },
     sections,
@@ -137,5 +151,6 @@ export async function loadScopeReport(db: Executor, orgId: string, version: numb
     version: v,
     sites: profile.sites,
     generatedAt: now.toISOString(),
+    locale: localeOfCountry(profile.country),
   });
 }

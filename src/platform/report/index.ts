@@ -2,6 +2,7 @@
 // renderReport in the format the request asks for; a route sends it with
 // sendReport. No module writes HTML, workbooks, documents or PDFs itself.
 
+export { type DateFormat, dateFormat, localeOfCountry } from './dates.js';
 export { renderDocx } from './docx.js';
 export { escapeHtml, renderHtml } from './html.js';
 export * from './model.js';

@@ -2,6 +2,8 @@
 // renderers (html, pdf, xlsx, docx) decide how it looks in each format, so
 // no module writes HTML, workbooks or documents itself.
 
+import { dateFormat } from './dates.js';
+
 /** A table cell or chart value: text, a number, or nothing. */
 export type Cell = string | number | null;
 
@@ -83,6 +85,12 @@ export interface ReportMetadata {
   generatedAt: string;
   /** further facts for the metadata block, in order, e.g. "Assessor" */
   details?: { label: string; value: string }[];
+  /**
+   * The organization's locale for dates (localeOfCountry of its profile's
+   * country): the approval and generation dates show in it. Without one, ISO 8601.
+   * Dates inside sections are the module's to format (dateFormat(locale)).
+   */
+  locale?: string | null;
 }
 
 export interface Report {
@@ -105,12 +113,12 @@ export function legalNameOf(org: { name: string }, profile?: { legalName?: strin
   return display && display.toLowerCase() !== legal.toLowerCase() ? `${legal} (${display})` : legal;
 }
 
-/** "2026-01-15 09:30 UTC" for a timestamp; a plain date stays as it is. */
-export function formatStamp(value: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/**
+ * A timestamp with its time in UTC, a plain date as a day, in the locale's
+ * format: "2026-01-15 09:30 UTC" without a locale, "15.01.2026, 09:30 UTC" in de-DE.
+ */
+export function formatStamp(value: string, locale: string | null = null): string {
+  return dateFormat(locale).dateTime(value);
 }
 
 /** The metadata as label/value pairs, in the order every renderer shows them. */
@@ -121,9 +129,9 @@ export function metadataRows(m: ReportMetadata): [string, string][] {
   ];
   if (m.record.version !== undefined && m.record.version !== null && m.record.version !== '')
     rows.push(['Version', String(m.record.version)]);
-  if (m.approval) rows.push(['Approved', `${formatStamp(m.approval.at)} by ${m.approval.by}`]);
+  if (m.approval) rows.push(['Approved', `${formatStamp(m.approval.at, m.locale)} by ${m.approval.by}`]);
   for (const d of m.details ?? []) rows.push([d.label, d.value]);
-  rows.push(['Generated', formatStamp(m.generatedAt)]);
+  rows.push(['Generated', formatStamp(m.generatedAt, m.locale)]);
   return rows;
 }
 

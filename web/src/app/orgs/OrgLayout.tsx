@@ -3,6 +3,7 @@ import { Outlet, useParams } from 'react-router';
 import { useCurrentSession } from '../auth/session';
 import { AppLayout } from '../layout/AppLayout';
 import { NotFoundPage } from '../NotFoundPage';
+import { useOrgDateLocale } from '../../shared/org/locale';
 import { errorMessage } from '../../shared/problem';
 import { OrgContext, orgContextValue } from './OrgContext';
 import { useRolePermissions } from './permissions';
@@ -13,6 +14,8 @@ export function OrgLayout() {
   const session = useCurrentSession();
   const org = session.organizations.find((o) => o.id === orgId);
   const permissions = useRolePermissions();
+  // every date of the organization's pages in its locale, known before they render
+  const dates = useOrgDateLocale(org?.id);
   if (!org) {
     return (
       <AppLayout>
@@ -20,7 +23,7 @@ export function OrgLayout() {
       </AppLayout>
     );
   }
-  if (!permissions.data) {
+  if (!permissions.data || !dates.ready) {
     return (
       <AppLayout org={org}>
         {permissions.isError ? (

@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCurrentSession } from '../../../app/auth/session';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { todayIso } from '../../../shared/ui/format';
+import { formatDate, todayIso } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
@@ -106,7 +106,10 @@ export function NewAssessmentModal({ opened, onClose }: Props) {
               onChange={(e) => setStartFrom(e.currentTarget.value)}
               error={errorFor('startFrom')}
               data={[
-                ...earlier.map((a) => ({ value: a.id, label: `${a.title} (${a.assessmentDate}, ${a.answered} answers)` })),
+                ...earlier.map((a) => ({
+                  value: a.id,
+                  label: `${a.title} (${formatDate(a.assessmentDate)}, ${a.answered} answers)`,
+                })),
                 { value: '', label: 'A blank assessment' },
               ]}
             />
