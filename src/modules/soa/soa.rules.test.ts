@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { ANNEX_A_IDS, buildRows, contentErrors, fillRows, nextOwnId, patchRow, soaChecks, startingContent } from './soa.rules.js';
+import type { LinkedRisk, SoaContent } from './soa.schemas.js';
+
+const risk = (number: number): LinkedRisk => ({
+  id: `r${number}`,
+  number,
+  title: `Risk ${number}`,
+  residualLevel: 'high',
+  status: 'open',
+});
+const noRisks = new Map<string, LinkedRisk[]>();
+const ctx = (risks = noRisks) => ({ risksByControl: risks, memberNames: new Map<string, string>() });
+const exclude = (c: SoaContent, id: string, justification = 'Not relevant here'): SoaContent => ({
+  ...c,
+  annexA: c.annexA.map((r) => (r.controlId === id ? { ...r, applicable: false, justification } : r)),
+});
+
+describe('SoA rows', () => {
+  it('the catalogue holds the 38 Annex A controls, none a group heading', () => {
+    expect(ANNEX_A_IDS).toHaveLength(38);
+    expect(ANNEX_A_IDS).toContain('A.6.2.6');
+    expect(ANNEX_A_IDS).not.toContain('A.6');
+    expect(ANNEX_A_IDS).not.toContain('A.6.2');
+  });
+
+  it('always has the 38 Annex A rows in catalogue order, whatever was stored', () => {
+    expect(fillRows(undefined).annexA.map((r) => r.controlId)).toEqual(ANNEX_A_IDS);
+    const shuffled = {
+      annexA: [
+        { ...startingContent().annexA[5], justification: 'kept' },
+        { controlId: 'A.99.1', applicable: true },
+        { ...startingContent().annexA[1] },
+        { ...startingContent().annexA[5], justification: 'second copy' },
+      ],
+      ownControls: [{ controlId: 'OC-01', title: 'Ours' }],
+    };
+    const filled = fillRows(shuffled);
+    expect(filled.annexA.map((r) => r.controlId)).toEqual(ANNEX_A_IDS);
+    expect(filled.annexA[5].justification).toBe('kept');
+    expect(filled.ownControls).toHaveLength(1);
+    expect(buildRows(filled as SoaContent, ctx())).toHaveLength(39);
+  });
+
+  it('refuses content that drops, renames or duplicates an Annex A row, and unjustified exclusions', () => {
+    const start = startingContent();
+    expect(contentErrors(start)).toEqual([]);
+    const dropped = { ...start, annexA: start.annexA.filter((r) => r.controlId !== 'A.6.2.6') };
+    expect(contentErrors(dropped)).toEqual([
+      { field: 'body.content.annexA', message: expect.stringMatching(/missing: A\.6\.2\.6$/) },
+    ]);
+    const renamed = { ...start, annexA: start.annexA.map((r) => (r.controlId === 'A.2.2' ? { ...r, controlId: 'A.2.9' } : r)) };
+    expect(contentErrors(renamed).map((e) => e.field)).toEqual(['body.content.annexA.0.controlId', 'body.content.annexA']);
+    const doubled = { ...start, annexA: [...start.annexA, start.annexA[0]] };
+    expect(contentErrors(doubled).map((e) => e.field)).toEqual(['body.content.annexA.38.controlId']);
+    expect(contentErrors(exclude(start, 'A.7.2', '  '))).toEqual([
+      {
+        field: `body.content.annexA.${ANNEX_A_IDS.indexOf('A.7.2')}.justification`,
+        message: expect.stringMatching(/^A\.7\.2 .* is excluded: give a justification$/),
+      },
+    ]);
+    expect(contentErrors(exclude(start, 'A.7.2'))).toEqual([]);
+    const own = {
+      ...start,
+      ownControls: ['OC-01', 'oc-01'].map((controlId) => ({ ...start.annexA[0], controlId, title: 'x', description: '' })),
+    };
+    expect(contentErrors(own).map((e) => e.field)).toEqual(['body.content.ownControls.1.controlId']);
+  });
+
+  it('flags excluding a control a risk treatment relies on, naming the risks', () => {
+    const content = exclude(startingContent(), 'A.6.2.6');
+    const risks = new Map([['A.6.2.6', [risk(3), risk(12)]]]);
+    const flagged = soaChecks(content, risks).filter((c) => c.code === 'excluded-control-treats-risks');
+    expect(flagged).toEqual([
+      {
+        code: 'excluded-control-treats-risks',
+        severity: 'warning',
+        field: expect.stringMatching(/^annexA\.\d+\.applicable$/),
+        message: expect.stringMatching(/^A\.6\.2\.6 .* is excluded, but the treatment of risks R-3, R-12 relies on it$/),
+      },
+    ]);
+    // included: no flag; excluded without risks: no flag
+    expect(soaChecks(startingContent(), risks).some((c) => c.code === 'excluded-control-treats-risks')).toBe(false);
+    expect(soaChecks(content, noRisks).some((c) => c.code === 'excluded-control-treats-risks')).toBe(false);
+    const row = buildRows(content, ctx(risks)).find((r) => r.controlId === 'A.6.2.6')!;
+    expect(row.linkedRisks.map((r) => r.number)).toEqual([3, 12]);
+    expect(row.flags.map((f) => f.code)).toEqual(['excluded-control-treats-risks']);
+    expect(row.linkedEvidence).toEqual([]);
+  });
+
+  it('asks a justification for an inclusion at approval, unless risks it treats justify it', () => {
+    const risks = new Map([['A.2.2', [risk(1)]]]);
+    const codes = (id: string) =>
+      soaChecks(startingContent(), risks)
+        .filter((c) => c.message.startsWith(`${id} `))
+        .map((c) => c.code);
+    expect(codes('A.2.3')).toEqual(['inclusion-without-justification']);
+    expect(codes('A.2.2')).toEqual([]);
+  });
+
+  it('patches one row, refusing catalogue titles and naming body fields', () => {
+    const start = startingContent();
+    const at = { list: 'annexA' as const, index: 3 };
+    expect(patchRow(start, at, { implementationStatus: 'planned' }).content.annexA[3].implementationStatus).toBe('planned');
+    expect(patchRow(start, at, { applicable: false }).errors).toEqual([
+      { field: 'body.justification', message: expect.stringMatching(/is excluded: give a justification/) },
+    ]);
+    expect(patchRow(start, at, { title: 'Mine' }).errors.map((e) => e.field)).toEqual(['body.title']);
+    // an unrelated row's problem is not this edit's
+    const broken = exclude(start, 'A.2.2', '');
+    expect(patchRow(broken, at, { implementation: 'x' }).errors).toEqual([]);
+  });
+
+  it('generates the next free own control id', () => {
+    const own = (controlId: string) => ({ ...startingContent().annexA[0], controlId, title: 't', description: '' });
+    expect(nextOwnId(startingContent())).toBe('OC-01');
+    expect(nextOwnId({ annexA: [], ownControls: [own('OC-01'), own('oc-02'), own('OC-04')] })).toBe('OC-03');
+  });
+});
