@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/db.js';
 import { inventorySummary, type ScopeGap, scopeEntriesMissingFromInventory } from '../inventory/index.js';
+import { objectiveSummary } from '../objectives/index.js';
 import { getScopeOverview } from '../scope/index.js';
 import { supplierReviewSummary } from '../suppliers/index.js';
 
@@ -7,11 +8,12 @@ import { supplierReviewSummary } from '../suppliers/index.js';
 // requirement's evidence, so an answer can be checked against the
 // organization's actual systems instead of filled in from memory.
 export async function moduleFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
-  const [scope, inventory, suppliers, missing] = await Promise.all([
+  const [scope, inventory, suppliers, missing, objectives] = await Promise.all([
     getScopeOverview(db, orgId),
     inventorySummary(db, orgId),
     supplierFacts(db, orgId),
     scopeEntriesMissingFromInventory(db, orgId),
+    objectiveFacts(db, orgId),
   ]);
   const scopeFacts: string[] = [];
   if (scope.approved) {
@@ -34,13 +36,26 @@ export async function moduleFacts(db: Executor, orgId: string): Promise<Record<s
     `${inventory.duplicateGroups} likely duplicate${inventory.duplicateGroups === 1 ? '' : 's'}.`,
   ];
   if (scope.approved) inventoryFacts.push(missingFact(scope.approved.version, missing));
-  return { scope: scopeFacts, inventory: inventoryFacts, suppliers, monitoring: [inventoryFacts[1]] };
+  return { scope: scopeFacts, inventory: inventoryFacts, suppliers, monitoring: [inventoryFacts[1]], objectives };
 }
 
 async function supplierFacts(db: Executor, orgId: string): Promise<string[]> {
   const s = await supplierReviewSummary(db, orgId);
   return [
     `${s.total} supplier${s.total === 1 ? '' : 's'} registered: ${s.neverReviewed} never reviewed, ${s.overdue} with an overdue review.`,
+  ];
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** AI objectives (6.2, A.6.1.2, A.9.3): how many, in what state, and whether each can be measured and judged. */
+async function objectiveFacts(db: Executor, orgId: string): Promise<string[]> {
+  const o = await objectiveSummary(db, orgId);
+  if (o.total === 0) return ['No AI objectives recorded yet.'];
+  return [
+    `${plural(o.total, 'AI objective')}: ${o.open} open (${o.overdue} overdue, ${o.atRisk} at risk), ${o.achieved} achieved, ${o.missed} missed.`,
+    `Each has a measure and a target; ${o.numericTarget} of ${o.total} with a numeric target, ${o.withProgress} with progress recorded.`,
+    `Open objectives without an owner: ${o.withoutOwner}; without a due date: ${o.withoutDueDate}; without an evaluation method: ${o.withoutEvaluation}.`,
   ];
 }
 
