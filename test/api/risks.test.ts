@@ -173,6 +173,13 @@ describe.each(testDialects())('risk register (%s)', (dialect) => {
       controls: [{ id: 'A.6.2.6', kind: 'annex-a' }, { id: 'A.7.4' }],
     });
     const etag = a.headers.etag as string;
+    // the action falls to its owner on the home page's due list, and to nobody else
+    const due = (await editor.get(`/api/v1/orgs/${orgId}/home`)).body.due;
+    expect(due).toContainEqual(
+      expect.objectContaining({ kind: 'risk-action', title: 'Risk treatment: Bias test before each release', overdue: true }),
+    );
+    const ownersDue = (await owner.get(`/api/v1/orgs/${orgId}/home`)).body.due;
+    expect(ownersDue.some((d: { kind: string }) => d.kind === 'risk-action')).toBe(false);
     const detail = await owner.get(url(`/${r.id}`));
     expect(detail.body.actions).toHaveLength(1);
     expect(detail.body.flags).toEqual([]);

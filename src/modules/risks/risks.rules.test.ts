@@ -94,7 +94,7 @@ describe('acceptance', () => {
 describe('flags', () => {
   const facts = {
     inherentLevel: 'high',
-    residualLevel: null,
+    residualLevel: null as string | null,
     accepted: false,
     actionCount: 0,
     nextReviewDate: '2026-06-01',
