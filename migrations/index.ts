@@ -11,6 +11,7 @@ import * as m0009 from './0009_gap_reassessment.js';
 import * as m0010 from './0010_idempotency_keys.js';
 import * as m0011 from './0011_risk_method.js';
 import * as m0012 from './0012_risks.js';
+import * as m0013 from './0013_impact_assessments.js';
 import * as m0014 from './0014_soa.js';
 import * as m0015 from './0015_objectives.js';
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010_idempotency_keys': m0010,
   '0011_risk_method': m0011,
   '0012_risks': m0012,
+  '0013_impact_assessments': m0013,
   '0014_soa': m0014,
   '0015_objectives': m0015,
 };

@@ -14,7 +14,9 @@ import { supplierRoutes } from './modules/suppliers/index.js';
 import { catalogueRoutes } from './catalogue/catalogue.routes.js';
 import { gapRoutes } from './modules/gap/index.js';
 import { homeRoutes } from './modules/home/index.js';
+import { impactAssessmentRoutes } from './modules/impact-assessments/index.js';
 import { riskMethodRoutes, riskRoutes } from './modules/risks/index.js';
+import { objectiveRoutes } from './modules/objectives/index.js';
 import { soaRoutes } from './modules/soa/index.js';
 
 /** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
@@ -39,9 +41,11 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(catalogueRoutes);
   await app.register(gapRoutes);
   await app.register(homeRoutes);
+  await app.register(impactAssessmentRoutes);
   await app.register(riskMethodRoutes);
   await app.register(riskRoutes);
   await app.register(soaRoutes);
+  await app.register(objectiveRoutes);
   await registerWeb(app, config.webDir ?? defaultWebDir());
   return app;
 }

@@ -2,7 +2,7 @@
 // the signed-in person, and how an audit-log entry reads as a recent change.
 
 export interface DueItem {
-  kind: 'gap-action' | 'supplier-review' | 'gap-answer';
+  kind: 'gap-action' | 'supplier-review' | 'gap-answer' | 'objective' | 'impact-assessment' | 'risk-action' | 'risk-review';
   title: string;
   detail: string;
   /** YYYY-MM-DD; null for what has no date (an answer to finish) */
@@ -19,6 +19,8 @@ export interface DueInputs {
   today: string;
   /** the last day that counts as due soon */
   until: string;
+  /** a day as the organization writes it (its locale); ISO 8601 when not given */
+  formatDay?: (day: string) => string;
   gap: {
     assessmentId: string;
     title: string;
@@ -27,12 +29,34 @@ export interface DueInputs {
     answers: { requirementId: string; requirementTitle: string; status: string; owner: PersonRef }[];
   } | null;
   supplierReviews: { id: string; name: string; nextReviewDate: string; lastReviewerUserId: string | null }[];
+  /** approved impact assessments whose AI system changed or whose review is near, with the members each falls to */
+  reassessments?: {
+    id: string;
+    systemName: string;
+    reasons: string[];
+    nextReviewDate: string | null;
+    draftId: string | null;
+    userIds: string[];
+  }[];
+  /** open risk treatment actions and risk reviews due by `until` that fall to this person (risks.riskTasksDue) */
+  riskTasks?: {
+    kind: 'risk-action' | 'risk-review';
+    title: string;
+    dueDate: string;
+    riskId: string;
+    riskNumber: string;
+    riskTitle: string;
+  }[];
+  /** open AI objectives due by `until`, with the member who owns each */
+  objectives?: { id: string; title: string; dueDate: string; ownerUserId: string | null }[];
 }
 
 const ANSWER_WORDS: Record<string, string> = { 'not-started': 'not started', partial: 'partly in place' };
 
-function when(date: string, today: string): { detail: string; overdue: boolean } {
-  return date < today ? { detail: `Overdue since ${date}`, overdue: true } : { detail: `Due ${date}`, overdue: false };
+function when(date: string, today: string, format: (d: string) => string = (d) => d): { detail: string; overdue: boolean } {
+  return date < today
+    ? { detail: `Overdue since ${format(date)}`, overdue: true }
+    : { detail: `Due ${format(date)}`, overdue: false };
 }
 
 /**
@@ -53,7 +77,7 @@ export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
       items.push({
         kind: 'gap-action',
         title: `Gap action: ${a.title}`,
-        ...when(a.dueDate, input.today),
+        ...when(a.dueDate, input.today, input.formatDay),
         dueDate: a.dueDate,
         href: `${base}/gap-assessment/${gap.assessmentId}/actions`,
       });
@@ -64,9 +88,42 @@ export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
     items.push({
       kind: 'supplier-review',
       title: `Review supplier ${s.name}`,
-      ...when(s.nextReviewDate, input.today),
+      ...when(s.nextReviewDate, input.today, input.formatDay),
       dueDate: s.nextReviewDate,
       href: `${base}/suppliers/${s.id}/review`,
+    });
+  }
+  for (const t of input.riskTasks ?? []) {
+    items.push({
+      kind: t.kind,
+      title: t.kind === 'risk-action' ? `Risk treatment: ${t.title}` : `Review risk ${t.riskNumber} ${t.riskTitle}`,
+      ...when(t.dueDate, input.today, input.formatDay),
+      dueDate: t.dueDate,
+      href: `${base}/risks/${t.riskId}`,
+    });
+  }
+  for (const o of input.objectives ?? []) {
+    if (o.ownerUserId !== input.userId) continue;
+    items.push({
+      kind: 'objective',
+      title: `AI objective: ${o.title}`,
+      ...when(o.dueDate, input.today, input.formatDay),
+      dueDate: o.dueDate,
+      href: `${base}/objectives/${o.id}`,
+    });
+  }
+  for (const r of input.reassessments ?? []) {
+    if (!r.userIds.includes(input.userId)) continue;
+    // a material change is due now; otherwise the review date decides
+    const date = r.nextReviewDate && (r.nextReviewDate < input.today || r.reasons.length === 0) ? r.nextReviewDate : input.today;
+    const timing = when(date, input.today, input.formatDay);
+    items.push({
+      kind: 'impact-assessment',
+      title: `${r.draftId ? 'Finish the reassessment' : 'Reassess the impact'} of ${r.systemName}`,
+      detail: r.reasons.length ? r.reasons.join('; ') : timing.detail,
+      overdue: timing.overdue,
+      dueDate: date,
+      href: `${base}/impact-assessments/${r.draftId ? `${r.draftId}/edit` : r.id}`,
     });
   }
   if (gap && gap.status === 'in-progress') {
@@ -120,6 +177,9 @@ export const RECENT_ENTITY_TYPES = [
   'ai_system',
   'supplier',
   'supplier_review',
+  'impact_assessment',
+  'objective',
+  'objective_progress',
   'organization',
   'organization_profile',
   'organization_settings',
@@ -134,6 +194,9 @@ const NOUNS: Record<string, string> = {
   ai_system: 'AI system',
   supplier: 'Supplier',
   supplier_review: 'Supplier review',
+  impact_assessment: 'Impact assessment',
+  objective: 'AI objective',
+  objective_progress: 'AI objective progress',
   organization: 'Organization',
   organization_profile: 'Organization profile',
   organization_settings: 'Organization settings',
@@ -205,6 +268,17 @@ export function describeChange(orgId: string, row: ChangeRow, detail: boolean): 
       href = supplierId ? `${base}/suppliers/${supplierId}` : null;
       break;
     }
+    case 'objective':
+      href = `${base}/objectives/${row.entityId}`;
+      break;
+    case 'objective_progress': {
+      const objectiveId = field(data, 'objectiveId');
+      href = objectiveId ? `${base}/objectives/${objectiveId}` : null;
+      break;
+    }
+    case 'impact_assessment':
+      href = `${base}/impact-assessments/${row.entityId}`;
+      break;
     case 'organization':
     case 'organization_profile':
     case 'organization_settings':

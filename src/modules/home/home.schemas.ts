@@ -15,7 +15,7 @@ const nextAction = z.object({ title: z.string(), detail: z.string(), href: z.str
 
 const dueItem = z
   .object({
-    kind: z.enum(['gap-action', 'supplier-review', 'gap-answer']),
+    kind: z.enum(['gap-action', 'supplier-review', 'gap-answer', 'objective', 'impact-assessment', 'risk-action', 'risk-review']),
     title: z.string(),
     detail: z.string(),
     dueDate: z.string().nullable(),

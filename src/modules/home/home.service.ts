@@ -2,8 +2,13 @@ import { getRequirement } from '../../catalogue/index.js';
 import { can, type Role } from '../../platform/auth/roles.js';
 import type { Executor } from '../../platform/db/db.js';
 import { todayUtc } from '../../platform/dates.js';
+import { dateFormat, localeOfCountry } from '../../platform/report/index.js';
 import { gapProgress } from '../gap/index.js';
+import { reassessmentsDue } from '../impact-assessments/index.js';
 import { inventorySummary } from '../inventory/index.js';
+import { objectivesDue } from '../objectives/index.js';
+import { getProfile } from '../organizations/index.js';
+import { riskTasksDue } from '../risks/index.js';
 import { getScopeOverview } from '../scope/index.js';
 import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js';
 import { describeChange, dueForPerson } from './home.due.rules.js';
@@ -30,18 +35,23 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
   const { orgId } = access;
   const today = todayUtc();
   const until = addDays(today, DUE_DAYS);
-  const [scope, inventory, suppliers, gap, reviewsDue, changes] = await Promise.all([
+  const [scope, inventory, suppliers, gap, reviewsDue, changes, profile, objectivesDueSoon] = await Promise.all([
     getScopeOverview(db, orgId),
     inventorySummary(db, orgId),
     supplierReviewSummary(db, orgId),
     gapProgress({ db, orgId }),
     supplierReviewsDue(db, orgId, until),
     recentChanges(db, orgId, RECENT),
+    getProfile(db, orgId),
+    objectivesDue(db, orgId, until),
   ]);
+  // days in the reasons and due dates as the organization writes them
+  const formatDay = dateFormat(localeOfCountry(profile.country)).date;
 
   const facts: HomeFacts = {
     orgId,
     today,
+    formatDay,
     scope: {
       approved: scope.approved ? { version: scope.approved.version, approvedAt: scope.approved.approvedAt } : null,
       draft: scope.draft
@@ -70,6 +80,7 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
       userId: access.userId,
       today,
       until,
+      formatDay,
       gap: gap && {
         assessmentId: gap.assessment.id,
         title: gap.assessment.title,
@@ -78,6 +89,9 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
         answers: gap.answers.map((a) => ({ ...a, requirementTitle: getRequirement(a.requirementId)?.title ?? '' })),
       },
       supplierReviews: reviewsDue,
+      reassessments: await reassessmentsDue(db, orgId, until),
+      objectives: objectivesDueSoon,
+      riskTasks: await riskTasksDue(db, orgId, access.userId, until),
     }),
     recent: changes.map((c) => describeChange(orgId, c, detail)),
     recentDetail: detail ? 'full' : 'summary',

@@ -1,12 +1,13 @@
 // AI system inventory (journey step 3): where AI is used, who owns it, how
 // risky it is, which suppliers it depends on and how it is monitored. Flags
 // what Stage 1 would find missing, detects duplicates, merges them.
-import type { Executor } from '../../platform/db/db.js';
 import { registerLinkKind } from '../../platform/refs/index.js';
 import { registerLinkKindOf } from '../../platform/register/index.js';
 import { provideSupplierDependents } from '../suppliers/index.js';
 import { aiSystemRegister } from './inventory.register.js';
-import { countBySupplier, listBySupplier } from './inventory.repository.js';
+import { countBySupplier, findAiSystems, listBySupplier, supplierLinks } from './inventory.repository.js';
+import type { Executor } from '../../platform/db/db.js';
+import { rowToInput } from './inventory.mapping.js';
 
 registerLinkKind(
   registerLinkKindOf(aiSystemRegister, { kind: 'ai-system', noun: 'an AI system', label: (r) => r.name, nameKey: 'name_key' }),
@@ -22,6 +23,19 @@ export { TEMPLATE_HEADERS } from './inventory.columns.js';
 export { inventorySummary } from './inventory.summary.js';
 export { scopeEntriesMissingFromInventory, type ScopeGap } from './inventory.scope-gaps.js';
 export * from './inventory.schemas.js';
+
+/** AI systems by id (archived ones too) as their fields with suppliers named, for records based on them (impact assessments). */
+export async function aiSystemsById(db: Executor, orgId: string, ids: string[]) {
+  const rows = await findAiSystems(db, orgId, [...new Set(ids)]);
+  const links = await supplierLinks(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
+  return new Map(
+    rows.map((r) => [r.id, { ...rowToInput(r, []), id: r.id, archivedAt: r.archived_at, suppliers: links.get(r.id) ?? [] }]),
+  );
+}
 
 /** Current AI systems marked in scope, by name: the risk register flags those with no risk assessed. */
 export function inScopeAiSystems(db: Executor, orgId: string) {
