@@ -187,6 +187,70 @@ describe.each(testDialects())('Statement of Applicability (%s)', (dialect) => {
     expect((await checkLinks(t.database.db, orgId, [links[1]], 'x')).length).toBe(1);
   });
 
+  it('shows the risks whose treatment relies on a control, and flags excluding it until a reason is given', async () => {
+    const system = (await owner.post(`/api/v1/orgs/${orgId}/ai-systems`, { name: 'CV screening', inScope: true })).body.id;
+    const risk = await owner.post(`/api/v1/orgs/${orgId}/risks`, {
+      title: 'Model drifts after release',
+      aiSystemIds: [system],
+      sourceCategory: 'fairness',
+      cause: 'No re-validation',
+      event: 'Ranking quality drops',
+      consequence: 'Unfair decisions',
+      inherentLikelihood: 4,
+      inherentImpact: 4,
+    });
+    expect(risk.status).toBe(201);
+    const own = await owner.post(url('/own-controls'), { title: 'Drift monitoring', justification: 'Treats drift' });
+    expect(own.status).toBe(201);
+    const action = await owner.post(`/api/v1/orgs/${orgId}/risks/${risk.body.id}/actions`, {
+      title: 'Re-validate every release',
+      controlIds: ['A.6.2.6', 'OC-01'],
+    });
+    expect(action.status).toBe(201);
+
+    const current = (await owner.get(url())).body;
+    const linked = row(current.rows, 'A.6.2.6').linkedRisks;
+    expect(linked).toEqual([
+      {
+        id: risk.body.id,
+        number: risk.body.number,
+        title: 'Model drifts after release',
+        residualLevel: null,
+        status: expect.any(String),
+      },
+    ]);
+    expect(row(current.rows, 'OC-01').linkedRisks).toHaveLength(1);
+    expect(row(current.rows, 'A.2.2').linkedRisks).toEqual([]);
+    // a control that treats a risk needs no further justification to be included
+    expect(row(current.rows, 'A.6.2.6').flags).toEqual([]);
+    // an own control a treatment relies on cannot be removed
+    expect((await owner.delete(url('/own-controls/OC-01'))).status).toBe(409);
+
+    const excluded = await owner.patch(url('/rows/A.6.2.6'), {
+      applicable: false,
+      justification: 'We buy models, not build them',
+    });
+    expect(excluded.status).toBe(200);
+    const flag = row(excluded.body.rows, 'A.6.2.6').flags[0];
+    expect(flag).toMatchObject({ code: 'excluded-control-treats-risks', severity: 'warning' });
+    expect(flag.message).toContain(risk.body.number);
+    const refused = await owner.post(url('/draft/approve'), {
+      exceptions: [{ code: 'inclusion-without-justification', reason: 'Later' }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { field: 'body.exceptions', message: expect.stringContaining('excluded-control-treats-risks') },
+    ]);
+    const approved = await owner.post(url('/draft/approve'), {
+      exceptions: [
+        { code: 'inclusion-without-justification', reason: 'Later' },
+        { code: 'excluded-control-treats-risks', reason: 'The supplier validates; the risk action moves to A.10.3' },
+      ],
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.acceptedExceptions.map((e: { code: string }) => e.code)).toContain('excluded-control-treats-risks');
+  });
+
   it('approves with the approver and date, asks a reason for open warnings, and fills rows of every version', async () => {
     await owner.patch(url('/rows/A.2.2'), {
       justification: 'Policy is mandatory',

@@ -1,8 +1,9 @@
 import type { Executor } from '../../platform/db/db.js';
+import { risksByControl } from '../risks/index.js';
 import type { LinkedRisk } from './soa.schemas.js';
 
-// The risks whose treatment relies on each control, from the risk register.
-// Until the risk register exists, no control has a linked risk.
-export async function linkedRisksByControl(_db: Executor, _orgId: string): Promise<ReadonlyMap<string, readonly LinkedRisk[]>> {
-  return new Map();
+// The risks whose treatment actions rely on each control (Annex A id or own
+// control id), from the risk register: one query for the whole SoA.
+export async function linkedRisksByControl(db: Executor, orgId: string): Promise<ReadonlyMap<string, readonly LinkedRisk[]>> {
+  return risksByControl(db, orgId);
 }

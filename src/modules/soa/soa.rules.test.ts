@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ANNEX_A_IDS, buildRows, contentErrors, fillRows, nextOwnId, patchRow, soaChecks, startingContent } from './soa.rules.js';
 import type { LinkedRisk, SoaContent } from './soa.schemas.js';
 
-const risk = (number: number): LinkedRisk => ({
-  id: `r${number}`,
-  number,
-  title: `Risk ${number}`,
+const risk = (n: number): LinkedRisk => ({
+  id: `r${n}`,
+  number: `R-${String(n).padStart(3, '0')}`,
+  title: `Risk ${n}`,
   residualLevel: 'high',
   status: 'open',
 });
@@ -76,14 +76,14 @@ describe('SoA rows', () => {
         code: 'excluded-control-treats-risks',
         severity: 'warning',
         field: expect.stringMatching(/^annexA\.\d+\.applicable$/),
-        message: expect.stringMatching(/^A\.6\.2\.6 .* is excluded, but the treatment of risks R-3, R-12 relies on it$/),
+        message: expect.stringMatching(/^A\.6\.2\.6 .* is excluded, but the treatment of risks R-003, R-012 relies on it$/),
       },
     ]);
     // included: no flag; excluded without risks: no flag
     expect(soaChecks(startingContent(), risks).some((c) => c.code === 'excluded-control-treats-risks')).toBe(false);
     expect(soaChecks(content, noRisks).some((c) => c.code === 'excluded-control-treats-risks')).toBe(false);
     const row = buildRows(content, ctx(risks)).find((r) => r.controlId === 'A.6.2.6')!;
-    expect(row.linkedRisks.map((r) => r.number)).toEqual([3, 12]);
+    expect(row.linkedRisks.map((r) => r.number)).toEqual(['R-003', 'R-012']);
     expect(row.flags.map((f) => f.code)).toEqual(['excluded-control-treats-risks']);
     expect(row.linkedEvidence).toEqual([]);
   });

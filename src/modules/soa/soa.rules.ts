@@ -103,7 +103,7 @@ export function contentErrors(content: SoaContent, at = 'body.content'): FieldEr
   return errors;
 }
 
-export const riskLabel = (r: Pick<LinkedRisk, 'number'>) => `R-${r.number}`;
+export const riskLabel = (r: Pick<LinkedRisk, 'number'>) => r.number;
 
 /** The checks of a content given the risks whose treatment relies on each control. */
 export function soaChecks(content: SoaContent, risksByControl: ReadonlyMap<string, readonly LinkedRisk[]>): SoaCheck[] {

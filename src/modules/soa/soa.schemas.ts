@@ -66,7 +66,14 @@ export type SoaContent = z.infer<typeof soaContentSchema>;
 
 /** A risk whose treatment relies on a control (from the risk register). */
 export const linkedRiskSchema = z
-  .object({ id: z.string(), number: z.number(), title: z.string(), residualLevel: z.string().nullable(), status: z.string() })
+  .object({
+    id: z.string(),
+    /** the risk's number as the register shows it: R-001 */
+    number: z.string(),
+    title: z.string(),
+    residualLevel: z.string().nullable(),
+    status: z.string(),
+  })
   .meta({ id: 'SoaLinkedRisk' });
 export type LinkedRisk = z.infer<typeof linkedRiskSchema>;
 
