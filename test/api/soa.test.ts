@@ -18,7 +18,7 @@ interface Row {
   owner: { userId: string | null; name: string } | null;
   linkedRisks: unknown[];
   linkedEvidence: unknown[];
-  flags: { code: string }[];
+  flags: { code: string; message: string }[];
 }
 
 describe.each(testDialects())('Statement of Applicability (%s)', (dialect) => {
