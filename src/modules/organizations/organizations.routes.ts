@@ -218,8 +218,8 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const access = orgAccess(req);
-      const { settings, etag } = await readSettings(db, access.orgId);
-      return reply.header('etag', etag).send(settings);
+      const { record, etag } = await readSettings(db, access.orgId);
+      return reply.header('etag', etag).send(record);
     },
   );
 

@@ -22,8 +22,13 @@ export const orgSettingsBody = z.strictObject({
     .max(10)
     .refine((s) => new Set(s.map(fold)).size === s.length, 'must not repeat a level'),
 });
-export const orgSettingsSchema = orgSettingsBody.meta({ id: 'OrganizationSettings' });
+// The read adds the version (null while the defaults apply), so a client can
+// send it back as If-Match; the body of a write stays the two settings.
+export const orgSettingsSchema = orgSettingsBody
+  .extend({ updatedAt: z.string().nullable() })
+  .meta({ id: 'OrganizationSettings' });
 export type OrgSettings = z.infer<typeof orgSettingsBody>;
+export type OrgSettingsRecord = z.infer<typeof orgSettingsSchema>;
 
 export async function getOrgSettings(db: Executor, orgId: string): Promise<OrgSettings> {
   return (await readSettings(db, orgId)).settings;
@@ -36,7 +41,8 @@ export async function readSettings(db: Executor, orgId: string, opts: { lock?: b
   const settings: OrgSettings = row
     ? { reviewIntervalDays: row.review_interval_days, riskScale: riskScaleColumn.read(row.risk_scale) }
     : { reviewIntervalDays: DEFAULT_REVIEW_INTERVAL_DAYS, riskScale: DEFAULT_RISK_SCALE };
-  return { settings, updatedAt: row?.updated_at ?? null, etag: etagOf(row?.updated_at) };
+  const updatedAt = row?.updated_at ?? null;
+  return { settings, updatedAt, etag: etagOf(updatedAt), record: { ...settings, updatedAt } as OrgSettingsRecord };
 }
 
 /**
@@ -49,11 +55,11 @@ export async function updateOrgSettings(
   orgId: string,
   input: OrgSettings,
   opts: { ifMatch?: string } = {},
-): Promise<{ settings: OrgSettings; etag: string }> {
+): Promise<{ settings: OrgSettingsRecord; etag: string }> {
   return db.transaction().execute(async (tx) => {
     const current = await readSettings(tx, orgId, { lock: true });
     const before = current.settings;
-    if (isStale(opts.ifMatch, current.updatedAt)) throw new StaleWrite('settings', before, current.etag);
+    if (isStale(opts.ifMatch, current.updatedAt)) throw new StaleWrite('settings', current.record, current.etag);
     const row = {
       review_interval_days: input.reviewIntervalDays,
       risk_scale: riskScaleColumn.write(input.riskScale),
@@ -74,7 +80,7 @@ export async function updateOrgSettings(
       before,
       after: input,
     });
-    return { settings: input, etag: etagOf(row.updated_at) };
+    return { settings: { ...input, updatedAt: row.updated_at }, etag: etagOf(row.updated_at) };
   });
 }
 

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { requireUser } from '../../platform/http/auth-context.js';
 import { problemSchema, uuid } from '../../platform/http/fields.js';
 import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
-import { registerRoutes } from '../../platform/register/index.js';
+import {
+  IF_MATCH_NOTE,
+  ifMatchHeaders,
+  ifMatchOf,
+  registerRoutes,
+  staleProblemSchema,
+  withStale,
+} from '../../platform/register/index.js';
 import { supplierRegister } from './suppliers.register.js';
 import {
   createReviewBody,
@@ -96,16 +103,20 @@ export const supplierRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Record a supplier review; it sets the rating and next review date',
+        description: `${IF_MATCH_NOTE} The ETag is the supplier's: a review made on a supplier changed since is not recorded.`,
+        headers: ifMatchHeaders,
         params,
         body: createReviewBody,
-        response: { 201: supplierReviewSchema, ...problemResponses },
+        response: { 201: supplierReviewSchema, ...problemResponses, 409: staleProblemSchema(supplierDetailSchema) },
       },
     },
-    async (req, reply) => {
-      const access = orgAccess(req);
-      return reply
-        .code(201)
-        .send(await service.recordSupplierReview(db, access.actor, access.orgId, req.params.supplierId, req.body));
-    },
+    async (req, reply) =>
+      withStale(reply, async () => {
+        const access = orgAccess(req);
+        const review = await service.recordSupplierReview(db, access.actor, access.orgId, req.params.supplierId, req.body, {
+          ifMatch: ifMatchOf(req),
+        });
+        return reply.code(201).send(review);
+      }),
   );
 };

@@ -6,7 +6,16 @@ import { nowIso } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import { type Person, resolvePeople } from '../../platform/refs/index.js';
-import { findRow, insertRecord, lockRow } from '../../platform/register/index.js';
+import {
+  changedSince,
+  findRow,
+  insertRecord,
+  isStale,
+  laterThan,
+  lockRow,
+  StaleMarker,
+  StaleWrite,
+} from '../../platform/register/index.js';
 import { getOrgSettings, matchRiskLevel } from '../organizations/index.js';
 import { supplierDependents } from './suppliers.dependents.js';
 import { supplierAuditView, supplierRegister, toSupplier } from './suppliers.register.js';
@@ -65,8 +74,17 @@ export async function listSupplierReviews(db: Executor, orgId: string, supplierI
 /**
  * Records a review and carries its outcome onto the supplier (rating, last
  * and next review dates) in the same transaction, with the supplier locked.
+ * With ifMatch (the ETag of the supplier the review was made on) a supplier
+ * changed since is a 409 carrying the current one (StaleWrite), nothing recorded.
  */
-export async function recordSupplierReview(db: Db, actor: Actor, orgId: string, supplierId: string, input: ReviewInput) {
+export async function recordSupplierReview(
+  db: Db,
+  actor: Actor,
+  orgId: string,
+  supplierId: string,
+  input: ReviewInput,
+  opts: { ifMatch?: string } = {},
+) {
   const today = todayUtc();
   const errors = [];
   if (input.reviewDate > today) errors.push({ field: 'body.reviewDate', message: 'cannot be in the future' });
@@ -78,50 +96,59 @@ export async function recordSupplierReview(db: Db, actor: Actor, orgId: string, 
   const riskRating = matchRiskLevel(input.riskRating, (await getOrgSettings(db, orgId)).riskScale, 'body.riskRating');
   // Left out, the reviewer is whoever records the review.
   const person: Person = people[0] ?? { userId: actor.userId, name: actor.label };
-  return db.transaction().execute(async (tx) => {
-    const supplier = await lockRow(tx, supplierRegister, orgId, supplierId);
-    const row = {
-      id: uuidv7(),
-      org_id: orgId,
-      supplier_id: supplierId,
-      review_date: input.reviewDate,
-      reviewer: person.name,
-      reviewer_user_id: person.userId,
-      reviewer_email: person.email ?? null,
-      answers: reviewAnswers.write(input.answers),
-      risk_rating: riskRating,
-      next_review_date: input.nextReviewDate,
-      notes: input.notes,
-      created_at: nowIso(),
-    };
-    await tx.insertInto('supplier_reviews').values(row).execute();
-    await appendAudit(tx, actor, {
-      orgId,
-      entityType: 'supplier_review',
-      entityId: row.id,
-      action: 'create',
-      after: toReview(row),
-    });
-    // A back-dated review does not move the supplier's dates backwards.
-    if (!supplier.last_review_date || input.reviewDate >= supplier.last_review_date) {
-      const set = {
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const supplier = await lockRow(tx, supplierRegister, orgId, supplierId);
+      if (isStale(opts.ifMatch, supplier.updated_at)) throw new StaleMarker();
+      const row = {
+        id: uuidv7(),
+        org_id: orgId,
+        supplier_id: supplierId,
+        review_date: input.reviewDate,
+        reviewer: person.name,
+        reviewer_user_id: person.userId,
+        reviewer_email: person.email ?? null,
+        answers: reviewAnswers.write(input.answers),
         risk_rating: riskRating,
-        last_review_date: input.reviewDate,
         next_review_date: input.nextReviewDate,
-        updated_at: nowIso(),
+        notes: input.notes,
+        created_at: nowIso(),
       };
-      await tx.updateTable('suppliers').set(set).where('org_id', '=', orgId).where('id', '=', supplierId).execute();
+      await tx.insertInto('supplier_reviews').values(row).execute();
       await appendAudit(tx, actor, {
         orgId,
-        entityType: 'supplier',
-        entityId: supplierId,
-        action: 'review',
-        before: supplierAuditView(supplier),
-        after: supplierAuditView({ ...supplier, ...set }),
+        entityType: 'supplier_review',
+        entityId: row.id,
+        action: 'create',
+        after: toReview(row),
       });
-    }
-    return toReview(row);
-  });
+      // A back-dated review does not move the supplier's dates backwards.
+      if (!supplier.last_review_date || input.reviewDate >= supplier.last_review_date) {
+        const set = {
+          risk_rating: riskRating,
+          last_review_date: input.reviewDate,
+          next_review_date: input.nextReviewDate,
+          // always later than the last write: the supplier's ETag changes
+          updated_at: laterThan(supplier.updated_at),
+        };
+        await tx.updateTable('suppliers').set(set).where('org_id', '=', orgId).where('id', '=', supplierId).execute();
+        await appendAudit(tx, actor, {
+          orgId,
+          entityType: 'supplier',
+          entityId: supplierId,
+          action: 'review',
+          before: supplierAuditView(supplier),
+          after: supplierAuditView({ ...supplier, ...set }),
+        });
+      }
+      return toReview(row);
+    });
+  } catch (e) {
+    if (!(e instanceof StaleMarker)) throw e;
+    const stale = await changedSince(db, supplierRegister, orgId, supplierId);
+    // the current supplier as a read shows it
+    throw new StaleWrite('supplier', await withDependents(db, orgId, stale.current as Supplier), stale.etag);
+  }
 }
 
 export { toSupplier };

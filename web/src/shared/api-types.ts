@@ -3595,11 +3595,16 @@ export interface paths {
       };
     };
     put?: never;
-    /** Record a supplier review; it sets the rating and next review date */
+    /**
+     * Record a supplier review; it sets the rating and next review date
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through. The ETag is the supplier's: a review made on a supplier changed since is not recorded.
+     */
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'if-match'?: string;
+        };
         path: {
           orgId: string;
           supplierId: string;
@@ -3708,7 +3713,18 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['SupplierDetail'] | null;
+              etag?: string;
+            };
           };
         };
       };
@@ -4931,6 +4947,92 @@ export interface paths {
           content: {
             'text/csv; charset=utf-8': components['schemas']['Problem'];
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/ai-systems/import-columns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The import columns in template order, with the values each column of a fixed list takes
+     * @description Risk level takes the levels of the organization’s risk scale; Supplier dependency the dependencies in brackets.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InventoryImportColumns'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -6452,6 +6554,4739 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{orgId}/impact-assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** AI system impact assessments in force and in draft (superseded ones on request) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: 'updatedAt' | '-updatedAt' | 'createdAt' | '-createdAt';
+          aiSystemId?: string;
+          status?: 'draft' | 'approved' | 'superseded';
+          includeSuperseded?: 'true' | 'false';
+          includeArchived?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ImpactAssessment'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start an impact assessment of an AI system (a reassessment when one is approved); purpose, context and misuse left out are taken over */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            aiSystemId: string;
+            intendedPurpose?: string;
+            contextOfUse?: string;
+            /** @default [] */
+            affectedIndividuals?: string[];
+            /** @default [] */
+            affectedGroups?: string[];
+            /** @default [] */
+            affectedSocieties?: string[];
+            /** @default [] */
+            impacts?: {
+              id?: string;
+              /** @enum {string} */
+              category: 'fairness' | 'safety' | 'privacy' | 'human-rights' | 'environment' | 'economic' | 'other';
+              /** @default  */
+              label?: string;
+              /** @default  */
+              description?: string;
+              /** @default null */
+              likelihood?: number | null;
+              /** @default null */
+              severity?: number | null;
+              /** @default  */
+              mitigations?: string;
+              /** @default null */
+              residualLikelihood?: number | null;
+              /** @default null */
+              residualSeverity?: number | null;
+            }[];
+            foreseeableMisuse?: string;
+            assessor?: components['schemas']['PersonRefInput'] | null;
+            /** @default null */
+            nextReviewDate?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImpactAssessment'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/impact-assessments/{assessmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An impact assessment, with the other assessments of its AI system */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImpactAssessmentDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a draft impact assessment
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            intendedPurpose?: string;
+            contextOfUse?: string;
+            affectedIndividuals?: string[];
+            affectedGroups?: string[];
+            affectedSocieties?: string[];
+            impacts?: {
+              id?: string;
+              /** @enum {string} */
+              category: 'fairness' | 'safety' | 'privacy' | 'human-rights' | 'environment' | 'economic' | 'other';
+              /** @default  */
+              label?: string;
+              /** @default  */
+              description?: string;
+              /** @default null */
+              likelihood?: number | null;
+              /** @default null */
+              severity?: number | null;
+              /** @default  */
+              mitigations?: string;
+              /** @default null */
+              residualLikelihood?: number | null;
+              /** @default null */
+              residualSeverity?: number | null;
+            }[];
+            foreseeableMisuse?: string;
+            assessor?: components['schemas']['PersonRefInput'] | null;
+            nextReviewDate?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImpactAssessmentDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['ImpactAssessmentDetail'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/impact-assessments/{assessmentId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive an impact assessment (kept with its history) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImpactAssessmentDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/impact-assessments/{assessmentId}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore an archived impact assessment */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImpactAssessmentDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/impact-assessments/{assessmentId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The impact assessment's change history from the audit log */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEntry'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/impact-assessments/scales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The risk method's likelihood and severity scales and levels that impacts are rated on */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImpactScales'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/impact-assessments/{assessmentId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a draft impact assessment: supersedes the one in force and raises a risk for each residual impact above the acceptance threshold
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImpactAssessmentDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['ImpactAssessment'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risk-method': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The approved risk method and the draft, with generic-criteria checks; the default method as `suggested` while there is neither */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RiskMethodOverview'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risk-method/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Save the risk method draft: scales, matrix, levels, acceptance, AI risk sources (starts a new version after an approval)
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            content: components['schemas']['RiskMethodContentInput'];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RiskMethodVersion'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['RiskMethodVersion'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Discard the risk method draft
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['RiskMethodVersion'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risk-method/draft/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve the risk method draft; every open generic-criteria warning needs a reason (exceptions)
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            exceptions?: components['schemas']['ApprovalExceptionInput'][];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RiskMethodVersion'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['RiskMethodVersion'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risk-method/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every risk method version, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['RiskMethodVersion'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risk-method/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One risk method version */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RiskMethodVersion'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risk-method/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What changed between two risk method versions */
+    get: {
+      parameters: {
+        query: {
+          from: number;
+          to: number;
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: number;
+              to: number;
+              changes: components['schemas']['RiskMethodChange'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risks/heatmap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Risks per likelihood and impact cell, inherent and residual, with the method’s levels */
+    get: {
+      parameters: {
+        query?: {
+          aiSystemId?: string;
+          status?: 'open' | 'treating' | 'accepted' | 'closed';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RiskHeatmap'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risks/flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the register is missing as a whole: AI systems in scope with no risk assessed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['OrgRiskFlag'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** AI risks, filtered and sorted (levels from the risk method) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?:
+            | 'number'
+            | '-number'
+            | 'title'
+            | '-title'
+            | 'inherentLevel'
+            | '-inherentLevel'
+            | 'residualLevel'
+            | '-residualLevel'
+            | 'nextReviewDate'
+            | '-nextReviewDate'
+            | 'updatedAt'
+            | '-updatedAt'
+            | 'createdAt'
+            | '-createdAt';
+          q?: string;
+          aiSystemId?: string;
+          level?: string;
+          residualLevel?: string;
+          likelihood?: number;
+          impact?: number;
+          cell?: 'inherent' | 'residual';
+          status?: 'open' | 'treating' | 'accepted' | 'closed';
+          owner?: string;
+          flag?: 'above-threshold-untreated' | 'review-overdue';
+          includeArchived?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Risk'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a risk; its levels are computed from the risk method */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            aiSystemIds: string[];
+            /** @default [] */
+            supplierIds?: string[];
+            sourceCategory: string;
+            /** @default  */
+            cause?: string;
+            /** @default  */
+            event?: string;
+            /** @default  */
+            consequence?: string;
+            owner?: components['schemas']['PersonRefInput'] | null;
+            inherentLikelihood: number;
+            inherentImpact: number;
+            /** @default null */
+            treatmentOption?: ('modify' | 'avoid' | 'share' | 'retain') | null;
+            /** @default null */
+            residualLikelihood?: number | null;
+            /** @default null */
+            residualImpact?: number | null;
+            acceptance?: {
+              acceptedBy: components['schemas']['PersonRefInput'];
+              acceptedAt: string;
+              reason: string;
+            } | null;
+            /** @default null */
+            nextReviewDate?: string | null;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status?: 'open' | 'treating' | 'accepted' | 'closed';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Risk'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risks/{riskId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A risk with its treatment actions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          riskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RiskDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a risk; levels are recomputed and acceptance is checked against the method
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          riskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title?: string;
+            aiSystemIds?: string[];
+            supplierIds?: string[];
+            sourceCategory?: string;
+            cause?: string;
+            event?: string;
+            consequence?: string;
+            owner?: components['schemas']['PersonRefInput'] | null;
+            inherentLikelihood?: number;
+            inherentImpact?: number;
+            treatmentOption?: ('modify' | 'avoid' | 'share' | 'retain') | null;
+            residualLikelihood?: number | null;
+            residualImpact?: number | null;
+            acceptance?: {
+              acceptedBy: components['schemas']['PersonRefInput'];
+              acceptedAt: string;
+              reason: string;
+            } | null;
+            nextReviewDate?: string | null;
+            /** @enum {string} */
+            status?: 'open' | 'treating' | 'accepted' | 'closed';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RiskDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['RiskDetail'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risks/{riskId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive a risk (kept with its history) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          riskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RiskDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risks/{riskId}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore an archived risk */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          riskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RiskDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risks/{riskId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The risk's change history from the audit log */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          riskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEntry'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risks/{riskId}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Treatment actions of a risk, oldest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          riskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['RiskTreatmentAction'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a treatment action (owner, due date, status, the controls it relies on) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          riskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            owner?: components['schemas']['PersonRefInput'] | null;
+            /** @default null */
+            dueDate?: string | null;
+            /**
+             * @default planned
+             * @enum {string}
+             */
+            status?: 'planned' | 'in-progress' | 'done';
+            /** @default [] */
+            controlIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RiskTreatmentAction'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/risks/{riskId}/actions/{actionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a treatment action
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          riskId: string;
+          actionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['RiskTreatmentAction'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a treatment action
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          riskId: string;
+          actionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title?: string;
+            owner?: components['schemas']['PersonRefInput'] | null;
+            dueDate?: string | null;
+            /** @enum {string} */
+            status?: 'planned' | 'in-progress' | 'done';
+            controlIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RiskTreatmentAction'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['RiskTreatmentAction'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/soa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Statement of Applicability as it stands: every Annex A control and the own controls, with linked risks */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SoaCurrent'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/soa/rows/{controlId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit one row: applicability, justification, status, implementation, owner (own controls also title and description)
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          controlId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SoaRowPatchInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SoaCurrent'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['SoaCurrent'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/soa/own-controls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add an own control (its id given, or the next free OC-nn)
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SoaOwnControlCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SoaCurrent'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['SoaCurrent'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/soa/own-controls/{controlId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove an own control (refused while a risk treatment relies on it)
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          controlId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SoaCurrent'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['SoaCurrent'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/soa/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Save the whole draft (starts a new version after an approval); every Annex A control keeps its row
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            content: components['schemas']['SoaContentInput'];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SoaVersion'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['SoaVersion'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Discard the draft
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['SoaVersion'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/soa/draft/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve the draft: it becomes an immutable version (open warnings need a reason each, or one per code)
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            exceptions?: components['schemas']['ApprovalExceptionInput'][];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SoaVersion'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['SoaVersion'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/soa/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every SoA version, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SoaVersion'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/soa/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One SoA version, every Annex A row filled in */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SoaVersion'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/soa/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What changed between two SoA versions, row by row */
+    get: {
+      parameters: {
+        query: {
+          from: number;
+          to: number;
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: number;
+              to: number;
+              changes: components['schemas']['SoaChange'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/soa/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The current SoA as a file: XLSX (default), PDF, HTML or DOCX, with version, approval date and approver */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'pdf' | 'xlsx' | 'docx' | 'html';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the SoA file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': unknown;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+            'text/html': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/soa/versions/{version}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One SoA version as a file: XLSX (default), PDF, HTML or DOCX */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'pdf' | 'xlsx' | 'docx' | 'html';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the SoA file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': unknown;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+            'text/html': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/objectives': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** AI objectives (clause 6.2) with their state: on track, at risk, overdue, achieved or missed */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: 'title' | '-title' | 'dueDate' | '-dueDate' | 'updatedAt' | '-updatedAt';
+          q?: string;
+          status?: 'open' | 'achieved' | 'missed';
+          overdue?: 'true' | 'false';
+          ownerUserId?: string;
+          includeArchived?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Objective'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Set an AI objective */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            /** @default  */
+            description?: string;
+            measure: string;
+            target: string;
+            /** @default null */
+            targetValue?: number | null;
+            /** @default null */
+            targetUnit?: string | null;
+            /** @default null */
+            targetDirection?: ('at-least' | 'at-most') | null;
+            /** @default null */
+            baselineValue?: number | null;
+            owner?: components['schemas']['PersonRefInput'] | null;
+            /** @default  */
+            resources?: string;
+            /** @default null */
+            dueDate?: string | null;
+            /** @default  */
+            evaluation?: string;
+            /** @default [] */
+            aiSystemIds?: string[];
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status?: 'open' | 'achieved' | 'missed';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Objective'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/objectives/{objectiveId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An AI objective with its state and progress summary */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          objectiveId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Objective'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change an AI objective (or mark it achieved or missed)
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          objectiveId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title?: string;
+            description?: string;
+            measure?: string;
+            target?: string;
+            targetValue?: number | null;
+            targetUnit?: string | null;
+            targetDirection?: ('at-least' | 'at-most') | null;
+            baselineValue?: number | null;
+            owner?: components['schemas']['PersonRefInput'] | null;
+            resources?: string;
+            dueDate?: string | null;
+            evaluation?: string;
+            aiSystemIds?: string[];
+            /** @enum {string} */
+            status?: 'open' | 'achieved' | 'missed';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Objective'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['Objective'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/objectives/{objectiveId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive an AI objective (kept with its history) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          objectiveId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Objective'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/objectives/{objectiveId}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore an archived AI objective */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          objectiveId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Objective'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/objectives/{objectiveId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The AI objective's change history from the audit log */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          objectiveId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEntry'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/objectives/{objectiveId}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Progress entries of an AI objective, oldest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          objectiveId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ObjectiveProgressEntry'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record progress on an AI objective: a measured value, a note, or both */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          objectiveId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            date: string;
+            /** @default null */
+            value?: number | null;
+            /** @default  */
+            note?: string;
+            recordedBy?: components['schemas']['PersonRefInput'];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ObjectiveProgressEntry'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/objectives/{objectiveId}/progress/{entryId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a progress entry recorded in error (the audit log keeps it) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          objectiveId: string;
+          entryId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6523,6 +11358,7 @@ export interface components {
     OrganizationSettingsInput: {
       reviewIntervalDays: number;
       riskScale: string[];
+      updatedAt: string | null;
     };
     RolePermissionsInput: {
       roles: ('owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor')[];
@@ -6831,8 +11667,10 @@ export interface components {
       updated: number;
       /** @description rows matching an existing system by external id with nothing to change */
       unchanged: number;
-      /** @description rows with at least one error */
+      /** @description rows with at least one error (rows, not errors) */
       rejected: number;
+      /** @description errors on those rows; errors.length - rowErrors are about the header row or the file as a whole */
+      rowErrors: number;
       /** @description suppliers the import creates */
       newSuppliers: string[];
       errors: components['schemas']['ImportErrorInput'][];
@@ -6877,8 +11715,10 @@ export interface components {
       updated: number;
       /** @description rows matching an existing system by external id with nothing to change */
       unchanged: number;
-      /** @description rows with at least one error */
+      /** @description rows with at least one error (rows, not errors) */
       rejected: number;
+      /** @description errors on those rows; errors.length - rowErrors are about the header row or the file as a whole */
+      rowErrors: number;
       /** @description suppliers the import creates */
       newSuppliers: string[];
       errors: components['schemas']['ImportErrorInput'][];
@@ -6914,6 +11754,46 @@ export interface components {
       type: string;
       title: string;
       status: number;
+    };
+    InventoryImportColumnsInput: {
+      columns: {
+        header: string;
+        /** @enum {string} */
+        field:
+          | 'name'
+          | 'businessOwner'
+          | 'technicalOwner'
+          | 'purpose'
+          | 'userImpact'
+          | 'dataCategories'
+          | 'suppliers'
+          | 'riskLevel'
+          | 'monitoringMethod'
+          | 'externalId'
+          | 'kind'
+          | 'aiRole'
+          | 'lifecycleStage'
+          | 'inScope'
+          | 'dataSensitivity'
+          | 'dataSource'
+          | 'intendedUse'
+          | 'foreseeableMisuse'
+          | 'humanOversight'
+          | 'deploymentDate'
+          | 'lastReviewDate'
+          | 'tags';
+        help: string;
+        required: boolean;
+        /** @description several values separated by ";" */
+        multiple: boolean;
+        /** @description the values a column of a fixed list takes (an import accepts the value or its label); null for free text */
+        values:
+          | {
+              value: string;
+              label: string;
+            }[]
+          | null;
+      }[];
     };
     ReviewAreaInput: {
       /** @enum {string} */
@@ -7167,6 +12047,57 @@ export interface components {
       updatedAt: string;
       doneAt: string | null;
     };
+    ObjectiveFlagInput: {
+      code: string;
+      field: string;
+      message: string;
+    };
+    ObjectiveInput: {
+      id: string;
+      title: string;
+      description: string;
+      measure: string;
+      target: string;
+      targetValue: number | null;
+      targetUnit: string | null;
+      targetDirection: ('at-least' | 'at-most') | null;
+      baselineValue: number | null;
+      owner: components['schemas']['PersonInput'] | null;
+      resources: string;
+      dueDate: string | null;
+      evaluation: string;
+      aiSystems: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      /** @enum {string} */
+      status: 'open' | 'achieved' | 'missed';
+      /** @enum {string} */
+      state: 'on-track' | 'at-risk' | 'overdue' | 'not-measured' | 'achieved' | 'missed';
+      stateReason: string;
+      progress: {
+        entries: number;
+        latestDate: string | null;
+        latestValue: number | null;
+        fraction: number | null;
+        expectedFraction: number | null;
+        targetMet: boolean;
+      };
+      flags: components['schemas']['ObjectiveFlagInput'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    ObjectiveProgressEntryInput: {
+      id: string;
+      objectiveId: string;
+      date: string;
+      value: number | null;
+      note: string;
+      recordedBy: components['schemas']['PersonInput'];
+      createdAt: string;
+    };
     JourneyStepStateInput: {
       id: string;
       number: number;
@@ -7182,7 +12113,7 @@ export interface components {
     };
     DueItemInput: {
       /** @enum {string} */
-      kind: 'gap-action' | 'supplier-review' | 'gap-answer';
+      kind: 'gap-action' | 'supplier-review' | 'gap-answer' | 'objective' | 'impact-assessment' | 'risk-action' | 'risk-review';
       title: string;
       detail: string;
       dueDate: string | null;
@@ -7203,6 +12134,511 @@ export interface components {
       recent: components['schemas']['RecentChangeInput'][];
       /** @enum {string} */
       recentDetail: 'full' | 'summary';
+    };
+    RiskMethodContentInput: {
+      likelihood: {
+        value: number;
+        label: string;
+        descriptor: string;
+      }[];
+      impact: {
+        value: number;
+        label: string;
+        descriptor: string;
+        dimensions: {
+          [key: string]: string;
+        };
+      }[];
+      impactDimensions: {
+        id: string;
+        name: string;
+        aboutPeople: boolean;
+      }[];
+      levels: {
+        id: string;
+        name: string;
+      }[];
+      matrix: string[][];
+      acceptance: {
+        maxAcceptableLevel: string;
+        acceptAboveBy: ('owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor')[];
+        /** @default  */
+        notes: string;
+      };
+      riskSources: {
+        id: string;
+        name: string;
+        inUse: boolean;
+      }[];
+      /** @default 12 */
+      reviewIntervalMonths: number;
+    };
+    RiskMethodCheckInput: {
+      code: string;
+      /** @enum {string} */
+      severity: 'warning' | 'info';
+      field: string;
+      message: string;
+    };
+    RiskMethodVersionInput: {
+      id: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'approved' | 'superseded';
+      content: components['schemas']['RiskMethodContentInput'];
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+      approvedBy: string | null;
+      approvedByName: string | null;
+      approvedAt: string | null;
+      approvalNote: string | null;
+      acceptedExceptions: components['schemas']['AcceptedExceptionInput'][];
+      checks: components['schemas']['RiskMethodCheckInput'][];
+    };
+    RiskMethodOverviewInput: {
+      approved: components['schemas']['RiskMethodVersionInput'] | null;
+      draft: components['schemas']['RiskMethodVersionInput'] | null;
+      /** @description the default method to start a draft from, while there is no draft and no approved version */
+      suggested: {
+        content: components['schemas']['RiskMethodContentInput'];
+        checks: components['schemas']['RiskMethodCheckInput'][];
+      } | null;
+    };
+    RiskMethodChangeInput: {
+      field: string;
+      /** @enum {string} */
+      change: 'added' | 'removed' | 'changed';
+      before: unknown;
+      after: unknown;
+    };
+    RiskFlagInput: {
+      /** @enum {string} */
+      code: 'above-threshold-untreated' | 'review-overdue';
+      field: string;
+      message: string;
+    };
+    RiskInput: {
+      id: string;
+      number: string;
+      title: string;
+      aiSystems: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      suppliers: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      sourceCategory: string;
+      sourceCategoryName: string | null;
+      cause: string;
+      event: string;
+      consequence: string;
+      owner: components['schemas']['PersonInput'] | null;
+      inherentLikelihood: number;
+      inherentImpact: number;
+      inherentLevel: string;
+      inherentLevelName: string;
+      treatmentOption: ('modify' | 'avoid' | 'share' | 'retain') | null;
+      residualLikelihood: number | null;
+      residualImpact: number | null;
+      residualLevel: string | null;
+      residualLevelName: string | null;
+      aboveThreshold: boolean;
+      acceptance: {
+        acceptedBy: components['schemas']['PersonInput'];
+        acceptedAt: string;
+        reason: string;
+      } | null;
+      nextReviewDate: string | null;
+      /** @enum {string} */
+      status: 'open' | 'treating' | 'accepted' | 'closed';
+      actionCount: number;
+      openActionCount: number;
+      flags: components['schemas']['RiskFlagInput'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    RiskTreatmentActionInput: {
+      id: string;
+      riskId: string;
+      title: string;
+      owner: components['schemas']['PersonInput'] | null;
+      dueDate: string | null;
+      /** @enum {string} */
+      status: 'planned' | 'in-progress' | 'done';
+      controlIds: string[];
+      controls: {
+        id: string;
+        /** @enum {string} */
+        kind: 'annex-a' | 'own';
+        label: string;
+      }[];
+      overdue: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
+    RiskDetailInput: {
+      id: string;
+      number: string;
+      title: string;
+      aiSystems: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      suppliers: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      sourceCategory: string;
+      sourceCategoryName: string | null;
+      cause: string;
+      event: string;
+      consequence: string;
+      owner: components['schemas']['PersonInput'] | null;
+      inherentLikelihood: number;
+      inherentImpact: number;
+      inherentLevel: string;
+      inherentLevelName: string;
+      treatmentOption: ('modify' | 'avoid' | 'share' | 'retain') | null;
+      residualLikelihood: number | null;
+      residualImpact: number | null;
+      residualLevel: string | null;
+      residualLevelName: string | null;
+      aboveThreshold: boolean;
+      acceptance: {
+        acceptedBy: components['schemas']['PersonInput'];
+        acceptedAt: string;
+        reason: string;
+      } | null;
+      nextReviewDate: string | null;
+      /** @enum {string} */
+      status: 'open' | 'treating' | 'accepted' | 'closed';
+      actionCount: number;
+      openActionCount: number;
+      flags: components['schemas']['RiskFlagInput'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+      actions: components['schemas']['RiskTreatmentActionInput'][];
+    };
+    RiskHeatmapInput: {
+      method: {
+        version: number | null;
+        status: string;
+      };
+      likelihood: {
+        value: number;
+        label: string;
+      }[];
+      impact: {
+        value: number;
+        label: string;
+      }[];
+      levels: {
+        id: string;
+        name: string;
+      }[];
+      maxAcceptableLevel: string;
+      inherent: {
+        cells: {
+          likelihood: number;
+          impact: number;
+          level: string;
+          count: number;
+        }[];
+        total: number;
+        outsideScale: number;
+      };
+      residual: {
+        cells: {
+          likelihood: number;
+          impact: number;
+          level: string;
+          count: number;
+        }[];
+        total: number;
+        outsideScale: number;
+        notAssessed: number;
+      };
+    };
+    OrgRiskFlagInput: {
+      /** @constant */
+      code: 'ai-system-without-risk';
+      aiSystemId: string;
+      name: string;
+      message: string;
+    };
+    ImpactAssessmentBasisInput: {
+      lifecycleStage: string | null;
+      purpose: string;
+      intendedUse: string;
+      userImpact: string[];
+      dataCategories: string[];
+      dataSource: string;
+      dataSensitivity: string | null;
+      riskLevel: string | null;
+      suppliers: {
+        supplierId: string;
+        name: string;
+        dependency: string;
+      }[];
+    };
+    ImpactLevelInput: {
+      id: string;
+      name: string;
+      aboveThreshold: boolean;
+    };
+    ImpactInput: {
+      id: string;
+      /** @enum {string} */
+      category: 'fairness' | 'safety' | 'privacy' | 'human-rights' | 'environment' | 'economic' | 'other';
+      label: string;
+      description: string;
+      likelihood: number | null;
+      severity: number | null;
+      mitigations: string;
+      residualLikelihood: number | null;
+      residualSeverity: number | null;
+      level: components['schemas']['ImpactLevelInput'] | null;
+      residualLevel: components['schemas']['ImpactLevelInput'] | null;
+      riskId: string | null;
+    };
+    ReassessmentStateInput: {
+      needed: boolean;
+      reasons: string[];
+    };
+    ImpactAssessmentInput: {
+      id: string;
+      name: string;
+      aiSystemId: string;
+      /** @enum {string} */
+      status: 'draft' | 'approved' | 'superseded';
+      intendedPurpose: string;
+      contextOfUse: string;
+      affectedIndividuals: string[];
+      affectedGroups: string[];
+      affectedSocieties: string[];
+      impacts: components['schemas']['ImpactInput'][];
+      foreseeableMisuse: string;
+      assessor: components['schemas']['PersonInput'] | null;
+      nextReviewDate: string | null;
+      approval: {
+        userId: string | null;
+        name: string;
+        at: string;
+      } | null;
+      highestResidual: components['schemas']['ImpactLevelInput'] | null;
+      basis: components['schemas']['ImpactAssessmentBasisInput'];
+      reassessment: components['schemas']['ReassessmentStateInput'];
+      supersedesId: string | null;
+      supersededAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    ImpactAssessmentDetailInput: {
+      id: string;
+      name: string;
+      aiSystemId: string;
+      /** @enum {string} */
+      status: 'draft' | 'approved' | 'superseded';
+      intendedPurpose: string;
+      contextOfUse: string;
+      affectedIndividuals: string[];
+      affectedGroups: string[];
+      affectedSocieties: string[];
+      impacts: components['schemas']['ImpactInput'][];
+      foreseeableMisuse: string;
+      assessor: components['schemas']['PersonInput'] | null;
+      nextReviewDate: string | null;
+      approval: {
+        userId: string | null;
+        name: string;
+        at: string;
+      } | null;
+      highestResidual: components['schemas']['ImpactLevelInput'] | null;
+      basis: components['schemas']['ImpactAssessmentBasisInput'];
+      reassessment: components['schemas']['ReassessmentStateInput'];
+      supersedesId: string | null;
+      supersededAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+      versions: {
+        id: string;
+        /** @enum {string} */
+        status: 'draft' | 'approved' | 'superseded';
+        approvedAt: string | null;
+        createdAt: string;
+      }[];
+    };
+    ImpactScalesInput: {
+      likelihood: {
+        value: number;
+        label: string;
+        descriptor: string;
+      }[];
+      severity: {
+        value: number;
+        label: string;
+        descriptor: string;
+        dimensions: {
+          [key: string]: string;
+        };
+      }[];
+      dimensions: {
+        id: string;
+        name: string;
+      }[];
+      levels: {
+        id: string;
+        name: string;
+        aboveThreshold: boolean;
+      }[];
+      matrix: string[][];
+    };
+    SoaAnnexARowInput: {
+      controlId: string;
+      applicable: boolean;
+      justification: string;
+      /** @enum {string} */
+      implementationStatus: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
+      implementation: string;
+      owner: components['schemas']['PersonRefInput'] | null;
+    };
+    SoaOwnControlInput: {
+      controlId: string;
+      title: string;
+      description: string;
+      applicable: boolean;
+      justification: string;
+      /** @enum {string} */
+      implementationStatus: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
+      implementation: string;
+      owner: components['schemas']['PersonRefInput'] | null;
+    };
+    SoaContentInput: {
+      annexA: components['schemas']['SoaAnnexARowInput'][];
+      ownControls: components['schemas']['SoaOwnControlInput'][];
+    };
+    SoaLinkedRiskInput: {
+      id: string;
+      number: string;
+      title: string;
+      residualLevel: string | null;
+      status: string;
+    };
+    SoaCheckInput: {
+      code: string;
+      /** @enum {string} */
+      severity: 'warning' | 'info';
+      field: string;
+      message: string;
+    };
+    SoaRowInput: {
+      controlId: string;
+      /** @enum {string} */
+      kind: 'annex-a' | 'own';
+      title: string;
+      description: string;
+      group: string | null;
+      groupTitle: string | null;
+      applicable: boolean;
+      justification: string;
+      /** @enum {string} */
+      implementationStatus: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
+      implementation: string;
+      owner: components['schemas']['PersonInput'] | null;
+      linkedRisks: components['schemas']['SoaLinkedRiskInput'][];
+      linkedEvidence: {
+        id: string;
+        title: string;
+      }[];
+      flags: components['schemas']['SoaCheckInput'][];
+    };
+    SoaVersionInput: {
+      id: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'approved' | 'superseded';
+      content: components['schemas']['SoaContentInput'];
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+      approvedBy: string | null;
+      approvedByName: string | null;
+      approvedAt: string | null;
+      approvalNote: string | null;
+      acceptedExceptions: components['schemas']['AcceptedExceptionInput'][];
+      rows: components['schemas']['SoaRowInput'][];
+      checks: components['schemas']['SoaCheckInput'][];
+      evidenceNote: string;
+    };
+    SoaOverviewInput: {
+      approved: components['schemas']['SoaVersionInput'] | null;
+      draft: components['schemas']['SoaVersionInput'] | null;
+    };
+    SoaChangeInput: {
+      field: string;
+      /** @enum {string} */
+      change: 'added' | 'removed' | 'changed';
+      before: unknown;
+      after: unknown;
+    };
+    SoaCurrentInput: {
+      version: number | null;
+      /** @enum {string} */
+      status: 'not-started' | 'draft' | 'approved';
+      etag: string;
+      updatedAt: string | null;
+      approvedAt: string | null;
+      approver: {
+        userId: string | null;
+        name: string | null;
+      } | null;
+      approvedVersion: {
+        version: number;
+        approvedAt: string | null;
+        approverName: string | null;
+      } | null;
+      rows: components['schemas']['SoaRowInput'][];
+      checks: components['schemas']['SoaCheckInput'][];
+      evidenceNote: string;
+    };
+    SoaRowPatchInput: {
+      applicable?: boolean;
+      justification?: string;
+      /** @enum {string} */
+      implementationStatus?: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
+      implementation?: string;
+      owner?: components['schemas']['PersonRefInput'] | null;
+      title?: string;
+      description?: string;
+    };
+    SoaOwnControlCreateInput: {
+      controlId?: string;
+      title: string;
+      /** @default  */
+      description: string;
+      /** @default true */
+      applicable: boolean;
+      /** @default  */
+      justification: string;
+      /**
+       * @default not-implemented
+       * @enum {string}
+       */
+      implementationStatus: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
+      /** @default  */
+      implementation: string;
+      owner?: components['schemas']['PersonRefInput'] | null;
     };
     Problem: {
       type: string;
@@ -7271,6 +12707,7 @@ export interface components {
     OrganizationSettings: {
       reviewIntervalDays: number;
       riskScale: string[];
+      updatedAt: string | null;
     };
     RolePermissions: {
       roles: ('owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor')[];
@@ -7579,8 +13016,10 @@ export interface components {
       updated: number;
       /** @description rows matching an existing system by external id with nothing to change */
       unchanged: number;
-      /** @description rows with at least one error */
+      /** @description rows with at least one error (rows, not errors) */
       rejected: number;
+      /** @description errors on those rows; errors.length - rowErrors are about the header row or the file as a whole */
+      rowErrors: number;
       /** @description suppliers the import creates */
       newSuppliers: string[];
       errors: components['schemas']['ImportError'][];
@@ -7625,8 +13064,10 @@ export interface components {
       updated: number;
       /** @description rows matching an existing system by external id with nothing to change */
       unchanged: number;
-      /** @description rows with at least one error */
+      /** @description rows with at least one error (rows, not errors) */
       rejected: number;
+      /** @description errors on those rows; errors.length - rowErrors are about the header row or the file as a whole */
+      rowErrors: number;
       /** @description suppliers the import creates */
       newSuppliers: string[];
       errors: components['schemas']['ImportError'][];
@@ -7662,6 +13103,46 @@ export interface components {
       type: string;
       title: string;
       status: number;
+    };
+    InventoryImportColumns: {
+      columns: {
+        header: string;
+        /** @enum {string} */
+        field:
+          | 'name'
+          | 'businessOwner'
+          | 'technicalOwner'
+          | 'purpose'
+          | 'userImpact'
+          | 'dataCategories'
+          | 'suppliers'
+          | 'riskLevel'
+          | 'monitoringMethod'
+          | 'externalId'
+          | 'kind'
+          | 'aiRole'
+          | 'lifecycleStage'
+          | 'inScope'
+          | 'dataSensitivity'
+          | 'dataSource'
+          | 'intendedUse'
+          | 'foreseeableMisuse'
+          | 'humanOversight'
+          | 'deploymentDate'
+          | 'lastReviewDate'
+          | 'tags';
+        help: string;
+        required: boolean;
+        /** @description several values separated by ";" */
+        multiple: boolean;
+        /** @description the values a column of a fixed list takes (an import accepts the value or its label); null for free text */
+        values:
+          | {
+              value: string;
+              label: string;
+            }[]
+          | null;
+      }[];
     };
     ReviewArea: {
       /** @enum {string} */
@@ -7915,6 +13396,57 @@ export interface components {
       updatedAt: string;
       doneAt: string | null;
     };
+    ObjectiveFlag: {
+      code: string;
+      field: string;
+      message: string;
+    };
+    Objective: {
+      id: string;
+      title: string;
+      description: string;
+      measure: string;
+      target: string;
+      targetValue: number | null;
+      targetUnit: string | null;
+      targetDirection: ('at-least' | 'at-most') | null;
+      baselineValue: number | null;
+      owner: components['schemas']['Person'] | null;
+      resources: string;
+      dueDate: string | null;
+      evaluation: string;
+      aiSystems: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      /** @enum {string} */
+      status: 'open' | 'achieved' | 'missed';
+      /** @enum {string} */
+      state: 'on-track' | 'at-risk' | 'overdue' | 'not-measured' | 'achieved' | 'missed';
+      stateReason: string;
+      progress: {
+        entries: number;
+        latestDate: string | null;
+        latestValue: number | null;
+        fraction: number | null;
+        expectedFraction: number | null;
+        targetMet: boolean;
+      };
+      flags: components['schemas']['ObjectiveFlag'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    ObjectiveProgressEntry: {
+      id: string;
+      objectiveId: string;
+      date: string;
+      value: number | null;
+      note: string;
+      recordedBy: components['schemas']['Person'];
+      createdAt: string;
+    };
     JourneyStepState: {
       id: string;
       number: number;
@@ -7930,7 +13462,7 @@ export interface components {
     };
     DueItem: {
       /** @enum {string} */
-      kind: 'gap-action' | 'supplier-review' | 'gap-answer';
+      kind: 'gap-action' | 'supplier-review' | 'gap-answer' | 'objective' | 'impact-assessment' | 'risk-action' | 'risk-review';
       title: string;
       detail: string;
       dueDate: string | null;
@@ -7951,6 +13483,512 @@ export interface components {
       recent: components['schemas']['RecentChange'][];
       /** @enum {string} */
       recentDetail: 'full' | 'summary';
+    };
+    RiskMethodContent: {
+      likelihood: {
+        value: number;
+        label: string;
+        descriptor: string;
+      }[];
+      impact: {
+        value: number;
+        label: string;
+        descriptor: string;
+        dimensions: {
+          [key: string]: string;
+        };
+      }[];
+      impactDimensions: {
+        id: string;
+        name: string;
+        aboutPeople: boolean;
+      }[];
+      levels: {
+        id: string;
+        name: string;
+      }[];
+      matrix: string[][];
+      acceptance: {
+        maxAcceptableLevel: string;
+        acceptAboveBy: ('owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor')[];
+        /** @default  */
+        notes: string;
+      };
+      riskSources: {
+        id: string;
+        name: string;
+        inUse: boolean;
+      }[];
+      /** @default 12 */
+      reviewIntervalMonths: number;
+    };
+    RiskMethodCheck: {
+      code: string;
+      /** @enum {string} */
+      severity: 'warning' | 'info';
+      field: string;
+      message: string;
+    };
+    RiskMethodVersion: {
+      id: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'approved' | 'superseded';
+      content: components['schemas']['RiskMethodContent'];
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+      approvedBy: string | null;
+      approvedByName: string | null;
+      approvedAt: string | null;
+      approvalNote: string | null;
+      acceptedExceptions: components['schemas']['AcceptedException'][];
+      checks: components['schemas']['RiskMethodCheck'][];
+    };
+    RiskMethodOverview: {
+      approved: components['schemas']['RiskMethodVersion'] | null;
+      draft: components['schemas']['RiskMethodVersion'] | null;
+      /** @description the default method to start a draft from, while there is no draft and no approved version */
+      suggested: {
+        content: components['schemas']['RiskMethodContent'];
+        checks: components['schemas']['RiskMethodCheck'][];
+      } | null;
+    };
+    RiskMethodChange: {
+      field: string;
+      /** @enum {string} */
+      change: 'added' | 'removed' | 'changed';
+      before: unknown;
+      after: unknown;
+    };
+    RiskFlag: {
+      /** @enum {string} */
+      code: 'above-threshold-untreated' | 'review-overdue';
+      field: string;
+      message: string;
+    };
+    Risk: {
+      id: string;
+      number: string;
+      title: string;
+      aiSystems: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      suppliers: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      sourceCategory: string;
+      sourceCategoryName: string | null;
+      cause: string;
+      event: string;
+      consequence: string;
+      owner: components['schemas']['Person'] | null;
+      inherentLikelihood: number;
+      inherentImpact: number;
+      inherentLevel: string;
+      inherentLevelName: string;
+      treatmentOption: ('modify' | 'avoid' | 'share' | 'retain') | null;
+      residualLikelihood: number | null;
+      residualImpact: number | null;
+      residualLevel: string | null;
+      residualLevelName: string | null;
+      aboveThreshold: boolean;
+      acceptance: {
+        acceptedBy: components['schemas']['Person'];
+        acceptedAt: string;
+        reason: string;
+      } | null;
+      nextReviewDate: string | null;
+      /** @enum {string} */
+      status: 'open' | 'treating' | 'accepted' | 'closed';
+      actionCount: number;
+      openActionCount: number;
+      flags: components['schemas']['RiskFlag'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    RiskTreatmentAction: {
+      id: string;
+      riskId: string;
+      title: string;
+      owner: components['schemas']['Person'] | null;
+      dueDate: string | null;
+      /** @enum {string} */
+      status: 'planned' | 'in-progress' | 'done';
+      controlIds: string[];
+      controls: {
+        id: string;
+        /** @enum {string} */
+        kind: 'annex-a' | 'own';
+        label: string;
+      }[];
+      overdue: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
+    RiskDetail: {
+      id: string;
+      number: string;
+      title: string;
+      aiSystems: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      suppliers: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      sourceCategory: string;
+      sourceCategoryName: string | null;
+      cause: string;
+      event: string;
+      consequence: string;
+      owner: components['schemas']['Person'] | null;
+      inherentLikelihood: number;
+      inherentImpact: number;
+      inherentLevel: string;
+      inherentLevelName: string;
+      treatmentOption: ('modify' | 'avoid' | 'share' | 'retain') | null;
+      residualLikelihood: number | null;
+      residualImpact: number | null;
+      residualLevel: string | null;
+      residualLevelName: string | null;
+      aboveThreshold: boolean;
+      acceptance: {
+        acceptedBy: components['schemas']['Person'];
+        acceptedAt: string;
+        reason: string;
+      } | null;
+      nextReviewDate: string | null;
+      /** @enum {string} */
+      status: 'open' | 'treating' | 'accepted' | 'closed';
+      actionCount: number;
+      openActionCount: number;
+      flags: components['schemas']['RiskFlag'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+      actions: components['schemas']['RiskTreatmentAction'][];
+    };
+    RiskHeatmap: {
+      method: {
+        version: number | null;
+        status: string;
+      };
+      likelihood: {
+        value: number;
+        label: string;
+      }[];
+      impact: {
+        value: number;
+        label: string;
+      }[];
+      levels: {
+        id: string;
+        name: string;
+      }[];
+      maxAcceptableLevel: string;
+      inherent: {
+        cells: {
+          likelihood: number;
+          impact: number;
+          level: string;
+          count: number;
+        }[];
+        total: number;
+        outsideScale: number;
+      };
+      residual: {
+        cells: {
+          likelihood: number;
+          impact: number;
+          level: string;
+          count: number;
+        }[];
+        total: number;
+        outsideScale: number;
+        notAssessed: number;
+      };
+    };
+    OrgRiskFlag: {
+      /** @constant */
+      code: 'ai-system-without-risk';
+      aiSystemId: string;
+      name: string;
+      message: string;
+    };
+    ImpactAssessmentBasis: {
+      lifecycleStage: string | null;
+      purpose: string;
+      intendedUse: string;
+      userImpact: string[];
+      dataCategories: string[];
+      dataSource: string;
+      dataSensitivity: string | null;
+      riskLevel: string | null;
+      suppliers: {
+        supplierId: string;
+        name: string;
+        dependency: string;
+      }[];
+    };
+    ImpactLevel: {
+      id: string;
+      name: string;
+      aboveThreshold: boolean;
+    };
+    Impact: {
+      id: string;
+      /** @enum {string} */
+      category: 'fairness' | 'safety' | 'privacy' | 'human-rights' | 'environment' | 'economic' | 'other';
+      label: string;
+      description: string;
+      likelihood: number | null;
+      severity: number | null;
+      mitigations: string;
+      residualLikelihood: number | null;
+      residualSeverity: number | null;
+      level: components['schemas']['ImpactLevel'] | null;
+      residualLevel: components['schemas']['ImpactLevel'] | null;
+      riskId: string | null;
+    };
+    ReassessmentState: {
+      needed: boolean;
+      reasons: string[];
+    };
+    ImpactAssessment: {
+      id: string;
+      name: string;
+      aiSystemId: string;
+      /** @enum {string} */
+      status: 'draft' | 'approved' | 'superseded';
+      intendedPurpose: string;
+      contextOfUse: string;
+      affectedIndividuals: string[];
+      affectedGroups: string[];
+      affectedSocieties: string[];
+      impacts: components['schemas']['Impact'][];
+      foreseeableMisuse: string;
+      assessor: components['schemas']['Person'] | null;
+      nextReviewDate: string | null;
+      approval: {
+        userId: string | null;
+        name: string;
+        at: string;
+      } | null;
+      highestResidual: components['schemas']['ImpactLevel'] | null;
+      basis: components['schemas']['ImpactAssessmentBasis'];
+      reassessment: components['schemas']['ReassessmentState'];
+      supersedesId: string | null;
+      supersededAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    ImpactAssessmentDetail: {
+      id: string;
+      name: string;
+      aiSystemId: string;
+      /** @enum {string} */
+      status: 'draft' | 'approved' | 'superseded';
+      intendedPurpose: string;
+      contextOfUse: string;
+      affectedIndividuals: string[];
+      affectedGroups: string[];
+      affectedSocieties: string[];
+      impacts: components['schemas']['Impact'][];
+      foreseeableMisuse: string;
+      assessor: components['schemas']['Person'] | null;
+      nextReviewDate: string | null;
+      approval: {
+        userId: string | null;
+        name: string;
+        at: string;
+      } | null;
+      highestResidual: components['schemas']['ImpactLevel'] | null;
+      basis: components['schemas']['ImpactAssessmentBasis'];
+      reassessment: components['schemas']['ReassessmentState'];
+      supersedesId: string | null;
+      supersededAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+      versions: {
+        id: string;
+        /** @enum {string} */
+        status: 'draft' | 'approved' | 'superseded';
+        approvedAt: string | null;
+        createdAt: string;
+      }[];
+    };
+    ImpactScales: {
+      likelihood: {
+        value: number;
+        label: string;
+        descriptor: string;
+      }[];
+      severity: {
+        value: number;
+        label: string;
+        descriptor: string;
+        dimensions: {
+          [key: string]: string;
+        };
+      }[];
+      dimensions: {
+        id: string;
+        name: string;
+      }[];
+      levels: {
+        id: string;
+        name: string;
+        aboveThreshold: boolean;
+      }[];
+      matrix: string[][];
+    };
+    SoaAnnexARow: {
+      controlId: string;
+      applicable: boolean;
+      justification: string;
+      /** @enum {string} */
+      implementationStatus: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
+      implementation: string;
+      owner: components['schemas']['PersonRef'] | null;
+    };
+    SoaOwnControl: {
+      controlId: string;
+      title: string;
+      description: string;
+      applicable: boolean;
+      justification: string;
+      /** @enum {string} */
+      implementationStatus: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
+      implementation: string;
+      owner: components['schemas']['PersonRef'] | null;
+    };
+    SoaContent: {
+      annexA: components['schemas']['SoaAnnexARow'][];
+      ownControls: components['schemas']['SoaOwnControl'][];
+    };
+    SoaLinkedRisk: {
+      id: string;
+      number: string;
+      title: string;
+      residualLevel: string | null;
+      status: string;
+    };
+    SoaCheck: {
+      code: string;
+      /** @enum {string} */
+      severity: 'warning' | 'info';
+      field: string;
+      message: string;
+    };
+    SoaRow: {
+      controlId: string;
+      /** @enum {string} */
+      kind: 'annex-a' | 'own';
+      title: string;
+      description: string;
+      group: string | null;
+      groupTitle: string | null;
+      applicable: boolean;
+      justification: string;
+      /** @enum {string} */
+      implementationStatus: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
+      implementation: string;
+      owner: components['schemas']['Person'] | null;
+      linkedRisks: components['schemas']['SoaLinkedRisk'][];
+      linkedEvidence: {
+        id: string;
+        title: string;
+      }[];
+      flags: components['schemas']['SoaCheck'][];
+    };
+    SoaVersion: {
+      id: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'approved' | 'superseded';
+      content: components['schemas']['SoaContent'];
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+      approvedBy: string | null;
+      approvedByName: string | null;
+      approvedAt: string | null;
+      approvalNote: string | null;
+      acceptedExceptions: components['schemas']['AcceptedException'][];
+      rows: components['schemas']['SoaRow'][];
+      checks: components['schemas']['SoaCheck'][];
+      evidenceNote: string;
+    };
+    SoaOverview: {
+      approved: components['schemas']['SoaVersion'] | null;
+      draft: components['schemas']['SoaVersion'] | null;
+    };
+    SoaChange: {
+      field: string;
+      /** @enum {string} */
+      change: 'added' | 'removed' | 'changed';
+      before: unknown;
+      after: unknown;
+    };
+    SoaCurrent: {
+      version: number | null;
+      /** @enum {string} */
+      status: 'not-started' | 'draft' | 'approved';
+      etag: string;
+      updatedAt: string | null;
+      approvedAt: string | null;
+      approver: {
+        userId: string | null;
+        name: string | null;
+      } | null;
+      approvedVersion: {
+        version: number;
+        approvedAt: string | null;
+        approverName: string | null;
+      } | null;
+      rows: components['schemas']['SoaRow'][];
+      checks: components['schemas']['SoaCheck'][];
+      evidenceNote: string;
+    };
+    SoaRowPatch: {
+      applicable?: boolean;
+      justification?: string;
+      /** @enum {string} */
+      implementationStatus?: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
+      implementation?: string;
+      owner?: components['schemas']['PersonRef'] | null;
+      title?: string;
+      description?: string;
+    };
+    SoaOwnControlCreate: {
+      controlId?: string;
+      title: string;
+      /** @default  */
+      description: string;
+      /** @default true */
+      applicable: boolean;
+      /** @default  */
+      justification: string;
+      /**
+       * @default not-implemented
+       * @enum {string}
+       */
+      implementationStatus: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
+      /** @default  */
+      implementation: string;
+      /** @default null */
+      owner: components['schemas']['PersonRef'] | null;
     };
   };
   responses: never;

@@ -13,7 +13,7 @@ export function OrgSwitcher({ current, organizations }: Props) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const section = current ? pathname.replace(`/orgs/${current.id}`, '').split('/').slice(0, 2).join('/') : '';
-  const switchTo = (org: Organization) => navigate(`/orgs/${org.id}${section && section !== '/' ? section : '/scope'}`);
+  const switchTo = (org: Organization) => navigate(`/orgs/${org.id}${section && section !== '/' ? section : ''}`);
 
   return (
     <Menu position="bottom-start" width={300} shadow="md">

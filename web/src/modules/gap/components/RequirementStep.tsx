@@ -2,6 +2,8 @@ import { Alert, Badge, Button, Grid, Group, Kbd, Modal, Paper, Stack, Text, Titl
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
 import { fieldErrorLookup } from '../../../shared/problem';
+import { versionTag } from '../../../shared/register';
+import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
 import { useBeforeUnload } from '../../../shared/ui/useLeaveGuard';
@@ -11,7 +13,7 @@ import type { Member } from '../../../shared/org/orgData';
 import { type Answer, useClearAnswer, useSaveAnswer } from '../hooks/useGap';
 import { cellStatus, STATUS_COLORS, STATUS_GLYPHS, STATUS_LABELS } from '../labels';
 import { AnswerFields } from './AnswerFields';
-import { type AnswerDraft, bodyOf, draftOf, sameDraft } from './answerDraft';
+import { type AnswerDraft, answerView, bodyOf, draftOf, sameDraft } from './answerDraft';
 import { FactsPanel } from './FactsPanel';
 
 interface Props {
@@ -38,18 +40,39 @@ const MOD = isMac ? '⌘' : 'Ctrl';
 /** One requirement in the wizard: our guidance, the facts OpenAIMS holds, the answer form and the way on. */
 export function RequirementStep(props: Props) {
   const { orgId, assessmentId, requirement: r, answer, previousId, nextId, onGo, readOnly } = props;
-  const save = useSaveAnswer(orgId, assessmentId);
   const clear = useClearAnswer(orgId, assessmentId);
   const [draft, setDraft] = useState<AnswerDraft>(() => draftOf(answer));
   const [baseline, setBaseline] = useState<AnswerDraft>(() => draftOf(answer));
   const [statusMissing, setStatusMissing] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  // the version of the answer this copy was loaded from or last saved as (If-Match)
+  const versionRef = useRef(versionTag(answer.updatedAt));
+  const take = (a: Answer, version: string) => {
+    versionRef.current = version;
+    const next = draftOf(a);
+    setDraft(next);
+    setBaseline(next);
+  };
+  const savedNow = () => setSavedAt(new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
+  const memberName = (userId: string) => props.members.find((m) => m.userId === userId)?.name ?? userId;
+  const save = useSaveAnswer(orgId, assessmentId, {
+    mine: (vars) => vars.shown,
+    theirs: (current) => answerView(draftOf(current as Answer), memberName),
+    onReload: (current, etag) => {
+      take(current as Answer, etag);
+      setSavedAt(null);
+    },
+    onOverwritten: (saved) => {
+      take(saved, versionTag(saved.updatedAt));
+      savedNow();
+    },
+  });
   const dirty = !sameDraft(draft, baseline);
   const leaving = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const errorFor = fieldErrorLookup({ ...save.fieldErrors, ...(statusMissing ? { status: 'Choose a status' } : {}) });
-  useFocusFirstError(save.error, form);
+  useFocusFirstError(save.conflict ? null : save.error, form);
 
   // its own blocker below offers 'Save and continue'; reload and tab close ask too
   useBeforeUnload(dirty);
@@ -78,13 +101,16 @@ export function RequirementStep(props: Props) {
     }
     setStatusMissing(false);
     save.mutate(
-      { requirementId: r.id, body: bodyOf({ ...draft, status: draft.status }) },
+      {
+        requirementId: r.id,
+        body: bodyOf({ ...draft, status: draft.status }),
+        ifMatch: versionRef.current,
+        shown: answerView(draft, memberName),
+      },
       {
         onSuccess: (saved) => {
-          const next = draftOf(saved);
-          setDraft(next);
-          setBaseline(next);
-          setSavedAt(new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
+          take(saved, versionTag(saved.updatedAt));
+          savedNow();
           if (then) {
             leaving.current = true;
             then();
@@ -100,9 +126,7 @@ export function RequirementStep(props: Props) {
   const clearAnswer = () =>
     clear.mutate(r.id, {
       onSuccess: (cleared) => {
-        const next = draftOf(cleared);
-        setDraft(next);
-        setBaseline(next);
+        take(cleared, versionTag(cleared.updatedAt));
         setSavedAt(null);
       },
     });
@@ -195,7 +219,9 @@ export function RequirementStep(props: Props) {
                 userId={props.userId}
                 readOnly={!!readOnly}
               />
-              <FormError error={save.error} placed={['status', 'maturity', 'notes', 'justification', 'owner', 'links']} />
+              {!save.conflict && (
+                <FormError error={save.error} placed={['status', 'maturity', 'notes', 'justification', 'owner', 'links']} />
+              )}
               <FormError error={clear.error} title="Not cleared" />
             </Stack>
           </fieldset>
@@ -238,6 +264,7 @@ export function RequirementStep(props: Props) {
         </form>
       </Stack>
 
+      <ConflictDialog what={`The answer to ${r.id}`} {...save.conflictDialog} />
       <Modal
         opened={blocker.state === 'blocked'}
         onClose={() => blocker.reset?.()}

@@ -1,4 +1,5 @@
 import type { Answer, AnswerInput, AnswerLink, AnswerStatus } from '../hooks/useGap';
+import { STATUS_LABELS } from '../labels';
 
 // The wizard's form state for one answer, and the body it becomes. Selects
 // hold strings; the owner is a member's id, a typed name, or nobody.
@@ -53,5 +54,20 @@ export function bodyOf(d: AnswerDraft & { status: AnswerStatus }): AnswerInput {
           ? { userId: null, name: d.ownerName }
           : { userId: d.ownerChoice, name: '' },
     links: d.links.map((l) => ({ type: l.type, id: l.id })),
+  };
+}
+
+/**
+ * The values the conflict dialog compares, field by field: what the answer
+ * stores, in words (the status by its label, the owner and links by name).
+ */
+export function answerView(d: AnswerDraft, memberName: (userId: string) => string): Record<string, unknown> {
+  return {
+    status: STATUS_LABELS[d.status ?? 'unanswered'],
+    maturity: d.maturity === '' ? null : Number(d.maturity),
+    notes: d.notes,
+    justification: d.status === 'not-applicable' ? d.justification : '',
+    owner: d.ownerChoice === '' ? null : d.ownerChoice === OWNER_NAME ? d.ownerName : memberName(d.ownerChoice),
+    links: d.links.map((l) => l.label),
   };
 }

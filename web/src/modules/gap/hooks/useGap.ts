@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
-import { ifMatchHeader, useOrgMutation } from '../../../shared/register';
+import { type Concurrency, ifMatchHeader, useOrgMutation } from '../../../shared/register';
 
 export type Assessment = Schemas['GapAssessment'];
 export type AssessmentSummary = Schemas['GapAssessmentSummary'];
@@ -118,18 +118,32 @@ export function useUpdateAssessment(orgId: string, assessmentId: string) {
   );
 }
 
-export function useSaveAnswer(orgId: string, assessmentId: string) {
+/**
+ * A save of one answer: the body, the version (ETag) of the answer the
+ * assessor edited, and the values as the wizard shows them, for the conflict
+ * dialog to compare with the current answer's.
+ */
+export interface AnswerSave {
+  requirementId: string;
+  body: AnswerInput;
+  ifMatch: string;
+  shown: Record<string, unknown>;
+}
+
+/** Saves an answer with If-Match; an answer saved by someone else since opens the conflict. */
+export function useSaveAnswer(orgId: string, assessmentId: string, concurrency: Concurrency<AnswerSave, Answer>) {
   const client = useQueryClient();
   return useOrgMutation(
     orgId,
-    ({ requirementId, body }: { requirementId: string; body: AnswerInput }) =>
+    ({ requirementId, body, ifMatch }: AnswerSave) =>
       unwrap(
         api.PUT('/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}/answers/{requirementId}', {
-          params: { path: { orgId, assessmentId, requirementId } },
+          params: { path: { orgId, assessmentId, requirementId }, header: ifMatchHeader(ifMatch) },
           body,
         }),
       ),
     {
+      concurrency,
       invalidates: INVALIDATES,
       onSuccess: (answer) =>
         client.setQueryData<Assessment>(assessmentKey(orgId, assessmentId), (a) =>

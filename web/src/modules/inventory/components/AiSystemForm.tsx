@@ -17,7 +17,9 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
+import { fieldErrorLookup } from '../../../shared/problem';
+import { versionTag } from '../../../shared/register';
+import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
@@ -39,7 +41,7 @@ import {
   USER_IMPACT_LABELS,
   type UserImpact,
 } from '../labels';
-import { type AiSystemDraft, localErrors, toAiSystemDraft, toAiSystemInput } from './aiSystemForm';
+import { type AiSystemDraft, conflictView, localErrors, toAiSystemDraft, toAiSystemInput } from './aiSystemForm';
 import { OwnerInput } from '../../../shared/org/OwnerInput';
 import { SuppliersField } from './SuppliersField';
 
@@ -61,31 +63,51 @@ export function AiSystemForm({ system, initialName, onSaved, onCancel }: Props) 
     return !system && initialName ? { ...d, name: initialName.slice(0, 200) } : d;
   });
   const [checked, setChecked] = useState<Record<string, string>>({});
+  const { dirty, markClean } = useDirty(draft);
+  const guard = useLeaveGuard(dirty);
+  // an edit is made on the version the form opened on (If-Match); "Reload theirs" moves it on
+  const versionRef = useRef(versionTag(system?.updatedAt));
   const create = useCreateAiSystem(org.id);
-  const update = useUpdateAiSystem(org.id, system?.id ?? '');
-  const save = system ? update : create;
-  const errors = { ...fieldErrorsOf(save.error), ...checked };
+  const update = useUpdateAiSystem(org.id, system?.id ?? '', {
+    mine: (vars) => vars.shown,
+    theirs: (current) => conflictView(toAiSystemDraft(current as AiSystem)),
+    onReload: (current, etag) => {
+      versionRef.current = etag;
+      const next = toAiSystemDraft(current as AiSystem);
+      setDraft(next);
+      markClean(next);
+    },
+    onOverwritten: (saved) => {
+      guard.allowLeave();
+      onSaved(saved);
+    },
+  });
+  const pending = create.isPending || update.isPending;
+  const error = system ? update.error : create.error;
+  const errors = { ...(system ? update.fieldErrors : create.fieldErrors), ...checked };
   const errorFor = fieldErrorLookup(errors);
   const formRef = useRef<HTMLFormElement>(null);
-  const guard = useLeaveGuard(useDirty(draft).dirty);
-  useFocusFirstError(save.error ?? (Object.keys(checked).length ? checked : null), formRef);
+  useFocusFirstError(update.conflict ? null : (error ?? (Object.keys(checked).length ? checked : null)), formRef);
   const set = <K extends keyof AiSystemDraft>(key: K, value: AiSystemDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const listError = (field: string, items: string[]) =>
     errorFor(field) ?? items.map((_, i) => errorFor(`${field}.${i}`)).find(Boolean);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (save.isPending) return;
+    if (pending) return;
     const local = localErrors(draft);
     setChecked(local);
     if (Object.keys(local).length) return;
-    save.mutate(toAiSystemInput(draft), {
-      onSuccess: (saved) => {
-        if (!saved) return;
-        guard.allowLeave();
-        onSaved(saved);
-      },
-    });
+    const done = (saved: AiSystem) => {
+      guard.allowLeave();
+      onSaved(saved);
+    };
+    if (system)
+      update.mutate(
+        { body: toAiSystemInput(draft), ifMatch: versionRef.current, shown: conflictView(draft) },
+        { onSuccess: done },
+      );
+    else create.mutate(toAiSystemInput(draft), { onSuccess: done });
   };
 
   return (
@@ -339,7 +361,7 @@ export function AiSystemForm({ system, initialName, onSaved, onCancel }: Props) 
           </SimpleGrid>
         </SectionCard>
 
-        <FormError error={save.error} placed={PLACED} />
+        {!update.conflict && <FormError error={error} placed={PLACED} />}
         <Paper
           withBorder
           p="md"
@@ -356,7 +378,7 @@ export function AiSystemForm({ system, initialName, onSaved, onCancel }: Props) 
               <Button variant="default" onClick={onCancel}>
                 Cancel
               </Button>
-              <Button type="submit" loading={save.isPending}>
+              <Button type="submit" loading={pending}>
                 {system ? 'Save changes' : 'Add AI system'}
               </Button>
             </Group>
@@ -364,6 +386,7 @@ export function AiSystemForm({ system, initialName, onSaved, onCancel }: Props) 
         </Paper>
       </Stack>
       <LeaveGuardModal guard={guard} what={system ? `${system.name}` : 'The new AI system'} />
+      {system && <ConflictDialog what={system.name} {...update.conflictDialog} />}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { newKey } from '../../../shared/keys';
+import { DEPENDENCY_LABELS } from '../../suppliers';
 import type { AiSystem, AiSystemInput } from '../hooks/useAiSystems';
 import type { AiRole, AiSystemKind, DataSensitivity, Dependency, LifecycleStage, UserImpact } from '../labels';
 import { type OwnerDraft, toOwnerDraft, toOwnerInput } from '../../../shared/org/OwnerInput';
@@ -109,5 +110,22 @@ export function toAiSystemInput(d: AiSystemDraft): AiSystemInput {
     lastReviewDate: d.lastReviewDate || null,
     tags: d.tags.map((t) => t.trim()).filter(Boolean),
     externalId: d.externalId.trim() || null,
+  };
+}
+
+const ownerText = (o: OwnerDraft) => (o.name.trim() ? `${o.name.trim()}${o.email.trim() ? ` <${o.email.trim()}>` : ''}` : null);
+
+/**
+ * The values the conflict dialog compares, field by field: what the API
+ * stores, with people and suppliers by name rather than by id.
+ */
+export function conflictView(d: AiSystemDraft): Record<string, unknown> {
+  return {
+    ...toAiSystemInput(d),
+    businessOwner: ownerText(d.businessOwner),
+    technicalOwner: ownerText(d.technicalOwner),
+    suppliers: d.suppliers
+      .filter((s) => s.supplierId)
+      .map((s) => `${s.name || s.supplierId} (${DEPENDENCY_LABELS[s.dependency]})`),
   };
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
-import { registerKey, useOrgMutation } from '../../../shared/register';
+import { type Concurrency, ifMatchHeader, registerKey, useOrgMutation } from '../../../shared/register';
 
 export type AiSystem = Schemas['AiSystem'];
 export type InventoryFlag = Schemas['InventoryFlag'];
@@ -88,12 +88,29 @@ export function useCreateAiSystem(orgId: string) {
   );
 }
 
-export function useUpdateAiSystem(orgId: string, id: string) {
+/**
+ * An edit of an AI system: the fields it sends, the version (ETag) of the copy
+ * the form opened on, and the values as the form shows them, for the conflict
+ * dialog to compare with the current record's.
+ */
+export interface AiSystemEdit {
+  body: AiSystemPatch;
+  ifMatch: string;
+  shown: Record<string, unknown>;
+}
+
+/** Saves an edit with If-Match; a system saved by someone else since opens the conflict (see concurrency). */
+export function useUpdateAiSystem(orgId: string, id: string, concurrency: Concurrency<AiSystemEdit, AiSystem>) {
   return useOrgMutation(
     orgId,
-    (body: AiSystemPatch) =>
-      unwrap(api.PATCH('/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}', { params: { path: { orgId, aiSystemId: id } }, body })),
-    { invalidates: INVALIDATES },
+    ({ body, ifMatch }: AiSystemEdit) =>
+      unwrap(
+        api.PATCH('/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}', {
+          params: { path: { orgId, aiSystemId: id }, header: ifMatchHeader(ifMatch) },
+          body,
+        }),
+      ),
+    { invalidates: INVALIDATES, concurrency },
   );
 }
 

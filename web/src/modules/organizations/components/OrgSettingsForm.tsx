@@ -1,6 +1,8 @@
 import { ActionIcon, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { newKey } from '../../../shared/keys';
+import { versionTag } from '../../../shared/register';
+import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
@@ -19,8 +21,6 @@ const toLevels = (scale: string[]): Level[] => scale.map((name) => ({ key: newKe
 export function OrgSettingsForm({ orgId, settings, disabled }: { orgId: string; settings: OrgSettings; disabled: boolean }) {
   const [levels, setLevels] = useState(() => toLevels(settings.riskScale));
   const [intervalDays, setIntervalDays] = useState<number | string>(settings.reviewIntervalDays);
-  const save = useSaveOrgSettings(orgId);
-  const { errorFor } = save;
   const valuesOf = (names: string[], days: number | string) => ({ names, days: String(days) });
   const { dirty, markClean } = useDirty(
     valuesOf(
@@ -28,6 +28,19 @@ export function OrgSettingsForm({ orgId, settings, disabled }: { orgId: string; 
       intervalDays,
     ),
   );
+  // the version of the settings this copy was loaded from or last saved as (If-Match)
+  const versionRef = useRef(versionTag(settings.updatedAt));
+  const take = (s: OrgSettings, version: string) => {
+    versionRef.current = version;
+    setLevels(toLevels(s.riskScale));
+    setIntervalDays(s.reviewIntervalDays);
+    markClean(valuesOf(s.riskScale, s.reviewIntervalDays));
+  };
+  const save = useSaveOrgSettings(orgId, {
+    onReload: (current, etag) => take(current, etag),
+    onSaved: (saved) => take(saved, versionTag(saved.updatedAt)),
+  });
+  const { errorFor } = save;
   const guard = useLeaveGuard(dirty && !disabled);
 
   const update = (i: number, name: string) => setLevels((l) => l.map((x, j) => (j === i ? { ...x, name } : x)));
@@ -41,13 +54,11 @@ export function OrgSettingsForm({ orgId, settings, disabled }: { orgId: string; 
     e.preventDefault();
     if (save.isPending) return;
     save.mutate(
-      { riskScale: levels.map((l) => l.name.trim()), reviewIntervalDays: Number(intervalDays) },
       {
-        onSuccess: (saved) => {
-          setLevels(toLevels(saved.riskScale));
-          markClean(valuesOf(saved.riskScale, saved.reviewIntervalDays));
-        },
+        body: { riskScale: levels.map((l) => l.name.trim()), reviewIntervalDays: Number(intervalDays) },
+        ifMatch: versionRef.current,
       },
+      { onSuccess: (saved) => take(saved, versionTag(saved.updatedAt)) },
     );
   };
 
@@ -132,7 +143,7 @@ export function OrgSettingsForm({ orgId, settings, disabled }: { orgId: string; 
           disabled={disabled}
           maw={240}
         />
-        <FormError error={save.error} placed={['riskScale', 'reviewIntervalDays']} />
+        {!save.conflict && <FormError error={save.error} placed={['riskScale', 'reviewIntervalDays']} />}
         {!disabled && (
           <Group justify="space-between">
             <Text size="sm" c="dimmed" role="status">
@@ -145,6 +156,7 @@ export function OrgSettingsForm({ orgId, settings, disabled }: { orgId: string; 
         )}
       </SectionCard>
       <LeaveGuardModal guard={guard} what="The risk scale and review interval" />
+      <ConflictDialog what="The organization’s risk settings" {...save.conflictDialog} />
     </form>
   );
 }

@@ -2,7 +2,9 @@ import { Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInp
 import { type FormEvent, useRef, useState } from 'react';
 import { useCurrentSession } from '../../../app/auth/session';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
+import { fieldErrorLookup } from '../../../shared/problem';
+import { versionTag } from '../../../shared/register';
+import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { addDaysIso, todayIso } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
@@ -37,7 +39,6 @@ export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
   const { org } = useOrg();
   const session = useCurrentSession();
   const interval = useOrgSettings(org.id).data?.reviewIntervalDays ?? 365;
-  const record = useRecordReview(org.id, supplier.id);
   const today = todayIso();
   const [reviewDate, setReviewDate] = useState(today);
   const [reviewer, setReviewer] = useState<OwnerDraft>({ userId: session.user.id, name: session.user.name, email: '' });
@@ -48,10 +49,27 @@ export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
   const [nextReviewDate, setNextReviewDate] = useState<string | null>(null);
   const [notes, setNotes] = useState('');
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const errorFor = fieldErrorLookup({ ...fieldErrorsOf(record.error), ...missing });
-  const formRef = useRef<HTMLFormElement>(null);
   const guard = useLeaveGuard(useDirty({ reviewDate, reviewer, answers, riskRating, nextReviewDate, notes }).dirty);
-  useFocusFirstError(record.error ?? (Object.keys(missing).length ? missing : null), formRef);
+  // the review is made on the supplier as the form opened it (If-Match): it sets the
+  // supplier's rating and dates, so a supplier changed since (another review, an
+  // edited rating) is a conflict; "Reload theirs" takes the current rating and
+  // keeps the answers
+  const versionRef = useRef(versionTag(supplier.updatedAt));
+  const record = useRecordReview(org.id, supplier.id, {
+    mine: ({ body }) => ({ riskRating: body.riskRating, lastReviewDate: body.reviewDate, nextReviewDate: body.nextReviewDate }),
+    onReload: (current, etag) => {
+      versionRef.current = etag;
+      setRiskRating((current as SupplierDetail).riskRating);
+      setNextReviewDate(null);
+    },
+    onOverwritten: () => {
+      guard.allowLeave();
+      onSaved();
+    },
+  });
+  const errorFor = fieldErrorLookup({ ...record.fieldErrors, ...missing });
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(record.conflict ? null : (record.error ?? (Object.keys(missing).length ? missing : null)), formRef);
   // the next review defaults to one review interval after this one
   const nextDue = nextReviewDate ?? (/^\d{4}-\d{2}-\d{2}$/.test(reviewDate) ? addDaysIso(reviewDate, interval) : '');
   const setAnswer = (id: ReviewQuestionId, patch: Partial<Answers[ReviewQuestionId]>) =>
@@ -75,12 +93,15 @@ export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
       nextReviewDate: nextDue,
       notes: notes.trim(),
     };
-    record.mutate(body, {
-      onSuccess: () => {
-        guard.allowLeave();
-        onSaved();
+    record.mutate(
+      { body, ifMatch: versionRef.current },
+      {
+        onSuccess: () => {
+          guard.allowLeave();
+          onSaved();
+        },
       },
-    });
+    );
   };
 
   return (
@@ -170,7 +191,7 @@ export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
           />
         </SectionCard>
         <FormError
-          error={record.error}
+          error={record.conflict ? null : record.error}
           placed={['reviewDate', 'reviewer', 'answers', 'riskRating', 'nextReviewDate', 'notes']}
           title="Review not recorded"
         />
@@ -189,6 +210,7 @@ export function ReviewForm({ supplier, questions, onSaved, onCancel }: Props) {
         </Group>
       </Stack>
       <LeaveGuardModal guard={guard} what={`The review of ${supplier.name}`} />
+      <ConflictDialog what={supplier.name} {...record.conflictDialog} />
     </form>
   );
 }

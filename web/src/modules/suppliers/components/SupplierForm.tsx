@@ -1,7 +1,9 @@
 import { Button, Checkbox, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
+import { fieldErrorLookup } from '../../../shared/problem';
+import { versionTag } from '../../../shared/register';
+import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
@@ -9,7 +11,13 @@ import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { options } from '../../../shared/ui/format';
 import { RiskLevelSelect } from '../../../shared/org/RiskLevelSelect';
-import { type Supplier, type SupplierInput, useCreateSupplier, useUpdateSupplier } from '../hooks/useSuppliers';
+import {
+  type Supplier,
+  type SupplierDetail,
+  type SupplierInput,
+  useCreateSupplier,
+  useUpdateSupplier,
+} from '../hooks/useSuppliers';
 import { type Certification, CERTIFICATION_LABELS, SUPPLIER_KIND_LABELS, type SupplierKind } from '../labels';
 
 const PLACED = ['name', 'kinds', 'website', 'contact', 'description', 'certifications', 'riskRating', 'nextReviewDate'];
@@ -22,9 +30,6 @@ interface Props {
 
 export function SupplierForm({ supplier, onSaved, onCancel }: Props) {
   const { org } = useOrg();
-  const create = useCreateSupplier(org.id);
-  const update = useUpdateSupplier(org.id, supplier?.id ?? '');
-  const save = supplier ? update : create;
   const [name, setName] = useState(supplier?.name ?? '');
   const [kinds, setKinds] = useState<SupplierKind[]>((supplier?.kinds ?? []) as SupplierKind[]);
   const [website, setWebsite] = useState(supplier?.website ?? '');
@@ -33,16 +38,59 @@ export function SupplierForm({ supplier, onSaved, onCancel }: Props) {
   const [certifications, setCertifications] = useState<Certification[]>((supplier?.certifications ?? []) as Certification[]);
   const [riskRating, setRiskRating] = useState<string | null>(supplier?.riskRating ?? null);
   const [nextReviewDate, setNextReviewDate] = useState(supplier?.nextReviewDate ?? '');
-  const errorFor = fieldErrorLookup(fieldErrorsOf(save.error));
+  const { dirty, markClean } = useDirty({
+    name,
+    kinds,
+    website,
+    contact,
+    description,
+    certifications,
+    riskRating,
+    nextReviewDate,
+  });
+  const guard = useLeaveGuard(dirty);
+  // an edit is made on the version the form opened on (If-Match); "Reload theirs" moves it on
+  const versionRef = useRef(versionTag(supplier?.updatedAt));
+  const reload = (s: SupplierDetail, etag: string) => {
+    versionRef.current = etag;
+    const values = {
+      name: s.name,
+      kinds: s.kinds as SupplierKind[],
+      website: s.website ?? '',
+      contact: s.contact ?? '',
+      description: s.description,
+      certifications: s.certifications as Certification[],
+      riskRating: s.riskRating,
+      nextReviewDate: s.nextReviewDate ?? '',
+    };
+    setName(values.name);
+    setKinds(values.kinds);
+    setWebsite(values.website);
+    setContact(values.contact);
+    setDescription(values.description);
+    setCertifications(values.certifications);
+    setRiskRating(values.riskRating);
+    setNextReviewDate(values.nextReviewDate);
+    markClean(values);
+  };
+  const create = useCreateSupplier(org.id);
+  const update = useUpdateSupplier(org.id, supplier?.id ?? '', {
+    mine: (vars) => vars.body,
+    onReload: (current, etag) => reload(current as SupplierDetail, etag),
+    onOverwritten: (saved) => {
+      guard.allowLeave();
+      onSaved(saved);
+    },
+  });
+  const pending = create.isPending || update.isPending;
+  const error = supplier ? update.error : create.error;
+  const errorFor = fieldErrorLookup(supplier ? update.fieldErrors : create.fieldErrors);
   const formRef = useRef<HTMLFormElement>(null);
-  const guard = useLeaveGuard(
-    useDirty({ name, kinds, website, contact, description, certifications, riskRating, nextReviewDate }).dirty,
-  );
-  useFocusFirstError(save.error, formRef);
+  useFocusFirstError(update.conflict ? null : error, formRef);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (save.isPending) return;
+    if (pending) return;
     const body: SupplierInput = {
       name: name.trim(),
       kinds,
@@ -53,12 +101,12 @@ export function SupplierForm({ supplier, onSaved, onCancel }: Props) {
       riskRating,
       nextReviewDate: nextReviewDate || null,
     };
-    save.mutate(body, {
-      onSuccess: (s) => {
-        guard.allowLeave();
-        onSaved(s);
-      },
-    });
+    const done = (s: Supplier) => {
+      guard.allowLeave();
+      onSaved(s);
+    };
+    if (supplier) update.mutate({ body, ifMatch: versionRef.current }, { onSuccess: done });
+    else create.mutate(body, { onSuccess: done });
   };
 
   return (
@@ -138,7 +186,7 @@ export function SupplierForm({ supplier, onSaved, onCancel }: Props) {
             />
           </SimpleGrid>
         </SectionCard>
-        <FormError error={save.error} placed={PLACED} />
+        {!update.conflict && <FormError error={error} placed={PLACED} />}
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
             {supplier ? 'Changes are recorded in the supplier’s history.' : ''}
@@ -147,13 +195,14 @@ export function SupplierForm({ supplier, onSaved, onCancel }: Props) {
             <Button variant="default" onClick={onCancel}>
               Cancel
             </Button>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={pending}>
               {supplier ? 'Save changes' : 'Add supplier'}
             </Button>
           </Group>
         </Group>
       </Stack>
       <LeaveGuardModal guard={guard} what={supplier ? supplier.name : 'The new supplier'} />
+      {supplier && <ConflictDialog what={supplier.name} {...update.conflictDialog} />}
     </form>
   );
 }

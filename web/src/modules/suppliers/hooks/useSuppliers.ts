@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
-import { registerKey, useOrgMutation } from '../../../shared/register';
+import { type Concurrency, ifMatchHeader, registerKey, useOrgMutation } from '../../../shared/register';
 
 export type Supplier = Schemas['Supplier'];
 export type SupplierDetail = Schemas['SupplierDetail'];
@@ -77,22 +77,47 @@ export function useCreateSupplier(orgId: string) {
   );
 }
 
-export function useUpdateSupplier(orgId: string, id: string) {
+/** An edit of a supplier and the version (ETag) of the copy the form opened on. */
+export interface SupplierEdit {
+  body: Partial<SupplierInput>;
+  ifMatch: string;
+}
+
+/** Saves an edit with If-Match; a supplier saved by someone else since opens the conflict. */
+export function useUpdateSupplier(orgId: string, id: string, concurrency: Concurrency<SupplierEdit, SupplierDetail>) {
   return useOrgMutation(
     orgId,
-    (body: Partial<SupplierInput>) =>
-      unwrap(api.PATCH('/api/v1/orgs/{orgId}/suppliers/{supplierId}', { params: { path: { orgId, supplierId: id } }, body })),
-    { invalidates: INVALIDATES },
+    ({ body, ifMatch }: SupplierEdit) =>
+      unwrap(
+        api.PATCH('/api/v1/orgs/{orgId}/suppliers/{supplierId}', {
+          params: { path: { orgId, supplierId: id }, header: ifMatchHeader(ifMatch) },
+          body,
+        }),
+      ),
+    { invalidates: INVALIDATES, concurrency },
   );
 }
 
-export function useRecordReview(orgId: string, id: string) {
+/**
+ * A review and the version of the supplier it was made on: recording it
+ * sets the supplier's rating and review dates, so a supplier changed since
+ * (another review, an edited rating) is a conflict, not a silent overwrite.
+ */
+export interface ReviewSubmission {
+  body: ReviewInput;
+  ifMatch: string;
+}
+
+export function useRecordReview(orgId: string, id: string, concurrency: Concurrency<ReviewSubmission, SupplierReview>) {
   return useOrgMutation(
     orgId,
-    (body: ReviewInput) =>
+    ({ body, ifMatch }: ReviewSubmission) =>
       unwrap(
-        api.POST('/api/v1/orgs/{orgId}/suppliers/{supplierId}/reviews', { params: { path: { orgId, supplierId: id } }, body }),
+        api.POST('/api/v1/orgs/{orgId}/suppliers/{supplierId}/reviews', {
+          params: { path: { orgId, supplierId: id }, header: ifMatchHeader(ifMatch) },
+          body,
+        }),
       ),
-    { invalidates: INVALIDATES },
+    { invalidates: INVALIDATES, concurrency },
   );
 }
