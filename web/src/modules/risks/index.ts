@@ -1,0 +1,2 @@
+// What other modules and app/ may use of the risks module.
+export { RiskMethodPage } from './pages/RiskMethodPage';
