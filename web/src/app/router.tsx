@@ -26,6 +26,10 @@ const organizations = () => import('../modules/organizations');
 const auditLog = () => import('../modules/audit-log');
 const account = () => import('../modules/account');
 const home = () => import('../modules/home');
+const risks = () => import('../modules/risks');
+const soa = () => import('../modules/soa');
+const impactAssessments = () => import('../modules/impact-assessments');
+const objectives = () => import('../modules/objectives');
 
 export const router = createBrowserRouter([
   {
@@ -70,6 +74,16 @@ export const router = createBrowserRouter([
               { path: 'suppliers/:supplierId', lazy: page(suppliers, 'SupplierPage') },
               { path: 'suppliers/:supplierId/edit', lazy: page(suppliers, 'EditSupplierPage') },
               { path: 'suppliers/:supplierId/review', lazy: page(suppliers, 'SupplierReviewPage') },
+              { path: 'objectives', lazy: page(objectives, 'ObjectivesPage') },
+              { path: 'objectives/new', lazy: page(objectives, 'NewObjectivePage') },
+              { path: 'objectives/:objectiveId', lazy: page(objectives, 'ObjectivePage') },
+              { path: 'objectives/:objectiveId/edit', lazy: page(objectives, 'EditObjectivePage') },
+              { path: 'impact-assessments', lazy: page(impactAssessments, 'ImpactAssessmentsPage') },
+              { path: 'impact-assessments/new', lazy: page(impactAssessments, 'NewImpactAssessmentPage') },
+              { path: 'impact-assessments/:assessmentId', lazy: page(impactAssessments, 'ImpactAssessmentPage') },
+              { path: 'impact-assessments/:assessmentId/edit', lazy: page(impactAssessments, 'EditImpactAssessmentPage') },
+              { path: 'risk-method', lazy: page(risks, 'RiskMethodPage') },
+              { path: 'soa', lazy: page(soa, 'SoaPage') },
               { path: 'journey/:step', lazy: page(() => import('./journey/NotBuiltPage'), 'NotBuiltPage') },
               { path: 'profile', lazy: page(organizations, 'ProfilePage') },
               { path: 'members', lazy: page(organizations, 'MembersPage') },

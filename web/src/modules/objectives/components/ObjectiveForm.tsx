@@ -1,0 +1,263 @@
+import {
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { useOrg } from '../../../app/orgs/OrgContext';
+import { OwnerInput } from '../../../shared/org/OwnerInput';
+import { fieldErrorLookup } from '../../../shared/problem';
+import { versionTag } from '../../../shared/register';
+import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
+import { FormError } from '../../../shared/ui/FormError';
+import { options } from '../../../shared/ui/format';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { SectionCard } from '../../../shared/ui/SectionCard';
+import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
+import { useAiSystemSearch } from '../../inventory';
+import { type Objective, useCreateObjective, useUpdateObjective } from '../hooks/useObjectives';
+import { DIRECTION_LABELS, FIELD_LABELS, STATUS_LABELS, type ObjectiveStatus, type TargetDirection } from '../labels';
+import { conflictView, localErrors, type ObjectiveDraft, toObjectiveDraft, toObjectiveInput } from './objectiveDraft';
+
+const PLACED = Object.keys(FIELD_LABELS);
+
+interface Props {
+  objective: Objective | null;
+  onSaved: (o: Objective) => void;
+  onCancel: () => void;
+}
+
+/** Every field of an AI objective, in the order clause 6.2 asks the questions. */
+export function ObjectiveForm({ objective, onSaved, onCancel }: Props) {
+  const { org } = useOrg();
+  const [draft, setDraft] = useState(() => toObjectiveDraft(objective));
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  const { dirty, markClean } = useDirty(draft);
+  const guard = useLeaveGuard(dirty);
+  const systems = useAiSystemSearch(org.id, '', { limit: 200 });
+  const systemOptions = useMemo(() => {
+    const found = new Map((systems.data?.items ?? []).map((s) => [s.id, s.name]));
+    // linked systems stay choosable even beyond the first 200 or once archived
+    for (const s of objective?.aiSystems ?? []) if (!found.has(s.id)) found.set(s.id, s.name);
+    return [...found].map(([value, label]) => ({ value, label }));
+  }, [systems.data, objective]);
+  const systemName = (id: string) => systemOptions.find((o) => o.value === id)?.label ?? id;
+  // an edit is made on the version the form opened on (If-Match); "Reload theirs" moves it on
+  const versionRef = useRef(versionTag(objective?.updatedAt));
+  const create = useCreateObjective(org.id);
+  const update = useUpdateObjective(org.id, objective?.id ?? '', {
+    mine: (vars) => vars.shown,
+    theirs: (current) => conflictView(toObjectiveDraft(current as Objective), systemName),
+    onReload: (current, etag) => {
+      versionRef.current = etag;
+      const next = toObjectiveDraft(current as Objective);
+      setDraft(next);
+      markClean(next);
+    },
+    onOverwritten: (saved) => {
+      guard.allowLeave();
+      onSaved(saved);
+    },
+  });
+  const pending = create.isPending || update.isPending;
+  const error = objective ? update.error : create.error;
+  const errorFor = fieldErrorLookup({ ...(objective ? update.fieldErrors : create.fieldErrors), ...checked });
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(update.conflict ? null : (error ?? (Object.keys(checked).length ? checked : null)), formRef);
+  const set = <K extends keyof ObjectiveDraft>(key: K, value: ObjectiveDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const numeric = draft.targetValue.trim() !== '';
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (pending) return;
+    const local = localErrors(draft);
+    setChecked(local);
+    if (Object.keys(local).length) return;
+    const done = (saved: Objective) => {
+      guard.allowLeave();
+      onSaved(saved);
+    };
+    const body = toObjectiveInput(draft);
+    if (objective)
+      update.mutate({ body, ifMatch: versionRef.current, shown: conflictView(draft, systemName) }, { onSuccess: done });
+    else create.mutate(body, { onSuccess: done });
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={objective ? `Edit ${objective.title}` : 'New AI objective'}>
+      <Stack>
+        <SectionCard title="Objective" description="What is to be achieved, in a line, and why it matters for the AI policy.">
+          <TextInput
+            label="Objective"
+            required
+            value={draft.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errorFor('title')}
+            maxLength={200}
+          />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={2}
+            value={draft.description}
+            onChange={(e) => set('description', e.currentTarget.value)}
+            error={errorFor('description')}
+            maxLength={4000}
+          />
+          <MultiSelect
+            label="AI systems it concerns"
+            description="Optional: the AI systems in the inventory this objective is about."
+            data={systemOptions}
+            value={draft.aiSystemIds}
+            onChange={(v) => set('aiSystemIds', v)}
+            searchable
+            clearable
+            nothingFoundMessage="No AI system of that name"
+            error={errorFor('aiSystemIds') ?? draft.aiSystemIds.map((_, i) => errorFor(`aiSystemIds.${i}`)).find(Boolean)}
+          />
+        </SectionCard>
+        <SectionCard
+          title="Measure and target"
+          description="How progress is measured and what counts as success. A numeric target lets OpenAIMS tell whether the objective is on track."
+        >
+          <TextInput
+            label="Measure"
+            required
+            placeholder="Share of in-scope AI systems with an approved impact assessment"
+            value={draft.measure}
+            onChange={(e) => set('measure', e.currentTarget.value)}
+            error={errorFor('measure')}
+            maxLength={500}
+          />
+          <TextInput
+            label="Target"
+            required
+            placeholder="At least 90% by the end of the year"
+            value={draft.target}
+            onChange={(e) => set('target', e.currentTarget.value)}
+            error={errorFor('target')}
+            maxLength={500}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
+            <TextInput
+              label="Target value"
+              inputMode="decimal"
+              value={draft.targetValue}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                setDraft((d) => ({ ...d, targetValue: v, targetDirection: d.targetDirection ?? (v.trim() ? 'at-least' : null) }));
+              }}
+              error={errorFor('targetValue')}
+            />
+            <TextInput
+              label="Unit"
+              placeholder="%"
+              value={draft.targetUnit}
+              onChange={(e) => set('targetUnit', e.currentTarget.value)}
+              error={errorFor('targetUnit')}
+              maxLength={50}
+            />
+            <Select
+              label="Direction"
+              data={options(DIRECTION_LABELS)}
+              value={draft.targetDirection}
+              onChange={(v) => set('targetDirection', v as TargetDirection | null)}
+              clearable={!numeric}
+              error={errorFor('targetDirection')}
+            />
+            <TextInput
+              label="Baseline"
+              description="Where the measure started"
+              inputMode="decimal"
+              value={draft.baselineValue}
+              onChange={(e) => set('baselineValue', e.currentTarget.value)}
+              error={errorFor('baselineValue')}
+            />
+          </SimpleGrid>
+        </SectionCard>
+        <SectionCard title="Who, with what, by when">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <OwnerInput
+              label="Owner"
+              value={draft.owner}
+              onChange={(v) => set('owner', v)}
+              error={errorFor('owner') ?? errorFor('owner.name') ?? errorFor('owner.userId')}
+              emailError={errorFor('owner.email')}
+            />
+            <TextInput
+              type="date"
+              label="Due date"
+              value={draft.dueDate}
+              onChange={(e) => set('dueDate', e.currentTarget.value)}
+              error={errorFor('dueDate')}
+            />
+          </SimpleGrid>
+          <Textarea
+            label="Resources"
+            description="People, time, budget or tools the objective needs."
+            autosize
+            minRows={2}
+            value={draft.resources}
+            onChange={(e) => set('resources', e.currentTarget.value)}
+            error={errorFor('resources')}
+            maxLength={4000}
+          />
+          <Textarea
+            label="How results are evaluated"
+            description="Who evaluates the result, how and when (e.g. at the management review)."
+            autosize
+            minRows={2}
+            value={draft.evaluation}
+            onChange={(e) => set('evaluation', e.currentTarget.value)}
+            error={errorFor('evaluation')}
+            maxLength={4000}
+          />
+          {objective && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                Status
+              </Text>
+              <SegmentedControl
+                data={options(STATUS_LABELS)}
+                value={draft.status}
+                onChange={(v) => set('status', v as ObjectiveStatus)}
+                aria-label="Status"
+                w="fit-content"
+              />
+              <Text size="xs" c="dimmed">
+                Mark it achieved or missed once the result is evaluated; while open, its state follows the progress.
+              </Text>
+            </Stack>
+          )}
+        </SectionCard>
+        <FormError error={error} placed={PLACED} />
+        <Paper withBorder p="md">
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {objective ? 'Changes are recorded in the objective’s history.' : 'Objective, measure and target are required.'}
+            </Text>
+            <Group gap="sm">
+              <Button variant="default" onClick={onCancel}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={pending}>
+                {objective ? 'Save changes' : 'Set objective'}
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
+      </Stack>
+      <LeaveGuardModal guard={guard} what={objective ? objective.title : 'The new objective'} />
+      {objective && <ConflictDialog what={objective.title} {...update.conflictDialog} />}
+    </form>
+  );
+}
