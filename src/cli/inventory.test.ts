@@ -77,7 +77,7 @@ describe('aims inventory', { timeout: 60_000 }, () => {
       `row 2, Risk level: "extreme" is not on the organization's risk scale; use one of: low, medium, high`,
       'row 2, Deployment date: 2026-02-30 is not a real calendar date',
       'bad.csv -> example-ltd: 0 created, 0 updated, 0 unchanged, 1 rejected',
-      'Nothing was imported: 1 row has errors.',
+      'Nothing was imported: 1 of 2 rows has errors (2 errors).',
       '',
     ]);
     expect(noOrg.code).toBe(1);

@@ -230,8 +230,10 @@ describe.each(testDialects())('AI system inventory import and export (%s)', (dia
     const r = await upload(orgId, csv, 'text/csv');
     expect(r.status).toBe(400);
     expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(r.body).toMatchObject({ status: 400, title: 'Import rejected', created: 0, updated: 0, rejected: 6 });
-    expect(r.body.detail).toBe('Nothing was imported: 6 rows have errors.');
+    expect(r.body).toMatchObject({ status: 400, title: 'Import rejected', created: 0, updated: 0, rejected: 6, rowErrors: 9 });
+    // rows count rows, errors count errors, and the numbers said add up to the errors listed
+    expect(r.body.detail).toBe('Nothing was imported: 6 of 7 rows have errors (9 errors), and the header row has 1 error.');
+    expect(r.body.errors).toHaveLength(10);
     const where = r.body.errors.map((e: { row: number; field: string }) => `${e.row} ${e.field}`);
     expect(where).toEqual([
       '1 Colour',

@@ -19,6 +19,13 @@ describe('inventory columns', () => {
     expect(matchEnum('everyone', ENUMS.userImpact)).toBeNull();
   });
 
+  it('reads the words the app and the workbook export show for each value', () => {
+    expect(matchEnum('AI feature of a product', ENUMS.kind)).toBe('product-feature');
+    expect(matchEnum('AI producer (developer)', ENUMS.aiRole)).toBe('producer');
+    expect(matchEnum('Special-category personal data', ENUMS.dataSensitivity)).toBe('special-category');
+    expect(matchEnum('Producer (developer)', ENUMS.aiRole)).toBeNull();
+  });
+
   it('reads supplier references with an optional dependency', () => {
     expect(parseSupplierRef('OpenAI (API)')).toEqual({ name: 'OpenAI', nameKey: 'openai', dependency: 'api' });
     expect(parseSupplierRef('Acme (UK) Ltd')).toEqual({ name: 'Acme (UK) Ltd', nameKey: 'acmeukltd', dependency: 'vendor' });

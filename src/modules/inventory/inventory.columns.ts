@@ -108,25 +108,91 @@ export function columnOf(field: ImportField): Column {
 export interface EnumSpec {
   label: string;
   values: readonly string[];
+  /** each value in words, as the app and human-readable exports show it; an import accepts these too */
+  words: Record<string, string>;
   /** extra spellings, folded, e.g. the guidance's "internal use" */
   aliases?: Record<string, string>;
 }
 
 const useSuffix = Object.fromEntries(USER_IMPACTS.map((v) => [`${fold(v)}use`, v]));
 
+// The words match the web app's labels (web/src/modules/*/labels.ts).
+const KIND_WORDS: Record<(typeof AI_SYSTEM_KINDS)[number], string> = {
+  'own-model': 'Own model',
+  'product-feature': 'AI feature of a product',
+  'internal-tool': 'Internal tool',
+  'third-party-saas': 'Third-party SaaS with AI',
+  agent: 'AI agent',
+};
+const USER_IMPACT_WORDS: Record<(typeof USER_IMPACTS)[number], string> = {
+  internal: 'Internal use',
+  'customer-facing': 'Customer-facing use',
+  'decision-support': 'Decision-support use',
+};
+const SENSITIVITY_WORDS: Record<(typeof DATA_SENSITIVITIES)[number], string> = {
+  public: 'Public',
+  internal: 'Internal',
+  confidential: 'Confidential',
+  personal: 'Personal data',
+  'special-category': 'Special-category personal data',
+};
+const LIFECYCLE_WORDS: Record<(typeof LIFECYCLE_STAGES)[number], string> = {
+  planning: 'Planning',
+  design: 'Design',
+  development: 'Development',
+  'verification-and-validation': 'Verification and validation',
+  deployment: 'Deployment',
+  'operation-and-monitoring': 'Operation and monitoring',
+  change: 'Change',
+  retired: 'Retired',
+};
+const AI_ROLE_WORDS: Record<(typeof AI_ROLES)[number], string> = {
+  provider: 'AI provider',
+  producer: 'AI producer (developer)',
+  customer: 'AI customer (user)',
+  partner: 'AI partner',
+};
+const DEPENDENCY_WORDS: Record<(typeof DEPENDENCIES)[number], string> = {
+  platform: 'Platform',
+  api: 'API',
+  model: 'Model',
+  vendor: 'Vendor',
+  dataset: 'Dataset',
+  service: 'Service',
+};
+
 export const ENUMS = {
-  userImpact: { label: 'user impact', values: USER_IMPACTS, aliases: useSuffix },
-  kind: { label: 'kind', values: AI_SYSTEM_KINDS },
-  aiRole: { label: 'AI role', values: AI_ROLES },
-  lifecycleStage: { label: 'life-cycle stage', values: LIFECYCLE_STAGES },
-  dataSensitivity: { label: 'data sensitivity', values: DATA_SENSITIVITIES },
-  dependency: { label: 'supplier dependency', values: DEPENDENCIES },
+  userImpact: { label: 'user impact', values: USER_IMPACTS, words: USER_IMPACT_WORDS, aliases: useSuffix },
+  kind: { label: 'kind', values: AI_SYSTEM_KINDS, words: KIND_WORDS },
+  aiRole: { label: 'AI role', values: AI_ROLES, words: AI_ROLE_WORDS },
+  lifecycleStage: { label: 'life-cycle stage', values: LIFECYCLE_STAGES, words: LIFECYCLE_WORDS },
+  dataSensitivity: { label: 'data sensitivity', values: DATA_SENSITIVITIES, words: SENSITIVITY_WORDS },
+  dependency: { label: 'supplier dependency', values: DEPENDENCIES, words: DEPENDENCY_WORDS },
 } satisfies Record<string, EnumSpec>;
 
-/** The canonical spelling of an enum value, or null when it is not one. */
+/** The import columns whose values come from a fixed list. */
+export const ENUM_FIELDS = {
+  userImpact: ENUMS.userImpact,
+  kind: ENUMS.kind,
+  aiRole: ENUMS.aiRole,
+  lifecycleStage: ENUMS.lifecycleStage,
+  dataSensitivity: ENUMS.dataSensitivity,
+} satisfies Partial<Record<ImportField, EnumSpec>>;
+
+/** The canonical spelling of an enum value (given as the value or its words), or null when it is not one. */
 export function matchEnum(value: string, spec: EnumSpec): string | null {
   const key = fold(value);
-  return spec.values.find((v) => fold(v) === key) ?? spec.aliases?.[key] ?? null;
+  return (
+    spec.values.find((v) => fold(v) === key) ??
+    spec.aliases?.[key] ??
+    spec.values.find((v) => fold(spec.words[v] ?? '') === key) ??
+    null
+  );
+}
+
+/** A value in words ("own-model" -> "Own model"); what is not one of the spec's values stays as it is. */
+export function enumWords(value: string, spec: EnumSpec): string {
+  return spec.words[value] ?? value;
 }
 
 export function enumError(value: string, spec: EnumSpec): string {
@@ -183,4 +249,42 @@ export function splitMulti(value: string): string[] {
 
 export function formatInScope(v: boolean | null): string {
   return v === null ? '' : v ? 'yes' : 'no';
+}
+
+export interface ColumnGuide {
+  header: string;
+  field: ImportField;
+  help: string;
+  required: boolean;
+  /** several values separated by ";" */
+  multiple: boolean;
+  /** the values the column takes, when it takes a fixed list; an import accepts each value or its words */
+  values: { value: string; label: string }[] | null;
+}
+
+const IN_SCOPE_VALUES = [
+  { value: 'yes', label: 'In scope' },
+  { value: 'no', label: 'Out of scope' },
+];
+
+/** Every import column with what it accepts; riskScale is the organization's (its levels are the values). */
+export function columnGuide(riskScale: string[]): ColumnGuide[] {
+  const enums: Partial<Record<ImportField, EnumSpec>> = ENUM_FIELDS;
+  return COLUMNS.map((c) => {
+    const spec = enums[c.field];
+    let values: ColumnGuide['values'] = null;
+    if (spec) values = spec.values.map((v) => ({ value: v, label: enumWords(v, spec) }));
+    else if (c.field === 'suppliers')
+      values = ENUMS.dependency.values.map((v) => ({ value: v, label: enumWords(v, ENUMS.dependency) }));
+    else if (c.field === 'riskLevel') values = riskScale.map((v) => ({ value: v, label: v }));
+    else if (c.field === 'inScope') values = IN_SCOPE_VALUES;
+    return {
+      header: c.header,
+      field: c.field,
+      help: c.help,
+      required: c.field === 'name',
+      multiple: MULTI_FIELDS.has(c.field),
+      values,
+    };
+  });
 }

@@ -4,9 +4,19 @@ import { writeXlsx } from '../../exports/xlsx.js';
 import type { Executor } from '../../platform/db/db.js';
 import { notFound } from '../../platform/http/errors.js';
 import { VERSION } from '../../version.js';
-import { legalNameOf } from '../../platform/report/index.js';
+import { dateFormat, legalNameOf, localeOfCountry } from '../../platform/report/index.js';
 import { findOrgByIdOrSlug, getProfile, listMembers } from '../organizations/index.js';
-import { COLUMNS, formatInScope, formatSupplierRef, TEMPLATE_HEADERS } from './inventory.columns.js';
+import {
+  COLUMNS,
+  ENUM_FIELDS,
+  ENUMS,
+  type EnumSpec,
+  enumWords,
+  formatInScope,
+  formatSupplierRef,
+  type ImportField,
+  TEMPLATE_HEADERS,
+} from './inventory.columns.js';
 import { type SystemText, TOOL_NAME, toComponent } from './inventory.cyclonedx.js';
 import { rowToInput } from './inventory.mapping.js';
 import { supplierLinks } from './inventory.repository.js';
@@ -37,6 +47,8 @@ interface ExportedSystem {
   id: string;
   text: SystemText;
   supplierNames: string[];
+  /** supplier name and dependency, for the workbook's words */
+  suppliers: { name: string; dependency: string }[];
 }
 
 /** Member owners by email, so the file imports back to the same member; others by name. */
@@ -91,6 +103,7 @@ export async function loadExportedSystems(db: Executor, orgId: string): Promise<
       id: r.id,
       text: systemText(rowToInput(r, suppliers), suppliers, emails),
       supplierNames: suppliers.map((s) => s.name),
+      suppliers,
     };
   });
 }
@@ -105,8 +118,31 @@ const helpSheet = {
   widths: [22, 100],
 };
 
-export function sheetRows(systems: ExportedSystem[]): string[][] {
-  return [TEMPLATE_HEADERS, ...systems.map((s) => COLUMNS.map((c) => cell(s.text[c.field])))];
+const enumOf: Partial<Record<ImportField, EnumSpec>> = ENUM_FIELDS;
+
+/**
+ * The workbook is read by people: its kinds, stages and dependencies are
+ * words ("Own model", "OpenAI (API)"), which an import reads back as well as
+ * the values. CSV keeps the values.
+ */
+function inWords(s: ExportedSystem): SystemText {
+  const text = { ...s.text };
+  for (const [field, spec] of Object.entries(enumOf) as [ImportField, EnumSpec][]) {
+    const v = text[field];
+    text[field] = Array.isArray(v) ? v.map((x) => enumWords(x, spec)) : v && enumWords(v, spec);
+  }
+  text.suppliers = s.suppliers.map((x) => formatSupplierRef(x.name, enumWords(x.dependency, ENUMS.dependency)));
+  return text;
+}
+
+export function sheetRows(systems: ExportedSystem[], words = false): string[][] {
+  return [
+    TEMPLATE_HEADERS,
+    ...systems.map((s) => {
+      const text = words ? inWords(s) : s.text;
+      return COLUMNS.map((c) => cell(text[c.field]));
+    }),
+  ];
 }
 
 export async function importTemplate(format: 'csv' | 'xlsx'): Promise<ExportedFile> {
@@ -120,14 +156,14 @@ export async function importTemplate(format: 'csv' | 'xlsx'): Promise<ExportedFi
  * Who and when, on a sheet after the systems (an import reads only the
  * first sheet, so an export still imports back). CSV has no place for it.
  */
-function aboutSheet(organization: string, exportedAt: Date, count: number) {
+function aboutSheet(organization: string, exportedAt: Date, count: number, locale: string | null) {
   return {
     name: 'About',
     rows: [
       ['Organization', organization],
       ['Record', 'AI system inventory (active systems)'],
       ['AI systems', count],
-      ['Exported', `${exportedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+      ['Exported', dateFormat(locale).dateTime(exportedAt.toISOString())],
       ['Tool', `OpenAIMS ${VERSION}`],
     ],
     widths: [22, 80],
@@ -146,9 +182,9 @@ export async function exportInventory(db: Executor, orgId: string, format: Impor
   else if (format === 'xlsx')
     body = await writeXlsx(
       [
-        { name: 'AI systems', rows: sheetRows(systems), widths: WIDTHS },
+        { name: 'AI systems', rows: sheetRows(systems, true), widths: WIDTHS },
         helpSheet,
-        aboutSheet(organization, now, systems.length),
+        aboutSheet(organization, now, systems.length, localeOfCountry(profile.country)),
       ],
       { title: `${organization}: AI system inventory`, company: organization },
     );

@@ -86,7 +86,10 @@ interface PlannedRow {
 
 interface Plan {
   errors: ImportError[];
+  /** data rows (records) with at least one error */
   rejected: number;
+  /** errors on those rows; the rest are about the header or the file */
+  rowErrors: number;
   rows: PlannedRow[];
   /** active suppliers found by folded name */
   supplierIds: Map<string, string>;
@@ -115,11 +118,23 @@ async function planImport(db: Executor, orgId: string, set: RecordSet): Promise<
   const ctx = await loadContext(db, orgId);
   const errors = [...set.errors];
   const bad = new Set<ImportRecord>();
+  // Reading the file may already have found errors on data rows (a value
+  // without a header): those rows count as rows with errors too.
+  const byRow = new Map(set.records.filter((r) => r.row !== null).map((r) => [r.row, r]));
+  let rowErrors = 0;
+  for (const e of set.errors) {
+    const record = e.row === null ? undefined : byRow.get(e.row);
+    if (record) {
+      bad.add(record);
+      rowErrors++;
+    }
+  }
   const reporter =
     (record: ImportRecord): Report =>
     (field, message) => {
       errors.push({ row: record.row, field: record.where(field), message });
       bad.add(record);
+      rowErrors++;
     };
   const parsed = set.records.map((r) => parseRecord(r, ctx, reporter(r)));
 
@@ -205,6 +220,7 @@ async function planImport(db: Executor, orgId: string, set: RecordSet): Promise<
   return {
     errors,
     rejected: bad.size,
+    rowErrors,
     rows,
     supplierIds,
     newSuppliers: [...fresh.values()].map(({ name, nameKey, kinds }) => ({ name, nameKey, kinds })),
@@ -253,6 +269,28 @@ async function writePlan(tx: Executor, actor: Actor, orgId: string, plan: Plan, 
   opts.onProgress?.(total, total);
 }
 
+const errorsIn = (k: number) => `${k} error${k === 1 ? '' : 's'}`;
+
+/**
+ * The errors in words whose numbers add up to the list: "2 of 3 rows have
+ * errors (5 errors), and the header row has 1 error". Rows count rows, not
+ * errors; errors on no data row are the header row's (a row number) or the file's.
+ */
+export function errorSummary(plan: Pick<Plan, 'errors' | 'rejected' | 'rowErrors'>, rows: number): string {
+  const other = plan.errors.length - plan.rowErrors;
+  const parts: string[] = [];
+  if (plan.rejected)
+    parts.push(
+      `${plan.rejected} of ${rows} row${rows === 1 ? '' : 's'} ${plan.rejected === 1 ? 'has' : 'have'} errors (${errorsIn(plan.rowErrors)})`,
+    );
+  if (other) {
+    // file-level errors carry no row; the header's carry the header's row number
+    const fileOnly = plan.errors.filter((e) => e.row === null).length >= other;
+    parts.push(`the ${fileOnly ? 'file' : 'header row'} has ${errorsIn(other)}`);
+  }
+  return parts.join(', and ') || 'the file has errors';
+}
+
 function summary(plan: Plan, set: RecordSet & { detail?: string }, dryRun: boolean) {
   const count = (f: (r: PlannedRow) => boolean) => (plan.errors.length ? 0 : plan.rows.filter(f).length);
   const created = count((r) => !r.existing);
@@ -260,10 +298,8 @@ function summary(plan: Plan, set: RecordSet & { detail?: string }, dryRun: boole
   const unchanged = count((r) => r.unchanged);
   const n = set.records.length;
   let detail = `${dryRun ? 'Would import' : 'Imported'} ${n} row${n === 1 ? '' : 's'}: ${created} created, ${updated} updated, ${unchanged} unchanged.`;
-  if (plan.errors.length) {
-    const why = plan.rejected ? `${plan.rejected} row${plan.rejected === 1 ? ' has' : 's have'} errors` : 'the file has errors';
-    detail = set.detail ? `${set.detail} Nothing was imported.` : `Nothing was imported: ${why}.`;
-  }
+  if (plan.errors.length)
+    detail = set.detail ? `${set.detail} Nothing was imported.` : `Nothing was imported: ${errorSummary(plan, n)}.`;
   return { created, updated, unchanged, detail };
 }
 
@@ -290,6 +326,7 @@ export async function importInventory(
       rows: set.records.length,
       ...summary(plan, set, dryRun),
       rejected: plan.rejected,
+      rowErrors: plan.rowErrors,
       newSuppliers: plan.errors.length ? [] : plan.newSuppliers.map((s) => s.name),
       errors: plan.errors,
       mapping: set.mapping,

@@ -3,10 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendDownload } from '../../platform/http/download.js';
 import { problemSchema } from '../../platform/http/fields.js';
+import { getOrgSettings } from '../organizations/index.js';
+import { columnGuide } from './inventory.columns.js';
 import { CONTENT_TYPES, exportInventory, importTemplate } from './inventory.export.js';
 import { detectFormat, type ImportData, importInventory } from './inventory.import.js';
 import {
   exportQuery,
+  importColumnsSchema,
   type ImportFormat,
   importProblemSchema,
   importQuery,
@@ -71,6 +74,25 @@ export const inventoryTransferRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const file = await importTemplate(req.query.format);
       return sendDownload(reply, file);
+    },
+  );
+
+  app.get(
+    `${base}/import-columns`,
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'The import columns in template order, with the values each column of a fixed list takes',
+        description:
+          'Risk level takes the levels of the organization’s risk scale; Supplier dependency the dependencies in brackets.',
+        params: orgParams,
+        response: { 200: importColumnsSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const settings = await getOrgSettings(db, orgAccess(req).orgId);
+      return { columns: columnGuide(settings.riskScale) };
     },
   );
 

@@ -27,7 +27,11 @@ export const importReportSchema = z
     created: z.number().int(),
     updated: z.number().int(),
     unchanged: z.number().int().describe('rows matching an existing system by external id with nothing to change'),
-    rejected: z.number().int().describe('rows with at least one error'),
+    rejected: z.number().int().describe('rows with at least one error (rows, not errors)'),
+    rowErrors: z
+      .number()
+      .int()
+      .describe('errors on those rows; errors.length - rowErrors are about the header row or the file as a whole'),
     newSuppliers: z.array(z.string()).describe('suppliers the import creates'),
     errors: z.array(importErrorSchema),
     mapping: z.array(z.object({ column: z.string(), field: z.enum(fieldNames).nullable() })),
@@ -47,3 +51,21 @@ export const importQuery = z.strictObject({
 
 export const exportQuery = z.strictObject({ format: z.enum(IMPORT_FORMATS).default('csv') });
 export const templateQuery = z.strictObject({ format: z.enum(TEMPLATE_FORMATS).default('xlsx') });
+
+export const importColumnsSchema = z
+  .object({
+    columns: z.array(
+      z.object({
+        header: z.string(),
+        field: z.enum(fieldNames),
+        help: z.string(),
+        required: z.boolean(),
+        multiple: z.boolean().describe('several values separated by ";"'),
+        values: z
+          .array(z.object({ value: z.string(), label: z.string() }))
+          .nullable()
+          .describe('the values a column of a fixed list takes (an import accepts the value or its label); null for free text'),
+      }),
+    ),
+  })
+  .meta({ id: 'InventoryImportColumns' });
