@@ -77,7 +77,7 @@ describe('gap assessment in the browser', () => {
 
 async function gap() {
   const { page } = e;
-  const { heading, field, mark } = helpers(e, 'gap');
+  const { heading, field, mark, navLink } = helpers(e, 'gap');
   const requirementHeading = (text: string | RegExp) => page.getByRole('heading', { level: 2, name: text });
   const status = (name: string) => page.getByRole('radiogroup', { name: 'Status' }).getByRole('radio', { name, exact: true });
 
@@ -87,11 +87,13 @@ async function gap() {
   await field('Email').fill(OWNER.email);
   await field('Password').fill(OWNER.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await heading('Define scope').waitFor();
+  // sign-in lands on the organization's home
+  await heading(OWNER.orgName).waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/orgs/${owner.orgId}`);
   mark('signed in');
 
   // 1. Step 2 of the journey: no assessment yet; start one reusing the ISMS document control
-  await page.getByRole('link', { name: 'Gap assessment' }).click();
+  await navLink('Gap assessment').click();
   await heading('Gap assessment').waitFor();
   await page.getByText('No gap assessment yet').waitFor();
   // the tab names the page and the organization; the first Tab reaches the skip link

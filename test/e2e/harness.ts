@@ -131,6 +131,16 @@ export function helpers(e: E2e, name: string) {
   return {
     heading: (text: string | RegExp) => page.getByRole('heading', { name: text, level: 1 }),
 
+    /**
+     * A sidebar link by its whole name (a done step's ends in " (done)"): the
+     * home page repeats the steps' names in its own links, so a bare
+     * getByRole('link', { name }) may match two.
+     */
+    navLink(name: string) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${escaped}( \\(done\\))?$`) });
+    },
+
     /** An input by its whole label; required inputs' labels end in " *". */
     field(label: string) {
       const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -62,7 +62,7 @@ describe('first-run journey in the browser', () => {
 
 async function journey() {
   const { page } = e;
-  const { heading, field, mark } = helpers(e, 'journey');
+  const { heading, field, mark, navLink } = helpers(e, 'journey');
   const pickOption = async (label: string, nth: number, search: string, option: string) => {
     const input = field(label).nth(nth);
     await input.click();
@@ -88,15 +88,18 @@ async function journey() {
   await field('Email').fill(OWNER.email);
   await field('Password').fill(OWNER.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await heading('Define scope').waitFor();
+  // sign-in lands on the organization's home: where it stands and what to do next
+  await heading(OWNER.org).waitFor();
+  expect(new URL(page.url()).pathname).toMatch(/^\/orgs\/[0-9a-f-]{36}$/);
+  await page.getByRole('region', { name: 'Next best actions' }).waitFor();
   mark('signed in');
 
   // The journey lists the 14 steps; an unbuilt step says so plainly
-  await page.getByRole('link', { name: 'Internal audit' }).click();
+  await navLink('Internal audit').click();
   await page.getByText('This step is not built yet in this version').waitFor();
 
   // 3. Organization profile
-  await page.getByRole('link', { name: 'Organization profile' }).click();
+  await navLink('Organization profile').click();
   await heading('Organization profile').waitFor();
   await field('Legal name').fill('Acme Analytics GmbH');
   await pickOption('Country of registration', 0, 'Germany', 'Germany (DE)');
@@ -117,7 +120,7 @@ async function journey() {
   mark('profile saved');
 
   // 4. Scope: a first draft without exclusions...
-  await page.getByRole('link', { name: 'Define scope' }).click();
+  await navLink('Define scope').click();
   await heading('Define scope').waitFor();
   await page
     .getByLabel('Boundary statement')
