@@ -95,7 +95,7 @@ export function ObjectiveForm({ objective, onSaved, onCancel }: Props) {
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={objective ? `Edit ${objective.title}` : 'New AI objective'}>
       <Stack>
-        <SectionCard title="Objective" description="What is to be achieved, in a line, and why it matters for the AI policy.">
+        <SectionCard title="What is to be achieved" description="The objective in a line, and why it matters for the AI policy.">
           <TextInput
             label="Objective"
             required
