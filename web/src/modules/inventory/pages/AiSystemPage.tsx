@@ -13,6 +13,7 @@ import { FlagsCard } from '../components/FlagsCard';
 import { type AiSystem, useAiSystem, useAiSystemHistory } from '../hooks/useAiSystems';
 import { DEPENDENCY_LABELS, type Dependency, FIELD_LABELS } from '../labels';
 import { RiskBadge } from '../../../shared/org/RiskBadge';
+import { ImpactAssessmentCard } from '../../impact-assessments';
 
 function SuppliersCard({ orgId, system }: { orgId: string; system: AiSystem }) {
   return (
@@ -142,6 +143,7 @@ function AiSystemView({ system }: { system: AiSystem }) {
           <Stack gap="lg">
             {!archived && <FlagsCard flags={system.flags} editTo={canWrite ? `${base}/${system.id}/edit` : undefined} />}
             <SuppliersCard orgId={org.id} system={system} />
+            <ImpactAssessmentCard aiSystemId={system.id} archived={archived} />
             <Paper withBorder p="lg">
               <RecordFooter
                 record={system}
