@@ -1,6 +1,12 @@
+import { jsonColumn } from '../../platform/db/columns.js';
 import type { Executor } from '../../platform/db/db.js';
 import { defineVersionedRecord, diffContent, type VersionCheck, type VersionChange } from '../../platform/versioned/index.js';
-import { DEFAULT_RISK_METHOD, genericCriteriaWarnings, type RiskMethodContent } from './risk-method.rules.js';
+import {
+  DEFAULT_RISK_METHOD,
+  genericCriteriaWarnings,
+  type RiskMethodContent,
+  riskMethodContentSchema,
+} from './risk-method.rules.js';
 import { riskMethodSchema } from './risk-method.schemas.js';
 
 // The AI risk method (6.1.2) is a versioned record (platform/versioned), one
@@ -57,6 +63,9 @@ export const riskMethod = defineVersionedRecord({
   diff: compareMethods,
 });
 
+/** Stored content as saved: it passed the structural checks then, so the plain schema reads it. */
+const storedMethod = jsonColumn(riskMethodContentSchema);
+
 export interface EffectiveRiskMethod {
   content: RiskMethodContent;
   /** the version it comes from; null for the built-in default */
@@ -70,8 +79,14 @@ export interface EffectiveRiskMethod {
  * scored from the first day.
  */
 export async function effectiveRiskMethod(db: Executor, orgId: string): Promise<EffectiveRiskMethod> {
-  const { approved, draft } = await riskMethod.getOverview(db, { orgId });
-  if (approved) return { content: approved.content, version: approved.version, status: 'approved' };
-  if (draft) return { content: draft.content, version: draft.version, status: 'draft' };
-  return { content: DEFAULT_RISK_METHOD, version: null, status: 'default' };
+  // One light query (no approver join, no checks): the risk register asks on every write and list.
+  const rows = await db
+    .selectFrom('risk_method_versions')
+    .select(['version', 'status', 'content'])
+    .where('org_id', '=', orgId)
+    .where('status', 'in', ['approved', 'draft'])
+    .execute();
+  const row = rows.find((r) => r.status === 'approved') ?? rows.find((r) => r.status === 'draft');
+  if (!row) return { content: DEFAULT_RISK_METHOD, version: null, status: 'default' };
+  return { content: storedMethod.read(row.content), version: row.version, status: row.status as 'approved' | 'draft' };
 }
