@@ -94,3 +94,14 @@ export function useDiscardRiskMethodDraft(orgId: string) {
     { invalidates: ['risk-method', 'risks'] },
   );
 }
+
+/**
+ * The method risks are scored with, as the server picks it: the approved
+ * version, else the draft, else the built-in default (`suggested`).
+ */
+export function useEffectiveRiskMethod(orgId: string) {
+  const overview = useRiskMethodOverview(orgId);
+  const o = overview.data;
+  const content = (o?.approved ?? o?.draft)?.content ?? o?.suggested?.content ?? null;
+  return { ...overview, content };
+}
