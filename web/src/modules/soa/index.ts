@@ -1,0 +1,2 @@
+// What other modules and app/ may use of the SoA module.
+export { SoaPage } from './pages/SoaPage';
