@@ -37,6 +37,8 @@ describe.each(testDialects())('risk method (%s)', (dialect) => {
     expect(r.body).toMatchObject({ approved: null, draft: null });
     expect(r.body.suggested.content).toEqual(DEFAULT_RISK_METHOD);
     expect(r.body.suggested.checks).toEqual([]);
+    // HEAD answers as GET does (the suggestion is added to both)
+    expect((await owner.request('HEAD' as 'GET', url())).status).toBe(200);
     expect(await effectiveRiskMethod(t.database.db, orgId)).toEqual({
       content: DEFAULT_RISK_METHOD,
       version: null,
