@@ -10,6 +10,7 @@ import { createTestApp, setupOwner } from '../test/support/app.js';
 import { type TestDialect, testDialects } from '../test/support/db.js';
 import { emptyContent } from '../test/support/fixtures.js';
 import { benchInventory } from './inventory.js';
+import { benchRisks } from './risks.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -88,3 +89,4 @@ for (const dialect of testDialects()) {
   }
 }
 await benchInventory();
+await benchRisks();

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // The AI risk register (6.1.2, 8.2, 8.3): risks on AI systems, their
 // treatment actions and the controls those actions rely on. Levels are
@@ -37,6 +37,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('acceptance_reason', 'text')
     .addColumn('next_review_date', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
+    // kept by the treatment-action writes, so "untreated" is a column test, not a subquery per row
+    .addColumn('action_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('archived_at', 'text')
@@ -47,18 +49,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('risks_org_updated_idx').on('risks').columns(['org_id', 'updated_at', 'id']).execute();
   await db.schema.createIndex('risks_org_title_idx').on('risks').columns(['org_id', 'title_key', 'id']).execute();
   await db.schema.createIndex('risks_org_status_idx').on('risks').columns(['org_id', 'status', 'inherent_rank', 'id']).execute();
-  await db.schema.createIndex('risks_org_review_idx').on('risks').columns(['org_id', 'next_review_date']).execute();
+  // The review-date sort puts risks without a date last: the same expression as the sort, indexed.
+  await sql`create index risks_org_review_sort_idx on risks (org_id, (coalesce(next_review_date, '9999-12-31')), id)`.execute(db);
+  await db.schema.createIndex('risks_org_residual_level_idx').on('risks').columns(['org_id', 'residual_level']).execute();
+  await db.schema.createIndex('risks_org_inherent_level_idx').on('risks').columns(['org_id', 'inherent_level']).execute();
   await db.schema.createIndex('risks_org_owner_idx').on('risks').columns(['org_id', 'owner_user_id']).execute();
   // The heatmaps count per cell from these alone (covering).
   await db.schema
     .createIndex('risks_org_inherent_cell_idx')
     .on('risks')
-    .columns(['org_id', 'archived_at', 'inherent_likelihood', 'inherent_impact'])
+    .columns(['org_id', 'archived_at', 'inherent_likelihood', 'inherent_impact', 'status'])
     .execute();
   await db.schema
     .createIndex('risks_org_residual_cell_idx')
     .on('risks')
-    .columns(['org_id', 'archived_at', 'residual_likelihood', 'residual_impact'])
+    .columns(['org_id', 'archived_at', 'residual_likelihood', 'residual_impact', 'status'])
     .execute();
 
   await db.schema
@@ -68,11 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ai_system_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('risk_ai_systems_pk', ['risk_id', 'ai_system_id'])
     .execute();
-  await db.schema
-    .createIndex('risk_ai_systems_system_idx')
-    .on('risk_ai_systems')
-    .columns(['org_id', 'ai_system_id', 'risk_id'])
-    .execute();
+  await db.schema.createIndex('risk_ai_systems_system_idx').on('risk_ai_systems').columns(['ai_system_id', 'risk_id']).execute();
 
   await db.schema
     .createTable('risk_treatment_actions')
@@ -90,10 +91,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('risk_actions_risk_idx').on('risk_treatment_actions').columns(['risk_id', 'created_at']).execute();
+  // Not led by org_id: SQLite without statistics would take an org_id index over these for "risk_id in (...)".
   await db.schema
-    .createIndex('risk_actions_due_idx')
+    .createIndex('risk_actions_owner_due_idx')
     .on('risk_treatment_actions')
-    .columns(['org_id', 'status', 'due_date'])
+    .columns(['owner_user_id', 'due_date'])
     .execute();
 
   // One row per control a treatment action relies on: the SoA asks "which

@@ -153,6 +153,16 @@ async function writeControls(tx: Executor, orgId: string, riskId: string, action
       .execute();
 }
 
+/** Keeps the risk's action count (the "untreated" flag filters on it); the risk is locked. */
+async function countActions(tx: Executor, orgId: string, riskId: string, by: 1 | -1) {
+  await tx
+    .updateTable('risks')
+    .set((eb) => ({ action_count: eb('action_count', '+', by) }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', riskId)
+    .execute();
+}
+
 const auditOf = (riskId: string, id: string, v: ActionInput) => ({ id, riskId, ...v });
 
 function toInput(r: Row<'risk_treatment_actions'>): ActionInput {
@@ -176,6 +186,7 @@ export async function createAction(db: Db, actor: Actor, orgId: string, riskId: 
       .values({ id, org_id: orgId, risk_id: riskId, ...columns(value), created_at: now, updated_at: now })
       .execute();
     await writeControls(tx, orgId, riskId, id, value.controlIds);
+    await countActions(tx, orgId, riskId, 1);
     await appendAudit(tx, actor, {
       orgId,
       entityType: 'risk_treatment_action',
@@ -241,6 +252,7 @@ export async function deleteAction(db: Db, actor: Actor, orgId: string, riskId: 
     if (stale) return true;
     await tx.deleteFrom('risk_action_controls').where('org_id', '=', orgId).where('action_id', '=', id).execute();
     await tx.deleteFrom('risk_treatment_actions').where('org_id', '=', orgId).where('id', '=', id).execute();
+    await countActions(tx, orgId, riskId, -1);
     await appendAudit(tx, actor, {
       orgId,
       entityType: 'risk_treatment_action',

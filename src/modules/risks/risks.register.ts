@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { roleInOrg } from '../../platform/auth/access.js';
 import { todayUtc } from '../../platform/dates.js';
 import type { Executor } from '../../platform/db/db.js';
@@ -292,7 +291,7 @@ export const riskRegister: RegisterDefinition<'risks', RiskRecord, Risk, RiskCon
       residualLevel: { expression: (eb) => eb.ref('risks.residual_rank'), value: (r) => r.residual_rank },
       // Risks without a review date sort after every date.
       nextReviewDate: {
-        expression: (eb) => sql`coalesce(${eb.ref('risks.next_review_date')}, '9999-12-31')`,
+        expression: () => repo.reviewDate,
         value: (r) => r.next_review_date ?? '9999-12-31',
       },
       updatedAt: { expression: (eb) => eb.ref('risks.updated_at'), value: (r) => r.updated_at },

@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, PostgresAdapter, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
@@ -68,22 +68,28 @@ export async function nextNumber(tx: Executor, orgId: string): Promise<number> {
 }
 
 type RiskQuery = SelectQueryBuilder<DB, 'risks', Row<'risks'>>;
-type Eb = ExpressionBuilder<DB, 'risks'>;
 
-/** A risk without treatment actions. */
-const noActions = (eb: Eb) =>
-  eb.not(
-    eb.exists(
-      eb
-        .selectFrom('risk_treatment_actions as a')
-        .select(sql.lit(1).as('one'))
-        .whereRef('a.risk_id', '=', 'risks.id')
-        .where('a.org_id', '=', eb.ref('risks.org_id')),
-    ),
-  );
+/** The next review date with "none" last: the expression the review-date index holds. */
+export const reviewDate = sql<string>`coalesce(next_review_date, '9999-12-31')`;
+
+/** Ids of the risks naming an AI system (current or archived). */
+export async function risksOfAiSystemIds(db: Executor, orgId: string, aiSystemId: string) {
+  const rows = await db
+    .selectFrom('risk_ai_systems')
+    .select('risk_id')
+    .where('ai_system_id', '=', aiSystemId)
+    .where('org_id', '=', orgId)
+    .execute();
+  return rows.map((r) => r.risk_id);
+}
 
 /** The register's filters, each an indexed condition where one exists. */
-export function filterRisks(query: RiskQuery, q: Partial<RiskListQuery>, today: string, thresholdRank: number): RiskQuery {
+export function filterRisks(
+  query: RiskQuery,
+  q: Partial<RiskListQuery> & { riskIds?: string[] },
+  today: string,
+  thresholdRank: number,
+): RiskQuery {
   let out = query;
   if (q.q) {
     const n = parseRiskNumber(q.q);
@@ -92,14 +98,15 @@ export function filterRisks(query: RiskQuery, q: Partial<RiskListQuery>, today: 
       n !== null ? eb.or([eb('number_seq', '=', n), eb('title_key', 'like', key)]) : eb('title_key', 'like', key),
     );
   }
-  if (q.aiSystemId) {
+  if (q.riskIds) {
+    // resolved before the list (risksOfAiSystemIds): a few id lookups instead of a scan in sort order
+    const ids = q.riskIds;
+    out = ids.length ? out.where('risks.id', 'in', ids) : out.where(sql<boolean>`1 = 0`);
+  } else if (q.aiSystemId) {
     const systemId = q.aiSystemId;
+    // not correlated: the outer statement already holds risks to this organization
     out = out.where('risks.id', 'in', (eb) =>
-      eb
-        .selectFrom('risk_ai_systems')
-        .select('risk_ai_systems.risk_id')
-        .where('risk_ai_systems.org_id', '=', eb.ref('risks.org_id'))
-        .where('risk_ai_systems.ai_system_id', '=', systemId),
+      eb.selectFrom('risk_ai_systems').select('risk_ai_systems.risk_id').where('risk_ai_systems.ai_system_id', '=', systemId),
     );
   }
   if (q.level) out = out.where('inherent_level', '=', q.level);
@@ -111,13 +118,13 @@ export function filterRisks(query: RiskQuery, q: Partial<RiskListQuery>, today: 
   if (q.impact !== undefined) out = out.where(q.cell === 'residual' ? 'residual_impact' : 'inherent_impact', '=', q.impact);
   if (q.status) out = out.where('status', '=', q.status);
   if (q.owner) out = out.where('owner_user_id', '=', q.owner);
-  if (q.flag === 'review-overdue') out = out.where('next_review_date', '<', today).where('status', '!=', 'closed');
+  if (q.flag === 'review-overdue') out = out.where(reviewDate, '<', today).where('status', '!=', 'closed');
   if (q.flag === 'above-threshold-untreated')
     out = out
       .where('current_rank', '>', thresholdRank)
       .where('accepted_at', 'is', null)
       .where('status', '!=', 'closed')
-      .where((eb) => noActions(eb) as Expression<SqlBool>);
+      .where('action_count', '=', 0);
   return out;
 }
 
@@ -173,11 +180,8 @@ export async function risksByControlRows(db: Executor, orgId: string) {
     .selectFrom('risk_action_controls as c')
     .innerJoin('risks as r', 'r.id', 'c.risk_id')
     .select(['c.control_id', 'r.id', 'r.number_seq', 'r.title', 'r.residual_level', 'r.status'])
-    .distinct()
     .where('c.org_id', '=', orgId)
     .where('r.archived_at', 'is', null)
-    .orderBy('c.control_id')
-    .orderBy('r.number_seq')
     .execute();
 }
 
@@ -231,7 +235,7 @@ export async function tasksDue(db: Executor, orgId: string, until: string, userI
       'r.title as risk_title',
     ])
     .where('r.org_id', '=', orgId)
-    .where('r.next_review_date', '<=', until)
+    .where(sql<string>`coalesce(r.next_review_date, '9999-12-31')`, '<=', until)
     .where('r.archived_at', 'is', null)
     .where('r.status', '!=', 'closed');
   if (userId) {

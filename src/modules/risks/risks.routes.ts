@@ -12,6 +12,7 @@ import {
 } from '../../platform/register/index.js';
 import * as actions from './risks.actions.js';
 import { riskRegister } from './risks.register.js';
+import { risksOfAiSystemIds } from './risks.repository.js';
 import {
   createActionBody,
   createRiskBody,
@@ -35,6 +36,15 @@ const base = '/api/v1/orgs/:orgId/risks';
 
 export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
+
+  // The list by AI system (its page) starts from the few risks naming it:
+  // resolved here, since the kit's filter builds one statement. This plugin
+  // is encapsulated, so the hook sees only the risk routes.
+  app.addHook('preHandler', async (req) => {
+    if (req.method !== 'GET' || req.routeOptions.url !== base) return;
+    const q = req.query as { aiSystemId?: string; riskIds?: string[] };
+    if (q.aiSystemId) q.riskIds = await risksOfAiSystemIds(db, orgAccess(req).orgId, q.aiSystemId);
+  });
 
   // Static paths first in the file for readers; Fastify prefers them over :riskId anyway.
   app.get(

@@ -50,9 +50,14 @@ export interface RiskSummary {
 
 /** Control id (Annex A or the organization's own) -> current risks whose treatment actions rely on it. */
 export async function risksByControl(db: Executor, orgId: string): Promise<Map<string, RiskSummary[]>> {
+  // Deduplicated and ordered here: two actions of one risk may rely on one control.
+  const rows = (await repo.risksByControlRows(db, orgId)).sort((a, b) =>
+    a.control_id < b.control_id ? -1 : a.control_id > b.control_id ? 1 : a.number_seq - b.number_seq,
+  );
   const out = new Map<string, RiskSummary[]>();
-  for (const r of await repo.risksByControlRows(db, orgId)) {
+  for (const r of rows) {
     const list = out.get(r.control_id) ?? [];
+    if (list[list.length - 1]?.id === r.id) continue;
     list.push({ id: r.id, number: riskNumber(r.number_seq), title: r.title, residualLevel: r.residual_level, status: r.status });
     out.set(r.control_id, list);
   }

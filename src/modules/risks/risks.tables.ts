@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import { z } from 'zod';
 import { jsonColumn } from '../../platform/db/columns.js';
 import type { ACTION_STATUSES, RISK_STATUSES, TREATMENT_OPTIONS } from './risks.schemas.js';
@@ -53,6 +54,8 @@ export interface RisksTable {
   acceptance_reason: string | null;
   next_review_date: string | null;
   status: (typeof RISK_STATUSES)[number];
+  /** treatment actions of the risk, kept by their writes */
+  action_count: Generated<number>;
   created_at: string;
   updated_at: string;
   archived_at: string | null;
