@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
+import { impactAssessmentFacts } from '../../src/modules/impact-assessments/index.js';
 
 // A high impact on the default 5x5 method: 4 x 4 = 16 is "high", above the
 // acceptance threshold ("medium").
@@ -204,6 +205,25 @@ describe.each(testDialects())('impact assessments (%s)', (dialect) => {
     );
     expect(task).toMatchObject({ title: expect.stringContaining('Reassess') });
     expect(task.detail).toContain('Life-cycle stage changed');
+  });
+
+  it('sums up for the gap assessment: systems in scope assessed, reassessments due, risks raised', async () => {
+    const own = (await owner.post('/api/v1/orgs', { name: 'Facts Ltd' })).body.id;
+    expect(await impactAssessmentFacts(t.database.db, own)).toEqual(['No AI system impact assessment recorded yet.']);
+    const sys = (k: string) => owner.post(`/api/v1/orgs/${own}/ai-systems`, { name: k, inScope: true, lifecycleStage: 'design' });
+    const [a, b] = [(await sys('Chatbot')).body.id, (await sys('Forecaster')).body.id];
+    const iaUrl = `/api/v1/orgs/${own}/impact-assessments`;
+    const first = (
+      await owner.post(iaUrl, { aiSystemId: a, ...complete, intendedPurpose: 'Answers questions', assessor: { userId } })
+    ).body;
+    expect((await owner.post(`${iaUrl}/${first.id}/approve`)).status).toBe(200);
+    expect((await owner.post(iaUrl, { aiSystemId: b })).status).toBe(201);
+    await owner.patch(`/api/v1/orgs/${own}/ai-systems/${a}`, { lifecycleStage: 'deployment' });
+    expect(await impactAssessmentFacts(t.database.db, own)).toEqual([
+      '1 of 2 AI systems in scope have an approved impact assessment; 1 assessment in draft.',
+      '1 approved assessment needs reassessment (the AI system changed or the review date passed).',
+      '1 approved assessment found a residual impact above the acceptance threshold and raised it as a risk.',
+    ]);
   });
 
   it('lets a viewer read but not write or approve', async () => {

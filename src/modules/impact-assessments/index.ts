@@ -21,4 +21,5 @@ registerLinkKind({
 export { impactAssessmentRoutes } from './impact-assessments.routes.js';
 export { impactAssessmentForAiSystem, getImpactAssessment } from './impact-assessments.service.js';
 export { reassessmentsDue, type ReassessmentDue } from './impact-assessments.due.js';
+export { impactAssessmentFacts, impactAssessmentSummary, type ImpactAssessmentSummary } from './impact-assessments.facts.js';
 export { IMPACT_CATEGORIES, type ImpactAssessment } from './impact-assessments.schemas.js';
