@@ -176,6 +176,43 @@ describe('dueForPerson', () => {
     ]);
     expect(due[3].href).toBe('/orgs/org-1/gap-assessment/a1/answer?req=4.3');
   });
+
+  it('asks the assessor or system owner to reassess an impact: now after a material change, else by its review date', () => {
+    const base = { orgId: ORG, userId: 'u1', today: '2026-11-10', until: '2026-12-10', gap: null, supplierReviews: [] };
+    const due = dueForPerson({
+      ...base,
+      reassessments: [
+        {
+          id: 'i1',
+          systemName: 'Credit scoring',
+          reasons: ['Life-cycle stage changed from development to deployment'],
+          nextReviewDate: '2027-06-01',
+          draftId: null,
+          userIds: ['u1'],
+        },
+        { id: 'i2', systemName: 'Chatbot', reasons: [], nextReviewDate: '2026-12-01', draftId: 'd2', userIds: ['u1', 'u2'] },
+        { id: 'i3', systemName: 'Not mine', reasons: ['Purpose changed'], nextReviewDate: null, draftId: null, userIds: ['u2'] },
+        {
+          id: 'i4',
+          systemName: 'Forecaster',
+          reasons: ['Review was due on 2026-11-01'],
+          nextReviewDate: '2026-11-01',
+          draftId: null,
+          userIds: ['u1'],
+        },
+      ],
+    });
+    expect(due.map((d) => [d.title, d.detail, d.overdue])).toEqual([
+      ['Reassess the impact of Forecaster', 'Review was due on 2026-11-01', true],
+      ['Reassess the impact of Credit scoring', 'Life-cycle stage changed from development to deployment', false],
+      ['Finish the reassessment of Chatbot', 'Due 2026-12-01', false],
+    ]);
+    expect(due.map((d) => d.href)).toEqual([
+      '/orgs/org-1/impact-assessments/i4',
+      '/orgs/org-1/impact-assessments/i1',
+      '/orgs/org-1/impact-assessments/d2/edit',
+    ]);
+  });
 });
 
 describe('describeChange', () => {
