@@ -25,6 +25,6 @@ registerLinkKind({
 });
 
 export { soaRoutes } from './soa.routes.js';
-export { soaRows } from './soa.service.js';
+export { currentSoa, soaRows } from './soa.service.js';
 export type { SoaRow } from './soa.schemas.js';
 export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './soa.schemas.js';

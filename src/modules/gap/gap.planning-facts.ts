@@ -1,0 +1,45 @@
+import type { Executor } from '../../platform/db/db.js';
+import { impactAssessmentFacts } from '../impact-assessments/index.js';
+import { currentSoa } from '../soa/index.js';
+
+// Facts from the planning modules (6.1 to 6.2, 8.2 to 8.4, Annex A.5): the
+// Statement of Applicability and the impact assessments, keyed like the
+// catalogue's `module` of each requirement. Each module answers in a fixed
+// number of statements, whatever the organization holds.
+
+const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+
+/** The SoA beside 6.1.3: which version is current, what is applicable, excluded and implemented. */
+export async function soaFacts(db: Executor, orgId: string): Promise<string[]> {
+  const soa = await currentSoa(db, orgId);
+  if (soa.status === 'not-started')
+    return ['No Statement of Applicability saved yet: all 38 Annex A controls still to be decided.'];
+  const annexA = soa.rows.filter((r) => r.kind === 'annex-a');
+  const own = soa.rows.filter((r) => r.kind === 'own');
+  const applicable = soa.rows.filter((r) => r.applicable);
+  const by = (status: string) => applicable.filter((r) => r.implementationStatus === status).length;
+  const facts = [
+    soa.status === 'approved'
+      ? `Statement of Applicability version ${soa.version} approved${soa.approvedAt ? ` on ${soa.approvedAt.slice(0, 10)}` : ''}${
+          soa.approver?.name ? ` by ${soa.approver.name}` : ''
+        }.`
+      : `Statement of Applicability version ${soa.version} is a draft${
+          soa.approvedVersion ? ` (version ${soa.approvedVersion.version} is approved)` : ', never approved'
+        }.`,
+    `${annexA.filter((r) => r.applicable).length} of ${annexA.length} Annex A controls applicable, ${
+      annexA.filter((r) => !r.applicable).length
+    } excluded; ${n(own.length, 'own control')}.`,
+    `Applicable controls: ${by('implemented')} implemented, ${by('partially-implemented')} partially, ${by('planned')} planned, ${by(
+      'not-implemented',
+    )} not implemented.`,
+  ];
+  const relied = soa.rows.filter((r) => r.flags.some((f) => f.code === 'excluded-control-treats-risks')).length;
+  if (relied) facts.push(`${n(relied, 'excluded control')} that a risk's treatment relies on.`);
+  return facts;
+}
+
+/** The planning modules' facts by catalogue module id. */
+export async function planningFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
+  const [soa, impact] = await Promise.all([soaFacts(db, orgId), impactAssessmentFacts(db, orgId)]);
+  return { soa, 'impact-assessment': impact };
+}
