@@ -129,6 +129,25 @@ async function walk() {
   await row.getByText('Reassessment needed').waitFor();
   await row.getByText('Life-cycle stage changed from development to deployment').waitFor();
   await page.goto(`/orgs/${orgId}/inventory/${systemId}`);
-  await page.getByRole('region', { name: 'Impact assessment' }).getByText('Reassessment needed').waitFor();
+  const card2 = page.getByRole('region', { name: 'Impact assessment' });
+  await card2.getByText('Reassessment needed').waitFor();
   mark('reassessment asked for');
+
+  // The reassessment starts from the approved one; approving it supersedes that one and raises no second risk
+  await card2.getByRole('link', { name: 'Start a reassessment' }).click();
+  await heading('Reassess an AI system').waitFor();
+  expect(await field('AI system').inputValue()).toBe('Credit scoring');
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await page.getByRole('combobox', { name: 'Individuals', exact: true }).waitFor();
+  await page.getByText('Loan applicants', { exact: true }).waitFor();
+  await page.getByRole('button', { name: /Review & approve/ }).click();
+  await field('Next review').fill('2099-12-31');
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await heading('Impact assessment of Credit scoring').waitFor();
+  const versions = page.getByRole('region', { name: 'Assessments of this AI system' });
+  await versions.getByText('superseded').waitFor();
+  await page.getByRole('region', { name: 'Approval' }).getByText('Next review: 2099-12-31').waitFor();
+  const after = await (await page.request.get(`/api/v1/orgs/${orgId}/risks?aiSystemId=${systemId}`)).json();
+  expect(after.items.map((r: { id: string }) => r.id)).toEqual(risks.items.map((r: { id: string }) => r.id));
+  mark('reassessed');
 }

@@ -23,7 +23,8 @@ export const CATEGORY_HINTS: Record<ImpactCategory, string> = {
   other: 'Any other impact on individuals, groups or society.',
 };
 
-const categoryWord = (c: string) => (CATEGORY_LABELS[c as ImpactCategory] ?? c).replace(' (name it)', '');
+/** A category as a word, without the form's hint. */
+export const categoryWord = (c: string) => (CATEGORY_LABELS[c as ImpactCategory] ?? c).replace(' (name it)', '');
 
 /** An impact in a few words: its name, else the start of what could happen, else its category. */
 export function impactTitle(i: { category: string; label: string; description: string }): string {

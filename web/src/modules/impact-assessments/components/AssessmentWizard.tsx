@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack, Stepper } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
@@ -13,6 +14,7 @@ import {
   type ImpactAssessment,
   type ImpactAssessmentDetail,
   type ImpactScales,
+  type SystemChoice,
   useApproveAssessment,
   useCreateAssessment,
   useImpactScales,
@@ -36,8 +38,10 @@ interface Props {
   saved: ImpactAssessment | null;
   /** the working copy to start from */
   initial: AssessmentDraft;
-  /** how a new assessment's fields fill in when its AI system is chosen */
-  onSystemChosen?: (id: string | null, current: AssessmentDraft) => AssessmentDraft;
+  /** the AI system's name when it is fixed (a saved draft, a reassessment); null lets the user choose */
+  systemName: string | null;
+  /** a system offered before any search (the one the page was opened for) */
+  preselected?: SystemChoice;
 }
 
 export function AssessmentWizard(props: Props) {
@@ -50,10 +54,14 @@ export function AssessmentWizard(props: Props) {
  * Five steps; every "Next" saves the draft (the first creates it), so nothing
  * typed is lost between steps and a concurrent edit is caught at once.
  */
-function Wizard({ saved, initial, onSystemChosen, scales }: Props & { scales: ImpactScales }) {
+function Wizard({ saved, initial, systemName: fixedName, preselected, scales }: Props & { scales: ImpactScales }) {
   const { org, can } = useOrg();
   const navigate = useNavigate();
-  const systems = useSystemChoices(org.id);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 250);
+  const found = useSystemChoices(org.id, fixedName === null ? q : '');
+  const [chosen, setChosen] = useState<SystemChoice | null>(preselected ?? null);
+  const systems = [...(chosen ? [chosen] : []), ...(found.data ?? []).filter((s) => s.id !== chosen?.id)];
   const [step, setStep] = useState(0);
   const [draft, setDraft] = useState(initial);
   const [record, setRecord] = useState<{ id: string; version: string; name: string } | null>(
@@ -78,7 +86,19 @@ function Wizard({ saved, initial, onSystemChosen, scales }: Props & { scales: Im
   const error = create.error ?? (update.conflict ? null : update.error) ?? approve.error;
   const errors = { ...create.fieldErrors, ...update.fieldErrors, ...approve.fieldErrors };
   const errorFor = fieldErrorLookup(errors);
-  const systemName = record?.name ?? systems.data?.find((s) => s.id === draft.aiSystemId)?.name ?? 'AI system';
+  const systemName = record?.name ?? fixedName ?? chosen?.name ?? 'AI system';
+  // purpose, context and misuse start from the inventory's record of the chosen system
+  const choose = (id: string | null) => {
+    const s = systems.find((x) => x.id === id) ?? null;
+    setChosen(s);
+    setDraft((d) => ({
+      ...d,
+      aiSystemId: id,
+      intendedPurpose: s?.purpose ?? '',
+      contextOfUse: s?.intendedUse ?? '',
+      foreseeableMisuse: s?.foreseeableMisuse ?? '',
+    }));
+  };
 
   const stored = (a: ImpactAssessment) => {
     versionRef.current = versionTag(a.updatedAt);
@@ -145,9 +165,10 @@ function Wizard({ saved, initial, onSystemChosen, scales }: Props & { scales: Im
           {step === 0 && (
             <StepSystem
               {...stepProps}
-              systems={systems.data ?? []}
-              locked={!!record}
-              onSystem={(id) => setDraft((d) => (onSystemChosen ? onSystemChosen(id, d) : { ...d, aiSystemId: id }))}
+              lockedName={record ? record.name : fixedName}
+              systems={systems}
+              onSearch={setSearch}
+              onSystem={choose}
             />
           )}
           {step === 1 && <StepPeople {...stepProps} />}

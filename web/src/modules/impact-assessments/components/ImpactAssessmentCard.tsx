@@ -57,6 +57,11 @@ export function ImpactAssessmentCard({ aiSystemId, archived }: { aiSystemId: str
               Continue the reassessment in draft
             </Anchor>
           )}
+          {approved && !draft && approved.reassessment.needed && can('write') && !archived && (
+            <Button component={Link} to={`${base}/new?from=${approved.id}`} size="sm" w="fit-content">
+              Start a reassessment
+            </Button>
+          )}
         </Stack>
       )}
     </Paper>

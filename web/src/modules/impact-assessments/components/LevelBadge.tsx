@@ -16,7 +16,15 @@ export function LevelBadge({
     );
   }
   return (
-    <Badge color={level.aboveThreshold ? 'red' : 'teal'} variant="light" radius="sm" tt="none">
+    <Badge
+      color={level.aboveThreshold ? 'red' : 'teal'}
+      variant="light"
+      radius="sm"
+      tt="none"
+      // never cut: in a narrow column the words wrap
+      h="auto"
+      styles={{ label: { overflow: 'visible', whiteSpace: 'normal' } }}
+    >
       {level.name}
       {level.aboveThreshold ? ' · above threshold' : ''}
     </Badge>

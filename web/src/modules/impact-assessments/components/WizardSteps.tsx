@@ -22,24 +22,35 @@ function setImpact(p: StepProps, index: number, patch: Partial<ImpactDraft>) {
 }
 
 export function StepSystem(
-  p: StepProps & { systems: { id: string; name: string }[]; locked: boolean; onSystem: (id: string | null) => void },
+  p: StepProps & {
+    /** set when the system cannot change (a saved draft, a reassessment) */
+    lockedName: string | null;
+    systems: { id: string; name: string }[];
+    onSearch: (q: string) => void;
+    onSystem: (id: string | null) => void;
+  },
 ) {
   return (
     <SectionCard
       title="AI system and context"
       description="Which AI system this assessment is about, what it is meant to do and where it is used. Taken from the inventory; say it as it applies to the people affected."
     >
-      <Select
-        label="AI system"
-        required
-        searchable
-        disabled={p.locked}
-        data={p.systems.map((s) => ({ value: s.id, label: s.name }))}
-        value={p.draft.aiSystemId}
-        onChange={p.onSystem}
-        error={p.errorFor('aiSystemId')}
-        nothingFoundMessage="No AI system of that name in the inventory"
-      />
+      {p.lockedName !== null ? (
+        <TextInput label="AI system" value={p.lockedName} readOnly variant="filled" />
+      ) : (
+        <Select
+          label="AI system"
+          required
+          searchable
+          placeholder="Search the inventory"
+          data={p.systems.map((s) => ({ value: s.id, label: s.name }))}
+          value={p.draft.aiSystemId}
+          onChange={p.onSystem}
+          onSearchChange={p.onSearch}
+          error={p.errorFor('aiSystemId')}
+          nothingFoundMessage="No AI system of that name in the inventory"
+        />
+      )}
       <Textarea
         label="Intended purpose"
         description="What the system is for and the decisions or outputs it produces."

@@ -50,19 +50,43 @@ export function useImpactScales(orgId: string) {
   });
 }
 
-/** Active AI systems by name for the system picker, with what prefills an assessment. */
-export function useSystemChoices(orgId: string) {
+export interface SystemChoice {
+  id: string;
+  name: string;
+  purpose: string;
+  intendedUse: string;
+  foreseeableMisuse: string;
+}
+
+const choice = (s: Schemas['AiSystem']): SystemChoice => ({
+  id: s.id,
+  name: s.name,
+  purpose: s.purpose,
+  intendedUse: s.intendedUse,
+  foreseeableMisuse: s.foreseeableMisuse,
+});
+
+/** Active AI systems matching a search (name, purpose or external id), for the system picker: 50 at a time. */
+export function useSystemChoices(orgId: string, q: string) {
   return useQuery({
-    queryKey: [...registerKey(orgId, 'ai-systems'), 'impact-choices'],
-    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/ai-systems', { params: { path: { orgId }, query: { limit: 200 } } })),
-    select: (data) =>
-      data.items.map((s) => ({
-        id: s.id,
-        name: s.name,
-        purpose: s.purpose,
-        intendedUse: s.intendedUse,
-        foreseeableMisuse: s.foreseeableMisuse,
-      })),
+    queryKey: [...registerKey(orgId, 'ai-systems'), 'impact-choices', q],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/orgs/{orgId}/ai-systems', { params: { path: { orgId }, query: { limit: 50, ...(q ? { q } : {}) } } }),
+      ),
+    select: (data) => data.items.map(choice),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** One AI system as a choice (a new assessment opened for it); null fetches nothing. */
+export function useSystemChoice(orgId: string, id: string | null) {
+  return useQuery({
+    queryKey: [...registerKey(orgId, 'ai-systems'), 'impact-choice', id ?? ''],
+    enabled: id !== null,
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/orgs/{orgId}/ai-systems/{aiSystemId}', { params: { path: { orgId, aiSystemId: id as string } } })),
+    select: choice,
   });
 }
 

@@ -6,10 +6,9 @@ import { RecordLoader } from '../../../shared/register';
 import { toOwnerDraft } from '../../../shared/org/OwnerInput';
 import { BackLink } from '../../../shared/ui/BackLink';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { QueryState } from '../../../shared/ui/QueryState';
 import { AssessmentWizard } from '../components/AssessmentWizard';
-import { type AssessmentDraft, draftOf, emptyDraft } from '../components/wizardState';
-import { useImpactAssessment, useSystemChoices } from '../hooks/useImpactAssessments';
+import { draftOf, emptyDraft } from '../components/wizardState';
+import { useImpactAssessment, useSystemChoice } from '../hooks/useImpactAssessments';
 
 const EYEBROW = 'Planning · Clause 6.1.4 · Annex A.5';
 
@@ -52,26 +51,17 @@ function useMe() {
 function Fresh({ aiSystemId }: { aiSystemId: string | null }) {
   const { org } = useOrg();
   const me = useMe();
-  const systems = useSystemChoices(org.id);
-  return (
-    <QueryState query={systems}>
-      {(list) => {
-        // purpose, context and misuse start from the inventory's record; the assessor from whoever starts it
-        const prefill = (id: string | null, d: AssessmentDraft): AssessmentDraft => {
-          const s = list.find((x) => x.id === id);
-          return {
-            ...d,
-            aiSystemId: id,
-            intendedPurpose: s?.purpose ?? '',
-            contextOfUse: s?.intendedUse ?? '',
-            foreseeableMisuse: s?.foreseeableMisuse ?? '',
-          };
-        };
-        const start = aiSystemId && list.some((s) => s.id === aiSystemId) ? aiSystemId : null;
-        return <AssessmentWizard saved={null} initial={prefill(start, emptyDraft(start, me))} onSystemChosen={prefill} />;
-      }}
-    </QueryState>
-  );
+  const system = useSystemChoice(org.id, aiSystemId);
+  if (aiSystemId && system.isPending) return null;
+  // opened for a system: its purpose, context and misuse start from the inventory's record
+  const s = system.data;
+  const initial = {
+    ...emptyDraft(s?.id ?? null, me),
+    intendedPurpose: s?.purpose ?? '',
+    contextOfUse: s?.intendedUse ?? '',
+    foreseeableMisuse: s?.foreseeableMisuse ?? '',
+  };
+  return <AssessmentWizard saved={null} initial={initial} systemName={null} preselected={s} />;
 }
 
 function FromPrevious({ id }: { id: string }) {
@@ -79,7 +69,13 @@ function FromPrevious({ id }: { id: string }) {
   const me = useMe();
   return (
     <RecordLoader query={useImpactAssessment(org.id, id)} what="impact assessment">
-      {(previous) => <AssessmentWizard saved={null} initial={{ ...draftOf(previous), assessor: me, nextReviewDate: '' }} />}
+      {(previous) => (
+        <AssessmentWizard
+          saved={null}
+          initial={{ ...draftOf(previous), assessor: me, nextReviewDate: '' }}
+          systemName={previous.name}
+        />
+      )}
     </RecordLoader>
   );
 }
@@ -95,7 +91,7 @@ export function EditImpactAssessmentPage() {
           <BackLink to={page}>{`Impact assessment of ${a.name}`}</BackLink>
           <PageHeader eyebrow={EYEBROW} title={`Impact assessment of ${a.name}`} />
           {a.status === 'draft' && !a.archivedAt ? (
-            <AssessmentWizard key={a.id} saved={a} initial={draftOf(a)} />
+            <AssessmentWizard key={a.id} saved={a} initial={draftOf(a)} systemName={a.name} />
           ) : (
             <Alert color="gray" variant="light" title={a.archivedAt ? 'Archived' : `This assessment is ${a.status}`}>
               An approved assessment stays as it was approved. To change it, start a reassessment: a new draft that carries its

@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../../shared/ui/format';
 import { PageHeader, StatusBadge } from '../../../shared/ui/PageHeader';
 import { LevelBadge, ReassessmentBadge } from '../components/LevelBadge';
 import { type ImpactAssessmentDetail, useApproveAssessment, useImpactAssessment } from '../hooks/useImpactAssessments';
-import { CATEGORY_LABELS, type ImpactCategory, impactTitle } from '../labels';
+import { categoryWord } from '../labels';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -179,11 +179,13 @@ function AssessmentView({ a }: { a: ImpactAssessmentDetail }) {
                         <Table.Tr key={i.id}>
                           <Table.Td style={{ overflowWrap: 'anywhere', verticalAlign: 'top' }}>
                             <Text size="sm" fw={600}>
-                              {impactTitle(i)}
+                              {i.label || categoryWord(i.category)}
                             </Text>
-                            <Text size="xs" c="dimmed">
-                              {(CATEGORY_LABELS[i.category as ImpactCategory] ?? i.category).replace(' (name it)', '')}
-                            </Text>
+                            {i.label && (
+                              <Text size="xs" c="dimmed">
+                                {categoryWord(i.category)}
+                              </Text>
+                            )}
                             <Text size="sm">{i.description}</Text>
                           </Table.Td>
                           <Table.Td style={{ verticalAlign: 'top' }}>
