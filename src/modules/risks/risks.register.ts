@@ -287,6 +287,8 @@ export const riskRegister: RegisterDefinition<'risks', RiskRecord, Risk, RiskCon
     sorts: {
       number: { expression: (eb) => eb.ref('risks.number_seq'), value: (r) => r.number_seq },
       title: { expression: (eb) => eb.ref('risks.title_key'), value: (r) => r.title_key },
+      // the register table's Name column (number and title) sorts by title
+      name: { expression: (eb) => eb.ref('risks.title_key'), value: (r) => r.title_key },
       inherentLevel: { expression: (eb) => eb.ref('risks.inherent_rank'), value: (r) => r.inherent_rank },
       residualLevel: { expression: (eb) => eb.ref('risks.residual_rank'), value: (r) => r.residual_rank },
       // Risks without a review date sort after every date.

@@ -14,6 +14,7 @@ import { type AiSystem, useAiSystem, useAiSystemHistory } from '../hooks/useAiSy
 import { DEPENDENCY_LABELS, type Dependency, FIELD_LABELS } from '../labels';
 import { RiskBadge } from '../../../shared/org/RiskBadge';
 import { ImpactAssessmentCard } from '../../impact-assessments';
+import { AiSystemRisks } from '../../risks';
 
 function SuppliersCard({ orgId, system }: { orgId: string; system: AiSystem }) {
   return (
@@ -136,6 +137,7 @@ function AiSystemView({ system }: { system: AiSystem }) {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
             <AiSystemFields system={system} />
+            <AiSystemRisks aiSystemId={system.id} archived={archived} />
             <HistoryCard orgId={org.id} system={system} />
           </Stack>
         </Grid.Col>
