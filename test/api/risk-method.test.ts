@@ -153,6 +153,19 @@ describe.each(testDialects())('risk method (%s)', (dialect) => {
       status: 'approved',
     });
 
+    // v1 as the document an auditor reads: its scales, matrix and the reasons accepted at approval
+    const doc = await owner.get(url('/versions/1/document?format=html'));
+    expect(doc.status).toBe(200);
+    expect(doc.headers['content-type']).toMatch(/text\/html/);
+    expect(doc.body).toContain('AI risk assessment method');
+    expect(doc.body).toContain('Sources are being agreed with the data team');
+    expect(doc.body).toContain('No AI risk source is in use.');
+    expect(doc.body).toContain(DEFAULT_RISK_METHOD.impact[4].dimensions.society);
+    const xlsx = await owner.get(url('/versions/2/document?format=xlsx'));
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-disposition']).toMatch(/ai-risk-method-v2\.xlsx/);
+    expect((await owner.get(url('/versions/9/document?format=html'))).status).toBe(404);
+
     const versions = (await owner.get(url('/versions'))).body.items;
     expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
       [2, 'approved'],

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ORG_ROUTE_PREFIX } from '../../platform/http/org-routes.js';
+import { z } from 'zod';
+import { problemSchema } from '../../platform/http/fields.js';
+import { ORG_ROUTE_PREFIX, orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
+import { REPORT_FORMATS, REPORT_MEDIA_TYPES, sendReport } from '../../platform/report/index.js';
 import { type Overview, registerVersionedRoutes } from '../../platform/versioned/index.js';
+import { loadRiskMethodReport } from './risk-method.report.js';
 import { DEFAULT_RISK_METHOD } from './risk-method.rules.js';
 import { riskMethodOverviewSchema, riskMethodSchemas } from './risk-method.schemas.js';
 import { riskMethod, riskMethodChecks } from './risk-method.service.js';
@@ -21,6 +25,23 @@ export const riskMethodRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!overview || !('approved' in overview)) return payload;
     return { ...overview, suggested: overview.approved || overview.draft ? null : suggested };
   });
+
+  app.get(
+    '/api/v1/orgs/:orgId/risk-method/versions/:version/document',
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'One version of the risk method as a document: PDF, DOCX, HTML or XLSX',
+        params: orgParams.extend({ version: z.coerce.number().int().min(1) }),
+        querystring: z.strictObject({ format: z.enum(REPORT_FORMATS).default('pdf') }),
+        produces: REPORT_MEDIA_TYPES,
+        response: { 200: z.any().describe('the method as a file'), ...problemResponses, 503: problemSchema },
+      },
+    },
+    async (req, reply) =>
+      sendReport(reply, await loadRiskMethodReport(app.database.db, orgAccess(req).orgId, req.params.version), req.query.format),
+  );
 
   // GET /risk-method, PUT and DELETE /risk-method/draft, POST /risk-method/draft/approve,
   // GET /risk-method/versions, /risk-method/versions/:version, /risk-method/compare

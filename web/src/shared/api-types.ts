@@ -7394,6 +7394,122 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{orgId}/risk-method/versions/{version}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version of the risk method as a document: PDF, DOCX, HTML or XLSX */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'pdf' | 'xlsx' | 'docx' | 'html';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the method as a file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': unknown;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+            'text/html': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs/{orgId}/risk-method': {
     parameters: {
       query?: never;
@@ -8217,6 +8333,8 @@ export interface paths {
             | '-number'
             | 'title'
             | '-title'
+            | 'name'
+            | '-name'
             | 'inherentLevel'
             | '-inherentLevel'
             | 'residualLevel'
@@ -12098,43 +12216,6 @@ export interface components {
       recordedBy: components['schemas']['PersonInput'];
       createdAt: string;
     };
-    JourneyStepStateInput: {
-      id: string;
-      number: number;
-      title: string;
-      /** @enum {string} */
-      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
-      reason: string;
-    };
-    NextActionInput: {
-      title: string;
-      detail: string;
-      href: string;
-    };
-    DueItemInput: {
-      /** @enum {string} */
-      kind: 'gap-action' | 'supplier-review' | 'gap-answer' | 'objective' | 'impact-assessment' | 'risk-action' | 'risk-review';
-      title: string;
-      detail: string;
-      dueDate: string | null;
-      overdue: boolean;
-      href: string;
-    };
-    RecentChangeInput: {
-      id: string;
-      at: string;
-      text: string;
-      actor: string | null;
-      href: string | null;
-    };
-    HomeInput: {
-      steps: components['schemas']['JourneyStepStateInput'][];
-      nextActions: components['schemas']['NextActionInput'][];
-      due: components['schemas']['DueItemInput'][];
-      recent: components['schemas']['RecentChangeInput'][];
-      /** @enum {string} */
-      recentDetail: 'full' | 'summary';
-    };
     RiskMethodContentInput: {
       likelihood: {
         value: number;
@@ -12639,6 +12720,43 @@ export interface components {
       /** @default  */
       implementation: string;
       owner?: components['schemas']['PersonRefInput'] | null;
+    };
+    JourneyStepStateInput: {
+      id: string;
+      number: number;
+      title: string;
+      /** @enum {string} */
+      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      reason: string;
+    };
+    NextActionInput: {
+      title: string;
+      detail: string;
+      href: string;
+    };
+    DueItemInput: {
+      /** @enum {string} */
+      kind: 'gap-action' | 'supplier-review' | 'gap-answer' | 'objective' | 'impact-assessment' | 'risk-action' | 'risk-review';
+      title: string;
+      detail: string;
+      dueDate: string | null;
+      overdue: boolean;
+      href: string;
+    };
+    RecentChangeInput: {
+      id: string;
+      at: string;
+      text: string;
+      actor: string | null;
+      href: string | null;
+    };
+    HomeInput: {
+      steps: components['schemas']['JourneyStepStateInput'][];
+      nextActions: components['schemas']['NextActionInput'][];
+      due: components['schemas']['DueItemInput'][];
+      recent: components['schemas']['RecentChangeInput'][];
+      /** @enum {string} */
+      recentDetail: 'full' | 'summary';
     };
     Problem: {
       type: string;
@@ -13447,43 +13565,6 @@ export interface components {
       recordedBy: components['schemas']['Person'];
       createdAt: string;
     };
-    JourneyStepState: {
-      id: string;
-      number: number;
-      title: string;
-      /** @enum {string} */
-      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
-      reason: string;
-    };
-    NextAction: {
-      title: string;
-      detail: string;
-      href: string;
-    };
-    DueItem: {
-      /** @enum {string} */
-      kind: 'gap-action' | 'supplier-review' | 'gap-answer' | 'objective' | 'impact-assessment' | 'risk-action' | 'risk-review';
-      title: string;
-      detail: string;
-      dueDate: string | null;
-      overdue: boolean;
-      href: string;
-    };
-    RecentChange: {
-      id: string;
-      at: string;
-      text: string;
-      actor: string | null;
-      href: string | null;
-    };
-    Home: {
-      steps: components['schemas']['JourneyStepState'][];
-      nextActions: components['schemas']['NextAction'][];
-      due: components['schemas']['DueItem'][];
-      recent: components['schemas']['RecentChange'][];
-      /** @enum {string} */
-      recentDetail: 'full' | 'summary';
-    };
     RiskMethodContent: {
       likelihood: {
         value: number;
@@ -13989,6 +14070,43 @@ export interface components {
       implementation: string;
       /** @default null */
       owner: components['schemas']['PersonRef'] | null;
+    };
+    JourneyStepState: {
+      id: string;
+      number: number;
+      title: string;
+      /** @enum {string} */
+      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      reason: string;
+    };
+    NextAction: {
+      title: string;
+      detail: string;
+      href: string;
+    };
+    DueItem: {
+      /** @enum {string} */
+      kind: 'gap-action' | 'supplier-review' | 'gap-answer' | 'objective' | 'impact-assessment' | 'risk-action' | 'risk-review';
+      title: string;
+      detail: string;
+      dueDate: string | null;
+      overdue: boolean;
+      href: string;
+    };
+    RecentChange: {
+      id: string;
+      at: string;
+      text: string;
+      actor: string | null;
+      href: string | null;
+    };
+    Home: {
+      steps: components['schemas']['JourneyStepState'][];
+      nextActions: components['schemas']['NextAction'][];
+      due: components['schemas']['DueItem'][];
+      recent: components['schemas']['RecentChange'][];
+      /** @enum {string} */
+      recentDetail: 'full' | 'summary';
     };
   };
   responses: never;

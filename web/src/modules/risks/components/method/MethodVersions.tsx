@@ -1,5 +1,6 @@
 import { Badge, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { DownloadButton } from '../../../../shared/ui/DownloadButton';
 import { formatDateTime } from '../../../../shared/ui/format';
 import { StatusBadge } from '../../../../shared/ui/PageHeader';
 import { QueryState } from '../../../../shared/ui/QueryState';
@@ -123,7 +124,7 @@ export function MethodVersions({ orgId }: { orgId: string }) {
             </Text>
           ) : (
             <Stack gap="md">
-              <Table.ScrollContainer minWidth={640}>
+              <Table.ScrollContainer minWidth={760}>
                 <Table verticalSpacing="xs" aria-label="Risk method versions">
                   <Table.Thead>
                     <Table.Tr>
@@ -133,6 +134,7 @@ export function MethodVersions({ orgId }: { orgId: string }) {
                       <Table.Th>Approved by</Table.Th>
                       <Table.Th>Approved at</Table.Th>
                       <Table.Th>Note</Table.Th>
+                      <Table.Th>Document</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -164,6 +166,21 @@ export function MethodVersions({ orgId }: { orgId: string }) {
                               Accepted “{e.code}”: {e.reason}
                             </Text>
                           ))}
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap">
+                            {(['pdf', 'docx'] as const).map((format) => (
+                              <DownloadButton
+                                key={format}
+                                size="compact-xs"
+                                variant="default"
+                                aria-label={`Version ${v.version} as ${format === 'pdf' ? 'PDF' : 'Word DOCX'}`}
+                                href={`/api/v1/orgs/${orgId}/risk-method/versions/${v.version}/document?format=${format}`}
+                              >
+                                {format.toUpperCase()}
+                              </DownloadButton>
+                            ))}
+                          </Group>
                         </Table.Td>
                       </Table.Tr>
                     ))}
