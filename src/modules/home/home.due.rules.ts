@@ -180,6 +180,8 @@ export const RECENT_ENTITY_TYPES = [
   'impact_assessment',
   'objective',
   'objective_progress',
+  'risk',
+  'risk_treatment_action',
   'organization',
   'organization_profile',
   'organization_settings',
@@ -195,6 +197,8 @@ const NOUNS: Record<string, string> = {
   supplier: 'Supplier',
   supplier_review: 'Supplier review',
   impact_assessment: 'Impact assessment',
+  risk: 'Risk',
+  risk_treatment_action: 'Risk treatment action',
   objective: 'AI objective',
   objective_progress: 'AI objective progress',
   organization: 'Organization',
@@ -279,6 +283,14 @@ export function describeChange(orgId: string, row: ChangeRow, detail: boolean): 
     case 'impact_assessment':
       href = `${base}/impact-assessments/${row.entityId}`;
       break;
+    case 'risk':
+      href = `${base}/risks/${row.entityId}`;
+      break;
+    case 'risk_treatment_action': {
+      const riskId = field(data, 'riskId');
+      href = riskId ? `${base}/risks/${riskId}` : null;
+      break;
+    }
     case 'organization':
     case 'organization_profile':
     case 'organization_settings':
