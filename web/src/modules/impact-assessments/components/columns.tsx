@@ -51,8 +51,6 @@ export const COLUMNS: RegisterColumn<ImpactAssessment>[] = [
   {
     id: 'updatedAt',
     label: 'Updated',
-    sort: 'updatedAt',
-    firstSort: 'desc',
     render: (a) => <Text size="sm">{formatDateTime(a.updatedAt)}</Text>,
   },
 ];

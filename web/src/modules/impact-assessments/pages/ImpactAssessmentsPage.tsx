@@ -20,8 +20,6 @@ function read(params: URLSearchParams): Filters {
   const f: Filters = {};
   const status = textParam(params, 'status');
   if (status && (STATUSES as readonly string[]).includes(status)) f.status = status as Filters['status'];
-  const sort = textParam(params, 'sort');
-  if (sort === 'updatedAt' || sort === '-updatedAt') f.sort = sort;
   if (flagParam(params, 'includeSuperseded')) f.includeSuperseded = 'true';
   if (flagParam(params, 'includeArchived')) f.includeArchived = 'true';
   return f;
@@ -75,7 +73,6 @@ export function ImpactAssessmentsPage() {
             defaultColumns={DEFAULT_COLUMNS}
             rowHref={(a) => `${base}/${a.id}`}
             filtered={active > 0}
-            sort={{ value: filters.sort ?? '-updatedAt', onChange: (sort) => setFilters({ sort: sort as Filters['sort'] }) }}
             toolbarEnd={
               <ListFilterActions
                 includeArchived={filters.includeArchived === 'true'}
