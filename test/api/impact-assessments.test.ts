@@ -226,6 +226,18 @@ describe.each(testDialects())('impact assessments (%s)', (dialect) => {
     ]);
   });
 
+  it('lets one of two racing creates or approvals win, the other a conflict with nothing doubled', async () => {
+    const creates = await Promise.all(
+      [0, 1].map(() => owner.post(url(), { aiSystemId: systemId, ...complete, assessor: { userId } })),
+    );
+    expect(creates.map((r) => r.status).sort()).toEqual([201, 409]);
+    const id = creates.find((r) => r.status === 201)?.body.id;
+    const approvals = await Promise.all([0, 1].map(() => owner.post(url(`/${id}/approve`))));
+    expect(approvals.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await owner.get(`/api/v1/orgs/${orgId}/risks?aiSystemId=${systemId}`)).body.items).toHaveLength(1);
+    expect((await owner.get(url(`?aiSystemId=${systemId}`))).body.items).toHaveLength(1);
+  });
+
   it('lets a viewer read but not write or approve', async () => {
     const draft = (await owner.post(url(), { aiSystemId: systemId, ...complete, assessor: { userId } })).body;
     expect((await viewer.get(url(`/${draft.id}`))).status).toBe(200);
