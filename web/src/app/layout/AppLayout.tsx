@@ -33,11 +33,12 @@ export function AppLayout({ org, children }: { org?: Organization; children: Rea
         </a>
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="md" wrap="nowrap">
+            {/* on a phone the organization's name gives way (truncated), never the account menu */}
+            <Group gap="md" wrap="nowrap" className="app-header-start">
               {org && <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />}
               <Link
                 to="/"
-                className="focus-ring"
+                className="focus-ring app-home-link"
                 style={{ color: 'inherit', textDecoration: 'none', borderRadius: 6 }}
                 aria-label="OpenAIMS home"
               >

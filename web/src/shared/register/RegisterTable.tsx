@@ -197,7 +197,8 @@ export function RegisterTable<T extends RegisterRecord>(props: Props<T>) {
                       />
                     </Table.Td>
                   )}
-                  <Table.Td miw={200}>
+                  {/* a long name wraps in its cell; the table scrolls in its frame, never the page */}
+                  <Table.Td miw={200} maw={360} className="wrap-anywhere">
                     <Group gap={6} wrap="nowrap">
                       <Anchor component={Link} to={rowHref(row)} fw={600} size="sm">
                         {row.name}
@@ -211,7 +212,7 @@ export function RegisterTable<T extends RegisterRecord>(props: Props<T>) {
                     {props.nameNote?.(row, visible)}
                   </Table.Td>
                   {shown.map((c) => (
-                    <Table.Td key={c.id} maw={c.width ?? 220} ta={c.align}>
+                    <Table.Td key={c.id} maw={c.width ?? 220} ta={c.align} className="wrap-anywhere">
                       {c.render(row)}
                     </Table.Td>
                   ))}

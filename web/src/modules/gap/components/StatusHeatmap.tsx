@@ -67,7 +67,7 @@ export function StatusHeatmap({ groups, answers, linkTo }: Props) {
             key={g.id}
             role="group"
             aria-label={`${groupLabel(g)} ${g.title}: ${implemented} of ${list.length} implemented`}
-            style={{ display: 'grid', gridTemplateColumns: '290px 1fr', alignItems: 'center', columnGap: 12 }}
+            className="heatmap-row"
           >
             <Text size="sm" truncate title={`${groupLabel(g)} · ${g.title}`}>
               <Text span fw={700} size="sm">

@@ -24,7 +24,7 @@ function MappingTable({ mapping }: { mapping: ImportReport['mapping'] }) {
               {m.field ? (
                 <Text size="sm">{FIELD_LABELS[m.field as keyof typeof FIELD_LABELS] ?? m.field}</Text>
               ) : (
-                <Badge color="red" variant="light" radius="sm" tt="none">
+                <Badge color="red" variant="light" radius="sm" tt="none" className="wrap-badge">
                   not a known column
                 </Badge>
               )}
@@ -52,11 +52,11 @@ function Stat({ value, label, alarm }: { value: number; label: string; alarm?: b
 export function ErrorsTable({ errors, label }: { errors: ImportError[]; label: string }) {
   return (
     <ScrollArea.Autosize mah={480} type="auto">
-      <Table verticalSpacing={6} striped aria-label={label} stickyHeader>
+      <Table verticalSpacing={6} striped aria-label={label} stickyHeader className="wrap-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={70}>Row</Table.Th>
-            <Table.Th w={200}>Field</Table.Th>
+            <Table.Th w={56}>Row</Table.Th>
+            <Table.Th w="28%">Field</Table.Th>
             <Table.Th>Problem</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -83,6 +83,19 @@ export function ErrorsTable({ errors, label }: { errors: ImportError[]; label: s
       </Table>
     </ScrollArea.Autosize>
   );
+}
+
+const errorsIn = (n: number) => (n === 1 ? '1 error' : `${n} errors`);
+
+/** "5 errors to fix: 4 in 2 rows, 1 in the header row": the parts add up to the list below. */
+export function errorsHeading(report: ImportReport): string {
+  const total = report.errors.length;
+  const inRows = report.rowErrors ?? total;
+  const other = total - inRows;
+  const parts: string[] = [];
+  if (report.rejected) parts.push(`${inRows} in ${report.rejected === 1 ? '1 row' : `${report.rejected} rows`}`);
+  if (other) parts.push(`${other} in the ${report.errors.some((e) => e.row === null) ? 'file' : 'header row'}`);
+  return `${errorsIn(total)} to fix${parts.length > 1 || report.rejected ? `: ${parts.join(', ')}` : ''}`;
 }
 
 /** The dry run's verdict: how the columns map, and every error with its row and field. */
@@ -117,7 +130,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           aria-labelledby="errors-title"
         >
           <Title order={3} fz="sm" id="errors-title" mb={4} c="red.9">
-            {report.errors.length === 1 ? '1 error' : `${report.errors.length} errors`} to fix in the file
+            {errorsHeading(report)}
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
             {report.detail || 'Nothing has been written.'} Correct the file, then choose it again.

@@ -1,4 +1,5 @@
-import { ApiError, postRaw, type Schemas } from '../../../shared/api';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, api, postRaw, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
 import { useOrgMutation } from '../../../shared/register';
 
@@ -16,6 +17,7 @@ export type TemplateFormat = NonNullable<TemplateQuery['format']>;
 /** row as the file shows it (header = 1), null for a BOM; field is the column header or a JSONPath */
 export type ImportError = Schemas['ImportError'];
 export type ImportReport = Schemas['InventoryImportReport'];
+export type ImportColumn = Schemas['InventoryImportColumns']['columns'][number];
 
 /** A rejected import answers 400 with the whole report as the problem; this recovers it. */
 export function reportOf(error: unknown): ImportReport | null {
@@ -56,4 +58,13 @@ export function useImport(orgId: string) {
       postRaw<ImportReport>(`${base(orgId)}/import?dryRun=${dryRun}&format=${format}`, file, CONTENT_TYPES[format]),
     { invalidates: ({ dryRun }) => (dryRun ? null : ['ai-systems', 'suppliers']) },
   );
+}
+
+/** The import columns in template order, with the values each fixed-list column takes (the risk scale included). */
+export function useImportColumns(orgId: string) {
+  return useQuery({
+    queryKey: ['orgs', orgId, 'ai-systems', 'import-columns'] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/ai-systems/import-columns', { params: { path: { orgId } } })),
+    staleTime: 60_000,
+  });
 }

@@ -6,6 +6,7 @@ import { BackLink } from '../../../shared/ui/BackLink';
 import { plural } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import { PageHeader } from '../../../shared/ui/PageHeader';
+import { ImportColumnsGuide } from '../components/ImportColumnsGuide';
 import { ImportReportView } from '../components/ImportReportView';
 import {
   ACCEPT,
@@ -130,6 +131,7 @@ export function ImportPage() {
                     </Anchor>
                   </Group>
                 </Paper>
+                <ImportColumnsGuide orgId={org.id} />
                 <FormError error={dryRun.error} title="The file could not be checked" />
                 <Group>
                   <Button type="submit" loading={dryRun.isPending} disabled={!file}>
