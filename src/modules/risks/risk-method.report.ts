@@ -38,6 +38,8 @@ export function buildRiskMethodReport(input: {
   const above = m.levels.slice(threshold + 1).map((l) => l.name);
   const sources = m.riskSources.filter((s) => s.inUse);
   const notUsed = m.riskSources.filter((s) => !s.inUse);
+  // a summary that only repeats one of its dimensions' descriptors (as the default's do) is left out
+  const summaries = m.impact.some((p) => p.descriptor.trim() && !Object.values(p.dimensions).includes(p.descriptor));
   const sections: Section[] = [
     {
       heading: 'Likelihood scale',
@@ -46,9 +48,9 @@ export function buildRiskMethodReport(input: {
           type: 'table',
           sheet: 'Likelihood',
           columns: [
-            { header: 'Point', width: 8, align: 'right' },
-            { header: 'Label', width: 20 },
-            { header: 'What it means for an AI system', width: 72 },
+            { header: '#', width: 4, align: 'right' },
+            { header: 'Label', width: 18 },
+            { header: 'What it means for an AI system', width: 78 },
           ],
           rows: m.likelihood.map((p) => [p.value, p.label, p.descriptor]),
         },
@@ -61,12 +63,17 @@ export function buildRiskMethodReport(input: {
           type: 'table',
           sheet: 'Impact',
           columns: [
-            { header: 'Point', width: 8, align: 'right' },
-            { header: 'Label', width: 16 },
-            { header: 'Summary', width: 24 },
-            ...m.impactDimensions.map((d) => ({ header: `${d.name}${d.aboutPeople ? ' (people)' : ''}`, width: 24 })),
+            { header: '#', width: 4, align: 'right' },
+            { header: 'Label', width: 14 },
+            ...(summaries ? [{ header: 'Summary', width: 20 }] : []),
+            ...m.impactDimensions.map((d) => ({ header: `${d.name}${d.aboutPeople ? ' (people)' : ''}`, width: 20 })),
           ],
-          rows: m.impact.map((p) => [p.value, p.label, p.descriptor, ...m.impactDimensions.map((d) => p.dimensions[d.id] ?? '')]),
+          rows: m.impact.map((p) => [
+            p.value,
+            p.label,
+            ...(summaries ? [p.descriptor] : []),
+            ...m.impactDimensions.map((d) => p.dimensions[d.id] ?? ''),
+          ]),
         },
       ],
     },
