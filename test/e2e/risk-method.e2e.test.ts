@@ -68,6 +68,8 @@ async function flow() {
   const row = page.getByRole('table', { name: 'Risk method versions' }).getByRole('row', { name: /Version 1/ });
   await row.getByText('approved', { exact: true }).waitFor();
   await row.getByText(/Likelihood 1 is rewritten with the data team/).waitFor();
+  await row.getByRole('link', { name: 'Version 1 as PDF' }).waitFor();
+  await page.screenshot({ path: screenshotPath('risk-method-approved.png'), fullPage: true });
   mark('approved with a reason');
 
   const overview = await (await e.context.request.get(`/api/v1/orgs/${orgId}/risk-method`)).json();
