@@ -150,4 +150,13 @@ async function walk() {
   const after = await (await page.request.get(`/api/v1/orgs/${orgId}/risks?aiSystemId=${systemId}`)).json();
   expect(after.items.map((r: { id: string }) => r.id)).toEqual(risks.items.map((r: { id: string }) => r.id));
   mark('reassessed');
+
+  // A new assessment from the list searches the inventory and says the system already has one in force
+  await page.goto(`/orgs/${orgId}/impact-assessments`);
+  await page.getByRole('link', { name: 'New impact assessment' }).click();
+  await heading('New impact assessment').waitFor();
+  await page.getByRole('combobox', { name: 'AI system' }).fill('Credit');
+  await page.getByRole('option', { name: 'Credit scoring' }).click();
+  await page.getByText('This will be a reassessment').waitFor();
+  expect(await field('Intended purpose').inputValue()).toBe('Scores consumer loan applications for a first decision');
 }

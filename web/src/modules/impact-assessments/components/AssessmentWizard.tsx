@@ -21,6 +21,7 @@ import {
   useSystemChoices,
   useUpdateAssessment,
 } from '../hooks/useImpactAssessments';
+import { ExistingAssessments } from './ExistingAssessments';
 import { type AssessmentDraft, bodyOf, draftOf } from './wizardState';
 import { StepImpacts, StepMitigations, StepPeople, StepReview, StepSystem } from './WizardSteps';
 
@@ -170,6 +171,9 @@ function Wizard({ saved, initial, systemName: fixedName, preselected, scales }: 
               onSearch={setSearch}
               onSystem={choose}
             />
+          )}
+          {step === 0 && !record && fixedName === null && draft.aiSystemId && (
+            <ExistingAssessments aiSystemId={draft.aiSystemId} />
           )}
           {step === 1 && <StepPeople {...stepProps} />}
           {step === 2 && <StepImpacts {...stepProps} />}
