@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/db.js';
-import { legalNameOf, type Report, type Section } from '../../platform/report/index.js';
+import { legalNameOf, localeOfCountry, type Report, type Section } from '../../platform/report/index.js';
 import { getOrganization, getProfile } from '../organizations/index.js';
 import { riskLabel } from './soa.rules.js';
 import { type SoaCheck, type SoaRow, STATUS_WORDS } from './soa.schemas.js';
@@ -22,6 +22,8 @@ export interface SoaReportInput {
   acceptedExceptions: { message: string; reason: string }[];
   evidenceNote: string;
   generatedAt: string;
+  /** the organization's locale for dates (localeOfCountry); ISO 8601 without one */
+  locale?: string | null;
 }
 
 const STATE_WORDS = { 'not-started': 'not started', draft: 'draft', approved: 'approved', superseded: 'superseded' } as const;
@@ -124,6 +126,7 @@ export function buildSoaReport(input: SoaReportInput): Report {
       },
       approval: input.approvedAt ? { by: input.approverName ?? 'unknown', at: input.approvedAt } : null,
       generatedAt: input.generatedAt,
+      locale: input.locale ?? null,
       details: [
         { label: 'Standard', value: 'ISO/IEC 42001:2023, clause 6.1.3 and Annex A' },
         { label: 'State', value: state },
@@ -137,7 +140,11 @@ export function buildSoaReport(input: SoaReportInput): Report {
 /** The report of the current SoA (version null) or of one version. */
 export async function loadSoaReport(db: Executor, orgId: string, version: number | null, now = new Date()): Promise<Report> {
   const [org, profile] = await Promise.all([getOrganization(db, orgId), getProfile(db, orgId)]);
-  const base = { organization: legalNameOf(org, profile), generatedAt: now.toISOString() };
+  const base = {
+    organization: legalNameOf(org, profile),
+    generatedAt: now.toISOString(),
+    locale: localeOfCountry(profile.country),
+  };
   if (version === null) {
     const c = await currentSoa(db, orgId);
     let accepted: { message: string; reason: string }[] = [];
