@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { impactAssessmentFacts } from '../../src/modules/impact-assessments/index.js';
+import { resolveLinks } from '../../src/platform/refs/index.js';
 
 // A high impact on the default 5x5 method: 4 x 4 = 16 is "high", above the
 // acceptance threshold ("medium").
@@ -178,6 +179,17 @@ describe.each(testDialects())('impact assessments (%s)', (dialect) => {
     expect(reApproved.body.versions.map((v: { status: string }) => v.status)).toEqual(['approved', 'superseded']);
     expect((await owner.get(`/api/v1/orgs/${orgId}/risks?aiSystemId=${systemId}`)).body.items).toHaveLength(1);
     expect((await owner.get(url(`/${draft.id}`))).body.status).toBe('superseded');
+    // other records link to assessments by the kind 'impact-assessment'; a superseded one reads as no longer current
+    const link = await resolveLinks(t.database.db, orgId, [
+      { type: 'impact-assessment', id: draft.id },
+      { type: 'impact-assessment', id: re.body.id },
+    ]);
+    expect(link({ type: 'impact-assessment', id: re.body.id })).toEqual({
+      label: `Impact assessment of ${re.body.name} (approved)`,
+      archived: false,
+      linkable: true,
+    });
+    expect(link({ type: 'impact-assessment', id: draft.id })?.archived).toBe(true);
     expect((await owner.get(url(`?aiSystemId=${systemId}`))).body.items.map((a: { id: string }) => a.id)).toEqual([re.body.id]);
   });
 
