@@ -235,7 +235,7 @@ export function TreatmentActions({ risk, canWrite }: { risk: RiskDetail; canWrit
                     <Table.Td>
                       <StatusCell riskId={risk.id} action={a} disabled={!writable} />
                     </Table.Td>
-                    <Table.Td maw={240}>
+                    <Table.Td miw={120} maw={260}>
                       <Group gap={4}>
                         {a.controls.map((c) => (
                           <Badge
@@ -245,6 +245,7 @@ export function TreatmentActions({ risk, canWrite }: { risk: RiskDetail; canWrit
                             tt="none"
                             color={c.kind === 'own' ? 'violet' : 'blue'}
                             title={c.label}
+                            styles={{ label: { overflow: 'visible' } }}
                           >
                             {c.kind === 'own' ? c.label : c.id}
                           </Badge>

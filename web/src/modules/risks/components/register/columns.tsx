@@ -59,12 +59,17 @@ export function riskColumns(levels: Levels): RegisterColumn<RiskRow>[] {
       id: 'treatment',
       label: 'Treatment',
       width: 160,
-      render: (r) => (
-        <Text size="sm" c={r.treatmentOption ? undefined : 'dimmed'}>
-          {r.treatmentOption ? TREATMENT_LABELS[r.treatmentOption as TreatmentOption].split(' (')[0] : '—'}
-          {r.actionCount > 0 ? ` · ${r.openActionCount}/${r.actionCount} open` : ''}
-        </Text>
-      ),
+      render: (r) => {
+        const text = [
+          r.treatmentOption ? TREATMENT_LABELS[r.treatmentOption as TreatmentOption].split(' (')[0] : null,
+          r.actionCount > 0 ? `${r.openActionCount} of ${r.actionCount} action${r.actionCount === 1 ? '' : 's'} open` : null,
+        ].filter(Boolean);
+        return (
+          <Text size="sm" c={text.length ? undefined : 'dimmed'}>
+            {text.join(' · ') || '—'}
+          </Text>
+        );
+      },
     },
     { id: 'owner', label: 'Owner', width: 160, render: (r) => <Text size="sm">{r.owner?.name ?? '—'}</Text> },
     { id: 'status', label: 'Status', render: (r) => <Text size="sm">{STATUS_LABELS[r.status as RiskStatus] ?? r.status}</Text> },
