@@ -202,6 +202,8 @@ describe.each(testDialects())('Statement of Applicability (%s)', (dialect) => {
     expect(risk.status).toBe(201);
     const own = await owner.post(url('/own-controls'), { title: 'Drift monitoring', justification: 'Treats drift' });
     expect(own.status).toBe(201);
+    // read (and kept) before the treatment exists: the next read must see the new link
+    expect(row((await owner.get(url())).body.rows, 'A.6.2.6').linkedRisks).toEqual([]);
     const action = await owner.post(`/api/v1/orgs/${orgId}/risks/${risk.body.id}/actions`, {
       title: 'Re-validate every release',
       controlIds: ['A.6.2.6', 'OC-01'],
