@@ -11,6 +11,7 @@ import { type TestDialect, testDialects } from '../test/support/db.js';
 import { emptyContent } from '../test/support/fixtures.js';
 import { benchInventory } from './inventory.js';
 import { benchRisks } from './risks.js';
+import { benchSoa } from './soa.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -90,3 +91,4 @@ for (const dialect of testDialects()) {
 }
 await benchInventory();
 await benchRisks();
+await benchSoa();
