@@ -199,6 +199,37 @@ describe.each(testDialects())('risk method (%s)', (dialect) => {
     ]);
   });
 
+  it('tells what a new method would change for the risks already assessed, without blocking approval', async () => {
+    const system = await owner.post(`/api/v1/orgs/${orgId}/ai-systems`, { name: 'CV screening', inScope: true });
+    expect(system.status).toBe(201);
+    const risk = await owner.post(`/api/v1/orgs/${orgId}/risks`, {
+      title: 'Screening model ranks women lower',
+      aiSystemIds: [system.body.id],
+      sourceCategory: 'fairness',
+      cause: 'Historic hiring data',
+      event: 'Qualified candidates are ranked low',
+      consequence: 'Discrimination claim',
+      inherentLikelihood: 4,
+      inherentImpact: 4,
+    });
+    expect(risk.status, JSON.stringify(risk.body)).toBe(201);
+    expect(risk.body.inherentLevel).toBe('high');
+
+    const m = method();
+    m.matrix[3][3] = 'critical';
+    m.riskSources = m.riskSources.map((s) => (s.id === 'fairness' ? { ...s, inUse: false } : s));
+    const saved = await owner.put(url('/draft'), { content: m });
+    expect(saved.status).toBe(200);
+    const infos = saved.body.checks.filter((c: { severity: string }) => c.severity === 'info');
+    expect(infos.map((c: { code: string }) => c.code)).toEqual(['risks-level-changes', 'risks-source-not-in-use']);
+    expect(infos[0].message).toMatch(/^1 risk score .*likelihood 4 and impact 4: High, here Critical/);
+    expect(infos[1].message).toMatch(/^1 risk name.*\(Fairness and bias\)/);
+    // information only: no reason is needed to approve
+    const approved = await owner.post(url('/draft/approve'), {});
+    expect(approved.status).toBe(200);
+    expect(approved.body.acceptedExceptions).toEqual([]);
+  });
+
   it('lets a viewer read but not save, approve or discard', async () => {
     const email = `viewer-${orgId}@example.com`;
     const added = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, role: 'viewer', name: 'Vi', password: PASSWORD });

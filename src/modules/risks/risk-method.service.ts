@@ -7,6 +7,7 @@ import {
   type RiskMethodContent,
   riskMethodContentSchema,
 } from './risk-method.rules.js';
+import { riskScoreChecks, riskScoreFacts } from './risk-method.facts.js';
 import { riskMethodSchema } from './risk-method.schemas.js';
 
 // The AI risk method (6.1.2) is a versioned record (platform/versioned), one
@@ -58,8 +59,13 @@ export const riskMethod = defineVersionedRecord({
   entityType: 'risk-method',
   label: 'risk method',
   content: riskMethodSchema,
-  checks: riskMethodChecks,
-  derive: ({ content }) => ({ checks: riskMethodChecks(content) }),
+  // the risks already assessed, as counts per cell: what a new method changes for them
+  context: (db, orgId) => riskScoreFacts(db, orgId),
+  checks: (content, facts) => [...riskMethodChecks(content), ...riskScoreChecks(content, facts)],
+  // a superseded version changes nothing any more: its generic-criteria checks only
+  derive: ({ content, status }, facts) => ({
+    checks: [...riskMethodChecks(content), ...(status === 'superseded' ? [] : riskScoreChecks(content, facts))],
+  }),
   diff: compareMethods,
 });
 

@@ -116,21 +116,28 @@ export function MethodChecks({ checks, checked, stale }: { checks: RiskMethodChe
           As of the last save. Save the draft to check your changes.
         </Text>
       )}
-      {checks.length === 0 ? (
-        <Text size="sm" c="dimmed">
+      {warnings.length === 0 && (
+        <Text size="sm" c="dimmed" mb={checks.length ? 'xs' : 0}>
           Nothing generic: AI risk sources are in use, every point says what it means for an AI system, and impact covers the
           people affected.
         </Text>
-      ) : (
+      )}
+      {checks.length > 0 && (
         <List spacing="xs" size="sm" listStyleType="none" aria-label="Risk method checks">
-          {checks.map((c) => {
+          {[...warnings, ...checks.filter((c) => c.severity !== 'warning')].map((c) => {
             const section = sectionIdOf(c.field);
             return (
               <List.Item
                 key={`${c.code}-${c.field}`}
                 icon={
-                  <ThemeIcon size={18} radius="xl" color="yellow" variant="light" aria-label={c.severity}>
-                    !
+                  <ThemeIcon
+                    size={18}
+                    radius="xl"
+                    color={c.severity === 'warning' ? 'yellow' : 'blue'}
+                    variant="light"
+                    aria-label={c.severity}
+                  >
+                    {c.severity === 'warning' ? '!' : 'i'}
                   </ThemeIcon>
                 }
               >
