@@ -251,6 +251,8 @@ describe('layout at 390 px', () => {
         await visit(`/orgs/${orgId}/inventory/import`);
         const kinds = e.page.getByRole('list', { name: 'Allowed values for Kind' });
         await expect(kinds.getByRole('listitem').allTextContents()).resolves.toContain('Own model (own-model)');
+        await kinds.scrollIntoViewIfNeeded();
+        await e.page.screenshot({ path: screenshotPath('layout-390-import-values.png') });
         const risk = e.page.getByRole('list', { name: 'Allowed values for Risk level' });
         await expect(risk.getByRole('listitem').allTextContents()).resolves.toEqual(['low', 'medium', 'high']);
         const csv = 'Name,Kind,AI role,Colour\nThree errors,robot,god,\nFine,agent,provider,\n,agent,,\n';

@@ -267,6 +267,15 @@ const IN_SCOPE_VALUES = [
   { value: 'no', label: 'Out of scope' },
 ];
 
+/** What to enter where the values are listed beside it (the template's help lists them in its text). */
+const GUIDE_HELP: Partial<Record<ImportField, string>> = {
+  userImpact: 'One or more of these, separated by ";".',
+  kind: 'One of these.',
+  aiRole: 'The organization’s role for this system, one of these.',
+  lifecycleStage: 'One of these.',
+  dataSensitivity: 'One of these.',
+};
+
 /** Every import column with what it accepts; riskScale is the organization's (its levels are the values). */
 export function columnGuide(riskScale: string[]): ColumnGuide[] {
   const enums: Partial<Record<ImportField, EnumSpec>> = ENUM_FIELDS;
@@ -281,7 +290,7 @@ export function columnGuide(riskScale: string[]): ColumnGuide[] {
     return {
       header: c.header,
       field: c.field,
-      help: c.help,
+      help: GUIDE_HELP[c.field] ?? c.help,
       required: c.field === 'name',
       multiple: MULTI_FIELDS.has(c.field),
       values,
