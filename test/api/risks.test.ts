@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { DEFAULT_RISK_METHOD, rescoreRisks } from '../../src/modules/risks/index.js';
 import { testDialects } from '../support/db.js';
 
 // The AI risk register (issue 11, part 2) on both dialects: levels from the
@@ -201,6 +202,27 @@ describe.each(testDialects())('risk register (%s)', (dialect) => {
     expect((await owner.get(url(`/${r.id}`))).body.flags.map((f: { code: string }) => f.code)).toEqual([
       'above-threshold-untreated',
     ]);
+  });
+
+  it('rescores stored levels when the method in force changes', async () => {
+    const r = (await owner.post(url(), risk({ residualLikelihood: 2, residualImpact: 2 }))).body;
+    expect(r).toMatchObject({ inherentLevel: 'high', residualLevel: 'low', aboveThreshold: false });
+    // a stricter method: every cell one level up from medium
+    const strict = {
+      ...DEFAULT_RISK_METHOD,
+      matrix: DEFAULT_RISK_METHOD.matrix.map((row) => row.map((c) => (c === 'low' ? 'medium' : c === 'high' ? 'critical' : c))),
+      acceptance: { ...DEFAULT_RISK_METHOD.acceptance, maxAcceptableLevel: 'low' },
+    };
+    await t.database.db.transaction().execute((tx) => rescoreRisks(tx, orgId, strict));
+    const stored = await t.database.db.selectFrom('risks').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({
+      inherent_level: 'critical',
+      inherent_rank: 4,
+      residual_level: 'medium',
+      residual_rank: 2,
+      current_rank: 2,
+    });
+    expect(stored.updated_at).toBe(r.updatedAt);
   });
 
   it('answers a stale If-Match on a risk with 409 and the current risk', async () => {

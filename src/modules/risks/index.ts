@@ -28,4 +28,11 @@ registerLinkKind(
 export { riskRoutes } from './risks.routes.js';
 export { riskRegister } from './risks.register.js';
 export { type RiskInput, type Risk, RISK_STATUSES, TREATMENT_OPTIONS } from './risks.schemas.js';
-export { type RiskSummary, type RiskTask, risksByControl, risksForAiSystem, riskTasksDue } from './risks.service.js';
+export {
+  type RiskSummary,
+  type RiskTask,
+  rescoreRisks,
+  risksByControl,
+  risksForAiSystem,
+  riskTasksDue,
+} from './risks.service.js';
