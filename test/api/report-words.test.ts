@@ -7,7 +7,9 @@ import {
   LIFECYCLE_STAGES,
   USER_IMPACTS,
 } from '../../src/modules/inventory/inventory.schemas.js';
+import { DEFAULT_RISK_METHOD } from '../../src/modules/risks/risk-method.rules.js';
 import { IMPLEMENTATION_STATUSES } from '../../src/modules/soa/soa.schemas.js';
+import { ROLES } from '../../src/platform/auth/roles.js';
 import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
 import { approveScope } from '../support/approve-scope.js';
 import { testDialects } from '../support/db.js';
@@ -30,6 +32,7 @@ const RAW = new Set<string>([
   ...USER_IMPACTS,
   ...DATA_SENSITIVITIES,
   ...LIFECYCLE_STAGES,
+  ...ROLES,
   'clause',
   'annex-a',
   'draft',
@@ -160,6 +163,14 @@ describe.each(testDialects())('reports in words and the organization’s dates (
     const report = await html('/soa/export?format=html');
     expect(rawValues(report)).toEqual([]);
     expect(report).toMatch(/Generated<\/th><td>\d\d\.\d\d\.20\d\d, \d\d:\d\d UTC/);
+  });
+
+  it('the risk method document: roles and levels in words, the approval date as in Germany', async () => {
+    expect((await owner.put(org('/risk-method/draft'), { content: DEFAULT_RISK_METHOD })).status).toBe(200);
+    expect((await owner.post(org('/risk-method/draft/approve'), {})).status).toBe(200);
+    const report = await html('/risk-method/versions/1/document?format=html');
+    expect(rawValues(report)).toEqual([]);
+    expect(report).toMatch(/Approved<\/th><td>\d\d\.\d\d\.20\d\d, \d\d:\d\d UTC by /);
   });
 
   it('CSV and JSON keep machine values and ISO 8601 dates', async () => {
