@@ -41,11 +41,30 @@ function formatters(locale: string | null, timeZone?: string) {
   };
 }
 
-let current = formatters(null);
+// Pages outside an organization (the account pages) keep the last organization's format.
+const STORED = 'openaims.dateLocale';
+const storage = typeof localStorage === 'undefined' ? null : localStorage;
+
+function stored() {
+  try {
+    return formatters(storage?.getItem(STORED) || null);
+  } catch {
+    return formatters(null); // not a locale this browser knows
+  }
+}
+
+let current = stored();
 
 /** Sets the locale every date of the app is shown in (the organization's); null for ISO 8601. */
 export function setDateLocale(locale: string | null, timeZone?: string): void {
-  if (locale !== current.locale || timeZone) current = formatters(locale, timeZone);
+  if (locale === current.locale && !timeZone) return;
+  current = formatters(locale, timeZone);
+  try {
+    if (locale) storage?.setItem(STORED, locale);
+    else storage?.removeItem(STORED);
+  } catch {
+    // storage full or refused: the format still applies for this visit
+  }
 }
 
 export function dateLocale(): string | null {
