@@ -147,10 +147,14 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
     console.log(
       `${dialect.padEnd(8)} seed 20,000 risks over 10,000 AI systems, ${links} control links; the SoA's ${check.rows.length} rows list ${shown} linked risks, ${flagged} flagged (${ms(performance.now() - t0)})`,
     );
-    // The server's cost: the answer is not parsed here (a client's JSON.parse of megabytes is the client's).
+    // Over real HTTP on loopback (inject's in-memory response copies megabytes
+    // more than a socket does); the body is read whole but not parsed (a
+    // client's JSON.parse of megabytes is the client's cost).
+    const base = await t.app.listen({ host: '127.0.0.1', port: 0 });
     const get = (q: string) => async () => {
-      const r = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${orgId}/soa${q}`, headers: { cookie: client.cookie! } });
-      if (r.statusCode !== 200) throw new Error(`${q}: HTTP ${r.statusCode}`);
+      const r = await fetch(`${base}/api/v1/orgs/${orgId}/soa${q}`, { headers: { cookie: client.cookie! } });
+      if (r.status !== 200) throw new Error(`${q}: HTTP ${r.status}`);
+      await r.arrayBuffer();
     };
     await measure('GET soa (current rows with all linked risks)', dialect, 100, 50, get(''));
     await measure('GET soa/versions/1 (one version with all linked risks)', dialect, 100, 20, get('/versions/1'));

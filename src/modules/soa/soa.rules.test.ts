@@ -88,6 +88,18 @@ describe('SoA rows', () => {
     expect(row.linkedEvidence).toEqual([]);
   });
 
+  it('flags an own control risks rely on that the content no longer holds', () => {
+    const checks = soaChecks(startingContent(), new Map([['OC-07', [risk(4)]]]));
+    expect(checks.filter((c) => c.code === 'treated-control-missing')).toEqual([
+      {
+        code: 'treated-control-missing',
+        severity: 'warning',
+        field: 'ownControls',
+        message: expect.stringMatching(/^OC-07 .* risk R-004 relies on it$/),
+      },
+    ]);
+  });
+
   it('asks a justification for an inclusion at approval, unless risks it treats justify it', () => {
     const risks = new Map([['A.2.2', [risk(1)]]]);
     const codes = (id: string) =>

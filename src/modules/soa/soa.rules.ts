@@ -141,6 +141,16 @@ export function soaChecks(content: SoaContent, risksByControl: ReadonlyMap<strin
   content.ownControls.forEach((c, i) => {
     rowChecks('ownControls', c, i, c.title);
   });
+  // A treatment may rely on an own control a later draft dropped (it was in the approved version when linked).
+  const present = new Set(content.ownControls.map((c) => c.controlId));
+  for (const [id, risks] of risksByControl)
+    if (!isAnnexAId(id) && !present.has(id) && risks.length)
+      checks.push({
+        code: 'treated-control-missing',
+        severity: 'warning',
+        field: 'ownControls',
+        message: `${id} is not in this SoA, but the treatment of ${risks.length === 1 ? 'risk' : 'risks'} ${risks.map(riskLabel).join(', ')} relies on it`,
+      });
   return checks;
 }
 

@@ -149,3 +149,20 @@ export async function currentSoa(db: Executor, orgId: string): Promise<SoaCurren
 export async function soaRows(db: Executor, orgId: string): Promise<SoaRow[]> {
   return (await currentSoa(db, orgId)).rows;
 }
+
+/** What the SoA says in figures, for pages that show it beside other facts (the gap assessment at 6.1.3). */
+export async function soaSummary(db: Executor, orgId: string) {
+  const c = await currentSoa(db, orgId);
+  const applicable = c.rows.filter((r) => r.applicable);
+  return {
+    status: c.status,
+    version: c.version,
+    approvedAt: c.approvedAt ?? c.approvedVersion?.approvedAt ?? null,
+    controls: c.rows.length,
+    applicable: applicable.length,
+    excluded: c.rows.length - applicable.length,
+    implemented: applicable.filter((r) => r.implementationStatus === 'implemented').length,
+    notImplemented: applicable.filter((r) => r.implementationStatus === 'not-implemented').length,
+    excludedButTreatingRisks: c.checks.filter((k) => k.code === 'excluded-control-treats-risks').length,
+  };
+}

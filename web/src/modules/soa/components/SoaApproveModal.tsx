@@ -17,6 +17,7 @@ interface Props {
 const KIND_TITLES: Record<string, string> = {
   'excluded-control-treats-risks': 'Excluded controls that risk treatments rely on',
   'inclusion-without-justification': 'Included controls without a justification',
+  'treated-control-missing': 'Own controls risk treatments rely on that this version leaves out',
 };
 
 /**
