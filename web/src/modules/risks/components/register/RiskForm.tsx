@@ -14,6 +14,7 @@ import { LeaveGuardModal } from '../../../../shared/ui/LeaveGuardModal';
 import { SectionCard } from '../../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../../shared/ui/useFocusFirstError';
 import { useDirty, useLeaveGuard } from '../../../../shared/ui/useLeaveGuard';
+import { useSupplierOptions } from '../../../suppliers';
 import type { RiskMethodContent } from '../../hooks/useRiskMethod';
 import {
   type Risk,
@@ -29,6 +30,7 @@ import { LevelBadge } from './LevelBadge';
 const PLACED = [
   'title',
   'aiSystemIds',
+  'supplierIds',
   'sourceCategory',
   'cause',
   'event',
@@ -58,6 +60,7 @@ function formOf(r: RiskDetail | null, initialAiSystemIds: string[]) {
   return {
     title: r?.title ?? '',
     aiSystemIds: r ? r.aiSystems.map((s) => s.id) : initialAiSystemIds,
+    supplierIds: r ? r.suppliers.map((s) => s.id) : ([] as string[]),
     sourceCategory: r?.sourceCategory ?? null,
     cause: r?.cause ?? '',
     event: r?.event ?? '',
@@ -116,6 +119,13 @@ export function RiskForm({ risk, method, initialAiSystemIds = [], onSaved, onCan
     return [...seen].map(([value, label]) => ({ value, label }));
   }, [form.aiSystemIds, labels, choices.data]);
 
+  const suppliers = useSupplierOptions(org.id);
+  const supplierData = [
+    ...(suppliers.data ?? []),
+    ...(risk?.suppliers ?? [])
+      .filter((s) => !suppliers.data?.some((o) => o.value === s.id))
+      .map((s) => ({ value: s.id, label: s.name })),
+  ];
   const create = useCreateRisk(org.id);
   const update = useUpdateRisk(org.id, risk?.id ?? '', {
     mine: (vars) => vars.body,
@@ -159,6 +169,7 @@ export function RiskForm({ risk, method, initialAiSystemIds = [], onSaved, onCan
     const body: RiskInput = {
       title: form.title.trim(),
       aiSystemIds: form.aiSystemIds,
+      supplierIds: form.supplierIds,
       sourceCategory: form.sourceCategory ?? '',
       cause: form.cause,
       event: form.event,
@@ -204,6 +215,17 @@ export function RiskForm({ risk, method, initialAiSystemIds = [], onSaved, onCan
             onChange={(v) => set('aiSystemIds', v)}
             error={errorFor('aiSystemIds')}
             nothingFoundMessage="No AI system matches"
+            comboboxProps={{ withinPortal: true }}
+          />
+          <MultiSelect
+            label="Suppliers"
+            description="Suppliers whose platform, model or data the risk comes through, where relevant."
+            searchable
+            data={supplierData}
+            value={form.supplierIds}
+            onChange={(v) => set('supplierIds', v)}
+            error={errorFor('supplierIds')}
+            nothingFoundMessage="No supplier matches"
             comboboxProps={{ withinPortal: true }}
           />
           <Select
