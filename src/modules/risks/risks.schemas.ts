@@ -124,7 +124,16 @@ export const riskSchema = z
   .meta({ id: 'Risk' });
 export type Risk = z.infer<typeof riskSchema>;
 
-const RISK_SORTS = ['number', 'title', 'name', 'inherentLevel', 'residualLevel', 'nextReviewDate', 'updatedAt', 'createdAt'] as const;
+const RISK_SORTS = [
+  'number',
+  'title',
+  'name',
+  'inherentLevel',
+  'residualLevel',
+  'nextReviewDate',
+  'updatedAt',
+  'createdAt',
+] as const;
 export const RISK_SORT_VALUES = RISK_SORTS.flatMap((s) => [s, `-${s}`] as const);
 
 export const riskListQuery = z.strictObject({
