@@ -3,7 +3,8 @@ import { type Client, createTestApp, setupOwner, type TestApp } from '../support
 import { testDialects } from '../support/db.js';
 
 // The gap assessment shows what the planning modules hold beside the
-// requirements they evidence: the SoA beside 6.1.3, impact assessments
+// requirements they evidence: the risk method and register beside 6.1.x, 8.2
+// and 8.3, the SoA beside 6.1.3, impact assessments
 // beside 6.1.4, 8.4 and A.5, AI objectives beside 6.2 and A.6.1.2.
 describe.each(testDialects())('gap facts from the planning modules (%s)', (dialect) => {
   let t: TestApp;
@@ -36,6 +37,40 @@ describe.each(testDialects())('gap facts from the planning modules (%s)', (diale
     expect(facts('6.1.4')).toEqual(['No AI system impact assessment recorded yet.']);
     expect(facts('A.5.2')).toEqual(facts('6.1.4'));
     expect(facts('6.2')).toEqual(['No AI objectives recorded yet.']);
+    expect(facts('6.1.2')).toEqual([
+      "No AI risk method of the organization's own yet: risks are scored with OpenAIMS's default AI-specific method.",
+      'No AI risks recorded yet.',
+    ]);
+    expect(facts('8.2')).toEqual(facts('6.1.2'));
+  });
+
+  it('counts risks by status and by the register flags, and names systems in scope without a risk', async () => {
+    const a = (await owner.post(org('/ai-systems'), { name: 'Screening model', inScope: true })).body.id;
+    await owner.post(org('/ai-systems'), { name: 'Chatbot', inScope: true });
+    const risk = (extra: object) =>
+      owner.post(org('/risks'), {
+        title: 'Screening model ranks women lower',
+        aiSystemIds: [a],
+        sourceCategory: 'fairness',
+        cause: 'Historic hiring data',
+        event: 'Qualified candidates are ranked low',
+        consequence: 'Discrimination claim',
+        inherentLikelihood: 4,
+        inherentImpact: 4,
+        ...extra,
+      });
+    // high and untreated, its review passed; and a low one with a residual level
+    expect((await risk({ nextReviewDate: '2020-01-01' })).status).toBe(201);
+    expect((await risk({ inherentLikelihood: 1, inherentImpact: 2, residualLikelihood: 1, residualImpact: 1 })).status).toBe(201);
+    const facts = await factsOf();
+    expect(facts('6.1.2')).toEqual([
+      "No AI risk method of the organization's own yet: risks are scored with OpenAIMS's default AI-specific method.",
+      '2 current risks: 2 open, 0 in treatment, 0 accepted, 0 closed; 1 with a residual level assessed.',
+      '1 above the acceptance threshold with neither treatment nor acceptance; 1 with an overdue review.',
+      '1 AI system in scope with no risk assessed.',
+    ]);
+    expect(facts('8.3')).toEqual(facts('6.1.2'));
+    expect(facts('6.1.1')).toEqual(facts('6.1.2'));
   });
 
   it('counts SoA rows, impact assessments and objectives as they are recorded', async () => {

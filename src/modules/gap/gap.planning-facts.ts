@@ -1,9 +1,11 @@
 import type { Executor } from '../../platform/db/db.js';
 import { impactAssessmentFacts } from '../impact-assessments/index.js';
+import { riskRegisterSummary } from '../risks/index.js';
 import { currentSoa } from '../soa/index.js';
 
 // Facts from the planning modules (6.1 to 6.2, 8.2 to 8.4, Annex A.5): the
-// Statement of Applicability and the impact assessments, keyed like the
+// risk method and register, the Statement of Applicability and the impact
+// assessments, keyed like the
 // catalogue's `module` of each requirement. Each module answers in a fixed
 // number of statements, whatever the organization holds.
 
@@ -38,8 +40,34 @@ export async function soaFacts(db: Executor, orgId: string): Promise<string[]> {
   return facts;
 }
 
+const METHOD: Record<'approved' | 'draft' | 'default', (v: number | null) => string> = {
+  approved: (v) => `AI risk method version ${v} approved; risks are scored with it.`,
+  draft: (v) => `AI risk method version ${v} is a draft, never approved; risks are scored with the draft.`,
+  default: () => "No AI risk method of the organization's own yet: risks are scored with OpenAIMS's default AI-specific method.",
+};
+
+/** The risk method and register beside 6.1.1, 6.1.2, 8.2 and 8.3. */
+export async function riskFacts(db: Executor, orgId: string): Promise<string[]> {
+  const r = await riskRegisterSummary(db, orgId);
+  const facts = [METHOD[r.method.status](r.method.version)];
+  if (r.method.genericWarnings)
+    facts.push(
+      `The method has ${n(r.method.genericWarnings, 'generic-criteria warning')} (AI risk sources, descriptors or impact on people).`,
+    );
+  if (r.total === 0) facts.push('No AI risks recorded yet.');
+  else {
+    const s = (k: string) => r.byStatus[k] ?? 0;
+    facts.push(
+      `${n(r.total, 'current risk')}: ${s('open')} open, ${s('treating')} in treatment, ${s('accepted')} accepted, ${s('closed')} closed; ${r.residualAssessed} with a residual level assessed.`,
+      `${r.aboveThresholdUntreated} above the acceptance threshold with neither treatment nor acceptance; ${r.reviewOverdue} with an overdue review.`,
+    );
+  }
+  if (r.inScopeWithoutRisk) facts.push(`${n(r.inScopeWithoutRisk, 'AI system')} in scope with no risk assessed.`);
+  return facts;
+}
+
 /** The planning modules' facts by catalogue module id. */
 export async function planningFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
-  const [soa, impact] = await Promise.all([soaFacts(db, orgId), impactAssessmentFacts(db, orgId)]);
-  return { soa, 'impact-assessment': impact };
+  const [risk, soa, impact] = await Promise.all([riskFacts(db, orgId), soaFacts(db, orgId), impactAssessmentFacts(db, orgId)]);
+  return { risk, soa, 'impact-assessment': impact };
 }

@@ -36,3 +36,4 @@ export {
   risksForAiSystem,
   riskTasksDue,
 } from './risks.service.js';
+export { type RiskRegisterSummary, riskRegisterSummary } from './risks.summary.js';
