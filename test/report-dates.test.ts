@@ -35,4 +35,14 @@ describe('the web app and the reports write dates alike', () => {
     expect(web.formatDate('2025-03-04')).toBe('03/04/2025');
     expect(web.dateLocale()).toBe('en-US');
   });
+
+  it("rewrites the days in a server's sentence, not timestamps or other numbers", () => {
+    web.setDateLocale('de-DE', 'UTC');
+    expect(web.formatDatesIn('Last reviewed on 2025-03-04, longer ago than the 365-day review interval.')).toBe(
+      'Last reviewed on 04.03.2025, longer ago than the 365-day review interval.',
+    );
+    expect(web.formatDatesIn('at 2025-03-04T10:00:00Z')).toBe('at 2025-03-04T10:00:00Z');
+    web.setDateLocale(null, 'UTC');
+    expect(web.formatDatesIn('due on 2025-03-04')).toBe('due on 2025-03-04');
+  });
 });

@@ -92,6 +92,14 @@ export function formatDate(day: string | null | undefined): string {
   return current.locale ? current.day.format(d) : day.slice(0, 10);
 }
 
+/**
+ * A server's sentence for people ("Last reviewed on 2025-03-04, ...") with its
+ * YYYY-MM-DD days in the organization's format, like every other date shown.
+ */
+export function formatDatesIn(text: string): string {
+  return current.locale ? text.replace(/\b(\d{4}-\d{2}-\d{2})(?![\d:T])/g, (day) => formatDate(day)) : text;
+}
+
 /** Today as YYYY-MM-DD in UTC, the server's calendar. */
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);

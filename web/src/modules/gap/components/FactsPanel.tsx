@@ -1,4 +1,5 @@
 import { List, Paper, Text } from '@mantine/core';
+import { formatDatesIn } from '../../../shared/ui/format';
 
 /** What OpenAIMS already holds for a requirement, so the answer is checked against the organization's real records. */
 export function FactsPanel({ facts }: { facts: string[] }) {
@@ -15,7 +16,7 @@ export function FactsPanel({ facts }: { facts: string[] }) {
       ) : (
         <List size="sm" spacing={4}>
           {facts.map((f) => (
-            <List.Item key={f}>{f}</List.Item>
+            <List.Item key={f}>{formatDatesIn(f)}</List.Item>
           ))}
         </List>
       )}

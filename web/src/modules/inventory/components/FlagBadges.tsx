@@ -1,4 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
+import { formatDatesIn } from '../../../shared/ui/format';
 import { FLAG_LABELS } from '../labels';
 
 interface Flag {
@@ -20,7 +21,16 @@ export function FlagBadges({ flags, max = 3 }: { flags: Flag[]; max?: number }) 
   return (
     <Group gap={4} wrap="wrap">
       {shown.map((f) => (
-        <Badge key={f.code} size="sm" variant="light" color="orange" radius="sm" title={f.message} tt="none" fw={600}>
+        <Badge
+          key={f.code}
+          size="sm"
+          variant="light"
+          color="orange"
+          radius="sm"
+          title={formatDatesIn(f.message)}
+          tt="none"
+          fw={600}
+        >
           {FLAG_LABELS[f.code] ?? f.code}
         </Badge>
       ))}
@@ -33,7 +43,7 @@ export function FlagBadges({ flags, max = 3 }: { flags: Flag[]; max?: number }) 
           tt="none"
           title={flags
             .slice(max)
-            .map((f) => f.message)
+            .map((f) => formatDatesIn(f.message))
             .join('\n')}
         >
           +{rest} more

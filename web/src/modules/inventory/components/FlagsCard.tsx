@@ -1,5 +1,6 @@
 import { Anchor, Paper, Stack, Text, ThemeIcon, Title, Group } from '@mantine/core';
 import { Link } from 'react-router';
+import { formatDatesIn } from '../../../shared/ui/format';
 import type { InventoryFlag } from '../hooks/useAiSystems';
 import { FIELD_LABELS, FLAG_LABELS } from '../labels';
 
@@ -30,7 +31,7 @@ export function FlagsCard({ flags, editTo }: { flags: InventoryFlag[]; editTo?: 
               <Text size="sm" fw={600} c="orange.9">
                 {FLAG_LABELS[f.code] ?? f.code}
               </Text>
-              <Text size="sm">{f.message}</Text>
+              <Text size="sm">{formatDatesIn(f.message)}</Text>
               {FIELD_LABELS[f.field as keyof typeof FIELD_LABELS] && (
                 <Text size="xs" c="dimmed">
                   Field: {FIELD_LABELS[f.field as keyof typeof FIELD_LABELS]}

@@ -1,4 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
+import { formatDatesIn } from '../../../shared/ui/format';
 import { SUPPLIER_FLAG_LABELS } from '../labels';
 
 export function SupplierFlagBadges({ flags }: { flags: { code: string; message: string }[] }) {
@@ -19,7 +20,7 @@ export function SupplierFlagBadges({ flags }: { flags: { code: string; message: 
           color={f.code === 'review-overdue' ? 'red' : 'orange'}
           radius="sm"
           tt="none"
-          title={f.message}
+          title={formatDatesIn(f.message)}
         >
           {SUPPLIER_FLAG_LABELS[f.code] ?? f.code}
         </Badge>

@@ -4,7 +4,7 @@ import { useOrg } from '../../../app/orgs/OrgContext';
 import { BackLink } from '../../../shared/ui/BackLink';
 import { ArchiveAction, RecordFooter, RecordLoader } from '../../../shared/register';
 import { Fields } from '../../../shared/ui/Fields';
-import { formatDate } from '../../../shared/ui/format';
+import { formatDate, formatDatesIn } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { SectionCard } from '../../../shared/ui/SectionCard';
@@ -133,7 +133,7 @@ function SupplierView({ supplier }: { supplier: SupplierDetail }) {
             {supplier.flags.map((f) => (
               <li key={f.code}>
                 <Text size="sm">
-                  <strong>{SUPPLIER_FLAG_LABELS[f.code] ?? f.code}:</strong> {f.message}
+                  <strong>{SUPPLIER_FLAG_LABELS[f.code] ?? f.code}:</strong> {formatDatesIn(f.message)}
                 </Text>
               </li>
             ))}
