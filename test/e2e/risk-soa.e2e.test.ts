@@ -1,6 +1,6 @@
 // A risk treated with an Annex A control shows up in the Statement of
-// Applicability, in a real browser: an AI system, a risk on it and a
-// treatment action relying on A.6.2.6 are recorded; the SoA page shows the
+// Applicability, in a real browser: a risk is added from an AI system's page
+// and treated with an action relying on A.6.2.6; the SoA page shows the
 // risk linked on A.6.2.6 (a link to the risk), a status is changed in place,
 // excluding A.6.2.6 is flagged with the risk's number, and the SoA downloads
 // as an XLSX workbook.
@@ -47,25 +47,39 @@ describe('risk treatment and the Statement of Applicability in the browser', () 
 
 async function riskInSoa() {
   const { page } = e;
-  const { heading, mark } = helpers(e, 'risk-soa');
+  const { heading, field, mark } = helpers(e, 'risk-soa');
 
-  // 1. an AI system, a risk on it, a treatment action relying on A.6.2.6
+  // 1. a risk on an AI system, added from the AI system's page, treated with A.6.2.6
   const system = await post('/ai-systems', { name: 'CV screening', purpose: 'Ranks job applications.', inScope: true });
-  const risk = await post('/risks', {
-    title: 'Ranking drifts after a model update',
-    aiSystemIds: [system.id],
-    sourceCategory: 'fairness',
-    cause: 'No re-validation before release',
-    event: 'Qualified candidates are ranked low',
-    consequence: 'Unfair hiring decisions',
-    inherentLikelihood: 4,
-    inherentImpact: 4,
-  });
-  await post(`/risks/${risk.id}/actions`, { title: 'Re-validate every release', controlIds: ['A.6.2.6'] });
+  await page.goto(`/orgs/${orgId}/inventory/${system.id}`);
+  await page.getByRole('link', { name: 'Add risk' }).click();
+  await heading('Add a risk').waitFor();
+  await field('Title').fill('Ranking drifts after a model update');
+  await page.getByRole('combobox', { name: /^Risk source/ }).click();
+  await page.getByRole('option', { name: 'Fairness and bias' }).click();
+  await page.getByRole('combobox', { name: /^Likelihood/ }).click();
+  await page.getByRole('option', { name: '4 · Likely' }).click();
+  await page.getByRole('combobox', { name: /^Impact/ }).click();
+  await page.getByRole('option', { name: '4 · Major' }).click();
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  await heading('Ranking drifts after a model update').waitFor();
+  const riskId = new URL(page.url()).pathname.split('/').pop()!;
+  await page.getByRole('button', { name: 'Add action' }).click();
+  const form = page.getByRole('form', { name: 'New treatment action' });
+  await form.getByLabel(/^Action/).fill('Re-validate every release');
+  await form.getByRole('combobox', { name: /^Controls it relies on/ }).click();
+  await page.getByRole('option', { name: /^A\.6\.2\.6/ }).click();
+  await form.getByRole('button', { name: 'Add action' }).click();
+  await page
+    .getByRole('table', { name: /Treatment actions/ })
+    .getByText('A.6.2.6')
+    .waitFor();
+  const risk = await (await e.context.request.get(`/api/v1/orgs/${orgId}/risks/${riskId}`)).json();
+  expect(risk.number).toMatch(/^R-/);
   mark('risk treated with A.6.2.6');
 
-  // 2. the SoA shows the risk on A.6.2.6, as a link to the risk
-  await page.goto(`/orgs/${orgId}/soa`);
+  // 2. the SoA (from the sidebar) shows the risk on A.6.2.6, as a link to the risk
+  await helpers(e, 'risk-soa').navLink('Statement of Applicability').click();
   await heading('Statement of Applicability').waitFor();
   const table = page.getByRole('table', { name: 'Statement of Applicability' });
   const a626 = table.locator('tr[data-control="A.6.2.6"]');
