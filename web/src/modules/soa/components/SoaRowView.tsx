@@ -192,7 +192,7 @@ export function SoaRowView({ orgId, row, etag, canEdit, onDirty, onRemove }: Pro
             size="xs"
             withEmail={false}
             description=""
-            placeholder="Member, person or team"
+            placeholder="Owner"
             value={draft.owner}
             onChange={(owner) => setDraft({ ...draft, owner })}
             error={errorFor('owner.userId') ?? errorFor('owner.name')}

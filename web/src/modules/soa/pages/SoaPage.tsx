@@ -77,7 +77,9 @@ function SoaTable({ soa, canEdit, canApprove }: { soa: Soa; canEdit: boolean; ca
   const warnings = soa.checks.filter((c) => c.severity === 'warning');
   const shown = soa.rows.filter(FILTERS[filter]);
   const count = (f: Filter) => soa.rows.filter(FILTERS[f]).length;
-  const excludedWithRisks = warnings.filter((w) => w.code === 'excluded-control-treats-risks');
+  const excludedWithRisks = warnings.filter(
+    (w) => w.code === 'excluded-control-treats-risks' || w.code === 'treated-control-missing',
+  );
 
   return (
     <Stack gap="md">
@@ -102,7 +104,7 @@ function SoaTable({ soa, canEdit, canApprove }: { soa: Soa; canEdit: boolean; ca
         </Group>
       </Group>
       {excludedWithRisks.length > 0 && (
-        <Alert color="orange" variant="light" title="Excluded controls that risk treatments rely on">
+        <Alert color="orange" variant="light" title="Controls that risk treatments rely on, excluded or left out">
           {excludedWithRisks.map((w) => (
             <Text key={w.field} size="sm">
               {w.message}
