@@ -44,6 +44,7 @@ describe.each(testDialects())('risk method (%s)', (dialect) => {
       version: null,
       status: 'default',
     });
+    expect((await owner.get(url('/effective'))).body).toEqual({ content: DEFAULT_RISK_METHOD, version: null, status: 'default' });
     expect(await rows()).toEqual([]);
   });
 
@@ -138,6 +139,7 @@ describe.each(testDialects())('risk method (%s)', (dialect) => {
     ]);
     const effective = await effectiveRiskMethod(t.database.db, orgId);
     expect(effective).toMatchObject({ version: 1, status: 'approved' });
+    expect((await owner.get(url('/effective'))).body).toEqual(effective);
     expect(effective.content.likelihood[0].descriptor).toBe('Rare');
 
     // The next draft (v2) fixes the criteria; the approved v1 stays in force until it is approved.

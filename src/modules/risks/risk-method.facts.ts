@@ -18,13 +18,14 @@ export interface RiskScoreFacts {
 
 export async function riskScoreFacts(db: Executor, orgId: string): Promise<RiskScoreFacts> {
   const n = sql<number>`count(*)`.as('n');
-  const [inherent, residual, sources] = await Promise.all([
+  // The inherent scores and the sources in one pass over the organization's risks.
+  const [inherent, residual] = await Promise.all([
     db
       .selectFrom('risks')
-      .select(['inherent_likelihood as likelihood', 'inherent_impact as impact', 'inherent_level as level', n])
+      .select(['inherent_likelihood as likelihood', 'inherent_impact as impact', 'inherent_level as level', 'source_category', n])
       .where('org_id', '=', orgId)
       .where('archived_at', 'is', null)
-      .groupBy(['inherent_likelihood', 'inherent_impact', 'inherent_level'])
+      .groupBy(['inherent_likelihood', 'inherent_impact', 'inherent_level', 'source_category'])
       .execute(),
     db
       .selectFrom('risks')
@@ -34,19 +35,14 @@ export async function riskScoreFacts(db: Executor, orgId: string): Promise<RiskS
       .where('residual_likelihood', 'is not', null)
       .groupBy(['residual_likelihood', 'residual_impact', 'residual_level'])
       .execute(),
-    db
-      .selectFrom('risks')
-      .select(['source_category as source', n])
-      .where('org_id', '=', orgId)
-      .where('archived_at', 'is', null)
-      .groupBy('source_category')
-      .execute(),
   ]);
+  const sources = new Map<string, number>();
+  for (const r of inherent) sources.set(r.source_category, (sources.get(r.source_category) ?? 0) + Number(r.n));
   return {
     cells: [...inherent, ...residual]
       .filter((c) => c.likelihood !== null && c.impact !== null && c.level !== null)
       .map((c) => ({ likelihood: Number(c.likelihood), impact: Number(c.impact), level: String(c.level), n: Number(c.n) })),
-    sources: sources.map((s) => ({ source: s.source, n: Number(s.n) })),
+    sources: [...sources].map(([source, count]) => ({ source, n: count })),
   };
 }
 

@@ -6,8 +6,8 @@ import { REPORT_FORMATS, REPORT_MEDIA_TYPES, sendReport } from '../../platform/r
 import { type Overview, registerVersionedRoutes } from '../../platform/versioned/index.js';
 import { loadRiskMethodReport } from './risk-method.report.js';
 import { DEFAULT_RISK_METHOD } from './risk-method.rules.js';
-import { riskMethodOverviewSchema, riskMethodSchemas } from './risk-method.schemas.js';
-import { riskMethod, riskMethodChecks } from './risk-method.service.js';
+import { effectiveRiskMethodSchema, riskMethodOverviewSchema, riskMethodSchemas } from './risk-method.schemas.js';
+import { effectiveRiskMethod, riskMethod, riskMethodChecks } from './risk-method.service.js';
 
 const tags = ['risk-method'];
 const OVERVIEW_URL = `${ORG_ROUTE_PREFIX}/risk-method`;
@@ -25,6 +25,20 @@ export const riskMethodRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!overview || !('approved' in overview)) return payload;
     return { ...overview, suggested: overview.approved || overview.draft ? null : suggested };
   });
+
+  app.get(
+    '/api/v1/orgs/:orgId/risk-method/effective',
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'The method risks are scored with now: the approved version, else the draft, else the built-in default',
+        params: orgParams,
+        response: { 200: effectiveRiskMethodSchema, ...problemResponses },
+      },
+    },
+    async (req) => effectiveRiskMethod(app.database.db, orgAccess(req).orgId),
+  );
 
   app.get(
     '/api/v1/orgs/:orgId/risk-method/versions/:version/document',

@@ -46,3 +46,14 @@ export const riskMethodOverviewSchema = z
       .describe('the default method to start a draft from, while there is no draft and no approved version'),
   })
   .meta({ id: 'RiskMethodOverview' });
+
+/** GET /risk-method/effective: the method risks are scored with now, and where it comes from. */
+export const effectiveRiskMethodSchema = z
+  .object({
+    content: riskMethodSchema,
+    version: z.number().int().nullable().describe('the version it comes from; null for the built-in default'),
+    status: z
+      .enum(['approved', 'draft', 'default'])
+      .describe('the approved version, else the draft, else the built-in default while there is neither'),
+  })
+  .meta({ id: 'EffectiveRiskMethod' });

@@ -7394,6 +7394,89 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{orgId}/risk-method/effective': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The method risks are scored with now: the approved version, else the draft, else the built-in default */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EffectiveRiskMethod'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs/{orgId}/risk-method/versions/{version}/document': {
     parameters: {
       query?: never;
@@ -12293,6 +12376,16 @@ export interface components {
       before: unknown;
       after: unknown;
     };
+    EffectiveRiskMethodInput: {
+      content: components['schemas']['RiskMethodContentInput'];
+      /** @description the version it comes from; null for the built-in default */
+      version: number | null;
+      /**
+       * @description the approved version, else the draft, else the built-in default while there is neither
+       * @enum {string}
+       */
+      status: 'approved' | 'draft' | 'default';
+    };
     RiskFlagInput: {
       /** @enum {string} */
       code: 'above-threshold-untreated' | 'review-overdue';
@@ -13641,6 +13734,16 @@ export interface components {
       change: 'added' | 'removed' | 'changed';
       before: unknown;
       after: unknown;
+    };
+    EffectiveRiskMethod: {
+      content: components['schemas']['RiskMethodContent'];
+      /** @description the version it comes from; null for the built-in default */
+      version: number | null;
+      /**
+       * @description the approved version, else the draft, else the built-in default while there is neither
+       * @enum {string}
+       */
+      status: 'approved' | 'draft' | 'default';
     };
     RiskFlag: {
       /** @enum {string} */

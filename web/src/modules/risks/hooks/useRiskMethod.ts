@@ -97,11 +97,13 @@ export function useDiscardRiskMethodDraft(orgId: string) {
 
 /**
  * The method risks are scored with, as the server picks it: the approved
- * version, else the draft, else the built-in default (`suggested`).
+ * version, else the draft, else the built-in default. `content` is null
+ * while it loads.
  */
 export function useEffectiveRiskMethod(orgId: string) {
-  const overview = useRiskMethodOverview(orgId);
-  const o = overview.data;
-  const content = (o?.approved ?? o?.draft)?.content ?? o?.suggested?.content ?? null;
-  return { ...overview, content };
+  const query = useQuery({
+    queryKey: [...riskMethodKey(orgId), 'effective'],
+    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/risk-method/effective', { params: { path: { orgId } } })),
+  });
+  return { ...query, content: query.data?.content ?? null };
 }
