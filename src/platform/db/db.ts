@@ -92,8 +92,25 @@ export function openDatabase(opts: OpenOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Without statistics SQLite's planner picks an org_id index over primary-key
+  // lookups for `org_id = ? AND id IN (...)`, scanning a whole organization
+  // per list page. `optimize` gathers statistics where they are missing or
+  // stale; analysis_limit keeps each run to a few milliseconds however large
+  // the tables grow. Run at open and then hourly, as SQLite advises.
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
+  const optimizer = setInterval(() => sqlite.open && sqlite.pragma('optimize'), 60 * 60 * 1000);
+  optimizer.unref();
   const db = new Kysely<DB>({ dialect: new WritingSqliteDialect(sqlite) });
-  return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    file,
+    close: () => {
+      clearInterval(optimizer);
+      return db.destroy();
+    },
+  };
 }
 
 /**
