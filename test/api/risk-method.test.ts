@@ -217,6 +217,19 @@ describe.each(testDialects())('risk method (%s)', (dialect) => {
     expect(risk.status, JSON.stringify(risk.body)).toBe(201);
     expect(risk.body.inherentLevel).toBe('high');
 
+    const level = async () => (await owner.get(`/api/v1/orgs/${orgId}/risks/${risk.body.id}`)).body.inherentLevel;
+
+    // While nothing is approved the draft is in force: saving it rescores the register, discarding it restores the default.
+    const trial = method();
+    trial.matrix[3][3] = 'medium';
+    expect((await owner.put(url('/draft'), { content: trial })).status).toBe(200);
+    expect(await level()).toBe('medium');
+    expect((await owner.delete(url('/draft'))).status).toBe(204);
+    expect(await level()).toBe('high');
+    expect((await owner.put(url('/draft'), { content: method() })).status).toBe(200);
+    expect((await owner.post(url('/draft/approve'), {})).status).toBe(200);
+
+    // A draft beside an approved version says what approving it would change, and changes nothing yet.
     const m = method();
     m.matrix[3][3] = 'critical';
     m.riskSources = m.riskSources.map((s) => (s.id === 'fairness' ? { ...s, inUse: false } : s));
@@ -226,10 +239,14 @@ describe.each(testDialects())('risk method (%s)', (dialect) => {
     expect(infos.map((c: { code: string }) => c.code)).toEqual(['risks-level-changes', 'risks-source-not-in-use']);
     expect(infos[0].message).toMatch(/^1 risk score .*likelihood 4 and impact 4: High, here Critical/);
     expect(infos[1].message).toMatch(/^1 risk name.*\(Fairness and bias\)/);
-    // information only: no reason is needed to approve
+    expect(await level()).toBe('high');
+    // information only: no reason is needed to approve; approval rescores the register
     const approved = await owner.post(url('/draft/approve'), {});
     expect(approved.status).toBe(200);
     expect(approved.body.acceptedExceptions).toEqual([]);
+    expect(await level()).toBe('critical');
+    const after = (await owner.get(url())).body.approved.checks.map((c: { code: string }) => c.code);
+    expect(after).toEqual(['risks-source-not-in-use']);
   });
 
   it('lets a viewer read but not save, approve or discard', async () => {

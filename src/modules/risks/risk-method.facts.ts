@@ -6,8 +6,9 @@ import type { RiskMethodContent } from './risk-method.rules.js';
 // What a method's draft would mean for the risks already in the register:
 // scores its scales no longer have, cells whose level it changes, sources it
 // no longer has in use. Information, not warnings: approving a new method is
-// how an organization changes its criteria, and the risks follow when they
-// are next assessed. Read as counts per matrix cell, not risk by risk, so the
+// how an organization changes its criteria; the stored levels follow the
+// method in force (risk-method.writes.ts), off-scale scores need a new
+// assessment. Read as counts per matrix cell, not risk by risk, so the
 // cost stays small however long the register is.
 
 /** How many current (not archived) risk scores sit in each cell with each stored level. */
@@ -75,7 +76,7 @@ export function riskScoreChecks(m: RiskMethodContent, facts: RiskScoreFacts): Ve
       code: 'risks-level-changes',
       severity: 'info',
       field: 'matrix',
-      message: `${scores(movedCount)} (inherent or residual) were given another level than this matrix gives them (e.g. likelihood ${e.likelihood} and impact ${e.impact}: ${name(e.level)}, here ${name(m.matrix[e.likelihood - 1]?.[e.impact - 1])}): they take the new level when the risk is next saved.`,
+      message: `${scores(movedCount)} (inherent or residual) were given another level than this matrix gives them (e.g. likelihood ${e.likelihood} and impact ${e.impact}: ${name(e.level)}, here ${name(m.matrix[e.likelihood - 1]?.[e.impact - 1])}): approving this version gives them that level.`,
     });
   }
   const inUse = new Set(m.riskSources.filter((s) => s.inUse).map((s) => s.id));
