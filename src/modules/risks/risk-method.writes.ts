@@ -13,7 +13,8 @@ import { rescoreRisks } from './risks.service.js';
 // the new method beside the old levels. It always rescores to the method in
 // force as read under the method's own lock, so writers racing on several
 // app processes end with the levels of the last method committed, and any
-// later method write repairs levels a crash in between left behind.
+// later method write that changes the scoring repairs levels a crash in
+// between left behind.
 
 async function rescoreToMethodInForce(db: Db, orgId: string) {
   await db.transaction().execute(async (tx) => {
@@ -26,22 +27,25 @@ async function rescoreToMethodInForce(db: Db, orgId: string) {
   });
 }
 
+/** What the stored levels depend on: the matrix and the order of the levels. */
+const scoring = (m: { matrix: string[][]; levels: { id: string }[] }) => JSON.stringify([m.matrix, m.levels.map((l) => l.id)]);
+
+/**
+ * Runs a method write, then rescores when the method in force scores
+ * differently afterwards (a save that only edits descriptors costs nothing).
+ */
+async function keepingLevels<T>(db: Db, orgId: string, write: () => Promise<T>): Promise<T> {
+  const before = scoring((await effectiveRiskMethod(db, orgId)).content);
+  const result = await write();
+  if (scoring((await effectiveRiskMethod(db, orgId)).content) !== before) await rescoreToMethodInForce(db, orgId);
+  return result;
+}
+
 /** The risk method's versioned record, with the register's levels kept in step with the method in force. */
 export const riskMethodWithRescore: typeof riskMethod = {
   ...riskMethod,
-  async saveDraft(db, actor, ref, content, opts) {
-    const saved = await riskMethod.saveDraft(db, actor, ref, content, opts);
-    // a draft is in force only while no version is approved
-    if (!(await riskMethod.approvedContent(db, ref))) await rescoreToMethodInForce(db, ref.orgId);
-    return saved;
-  },
-  async approve(db, actor, ref, opts) {
-    const approved = await riskMethod.approve(db, actor, ref, opts);
-    await rescoreToMethodInForce(db, ref.orgId);
-    return approved;
-  },
-  async discardDraft(db, actor, ref, opts) {
-    await riskMethod.discardDraft(db, actor, ref, opts);
-    if (!(await riskMethod.approvedContent(db, ref))) await rescoreToMethodInForce(db, ref.orgId);
-  },
+  saveDraft: (db, actor, ref, content, opts) =>
+    keepingLevels(db, ref.orgId, () => riskMethod.saveDraft(db, actor, ref, content, opts)),
+  approve: (db, actor, ref, opts) => keepingLevels(db, ref.orgId, () => riskMethod.approve(db, actor, ref, opts)),
+  discardDraft: (db, actor, ref, opts) => keepingLevels(db, ref.orgId, () => riskMethod.discardDraft(db, actor, ref, opts)),
 };
