@@ -31,9 +31,9 @@ export { type RiskInput, type Risk, RISK_STATUSES, TREATMENT_OPTIONS } from './r
 export {
   type RiskSummary,
   type RiskTask,
-  rescoreRisks,
   risksByControl,
   risksForAiSystem,
   riskTasksDue,
 } from './risks.service.js';
+export { rescoreRisks } from './risks.rescore.js';
 export { type RiskRegisterSummary, riskRegisterSummary } from './risks.summary.js';

@@ -7,7 +7,7 @@ import type { RiskMethodContent } from './risk-method.rules.js';
 // scores its scales no longer have, cells whose level it changes, sources it
 // no longer has in use. Information, not warnings: approving a new method is
 // how an organization changes its criteria; the stored levels follow the
-// method in force (risk-method.writes.ts), off-scale scores need a new
+// method in force (the record's afterWrite), off-scale scores need a new
 // assessment. Read as counts per matrix cell, not risk by risk, so the
 // cost stays small however long the register is.
 

@@ -7,8 +7,7 @@ import { type Overview, registerVersionedRoutes } from '../../platform/versioned
 import { loadRiskMethodReport } from './risk-method.report.js';
 import { DEFAULT_RISK_METHOD } from './risk-method.rules.js';
 import { effectiveRiskMethodSchema, riskMethodOverviewSchema, riskMethodSchemas } from './risk-method.schemas.js';
-import { effectiveRiskMethod, riskMethodChecks } from './risk-method.service.js';
-import { riskMethodWithRescore } from './risk-method.writes.js';
+import { effectiveRiskMethod, riskMethod, riskMethodChecks } from './risk-method.service.js';
 
 const tags = ['risk-method'];
 const OVERVIEW_URL = `${ORG_ROUTE_PREFIX}/risk-method`;
@@ -60,7 +59,7 @@ export const riskMethodRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // GET /risk-method, PUT and DELETE /risk-method/draft, POST /risk-method/draft/approve,
   // GET /risk-method/versions, /risk-method/versions/:version, /risk-method/compare
-  registerVersionedRoutes(app, app.database.db, riskMethodWithRescore, {
+  registerVersionedRoutes(app, app.database.db, riskMethod, {
     path: '/risk-method',
     tags,
     schemas: { ...riskMethodSchemas, overview: riskMethodOverviewSchema },

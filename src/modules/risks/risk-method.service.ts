@@ -9,6 +9,7 @@ import {
 } from './risk-method.rules.js';
 import { riskScoreChecks, riskScoreFacts } from './risk-method.facts.js';
 import { riskMethodSchema } from './risk-method.schemas.js';
+import { rescoreRisks } from './risks.rescore.js';
 
 // The AI risk method (6.1.2) is a versioned record (platform/versioned), one
 // per organization: drafted, checked for generic criteria, approved into
@@ -67,6 +68,12 @@ export const riskMethod = defineVersionedRecord({
     checks: [...riskMethodChecks(content), ...(status === 'superseded' ? [] : riskScoreChecks(content, facts))],
   }),
   diff: compareMethods,
+  // The register stores each risk's levels as the method in force gives them
+  // (lists sort and filter on an index): a write that changes the method in
+  // force re-scores them in the same transaction.
+  afterWrite: async (tx, orgId) => {
+    await rescoreRisks(tx, orgId, (await effectiveRiskMethod(tx, orgId)).content);
+  },
 });
 
 /** Stored content as saved: it passed the structural checks then, so the plain schema reads it. */

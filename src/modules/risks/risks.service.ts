@@ -1,7 +1,6 @@
 import { todayUtc } from '../../platform/dates.js';
 import type { Executor } from '../../platform/db/db.js';
 import { inScopeAiSystems } from '../inventory/index.js';
-import { levelRank, type RiskMethodContent } from './risk-method.rules.js';
 import { riskContext } from './risks.register.js';
 import * as repo from './risks.repository.js';
 import { heatmapCells, riskNumber, systemsWithoutRisk } from './risks.rules.js';
@@ -120,42 +119,4 @@ export async function riskTasksDue(
     riskNumber: riskNumber(t.numberSeq),
     riskTitle: t.riskTitle,
   }));
-}
-
-/**
- * Stored levels and ranks recomputed from a method, for when the method in
- * force changes (a new approved version, or the draft while none is
- * approved): one statement per matrix cell and scale, whatever the number of
- * risks. Levels are derived values: the risks' updated_at and history stay
- * as they are. Call it inside the transaction that changes the method.
- */
-export async function rescoreRisks(tx: Executor, orgId: string, m: RiskMethodContent) {
-  for (let l = 1; l <= m.likelihood.length; l++) {
-    for (let i = 1; i <= m.impact.length; i++) {
-      const level = m.matrix[l - 1]?.[i - 1];
-      if (!level) continue;
-      const rank = levelRank(m, level) + 1;
-      await tx
-        .updateTable('risks')
-        .set({ inherent_level: level, inherent_rank: rank })
-        .where('org_id', '=', orgId)
-        .where('inherent_likelihood', '=', l)
-        .where('inherent_impact', '=', i)
-        .execute();
-      await tx
-        .updateTable('risks')
-        .set({ residual_level: level, residual_rank: rank })
-        .where('org_id', '=', orgId)
-        .where('residual_likelihood', '=', l)
-        .where('residual_impact', '=', i)
-        .execute();
-    }
-  }
-  await tx
-    .updateTable('risks')
-    .set((eb) => ({
-      current_rank: eb.case().when('residual_rank', '>', 0).then(eb.ref('residual_rank')).else(eb.ref('inherent_rank')).end(),
-    }))
-    .where('org_id', '=', orgId)
-    .execute();
 }

@@ -255,6 +255,7 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
               after: auditView(row),
             });
           }
+          await def.afterWrite?.(tx, ref.orgId);
           const saved = await readDraft(tx, ref);
           return present(saved, await loadContext(tx, ref.orgId, [saved]));
         }),
@@ -304,6 +305,7 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
             before: auditView(draft),
             after: auditView({ ...draft, ...approval }),
           });
+          await def.afterWrite?.(tx, ref.orgId);
           const approved = (await select(tx, ref).where(t('id'), '=', draft.id).executeTakeFirstOrThrow()) as Row;
           return present(approved, ctx);
         }),
@@ -325,6 +327,7 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
             action: 'delete',
             before: auditView(draft),
           });
+          await def.afterWrite?.(tx, ref.orgId);
         }),
       );
     },

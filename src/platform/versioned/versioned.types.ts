@@ -83,6 +83,12 @@ export interface VersionedDefinition<C, Ctx, D extends object, F extends string 
   checks?: (content: C, ctx: Ctx) => VersionCheck[];
   /** fields computed on every read (checks; a draft's statement); frozen holds the frozen columns, null on a draft */
   derive: (version: { content: C; status: VersionStatus; frozen: Record<F, string | null> }, ctx: Ctx) => D;
+  /**
+   * runs inside every write's transaction (save, approve, discard), after it and
+   * under the record's lock: for records that others derive stored values from
+   * (the risk method re-scores the risk register), so both change together
+   */
+  afterWrite?: (tx: Executor, orgId: string) => Promise<void>;
   /** how compare matches list items, or a comparison of its own */
   diff?: DiffOptions | ((before: C, after: C) => VersionChange[]);
 }
