@@ -306,6 +306,10 @@ describe.each(testDialects())('risk register (%s)', (dialect) => {
     expect(await flags()).toEqual(['CV screening', 'Support chat']);
     const r = await owner.post(url(), risk());
     expect(await flags()).toEqual(['Support chat']);
+    // bounded: the first `limit` by name, and how many there are
+    const limited = await owner.get(url('/flags?limit=1'));
+    expect(limited.body).toMatchObject({ total: 1, items: [{ name: 'Support chat' }] });
+    expect((await owner.get(url('/flags?limit=0'))).status).toBe(400);
 
     expect((await viewer.get(url())).status).toBe(200);
     expect((await viewer.post(url(), risk())).status).toBe(403);

@@ -69,11 +69,20 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'What the register is missing as a whole: AI systems in scope with no risk assessed',
+        description:
+          'The first `limit` flags by AI system name (default 100) and the `total`, so an organization with thousands of unassessed systems gets a bounded answer.',
         params: orgParams,
-        response: { 200: z.object({ items: z.array(orgRiskFlagSchema) }), ...problemResponses },
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        response: {
+          200: z.object({ items: z.array(orgRiskFlagSchema), total: z.number().int() }),
+          ...problemResponses,
+        },
       },
     },
-    async (req) => ({ items: await orgRiskFlags(db, orgAccess(req).orgId) }),
+    async (req) => {
+      const all = await orgRiskFlags(db, orgAccess(req).orgId);
+      return { items: all.slice(0, req.query.limit), total: all.length };
+    },
   );
 
   registerRoutes(app, riskRegister, {

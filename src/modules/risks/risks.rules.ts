@@ -138,6 +138,7 @@ export function defaultReviewDate(today: string, months: number): string {
 export function systemsWithoutRisk<S extends { id: string; name: string }>(inScope: S[], assessed: Set<string>) {
   return inScope
     .filter((s) => !assessed.has(s.id))
+    .sort((a, b) => a.name.localeCompare(b.name))
     .map((s) => ({
       code: 'ai-system-without-risk' as const,
       aiSystemId: s.id,

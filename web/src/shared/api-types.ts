@@ -8320,10 +8320,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What the register is missing as a whole: AI systems in scope with no risk assessed */
+    /**
+     * What the register is missing as a whole: AI systems in scope with no risk assessed
+     * @description The first `limit` flags by AI system name (default 100) and the `total`, so an organization with thousands of unassessed systems gets a bounded answer.
+     */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          limit?: number;
+        };
         header?: never;
         path: {
           orgId: string;
@@ -8340,6 +8345,7 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['OrgRiskFlag'][];
+              total: number;
             };
           };
         };

@@ -81,6 +81,7 @@ export function RisksPage() {
       cell: cell && which === 'residual' ? 'residual' : undefined,
     } as Partial<Filters>);
   const missing = orgFlags.data?.items ?? [];
+  const missingTotal = orgFlags.data?.total ?? 0;
 
   return (
     <Stack gap="lg">
@@ -105,7 +106,7 @@ export function RisksPage() {
         <Alert
           color="orange"
           variant="light"
-          title={`${missing.length} AI system${missing.length === 1 ? '' : 's'} in scope with no risk assessed`}
+          title={`${missingTotal} AI system${missingTotal === 1 ? '' : 's'} in scope with no risk assessed`}
         >
           <Text size="sm">
             {missing.slice(0, 8).map((m, k) => (
@@ -116,7 +117,7 @@ export function RisksPage() {
                 </Anchor>
               </span>
             ))}
-            {missing.length > 8 ? ` and ${missing.length - 8} more` : ''}
+            {missingTotal > 8 ? ` and ${missingTotal - 8} more` : ''}
           </Text>
         </Alert>
       )}
