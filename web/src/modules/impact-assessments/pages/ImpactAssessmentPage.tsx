@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { ArchiveAction, RecordLoader, versionTag } from '../../../shared/register';
 import { BackLink } from '../../../shared/ui/BackLink';
-import { formatDate, formatDateTime } from '../../../shared/ui/format';
+import { formatDate, formatDateTime, formatDatesIn } from '../../../shared/ui/format';
 import { PageHeader, StatusBadge } from '../../../shared/ui/PageHeader';
 import { LevelBadge, ReassessmentBadge } from '../components/LevelBadge';
 import { type ImpactAssessmentDetail, useApproveAssessment, useImpactAssessment } from '../hooks/useImpactAssessments';
@@ -125,7 +125,7 @@ function AssessmentView({ a }: { a: ImpactAssessmentDetail }) {
           The AI system has changed since this assessment was approved, or its review is due:
           <List size="sm" mt={4}>
             {a.reassessment.reasons.map((r) => (
-              <List.Item key={r}>{r}</List.Item>
+              <List.Item key={r}>{formatDatesIn(r)}</List.Item>
             ))}
           </List>
         </Alert>

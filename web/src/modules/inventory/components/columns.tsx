@@ -11,8 +11,9 @@ import {
   LIFECYCLE_LABELS,
   SENSITIVITY_LABELS,
   USER_IMPACT_LABELS,
+  FLAG_LABELS,
 } from '../labels';
-import { FlagBadges } from './FlagBadges';
+import { FlagBadges, NoFlags } from '../../../shared/ui/FlagBadges';
 import { RiskBadge } from '../../../shared/org/RiskBadge';
 
 // The inventory table's optional columns. Name is always shown; the rest are
@@ -87,7 +88,12 @@ export const COLUMNS: RegisterColumn<AiSystem>[] = [
   { id: 'lastReviewDate', label: 'Last review', render: (s) => text(formatDate(s.lastReviewDate)) },
   { id: 'tags', label: 'Tags', render: (s) => (s.tags.length ? text(s.tags.join(', ')) : none) },
   { id: 'externalId', label: 'External id', render: (s) => text(s.externalId) },
-  { id: 'flags', label: 'Flags', width: 240, render: (s) => <FlagBadges flags={s.flags} /> },
+  {
+    id: 'flags',
+    label: 'Flags',
+    width: 240,
+    render: (s) => <FlagBadges flags={s.flags} labels={FLAG_LABELS} empty={<NoFlags>Complete</NoFlags>} />,
+  },
   { id: 'updatedAt', label: 'Updated', sort: 'updatedAt', firstSort: 'desc', render: (s) => text(formatDateTime(s.updatedAt)) },
   { id: 'createdAt', label: 'Added', sort: 'createdAt', firstSort: 'desc', render: (s) => text(formatDateTime(s.createdAt)) },
 ];

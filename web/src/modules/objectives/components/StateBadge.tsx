@@ -1,4 +1,5 @@
-import { Badge, Group } from '@mantine/core';
+import { Badge } from '@mantine/core';
+import { FlagBadges as SharedFlagBadges } from '../../../shared/ui/FlagBadges';
 import { FLAG_LABELS, type ObjectiveState, STATE_COLORS, STATE_LABELS } from '../labels';
 
 export function StateBadge({ state, reason }: { state: string; reason?: string }) {
@@ -11,24 +12,13 @@ export function StateBadge({ state, reason }: { state: string; reason?: string }
 }
 
 /** Flags other than the state itself (which the state badge already says). */
-export function FlagBadges({ flags }: { flags: { code: string; message: string }[] }) {
-  const shown = flags.filter((f) => f.code !== 'overdue' && f.code !== 'at-risk');
-  if (shown.length === 0) return null;
+export function ObjectiveFlagBadges({ flags }: { flags: { code: string; message: string }[] }) {
   return (
-    <Group gap={4}>
-      {shown.map((f) => (
-        <Badge
-          key={f.code}
-          size="sm"
-          variant="light"
-          color={f.code === 'target-met' ? 'teal' : 'orange'}
-          radius="sm"
-          tt="none"
-          title={f.message}
-        >
-          {FLAG_LABELS[f.code] ?? f.code}
-        </Badge>
-      ))}
-    </Group>
+    <SharedFlagBadges
+      flags={flags.filter((f) => f.code !== 'overdue' && f.code !== 'at-risk')}
+      labels={FLAG_LABELS}
+      colorOf={(code) => (code === 'target-met' ? 'teal' : 'orange')}
+      empty={null}
+    />
   );
 }

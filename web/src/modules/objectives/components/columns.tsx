@@ -3,7 +3,7 @@ import type { RegisterColumn } from '../../../shared/register';
 import { formatDate, formatDateTime } from '../../../shared/ui/format';
 import type { Objective } from '../hooks/useObjectives';
 import { formatNumber, formatTarget } from '../labels';
-import { FlagBadges, StateBadge } from './StateBadge';
+import { ObjectiveFlagBadges, StateBadge } from './StateBadge';
 
 /** A register row: the kit names rows by `name`; an objective's is its title. */
 export type ObjectiveRow = Objective & { name: string };
@@ -70,7 +70,7 @@ export const COLUMNS: RegisterColumn<ObjectiveRow>[] = [
       </Text>
     ),
   },
-  { id: 'flags', label: 'Flags', width: 220, render: (o) => <FlagBadges flags={o.flags} /> },
+  { id: 'flags', label: 'Flags', width: 220, render: (o) => <ObjectiveFlagBadges flags={o.flags} /> },
   { id: 'updatedAt', label: 'Updated', sort: 'updatedAt', render: (o) => <Text size="sm">{formatDateTime(o.updatedAt)}</Text> },
 ];
 

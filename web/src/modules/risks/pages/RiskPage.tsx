@@ -5,7 +5,7 @@ import { ArchiveAction, RecordFooter, RecordLoader } from '../../../shared/regis
 import { BackLink } from '../../../shared/ui/BackLink';
 import { type AuditEntry, ChangeHistory, type EntryDescription } from '../../../shared/ui/ChangeHistory';
 import { Fields } from '../../../shared/ui/Fields';
-import { formatDate } from '../../../shared/ui/format';
+import { formatDate, formatDatesIn } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { SectionCard } from '../../../shared/ui/SectionCard';
@@ -98,7 +98,7 @@ function RiskView({ risk }: { risk: RiskDetail }) {
             {risk.flags.map((f) => (
               <li key={f.code}>
                 <Text size="sm">
-                  <strong>{FLAG_LABELS[f.code] ?? f.code}:</strong> {f.message}
+                  <strong>{FLAG_LABELS[f.code] ?? f.code}:</strong> {formatDatesIn(f.message)}
                 </Text>
               </li>
             ))}

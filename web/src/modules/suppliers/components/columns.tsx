@@ -3,8 +3,8 @@ import { RiskBadge } from '../../../shared/org/RiskBadge';
 import type { RegisterColumn } from '../../../shared/register';
 import { formatDate, formatDateTime, todayIso } from '../../../shared/ui/format';
 import type { Supplier } from '../hooks/useSuppliers';
-import { SUPPLIER_KIND_LABELS, type SupplierKind } from '../labels';
-import { SupplierFlagBadges } from './SupplierFlagBadges';
+import { SUPPLIER_FLAG_LABELS, SUPPLIER_KIND_LABELS, type SupplierKind } from '../labels';
+import { FlagBadges, NoFlags, overdueRed } from '../../../shared/ui/FlagBadges';
 
 // The supplier register's optional columns. Name is always shown; the rest are
 // chosen in the column chooser and remembered in this browser.
@@ -38,7 +38,14 @@ export const COLUMNS: RegisterColumn<Supplier>[] = [
   },
   { id: 'nextReviewDate', label: 'Next review due', width: 150, render: (s) => <NextReview date={s.nextReviewDate} /> },
   { id: 'aiSystemCount', label: 'AI systems', align: 'right', render: (s) => <Text size="sm">{s.aiSystemCount}</Text> },
-  { id: 'flags', label: 'Flags', width: 240, render: (s) => <SupplierFlagBadges flags={s.flags} /> },
+  {
+    id: 'flags',
+    label: 'Flags',
+    width: 240,
+    render: (s) => (
+      <FlagBadges flags={s.flags} labels={SUPPLIER_FLAG_LABELS} colorOf={overdueRed} empty={<NoFlags>Reviewed</NoFlags>} />
+    ),
+  },
   { id: 'updatedAt', label: 'Updated', render: (s) => <Text size="sm">{formatDateTime(s.updatedAt)}</Text> },
   { id: 'createdAt', label: 'Added', render: (s) => <Text size="sm">{formatDateTime(s.createdAt)}</Text> },
 ];

@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { useOrg } from '../../../../app/orgs/OrgContext';
 import { QueryState } from '../../../../shared/ui/QueryState';
 import { useRiskHeatmap, useRisksOfAiSystem } from '../../hooks/useRisks';
-import { STATUS_LABELS, type RiskStatus } from '../../labels';
+import { FLAG_LABELS, STATUS_LABELS, type RiskStatus } from '../../labels';
 import { LevelBadge } from './LevelBadge';
-import { RiskFlagBadges } from './RiskFlagBadges';
+import { FlagBadges, overdueRed } from '../../../../shared/ui/FlagBadges';
 
 /** The risks of one AI system, for its page in the inventory, with a way to add one on it. */
 export function AiSystemRisks({ aiSystemId, archived = false }: { aiSystemId: string; archived?: boolean }) {
@@ -60,7 +60,7 @@ export function AiSystemRisks({ aiSystemId, archived = false }: { aiSystemId: st
                       <Text size="sm">{STATUS_LABELS[r.status as RiskStatus] ?? r.status}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <RiskFlagBadges flags={r.flags} />
+                      <FlagBadges flags={r.flags} labels={FLAG_LABELS} colorOf={overdueRed} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -2,9 +2,9 @@ import { Text } from '@mantine/core';
 import type { RegisterColumn } from '../../../../shared/register';
 import { formatDate, formatDateTime, todayIso } from '../../../../shared/ui/format';
 import type { Risk } from '../../hooks/useRisks';
-import { STATUS_LABELS, type RiskStatus, TREATMENT_LABELS, type TreatmentOption } from '../../labels';
+import { FLAG_LABELS, STATUS_LABELS, type RiskStatus, TREATMENT_LABELS, type TreatmentOption } from '../../labels';
 import { LevelBadge } from './LevelBadge';
-import { RiskFlagBadges } from './RiskFlagBadges';
+import { FlagBadges, overdueRed } from '../../../../shared/ui/FlagBadges';
 
 /** A risk as the register table shows it: its number and title are its name. */
 export type RiskRow = Risk & { name: string };
@@ -80,7 +80,12 @@ export function riskColumns(levels: Levels): RegisterColumn<RiskRow>[] {
       width: 150,
       render: (r) => <NextReview date={r.nextReviewDate} />,
     },
-    { id: 'flags', label: 'Flags', width: 240, render: (r) => <RiskFlagBadges flags={r.flags} /> },
+    {
+      id: 'flags',
+      label: 'Flags',
+      width: 240,
+      render: (r) => <FlagBadges flags={r.flags} labels={FLAG_LABELS} colorOf={overdueRed} />,
+    },
     {
       id: 'updatedAt',
       label: 'Updated',
