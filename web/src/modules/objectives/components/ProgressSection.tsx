@@ -57,7 +57,10 @@ function RecordProgressForm({ objective }: { objective: Objective }) {
             required
             value={draft.date}
             max={todayIso()}
-            onChange={(e) => setDraft((d) => ({ ...d, date: e.currentTarget.value }))}
+            onChange={(e) => {
+              const v = e.currentTarget.value; // read now: React clears currentTarget before the updater runs
+              setDraft((d) => ({ ...d, date: v }));
+            }}
             error={errorFor('date')}
           />
           <TextInput
@@ -65,7 +68,10 @@ function RecordProgressForm({ objective }: { objective: Objective }) {
             description={objective.targetValue === null ? 'Optional' : undefined}
             inputMode="decimal"
             value={draft.value}
-            onChange={(e) => setDraft((d) => ({ ...d, value: e.currentTarget.value }))}
+            onChange={(e) => {
+              const v = e.currentTarget.value; // read now: React clears currentTarget before the updater runs
+              setDraft((d) => ({ ...d, value: v }));
+            }}
             error={errorFor('value')}
           />
         </SimpleGrid>
@@ -75,7 +81,10 @@ function RecordProgressForm({ objective }: { objective: Objective }) {
           autosize
           minRows={2}
           value={draft.note}
-          onChange={(e) => setDraft((d) => ({ ...d, note: e.currentTarget.value }))}
+          onChange={(e) => {
+            const v = e.currentTarget.value; // read now: React clears currentTarget before the updater runs
+            setDraft((d) => ({ ...d, note: v }));
+          }}
           error={errorFor('note')}
           maxLength={4000}
         />
