@@ -49,7 +49,8 @@ export function riskFromImpact(
     aiSystemIds: [a.aiSystemId],
     supplierIds: [],
     sourceCategory: sourceFor(m, impact.category),
-    cause: `Raised by the approved impact assessment ${a.id} of ${a.systemName}.`,
+    // the assessment keeps the risk's id per impact; the risk says where it came from in words
+    cause: `Raised when the impact assessment of ${a.systemName} was approved, for a residual impact above the acceptance threshold.`,
     event: impact.description,
     consequence: impact.mitigations ? `Mitigations in place or planned: ${impact.mitigations}` : '',
     owner: a.owner ? { userId: a.owner.userId, name: a.owner.name, ...(a.owner.email ? { email: a.owner.email } : {}) } : null,
