@@ -158,7 +158,8 @@ describe.each(testDialects())('impact assessments (%s)', (dialect) => {
       residualLevel: 'high',
       aboveThreshold: true,
     });
-    expect(risks[0].cause).toContain(draft.id);
+    // the risk says in words where it came from; the assessment holds its id
+    expect(risks[0].cause).toMatch(/^Raised when the impact assessment of .+ was approved/);
 
     // approving again changes nothing; an approved assessment is frozen
     expect((await owner.post(url(`/${draft.id}/approve`))).status).toBe(409);
