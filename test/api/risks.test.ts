@@ -301,6 +301,32 @@ describe.each(testDialects())('risk register (%s)', (dialect) => {
     expect(seen[4]).toBe('Risk 3');
   });
 
+  it('lists the risks whose treatment actions rely on a control (controlId), current ones unless archived are asked for', async () => {
+    const ids: string[] = [];
+    for (const i of [0, 1, 2, 3]) ids.push((await owner.post(url(), risk({ title: `Risk ${i}` }))).body.id);
+    const act = async (id: string, controlIds: string[]) =>
+      expect((await owner.post(url(`/${id}/actions`), { title: 'Treat', controlIds })).status).toBe(201);
+    await act(ids[0], ['A.6.2.6']);
+    // two actions of one risk relying on the control: listed once
+    await act(ids[1], ['A.6.2.6', 'A.2.2']);
+    await act(ids[1], ['A.6.2.6']);
+    await act(ids[2], ['A.2.2']);
+    await act(ids[3], ['A.6.2.6']);
+    expect((await owner.post(url(`/${ids[3]}/archive`), {})).status).toBe(200);
+    const titles = async (q: string) => (await owner.get(url(q))).body.items.map((r: { title: string }) => r.title);
+    expect(await titles('?controlId=A.6.2.6')).toEqual(['Risk 0', 'Risk 1']);
+    expect(await titles('?controlId=A.6.2.6&includeArchived=true')).toEqual(['Risk 0', 'Risk 1', 'Risk 3']);
+    expect(await titles('?controlId=A.2.2&sort=-number')).toEqual(['Risk 2', 'Risk 1']);
+    expect(await titles('?controlId=A.2.2&q=risk 1')).toEqual(['Risk 1']);
+    expect(await titles('?controlId=A.7.2')).toEqual([]);
+    // paged with a cursor, every risk once
+    const first = await owner.get(url('?controlId=A.6.2.6&limit=1'));
+    expect(first.body.items.map((r: { title: string }) => r.title)).toEqual(['Risk 0']);
+    const next = await owner.get(url(`?controlId=A.6.2.6&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`));
+    expect(next.body.items.map((r: { title: string }) => r.title)).toEqual(['Risk 1']);
+    expect((await owner.get(url(`?controlId=${'x'.repeat(101)}`))).status).toBe(400);
+  });
+
   it('flags AI systems in scope with no risk, and shows only to members', async () => {
     const flags = async () => (await owner.get(url('/flags'))).body.items.map((f: { name: string }) => f.name);
     expect(await flags()).toEqual(['CV screening', 'Support chat']);

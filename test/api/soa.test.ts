@@ -16,6 +16,7 @@ interface Row {
   implementationStatus: string;
   implementation: string;
   owner: { userId: string | null; name: string } | null;
+  linkedRiskCount: number;
   linkedRisks: unknown[];
   linkedEvidence: unknown[];
   flags: { code: string; message: string }[];
@@ -51,7 +52,12 @@ describe.each(testDialects())('Statement of Applicability (%s)', (dialect) => {
       r.body.rows.every((x: Row) => x.kind === 'annex-a' && x.applicable && x.implementationStatus === 'not-implemented'),
     ).toBe(true);
     expect(r.body.rows[0].controlId).toBe('A.2.2');
-    expect(row(r.body.rows, 'A.6.2.6')).toMatchObject({ title: expect.any(String), linkedRisks: [], linkedEvidence: [] });
+    expect(row(r.body.rows, 'A.6.2.6')).toMatchObject({
+      title: expect.any(String),
+      linkedRiskCount: 0,
+      linkedRisks: [],
+      linkedEvidence: [],
+    });
     expect(r.body.evidenceNote).toMatch(/evidence store/);
     expect((await owner.get(url('/versions'))).body.items).toEqual([]);
   });
@@ -221,8 +227,9 @@ describe.each(testDialects())('Statement of Applicability (%s)', (dialect) => {
         status: expect.any(String),
       },
     ]);
+    expect(row(current.rows, 'A.6.2.6').linkedRiskCount).toBe(1);
     expect(row(current.rows, 'OC-01').linkedRisks).toHaveLength(1);
-    expect(row(current.rows, 'A.2.2').linkedRisks).toEqual([]);
+    expect(row(current.rows, 'A.2.2')).toMatchObject({ linkedRiskCount: 0, linkedRisks: [] });
     // a control that treats a risk needs no further justification to be included
     expect(row(current.rows, 'A.6.2.6').flags).toEqual([]);
     // an own control a treatment relies on cannot be removed

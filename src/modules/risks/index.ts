@@ -29,9 +29,10 @@ export { riskRoutes } from './risks.routes.js';
 export { riskRegister } from './risks.register.js';
 export { type RiskInput, type Risk, RISK_STATUSES, TREATMENT_OPTIONS } from './risks.schemas.js';
 export {
+  type ControlRiskLinks,
+  controlRiskLinks,
   type RiskSummary,
   type RiskTask,
-  risksByControl,
   risksForAiSystem,
   riskTasksDue,
 } from './risks.service.js';

@@ -109,6 +109,7 @@ export function filterRisks(
       eb.selectFrom('risk_ai_systems').select('risk_ai_systems.risk_id').where('risk_ai_systems.ai_system_id', '=', systemId),
     );
   }
+  if (q.controlId) out = reliesOnControl(out, q.controlId);
   if (q.level) out = out.where('inherent_level', '=', q.level);
   if (q.residualLevel)
     out =
@@ -174,15 +175,93 @@ export async function assessedAiSystemIds(db: Executor, orgId: string): Promise<
   return new Set(rows.map((r) => r.ai_system_id));
 }
 
-/** Current risks whose treatment actions rely on each control. */
-export async function risksByControlRows(db: Executor, orgId: string) {
-  return db
-    .selectFrom('risk_action_controls as c')
-    .innerJoin('risks as r', 'r.id', 'c.risk_id')
-    .select(['c.control_id', 'r.id', 'r.number_seq', 'r.title', 'r.residual_level', 'r.status'])
-    .where('c.org_id', '=', orgId)
-    .where('r.archived_at', 'is', null)
+/** Ids of the organization's archived risks (few): links to them do not count. */
+const archivedRiskIds = (db: Executor, orgId: string) =>
+  db.selectFrom('risks').select('risks.id').where('risks.org_id', '=', orgId).where('risks.archived_at', 'is not', null);
+
+/**
+ * Per control (Annex A id or own control id): how many distinct current (not
+ * archived) risks have a treatment action relying on it. Read off the control
+ * index alone: the archived risks are excluded by id, not by joining every
+ * link to its risk.
+ */
+export async function controlRiskCounts(db: Executor, orgId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('risk_action_controls')
+    .select((eb) => ['control_id', eb.fn.count<number>('risk_id').distinct().as('linked')])
+    .where('org_id', '=', orgId)
+    .where('risk_id', 'not in', archivedRiskIds(db, orgId))
+    .groupBy('control_id')
     .execute();
+  return new Map(rows.map((r) => [r.control_id, Number(r.linked)]));
+}
+
+/**
+ * Per control, the first `perControl` current risks relying on it, in the
+ * order they were recorded: risk ids are UUIDv7, so the control index
+ * (org_id, control_id, risk_id) holds each control's links in that order and
+ * each control's first links are an index range read that stops after
+ * `perControl` risks: no sort, and no join of every link to its risk. That is
+ * the risks' number order (numbers are given at creation too) but for creates
+ * racing each other. Chosen over "highest residual level first", which must
+ * join and rank every link (a window over all of them: several times as long,
+ * bench/soa.ts). One statement per 200 controls (a UNION ALL of limited
+ * reads; SQLite allows 500 compound members), then one for the risks shown.
+ */
+export async function controlRiskTop(db: Executor, orgId: string, controlIds: string[], perControl: number) {
+  const pairs: { control_id: string; risk_id: string }[] = [];
+  const first = (controlId: string, i: number) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('risk_action_controls')
+          .select(['control_id', 'risk_id'])
+          // two actions of one risk may rely on one control
+          .distinct()
+          .where('org_id', '=', orgId)
+          .where('control_id', '=', controlId)
+          .where('risk_id', 'not in', archivedRiskIds(db, orgId))
+          .orderBy('risk_id')
+          .limit(perControl)
+          .as(`t${i}`),
+      )
+      .selectAll();
+  for (let at = 0; at < controlIds.length; at += 200) {
+    const chunk = controlIds.slice(at, at + 200);
+    const query = chunk.slice(1).reduce((q, id, i) => q.unionAll(first(id, i + 1)), first(chunk[0], 0));
+    pairs.push(...(await query.execute()));
+  }
+  const ids = [...new Set(pairs.map((p) => p.risk_id))];
+  const risks = new Map<
+    string,
+    { id: string; number_seq: number; title: string; residual_level: string | null; status: string }
+  >();
+  for (let at = 0; at < ids.length; at += 1000) {
+    const rows = await db
+      .selectFrom('risks')
+      .select(['id', 'number_seq', 'title', 'residual_level', 'status'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids.slice(at, at + 1000))
+      .execute();
+    for (const r of rows) risks.set(r.id, { ...r, number_seq: Number(r.number_seq) });
+  }
+  return pairs.flatMap((p) => {
+    const r = risks.get(p.risk_id);
+    return r ? [{ control_id: p.control_id, ...r }] : [];
+  });
+}
+
+/** The EXISTS condition "a treatment action of the risk relies on this control", for the list's controlId filter. */
+export function reliesOnControl(query: RiskQuery, controlId: string): RiskQuery {
+  return query.where(({ exists, selectFrom }) =>
+    exists(
+      selectFrom('risk_action_controls as rac')
+        .select(sql<number>`1`.as('one'))
+        .whereRef('rac.risk_id', '=', 'risks.id')
+        .whereRef('rac.org_id', '=', 'risks.org_id')
+        .where('rac.control_id', '=', controlId),
+    ),
+  );
 }
 
 /** Current risks on one AI system, by number. */

@@ -143,6 +143,8 @@ export const riskListQuery = z.strictObject({
   /** title words, or a number such as R-012 */
   q: line(200).optional(),
   aiSystemId: uuid().optional(),
+  /** an Annex A control id (A.6.2.6) or an own control id: risks with a treatment action relying on it */
+  controlId: line(100).optional(),
   /** an inherent level id of the method */
   level: line(31).optional(),
   /** a residual level id of the method, or "none" for risks without one */

@@ -48,20 +48,40 @@ export interface RiskSummary {
   status: string;
 }
 
-/** Control id (Annex A or the organization's own) -> current risks whose treatment actions rely on it. */
-export async function risksByControl(db: Executor, orgId: string): Promise<Map<string, RiskSummary[]>> {
-  // Deduplicated and ordered here: two actions of one risk may rely on one control.
-  const rows = (await repo.risksByControlRows(db, orgId)).sort((a, b) =>
-    a.control_id < b.control_id ? -1 : a.control_id > b.control_id ? 1 : a.number_seq - b.number_seq,
-  );
-  const out = new Map<string, RiskSummary[]>();
-  for (const r of rows) {
-    const list = out.get(r.control_id) ?? [];
-    if (list[list.length - 1]?.id === r.id) continue;
-    list.push({ id: r.id, number: riskNumber(r.number_seq), title: r.title, residualLevel: r.residual_level, status: r.status });
-    out.set(r.control_id, list);
-  }
-  return out;
+/** The current risks relying on each control: how many, and the first few (what the SoA shows per row). */
+export interface ControlRiskLinks {
+  /** control id (Annex A or the organization's own) -> distinct current risks whose treatment actions rely on it */
+  counts: Map<string, number>;
+  /** control id -> the first `perControl` of them in the order they were recorded (their number order) */
+  top: Map<string, RiskSummary[]>;
+}
+
+/**
+ * Per control, the number of current (not archived) risks whose treatment
+ * actions rely on it, and the first `perControl` of them; the full list is
+ * GET /risks?controlId=. A few statements whatever the register's size.
+ */
+export async function controlRiskLinks(db: Executor, orgId: string, perControl = 20): Promise<ControlRiskLinks> {
+  const counts = await repo.controlRiskCounts(db, orgId);
+  const rows = await repo.controlRiskTop(db, orgId, [...counts.keys()], perControl);
+  const byControl = new Map<string, typeof rows>();
+  for (const r of rows) byControl.set(r.control_id, [...(byControl.get(r.control_id) ?? []), r]);
+  // shown by number (the recorded order is the number order but for racing creates)
+  const top = new Map<string, RiskSummary[]>();
+  for (const [controlId, list] of byControl)
+    top.set(
+      controlId,
+      list
+        .sort((a, b) => a.number_seq - b.number_seq)
+        .map((r) => ({
+          id: r.id,
+          number: riskNumber(r.number_seq),
+          title: r.title,
+          residualLevel: r.residual_level,
+          status: r.status,
+        })),
+    );
+  return { counts, top };
 }
 
 /** Current risks on one AI system, by number (the AI system page). */

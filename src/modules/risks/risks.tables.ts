@@ -4,7 +4,7 @@ import { jsonColumn } from '../../platform/db/columns.js';
 import type { ACTION_STATUSES, RISK_STATUSES, TREATMENT_OPTIONS } from './risks.schemas.js';
 
 // The risk register's tables. Only this module queries them; others ask
-// through its index.ts (risksByControl, risksForAiSystem, riskTasksDue).
+// through its index.ts (controlRiskLinks, risksForAiSystem, riskTasksDue).
 
 declare module '../../platform/db/tables.js' {
   interface DB {

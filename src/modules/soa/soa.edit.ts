@@ -2,9 +2,9 @@ import type { Actor } from '../../platform/audit-log/audit-log.js';
 import type { Db } from '../../platform/db/db.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { StaleWrite } from '../../platform/register/index.js';
-import { linkedRisksByControl } from './soa.links.js';
 import { ANNEX_A_STYLE, type RowPatch, type SoaContent, type SoaCurrent, type ownControlCreateBody } from './soa.schemas.js';
-import { findRow, isAnnexAId, nextOwnId, patchRow, riskLabel, rowName } from './soa.rules.js';
+import { controlRiskLinks } from '../risks/index.js';
+import { findRow, isAnnexAId, LINKED_RISKS_SHOWN, nextOwnId, patchRow, riskNumbers, rowName } from './soa.rules.js';
 import { currentContent, currentSoa, soa } from './soa.service.js';
 import type { z } from 'zod';
 
@@ -101,10 +101,11 @@ export function removeOwnControl(db: Db, actor: Actor, orgId: string, controlId:
         },
       ]);
     const id = content.ownControls[at.index].controlId;
-    const risks = (await linkedRisksByControl(db, orgId)).get(id) ?? [];
-    if (risks.length)
+    const links = await controlRiskLinks(db, orgId, LINKED_RISKS_SHOWN);
+    const count = links.counts.get(id) ?? 0;
+    if (count)
       throw conflict(
-        `${id} cannot be removed: the treatment of ${risks.map(riskLabel).join(', ')} relies on it. Change those treatment actions first, or exclude the control with a justification.`,
+        `${id} cannot be removed: the treatment of ${riskNumbers(links.top.get(id) ?? [], count)} relies on it. Change those treatment actions first, or exclude the control with a justification.`,
         [{ field: 'params.controlId', message: 'is relied on by risk treatment' }],
       );
     return { ...content, ownControls: content.ownControls.filter((_, i) => i !== at.index) };

@@ -26,6 +26,18 @@ export interface SoaReportInput {
   locale?: string | null;
 }
 
+/**
+ * The risks a row lists (at most 20, as GET /soa answers them), one per line
+ * with its title, then how many more: the full list is the risk register
+ * filtered by the control.
+ */
+function linkedRisksCell(r: SoaRow): string {
+  const lines = r.linkedRisks.map((k) => `${riskLabel(k)} ${k.title}`);
+  const more = r.linkedRiskCount - r.linkedRisks.length;
+  if (more > 0) lines.push(`… and ${more} more`);
+  return lines.join('\n');
+}
+
 const STATE_WORDS = { 'not-started': 'not started', draft: 'draft', approved: 'approved', superseded: 'superseded' } as const;
 
 export function buildSoaReport(input: SoaReportInput): Report {
@@ -52,7 +64,7 @@ export function buildSoaReport(input: SoaReportInput): Report {
       STATUS_WORDS[r.implementationStatus],
       r.implementation,
       r.owner?.name ?? '',
-      r.linkedRisks.map((k) => `${riskLabel(k)} ${k.title}`).join('\n'),
+      linkedRisksCell(r),
     ]),
     empty,
   });

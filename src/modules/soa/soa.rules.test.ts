@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ANNEX_A_IDS, buildRows, contentErrors, fillRows, nextOwnId, patchRow, soaChecks, startingContent } from './soa.rules.js';
+import {
+  ANNEX_A_IDS,
+  buildRows,
+  type ControlLinks,
+  contentErrors,
+  fillRows,
+  nextOwnId,
+  patchRow,
+  riskNumbers,
+  soaChecks,
+  startingContent,
+} from './soa.rules.js';
 import type { LinkedRisk, SoaContent } from './soa.schemas.js';
 
 const risk = (n: number): LinkedRisk => ({
@@ -9,8 +20,13 @@ const risk = (n: number): LinkedRisk => ({
   residualLevel: 'high',
   status: 'open',
 });
-const noRisks = new Map<string, LinkedRisk[]>();
-const ctx = (risks = noRisks) => ({ risksByControl: risks, memberNames: new Map<string, string>() });
+/** Links as the risk register answers them: every risk listed unless `counts` says there are more. */
+const links = (top: [string, LinkedRisk[]][], counts: [string, number][] = []): ControlLinks => ({
+  top: new Map(top),
+  counts: new Map([...top.map(([id, list]): [string, number] => [id, list.length]), ...counts]),
+});
+const noRisks = links([]);
+const ctx = (risks = noRisks) => ({ links: risks, memberNames: new Map<string, string>() });
 const exclude = (c: SoaContent, id: string, justification = 'Not relevant here'): SoaContent => ({
   ...c,
   annexA: c.annexA.map((r) => (r.controlId === id ? { ...r, applicable: false, justification } : r)),
@@ -69,7 +85,7 @@ describe('SoA rows', () => {
 
   it('flags excluding a control a risk treatment relies on, naming the risks', () => {
     const content = exclude(startingContent(), 'A.6.2.6');
-    const risks = new Map([['A.6.2.6', [risk(3), risk(12)]]]);
+    const risks = links([['A.6.2.6', [risk(3), risk(12)]]]);
     const flagged = soaChecks(content, risks).filter((c) => c.code === 'excluded-control-treats-risks');
     expect(flagged).toEqual([
       {
@@ -88,8 +104,26 @@ describe('SoA rows', () => {
     expect(row.linkedEvidence).toEqual([]);
   });
 
+  it('counts every linked risk but lists only the first 20, in flags and rows', () => {
+    const many = Array.from({ length: 25 }, (_, i) => risk(i + 1));
+    // the register answers the first 20 and the count
+    const risks = links([['A.6.2.6', many.slice(0, 20)]], [['A.6.2.6', 125]]);
+    const content = exclude(startingContent(), 'A.6.2.6');
+    const row = buildRows(content, ctx(risks)).find((r) => r.controlId === 'A.6.2.6')!;
+    expect(row.linkedRiskCount).toBe(125);
+    expect(row.linkedRisks).toHaveLength(20);
+    expect(row.flags[0].message).toMatch(/risks R-001, R-002, .*, R-020 … and 105 more relies on it$/);
+    expect(riskNumbers([risk(1), risk(2)], 2)).toBe('R-001, R-002');
+    expect(riskNumbers([risk(1), risk(2)], 125)).toBe('R-001, R-002 … and 123 more');
+    // a count without a listed risk still flags (flags need only the counts)
+    const counted = soaChecks(content, links([], [['A.6.2.6', 3]]));
+    expect(counted.filter((c) => c.code === 'excluded-control-treats-risks')).toHaveLength(1);
+    const other = buildRows(content, ctx(risks)).find((r) => r.controlId === 'A.2.2')!;
+    expect(other).toMatchObject({ linkedRiskCount: 0, linkedRisks: [] });
+  });
+
   it('flags an own control risks rely on that the content no longer holds', () => {
-    const checks = soaChecks(startingContent(), new Map([['OC-07', [risk(4)]]]));
+    const checks = soaChecks(startingContent(), links([['OC-07', [risk(4)]]]));
     expect(checks.filter((c) => c.code === 'treated-control-missing')).toEqual([
       {
         code: 'treated-control-missing',
@@ -101,7 +135,7 @@ describe('SoA rows', () => {
   });
 
   it('asks a justification for an inclusion at approval, unless risks it treats justify it', () => {
-    const risks = new Map([['A.2.2', [risk(1)]]]);
+    const risks = links([['A.2.2', [risk(1)]]]);
     const codes = (id: string) =>
       soaChecks(startingContent(), risks)
         .filter((c) => c.message.startsWith(`${id} `))

@@ -105,19 +105,45 @@ export function contentErrors(content: SoaContent, at = 'body.content'): FieldEr
 
 export const riskLabel = (r: Pick<LinkedRisk, 'number'>) => r.number;
 
+/** How many risks a row lists at most; the rest are counted ("and 123 more") and listed by GET /risks?controlId=. */
+export const LINKED_RISKS_SHOWN = 20;
+
+/**
+ * The current risks whose treatment relies on each control (Annex A id or
+ * own control id): how many, and the first few of them (the risk register
+ * orders them, highest residual level first). Flags need only the counts.
+ */
+export interface ControlLinks {
+  counts: ReadonlyMap<string, number>;
+  top: ReadonlyMap<string, readonly LinkedRisk[]>;
+}
+
+export const NO_LINKS: ControlLinks = { counts: new Map(), top: new Map() };
+
+/** The shown risks' numbers and how many more: "R-001, R-002 … and 123 more". */
+export function riskNumbers(shown: readonly Pick<LinkedRisk, 'number'>[], count: number, separator = ', '): string {
+  const more = count - shown.length;
+  const list = shown.map(riskLabel).join(separator);
+  return more > 0 ? `${list} … and ${more} more` : list;
+}
+
+/** "risk R-004" or "risks R-003, R-012 … and 7 more". */
+const risksPhrase = (links: ControlLinks, id: string, count: number) =>
+  `${count === 1 ? 'risk' : 'risks'} ${riskNumbers(links.top.get(id) ?? [], count)}`;
+
 /** The checks of a content given the risks whose treatment relies on each control. */
-export function soaChecks(content: SoaContent, risksByControl: ReadonlyMap<string, readonly LinkedRisk[]>): SoaCheck[] {
+export function soaChecks(content: SoaContent, links: ControlLinks): SoaCheck[] {
   const checks: SoaCheck[] = [];
   const rowChecks = (list: 'annexA' | 'ownControls', r: AnnexARow | OwnControl, i: number, title?: string) => {
-    const risks = risksByControl.get(r.controlId) ?? [];
-    if (!r.applicable && risks.length)
+    const count = links.counts.get(r.controlId) ?? 0;
+    if (!r.applicable && count)
       checks.push({
         code: 'excluded-control-treats-risks',
         severity: 'warning',
         field: `${list}.${i}.applicable`,
-        message: `${rowName(r.controlId, title)} is excluded, but the treatment of ${risks.length === 1 ? 'risk' : 'risks'} ${risks.map(riskLabel).join(', ')} relies on it`,
+        message: `${rowName(r.controlId, title)} is excluded, but the treatment of ${risksPhrase(links, r.controlId, count)} relies on it`,
       });
-    if (r.applicable && !r.justification.trim() && risks.length === 0)
+    if (r.applicable && !r.justification.trim() && count === 0)
       checks.push({
         code: 'inclusion-without-justification',
         severity: 'warning',
@@ -143,19 +169,19 @@ export function soaChecks(content: SoaContent, risksByControl: ReadonlyMap<strin
   });
   // A treatment may rely on an own control a later draft dropped (it was in the approved version when linked).
   const present = new Set(content.ownControls.map((c) => c.controlId));
-  for (const [id, risks] of risksByControl)
-    if (!isAnnexAId(id) && !present.has(id) && risks.length)
+  for (const [id, count] of links.counts)
+    if (!isAnnexAId(id) && !present.has(id) && count)
       checks.push({
         code: 'treated-control-missing',
         severity: 'warning',
         field: 'ownControls',
-        message: `${id} is not in this SoA, but the treatment of ${risks.length === 1 ? 'risk' : 'risks'} ${risks.map(riskLabel).join(', ')} relies on it`,
+        message: `${id} is not in this SoA, but the treatment of ${risksPhrase(links, id, count)} relies on it`,
       });
   return checks;
 }
 
 export interface RowContext {
-  risksByControl: ReadonlyMap<string, readonly LinkedRisk[]>;
+  links: ControlLinks;
   /** members' current names by user id */
   memberNames: ReadonlyMap<string, string>;
 }
@@ -166,7 +192,7 @@ function ownerOf(p: AnnexARow['owner'], names: ReadonlyMap<string, string>): Per
 }
 
 /** The rows as read: Annex A in catalogue order, then own controls as ordered, each with its links and flags. */
-export function buildRows(content: SoaContent, ctx: RowContext, checks = soaChecks(content, ctx.risksByControl)): SoaRow[] {
+export function buildRows(content: SoaContent, ctx: RowContext, checks = soaChecks(content, ctx.links)): SoaRow[] {
   const flags = new Map<string, SoaCheck[]>();
   for (const c of checks) {
     const key = c.field.split('.').slice(0, 2).join('.');
@@ -178,7 +204,8 @@ export function buildRows(content: SoaContent, ctx: RowContext, checks = soaChec
     implementationStatus: r.implementationStatus,
     implementation: r.implementation,
     owner: ownerOf(r.owner, ctx.memberNames),
-    linkedRisks: [...(ctx.risksByControl.get(r.controlId) ?? [])],
+    linkedRiskCount: ctx.links.counts.get(r.controlId) ?? 0,
+    linkedRisks: [...(ctx.links.top.get(r.controlId) ?? [])].slice(0, LINKED_RISKS_SHOWN),
     linkedEvidence: [],
     flags: flags.get(key) ?? [],
   });

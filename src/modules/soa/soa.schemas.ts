@@ -98,6 +98,12 @@ export const soaRowSchema = z
     implementationStatus,
     implementation: z.string(),
     owner: personSchema.nullable(),
+    /** how many current risks have a treatment action relying on the control */
+    linkedRiskCount: z.number().int(),
+    /**
+     * the first 20 of them, highest residual level first (not assessed last),
+     * then by number; all of them: GET /risks?controlId=
+     */
     linkedRisks: z.array(linkedRiskSchema),
     /** always empty until the evidence store exists (see evidenceNote) */
     linkedEvidence: z.array(z.object({ id: z.string(), title: z.string() })),

@@ -2,8 +2,16 @@ import type { Executor } from '../../platform/db/db.js';
 import { invalid } from '../../platform/http/errors.js';
 import { resolvePeople } from '../../platform/refs/index.js';
 import { defineVersionedRecord, type VersionView } from '../../platform/versioned/index.js';
-import { linkedRisksByControl } from './soa.links.js';
-import { buildRows, contentErrors, fillRows, type RowContext, soaChecks, startingContent } from './soa.rules.js';
+import { controlRiskLinks } from '../risks/index.js';
+import {
+  buildRows,
+  contentErrors,
+  fillRows,
+  LINKED_RISKS_SHOWN,
+  type RowContext,
+  soaChecks,
+  startingContent,
+} from './soa.rules.js';
 import { EVIDENCE_NOTE, type SoaCheck, type SoaContent, type SoaCurrent, type SoaRow, soaContentSchema } from './soa.schemas.js';
 
 // The Statement of Applicability is a versioned record (platform/versioned),
@@ -20,8 +28,11 @@ export async function soaContext(db: Executor, orgId: string, contents: SoaConte
       contents.flatMap((c) => [...c.annexA, ...c.ownControls].map((r) => r.owner?.userId).filter((x): x is string => !!x)),
     ),
   ];
-  const [risksByControl, members] = await Promise.all([
-    linkedRisksByControl(db, orgId),
+  // Read on every read, in a few statements: per control the count and the
+  // first LINKED_RISKS_SHOWN risks, so the answer stays small (and the read
+  // cheap) however many risks link (bench/soa.ts).
+  const [links, members] = await Promise.all([
+    controlRiskLinks(db, orgId, LINKED_RISKS_SHOWN),
     resolvePeople(
       db,
       orgId,
@@ -32,7 +43,7 @@ export async function soaContext(db: Executor, orgId: string, contents: SoaConte
   members.people.forEach((p) => {
     if (p?.userId) memberNames.set(p.userId, p.name);
   });
-  return { risksByControl, memberNames };
+  return { links, memberNames };
 }
 
 /** Refuses (400) what zod cannot: a missing or unknown Annex A row, duplicates, an unjustified exclusion, a stranger as owner. */
@@ -57,9 +68,9 @@ export const soa = defineVersionedRecord({
   validate,
   // Open warnings (an excluded control a risk relies on, an unjustified
   // inclusion) need the approver's reason to approve.
-  checks: (content, ctx) => soaChecks(content, ctx.risksByControl),
+  checks: (content, ctx) => soaChecks(content, ctx.links),
   derive: ({ content }, ctx) => {
-    const checks = soaChecks(content, ctx.risksByControl);
+    const checks = soaChecks(content, ctx.links);
     return { rows: buildRows(content, ctx, checks), checks, evidenceNote: EVIDENCE_NOTE };
   },
   diff: {
@@ -130,7 +141,7 @@ export async function currentSoa(db: Executor, orgId: string): Promise<SoaCurren
   if (v) return asCurrent(v, approved);
   const content = startingContent();
   const ctx = await soaContext(db, orgId, [content]);
-  const checks = soaChecks(content, ctx.risksByControl);
+  const checks = soaChecks(content, ctx.links);
   return {
     version: null,
     status: 'not-started',

@@ -8436,6 +8436,7 @@ export interface paths {
             | '-createdAt';
           q?: string;
           aiSystemId?: string;
+          controlId?: string;
           level?: string;
           residualLevel?: string;
           likelihood?: number;
@@ -12736,6 +12737,7 @@ export interface components {
       implementationStatus: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
       implementation: string;
       owner: components['schemas']['PersonInput'] | null;
+      linkedRiskCount: number;
       linkedRisks: components['schemas']['SoaLinkedRiskInput'][];
       linkedEvidence: {
         id: string;
@@ -14095,6 +14097,7 @@ export interface components {
       implementationStatus: 'not-implemented' | 'planned' | 'partially-implemented' | 'implemented';
       implementation: string;
       owner: components['schemas']['Person'] | null;
+      linkedRiskCount: number;
       linkedRisks: components['schemas']['SoaLinkedRisk'][];
       linkedEvidence: {
         id: string;

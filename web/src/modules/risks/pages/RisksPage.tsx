@@ -43,6 +43,9 @@ function read(params: URLSearchParams): Filters {
     const v = params.get(key);
     if (v && UUID.test(v)) f[key] = v;
   }
+  // a control's id (A.6.2.6, OC-01): the risks whose treatment relies on it (the SoA links here)
+  const controlId = textParam(params, 'controlId', 100);
+  if (controlId) f.controlId = controlId;
   const l = Number(params.get('likelihood'));
   const i = Number(params.get('impact'));
   if (Number.isInteger(l) && Number.isInteger(i) && l >= 1 && l <= 10 && i >= 1 && i <= 10) {
@@ -192,16 +195,25 @@ export function RisksPage() {
               mb={8}
             />
           </Group>
-          {(filters.likelihood || filters.aiSystemId) && (
+          {(filters.likelihood || filters.aiSystemId || filters.controlId) && (
             <Text size="sm" c="dimmed">
               {filters.likelihood
                 ? `Showing the ${filters.cell === 'residual' ? 'residual' : 'inherent'} cell likelihood ${filters.likelihood}, impact ${filters.impact}. `
                 : ''}
               {filters.aiSystemId ? 'Showing the risks of one AI system. ' : ''}
+              {filters.controlId ? `Showing the risks whose treatment relies on ${filters.controlId}. ` : ''}
               <Anchor
                 component="button"
                 size="sm"
-                onClick={() => setFilters({ likelihood: undefined, impact: undefined, cell: undefined, aiSystemId: undefined })}
+                onClick={() =>
+                  setFilters({
+                    likelihood: undefined,
+                    impact: undefined,
+                    cell: undefined,
+                    aiSystemId: undefined,
+                    controlId: undefined,
+                  })
+                }
               >
                 Show all
               </Anchor>

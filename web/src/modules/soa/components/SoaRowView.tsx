@@ -215,6 +215,17 @@ export function SoaRowView({ orgId, row, etag, canEdit, onDirty, onRemove }: Pro
                 </Anchor>
               </Tooltip>
             ))}
+            {/* the API lists the first 20 and counts them all; the register lists every one */}
+            {row.linkedRiskCount > row.linkedRisks.length && (
+              <Anchor
+                component={Link}
+                to={`/orgs/${orgId}/risks?controlId=${encodeURIComponent(row.controlId)}`}
+                size="sm"
+                aria-label={`All ${row.linkedRiskCount} risks relying on ${row.controlId}`}
+              >
+                and {row.linkedRiskCount - row.linkedRisks.length} more
+              </Anchor>
+            )}
           </Stack>
         )}
       </Table.Td>
