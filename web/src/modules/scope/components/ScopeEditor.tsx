@@ -19,7 +19,7 @@ import {
   useDiscardScopeDraft,
   useSaveScopeDraft,
 } from '../hooks/useScope';
-import { ApproveModal } from './ApproveModal';
+import { ApproveVersionModal } from '../../../shared/ui/ApproveVersionModal';
 import { ChecksPanel } from './ChecksPanel';
 import { DiscardModal } from './DiscardModal';
 import { ScopeForm } from './ScopeForm';
@@ -162,13 +162,15 @@ export function ScopeEditor({ overview, sites, empty }: { overview: ScopeOvervie
           />
         </Stack>
       </Grid.Col>
-      <ApproveModal
+      <ApproveVersionModal
         opened={approveOpen}
         onClose={approveModal.close}
         onApprove={approveDraft}
         busy={save.isPending || approve.isPending}
         error={approve.error ?? save.error}
-        version={approvingVersion}
+        title={approvingVersion ? `Approve version ${approvingVersion}` : 'Approve scope'}
+        intro="The approved version becomes the scope of record: the one auditors see and later versions are compared with. The previous approved version, if any, is kept as superseded."
+        reasonsShown=" and shown in its statement"
         unsaved={dirty}
         warnings={warnings}
       />

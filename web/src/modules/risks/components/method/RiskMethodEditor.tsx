@@ -21,7 +21,7 @@ import {
   useSaveRiskMethodDraft,
 } from '../../hooks/useRiskMethod';
 import { AcceptanceSection } from './AcceptanceSection';
-import { ApproveMethodModal } from './ApproveMethodModal';
+import { ApproveVersionModal } from '../../../../shared/ui/ApproveVersionModal';
 import { MatrixSection } from './MatrixSection';
 import { MethodChecks, MethodStatusCard } from './MethodSidePanel';
 import { type Method, sameContent } from './methodForm';
@@ -161,13 +161,14 @@ export function RiskMethodEditor({ overview }: { overview: RiskMethodOverview })
           <MethodChecks checks={checks} checked={current !== null} stale={dirty} />
         </Stack>
       </Grid.Col>
-      <ApproveMethodModal
+      <ApproveVersionModal
         opened={approveOpen}
         onClose={approveModal.close}
         onApprove={approveDraft}
         busy={save.isPending || approve.isPending}
         error={approve.error ?? save.error}
-        version={approvingVersion}
+        title={`Approve risk method version ${approvingVersion}`}
+        intro="The approved version is the method of record: risks are scored with it and auditors sample it. The previous approved version, if any, is kept as superseded."
         unsaved={dirty || !overview.draft}
         warnings={checks.filter((c) => c.severity === 'warning')}
       />

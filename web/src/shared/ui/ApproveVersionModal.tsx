@@ -1,7 +1,17 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { FormError } from '../../../shared/ui/FormError';
-import type { ApprovalException, ScopeCheck } from '../hooks/useScope';
+import type { ReactNode } from 'react';
+import type { components } from '../api-types';
+import { FormError } from './FormError';
+
+type ApprovalException = components['schemas']['ApprovalExceptionInput'];
+
+/** An open check of a versioned record's draft. */
+interface VersionCheck {
+  code: string;
+  field?: string;
+  message: string;
+}
 
 interface Props {
   opened: boolean;
@@ -9,21 +19,41 @@ interface Props {
   onApprove: (note: string, exceptions: ApprovalException[]) => void;
   busy: boolean;
   error: unknown;
-  version: number | null;
+  title: string;
+  /** what approval makes of the version, in the record's words */
+  intro: ReactNode;
+  /** where the reasons are shown besides the approved version (e.g. " and shown in its statement") */
+  reasonsShown?: string;
   unsaved: boolean;
   /** the saved draft's open warnings: each needs a reason to approve */
-  warnings: ScopeCheck[];
+  warnings: VersionCheck[];
 }
 
 const keyOf = (c: { code: string; field?: string }) => `${c.code}|${c.field ?? ''}`;
 
-export function ApproveModal({ opened, onClose, onApprove, busy, error, version, unsaved, warnings }: Props) {
+/**
+ * Approving a versioned record's draft (the scope, the risk method): a reason
+ * for every open warning, kept with the approved version so an auditor sees
+ * the gap was known and accepted, and an optional note.
+ */
+export function ApproveVersionModal({
+  opened,
+  onClose,
+  onApprove,
+  busy,
+  error,
+  title,
+  intro,
+  reasonsShown = '',
+  unsaved,
+  warnings,
+}: Props) {
   const [note, setNote] = useState('');
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [tried, setTried] = useState(false);
   const missing = warnings.filter((w) => !reasons[keyOf(w)]?.trim());
   return (
-    <Modal opened={opened} onClose={onClose} title={version ? `Approve version ${version}` : 'Approve scope'} centered size="lg">
+    <Modal opened={opened} onClose={onClose} title={title} centered size="lg">
       <form
         noValidate
         onSubmit={(e) => {
@@ -37,10 +67,7 @@ export function ApproveModal({ opened, onClose, onApprove, busy, error, version,
         }}
       >
         <Stack gap="md">
-          <Text size="sm">
-            The approved version becomes the scope of record: the one auditors see and later versions are compared with. The
-            previous approved version, if any, is kept as superseded.
-          </Text>
+          <Text size="sm">{intro}</Text>
           {unsaved && (
             <Alert color="blue" variant="light">
               Your unsaved changes are saved first. If that changes the open warnings, you are asked for their reasons again.
@@ -52,8 +79,8 @@ export function ApproveModal({ opened, onClose, onApprove, busy, error, version,
                 {warnings.length === 1 ? '1 warning is open' : `${warnings.length} warnings are open`}
               </Title>
               <Text size="sm">
-                To approve anyway, say why for each one. The reasons are kept with the approved version and shown in its
-                statement, so an auditor sees that the gap was known and accepted. Or cancel, fix the draft and save.
+                To approve anyway, say why for each one. The reasons are kept with the approved version{reasonsShown}, so an
+                auditor sees that the gap was known and accepted. Or cancel, fix the draft and save.
               </Text>
               {warnings.map((w, i) => (
                 <Textarea
