@@ -5,6 +5,7 @@ export { ArchiveAction } from './ArchiveAction';
 export { ColumnChooser, useRegisterColumns } from './ColumnChooser';
 export { ListFilterActions } from './ListFilterActions';
 export { RecordFooter } from './RecordFooter';
+export { RecordHistoryCard } from './RecordHistoryCard';
 export { RecordLoader } from './RecordLoader';
 export { type RegisterColumn, RegisterTable } from './RegisterTable';
 export {

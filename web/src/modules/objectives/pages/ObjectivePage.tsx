@@ -1,13 +1,12 @@
-import { Alert, Anchor, Badge, Box, Button, Grid, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Progress, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { ArchiveAction, RecordFooter, RecordLoader } from '../../../shared/register';
+import { ArchiveAction, RecordHistoryCard, RecordLoader } from '../../../shared/register';
 import { BackLink } from '../../../shared/ui/BackLink';
-import { ChangeHistory, type EntryDescription } from '../../../shared/ui/ChangeHistory';
+import type { EntryDescription } from '../../../shared/ui/ChangeHistory';
 import { Fields } from '../../../shared/ui/Fields';
 import { formatDate, formatDatesIn } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { QueryState } from '../../../shared/ui/QueryState';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import type { AuditEntry } from '../../audit-log';
 import { ProgressSection } from '../components/ProgressSection';
@@ -165,19 +164,14 @@ function ObjectiveView({ objective: o }: { objective: Objective }) {
                 ]}
               />
             </SectionCard>
-            <Paper withBorder p="lg" component="section" aria-labelledby="objective-history-title">
-              <Title order={2} fz="md" id="objective-history-title" mb="md">
-                Change history
-              </Title>
-              <QueryState query={history}>
-                {({ items }) => (
-                  <ChangeHistory entries={items} fieldLabels={FIELD_LABELS} describe={describe} formatValue={formatValue} />
-                )}
-              </QueryState>
-              <Box mt="md">
-                <RecordFooter record={o} history={history.data?.items} />
-              </Box>
-            </Paper>
+            <RecordHistoryCard
+              id="objective-history-title"
+              history={history}
+              record={o}
+              fieldLabels={FIELD_LABELS}
+              describe={describe}
+              formatValue={formatValue}
+            />
           </Stack>
         </Grid.Col>
       </Grid>

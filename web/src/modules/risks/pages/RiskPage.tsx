@@ -1,13 +1,12 @@
-import { Alert, Anchor, Badge, Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { ArchiveAction, RecordFooter, RecordLoader } from '../../../shared/register';
+import { ArchiveAction, RecordHistoryCard, RecordLoader } from '../../../shared/register';
 import { BackLink } from '../../../shared/ui/BackLink';
-import { type AuditEntry, ChangeHistory, type EntryDescription } from '../../../shared/ui/ChangeHistory';
+import type { AuditEntry, EntryDescription } from '../../../shared/ui/ChangeHistory';
 import { Fields } from '../../../shared/ui/Fields';
 import { formatDate, formatDatesIn } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { QueryState } from '../../../shared/ui/QueryState';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { AcceptanceCard } from '../components/register/AcceptanceCard';
 import { LevelBadge } from '../components/register/LevelBadge';
@@ -167,19 +166,14 @@ function RiskView({ risk }: { risk: RiskDetail }) {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             <AcceptanceCard risk={risk} method={method.content} canWrite={canWrite} />
-            <Paper withBorder p="lg" component="section" aria-labelledby="risk-history-title">
-              <Title order={2} fz="md" id="risk-history-title" mb="md">
-                Change history
-              </Title>
-              <QueryState query={history}>
-                {({ items }) => (
-                  <ChangeHistory entries={items} fieldLabels={RISK_FIELD_LABELS} describe={describe} formatValue={formatValue} />
-                )}
-              </QueryState>
-              <Box mt="md">
-                <RecordFooter record={risk} history={history.data?.items} />
-              </Box>
-            </Paper>
+            <RecordHistoryCard
+              id="risk-history-title"
+              history={history}
+              record={risk}
+              fieldLabels={RISK_FIELD_LABELS}
+              describe={describe}
+              formatValue={formatValue}
+            />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,14 +1,14 @@
-import { Alert, Anchor, Badge, Box, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { BackLink } from '../../../shared/ui/BackLink';
-import { ArchiveAction, RecordFooter, RecordLoader } from '../../../shared/register';
+import { ArchiveAction, RecordHistoryCard, RecordLoader } from '../../../shared/register';
 import { Fields } from '../../../shared/ui/Fields';
 import { formatDate, formatDatesIn } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { SectionCard } from '../../../shared/ui/SectionCard';
-import { ChangeHistory, type EntryDescription } from '../../../shared/ui/ChangeHistory';
+import type { EntryDescription } from '../../../shared/ui/ChangeHistory';
 import type { AuditEntry } from '../../audit-log';
 import { RiskBadge } from '../../../shared/org/RiskBadge';
 import { DEPENDENCY_LABELS, type Dependency } from '../labels';
@@ -185,24 +185,14 @@ function SupplierView({ supplier }: { supplier: SupplierDetail }) {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             <DependentSystems orgId={org.id} supplier={supplier} />
-            <Paper withBorder p="lg" component="section" aria-labelledby="supplier-history-title">
-              <Title order={2} fz="md" id="supplier-history-title" mb="md">
-                Change history
-              </Title>
-              <QueryState query={history}>
-                {({ items }) => (
-                  <ChangeHistory
-                    entries={items}
-                    fieldLabels={SUPPLIER_FIELD_LABELS}
-                    describe={describe}
-                    formatValue={formatValue}
-                  />
-                )}
-              </QueryState>
-              <Box mt="md">
-                <RecordFooter record={supplier} history={history.data?.items} />
-              </Box>
-            </Paper>
+            <RecordHistoryCard
+              id="supplier-history-title"
+              history={history}
+              record={supplier}
+              fieldLabels={SUPPLIER_FIELD_LABELS}
+              describe={describe}
+              formatValue={formatValue}
+            />
           </Stack>
         </Grid.Col>
       </Grid>
