@@ -14,6 +14,11 @@ import * as m0012 from './0012_risks.js';
 import * as m0013 from './0013_impact_assessments.js';
 import * as m0014 from './0014_soa.js';
 import * as m0015 from './0015_objectives.js';
+import * as m0016 from './0016_stored_files.js';
+import * as m0017 from './0017_jobs_notifications.js';
+import * as m0018 from './0018_governance_roles.js';
+import * as m0019 from './0019_documents.js';
+import * as m0020 from './0020_evidence.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +37,9 @@ export const migrations: Record<string, Migration> = {
   '0013_impact_assessments': m0013,
   '0014_soa': m0014,
   '0015_objectives': m0015,
+  '0016_stored_files': m0016,
+  '0017_jobs_notifications': m0017,
+  '0018_governance_roles': m0018,
+  '0019_documents': m0019,
+  '0020_evidence': m0020,
 };
