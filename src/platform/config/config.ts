@@ -20,6 +20,28 @@ export const configSchema = z.object({
   webDir: z.string().optional(),
   /** the Chromium (or Chrome) executable that prints PDF reports */
   chromiumPath: z.string().min(1),
+  /** run scheduled reminders in this process (OPENAIMS_JOBS=on|off) */
+  jobs: z.boolean(),
+  /** smtp://user:pass@host:port or smtps://...; no email without it */
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  mailFrom: z.string().min(3),
+  /** where users reach the app, for links in emails: https://aims.example.com */
+  publicUrl: z.url().optional(),
+  /** where uploaded files are kept: the data directory, or an S3-compatible bucket (several app nodes) */
+  storage: z.enum(['fs', 's3']),
+  s3Endpoint: z.url().optional(),
+  s3Bucket: z.string().optional(),
+  s3Region: z.string().min(1),
+  /** without a key pair the AWS SDK's default chain applies (environment, profile, instance role) */
+  s3AccessKeyId: z.string().optional(),
+  s3SecretAccessKey: z.string().optional(),
+  /** path-style URLs (http://host/bucket/key), which MinIO and most self-hosted stores need */
+  s3ForcePathStyle: z.boolean(),
+  /** the largest file an upload may carry, in MB (MiB) */
+  uploadMaxMb: z.coerce.number().positive().max(100_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -84,6 +106,18 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     bodyLimitBytes: overrides.bodyLimitBytes ?? env.OPENAIMS_BODY_LIMIT ?? 1024 * 1024,
     webDir: overrides.webDir ?? env.OPENAIMS_WEB_DIR,
     chromiumPath: overrides.chromiumPath ?? resolveChromiumPath(env),
+    jobs: overrides.jobs ?? envBool(env.OPENAIMS_JOBS) ?? true,
+    smtpUrl: overrides.smtpUrl ?? (env.OPENAIMS_SMTP_URL || undefined),
+    mailFrom: overrides.mailFrom ?? (env.OPENAIMS_MAIL_FROM || 'OpenAIMS <no-reply@localhost>'),
+    publicUrl: overrides.publicUrl ?? (env.OPENAIMS_PUBLIC_URL || undefined),
+    storage: overrides.storage ?? (env.OPENAIMS_STORAGE || 'fs'),
+    s3Endpoint: overrides.s3Endpoint ?? (env.OPENAIMS_S3_ENDPOINT || undefined),
+    s3Bucket: overrides.s3Bucket ?? (env.OPENAIMS_S3_BUCKET || undefined),
+    s3Region: overrides.s3Region ?? (env.OPENAIMS_S3_REGION || 'us-east-1'),
+    s3AccessKeyId: overrides.s3AccessKeyId ?? (env.OPENAIMS_S3_ACCESS_KEY_ID || undefined),
+    s3SecretAccessKey: overrides.s3SecretAccessKey ?? (env.OPENAIMS_S3_SECRET_ACCESS_KEY || undefined),
+    s3ForcePathStyle: overrides.s3ForcePathStyle ?? envBool(env.OPENAIMS_S3_FORCE_PATH_STYLE) ?? false,
+    uploadMaxMb: overrides.uploadMaxMb ?? env.OPENAIMS_UPLOAD_MAX_MB ?? 100,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -24,6 +24,7 @@ import type { Database } from '../db/db.js';
 import { AppError, type FieldError } from './errors.js';
 import { installIdempotency } from './idempotency.js';
 import { installOrgRoutes } from './org-routes.js';
+import { type BlobStore, createBlobStore } from '../storage/index.js';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
 
@@ -33,6 +34,8 @@ declare module 'fastify' {
     config: Config;
     /** every API route as "METHOD /path", kept so tests can hold the OpenAPI document to it */
     apiRoutes: string[];
+    /** the evidence store (uploaded files), as the settings name it */
+    storage: BlobStore;
   }
 }
 
@@ -75,6 +78,7 @@ export async function createServer(database: Database, config: Config, version: 
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('storage', createBlobStore(config));
   app.decorateRequest('auth', null);
   app.decorate('apiRoutes', [] as string[]);
   logRequestsAtDebug(app);

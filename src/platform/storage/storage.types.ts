@@ -28,6 +28,11 @@ export interface BlobStore {
    */
   get(sha256: string): Promise<Readable>;
   has(sha256: string): Promise<boolean>;
+  /**
+   * Reads the whole blob and checks it against its key, for an integrity job:
+   * true when intact, false when corrupted; unknown key: BlobNotFoundError.
+   */
+  verify(sha256: string): Promise<boolean>;
 }
 
 /** An organization's handle on a stored blob: what evidence and documents reference by id. */
