@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditLogRoutes } from './platform/audit-log/audit-log.routes.js';
+import { notificationRoutes } from './platform/notify/index.js';
 import type { Config } from './platform/config/config.js';
 import type { Database } from './platform/db/db.js';
 import { createServer, registerWeb } from './platform/http/server.js';
@@ -34,6 +35,7 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(accountRoutes);
   await app.register(organizationRoutes);
   await app.register(auditLogRoutes);
+  await app.register(notificationRoutes);
   await app.register(scopeRoutes);
   await app.register(supplierRoutes);
   await app.register(inventoryRoutes);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type Command, InvalidArgumentError } from 'commander';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { openDatabase } from '../platform/db/db.js';
+import { type Scheduler, startScheduler } from '../platform/jobs/index.js';
 import { VERSION } from '../version.js';
 import { cliConfig, describeTarget, println } from './context.js';
 
@@ -45,6 +46,8 @@ export function registerServe(program: Command): void {
       println(`OpenAIMS ${VERSION} listening on http://${host}:${port} (${describeTarget(config)})`);
       const { setupNeeded } = await import('../modules/accounts/index.js');
       if (await setupNeeded(database.db)) println('First run: open that address to create the first owner, or run `aims init`.');
+      // Reminders run on every node (leases keep them from doubling up); OPENAIMS_JOBS=off opts a node out.
+      const scheduler: Scheduler | null = config.jobs ? startScheduler(database.db, config) : null;
 
       let stopping = false;
       const shutdown = async (signal: NodeJS.Signals) => {
@@ -61,6 +64,7 @@ export function registerServe(program: Command): void {
         timer.unref();
         let code = 0;
         try {
+          await scheduler?.stop();
           await running.close();
           await database.close();
         } catch (e) {

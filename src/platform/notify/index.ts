@@ -1,0 +1,12 @@
+// In-app notifications and email.
+export { createMailer, type Mailer, type MailMessage, type MailSettings } from './mailer.js';
+export {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  type NotificationItem,
+  type NotifyInput,
+  notify,
+} from './notify.js';
+export { sendPendingEmails } from './outbox.js';
+export { notificationRoutes } from './notify.routes.js';
