@@ -1,0 +1,254 @@
+import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
+import type { Executor } from '../../platform/db/db.js';
+import type { DB, Row } from '../../platform/db/tables.js';
+import { fold } from '../../platform/text.js';
+import { expiringUntil, type LINK_TARGETS, parseEvidenceNumber } from './evidence.rules.js';
+import type { EvidenceListQuery } from './evidence.schemas.js';
+
+// The evidence register's statements. Every one carries org_id.
+
+type Target = (typeof LINK_TARGETS)[number];
+export interface EvidenceLinks {
+  requirementIds: string[];
+  controlIds: string[];
+  aiSystemIds: string[];
+  riskIds: string[];
+}
+const FIELD: Record<Target, keyof EvidenceLinks> = {
+  requirement: 'requirementIds',
+  control: 'controlIds',
+  'ai-system': 'aiSystemIds',
+  risk: 'riskIds',
+};
+const empty = (): EvidenceLinks => ({ requirementIds: [], controlIds: [], aiSystemIds: [], riskIds: [] });
+
+/** The links of a page of items, in one query. */
+export async function linksOf(db: Executor, orgId: string, ids: string[]): Promise<Map<string, EvidenceLinks>> {
+  const out = new Map<string, EvidenceLinks>(ids.map((id) => [id, empty()]));
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('evidence_links')
+    .select(['evidence_id', 'target_kind', 'target_id'])
+    .where('org_id', '=', orgId)
+    .where('evidence_id', 'in', ids)
+    .orderBy('target_id')
+    .execute();
+  for (const r of rows) out.get(r.evidence_id)?.[FIELD[r.target_kind]].push(r.target_id);
+  return out;
+}
+
+/** Rewrites an item's links, carrying its dates (coverage reads the links alone). */
+export async function writeLinks(
+  tx: Executor,
+  orgId: string,
+  evidenceId: string,
+  links: EvidenceLinks,
+  dates: { validUntil: string | null; collectedOn: string },
+  isNew: boolean,
+) {
+  if (!isNew) await tx.deleteFrom('evidence_links').where('org_id', '=', orgId).where('evidence_id', '=', evidenceId).execute();
+  const rows = (Object.keys(FIELD) as Target[]).flatMap((kind) =>
+    links[FIELD[kind]].map((target_id) => ({
+      org_id: orgId,
+      evidence_id: evidenceId,
+      target_kind: kind,
+      target_id,
+      valid_until: dates.validUntil,
+      collected_on: dates.collectedOn,
+    })),
+  );
+  if (rows.length) await tx.insertInto('evidence_links').values(rows).execute();
+}
+
+/**
+ * The next EV number. On PostgreSQL two creates in two app processes take
+ * turns (an advisory lock per organization); SQLite's writes already do.
+ */
+export async function nextNumber(tx: Executor, orgId: string): Promise<number> {
+  if (tx.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`select pg_advisory_xact_lock(hashtext('evidence.number'), hashtext(${orgId}))`.execute(tx);
+  const row = await tx
+    .selectFrom('evidence')
+    .select((eb) => eb.fn.max('number_seq').as('max'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+/** Items without an end date sort after every date: the expression the sort uses. */
+export const validUntilSort = sql<string>`coalesce(valid_until, '9999-12-31')`;
+
+type EvidenceQuery = SelectQueryBuilder<DB, 'evidence', Row<'evidence'>>;
+
+/** The register's filters; link filters read the links index for this organization. */
+export function filterEvidence(query: EvidenceQuery, q: Partial<EvidenceListQuery>, orgId: string, today: string) {
+  let out = query;
+  if (q.q) {
+    const n = parseEvidenceNumber(q.q);
+    const key = `%${fold(q.q)}%`;
+    out = out.where((eb) =>
+      n !== null ? eb.or([eb('number_seq', '=', n), eb('title_key', 'like', key)]) : eb('title_key', 'like', key),
+    );
+  }
+  const byLink: [Target, string | undefined][] = [
+    ['control', q.controlId],
+    ['requirement', q.requirementId],
+    ['ai-system', q.aiSystemId],
+    ['risk', q.riskId],
+  ];
+  for (const [kind, id] of byLink)
+    if (id)
+      out = out.where('evidence.id', 'in', (eb) =>
+        eb
+          .selectFrom('evidence_links')
+          .select('evidence_links.evidence_id')
+          .where('evidence_links.org_id', '=', orgId)
+          .where('evidence_links.target_kind', '=', kind)
+          .where('evidence_links.target_id', '=', id),
+      );
+  if (q.kind) out = out.where('kind', '=', q.kind);
+  if (q.area) out = out.where('area', '=', q.area);
+  if (q.ownerId) out = out.where('owner_user_id', '=', q.ownerId);
+  const soon = expiringUntil(today);
+  if (q.state === 'valid') out = out.where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', soon)]));
+  if (q.state === 'expiring') out = out.where('valid_until', '>=', today).where('valid_until', '<=', soon);
+  if (q.state === 'expired') out = out.where('valid_until', '<', today);
+  if (q.flagged === true) out = out.where((eb) => eb.or([eb('valid_until', '<=', soon), eb('link_count', '=', 0)]));
+  return out;
+}
+
+export interface TargetCounts {
+  targetId: string;
+  valid: number;
+  expiring: number;
+  expired: number;
+  total: number;
+  latestCollectedOn: string | null;
+}
+
+/** Archived items, which count nowhere: few, so excluding them is cheap (a NOT IN over a small set). */
+const archivedIds = (db: Executor, orgId: string) =>
+  db.selectFrom('evidence').select('id').where('org_id', '=', orgId).where('archived_at', 'is not', null);
+
+/**
+ * Per target of a kind: items by state and the latest collection date, in one
+ * grouped read of the links index (bench/evidence.ts).
+ */
+export async function countsByTarget(db: Executor, orgId: string, kind: Target, today: string): Promise<TargetCounts[]> {
+  const soon = expiringUntil(today);
+  const rows = await db
+    .selectFrom('evidence_links')
+    .select((eb) => [
+      'target_id',
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(eb.case().when('valid_until', '<', today).then(1).else(0).end()).as('expired'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('valid_until', '>=', today), eb('valid_until', '<=', soon)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('expiring'),
+      eb.fn.max('collected_on').as('latest'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('target_kind', '=', kind)
+    .where('evidence_id', 'not in', archivedIds(db, orgId))
+    .groupBy('target_id')
+    .execute();
+  return rows.map((r) => {
+    const total = Number(r.total);
+    const expired = Number(r.expired ?? 0);
+    const expiring = Number(r.expiring ?? 0);
+    return {
+      targetId: r.target_id,
+      total,
+      expired,
+      expiring,
+      valid: total - expired - expiring,
+      latestCollectedOn: (r.latest as string | null) ?? null,
+    };
+  });
+}
+
+/** Current items per area by state, one grouped read. */
+export async function countsByArea(db: Executor, orgId: string, today: string) {
+  const soon = expiringUntil(today);
+  const rows = await db
+    .selectFrom('evidence')
+    .select((eb) => [
+      'area',
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(eb.case().when('valid_until', '<', today).then(1).else(0).end()).as('expired'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('valid_until', '>=', today), eb('valid_until', '<=', soon)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('expiring'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is', null)
+    .groupBy('area')
+    .execute();
+  return rows.map((r) => ({
+    area: r.area,
+    total: Number(r.total),
+    expired: Number(r.expired ?? 0),
+    expiring: Number(r.expiring ?? 0),
+  }));
+}
+
+/** The first items linked to each of some targets, most recently collected first. */
+export async function firstItemsFor(db: Executor, orgId: string, kind: Target, targetIds: string[], perTarget: number) {
+  if (targetIds.length === 0) return [];
+  const lists = await Promise.all(
+    targetIds.map((targetId) =>
+      db
+        .selectFrom('evidence_links as l')
+        .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
+        .select(['l.target_id', 'e.id', 'e.number_seq', 'e.title', 'e.valid_until'])
+        .where('l.org_id', '=', orgId)
+        .where('l.target_kind', '=', kind)
+        .where('l.target_id', '=', targetId)
+        .where('e.archived_at', 'is', null)
+        .orderBy('l.collected_on', 'desc')
+        .orderBy('l.evidence_id', 'desc')
+        .limit(perTarget)
+        .execute(),
+    ),
+  );
+  return lists.flat();
+}
+
+/** Current items a member owns that expire within 30 days or have expired, soonest first. */
+export async function dueForOwner(db: Executor, orgId: string, userId: string, today: string) {
+  return db
+    .selectFrom('evidence')
+    .select(['id', 'number_seq', 'title', 'valid_until'])
+    .where('org_id', '=', orgId)
+    .where('owner_user_id', '=', userId)
+    .where('archived_at', 'is', null)
+    .where('valid_until', '<=', expiringUntil(today))
+    .orderBy('valid_until')
+    .orderBy('number_seq')
+    .limit(200)
+    .execute();
+}
+
+/** Current items of every organization that expire within 30 days or have expired (the reminder job). */
+export async function dueEverywhere(db: Executor, today: string) {
+  return db
+    .selectFrom('evidence')
+    .select(['id', 'org_id', 'number_seq', 'title', 'valid_until', 'owner_user_id'])
+    .where('archived_at', 'is', null)
+    .where('valid_until', '<=', expiringUntil(today))
+    .execute();
+}
