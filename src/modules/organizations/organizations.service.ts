@@ -7,6 +7,7 @@ import { nowIso } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import { etagOf, isStale, laterThan, StaleWrite } from '../../platform/register/index.js';
+import { seedGovernanceRoles } from '../roles/index.js';
 import type { Profile, ProfileInput } from './organizations.schemas.js';
 import * as repo from './organizations.repository.js';
 import { profileColumns } from './organizations.tables.js';
@@ -64,6 +65,8 @@ export async function createOrganization(
     action: 'create',
     after: { userId: input.ownerUserId, role: 'owner' },
   });
+  // an organization never exists without its six governance roles (vacant)
+  await seedGovernanceRoles(tx, org.id, actor);
   return org;
 }
 
