@@ -7,6 +7,7 @@ import { type Database, openDatabase } from '../../src/platform/db/db.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { registerReminderJob, runDueJobs, unregisterReminderJob } from '../../src/platform/jobs/index.js';
 import { createTestApp, PASSWORD, setupOwner } from '../support/app.js';
+import { testDialects } from '../support/db.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import { raceJob } from './jobs-race.fixture.js';
@@ -102,6 +103,8 @@ describe.skipIf(!process.env.PG_TEST_URL)('reminders on two PostgreSQL nodes', (
         }),
       );
       const results = await Promise.all(runs);
+      // Several runs overlapped in the due query: the delivery rows, not the lease, kept it to once.
+      expect(results.filter((r) => r.ran.includes('race-test')).length).toBeGreaterThan(1);
       expect(results.reduce((n, r) => n + r.delivered, 0)).toBe(5);
       const counts = await perUserItem(t.database);
       expect(counts).toHaveLength(10);
@@ -109,6 +112,73 @@ describe.skipIf(!process.env.PG_TEST_URL)('reminders on two PostgreSQL nodes', (
     } finally {
       await second.close();
       await t.close();
+    }
+  }, 60_000);
+});
+
+describe.each(testDialects())('the job lease (%s)', (dialect) => {
+  it('keeps a second node from running the due query while the first runs it', async () => {
+    let dir: string | undefined;
+    let a: Database;
+    let b: Database;
+    let cleanup: () => Promise<void>;
+    if (dialect === 'sqlite') {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-lease-'));
+      const url = `sqlite:${path.join(dir, 'openaims.sqlite')}`;
+      a = openDatabase({ dataDir: dir, databaseUrl: url });
+      await migrateToLatest(a);
+      b = openDatabase({ dataDir: dir, databaseUrl: url });
+      cleanup = async () => {
+        await b.close();
+        await a.close();
+        fs.rmSync(dir as string, { recursive: true, force: true });
+      };
+    } else {
+      const t = await createTestApp('postgres');
+      a = t.database;
+      b = openDatabase({ dataDir: '/tmp', databaseUrl: process.env.PG_TEST_URL, pgSchema: t.database.schema });
+      cleanup = async () => {
+        await b.close();
+        await t.close();
+      };
+    }
+    let calls = 0;
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let entered = () => {};
+    const inDue = new Promise<void>((r) => {
+      entered = r;
+    });
+    registerReminderJob({
+      name: 'lease-test',
+      cron: '0 * * * *',
+      async due() {
+        calls++;
+        entered();
+        await gate;
+        return [];
+      },
+    });
+    try {
+      const now = new Date(BASE);
+      const first = runDueJobs(a.db, { mailer: null, nodeId: 'node-a', now });
+      await inDue;
+      const second = await runDueJobs(b.db, { mailer: null, nodeId: 'node-b', now });
+      expect(second.busy).toEqual(['lease-test']);
+      expect(calls).toBe(1);
+      release();
+      expect((await first).ran).toEqual(['lease-test']);
+      // Node B, once the lease is free, finds the tick already run.
+      expect((await runDueJobs(b.db, { mailer: null, nodeId: 'node-b', now })).ran).toEqual([]);
+      // The next hour's tick is B's to run.
+      const later = new Date(now.getTime() + 3600_000);
+      expect((await runDueJobs(b.db, { mailer: null, nodeId: 'node-b', now: later })).ran).toEqual(['lease-test']);
+      expect(calls).toBe(2);
+    } finally {
+      unregisterReminderJob('lease-test');
+      await cleanup();
     }
   }, 60_000);
 });
