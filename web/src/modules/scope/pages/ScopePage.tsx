@@ -1,19 +1,24 @@
 import { Alert, Anchor, Stack } from '@mantine/core';
-import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
+import { VersionHistoryList } from '../../../shared/versioned';
 import { useProfile } from '../../organizations';
 import { ScopeEditor } from '../components/ScopeEditor';
-import { VersionHistory } from '../components/VersionHistory';
-import { useScopeOverview, useScopeTemplate } from '../hooks/useScope';
+import { useScopeRecord, useScopeTemplate } from '../hooks/useScope';
 
 /** Step 1 of the journey: the AIMS scope (4.3) with its context (4.1, 4.2). */
 export function ScopePage() {
   const { org } = useOrg();
-  const overview = useScopeOverview(org.id);
+  const scope = useScopeRecord(org.id);
+  const overview = useQuery(scope.overview);
+  const versions = useQuery(scope.versions);
   const profile = useProfile(org.id);
   const template = useScopeTemplate();
+  const navigate = useNavigate();
+  const base = `/orgs/${org.id}/scope`;
 
   return (
     <Stack gap="lg">
@@ -34,11 +39,18 @@ export function ScopePage() {
       <QueryState query={template}>
         {(empty) => (
           <QueryState query={overview}>
-            {(data) => <ScopeEditor key={org.id} overview={data} sites={profile.data?.sites ?? []} empty={empty} />}
+            {(data) => (
+              <ScopeEditor key={org.id} record={scope} overview={data} sites={profile.data?.sites ?? []} empty={empty} />
+            )}
           </QueryState>
         )}
       </QueryState>
-      <VersionHistory orgId={org.id} />
+      <VersionHistoryList
+        query={versions}
+        what="scope"
+        versionHref={(n) => `${base}/versions/${n}`}
+        onCompare={(from, to) => navigate(`${base}/compare?from=${from}&to=${to}`)}
+      />
     </Stack>
   );
 }
