@@ -51,6 +51,8 @@ class Inspector extends Transform {
   constructor(
     private readonly name: string,
     private readonly declaredType?: string,
+    /** true once the source was cut at its size limit (a multipart part flags it) */
+    private readonly truncated: () => PayloadTooLargeError | null = () => null,
   ) {
     super();
   }
@@ -75,6 +77,8 @@ class Inspector extends Transform {
   }
 
   override _flush(done: TransformCallback) {
+    const cut = this.truncated();
+    if (cut) return done(cut);
     if (this.head.length === 0) return done(refused('must not be empty'));
     if (this.kind === null) {
       const problem = this.decide() ?? (this.kind === 'markup' ? this.scan(this.head) : null);
@@ -110,7 +114,12 @@ export async function storeFile(db: Db, store: BlobStore, actor: Actor, orgId: s
     file.stream.resume(); // drain the part so the request can finish
     throw refused(nameProblem, 'file.name');
   }
-  const inspector = new Inspector(file.name, file.declaredType);
+  // @fastify/multipart ends a part cut at its size limit normally, flagging
+  // it (and the 'limit' event may be long past): fail the store's pipeline at
+  // the end, before it keeps the truncated bytes.
+  const truncated = () =>
+    (file.stream as { truncated?: boolean }).truncated ? new PayloadTooLargeError(file.maxBytes ?? 0) : null;
+  const inspector = new Inspector(file.name, file.declaredType, truncated);
   file.stream.on('error', (e) => inspector.destroy(e));
   let blob: Awaited<ReturnType<BlobStore['put']>>;
   try {
@@ -118,10 +127,6 @@ export async function storeFile(db: Db, store: BlobStore, actor: Actor, orgId: s
   } catch (e) {
     if (isMultipartTooLarge(e) && file.maxBytes) throw new PayloadTooLargeError(file.maxBytes);
     throw e;
-  }
-  // The multipart parser truncates at its limit and may only flag it.
-  if ((file.stream as { truncated?: boolean }).truncated && file.maxBytes) {
-    throw new PayloadTooLargeError(file.maxBytes);
   }
   const row: Row<'stored_files'> = {
     id: uuidv7(),

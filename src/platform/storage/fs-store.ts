@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -32,7 +32,9 @@ export class FsBlobStore implements BlobStore {
   }
 
   async put(body: Readable, opts: { maxBytes?: number } = {}): Promise<StoredBlob> {
-    await fs.mkdir(this.tmpDir, { recursive: true });
+    // Synchronous, so the body is piped before anything awaits: an error the
+    // caller's stream raises early still reaches this pipeline.
+    mkdirSync(this.tmpDir, { recursive: true });
     const tmp = path.join(this.tmpDir, `${uuidv7()}.part`);
     const hashing = new HashingStream(opts.maxBytes);
     try {

@@ -12,3 +12,4 @@ export { FsBlobStore } from './fs-store.js';
 export { BlobCorruptedError, BlobNotFoundError, PayloadTooLargeError } from './storage.errors.js';
 export { storedFileSchema } from './storage.schemas.js';
 export type { BlobStore, StoredBlob, StoredFile } from './storage.types.js';
+export { fileRoutes } from './files.routes.js';

@@ -40,6 +40,8 @@ function opening(head: Buffer): string {
  * html (refused), markup (SVG/XML: scanned for script), or other.
  */
 export function classifyHead(head: Buffer, name: string, declaredType?: string): HeadKind {
+  // A PDF or image says what it is in its first bytes; a claimed type does not override that.
+  if (MAGIC.some(([magic]) => head.subarray(0, magic.length).equals(magic)) && !HTML_EXT.test(name)) return 'other';
   const text = opening(head);
   const lower = text.toLowerCase();
   if (HTML_EXT.test(name) || (declaredType && HTML_TYPE.test(declaredType)) || HTML_START.test(text)) return 'html';
