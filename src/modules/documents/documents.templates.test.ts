@@ -7,6 +7,7 @@ import {
   TEMPLATE_ROLE_KEYS,
   TEMPLATE_ROLE_NAMES,
   type TemplateFacts,
+  templateRoleKeysOf,
 } from './documents.templates.js';
 
 // The headings each template must keep: what the issue asks each one to cover.
@@ -109,6 +110,7 @@ describe('DOCUMENT_TEMPLATES', () => {
       }
       const keys = [...t.body.matchAll(/\{\{role\.([^}]+)\}\}/g)].map((m) => m[1]);
       expect(keys.length).toBeGreaterThan(0);
+      expect(templateRoleKeysOf(t.body)).toEqual([...new Set(keys)]);
       for (const k of keys) expect(TEMPLATE_ROLE_KEYS, `${t.id}: ${k}`).toContain(k);
     }
   });
@@ -127,6 +129,12 @@ describe('DOCUMENT_TEMPLATES', () => {
     expect(policy).toContain('> The AIMS covers the Acme SaaS platform.');
     expect(policy).toContain('AI systems currently in scope: Churn predictor, Support bot.');
     expect(policy).toContain('| Owner | Dana Ortiz (AI governance owner) |');
+  });
+});
+
+describe('templateRoleKeysOf', () => {
+  it('lists each role key once, in order of first mention, ignoring other placeholders', () => {
+    expect(templateRoleKeysOf('{{ role.b }} {{org.name}} {{role.a}} {{role.b}} role.c')).toEqual(['b', 'a']);
   });
 });
 

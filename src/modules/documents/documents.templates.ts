@@ -54,6 +54,15 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; meaning: string }[]
   { name: 'role.<key>', meaning: `holder and name of a governance role; keys: ${Object.keys(TEMPLATE_ROLE_NAMES).join(', ')}` },
 ];
 
+/**
+ * The governance role keys a template body gives duties to ({{role.<key>}}),
+ * once each in order: what a document made from it can record as its named
+ * roles, so the register flags it when one of them falls vacant.
+ */
+export function templateRoleKeysOf(body: string): string[] {
+  return [...new Set([...body.matchAll(/\{\{\s*role\.([^{}\s]+)\s*\}\}/g)].map((m) => m[1]))];
+}
+
 export const SCOPE_NOT_APPROVED = '[scope not yet approved]';
 export const vacantRole = (roleName: string) => `[role vacant: ${roleName}]`;
 const unknown = (name: string) => `[unknown: ${name}]`;

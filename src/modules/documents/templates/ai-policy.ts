@@ -31,7 +31,7 @@ AI systems currently in scope: {{scope.aiSystems}}.
 
 ## Our commitments
 
-1. **Meet our obligations.** We comply with the laws, contracts and customer commitments that apply to the AI we build and use.
+1. **Meet our obligations.** We comply with the laws of {{org.country}} and of every market we serve, and with the contracts and customer commitments that apply to the AI we build and use.
 2. **Know our AI.** Every AI system we build or use for business purposes is recorded in the AI system inventory before it goes live.
 3. **Assess before we act.** We assess risks and, where people can be affected, impacts before an AI system is deployed or materially changed.
 4. **Keep people in control.** A named person is accountable for every AI system, and people can question, override or stop AI outputs that matter.
