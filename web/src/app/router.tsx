@@ -30,6 +30,7 @@ const risks = () => import('../modules/risks');
 const soa = () => import('../modules/soa');
 const impactAssessments = () => import('../modules/impact-assessments');
 const objectives = () => import('../modules/objectives');
+const documents = () => import('../modules/documents');
 
 export const router = createBrowserRouter([
   {
@@ -78,6 +79,8 @@ export const router = createBrowserRouter([
               { path: 'objectives/new', lazy: page(objectives, 'NewObjectivePage') },
               { path: 'objectives/:objectiveId', lazy: page(objectives, 'ObjectivePage') },
               { path: 'objectives/:objectiveId/edit', lazy: page(objectives, 'EditObjectivePage') },
+              { path: 'documents', lazy: page(documents, 'DocumentsPage') },
+              { path: 'documents/:documentId', lazy: page(documents, 'DocumentPage') },
               { path: 'impact-assessments', lazy: page(impactAssessments, 'ImpactAssessmentsPage') },
               { path: 'impact-assessments/new', lazy: page(impactAssessments, 'NewImpactAssessmentPage') },
               { path: 'impact-assessments/:assessmentId', lazy: page(impactAssessments, 'ImpactAssessmentPage') },
