@@ -73,6 +73,8 @@ describe('DOCUMENT_TEMPLATES', () => {
     expect(DOCUMENT_TEMPLATES.map((t) => t.id)).toEqual(Object.keys(SECTIONS));
     for (const t of DOCUMENT_TEMPLATES) {
       expect(t.docType).toBe(t.id);
+      // the list of templates shows title and summary unfilled
+      expect(`${t.title} ${t.summary}`).not.toContain('{{');
       // the documents register asks acknowledgement of policies only
       expect(t.requiresAcknowledgement).toBe(t.category === 'policy');
     }
