@@ -31,6 +31,7 @@ const soa = () => import('../modules/soa');
 const impactAssessments = () => import('../modules/impact-assessments');
 const objectives = () => import('../modules/objectives');
 const documents = () => import('../modules/documents');
+const roles = () => import('../modules/roles');
 
 export const router = createBrowserRouter([
   {
@@ -79,6 +80,10 @@ export const router = createBrowserRouter([
               { path: 'objectives/new', lazy: page(objectives, 'NewObjectivePage') },
               { path: 'objectives/:objectiveId', lazy: page(objectives, 'ObjectivePage') },
               { path: 'objectives/:objectiveId/edit', lazy: page(objectives, 'EditObjectivePage') },
+              { path: 'roles', lazy: page(roles, 'RolesPage') },
+              { path: 'roles/new', lazy: page(roles, 'NewRolePage') },
+              { path: 'roles/:roleId', lazy: page(roles, 'RolePage') },
+              { path: 'roles/:roleId/edit', lazy: page(roles, 'EditRolePage') },
               { path: 'documents', lazy: page(documents, 'DocumentsPage') },
               { path: 'documents/:documentId', lazy: page(documents, 'DocumentPage') },
               { path: 'impact-assessments', lazy: page(impactAssessments, 'ImpactAssessmentsPage') },

@@ -1,0 +1,153 @@
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useRef, useState } from 'react';
+import { useOrg } from '../../../app/orgs/OrgContext';
+import { OwnerInput } from '../../../shared/org/OwnerInput';
+import { fieldErrorLookup } from '../../../shared/problem';
+import { versionTag } from '../../../shared/register';
+import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
+import { FormError } from '../../../shared/ui/FormError';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { SectionCard } from '../../../shared/ui/SectionCard';
+import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
+import { type Role, useCreateRole, useUpdateRole } from '../hooks/useRoles';
+import { FIELD_LABELS } from '../labels';
+import { conflictView, type RoleDraft, toRoleDraft, toRoleInput } from './roleDraft';
+
+const PLACED = Object.keys(FIELD_LABELS);
+
+interface Props {
+  /** the role to edit; null for a new one */
+  record: Role | null;
+  onSaved: (r: Role) => void;
+  onCancel: () => void;
+}
+
+/** A governance role: what it is for, what it may decide, who holds it and who stands in. */
+export function RoleForm({ record: role, onSaved, onCancel }: Props) {
+  const { org } = useOrg();
+  const [draft, setDraft] = useState(() => toRoleDraft(role));
+  const { dirty, markClean } = useDirty(draft);
+  const guard = useLeaveGuard(dirty);
+  // an edit is made on the version the form opened on (If-Match); "Reload theirs" moves it on
+  const versionRef = useRef(versionTag(role?.updatedAt));
+  const create = useCreateRole(org.id);
+  const update = useUpdateRole(org.id, role?.id ?? '', {
+    mine: (vars) => vars.shown,
+    theirs: (current) => conflictView(toRoleDraft(current as Role)),
+    onReload: (current, etag) => {
+      versionRef.current = etag;
+      const next = toRoleDraft(current as Role);
+      setDraft(next);
+      markClean(next);
+    },
+    onOverwritten: (saved) => {
+      guard.allowLeave();
+      onSaved(saved);
+    },
+  });
+  const pending = create.isPending || update.isPending;
+  const error = role ? update.error : create.error;
+  const errorFor = fieldErrorLookup(role ? update.fieldErrors : create.fieldErrors);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(update.conflict ? null : error, formRef);
+  const set = <K extends keyof RoleDraft>(key: K, value: RoleDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (pending) return;
+    const done = (saved: Role) => {
+      guard.allowLeave();
+      onSaved(saved);
+    };
+    const body = toRoleInput(draft);
+    if (role) update.mutate({ body, ifMatch: versionRef.current, shown: conflictView(draft) }, { onSuccess: done });
+    else create.mutate(body, { onSuccess: done });
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={role ? `Edit ${role.name}` : 'New governance role'}>
+      <Stack>
+        <SectionCard
+          title="Who holds it"
+          description="A member of the organization, or a person or team outside OpenAIMS by name."
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <OwnerInput
+              label="Holder"
+              value={draft.holder}
+              onChange={(v) => set('holder', v)}
+              error={errorFor('holder') ?? errorFor('holder.name') ?? errorFor('holder.userId')}
+              emailError={errorFor('holder.email')}
+            />
+            <OwnerInput
+              label="Deputy"
+              description="Who stands in when the holder is away or leaves."
+              value={draft.deputy}
+              onChange={(v) => set('deputy', v)}
+              error={errorFor('deputy') ?? errorFor('deputy.name') ?? errorFor('deputy.userId')}
+              emailError={errorFor('deputy.email')}
+            />
+          </SimpleGrid>
+        </SectionCard>
+        <SectionCard title="The role">
+          <TextInput
+            label="Role"
+            required
+            value={draft.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errorFor('name')}
+            maxLength={200}
+          />
+          <Textarea
+            label="Responsibilities"
+            description="What the role looks after, in your own words."
+            autosize
+            minRows={3}
+            value={draft.responsibilities}
+            onChange={(e) => set('responsibilities', e.currentTarget.value)}
+            error={errorFor('responsibilities')}
+            maxLength={4000}
+          />
+          <Textarea
+            label="Authorities"
+            description="What the role may decide or approve."
+            autosize
+            minRows={2}
+            value={draft.authorities}
+            onChange={(e) => set('authorities', e.currentTarget.value)}
+            error={errorFor('authorities')}
+            maxLength={4000}
+          />
+          <Textarea
+            label="Notes"
+            autosize
+            minRows={2}
+            value={draft.notes}
+            onChange={(e) => set('notes', e.currentTarget.value)}
+            error={errorFor('notes')}
+            maxLength={4000}
+          />
+        </SectionCard>
+        <FormError error={error} placed={PLACED} />
+        <Paper withBorder p="md">
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {role ? 'Changes are recorded in the role’s history.' : 'The role’s name is required.'}
+            </Text>
+            <Group gap="sm">
+              <Button variant="default" onClick={onCancel}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={pending}>
+                {role ? 'Save changes' : 'Add role'}
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
+      </Stack>
+      <LeaveGuardModal guard={guard} what={role ? role.name : 'The new role'} />
+      {role && <ConflictDialog what={role.name} {...update.conflictDialog} />}
+    </form>
+  );
+}
