@@ -121,6 +121,15 @@ describe.each(testDialects())('governance roles (%s)', (dialect) => {
 
     const list = (await owner.get(url())).body.items as { id: string; vacant: boolean }[];
     expect(list.at(-1)!.id).toBe(role.id);
+    // page by page along the cursor, the same order
+    const paged: string[] = [];
+    for (let cursor = ''; ; ) {
+      const page = (await owner.get(url(`?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`))).body;
+      paged.push(...page.items.map((r: { id: string }) => r.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(paged).toEqual(list.map((r) => r.id));
     expect(list.slice(0, 5).every((r) => r.vacant)).toBe(true);
     expect((await owner.get(url('?vacant=false'))).body.items.map((r: { id: string }) => r.id)).toEqual([role.id]);
     expect((await owner.get(url('?flagged=true'))).body.items).toHaveLength(5);
