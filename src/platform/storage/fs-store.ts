@@ -54,7 +54,7 @@ export class FsBlobStore implements BlobStore {
         await fs.mkdir(path.dirname(target), { recursive: true });
         await fs.rename(tmp, target);
       }
-      return { sha256, size: hashing.size };
+      return { sha256, size: hashing.bytes };
     } catch (e) {
       // A refused, too large or broken upload leaves nothing behind.
       body.destroy();

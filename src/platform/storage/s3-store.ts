@@ -62,6 +62,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async put(body: Readable, opts: { maxBytes?: number } = {}): Promise<StoredBlob> {
+    if (body.errored) throw body.errored;
     const tmpKey = `tmp/${uuidv7()}`;
     const hashing = new HashingStream(opts.maxBytes);
     body.on('error', (e) => hashing.destroy(e));
@@ -75,8 +76,10 @@ export class S3BlobStore implements BlobStore {
     // lib-storage reads the stream in its own loop; an error there would not
     // always reject the upload, so the hashing stream's error wins the race.
     const failed = new Promise<never>((_, reject) => hashing.once('error', reject));
+    const done = upload.done();
+    done.catch(() => undefined); // the race's loser must not reject unhandled
     try {
-      await Promise.race([upload.done(), failed]);
+      await Promise.race([done, failed]);
       const sha256 = hashing.sha256;
       if (!(await this.has(sha256))) {
         await this.client.send(
@@ -84,7 +87,7 @@ export class S3BlobStore implements BlobStore {
         );
       }
       await this.deleteQuietly(tmpKey);
-      return { sha256, size: hashing.size };
+      return { sha256, size: hashing.bytes };
     } catch (e) {
       body.destroy();
       await upload.abort().catch(() => undefined);

@@ -13,7 +13,8 @@ export const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** A pass-through that hashes and counts; over maxBytes it errors with PayloadTooLargeError. */
 export class HashingStream extends Transform {
   private readonly hash = createHash('sha256');
-  size = 0;
+  /** bytes seen so far (not `size`: lib-storage reads Body.size as the total length) */
+  bytes = 0;
   private digestHex: string | null = null;
 
   constructor(private readonly maxBytes = Number.POSITIVE_INFINITY) {
@@ -21,8 +22,8 @@ export class HashingStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-    this.size += chunk.length;
-    if (this.size > this.maxBytes) return done(new PayloadTooLargeError(this.maxBytes));
+    this.bytes += chunk.length;
+    if (this.bytes > this.maxBytes) return done(new PayloadTooLargeError(this.maxBytes));
     this.hash.update(chunk);
     done(null, chunk);
   }
