@@ -1,0 +1,150 @@
+// Document control in a real browser: the AI policy written from our
+// template, edited with its preview, approved, changed into version 2 and
+// compared line by line with version 1; a second member acknowledges the
+// approved version and the count rises; on a phone the page does not scroll
+// sideways.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2e, helpers, screenshotPath, startE2e, TIMEOUT } from './harness.js';
+
+const OWNER = { name: 'Ada Lead', email: 'ada@example.com', password: 'correct horse battery staple', orgName: 'Acme Analytics' };
+const MEMBER = { name: 'Bo Reader', email: 'bo@example.com', password: 'another long passphrase here' };
+
+let e: E2e;
+let orgId: string;
+let other: BrowserContext | undefined;
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+describe('document control in the browser', () => {
+  beforeAll(async () => {
+    e = await startE2e({ width: 1440, height: 1100 });
+    const res = await e.context.request.post('/api/v1/setup', { data: OWNER });
+    expect(res.status()).toBe(201);
+    const body = await res.json();
+    orgId = body.organizations[0].id;
+    const member = await e.context.request.post(`/api/v1/orgs/${orgId}/members`, {
+      headers: { 'x-csrf-token': body.csrfToken },
+      data: { ...MEMBER, role: 'viewer' },
+    });
+    expect(member.status()).toBe(201);
+  }, TIMEOUT);
+  afterAll(async () => {
+    await other?.close();
+    await e?.close();
+  }, TIMEOUT);
+
+  it(
+    'writes the AI policy from the template, approves two versions, compares them and counts acknowledgements',
+    async () => {
+      const { page } = e;
+      const h = helpers(e, 'documents');
+      try {
+        await page.goto(`/orgs/${orgId}/documents`);
+        await h.heading('Documents').waitFor();
+        const coreSet = page.getByRole('list', { name: 'Core documents' });
+        const policyRow = coreSet.getByRole('listitem').filter({ hasText: 'AI policy' });
+        await policyRow.getByText('Missing').waitFor();
+        await policyRow.getByRole('button', { name: 'Start the AI policy' }).click();
+        await page.getByRole('menuitem', { name: 'Write from template' }).click();
+        const dialog = page.getByRole('dialog', { name: 'New document from a template' });
+        expect(await dialog.getByRole('radio', { name: /^AI policy/ }).isChecked()).toBe(true);
+        await dialog.getByRole('button', { name: 'Create the draft' }).click();
+        await h.heading('AI policy').waitFor();
+        h.mark('created from the template');
+
+        // the draft, filled with the organization's name; edited with the preview beside it
+        const text = page.getByRole('textbox', { name: 'Markdown' });
+        await expect.poll(async () => (await text.inputValue()).includes(OWNER.orgName)).toBe(true);
+        await text.fill(`${await text.inputValue()}\n\n## How we review this policy\n\nThe owner reviews it every year.\n`);
+        const preview = page.getByRole('region', { name: 'Preview' });
+        await preview.getByRole('heading', { name: 'How we review this policy' }).waitFor();
+        await page.getByRole('button', { name: 'Save draft' }).click();
+        await page.getByText(/^Draft saved\./).waitFor();
+        await page.getByRole('button', { name: 'Submit for review' }).click();
+        await page.getByText(/Draft in review since/).waitFor();
+
+        await page.getByRole('button', { name: 'Approve…' }).click();
+        await page.getByRole('dialog', { name: 'Approve version 1' }).getByRole('button', { name: 'Approve' }).click();
+        await page.getByText(/^Version 1 approved by Ada Lead/).waitFor();
+        h.mark('version 1 approved');
+
+        // version 2 adds one line
+        await text.fill(`${await text.inputValue()}Staff can raise concerns about any AI system with the owner.\n`);
+        await page.getByLabel('Change note').fill('Concerns line added');
+        await page.getByRole('button', { name: 'Save draft' }).click();
+        await page.getByText(/^Draft saved\. Draft of version 2/).waitFor();
+        await page.getByRole('button', { name: 'Approve…' }).click();
+        await page.getByRole('dialog', { name: 'Approve version 2' }).getByRole('button', { name: 'Approve' }).click();
+        await page.getByText(/^Version 2 approved by Ada Lead/).waitFor();
+        h.mark('version 2 approved');
+
+        // compare version 1 with version 2: the added line in green, nothing removed
+        await page.getByLabel('Compare version').selectOption('1');
+        await page.getByLabel('with version').selectOption('2');
+        const added = page.locator('li[data-kind="add"]').filter({ hasText: 'Staff can raise concerns about any AI system' });
+        await added.waitFor();
+        expect(await added.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+        await page.getByText('1 line added').waitFor();
+        expect(await page.getByText('0 lines removed').isVisible()).toBe(true);
+        // and the other way round it is a removal
+        await page.getByLabel('Compare version').selectOption('2');
+        await page.getByLabel('with version').selectOption('1');
+        await page.locator('li[data-kind="remove"]').filter({ hasText: 'Staff can raise concerns' }).waitFor();
+
+        // acknowledgements: the owner first, then a second member
+        await page.getByText('0 of 2 acknowledged version 2').waitFor();
+        await page.getByRole('button', { name: 'I have read version 2' }).click();
+        await page.getByText('1 of 2 acknowledged version 2').waitFor();
+        const browser = e.context.browser();
+        if (!browser) throw new Error('no browser');
+        other = await browser.newContext({ baseURL: e.baseUrl, viewport: { width: 1280, height: 900 } });
+        const bo = await other.newPage();
+        await signIn(bo, MEMBER.email, MEMBER.password);
+        await bo.goto(page.url());
+        await bo.getByRole('heading', { name: 'AI policy', level: 1 }).waitFor();
+        // a viewer reads the approved text, and cannot edit it
+        expect(await bo.getByRole('textbox', { name: 'Markdown' }).count()).toBe(0);
+        await bo.getByRole('heading', { name: 'How we review this policy' }).waitFor();
+        await bo.getByRole('button', { name: 'I have read version 2' }).click();
+        await bo.getByText('2 of 2 acknowledged version 2').waitFor();
+        await page.reload();
+        await page.getByText('2 of 2 acknowledged version 2').waitFor();
+        h.mark('acknowledged by both');
+
+        // the register lists it approved, at version 2
+        await page.goto(`/orgs/${orgId}/documents`);
+        const row = page.getByRole('row', { name: /AI policy/ });
+        await row.getByText('Approved').waitFor();
+        expect(await row.getByText('v2').isVisible()).toBe(true);
+        await expect.poll(() => policyRow.getByText('Approved', { exact: true }).count()).toBe(1);
+        await page.screenshot({ path: screenshotPath('documents.png'), fullPage: true });
+
+        // a phone: the document page and the register stack, nothing scrolls sideways
+        await page.setViewportSize({ width: 390, height: 844 });
+        await row.getByRole('link', { name: 'AI policy' }).click();
+        await h.heading('AI policy').waitFor();
+        await page.getByRole('region', { name: 'Preview' }).waitFor();
+        await page.screenshot({ path: screenshotPath('document-390.png'), fullPage: true });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await page.goto(`/orgs/${orgId}/documents`);
+        await h.heading('Documents').waitFor();
+        await coreSet.waitFor();
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        ).toBeLessThanOrEqual(0);
+        expect(e.consoleErrors).toEqual([]);
+      } catch (err) {
+        await h.explainFailure(err);
+      }
+    },
+    TIMEOUT,
+  );
+});
