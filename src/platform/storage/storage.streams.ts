@@ -42,11 +42,14 @@ export class HashingStream extends Transform {
 
 /**
  * Passes the bytes through and, at the end, errors with BlobCorruptedError
- * when they do not hash to the expected key: a consumer never sees a clean
- * end of wrong bytes (an HTTP response is aborted, not completed).
+ * when they do not hash to the expected key. The last chunk is held back
+ * until the hash is known, so a consumer never gets every byte of wrong
+ * content: a download with Content-Length comes up short and is aborted,
+ * never completed.
  */
 export class VerifyingStream extends Transform {
   private readonly hash = createHash('sha256');
+  private pending: Buffer | null = null;
 
   constructor(private readonly sha256: string) {
     super();
@@ -54,11 +57,15 @@ export class VerifyingStream extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
     this.hash.update(chunk);
-    done(null, chunk);
+    const previous = this.pending;
+    this.pending = chunk;
+    done(null, previous ?? undefined);
   }
 
   override _flush(done: TransformCallback) {
-    done(this.hash.digest('hex') === this.sha256 ? null : new BlobCorruptedError(this.sha256));
+    if (this.hash.digest('hex') !== this.sha256) return done(new BlobCorruptedError(this.sha256));
+    if (this.pending) this.push(this.pending);
+    done();
   }
 }
 
