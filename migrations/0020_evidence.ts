@@ -56,4 +56,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['org_id', 'target_kind', 'target_id', 'valid_until', 'collected_on', 'evidence_id'])
     .execute();
   await db.schema.createIndex('evidence_links_evidence_idx').on('evidence_links').columns(['evidence_id']).execute();
+  // the most recent items of a control, for the SoA's rows
+  await db.schema
+    .createIndex('evidence_links_recent_idx')
+    .on('evidence_links')
+    .columns(['org_id', 'target_kind', 'target_id', 'collected_on', 'evidence_id'])
+    .execute();
+
+  // Items per target (and per area) and end date, kept by every write: coverage
+  // reads these few rows instead of every link (bench/evidence.ts). An open
+  // end date is stored as 9999-12-31 so the key is never NULL.
+  await db.schema
+    .createTable('evidence_counts')
+    .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+    .addColumn('target_kind', 'text', (c) => c.notNull())
+    .addColumn('target_id', 'text', (c) => c.notNull())
+    .addColumn('valid_until', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addColumn('latest_collected_on', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('evidence_counts_pk', ['org_id', 'target_kind', 'target_id', 'valid_until'])
+    .execute();
 }

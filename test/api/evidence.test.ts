@@ -143,6 +143,14 @@ describe.each(testDialects())('evidence register (%s)', (dialect) => {
     const operation = cov.areas.find((a: { area: string }) => a.area === 'operation');
     expect(operation).toMatchObject({ items: 2, requirementsCovered: 1 });
 
+    // an edit moves the item between states and targets; coverage follows in the same write
+    const renewed = await link('Renewed', { controlIds: ['A.2.2'], validUntil: day(-3), collectedOn: day(-10) });
+    expect((await owner.patch(url(`/${renewed.body.id}`), { validUntil: day(300), controlIds: ['A.3.2'] })).status).toBe(200);
+    const after = (await owner.get(url('/coverage'))).body;
+    expect(after.controls.find((c: { controlId: string }) => c.controlId === 'A.2.2')).toMatchObject({ total: 1, expired: 0 });
+    expect(after.controls.find((c: { controlId: string }) => c.controlId === 'A.3.2')).toMatchObject({ total: 1, valid: 1 });
+    expect((await owner.post(url(`/${renewed.body.id}/archive`))).status).toBe(200);
+
     const expired = await owner.get(url('?state=expired'));
     expect(expired.body.items.map((i: { title: string }) => i.title)).toEqual(['Expired']);
     const byControl = await owner.get(url('?controlId=A.2.2'));

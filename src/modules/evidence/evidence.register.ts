@@ -6,6 +6,7 @@ import type { FieldError } from '../../platform/http/errors.js';
 import { checkLinks, type LinkRef, personColumns, resolveLinks, resolvePeople, toPerson } from '../../platform/refs/index.js';
 import { findRow, type RegisterDefinition } from '../../platform/register/index.js';
 import { fold } from '../../platform/text.js';
+import { adjustCounts } from './evidence.counts.js';
 import { filesOf } from './evidence.files.js';
 import * as repo from './evidence.repository.js';
 import { AREA_LABELS, defaultArea, evidenceFlags, evidenceNumber, evidenceState, urlError } from './evidence.rules.js';
@@ -242,6 +243,7 @@ export const evidenceRegister: RegisterDefinition<'evidence', EvidenceInput, Evi
   prepare: prepareEvidence,
   async afterWrite(tx, orgId, id, input, before) {
     await repo.writeLinks(tx, orgId, id, input, { validUntil: input.validUntil, collectedOn: input.collectedOn }, !before);
+    await adjustCounts(tx, orgId, before, input);
   },
   list: {
     sorts: {

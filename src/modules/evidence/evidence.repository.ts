@@ -2,6 +2,7 @@ import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
+import { readCounts } from './evidence.counts.js';
 import { expiringUntil, type LINK_TARGETS, parseEvidenceNumber } from './evidence.rules.js';
 import type { EvidenceListQuery } from './evidence.schemas.js';
 
@@ -126,84 +127,26 @@ export interface TargetCounts {
   latestCollectedOn: string | null;
 }
 
-/** Archived items, which count nowhere: few, so excluding them is cheap (a NOT IN over a small set). */
-const archivedIds = (db: Executor, orgId: string) =>
-  db.selectFrom('evidence').select('id').where('org_id', '=', orgId).where('archived_at', 'is not', null);
-
-/**
- * Per target of a kind: items by state and the latest collection date, in one
- * grouped read of the links index (bench/evidence.ts).
- */
-export async function countsByTarget(db: Executor, orgId: string, kind: Target, today: string): Promise<TargetCounts[]> {
+/** Per target of a kind: current items by state and the latest collection date (from evidence_counts). */
+export async function countsByTarget(db: Executor, orgId: string, kind: Target | 'area', today: string): Promise<TargetCounts[]> {
   const soon = expiringUntil(today);
-  const rows = await db
-    .selectFrom('evidence_links')
-    .select((eb) => [
-      'target_id',
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when('valid_until', '<', today).then(1).else(0).end()).as('expired'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('valid_until', '>=', today), eb('valid_until', '<=', soon)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('expiring'),
-      eb.fn.max('collected_on').as('latest'),
-    ])
-    .where('org_id', '=', orgId)
-    .where('target_kind', '=', kind)
-    .where('evidence_id', 'not in', archivedIds(db, orgId))
-    .groupBy('target_id')
-    .execute();
-  return rows.map((r) => {
-    const total = Number(r.total);
-    const expired = Number(r.expired ?? 0);
-    const expiring = Number(r.expiring ?? 0);
-    return {
-      targetId: r.target_id,
-      total,
-      expired,
-      expiring,
-      valid: total - expired - expiring,
-      latestCollectedOn: (r.latest as string | null) ?? null,
-    };
-  });
+  const out = new Map<string, TargetCounts>();
+  for (const r of await readCounts(db, orgId, [kind])) {
+    const c = out.get(r.target) ?? { targetId: r.target, valid: 0, expiring: 0, expired: 0, total: 0, latestCollectedOn: null };
+    c.total += r.n;
+    if (r.validUntil !== null && r.validUntil < today) c.expired += r.n;
+    else if (r.validUntil !== null && r.validUntil <= soon) c.expiring += r.n;
+    else c.valid += r.n;
+    if (!c.latestCollectedOn || r.latest > c.latestCollectedOn) c.latestCollectedOn = r.latest;
+    out.set(r.target, c);
+  }
+  return [...out.values()];
 }
 
-/** Current items per area by state, one grouped read. */
+/** Current items per area by state (from evidence_counts). */
 export async function countsByArea(db: Executor, orgId: string, today: string) {
-  const soon = expiringUntil(today);
-  const rows = await db
-    .selectFrom('evidence')
-    .select((eb) => [
-      'area',
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when('valid_until', '<', today).then(1).else(0).end()).as('expired'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('valid_until', '>=', today), eb('valid_until', '<=', soon)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('expiring'),
-    ])
-    .where('org_id', '=', orgId)
-    .where('archived_at', 'is', null)
-    .groupBy('area')
-    .execute();
-  return rows.map((r) => ({
-    area: r.area,
-    total: Number(r.total),
-    expired: Number(r.expired ?? 0),
-    expiring: Number(r.expiring ?? 0),
-  }));
+  const byArea = await countsByTarget(db, orgId, 'area', today);
+  return byArea.map((c) => ({ area: c.targetId, total: c.total, expired: c.expired, expiring: c.expiring }));
 }
 
 /** The first items linked to each of some targets, most recently collected first. */

@@ -7,6 +7,7 @@ declare module '../../platform/db/tables.js' {
   interface DB {
     evidence: EvidenceTable;
     evidence_links: EvidenceLinksTable;
+    evidence_counts: EvidenceCountsTable;
   }
 }
 
@@ -50,4 +51,14 @@ export interface EvidenceLinksTable {
   target_id: string;
   valid_until: string | null;
   collected_on: string;
+}
+
+/** Current and archived items per link target (or per area, target_kind 'area') and end date ('9999-12-31': none). */
+export interface EvidenceCountsTable {
+  org_id: string;
+  target_kind: (typeof LINK_TARGETS)[number] | 'area';
+  target_id: string;
+  valid_until: string;
+  n: number;
+  latest_collected_on: string;
 }
