@@ -8,6 +8,7 @@ import { useCurrentSession } from '../auth/session';
 import { OrgContext } from '../orgs/OrgContext';
 import { JourneyNav } from './JourneyNav';
 import { Logo } from './Logo';
+import { NotificationsBell } from './NotificationsBell';
 import { OrgSwitcher } from './OrgSwitcher';
 import { UserMenu } from './UserMenu';
 
@@ -46,7 +47,10 @@ export function AppLayout({ org, children }: { org?: Organization; children: Rea
               </Link>
               <OrgSwitcher current={org} organizations={session.organizations} />
             </Group>
-            <UserMenu session={session} />
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              {org && <NotificationsBell orgId={org.id} />}
+              <UserMenu session={session} />
+            </Group>
           </Group>
         </AppShell.Header>
         {org && (
