@@ -82,7 +82,6 @@ export function RoleForm({ record: role, onSaved, onCancel }: Props) {
             />
             <OwnerInput
               label="Deputy"
-              description="Who stands in when the holder is away or leaves."
               value={draft.deputy}
               onChange={(v) => set('deputy', v)}
               error={errorFor('deputy') ?? errorFor('deputy.name') ?? errorFor('deputy.userId')}
