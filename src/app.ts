@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditLogRoutes } from './platform/audit-log/audit-log.routes.js';
+import { fileRoutes } from './platform/storage/index.js';
 import { notificationRoutes } from './platform/notify/index.js';
 import type { Config } from './platform/config/config.js';
 import type { Database } from './platform/db/db.js';
@@ -19,6 +20,9 @@ import { impactAssessmentRoutes } from './modules/impact-assessments/index.js';
 import { riskMethodRoutes, riskRoutes } from './modules/risks/index.js';
 import { objectiveRoutes } from './modules/objectives/index.js';
 import { soaRoutes } from './modules/soa/index.js';
+import { documentRoutes } from './modules/documents/index.js';
+import { roleRoutes } from './modules/roles/index.js';
+import { evidenceRoutes } from './modules/evidence/index.js';
 
 /** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
 export function defaultWebDir(): string {
@@ -35,6 +39,7 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(accountRoutes);
   await app.register(organizationRoutes);
   await app.register(auditLogRoutes);
+  await app.register(fileRoutes);
   await app.register(notificationRoutes);
   await app.register(scopeRoutes);
   await app.register(supplierRoutes);
@@ -48,6 +53,9 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(riskRoutes);
   await app.register(soaRoutes);
   await app.register(objectiveRoutes);
+  await app.register(documentRoutes);
+  await app.register(roleRoutes);
+  await app.register(evidenceRoutes);
   await registerWeb(app, config.webDir ?? defaultWebDir());
   return app;
 }

@@ -1,0 +1,23 @@
+// Documented information (clause 7.5) and the AI policy's communication
+// (Annex A.2.2): a register of controlled documents (policies, procedures,
+// records), their text drafted and approved into immutable versions, review
+// dates, acknowledgements by their audience, and the core set of documents
+// an AIMS keeps, live records shown where they are held.
+import { registerLinkKind } from '../../platform/refs/index.js';
+import { registerLinkKindOf } from '../../platform/register/index.js';
+import { documentRegister } from './documents.register.js';
+import { documentNumber } from './documents.rules.js';
+
+// Evidence and other records may link a document as the record they rest on.
+registerLinkKind(
+  registerLinkKindOf(documentRegister, {
+    kind: 'document',
+    noun: 'a document',
+    label: (r) => `${documentNumber(Number(r.number_seq))} ${r.title}`,
+    nameKey: 'title_key',
+  }),
+);
+
+export { documentRoutes } from './documents.routes.js';
+export { CORE_SET, DOC_TYPES, DOCUMENT_CATEGORIES } from './documents.core-set.js';
+export type { Document, DocumentContent } from './documents.schemas.js';
