@@ -131,7 +131,7 @@ describe('document control in the browser', () => {
         await row.getByRole('link', { name: 'AI policy' }).click();
         await h.heading('AI policy').waitFor();
         await page.getByRole('region', { name: 'Preview' }).waitFor();
-        await page.screenshot({ path: screenshotPath('document-390.png'), fullPage: true });
+        await page.screenshot({ path: screenshotPath('document-390.png') });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         await page.goto(`/orgs/${orgId}/documents`);
@@ -140,6 +140,45 @@ describe('document control in the browser', () => {
         expect(
           await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
         ).toBeLessThanOrEqual(0);
+        expect(e.consoleErrors).toEqual([]);
+      } catch (err) {
+        await h.explainFailure(err);
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'uploads a signed PDF as a new document and edits its control data',
+    async () => {
+      const { page } = e;
+      const h = helpers(e, 'documents-upload');
+      try {
+        await page.setViewportSize({ width: 1440, height: 1100 });
+        await page.goto(`/orgs/${orgId}/documents`);
+        await h.heading('Documents').waitFor();
+        await page.getByRole('button', { name: 'Add a document' }).click();
+        await page.getByRole('menuitem', { name: 'Upload' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Upload a document' });
+        await dialog.getByLabel(/^Title/).fill('Signed AI use procedure');
+        const chooser = page.waitForEvent('filechooser');
+        await dialog.getByRole('button', { name: 'Choose the file' }).click();
+        const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+        await (await chooser).setFiles({ name: 'ai-use-procedure-signed.pdf', mimeType: 'application/pdf', buffer: pdf });
+        await dialog.getByText(/ai-use-procedure-signed\.pdf \(\d+ B\)/).waitFor();
+        await dialog.getByRole('button', { name: 'Add the document' }).click();
+        await h.heading('Signed AI use procedure').waitFor();
+        // the draft is the file, with its download and fingerprint
+        await page.getByRole('link', { name: 'ai-use-procedure-signed.pdf' }).waitFor();
+        await page.getByText(/SHA-256 [0-9a-f]{12}/).waitFor();
+        h.mark('uploaded');
+
+        // control data: edited in place, saved with If-Match
+        const control = page.getByRole('region', { name: 'Document control' });
+        await control.getByRole('button', { name: 'Edit' }).click();
+        await page.getByLabel('Review every (months)').fill('6');
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await control.getByText('6 months').waitFor();
         expect(e.consoleErrors).toEqual([]);
       } catch (err) {
         await h.explainFailure(err);

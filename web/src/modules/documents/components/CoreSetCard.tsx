@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../../shared/ui/format';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { type CoreSetRow, useCoreSet } from '../hooks/useDocuments';
+import { isDocumentType } from './typeOptions';
 import { STATUS_COLORS, STATUS_LABELS, type DocumentStatus } from '../labels';
 
 // The core set of documented information (clause 7.5) and where each one is
@@ -119,7 +120,7 @@ export function CoreSetCard({ orgId, actions }: { orgId: string; actions: StartA
                   </Stack>
                   <Group gap="sm" wrap="nowrap">
                     <Held row={row} />
-                    {row.heldAs === 'missing' && actions && <Start row={row} actions={actions} />}
+                    {row.heldAs === 'missing' && actions && isDocumentType(row.key) && <Start row={row} actions={actions} />}
                   </Group>
                 </Group>
               ))}

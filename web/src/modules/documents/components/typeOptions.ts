@@ -4,6 +4,9 @@ import { OTHER_TYPE } from '../labels';
 // The SoA is held live by its own module and is not a document type.
 const NOT_A_TYPE = new Set(['statement-of-applicability']);
 
+/** Whether a core-set row can be started as a document here. */
+export const isDocumentType = (key: string) => !NOT_A_TYPE.has(key);
+
 /** The document types to choose from: the core set's titles (from the API), then "Other". */
 export function typeOptions(coreSet: CoreSetRow[] | undefined): { value: string; label: string }[] {
   return [

@@ -15,6 +15,7 @@ import {
 import { options } from '../../../shared/ui/format';
 import { notify } from '../../../shared/ui/notifications';
 import { PageHeader } from '../../../shared/ui/PageHeader';
+import { ApprovalRuleSwitch } from '../components/ApprovalRuleSwitch';
 import { columns, DEFAULT_COLUMNS, type DocumentRow } from '../components/columns';
 import { CoreSetCard, type StartActions } from '../components/CoreSetCard';
 import { FromTemplateModal } from '../components/FromTemplateModal';
@@ -95,6 +96,11 @@ export function DocumentsPage() {
         }
       />
       <CoreSetCard orgId={org.id} actions={start} />
+      {can('admin') && (
+        <Paper withBorder p="md" component="section" aria-label="Approval rule">
+          <ApprovalRuleSwitch orgId={org.id} />
+        </Paper>
+      )}
       <Paper withBorder p="lg" component="section" aria-label="Document register">
         <Stack gap="md">
           <Group component="search" align="flex-end" gap="lg" aria-label="Filter documents">
