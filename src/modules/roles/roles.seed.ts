@@ -1,7 +1,7 @@
-import type { Actor } from '../../platform/audit-log/audit-log.js';
-import type { Executor } from '../../platform/db/db.js';
-import { insertRecord } from '../../platform/register/index.js';
-import { roleRegister } from './roles.register.js';
+import { uuidv7 } from 'uuidv7';
+import { type Actor, appendAuditMany } from '../../platform/audit-log/audit-log.js';
+import { type Executor, nowIso } from '../../platform/db/db.js';
+import { roleColumns, roleRegister } from './roles.register.js';
 import type { RoleKey } from './roles.schemas.js';
 
 // The six governance roles every organization starts with, vacant. Names and
@@ -59,10 +59,35 @@ const SYSTEM: Actor = { userId: null, label: 'system' };
 /**
  * Inserts the six starting roles (vacant) for a new organization inside the
  * caller's transaction, each with its audit entry; the organization's
- * creation calls it so an organization never exists without them.
+ * creation calls it so an organization never exists without them. One insert
+ * and one audit append: the register kit's per-record checks (unique names,
+ * members) have nothing to check in an organization created a moment ago.
  */
 export async function seedGovernanceRoles(tx: Executor, orgId: string, actor: Actor = SYSTEM): Promise<void> {
-  for (const s of SEED_ROLES) {
-    await insertRecord(tx, actor, roleRegister, orgId, { ...s, holder: null, deputy: null, notes: '' });
-  }
+  const now = nowIso();
+  const roles = SEED_ROLES.map((s) => ({ id: uuidv7(), input: { ...s, holder: null, deputy: null, notes: '' } }));
+  await tx
+    .insertInto('governance_roles')
+    .values(
+      roles.map((r) => ({
+        id: r.id,
+        org_id: orgId,
+        ...roleColumns(r.input),
+        created_at: now,
+        updated_at: now,
+        archived_at: null,
+      })),
+    )
+    .execute();
+  await appendAuditMany(
+    tx,
+    actor,
+    roles.map((r) => ({
+      orgId,
+      entityType: roleRegister.entityType,
+      entityId: r.id,
+      action: 'create',
+      after: { id: r.id, ...r.input },
+    })),
+  );
 }
