@@ -97,6 +97,7 @@ describe('document control in the browser', () => {
         await page.getByLabel('Compare version').selectOption('2');
         await page.getByLabel('with version').selectOption('1');
         await page.locator('li[data-kind="remove"]').filter({ hasText: 'Staff can raise concerns' }).waitFor();
+        await page.screenshot({ path: screenshotPath('document-compare.png'), fullPage: true });
 
         // acknowledgements: the owner first, then a second member
         await page.getByText('0 of 2 acknowledged version 2').waitFor();
@@ -179,6 +180,30 @@ describe('document control in the browser', () => {
         await page.getByLabel('Review every (months)').fill('6');
         await page.getByRole('button', { name: 'Save', exact: true }).click();
         await control.getByText('6 months').waitFor();
+        h.mark('control data saved');
+
+        // the text instead of the file: tables render, raw HTML stays the text it is
+        await page.getByRole('button', { name: 'Write the text here instead' }).click();
+        await page
+          .getByRole('textbox', { name: 'Markdown' })
+          .fill(
+            '# Use of AI\n\n| Step | Who |\n|---|---|\n| Ask | Requester |\n\n<img src=x onerror="window.__pwned=1"> <b>raw</b>\n',
+          );
+        const preview = page.getByRole('region', { name: 'Preview' });
+        await preview.getByRole('cell', { name: 'Requester' }).waitFor();
+        await preview.getByText('<b>raw</b>').waitFor();
+        expect(await preview.locator('img, b, script').count()).toBe(0);
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+        await page.getByRole('button', { name: 'Save draft' }).click();
+        await page.getByText(/^Draft saved\./).waitFor();
+
+        // retired with a reason: read only from then on
+        await page.getByRole('button', { name: 'Retire…' }).click();
+        const retire = page.getByRole('dialog', { name: /^Retire DOC-/ });
+        await retire.getByLabel(/^Reason/).fill('Replaced by the AI policy');
+        await retire.getByRole('button', { name: 'Retire' }).click();
+        await page.getByRole('alert', { name: 'Retired' }).getByText('Replaced by the AI policy').waitFor();
+        await expect.poll(() => page.getByRole('textbox', { name: 'Markdown' }).count()).toBe(0);
         expect(e.consoleErrors).toEqual([]);
       } catch (err) {
         await h.explainFailure(err);
