@@ -28,8 +28,14 @@ const ACTIONS: Record<string, EntryDescription> = {
   archive: { title: 'Archived', color: 'gray' },
   restore: { title: 'Restored', color: 'teal' },
   retire: { title: 'Retired', color: 'gray' },
+  submit: { title: 'Sent for review', color: 'blue' },
+  'review-withdrawn': { title: 'Review withdrawn', color: 'gray' },
+  approve: { title: 'Version approved', color: 'teal' },
+  supersede: { title: 'Version superseded', color: 'gray' },
+  acknowledge: { title: 'Acknowledged', color: 'teal' },
+  delete: { title: 'Draft discarded', color: 'gray' },
 };
-const describe = (e: AuditEntry): EntryDescription => ACTIONS[e.action] ?? { title: e.action.replace(/^document\./, '') };
+const describe = (e: AuditEntry): EntryDescription => ACTIONS[e.action] ?? { title: e.action };
 const formatValue = (field: string, value: unknown) =>
   field === 'nextReviewDate' && typeof value === 'string' ? formatDate(value) : null;
 
