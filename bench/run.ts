@@ -12,6 +12,7 @@ import { emptyContent } from '../test/support/fixtures.js';
 import { benchInventory } from './inventory.js';
 import { benchRisks } from './risks.js';
 import { benchSoa } from './soa.js';
+import { benchUpload } from './upload.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -92,3 +93,4 @@ for (const dialect of testDialects()) {
 await benchInventory();
 await benchRisks();
 await benchSoa();
+await benchUpload();
