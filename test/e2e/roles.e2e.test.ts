@@ -32,6 +32,7 @@ describe('governance roles in the browser', () => {
         await row.waitFor();
         expect(await row.getByText('Vacant').count()).toBeGreaterThan(0);
         expect(await overflow()).toBeLessThanOrEqual(1);
+        await page.screenshot({ path: screenshotPath('roles-list.png'), fullPage: true });
 
         await row.getByRole('link', { name: 'AI governance owner' }).click();
         await h.heading('AI governance owner').waitFor();
@@ -52,7 +53,10 @@ describe('governance roles in the browser', () => {
         await page.screenshot({ path: screenshotPath('role-page.png'), fullPage: true });
 
         // the list now shows the holder; the role moved below the vacant ones
-        await page.getByRole('main').getByRole('link', { name: /Governance roles/ }).click();
+        await page
+          .getByRole('main')
+          .getByRole('link', { name: /Governance roles/ })
+          .click();
         const held = page.getByRole('row', { name: /AI governance owner/ });
         await held.getByText('Ada Lead').waitFor();
         expect(await held.getByText('Vacant').count()).toBe(0);
