@@ -9,7 +9,13 @@ import { documentNumber } from './documents.rules.js';
 // approve, but not the one who sent it. Runs inside the submitting
 // transaction, so the notice exists exactly when the request does.
 
-export async function notifyApprovers(tx: Executor, orgId: string, doc: Row<'documents'>, actor: Actor): Promise<void> {
+export async function notifyApprovers(
+  tx: Executor,
+  orgId: string,
+  doc: Row<'documents'>,
+  actor: Actor,
+  note?: string,
+): Promise<void> {
   const approvers = await tx
     .selectFrom('memberships')
     .select('user_id')
@@ -22,7 +28,7 @@ export async function notifyApprovers(tx: Executor, orgId: string, doc: Row<'doc
     userIds,
     kind: 'document-review-requested',
     title: `${documentNumber(Number(doc.number_seq))} ${doc.title} waits for approval`,
-    body: `${actor.label} sent the draft of "${doc.title}" for review. Read it, then approve it or send it back.`,
+    body: `${actor.label} sent the draft of "${doc.title}" for review.${note ? ` ${note}` : ''} Read it, then approve it or send it back.`,
     link: `/orgs/${orgId}/documents/${doc.id}`,
   });
 }

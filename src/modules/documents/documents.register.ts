@@ -52,37 +52,48 @@ export function documentColumns(input: DocumentRecord) {
   };
 }
 
-/** Role links checked against the roles register; while no module registers the kind, every role id is refused. */
-async function roleErrors(db: Executor, orgId: string, ids: string[], at: string): Promise<FieldError[]> {
-  if (ids.length === 0) return [];
-  try {
-    return await checkLinks(
-      db,
-      orgId,
-      ids.map((id) => ({ type: 'role', id })),
-      at,
-      '',
-    ).then((errs) => errs.map((e) => ({ ...e, field: e.field.replace(/\.$/, '') })));
-  } catch {
-    return ids.map((_id, i) => ({ field: `${at}.${i}`, message: 'is not a governance role of this organization' }));
-  }
+/** Role links checked against the roles register (link kind 'role'). */
+async function roleErrors(db: Executor, orgId: string, ids: string[], at: string, known: Set<string>): Promise<FieldError[]> {
+  const errors = await checkLinks(
+    db,
+    orgId,
+    ids.map((id) => ({ type: 'role', id })),
+    at,
+    '',
+  );
+  // field is "<at>.<i>." (no id field); a role already named is not re-judged
+  return errors
+    .map((e) => ({ ...e, field: e.field.replace(/\.$/, '') }))
+    .filter((e) => !known.has(ids[Number(e.field.slice(at.length + 1))]));
 }
 
+/**
+ * What zod cannot check: members and roles against this organization. A
+ * person or role the document already names is not checked again, so a
+ * document whose owner left (flagged owner-left) can still be edited, to
+ * name the new owner among other things.
+ */
 async function prepareDocument(tx: Executor, orgId: string, input: DocumentRecord, _ctx: PresentContext, id: string) {
-  const errors: FieldError[] = [];
-  if (input.requiresAcknowledgement && input.category !== 'policy')
-    errors.push({ field: 'body.requiresAcknowledgement', message: 'only a policy can require acknowledgement' });
-  const people = await resolvePeople(tx, orgId, [{ field: 'body.owner', person: input.owner }]);
-  errors.push(...people.errors);
-  errors.push(...(await roleErrors(tx, orgId, input.namedRoleIds, 'body.namedRoleIds')));
-  if ('roleIds' in input.audience) errors.push(...(await roleErrors(tx, orgId, input.audience.roleIds, 'body.audience.roleIds')));
-  if (errors.length) return { value: input, errors };
   const stored = await tx
     .selectFrom('documents')
-    .select('number_seq')
+    .select(['number_seq', 'owner_user_id', 'named_role_ids', 'audience'])
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();
+  const storedRoles = new Set(
+    stored ? [...roleIdsColumn.read(stored.named_role_ids), ...audienceRoles(audienceColumn.read(stored.audience))] : [],
+  );
+  const errors: FieldError[] = [];
+  if (input.requiresAcknowledgement && input.category !== 'policy')
+    errors.push({ field: 'body.requiresAcknowledgement', message: 'only a policy can require acknowledgement' });
+  const keepOwner = !!input.owner?.userId && input.owner.userId === stored?.owner_user_id;
+  const people = keepOwner
+    ? { people: [input.owner], errors: [] }
+    : await resolvePeople(tx, orgId, [{ field: 'body.owner', person: input.owner }]);
+  errors.push(...people.errors);
+  errors.push(...(await roleErrors(tx, orgId, input.namedRoleIds, 'body.namedRoleIds', storedRoles)));
+  errors.push(...(await roleErrors(tx, orgId, audienceRoles(input.audience), 'body.audience.roleIds', storedRoles)));
+  if (errors.length) return { value: input, errors };
   const owner = people.people[0];
   return {
     value: {
@@ -93,6 +104,8 @@ async function prepareDocument(tx: Executor, orgId: string, input: DocumentRecor
     errors,
   };
 }
+
+const audienceRoles = (a: DocumentInput['audience']) => ('roleIds' in a ? a.roleIds : []);
 
 const reviewDate = sql<string>`coalesce(next_review_date, '9999-12-31')`;
 

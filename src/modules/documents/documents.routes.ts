@@ -19,6 +19,7 @@ import {
   retireBody,
   settingsBody,
   settingsSchema,
+  submitBody,
   templateSummarySchema,
   updateDocumentBody,
 } from './documents.schemas.js';

@@ -139,6 +139,8 @@ export const documentContentSchema = z
   .meta({ id: 'DocumentContent' });
 export type DocumentContent = z.infer<typeof documentContentSchema>;
 
+/** a word to the approvers, shown in their notification */
+export const submitBody = z.strictObject({ note: line(1000).optional() });
 export const retireBody = z.strictObject({ reason: requiredLine(1000) });
 export const acknowledgeBody = z.strictObject({ version: z.number().int().min(1) });
 export const fromTemplateBody = z.strictObject({ templateId: requiredLine(100), title: requiredLine(300).optional() });

@@ -57,7 +57,7 @@ async function changeDocument(
 }
 
 /** Marks the draft "in review"; the approvers are told (documents.routes). */
-export function submitForReview(db: Db, actor: Actor, orgId: string, id: string, ifMatch?: string) {
+export function submitForReview(db: Db, actor: Actor, orgId: string, id: string, note?: string, ifMatch?: string) {
   return changeDocument(db, actor, orgId, id, ifMatch, async (tx, row) => {
     if (row.retired_at) throw conflict('This document is retired.');
     if (row.archived_at) throw conflict('This document is archived; restore it first.');
@@ -69,7 +69,7 @@ export function submitForReview(db: Db, actor: Actor, orgId: string, id: string,
       .where('status', '=', 'draft')
       .executeTakeFirst();
     if (!draft) throw conflict('There is no draft to send for review; edit the document first.');
-    await notifyApprovers(tx, orgId, row, actor);
+    await notifyApprovers(tx, orgId, row, actor, note);
     return { action: 'submit', set: { review_requested_at: nowIso(), review_requested_by: actor.userId } };
   });
 }

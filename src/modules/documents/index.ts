@@ -3,8 +3,10 @@
 // records), their text drafted and approved into immutable versions, review
 // dates, acknowledgements by their audience, and the core set of documents
 // an AIMS keeps, live records shown where they are held.
+import { registerReminderJob } from '../../platform/jobs/index.js';
 import { registerLinkKind } from '../../platform/refs/index.js';
 import { registerLinkKindOf } from '../../platform/register/index.js';
+import { documentReviewJob } from './documents.due.js';
 import { documentRegister } from './documents.register.js';
 import { documentNumber } from './documents.rules.js';
 
@@ -18,6 +20,10 @@ registerLinkKind(
   }),
 );
 
+registerReminderJob(documentReviewJob);
+
 export { documentRoutes } from './documents.routes.js';
 export { CORE_SET, DOC_TYPES, DOCUMENT_CATEGORIES } from './documents.core-set.js';
 export type { Document, DocumentContent } from './documents.schemas.js';
+export { type DocumentDue, type DocumentSummary, documentSummary, documentsDue } from './documents.due.js';
+export { coreSet } from './documents.core.js';

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { testDialects } from '../support/db.js';
+
+// Document control (7.5.3, A.2.2): a policy from a template filled with the
+// organization's facts, acknowledged by its audience version by version, the
+// second-approver rule, and the flags an auditor would raise.
+
+type Flag = { code: string; message: string };
+const codes = (d: { flags: Flag[] }) => d.flags.map((f) => f.code);
+
+describe.each(testDialects())('document control (%s)', (dialect) => {
+  let t: TestApp;
+  let owner: Client;
+  let userId: string;
+  let orgId: string;
+  let orgName: string;
+  let n = 0;
+  const url = (p = '') => `/api/v1/orgs/${orgId}/documents${p}`;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    ({ client: owner, userId } = await setupOwner(t.app));
+  });
+  beforeEach(async ({ task }) => {
+    orgName = task.name.slice(0, 60);
+    const org = await owner.post('/api/v1/orgs', { name: orgName });
+    expect(org.status).toBe(201);
+    orgId = org.body.id;
+  });
+  afterAll(() => t.close());
+
+  /** A member of the current organization with a role, signed in. */
+  const member = async (role: string) => {
+    const email = `m${++n}-${dialect}@example.com`;
+    const res = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, role, name: `Member ${n}`, password: PASSWORD });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return { client: await signIn(t.app, email), userId: res.body.userId as string };
+  };
+  const approve = (c: Client, id: string) => c.post(url(`/${id}/content/draft/approve`), {});
+  const edit = (c: Client, id: string, body: string) =>
+    c.put(url(`/${id}/content/draft`), { content: { format: 'markdown', body } });
+
+  it('creates the AI policy from its template with the organization named and vacant roles marked', async () => {
+    const templates = (await owner.get(url('/templates'))).body.items;
+    expect(templates.map((x: { id: string }) => x.id)).toContain('ai-policy');
+    const created = await owner.post(url('/from-template'), { templateId: 'ai-policy' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({ docType: 'ai-policy', category: 'policy', status: 'draft', draftVersion: 1 });
+    expect(Array.isArray(created.body.missing)).toBe(true);
+    const draft = (await owner.get(url(`/${created.body.id}/content`))).body.draft;
+    expect(draft.content.body).toContain(orgName);
+    expect(draft.content.body).not.toContain('{{org.name}}');
+    expect(draft.content.body).toMatch(/\[role vacant: [^\]]+\]/);
+    // the seeded roles are vacant and the text gives them duties
+    expect(codes(created.body)).toContain('role-vacant');
+    const bad = await owner.post(url('/from-template'), { templateId: 'no-such-template' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('body.templateId');
+  });
+
+  it('counts acknowledgements of the current version, and a new version starts again', async () => {
+    const other = await member('viewer');
+    const doc = (
+      await owner.post(url(), { title: 'AI policy', docType: 'ai-policy', category: 'policy', requiresAcknowledgement: true })
+    ).body;
+    await edit(owner, doc.id, '# AI policy\n\nWe use AI responsibly.\n');
+    expect((await owner.post(url(`/${doc.id}/acknowledgements`), { version: 1 })).status).toBe(400);
+    expect((await approve(owner, doc.id)).status).toBe(200);
+
+    let got = (await owner.get(url(`/${doc.id}`))).body;
+    expect(got.flags.find((f: Flag) => f.code === 'not-acknowledged')?.message).toMatch(/^0 of 2 /);
+    const ack = await other.client.post(url(`/${doc.id}/acknowledgements`), { version: 1 });
+    expect(ack.status, JSON.stringify(ack.body)).toBe(200);
+    expect(ack.body).toMatchObject({ version: 1, acknowledged: 1, total: 2 });
+    expect(ack.body.audience.find((a: { userId: string }) => a.userId === other.userId)).toMatchObject({
+      acknowledgedVersion: 1,
+      current: true,
+    });
+    // twice is the same answer and one row
+    expect((await other.client.post(url(`/${doc.id}/acknowledgements`), { version: 1 })).body.acknowledged).toBe(1);
+    expect(
+      (await t.database.db.selectFrom('document_acknowledgements').selectAll().where('document_id', '=', doc.id).execute())
+        .length,
+    ).toBe(1);
+    got = (await owner.get(url(`/${doc.id}`))).body;
+    expect(got.flags.find((f: Flag) => f.code === 'not-acknowledged')?.message).toMatch(/^1 of 2 /);
+    expect((await owner.get(url('?flagged=true'))).body.items.map((d: { id: string }) => d.id)).toEqual([doc.id]);
+
+    await edit(owner, doc.id, '# AI policy\n\nWe use AI responsibly and say so.\n');
+    await approve(owner, doc.id);
+    got = (await owner.get(url(`/${doc.id}`))).body;
+    expect(got.flags.find((f: Flag) => f.code === 'not-acknowledged')?.message).toMatch(/^0 of 2 .*version 2/);
+    // only the current approved version can be acknowledged
+    expect((await other.client.post(url(`/${doc.id}/acknowledgements`), { version: 1 })).status).toBe(400);
+  });
+
+  it('with the second-approver rule, refuses approval by anyone who wrote or saved the draft', async () => {
+    const editor = await member('editor');
+    const viewer = await member('viewer');
+    expect((await viewer.client.get(url('/settings'))).status).toBe(403);
+    const on = await owner.put(url('/settings'), { requireSecondApprover: true });
+    expect(on.body).toEqual({ requireSecondApprover: true });
+    const doc = (await owner.post(url(), { title: 'Model change procedure' })).body;
+    await edit(owner, doc.id, 'First words.');
+    await edit(editor.client, doc.id, 'First words, improved.');
+    for (const who of [owner, editor.client]) {
+      const refused = await approve(who, doc.id);
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toMatch(/second approver/);
+    }
+    expect((await owner.get(url(`/${doc.id}`))).body).toMatchObject({
+      approvedVersion: null,
+      draftVersion: 1,
+      nextReviewDate: null,
+    });
+    const third = await member('admin');
+    expect((await approve(third.client, doc.id)).status).toBe(200);
+    expect((await owner.get(url(`/${doc.id}`))).body.approvedVersion).toBe(1);
+  });
+
+  it('flags an overdue review, an owner who left, and a vacant role it names', async () => {
+    const leaver = await member('editor');
+    const roles = (await owner.get(`/api/v1/orgs/${orgId}/roles`)).body.items;
+    const role = roles[0];
+    const doc = (
+      await owner.post(url(), { title: 'Incident handling', owner: { userId: leaver.userId }, namedRoleIds: [role.id] })
+    ).body;
+    await edit(owner, doc.id, 'Who does what when an AI system misbehaves.');
+    await approve(owner, doc.id);
+    let got = (await owner.get(url(`/${doc.id}`))).body;
+    expect(codes(got).sort()).toEqual(['role-vacant']);
+    const unknownRole = await owner.patch(url(`/${doc.id}`), { namedRoleIds: [role.id, doc.id] });
+    expect(unknownRole.status).toBe(400);
+    expect(unknownRole.body.errors).toEqual([
+      { field: 'body.namedRoleIds.1', message: expect.stringMatching(/governance role/) },
+    ]);
+    expect(got.flags[0].message).toContain(role.name);
+
+    const set = await owner.patch(url(`/${doc.id}`), { nextReviewDate: '2020-01-31' });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    await owner.delete(`/api/v1/orgs/${orgId}/members/${leaver.userId}`);
+    got = (await owner.get(url(`/${doc.id}`))).body;
+    expect(codes(got).sort()).toEqual(['owner-left', 'review-overdue', 'role-vacant']);
+    const flags = (await owner.get(url('/flags'))).body;
+    expect(flags).toMatchObject({ total: 1, items: [{ id: doc.id }] });
+
+    // naming a holder clears the vacancy
+    expect((await owner.patch(`/api/v1/orgs/${orgId}/roles/${role.id}`, { holder: { userId } })).status).toBe(200);
+    expect(codes((await owner.get(url(`/${doc.id}`))).body)).not.toContain('role-vacant');
+    // an explicitly set date survives the next approval when it is still ahead
+    const ahead = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    // the owner who left does not block other edits
+    expect((await owner.patch(url(`/${doc.id}`), { nextReviewDate: ahead })).status).toBe(200);
+    await edit(owner, doc.id, 'Who does what when an AI system misbehaves, and when to tell customers.');
+    await approve(owner, doc.id);
+    expect((await owner.get(url(`/${doc.id}`))).body.nextReviewDate).toBe(ahead);
+  });
+});
