@@ -1,10 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerReminderJob, runDueJobs, unregisterReminderJob } from '../../src/platform/jobs/index.js';
+import { listReminderJobs, registerReminderJob, runDueJobs, unregisterReminderJob } from '../../src/platform/jobs/index.js';
 import { createMailer, type Mailer } from '../../src/platform/notify/index.js';
 import { createTestApp, PASSWORD, setupOwner, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
+
+// Only this file's jobs run here: the modules' own (registered when the app is
+// imported) have their tests, and would add their deliveries to the counts.
+beforeAll(() => {
+  for (const job of listReminderJobs()) unregisterReminderJob(job.name);
+});
 
 // Reminders by email, through a real SMTP server started here.
 

@@ -2,15 +2,21 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/platform/db/db.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
-import { registerReminderJob, runDueJobs, unregisterReminderJob } from '../../src/platform/jobs/index.js';
+import { listReminderJobs, registerReminderJob, runDueJobs, unregisterReminderJob } from '../../src/platform/jobs/index.js';
 import { createTestApp, PASSWORD, setupOwner } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import { raceJob } from './jobs-race.fixture.js';
+
+// Only this file's jobs run here: the modules' own (registered when the app is
+// imported) have their tests, and would add their deliveries to the counts.
+beforeAll(() => {
+  for (const job of listReminderJobs()) unregisterReminderJob(job.name);
+});
 
 // Two app nodes on one database run the reminder jobs at the same time: each
 // reminder reaches each member once, and only one node runs a job at a time.

@@ -1,8 +1,20 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type DueItem, registerReminderJob, runDueJobs, unregisterReminderJob } from '../../src/platform/jobs/index.js';
+import {
+  type DueItem,
+  listReminderJobs,
+  registerReminderJob,
+  runDueJobs,
+  unregisterReminderJob,
+} from '../../src/platform/jobs/index.js';
 import { notify } from '../../src/platform/notify/index.js';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
+
+// Only this file's jobs run here: the modules' own (registered when the app is
+// imported) have their tests, and would add their deliveries to the counts.
+beforeAll(() => {
+  for (const job of listReminderJobs()) unregisterReminderJob(job.name);
+});
 
 // The notification routes, and what runDueJobs delivers, on each dialect.
 
@@ -104,6 +116,28 @@ describe.each(testDialects())('notifications (%s)', (dialect) => {
     expect((await owner.post(`/api/v1/orgs/${orgId}/notifications/read-all`)).body).toEqual({ marked: 1 });
     expect((await owner.get(`/api/v1/orgs/${orgId}/notifications`)).body.unread).toBe(0);
     expect((await member.get(`/api/v1/orgs/${orgId}/notifications`)).body.unread).toBe(2);
+  });
+
+  it('keeps delivering when one item or one job fails', async () => {
+    const gone = '01900000-0000-7000-8000-0000000000aa';
+    items = [item('orphan', [ownerId], gone), item('kept', [memberId])];
+    registerReminderJob({
+      name: 'broken-job',
+      cron: '0 7 * * *',
+      due: async () => {
+        throw new Error('the due query failed');
+      },
+    });
+    try {
+      const r = await runDueJobs(t.database.db, { mailer: null, nodeId: 'n1', now: next() });
+      expect(r.ran).toEqual(['test-reminder']);
+      expect(r).toMatchObject({ delivered: 1, notifications: 1 });
+      expect(r.errors).toEqual([expect.stringMatching(/^test-reminder orphan: /), 'broken-job: the due query failed']);
+      const titles = (await member.get(`/api/v1/orgs/${orgId}/notifications`)).body.items.map((n: { title: string }) => n.title);
+      expect(titles).toContain('Evidence kept expires soon');
+    } finally {
+      unregisterReminderJob('broken-job');
+    }
   });
 
   it('answers 400 naming a bad limit, and 404 for an unknown notification', async () => {

@@ -66,12 +66,14 @@ export interface RunResult {
   notifications: number;
   emailsSent: number;
   emailsFailed: number;
+  /** what went wrong, one line each: a job whose due query failed, an item that could not be delivered */
+  errors: string[];
 }
 
 /** Runs every registered job that is due, then sends pending emails. Safe to call on every node at once. */
 export async function runDueJobs(db: Db, opts: RunOptions): Promise<RunResult> {
   const now = opts.now ?? new Date();
-  const result: RunResult = { ran: [], busy: [], delivered: 0, notifications: 0, emailsSent: 0, emailsFailed: 0 };
+  const result: RunResult = { ran: [], busy: [], delivered: 0, notifications: 0, emailsSent: 0, emailsFailed: 0, errors: [] };
   for (const job of listReminderJobs()) {
     const state = await db.selectFrom('job_leases').select('last_run_at').where('job', '=', job.name).executeTakeFirst();
     if (!isDue(job.name, state?.last_run_at ?? null, now)) continue;
@@ -86,14 +88,23 @@ export async function runDueJobs(db: Db, opts: RunOptions): Promise<RunResult> {
       if (!isDue(job.name, fresh?.last_run_at ?? null, now)) continue;
       const items = await job.due(db, now);
       for (const item of items) {
-        const n = await deliverItem(db, job.name, item, { now, email: opts.mailer !== null });
-        if (n !== null) {
-          result.delivered++;
-          result.notifications += n;
+        // One item that cannot be delivered (its organization deleted meanwhile, say) must not
+        // hold back the others; the job reports it again at its next tick if it is still due.
+        try {
+          const n = await deliverItem(db, job.name, item, { now, email: opts.mailer !== null });
+          if (n !== null) {
+            result.delivered++;
+            result.notifications += n;
+          }
+        } catch (e) {
+          result.errors.push(`${job.name} ${item.key}: ${(e as Error).message}`);
         }
       }
       ranAt = now.toISOString();
       result.ran.push(job.name);
+    } catch (e) {
+      // A failing job leaves its last run as it was (retried next minute) and the other jobs run.
+      result.errors.push(`${job.name}: ${(e as Error).message}`);
     } finally {
       await releaseLease(db, job.name, opts.nodeId, ranAt);
     }

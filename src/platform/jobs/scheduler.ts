@@ -35,6 +35,7 @@ export function startScheduler(db: Db, config: Config, log: SchedulerLog = conso
     });
     const r = await running;
     running = null;
+    for (const error of r?.errors ?? []) log.error(`reminder job: ${error}`);
     if (r && (r.delivered || r.emailsSent || r.emailsFailed))
       log.info(
         `reminders: ${r.delivered} delivered (${r.notifications} notifications), ${r.emailsSent} emails sent, ${r.emailsFailed} failed`,
