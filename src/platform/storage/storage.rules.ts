@@ -58,7 +58,8 @@ export function classifyHead(head: Buffer, name: string, declaredType?: string):
 // javascript: URL (also with an entity for the colon), or embedded HTML.
 const ACTIVE_MARKUP = [
   { re: /<script[\s>/]/, what: 'a script element' },
-  { re: /<[^>]*\son[a-z]+\s*=/, what: 'an event handler attribute' },
+  // [^<>]: each scan stops at the next tag, so the check stays linear on hostile input.
+  { re: /<[^<>]*\son[a-z]+\s*=/, what: 'an event handler attribute' },
   { re: /javascript\s*(:|&#)/, what: 'a javascript: URL' },
   { re: /<(foreignobject|iframe|embed|object)[\s>/]/, what: 'embedded HTML or objects' },
 ];
