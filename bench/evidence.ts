@@ -50,12 +50,12 @@ export async function seedEvidence(db: Db, orgId: string): Promise<number> {
   // what the app keeps per target (and area) and end date on every write
   const counts = new Map<
     string,
-    { target_kind: string; target_id: string; valid_until: string; n: number; latest_collected_on: string }
+    { target_kind: string; target_id: string; valid_month: string; n: number; latest_collected_on: string }
   >();
   const count = (target_kind: string, target_id: string, validUntil: string | null, collectedOn: string) => {
-    const valid_until = validUntil ?? '9999-12-31';
-    const key = `${target_kind}|${target_id}|${valid_until}`;
-    const c = counts.get(key) ?? { target_kind, target_id, valid_until, n: 0, latest_collected_on: collectedOn };
+    const valid_month = validUntil?.slice(0, 7) ?? '9999-12';
+    const key = `${target_kind}|${target_id}|${valid_month}`;
+    const c = counts.get(key) ?? { target_kind, target_id, valid_month, n: 0, latest_collected_on: collectedOn };
     c.n++;
     if (collectedOn > c.latest_collected_on) c.latest_collected_on = collectedOn;
     counts.set(key, c);

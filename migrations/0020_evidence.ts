@@ -63,17 +63,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['org_id', 'target_kind', 'target_id', 'collected_on', 'evidence_id'])
     .execute();
 
-  // Items per target (and per area) and end date, kept by every write: coverage
-  // reads these few rows instead of every link (bench/evidence.ts). An open
-  // end date is stored as 9999-12-31 so the key is never NULL.
+  // the links ending in a date range (coverage's exact counts near today)
+  await db.schema
+    .createIndex('evidence_links_ending_idx')
+    .on('evidence_links')
+    .columns(['org_id', 'target_kind', 'valid_until', 'target_id'])
+    .execute();
+
+  // Items per target (and per area) and month of their end date, kept by
+  // every write: coverage reads these few rows instead of every link
+  // (bench/evidence.ts). An open end is month 9999-12 so the key is never NULL.
   await db.schema
     .createTable('evidence_counts')
     .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
     .addColumn('target_kind', 'text', (c) => c.notNull())
     .addColumn('target_id', 'text', (c) => c.notNull())
-    .addColumn('valid_until', 'text', (c) => c.notNull())
+    .addColumn('valid_month', 'text', (c) => c.notNull())
     .addColumn('n', 'integer', (c) => c.notNull())
     .addColumn('latest_collected_on', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('evidence_counts_pk', ['org_id', 'target_kind', 'target_id', 'valid_until'])
+    .addPrimaryKeyConstraint('evidence_counts_pk', ['org_id', 'target_kind', 'target_id', 'valid_month'])
     .execute();
 }

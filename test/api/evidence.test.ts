@@ -151,6 +151,13 @@ describe.each(testDialects())('evidence register (%s)', (dialect) => {
     expect(after.controls.find((c: { controlId: string }) => c.controlId === 'A.3.2')).toMatchObject({ total: 1, valid: 1 });
     expect((await owner.post(url(`/${renewed.body.id}/archive`))).status).toBe(200);
 
+    // the SoA's row counts the current items and lists the latest
+    const soa = (await owner.get(`/api/v1/orgs/${orgId}/soa`)).body;
+    const row = soa.rows.find((r: { controlId: string }) => r.controlId === 'A.6.2.6');
+    expect(row).toMatchObject({ evidenceCount: 3, validEvidenceCount: 2 });
+    expect(row.linkedEvidence.map((e: { title: string }) => e.title)).toEqual(['Valid', 'Expiring', 'Expired']);
+    expect(row.linkedEvidence[2]).toMatchObject({ state: 'expired', number: expect.stringMatching(/^EV-\d{4}$/) });
+
     const expired = await owner.get(url('?state=expired'));
     expect(expired.body.items.map((i: { title: string }) => i.title)).toEqual(['Expired']);
     const byControl = await owner.get(url('?controlId=A.2.2'));

@@ -2,7 +2,7 @@ import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
-import { readCounts } from './evidence.counts.js';
+import { exactNearToday, latestCurrent, readMonths } from './evidence.counts.js';
 import { expiringUntil, type LINK_TARGETS, parseEvidenceNumber } from './evidence.rules.js';
 import type { EvidenceListQuery } from './evidence.schemas.js';
 
@@ -127,20 +127,47 @@ export interface TargetCounts {
   latestCollectedOn: string | null;
 }
 
-/** Per target of a kind: current items by state and the latest collection date (from evidence_counts). */
+/**
+ * Per target of a kind: current items by state and the latest collection
+ * date. Months wholly before today's are expired, months after the expiring
+ * window's are valid (evidence_counts); the month or two around today are
+ * counted exactly from the links (bench/evidence.ts).
+ */
 export async function countsByTarget(db: Executor, orgId: string, kind: Target | 'area', today: string): Promise<TargetCounts[]> {
   const soon = expiringUntil(today);
+  const [first, last] = [today.slice(0, 7), soon.slice(0, 7)];
+  const [{ rows, archivedLatest }, exact] = await Promise.all([
+    readMonths(db, orgId, kind),
+    exactNearToday(db, orgId, kind, `${first}-01`, `${last}-31`, today, soon),
+  ]);
   const out = new Map<string, TargetCounts>();
-  for (const r of await readCounts(db, orgId, [kind])) {
-    const c = out.get(r.target) ?? { targetId: r.target, valid: 0, expiring: 0, expired: 0, total: 0, latestCollectedOn: null };
-    c.total += r.n;
-    if (r.validUntil !== null && r.validUntil < today) c.expired += r.n;
-    else if (r.validUntil !== null && r.validUntil <= soon) c.expiring += r.n;
-    else c.valid += r.n;
+  const of = (target: string) => {
+    const c = out.get(target) ?? { targetId: target, valid: 0, expiring: 0, expired: 0, total: 0, latestCollectedOn: null };
+    out.set(target, c);
+    return c;
+  };
+  for (const r of rows) {
+    const c = of(r.target);
     if (!c.latestCollectedOn || r.latest > c.latestCollectedOn) c.latestCollectedOn = r.latest;
-    out.set(r.target, c);
+    if (r.month >= first && r.month <= last) continue;
+    c.total += r.n;
+    if (r.month < first) c.expired += r.n;
+    else c.valid += r.n;
   }
-  return [...out.values()];
+  for (const e of exact) {
+    const c = of(e.target);
+    c.total += e.total;
+    c.expired += e.expired;
+    c.expiring += e.expiring;
+    c.valid += e.valid;
+  }
+  // where an archived item was collected on or after the latest date counted, ask the current items
+  for (const [target, collected] of archivedLatest) {
+    const c = out.get(target);
+    if (c?.latestCollectedOn && collected >= c.latestCollectedOn)
+      c.latestCollectedOn = await latestCurrent(db, orgId, kind, target);
+  }
+  return [...out.values()].filter((c) => c.total > 0);
 }
 
 /** Current items per area by state (from evidence_counts). */

@@ -54,6 +54,7 @@ export function buildSoaReport(input: SoaReportInput): Report {
       { header: 'Implementation status', width: 20 },
       { header: 'How it is implemented', width: 45 },
       { header: 'Owner', width: 22 },
+      { header: 'Evidence', width: 14 },
       { header: 'Linked risks', width: 22 },
     ],
     rows: list.map((r) => [
@@ -64,6 +65,7 @@ export function buildSoaReport(input: SoaReportInput): Report {
       STATUS_WORDS[r.implementationStatus],
       r.implementation,
       r.owner?.name ?? '',
+      r.evidenceCount ? `${r.evidenceCount} (${r.validEvidenceCount} valid)` : 'none',
       linkedRisksCell(r),
     ]),
     empty,

@@ -182,6 +182,8 @@ export function soaChecks(content: SoaContent, links: ControlLinks): SoaCheck[] 
 
 export interface RowContext {
   links: ControlLinks;
+  /** evidence per control (the evidence register's evidenceForControls) */
+  evidence?: ReadonlyMap<string, { count: number; valid: number; items: SoaRow['linkedEvidence'] }>;
   /** members' current names by user id */
   memberNames: ReadonlyMap<string, string>;
 }
@@ -206,7 +208,9 @@ export function buildRows(content: SoaContent, ctx: RowContext, checks = soaChec
     owner: ownerOf(r.owner, ctx.memberNames),
     linkedRiskCount: ctx.links.counts.get(r.controlId) ?? 0,
     linkedRisks: [...(ctx.links.top.get(r.controlId) ?? [])].slice(0, LINKED_RISKS_SHOWN),
-    linkedEvidence: [],
+    evidenceCount: ctx.evidence?.get(r.controlId)?.count ?? 0,
+    validEvidenceCount: ctx.evidence?.get(r.controlId)?.valid ?? 0,
+    linkedEvidence: ctx.evidence?.get(r.controlId)?.items ?? [],
     flags: flags.get(key) ?? [],
   });
   return [

@@ -105,15 +105,28 @@ export const soaRowSchema = z
      * then by number; all of them: GET /risks?controlId=
      */
     linkedRisks: z.array(linkedRiskSchema),
-    /** always empty until the evidence store exists (see evidenceNote) */
-    linkedEvidence: z.array(z.object({ id: z.string(), title: z.string() })),
+    /** current evidence items linked to the control; all of them: GET /evidence?controlId= */
+    evidenceCount: z.number().int(),
+    /** of those, still valid today (valid or expiring) */
+    validEvidenceCount: z.number().int(),
+    /** the 5 most recently collected */
+    linkedEvidence: z.array(
+      z.object({
+        id: z.string(),
+        number: z.string(),
+        title: z.string(),
+        validUntil: z.string().nullable(),
+        state: z.enum(['valid', 'expiring', 'expired']),
+      }),
+    ),
     /** the checks on this row */
     flags: z.array(soaCheckSchema),
   })
   .meta({ id: 'SoaRow' });
 export type SoaRow = z.infer<typeof soaRowSchema>;
 
-export const EVIDENCE_NOTE = 'Evidence arrives with the evidence store; until then no row lists evidence.';
+export const EVIDENCE_NOTE =
+  'Evidence counts are the current items in the evidence store linked to each control, as of when the SoA is read.';
 
 const derived = { rows: z.array(soaRowSchema), checks: z.array(soaCheckSchema), evidenceNote: z.string() };
 export const soaSchemas = versionedSchemas('Soa', soaContentSchema, derived);

@@ -2,6 +2,7 @@ import type { Executor } from '../../platform/db/db.js';
 import { invalid } from '../../platform/http/errors.js';
 import { resolvePeople } from '../../platform/refs/index.js';
 import { defineVersionedRecord, type VersionView } from '../../platform/versioned/index.js';
+import { evidenceForControls } from '../evidence/index.js';
 import { controlRiskLinks } from '../risks/index.js';
 import {
   buildRows,
@@ -31,19 +32,20 @@ export async function soaContext(db: Executor, orgId: string, contents: SoaConte
   // Read on every read, in a few statements: per control the count and the
   // first LINKED_RISKS_SHOWN risks, so the answer stays small (and the read
   // cheap) however many risks link (bench/soa.ts).
-  const [links, members] = await Promise.all([
+  const [links, members, evidence] = await Promise.all([
     controlRiskLinks(db, orgId, LINKED_RISKS_SHOWN),
     resolvePeople(
       db,
       orgId,
       ids.map((userId) => ({ field: userId, person: { userId, name: '' } })),
     ),
+    evidenceForControls(db, orgId),
   ]);
   const memberNames = new Map<string, string>();
   members.people.forEach((p) => {
     if (p?.userId) memberNames.set(p.userId, p.name);
   });
-  return { links, memberNames };
+  return { links, memberNames, evidence };
 }
 
 /** Refuses (400) what zod cannot: a missing or unknown Annex A row, duplicates, an unjustified exclusion, a stranger as owner. */
