@@ -211,4 +211,40 @@ describe('document control in the browser', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'with a second approver required, the author is told why they cannot approve their own draft',
+    async () => {
+      const { page } = e;
+      const h = helpers(e, 'documents-second-approver');
+      try {
+        await page.setViewportSize({ width: 1440, height: 1100 });
+        await page.goto(`/orgs/${orgId}/documents`);
+        await h.heading('Documents').waitFor();
+        const rule = page.getByRole('switch', { name: /Require a second approver/ });
+        // the switch shows the stored rule: it turns on once the server has it
+        await rule.click();
+        await page.getByText('A second approver is now required').waitFor();
+        await expect.poll(() => rule.isChecked()).toBe(true);
+        await page
+          .getByRole('row', { name: /AI policy/ })
+          .getByRole('link', { name: 'AI policy' })
+          .click();
+        await h.heading('AI policy').waitFor();
+        const text = page.getByRole('textbox', { name: 'Markdown' });
+        await text.fill(`${await text.inputValue()}A third version.\n`);
+        await page.getByRole('button', { name: 'Approve…' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Approve version 3' });
+        await dialog.getByRole('button', { name: 'Approve' }).click();
+        await dialog.getByText(/requires a second approver/).waitFor();
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        // saved as a draft of version 3 on the way, not approved
+        await page.getByText(/Draft of version 3, saved/).waitFor();
+        expect(e.consoleErrors.filter((m) => !/40[03]/.test(m))).toEqual([]);
+      } catch (err) {
+        await h.explainFailure(err);
+      }
+    },
+    TIMEOUT,
+  );
 });
