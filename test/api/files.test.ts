@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -160,6 +161,24 @@ describe.each(testDialects())('files (%s)', (dialect) => {
     expect(dl.status).toBe(500);
     expect(dl.headers['content-type']).toContain('application/problem+json');
     expect(dl.body.title).toBe('blob-corrupted');
+  });
+
+  it('keeps nothing when the client goes away mid-upload', async () => {
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { payload, headers } = multipart('half.bin', randomBytes(2 * 1024 * 1024));
+    const before = blobCount();
+    await new Promise<void>((resolve) => {
+      const req = http.request(`${base}${url()}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-length': payload.length, cookie: owner.cookie ?? '', 'x-csrf-token': owner.csrf ?? '' },
+      });
+      req.on('error', () => resolve());
+      req.write(payload.subarray(0, 1024 * 1024), () => setTimeout(() => req.destroy(), 100));
+    });
+    // the server notices the closed socket a moment later
+    for (let i = 0; i < 50 && blobCount() !== before; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(blobCount(), JSON.stringify(blobList())).toBe(before);
+    expect(await rowCount()).toBe(0);
   });
 
   it('refuses an upload from someone not signed in', async () => {
