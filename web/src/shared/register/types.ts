@@ -18,9 +18,12 @@ export type RegisterName = {
   [P in OrgPath]: P extends `/api/v1/orgs/{orgId}/${infer R}`
     ? R extends `${string}/${string}`
       ? never
-      : Answer200<P> extends ListAnswer
-        ? R
-        : never
+      : // a path without a GET (never) would otherwise pass the list test
+        [Answer200<P>] extends [never]
+        ? never
+        : Answer200<P> extends ListAnswer
+          ? R
+          : never
     : never;
 }[OrgPath];
 
