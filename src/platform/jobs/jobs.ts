@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { Db, Executor } from '../db/db.js';
-import { notify } from '../notify/notify.js';
+import { notifyMany } from '../notify/notify.js';
 import type { Mailer } from '../notify/mailer.js';
 import { sendPendingEmails } from '../notify/outbox.js';
 import type { DueItem, ReminderJob } from './jobs.types.js';
@@ -18,6 +18,8 @@ import type { DueItem, ReminderJob } from './jobs.types.js';
 //   a process dies between the SMTP server accepting it and recording 'sent'.
 
 const LEASE_MS = 5 * 60_000;
+/** items delivered in one transaction */
+const BATCH = 100;
 
 const jobs = new Map<string, ReminderJob>();
 const schedules = new Map<string, Cron>();
@@ -87,17 +89,30 @@ export async function runDueJobs(db: Db, opts: RunOptions): Promise<RunResult> {
       const fresh = await db.selectFrom('job_leases').select('last_run_at').where('job', '=', job.name).executeTakeFirst();
       if (!isDue(job.name, fresh?.last_run_at ?? null, now)) continue;
       const items = await job.due(db, now);
-      for (const item of items) {
-        // One item that cannot be delivered (its organization deleted meanwhile, say) must not
-        // hold back the others; the job reports it again at its next tick if it is still due.
+      const delivery = { now, email: opts.mailer !== null };
+      // Sorted, so two nodes delivering overlapping batches take the unique keys in the same order.
+      const sorted = [...items].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+      for (let i = 0; i < sorted.length; i += BATCH) {
+        const batch = sorted.slice(i, i + BATCH);
         try {
-          const n = await deliverItem(db, job.name, item, { now, email: opts.mailer !== null });
-          if (n !== null) {
-            result.delivered++;
-            result.notifications += n;
+          const r = await deliverItems(db, job.name, batch, delivery);
+          result.delivered += r.delivered;
+          result.notifications += r.notifications;
+        } catch {
+          // One item that cannot be delivered (its organization deleted meanwhile, say) must not
+          // hold back the others: deliver this batch one by one; the job reports a failed item
+          // again at its next tick if it is still due.
+          for (const item of batch) {
+            try {
+              const n = await deliverItem(db, job.name, item, delivery);
+              if (n !== null) {
+                result.delivered++;
+                result.notifications += n;
+              }
+            } catch (e) {
+              result.errors.push(`${job.name} ${item.key}: ${(e as Error).message}`);
+            }
           }
-        } catch (e) {
-          result.errors.push(`${job.name} ${item.key}: ${(e as Error).message}`);
         }
       }
       ranAt = now.toISOString();
@@ -156,32 +171,53 @@ export async function deliverItem(
   item: DueItem,
   opts: { now: Date; email: boolean },
 ): Promise<number | null> {
+  const r = await deliverItems(db, job, [item], opts);
+  return r.delivered ? r.notifications : null;
+}
+
+/**
+ * Delivers due items in one transaction: inserts their delivery rows, skipping
+ * keys already delivered, and notifies for exactly the rows this insert won.
+ */
+export async function deliverItems(
+  db: Db,
+  job: string,
+  items: DueItem[],
+  opts: { now: Date; email: boolean },
+): Promise<{ delivered: number; notifications: number }> {
+  const unique = [...new Map(items.map((i) => [i.key, i])).values()];
+  if (unique.length === 0) return { delivered: 0, notifications: 0 };
   return db.transaction().execute(async (tx) => {
     const won = await tx
       .insertInto('job_deliveries')
-      .values({
-        job,
-        item_key: item.key,
-        org_id: item.orgId,
-        recipients: item.userIds.length,
-        created_at: opts.now.toISOString(),
-      })
+      .values(
+        unique.map((item) => ({
+          job,
+          item_key: item.key,
+          org_id: item.orgId,
+          recipients: item.userIds.length,
+          created_at: opts.now.toISOString(),
+        })),
+      )
       .onConflict((oc) => oc.columns(['job', 'item_key']).doNothing())
-      .returning('job')
-      .executeTakeFirst();
-    if (!won) return null;
-    return notify(
+      .returning('item_key')
+      .execute();
+    const keys = new Set(won.map((w) => w.item_key));
+    const notifications = await notifyMany(
       tx,
-      {
-        orgId: item.orgId,
-        userIds: item.userIds,
-        kind: job,
-        title: item.title,
-        body: item.body,
-        link: item.link,
-        email: opts.email,
-      },
+      unique
+        .filter((item) => keys.has(item.key))
+        .map((item) => ({
+          orgId: item.orgId,
+          userIds: item.userIds,
+          kind: job,
+          title: item.title,
+          body: item.body,
+          link: item.link,
+          email: opts.email,
+        })),
       opts.now,
     );
+    return { delivered: keys.size, notifications };
   });
 }

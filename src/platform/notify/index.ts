@@ -7,6 +7,7 @@ export {
   type NotificationItem,
   type NotifyInput,
   notify,
+  notifyMany,
 } from './notify.js';
 export { sendPendingEmails } from './outbox.js';
 export { notificationRoutes } from './notify.routes.js';
