@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '../../../shared/api';
 import { fieldErrorLookup, fieldErrorsOf } from '../../../shared/problem';
 import { useOrgMutation } from '../../../shared/register';
@@ -37,13 +37,15 @@ export function NewDocumentModal({ orgId, mode, onClose, onCreated }: Props) {
   const [summary, setSummary] = useState('');
   const [tried, setTried] = useState(false);
   const upload = mode?.kind === 'upload';
+  // each opening starts from the type it was opened for (a refetch of the core set leaves the typing alone)
+  const titles = useRef<Record<string, string>>({});
+  for (const r of coreSet.data?.items ?? []) titles.current[r.key] = r.title;
   useEffect(() => {
     if (!mode) return;
     setDocType(mode.docType);
     setCategory(categoryFor(mode.docType));
-    const core = coreSet.data?.items.find((r) => r.key === mode.docType);
-    setTitle(core?.title ?? '');
-  }, [mode, coreSet.data]);
+    setTitle(mode.docType === 'other' ? '' : (titles.current[mode.docType] ?? ''));
+  }, [mode]);
   // creating the document and saving the file as its draft are two writes; the form waits for both
   const create = useOrgMutation(
     orgId,
