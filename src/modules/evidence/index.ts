@@ -1,8 +1,10 @@
 // Evidence (clauses 7.5, 9.1): files, links and records showing that
 // requirements and controls are met, what they cover, and reminders before
 // they run out.
+import { registerReminderJob } from '../../platform/jobs/index.js';
 import { registerLinkKind } from '../../platform/refs/index.js';
 import { registerLinkKindOf } from '../../platform/register/index.js';
+import { evidenceExpiryJob } from './evidence.job.js';
 import { evidenceRegister } from './evidence.register.js';
 import { evidenceNumber } from './evidence.rules.js';
 
@@ -14,6 +16,9 @@ registerLinkKind(
   }),
 );
 
+registerReminderJob(evidenceExpiryJob);
+
+export { evidenceExpiryJob } from './evidence.job.js';
 export { evidenceRoutes } from './evidence.routes.js';
 export {
   CONTROL_ITEMS_SHOWN,
