@@ -61,16 +61,17 @@ describe.each(testDialects())('audit log (%s)', (dialect) => {
   });
 
   it('pages newest first with a cursor and filters by action', async () => {
-    // the organization's own create rows, then a scope create and two updates
+    // the organization's own create rows (the org, its six starting governance
+    // roles, the membership), then a scope create and two updates
     for (const text of ['one', 'two', 'three']) expect((await draft(text)).status).toBe(200);
     const all = (await owner.get(`/api/v1/orgs/${orgId}/audit-log`)).body.items as { seq: number; action: string }[];
-    expect(all.map((i) => i.action)).toEqual(['update', 'update', 'create', 'create', 'create']);
+    expect(all.map((i) => i.action)).toEqual(['update', 'update', ...Array(9).fill('create')]);
 
-    const page1 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=2`);
-    expect(page1.body.items).toHaveLength(2);
+    const page1 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=5`);
+    expect(page1.body.items).toHaveLength(5);
     expect(page1.body.nextCursor).toEqual(expect.any(String));
-    const page2 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=2&cursor=${page1.body.nextCursor}`);
-    const page3 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=2&cursor=${page2.body.nextCursor}`);
+    const page2 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=5&cursor=${page1.body.nextCursor}`);
+    const page3 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=5&cursor=${page2.body.nextCursor}`);
     expect(page3.body.nextCursor).toBeNull();
     const paged = [...page1.body.items, ...page2.body.items, ...page3.body.items].map((i: { seq: number }) => i.seq);
     expect(paged).toEqual(all.map((i) => i.seq));
@@ -87,8 +88,9 @@ describe.each(testDialects())('audit log (%s)', (dialect) => {
     try {
       const { client } = await setupOwner(t2.app);
       for (let i = 0; i < 3; i++) expect((await client.post('/api/v1/orgs', { name: `Chained ${i}` })).status).toBe(201);
-      // setup: user + org + membership + sign-in, then 3 x (org + membership)
-      expect(await verifyAuditLog(t2.database.db)).toEqual({ ok: true, rows: 4 + 6 });
+      // setup: user + org + membership + sign-in, then 3 x (org + membership);
+      // each organization also starts with six governance roles
+      expect(await verifyAuditLog(t2.database.db)).toEqual({ ok: true, rows: 4 + 6 + 4 * 6 });
       await t2.database.db.updateTable('audit_log').set({ actor: 'someone-else@example.com' }).where('seq', '=', 3).execute();
       const broken = await verifyAuditLog(t2.database.db);
       expect(broken).toMatchObject({ ok: false, break: { seq: 3 } });
@@ -105,10 +107,11 @@ describe.each(testDialects())('audit log (%s)', (dialect) => {
         Array.from({ length: 8 }, (_, i) => client.post('/api/v1/orgs', { name: `Parallel ${i}` })),
       );
       expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
-      // setup: user + org + membership + sign-in, then 8 x (org + membership), numbered 1..20
-      expect(await verifyAuditLog(t2.database.db)).toEqual({ ok: true, rows: 4 + 16 });
+      // setup: user + org + membership + sign-in, then 8 x (org + membership),
+      // each organization with its six governance roles: numbered 1..74
+      expect(await verifyAuditLog(t2.database.db)).toEqual({ ok: true, rows: 4 + 16 + 9 * 6 });
       const seqs = (await t2.database.db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) => r.seq);
-      expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(seqs).toEqual(Array.from({ length: 74 }, (_, i) => i + 1));
     } finally {
       await t2.close();
     }
