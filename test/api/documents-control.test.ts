@@ -104,6 +104,16 @@ describe.each(testDialects())('document control (%s)', (dialect) => {
     const doc = (await owner.post(url(), { title: 'Model change procedure' })).body;
     await edit(owner, doc.id, 'First words.');
     await edit(editor.client, doc.id, 'First words, improved.');
+    const sent = await owner.post(url(`/${doc.id}/content/draft/submit`), { note: 'Please check section 2.' });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const told = await t.database.db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind', 'body'])
+      .where('org_id', '=', orgId)
+      .execute();
+    expect(told).toEqual([
+      { user_id: editor.userId, kind: 'document-review-requested', body: expect.stringContaining('Please check section 2.') },
+    ]);
     for (const who of [owner, editor.client]) {
       const refused = await approve(who, doc.id);
       expect(refused.status).toBe(403);

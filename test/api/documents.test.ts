@@ -44,6 +44,14 @@ describe.each(testDialects())('documents (%s)', (dialect) => {
     expect(doc.flags.map((f: { code: string }) => f.code)).toContain('no-approved-version');
 
     expect((await saveDraft(doc.id, '# Use of AI\n\nOnly approved tools.\n')).status).toBe(200);
+    const stale = await owner.request(
+      'POST',
+      url(`/${doc.id}/content/draft/submit`),
+      {},
+      { 'if-match': 'W/"2000-01-01T00:00:00.000Z"' },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.current).toMatchObject({ id: doc.id, status: 'draft' });
     const submitted = await owner.post(url(`/${doc.id}/content/draft/submit`));
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'in review', draftVersion: 1, reviewRequestedBy: userId });
@@ -75,6 +83,20 @@ describe.each(testDialects())('documents (%s)', (dialect) => {
     ]);
     const back = (await owner.get(url(`/${doc.id}/diff?from=2&to=1`))).body;
     expect(back.summary).toEqual({ added: 0, removed: 1 });
+  });
+
+  it('retires a document: still readable with its versions, no longer changeable or flagged', async () => {
+    const doc = await create();
+    await saveDraft(doc.id, 'Old procedure.');
+    await owner.post(url(`/${doc.id}/content/draft/approve`), {});
+    expect((await owner.post(url(`/${doc.id}/retire`), {})).status).toBe(400);
+    const retired = await owner.post(url(`/${doc.id}/retire`), { reason: 'Replaced by the AI policy' });
+    expect(retired.status, JSON.stringify(retired.body)).toBe(200);
+    expect(retired.body).toMatchObject({ status: 'retired', retiredReason: 'Replaced by the AI policy', flags: [] });
+    expect((await saveDraft(doc.id, 'New words.')).status).toBe(409);
+    expect((await owner.patch(url(`/${doc.id}`), { title: 'Renamed' })).status).toBe(409);
+    expect((await owner.get(url(`/${doc.id}/content/versions/1`))).body.content.body).toBe('Old procedure.');
+    expect((await owner.get(url('?status=retired'))).body.items.map((d: { id: string }) => d.id)).toEqual([doc.id]);
   });
 
   it('refuses bad input naming the field, and hides documents from another organization', async () => {

@@ -112,3 +112,16 @@ export async function draftAuthors(db: Executor, orgId: string, versionId: strin
   if (createdBy) ids.add(createdBy);
   return ids;
 }
+
+/** Which of these documents are retired. */
+export async function retiredAmong(db: Executor, orgId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('documents')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .where('retired_at', 'is not', null)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -8,17 +8,29 @@ import { registerLinkKind } from '../../platform/refs/index.js';
 import { registerLinkKindOf } from '../../platform/register/index.js';
 import { documentReviewJob } from './documents.due.js';
 import { documentRegister } from './documents.register.js';
+import { retiredAmong } from './documents.repository.js';
 import { documentNumber } from './documents.rules.js';
 
-// Evidence and other records may link a document as the record they rest on.
-registerLinkKind(
-  registerLinkKindOf(documentRegister, {
-    kind: 'document',
-    noun: 'a document',
-    label: (r) => `${documentNumber(Number(r.number_seq))} ${r.title}`,
-    nameKey: 'title_key',
-  }),
-);
+// Evidence and other records may link a document as the record they rest
+// on. A retired document still reads (its label), but as no longer current.
+const documentLinks = registerLinkKindOf(documentRegister, {
+  kind: 'document',
+  noun: 'a document',
+  label: (r) => `${documentNumber(Number(r.number_seq))} ${r.title}`,
+  nameKey: 'title_key',
+});
+registerLinkKind({
+  ...documentLinks,
+  async lookup(db, orgId, ids) {
+    const found = await documentLinks.lookup(db, orgId, ids);
+    const retired = await retiredAmong(db, orgId, [...found.keys()]);
+    for (const id of retired) {
+      const t = found.get(id);
+      if (t) found.set(id, { ...t, archived: true, linkable: false });
+    }
+    return found;
+  },
+});
 
 registerReminderJob(documentReviewJob);
 
