@@ -5,6 +5,7 @@ import { registerBackup } from './backup.js';
 import { registerCatalogue } from './catalogue.js';
 import { describeError, EXIT_USAGE } from './context.js';
 import { registerDoctor } from './doctor.js';
+import { registerEvidence } from './evidence.js';
 import { registerInit } from './init.js';
 import { registerInventory } from './inventory.js';
 import { registerMigrate } from './migrate.js';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerInventory(program);
   registerCatalogue(program);
+  registerEvidence(program);
   registerDoctor(program);
   return program;
 }

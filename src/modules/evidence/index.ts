@@ -19,6 +19,7 @@ registerLinkKind(
 registerReminderJob(evidenceExpiryJob);
 
 export { evidenceExpiryJob } from './evidence.job.js';
+export { evidenceRegister } from './evidence.register.js';
 export { evidenceRoutes } from './evidence.routes.js';
 export {
   CONTROL_ITEMS_SHOWN,
