@@ -67,6 +67,7 @@ describe('document control in the browser', () => {
         await preview.getByRole('heading', { name: 'How we review this policy' }).waitFor();
         await page.getByRole('button', { name: 'Save draft' }).click();
         await page.getByText(/^Draft saved\./).waitFor();
+        await page.getByLabel('Note to the approvers').fill('Ready for the board meeting');
         await page.getByRole('button', { name: 'Submit for review' }).click();
         await page.getByText(/Draft in review since/).waitFor();
 
@@ -231,6 +232,10 @@ describe('document control in the browser', () => {
           .getByRole('link', { name: 'AI policy' })
           .click();
         await h.heading('AI policy').waitFor();
+        // the approved version as a Word file
+        const download = page.waitForEvent('download');
+        await page.getByRole('link', { name: 'DOCX', exact: true }).click();
+        expect((await download).suggestedFilename()).toMatch(/\.docx$/);
         const text = page.getByRole('textbox', { name: 'Markdown' });
         await text.fill(`${await text.inputValue()}A third version.\n`);
         await page.getByRole('button', { name: 'Approve…' }).click();

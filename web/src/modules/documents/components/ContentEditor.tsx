@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { DraftDialogs, DraftStatusCard, useDraftEditor } from '../../../shared/versioned';
 import type { Document } from '../hooks/useDocuments';
 import { useSubmitForReview } from '../hooks/useDocuments';
@@ -30,6 +31,7 @@ export function ContentEditor({
   const editor = useDraftEditor({ record, overview, initial: () => EMPTY, same });
   const { form, setForm, canWrite, dirty } = editor;
   const submit = useSubmitForReview(record.orgId, doc.id);
+  const [note, setNote] = useState('');
   const inReview = doc.status === 'in review';
   const canSubmit = canWrite && overview.draft !== null && !dirty && !inReview;
 
@@ -59,12 +61,22 @@ export function ContentEditor({
           placed={['content.body', 'content.changeNote', 'content.summary']}
         />
         {canWrite && overview.draft && (
-          <Group gap="xs">
+          <Group gap="xs" align="flex-end" wrap="wrap">
+            {!inReview && (
+              <TextInput
+                label="Note to the approvers"
+                placeholder="Optional"
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                maxLength={1000}
+                w={260}
+              />
+            )}
             <Button
               variant="light"
               disabled={!canSubmit}
               loading={submit.isPending}
-              onClick={() => submit.mutate({ ifMatch: versionTag(doc.updatedAt) })}
+              onClick={() => submit.mutate({ ifMatch: versionTag(doc.updatedAt), note }, { onSuccess: () => setNote('') })}
             >
               {inReview ? 'In review' : 'Submit for review'}
             </Button>

@@ -87,10 +87,12 @@ export function useUpdateDocument(orgId: string, documentId: string, concurrency
 export function useSubmitForReview(orgId: string, documentId: string) {
   return useOrgMutation(
     orgId,
-    ({ ifMatch }: { ifMatch: string }) =>
+    ({ ifMatch, note }: { ifMatch: string; note?: string }) =>
       unwrap(
         api.POST('/api/v1/orgs/{orgId}/documents/{documentId}/content/draft/submit', {
           params: { path: { orgId, documentId }, header: ifMatchHeader(ifMatch) },
+          // the note goes to the approvers in their notification
+          body: note?.trim() ? { note: note.trim() } : {},
         }),
       ),
     { invalidates: INVALIDATES, notify: 'Sent for review', notifyError: true },
