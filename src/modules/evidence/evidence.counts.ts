@@ -135,29 +135,40 @@ export interface MonthRow {
 
 /** A kind's groups, less what archived items put in (archived items count nowhere). */
 export async function readMonths(db: Executor, orgId: string, kind: CountKind) {
-  const [rows, archived] = await Promise.all([
+  // Archived items first (few, by their own index), then their links by id:
+  // a join would let the planner walk every link of the kind.
+  const [rows, archivedItems] = await Promise.all([
     db
       .selectFrom('evidence_counts')
       .select(['target_id', 'valid_month', 'n', 'latest_collected_on'])
       .where('org_id', '=', orgId)
       .where('target_kind', '=', kind)
       .execute(),
-    kind === 'area'
-      ? db
-          .selectFrom('evidence')
-          .select(['area as target_id', 'valid_until', 'collected_on'])
-          .where('org_id', '=', orgId)
-          .where('archived_at', 'is not', null)
-          .execute()
-      : db
-          .selectFrom('evidence as e')
-          .innerJoin('evidence_links as l', 'l.evidence_id', 'e.id')
-          .select(['l.target_id', 'l.valid_until', 'l.collected_on'])
-          .where('e.org_id', '=', orgId)
-          .where('e.archived_at', 'is not', null)
-          .where('l.target_kind', '=', kind)
-          .execute(),
+    db
+      .selectFrom('evidence')
+      .select(['id', 'area', 'valid_until', 'collected_on'])
+      .where('org_id', '=', orgId)
+      .where('archived_at', 'is not', null)
+      .execute(),
   ]);
+  let archived: { target_id: string; valid_until: string | null; collected_on: string }[] = [];
+  if (kind === 'area')
+    archived = archivedItems.map((a) => ({ target_id: a.area, valid_until: a.valid_until, collected_on: a.collected_on }));
+  else
+    for (let i = 0; i < archivedItems.length; i += 500)
+      archived = archived.concat(
+        await db
+          .selectFrom('evidence_links')
+          .select(['target_id', 'valid_until', 'collected_on'])
+          .where('org_id', '=', orgId)
+          .where('target_kind', '=', kind)
+          .where(
+            'evidence_id',
+            'in',
+            archivedItems.slice(i, i + 500).map((a) => a.id),
+          )
+          .execute(),
+      );
   const out = new Map<string, MonthRow>();
   for (const r of rows)
     out.set(`${r.target_id}\u0000${r.valid_month}`, {
