@@ -170,7 +170,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Send the draft for review: the document is "in review" until the draft is approved or discarded',
         headers: ifMatchHeaders,
         params,
-        body: submitBody,
+        body: submitBody.nullish(),
         response: { 200: documentSchema, ...problemResponses, 409: staleProblemSchema(documentSchema) },
       },
     },
@@ -182,7 +182,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
           access.actor,
           access.orgId,
           req.params.documentId,
-          req.body.note,
+          req.body?.note,
           ifMatchOf(req),
         );
         return reply.header('etag', etag).send(item);

@@ -13192,7 +13192,13 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          } | null;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -17352,43 +17358,6 @@ export interface components {
       implementation: string;
       owner?: components['schemas']['PersonRefInput'] | null;
     };
-    JourneyStepStateInput: {
-      id: string;
-      number: number;
-      title: string;
-      /** @enum {string} */
-      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
-      reason: string;
-    };
-    NextActionInput: {
-      title: string;
-      detail: string;
-      href: string;
-    };
-    DueItemInput: {
-      /** @enum {string} */
-      kind: 'gap-action' | 'supplier-review' | 'gap-answer' | 'objective' | 'impact-assessment' | 'risk-action' | 'risk-review';
-      title: string;
-      detail: string;
-      dueDate: string | null;
-      overdue: boolean;
-      href: string;
-    };
-    RecentChangeInput: {
-      id: string;
-      at: string;
-      text: string;
-      actor: string | null;
-      href: string | null;
-    };
-    HomeInput: {
-      steps: components['schemas']['JourneyStepStateInput'][];
-      nextActions: components['schemas']['NextActionInput'][];
-      due: components['schemas']['DueItemInput'][];
-      recent: components['schemas']['RecentChangeInput'][];
-      /** @enum {string} */
-      recentDetail: 'full' | 'summary';
-    };
     DocumentAudienceInput:
       | {
           /** @constant */
@@ -17564,6 +17533,53 @@ export interface components {
       archivedAt: string | null;
       flags: components['schemas']['DocumentFlagInput'][];
       missing: string[];
+    };
+    JourneyStepStateInput: {
+      id: string;
+      number: number;
+      title: string;
+      /** @enum {string} */
+      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      reason: string;
+    };
+    NextActionInput: {
+      title: string;
+      detail: string;
+      href: string;
+    };
+    DueItemInput: {
+      /** @enum {string} */
+      kind:
+        | 'gap-action'
+        | 'supplier-review'
+        | 'gap-answer'
+        | 'objective'
+        | 'impact-assessment'
+        | 'risk-action'
+        | 'risk-review'
+        | 'document-acknowledgement'
+        | 'document-review'
+        | 'evidence-expiry';
+      title: string;
+      detail: string;
+      dueDate: string | null;
+      overdue: boolean;
+      href: string;
+    };
+    RecentChangeInput: {
+      id: string;
+      at: string;
+      text: string;
+      actor: string | null;
+      href: string | null;
+    };
+    HomeInput: {
+      steps: components['schemas']['JourneyStepStateInput'][];
+      nextActions: components['schemas']['NextActionInput'][];
+      due: components['schemas']['DueItemInput'][];
+      recent: components['schemas']['RecentChangeInput'][];
+      /** @enum {string} */
+      recentDetail: 'full' | 'summary';
     };
     Problem: {
       type: string;
@@ -19048,43 +19064,6 @@ export interface components {
       /** @default null */
       owner: components['schemas']['PersonRef'] | null;
     };
-    JourneyStepState: {
-      id: string;
-      number: number;
-      title: string;
-      /** @enum {string} */
-      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
-      reason: string;
-    };
-    NextAction: {
-      title: string;
-      detail: string;
-      href: string;
-    };
-    DueItem: {
-      /** @enum {string} */
-      kind: 'gap-action' | 'supplier-review' | 'gap-answer' | 'objective' | 'impact-assessment' | 'risk-action' | 'risk-review';
-      title: string;
-      detail: string;
-      dueDate: string | null;
-      overdue: boolean;
-      href: string;
-    };
-    RecentChange: {
-      id: string;
-      at: string;
-      text: string;
-      actor: string | null;
-      href: string | null;
-    };
-    Home: {
-      steps: components['schemas']['JourneyStepState'][];
-      nextActions: components['schemas']['NextAction'][];
-      due: components['schemas']['DueItem'][];
-      recent: components['schemas']['RecentChange'][];
-      /** @enum {string} */
-      recentDetail: 'full' | 'summary';
-    };
     DocumentAudience:
       | {
           /** @constant */
@@ -19260,6 +19239,53 @@ export interface components {
       archivedAt: string | null;
       flags: components['schemas']['DocumentFlag'][];
       missing: string[];
+    };
+    JourneyStepState: {
+      id: string;
+      number: number;
+      title: string;
+      /** @enum {string} */
+      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      reason: string;
+    };
+    NextAction: {
+      title: string;
+      detail: string;
+      href: string;
+    };
+    DueItem: {
+      /** @enum {string} */
+      kind:
+        | 'gap-action'
+        | 'supplier-review'
+        | 'gap-answer'
+        | 'objective'
+        | 'impact-assessment'
+        | 'risk-action'
+        | 'risk-review'
+        | 'document-acknowledgement'
+        | 'document-review'
+        | 'evidence-expiry';
+      title: string;
+      detail: string;
+      dueDate: string | null;
+      overdue: boolean;
+      href: string;
+    };
+    RecentChange: {
+      id: string;
+      at: string;
+      text: string;
+      actor: string | null;
+      href: string | null;
+    };
+    Home: {
+      steps: components['schemas']['JourneyStepState'][];
+      nextActions: components['schemas']['NextAction'][];
+      due: components['schemas']['DueItem'][];
+      recent: components['schemas']['RecentChange'][];
+      /** @enum {string} */
+      recentDetail: 'full' | 'summary';
     };
   };
   responses: never;
