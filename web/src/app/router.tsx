@@ -28,6 +28,7 @@ const account = () => import('../modules/account');
 const home = () => import('../modules/home');
 const risks = () => import('../modules/risks');
 const soa = () => import('../modules/soa');
+const evidence = () => import('../modules/evidence');
 const impactAssessments = () => import('../modules/impact-assessments');
 const objectives = () => import('../modules/objectives');
 const documents = () => import('../modules/documents');
@@ -96,6 +97,10 @@ export const router = createBrowserRouter([
               { path: 'risks/:riskId', lazy: page(risks, 'RiskPage') },
               { path: 'risks/:riskId/edit', lazy: page(risks, 'EditRiskPage') },
               { path: 'soa', lazy: page(soa, 'SoaPage') },
+              { path: 'evidence', lazy: page(evidence, 'EvidencePage') },
+              { path: 'evidence/new', lazy: page(evidence, 'NewEvidencePage') },
+              { path: 'evidence/coverage', lazy: page(evidence, 'CoveragePage') },
+              { path: 'evidence/:evidenceId', lazy: page(evidence, 'EvidenceItemPage') },
               { path: 'journey/:step', lazy: page(() => import('./journey/NotBuiltPage'), 'NotBuiltPage') },
               { path: 'profile', lazy: page(organizations, 'ProfilePage') },
               { path: 'members', lazy: page(organizations, 'MembersPage') },
