@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
+import { documentsDue } from '../../src/modules/documents/index.js';
+import { listReminderJobs } from '../../src/platform/jobs/index.js';
 
 // Document control (7.5.3, A.2.2): a policy from a template filled with the
 // organization's facts, acknowledged by its audience version by version, the
@@ -70,7 +72,10 @@ describe.each(testDialects())('document control (%s)', (dialect) => {
 
     let got = (await owner.get(url(`/${doc.id}`))).body;
     expect(got.flags.find((f: Flag) => f.code === 'not-acknowledged')?.message).toMatch(/^0 of 2 /);
+    const due = await documentsDue(t.database.db, orgId, other.userId);
+    expect(due).toEqual([expect.objectContaining({ kind: 'acknowledge', id: doc.id, number: 'DOC-001', version: 1 })]);
     const ack = await other.client.post(url(`/${doc.id}/acknowledgements`), { version: 1 });
+    expect(await documentsDue(t.database.db, orgId, other.userId)).toEqual([]);
     expect(ack.status, JSON.stringify(ack.body)).toBe(200);
     expect(ack.body).toMatchObject({ version: 1, acknowledged: 1, total: 2 });
     expect(ack.body.audience.find((a: { userId: string }) => a.userId === other.userId)).toMatchObject({
@@ -152,6 +157,12 @@ describe.each(testDialects())('document control (%s)', (dialect) => {
     await owner.delete(`/api/v1/orgs/${orgId}/members/${leaver.userId}`);
     got = (await owner.get(url(`/${doc.id}`))).body;
     expect(codes(got).sort()).toEqual(['owner-left', 'review-overdue', 'role-vacant']);
+    // the daily reminder tells the owner once per review date
+    const job = listReminderJobs().find((j) => j.name === 'document-review');
+    const items = (await job?.due(t.database.db, new Date()))?.filter((i) => i.orgId === orgId);
+    expect(items).toEqual([
+      expect.objectContaining({ key: `document:${doc.id}:review:2020-01-31:overdue`, userIds: [leaver.userId] }),
+    ]);
     const flags = (await owner.get(url('/flags'))).body;
     expect(flags).toMatchObject({ total: 1, items: [{ id: doc.id }] });
 
