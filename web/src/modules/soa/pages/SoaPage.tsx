@@ -139,6 +139,7 @@ function SoaTable({ soa, canEdit, canApprove }: { soa: Soa; canEdit: boolean; ca
               <Table.Th>How it is implemented</Table.Th>
               <Table.Th>Owner</Table.Th>
               <Table.Th>Linked risks</Table.Th>
+              <Table.Th>Evidence</Table.Th>
               {canEdit && <Table.Th aria-label="Actions" />}
             </Table.Tr>
           </Table.Thead>
@@ -151,7 +152,7 @@ function SoaTable({ soa, canEdit, canApprove }: { soa: Soa; canEdit: boolean; ca
                 <Fragment key={r.controlId}>
                   {heading !== prevHeading && (
                     <Table.Tr>
-                      <Table.Td colSpan={canEdit ? 8 : 7} bg="gray.0">
+                      <Table.Td colSpan={canEdit ? 9 : 8} bg="gray.0">
                         <Title order={2} fz="xs" tt="uppercase" c="dimmed">
                           {heading}
                         </Title>
