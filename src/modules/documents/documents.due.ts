@@ -117,9 +117,13 @@ export async function documentSummary(db: Executor, orgId: string, today = today
     if (!r.retired_at && r.approved_version_id && r.next_review_date && r.next_review_date < today) s.reviewOverdue++;
   }
   const held = (as: string) => core.filter((c) => c.heldAs === as).length;
+  // in force: an approved version, or a live register that stands as it is (not a draft, no vacant role)
+  const inForce = core.filter(
+    (c) => c.heldAs !== 'missing' && (c.approvedAt || c.status === 'approved' || c.status === 'active'),
+  ).length;
   return {
     ...s,
-    coreSet: { total: core.length, live: held('live'), document: held('document'), missing: held('missing') },
+    coreSet: { total: core.length, live: held('live'), document: held('document'), missing: held('missing'), inForce },
   };
 }
 export type DocumentSummary = Awaited<ReturnType<typeof documentSummary>>;

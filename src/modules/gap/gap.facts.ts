@@ -2,6 +2,7 @@ import type { Executor } from '../../platform/db/db.js';
 import { inventorySummary, type ScopeGap, scopeEntriesMissingFromInventory } from '../inventory/index.js';
 import { objectiveSummary } from '../objectives/index.js';
 import { planningFacts } from './gap.planning-facts.js';
+import { supportFacts } from './gap.support-facts.js';
 import { getScopeOverview } from '../scope/index.js';
 import { supplierReviewSummary } from '../suppliers/index.js';
 
@@ -9,13 +10,14 @@ import { supplierReviewSummary } from '../suppliers/index.js';
 // requirement's evidence, so an answer can be checked against the
 // organization's actual systems instead of filled in from memory.
 export async function moduleFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
-  const [scope, inventory, suppliers, missing, objectives, planning] = await Promise.all([
+  const [scope, inventory, suppliers, missing, objectives, planning, support] = await Promise.all([
     getScopeOverview(db, orgId),
     inventorySummary(db, orgId),
     supplierFacts(db, orgId),
     scopeEntriesMissingFromInventory(db, orgId),
     objectiveFacts(db, orgId),
     planningFacts(db, orgId),
+    supportFacts(db, orgId),
   ]);
   const scopeFacts: string[] = [];
   if (scope.approved) {
@@ -38,7 +40,15 @@ export async function moduleFacts(db: Executor, orgId: string): Promise<Record<s
     `${inventory.duplicateGroups} likely duplicate${inventory.duplicateGroups === 1 ? '' : 's'}.`,
   ];
   if (scope.approved) inventoryFacts.push(missingFact(scope.approved.version, missing));
-  return { scope: scopeFacts, inventory: inventoryFacts, suppliers, monitoring: [inventoryFacts[1]], objectives, ...planning };
+  return {
+    scope: scopeFacts,
+    inventory: inventoryFacts,
+    suppliers,
+    monitoring: [inventoryFacts[1]],
+    objectives,
+    ...planning,
+    ...support,
+  };
 }
 
 async function supplierFacts(db: Executor, orgId: string): Promise<string[]> {

@@ -2,7 +2,17 @@
 // the signed-in person, and how an audit-log entry reads as a recent change.
 
 export interface DueItem {
-  kind: 'gap-action' | 'supplier-review' | 'gap-answer' | 'objective' | 'impact-assessment' | 'risk-action' | 'risk-review';
+  kind:
+    | 'gap-action'
+    | 'supplier-review'
+    | 'gap-answer'
+    | 'objective'
+    | 'impact-assessment'
+    | 'risk-action'
+    | 'risk-review'
+    | 'document-acknowledgement'
+    | 'document-review'
+    | 'evidence-expiry';
   title: string;
   detail: string;
   /** YYYY-MM-DD; null for what has no date (an answer to finish) */
@@ -49,6 +59,17 @@ export interface DueInputs {
   }[];
   /** open AI objectives due by `until`, with the member who owns each */
   objectives?: { id: string; title: string; dueDate: string; ownerUserId: string | null }[];
+  /** this person's policies to acknowledge and documents to review (documents.documentsDue) */
+  documents?: {
+    kind: 'acknowledge' | 'review';
+    id: string;
+    number: string;
+    title: string;
+    version: number | null;
+    dueDate: string | null;
+  }[];
+  /** evidence this person owns that expires within 30 days or has expired (evidence.evidenceDue) */
+  evidence?: { id: string; number: string; title: string; validUntil: string }[];
 }
 
 const ANSWER_WORDS: Record<string, string> = { 'not-started': 'not started', partial: 'partly in place' };
@@ -126,6 +147,37 @@ export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
       href: `${base}/impact-assessments/${r.draftId ? `${r.draftId}/edit` : r.id}`,
     });
   }
+  for (const d of input.documents ?? []) {
+    if (d.kind === 'acknowledge') {
+      items.push({
+        kind: 'document-acknowledgement',
+        title: `Read and acknowledge ${d.number} ${d.title}`,
+        detail: `Version ${d.version} applies to you`,
+        dueDate: null,
+        overdue: false,
+        href: `${base}/documents/${d.id}`,
+      });
+    } else if (d.dueDate) {
+      items.push({
+        kind: 'document-review',
+        title: `Review ${d.number} ${d.title}`,
+        ...when(d.dueDate, input.today, input.formatDay),
+        dueDate: d.dueDate,
+        href: `${base}/documents/${d.id}`,
+      });
+    }
+  }
+  for (const e of input.evidence ?? []) {
+    const expired = e.validUntil < input.today;
+    items.push({
+      kind: 'evidence-expiry',
+      title: `Renew evidence ${e.number} ${e.title}`,
+      detail: `${expired ? 'Expired on' : 'Valid until'} ${input.formatDay ? input.formatDay(e.validUntil) : e.validUntil}`,
+      dueDate: e.validUntil,
+      overdue: expired,
+      href: `${base}/evidence/${e.id}`,
+    });
+  }
   if (gap && gap.status === 'in-progress') {
     for (const a of gap.answers) {
       const words = ANSWER_WORDS[a.status];
@@ -182,6 +234,10 @@ export const RECENT_ENTITY_TYPES = [
   'objective_progress',
   'risk',
   'risk_treatment_action',
+  'governance_role',
+  'document',
+  'document_version',
+  'evidence',
   'organization',
   'organization_profile',
   'organization_settings',
@@ -201,6 +257,10 @@ const NOUNS: Record<string, string> = {
   risk_treatment_action: 'Risk treatment action',
   objective: 'AI objective',
   objective_progress: 'AI objective progress',
+  governance_role: 'Governance role',
+  document: 'Document',
+  document_version: 'Document version',
+  evidence: 'Evidence',
   organization: 'Organization',
   organization_profile: 'Organization profile',
   organization_settings: 'Organization settings',
@@ -291,6 +351,22 @@ export function describeChange(orgId: string, row: ChangeRow, detail: boolean): 
       href = riskId ? `${base}/risks/${riskId}` : null;
       break;
     }
+    case 'governance_role':
+      href = `${base}/roles/${row.entityId}`;
+      break;
+    case 'document':
+      href = `${base}/documents/${row.entityId}`;
+      break;
+    case 'document_version': {
+      const documentId = field(data, 'key');
+      const v = field(data, 'version');
+      label = v ? `v${v}` : null;
+      href = documentId ? `${base}/documents/${documentId}` : null;
+      break;
+    }
+    case 'evidence':
+      href = `${base}/evidence/${row.entityId}`;
+      break;
     case 'organization':
     case 'organization_profile':
     case 'organization_settings':

@@ -36,7 +36,11 @@ describe('journeySteps', () => {
       ['not-started', 'No gap assessment yet'],
       ['not-started', 'No AI systems in the inventory yet'],
     ]);
-    expect(steps.slice(3).every((s) => s.state === 'not-built')).toBe(true);
+    expect(steps.slice(3, 5).map((s) => [s.state, s.reason])).toEqual([
+      ['not-started', 'None of the core AIMS documents is held yet'],
+      ['not-started', 'No Statement of Applicability yet'],
+    ]);
+    expect(steps.slice(5).every((s) => s.state === 'not-built')).toBe(true);
     expect(steps.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
   });
 
@@ -111,7 +115,34 @@ describe('nextActions', () => {
     expect(nextActions(facts(), 2)).toHaveLength(2);
   });
 
-  it('counts overdue gap actions, and points at step 4 once steps 1 to 3 need nothing', () => {
+  it('judges the documentation by the core set in force, and the controls by implementation and valid evidence', () => {
+    const steps = journeySteps(
+      facts({
+        documents: { coreTotal: 18, held: 12, inForce: 9, reviewOverdue: 1, inReview: 2 },
+        controls: { soaStarted: true, applicable: 31, implemented: 20, evidenced: 12 },
+      }),
+    );
+    expect(steps[3]).toMatchObject({
+      state: 'in-progress',
+      reason: '9 of 18 core documents in force; 3 drafted, not approved; 6 missing; 2 documents in review; 1 review overdue',
+    });
+    expect(steps[4]).toMatchObject({
+      state: 'in-progress',
+      reason: '20 of 31 applicable controls implemented; 12 with valid evidence',
+    });
+    const complete = journeySteps(
+      facts({
+        documents: { coreTotal: 18, held: 18, inForce: 18, reviewOverdue: 0, inReview: 0 },
+        controls: { soaStarted: true, applicable: 31, implemented: 31, evidenced: 31 },
+      }),
+    );
+    expect(complete.slice(3, 5).map((s) => s.state)).toEqual(['done', 'done']);
+    // an overdue review keeps the documentation open even with every document in force
+    const overdue = journeySteps(facts({ documents: { coreTotal: 18, held: 18, inForce: 18, reviewOverdue: 1, inReview: 0 } }));
+    expect(overdue[3].state).toBe('in-progress');
+  });
+
+  it('counts overdue gap actions, and points at steps 4 and 5 once steps 1 to 3 need nothing', () => {
     const done = facts({
       scope: { approved: { version: 1, approvedAt: '2026-01-01T00:00:00Z' }, draft: null },
       gap: {
@@ -129,10 +160,21 @@ describe('nextActions', () => {
     const clean = { ...done, gap: done.gap && { ...done.gap, actions: [] } };
     expect(nextActions(clean)).toEqual([
       {
-        title: 'Start on the documentation (step 4)',
-        detail: 'Steps 1 to 3 are done. Documentation is not built yet in this version of OpenAIMS.',
-        href: '/orgs/org-1/journey/documentation',
+        title: 'Train the teams (step 6)',
+        detail: 'Steps 1 to 5 need nothing now. Training is not built yet in this version of OpenAIMS.',
+        href: '/orgs/org-1/journey/training',
       },
+    ]);
+    const toDo = nextActions({
+      ...clean,
+      documents: { coreTotal: 18, held: 10, inForce: 8, reviewOverdue: 0, inReview: 0 },
+      controls: { soaStarted: true, applicable: 30, implemented: 25, evidenced: 5 },
+    });
+    expect(toDo.map((a) => [a.title, a.href])).toEqual([
+      ['Write or upload 8 missing core documents', '/orgs/org-1/documents'],
+      ['Approve 2 core documents still in draft', '/orgs/org-1/documents'],
+      ['Implement 5 applicable controls', '/orgs/org-1/soa'],
+      ['Collect evidence for 25 applicable controls', '/orgs/org-1/evidence/coverage'],
     ]);
   });
 });

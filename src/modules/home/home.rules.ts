@@ -31,6 +31,10 @@ export interface HomeFacts {
   } | null;
   inventory: { total: number; missing: Record<InventoryFlag, number>; duplicateGroups: number };
   suppliers: { total: number; neverReviewed: number; overdue: number };
+  /** the core document set (documents.coreSet): how many are held, and held in force (approved, or a live register) */
+  documents?: { coreTotal: number; held: number; inForce: number; reviewOverdue: number; inReview: number };
+  /** the SoA's applicable controls, how many are implemented and how many have valid evidence */
+  controls?: { soaStarted: boolean; applicable: number; implemented: number; evidenced: number };
 }
 
 export interface StepView {
@@ -104,10 +108,30 @@ function inventoryStep({ inventory, suppliers }: HomeFacts): Pick<StepView, 'sta
   return { state: done ? 'done' : 'in-progress', reason: parts.join('; ') };
 }
 
+function documentationStep({ documents: d }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
+  if (!d || d.held === 0) return { state: 'not-started', reason: 'None of the core AIMS documents is held yet' };
+  const parts = [`${d.inForce} of ${d.coreTotal} core documents in force`];
+  if (d.held > d.inForce) parts.push(`${d.held - d.inForce} drafted, not approved`);
+  if (d.held < d.coreTotal) parts.push(`${d.coreTotal - d.held} missing`);
+  if (d.inReview) parts.push(`${count(d.inReview, 'document')} in review`);
+  if (d.reviewOverdue) parts.push(`${count(d.reviewOverdue, 'review')} overdue`);
+  const done = d.inForce === d.coreTotal && d.reviewOverdue === 0;
+  return { state: done ? 'done' : 'in-progress', reason: parts.join('; ') };
+}
+
+function controlsStep({ controls: c }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
+  if (!c?.soaStarted) return { state: 'not-started', reason: 'No Statement of Applicability yet' };
+  const reason = `${c.implemented} of ${count(c.applicable, 'applicable control')} implemented; ${c.evidenced} with valid evidence`;
+  const done = c.applicable > 0 && c.implemented === c.applicable && c.evidenced === c.applicable;
+  return { state: done ? 'done' : 'in-progress', reason };
+}
+
 const BUILT: Record<string, (f: HomeFacts) => Pick<StepView, 'state' | 'reason'>> = {
   scope: scopeStep,
   'gap-assessment': gapStep,
   'ai-system-inventory': inventoryStep,
+  documentation: documentationStep,
+  controls: controlsStep,
 };
 
 /** The 14 steps, each with its state and the reason in words. */
@@ -255,12 +279,50 @@ export function nextActions(facts: HomeFacts, limit = 5): NextAction[] {
       `Version ${scope.approved.version} stays in force until then.`,
       'scope',
     );
+  // Steps 4 and 5: the core documents, then controls put in place with evidence.
+  const d = facts.documents;
+  if (d && d.held < d.coreTotal)
+    add(
+      28,
+      `Write or upload ${count(d.coreTotal - d.held, 'missing core document')}`,
+      'Stage 1 reads the core AIMS documents; start one from a template or upload what you have.',
+      'documents',
+    );
+  if (d?.reviewOverdue)
+    add(
+      27,
+      `Review ${count(d.reviewOverdue, 'document')} past its review date`,
+      'A document past its review date reads as one nobody follows.',
+      'documents?flagged=true',
+    );
+  if (d && d.held > d.inForce)
+    add(
+      25,
+      `Approve ${count(d.held - d.inForce, 'core document')} still in draft`,
+      'A draft is not yet in force: approve it, or say what stops it.',
+      'documents',
+    );
+  const c = facts.controls;
+  if (c?.soaStarted && c.implemented < c.applicable)
+    add(
+      22,
+      `Implement ${count(c.applicable - c.implemented, 'applicable control')}`,
+      'The Statement of Applicability says how each one is, or will be, put in place.',
+      'soa',
+    );
+  if (c?.soaStarted && c.evidenced < c.applicable)
+    add(
+      20,
+      `Collect evidence for ${count(c.applicable - c.evidenced, 'applicable control')}`,
+      'Stage 2 samples records that show each control working; link them to the control.',
+      'evidence/coverage',
+    );
   if (out.length === 0)
     add(
       0,
-      'Start on the documentation (step 4)',
-      'Steps 1 to 3 are done. Documentation is not built yet in this version of OpenAIMS.',
-      'journey/documentation',
+      'Train the teams (step 6)',
+      'Steps 1 to 5 need nothing now. Training is not built yet in this version of OpenAIMS.',
+      'journey/training',
     );
 
   return out

@@ -15,7 +15,18 @@ const nextAction = z.object({ title: z.string(), detail: z.string(), href: z.str
 
 const dueItem = z
   .object({
-    kind: z.enum(['gap-action', 'supplier-review', 'gap-answer', 'objective', 'impact-assessment', 'risk-action', 'risk-review']),
+    kind: z.enum([
+      'gap-action',
+      'supplier-review',
+      'gap-answer',
+      'objective',
+      'impact-assessment',
+      'risk-action',
+      'risk-review',
+      'document-acknowledgement',
+      'document-review',
+      'evidence-expiry',
+    ]),
     title: z.string(),
     detail: z.string(),
     dueDate: z.string().nullable(),

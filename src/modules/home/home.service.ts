@@ -3,6 +3,8 @@ import { can, type Role } from '../../platform/auth/roles.js';
 import type { Executor } from '../../platform/db/db.js';
 import { todayUtc } from '../../platform/dates.js';
 import { dateFormat, localeOfCountry } from '../../platform/report/index.js';
+import { documentSummary, documentsDue } from '../documents/index.js';
+import { evidenceDue } from '../evidence/index.js';
 import { gapProgress } from '../gap/index.js';
 import { reassessmentsDue } from '../impact-assessments/index.js';
 import { inventorySummary } from '../inventory/index.js';
@@ -10,6 +12,7 @@ import { objectivesDue } from '../objectives/index.js';
 import { getProfile } from '../organizations/index.js';
 import { riskTasksDue } from '../risks/index.js';
 import { getScopeOverview } from '../scope/index.js';
+import { currentSoa } from '../soa/index.js';
 import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js';
 import { describeChange, dueForPerson } from './home.due.rules.js';
 import { recentChanges } from './home.repository.js';
@@ -35,7 +38,7 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
   const { orgId } = access;
   const today = todayUtc();
   const until = addDays(today, DUE_DAYS);
-  const [scope, inventory, suppliers, gap, reviewsDue, changes, profile, objectivesDueSoon] = await Promise.all([
+  const [scope, inventory, suppliers, gap, reviewsDue, changes, profile, objectivesDueSoon, docs, soa] = await Promise.all([
     getScopeOverview(db, orgId),
     inventorySummary(db, orgId),
     supplierReviewSummary(db, orgId),
@@ -44,7 +47,10 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
     recentChanges(db, orgId, RECENT),
     getProfile(db, orgId),
     objectivesDue(db, orgId, until),
+    documentSummary(db, orgId),
+    currentSoa(db, orgId),
   ]);
+  const applicable = soa.rows.filter((r) => r.applicable);
   // days in the reasons and due dates as the organization writes them
   const formatDay = dateFormat(localeOfCountry(profile.country)).date;
 
@@ -69,6 +75,19 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
     },
     inventory: { total: inventory.total, missing: inventory.missing, duplicateGroups: inventory.duplicateGroups },
     suppliers,
+    documents: {
+      coreTotal: docs.coreSet.total,
+      held: docs.coreSet.total - docs.coreSet.missing,
+      inForce: docs.coreSet.inForce,
+      reviewOverdue: docs.reviewOverdue,
+      inReview: docs.inReview,
+    },
+    controls: {
+      soaStarted: soa.status !== 'not-started',
+      applicable: applicable.length,
+      implemented: applicable.filter((r) => r.implementationStatus === 'implemented').length,
+      evidenced: applicable.filter((r) => r.validEvidenceCount > 0).length,
+    },
   };
 
   const detail = can(access.role, 'audit');
@@ -92,6 +111,8 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
       reassessments: await reassessmentsDue(db, orgId, until),
       objectives: objectivesDueSoon,
       riskTasks: await riskTasksDue(db, orgId, access.userId, until),
+      documents: await documentsDue(db, orgId, access.userId, today),
+      evidence: await evidenceDue(db, orgId, access.userId, today),
     }),
     recent: changes.map((c) => describeChange(orgId, c, detail)),
     recentDetail: detail ? 'full' : 'summary',

@@ -46,6 +46,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Documentation',
     summary: 'Write the AI policy, objectives, risk method, controls and the records the standard requires.',
     output: 'AIMS documents',
+    path: 'documents',
   },
   {
     number: 5,
@@ -53,6 +54,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Implement controls',
     summary: 'Put AI governance controls into practice and keep the evidence that they work.',
     output: 'Operational evidence',
+    path: 'evidence/coverage',
   },
   {
     number: 6,
