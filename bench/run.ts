@@ -12,6 +12,7 @@ import { emptyContent } from '../test/support/fixtures.js';
 import { benchInventory } from './inventory.js';
 import { benchRisks } from './risks.js';
 import { benchSoa } from './soa.js';
+import { benchEvidence } from './evidence.js';
 import { benchUpload } from './upload.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -93,4 +94,5 @@ for (const dialect of testDialects()) {
 await benchInventory();
 await benchRisks();
 await benchSoa();
+await benchEvidence();
 await benchUpload();
