@@ -145,6 +145,7 @@ describe.each(testDialects())('document control (%s)', (dialect) => {
     await approve(owner, doc.id);
     let got = (await owner.get(url(`/${doc.id}`))).body;
     expect(codes(got).sort()).toEqual(['role-vacant']);
+    expect((await owner.get(url('?flagged=true'))).body.items.map((d: { id: string }) => d.id)).toEqual([doc.id]);
     const unknownRole = await owner.patch(url(`/${doc.id}`), { namedRoleIds: [role.id, doc.id] });
     expect(unknownRole.status).toBe(400);
     expect(unknownRole.body.errors).toEqual([

@@ -52,9 +52,9 @@ export function filterDocuments(query: DocumentQuery, q: Record<string, unknown>
 /**
  * Documents carrying a flag, as far as SQL can tell: no approved version, a
  * review due within 30 days or overdue, an owner who left, and a policy some
- * member has not acknowledged (audience "all"). Vacant roles and role
- * audiences are judged on the rows (documentFlags) and, for this filter,
- * only where the row also has one of the flags above.
+ * member has not acknowledged (audience "all"), a vacant role it names.
+ * A vacant role only mentioned in the text, and acknowledgements of a role
+ * audience, are judged on the rows (documentFlags), not by this filter.
  */
 function flaggedSql(ctx: PresentContext) {
   const now = nowIso();
@@ -99,6 +99,8 @@ function flaggedSql(ctx: PresentContext) {
         eb('approved_version_id', 'is', null),
         eb('next_review_date', '<=', ctx.soon),
         eb.and([eb('owner_user_id', 'is not', null), eb.not(eb.exists(ownerActive))]),
+        // role ids are UUIDs: a match inside the JSON array is that role
+        ...(ctx.vacantRoleIds ?? []).map((id) => eb('named_role_ids', 'like', `%"${id}"%`)),
         eb.and([
           eb('requires_acknowledgement', '=', 1),
           eb('audience', '=', JSON.stringify({ all: true })),

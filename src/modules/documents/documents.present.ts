@@ -14,6 +14,8 @@ import { audienceColumn, roleIdsColumn } from './documents.tables.js';
 export interface PresentContext {
   today: string;
   soon: string;
+  /** vacant governance roles, for the list's flagged filter (loaded by the register's context) */
+  vacantRoleIds?: string[];
 }
 
 export interface DocumentFacts {

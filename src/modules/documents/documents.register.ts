@@ -6,6 +6,7 @@ import type { FieldError } from '../../platform/http/errors.js';
 import { checkLinks, personColumns, resolvePeople, toPerson } from '../../platform/refs/index.js';
 import type { RegisterDefinition } from '../../platform/register/index.js';
 import { fold } from '../../platform/text.js';
+import { orgRoles } from './documents.people.js';
 import { type PresentContext, presentDocuments } from './documents.present.js';
 import * as repo from './documents.repository.js';
 import { addDays, filterDocuments } from './documents.filters.js';
@@ -113,9 +114,10 @@ export const documentRegister: RegisterDefinition<'documents', DocumentRecord, D
   table: 'documents',
   entityType: 'document',
   noun: 'document',
-  async context() {
+  async context(db, orgId) {
     const today = todayUtc();
-    return { today, soon: addDays(today, 30) };
+    const vacantRoleIds = (await orgRoles(db, orgId)).filter((r) => r.vacant).map((r) => r.id);
+    return { today, soon: addDays(today, 30), vacantRoleIds };
   },
   async toInput(_db, _orgId, rows) {
     return rows.map(rowToInput);
