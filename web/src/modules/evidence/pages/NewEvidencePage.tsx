@@ -48,7 +48,16 @@ export function NewEvidencePage() {
   return (
     <Stack gap="lg">
       <PageHeader eyebrow="Evidence" title="Add evidence" />
-      <Paper withBorder p="lg" component="form" onSubmit={(e) => (e.preventDefault(), void submit().catch(() => {}))}>
+      <Paper
+        withBorder
+        p="lg"
+        component="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          // the error shows in FormError from the mutation's state
+          submit().catch(() => {});
+        }}
+      >
         <Stack gap="md" maw={640}>
           <SegmentedControl
             value={kind}
