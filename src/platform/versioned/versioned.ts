@@ -202,64 +202,64 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
     },
 
     async saveDraft(db, actor, ref, content, opts) {
+      return guarded(db, ref, () => db.transaction().execute((tx) => record.saveDraftIn(tx, actor, ref, content, opts)));
+    },
+
+    async saveDraftIn(tx, actor, ref, content, opts) {
       const parsed = def.content.safeParse(content);
       if (!parsed.success) {
         throw invalid(parsed.error.issues.map((i) => ({ field: ['content', ...i.path].join('.'), message: i.message })));
       }
       const json = contentColumn.write(parsed.data);
       const key = keyOf(ref);
-      return guarded(db, ref, () =>
-        db.transaction().execute(async (tx) => {
-          await lockRecord(tx, ref);
-          const draft = await lockedByStatus(tx, ref, 'draft');
-          checkExpected(draft, opts);
-          await def.validate?.(tx, ref.orgId, parsed.data);
-          const now = laterThan(draft?.updated_at);
-          if (draft) {
-            await whereId(tx, draft.id).set({ content: json, updated_at: now }).execute();
-            await appendAudit(tx, actor, {
-              orgId: ref.orgId,
-              entityType,
-              entityId: draft.id,
-              action: 'update',
-              before: auditView(draft),
-              after: auditView({ ...draft, content: json }),
-            });
-          } else {
-            const last = await scoped(
-              loose(tx).selectFrom(table).select(sql<number | null>`max(version)`.as('v')),
-              ref,
-            ).executeTakeFirst();
-            const row: StoredRow = {
-              id: uuidv7(),
-              org_id: ref.orgId,
-              ...(def.key ? { [def.key]: key! } : {}),
-              version: Number((last as { v: number | null } | undefined)?.v ?? 0) + 1,
-              status: 'draft',
-              content: json,
-              created_by: actor.userId,
-              created_at: now,
-              updated_at: now,
-              approved_by: null,
-              approved_at: null,
-              approval_note: null,
-              accepted_exceptions: null,
-              ...Object.fromEntries(frozenColumns.map((c) => [c, null])),
-            };
-            await loose(tx).insertInto(table).values(row).execute();
-            await appendAudit(tx, actor, {
-              orgId: ref.orgId,
-              entityType,
-              entityId: row.id,
-              action: 'create',
-              after: auditView(row),
-            });
-          }
-          await def.afterWrite?.(tx, ref.orgId);
-          const saved = await readDraft(tx, ref);
-          return present(saved, await loadContext(tx, ref.orgId, [saved]));
-        }),
-      );
+      await lockRecord(tx, ref);
+      const draft = await lockedByStatus(tx, ref, 'draft');
+      checkExpected(draft, opts);
+      await def.validate?.(tx, ref.orgId, parsed.data);
+      const now = laterThan(draft?.updated_at);
+      if (draft) {
+        await whereId(tx, draft.id).set({ content: json, updated_at: now }).execute();
+        await appendAudit(tx, actor, {
+          orgId: ref.orgId,
+          entityType,
+          entityId: draft.id,
+          action: 'update',
+          before: auditView(draft),
+          after: auditView({ ...draft, content: json }),
+        });
+      } else {
+        const last = await scoped(
+          loose(tx).selectFrom(table).select(sql<number | null>`max(version)`.as('v')),
+          ref,
+        ).executeTakeFirst();
+        const row: StoredRow = {
+          id: uuidv7(),
+          org_id: ref.orgId,
+          ...(def.key ? { [def.key]: key! } : {}),
+          version: Number((last as { v: number | null } | undefined)?.v ?? 0) + 1,
+          status: 'draft',
+          content: json,
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+          approved_by: null,
+          approved_at: null,
+          approval_note: null,
+          accepted_exceptions: null,
+          ...Object.fromEntries(frozenColumns.map((c) => [c, null])),
+        };
+        await loose(tx).insertInto(table).values(row).execute();
+        await appendAudit(tx, actor, {
+          orgId: ref.orgId,
+          entityType,
+          entityId: row.id,
+          action: 'create',
+          after: auditView(row),
+        });
+      }
+      await def.afterWrite?.(tx, ref.orgId);
+      const saved = await readDraft(tx, ref);
+      return present(saved, await loadContext(tx, ref.orgId, [saved]));
     },
 
     async approve(db, actor, ref, opts) {

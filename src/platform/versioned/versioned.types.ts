@@ -134,6 +134,12 @@ export interface VersionedRecord<C, D> {
   readonly definition: { table: string; entityType: string; label: string; key?: string };
   getOverview(db: Executor, ref: RecordRef): Promise<Overview<VersionView<C, D>>>;
   saveDraft(db: Db, actor: Actor, ref: RecordRef, content: C, opts?: WriteOptions): Promise<VersionView<C, D>>;
+  /**
+   * saveDraft inside a transaction the caller holds, for a write that creates
+   * the record's owner and its first draft together (a document from a template).
+   * A stale expectedUpdatedAt throws inside; prefer saveDraft everywhere else.
+   */
+  saveDraftIn(tx: Executor, actor: Actor, ref: RecordRef, content: C, opts?: WriteOptions): Promise<VersionView<C, D>>;
   /** refused (400, body.exceptions) while a warning of checks is open without a reason in exceptions */
   approve(
     db: Db,
