@@ -124,7 +124,7 @@ describe('nextActions', () => {
     );
     expect(steps[3]).toMatchObject({
       state: 'in-progress',
-      reason: '9 of 18 core documents in force; 3 drafted, not approved; 6 missing; 2 documents in review; 1 review overdue',
+      reason: '9 of 18 core documents in force; 3 held but not in force yet; 6 missing; 2 documents in review; 1 review overdue',
     });
     expect(steps[4]).toMatchObject({
       state: 'in-progress',
@@ -172,7 +172,7 @@ describe('nextActions', () => {
     });
     expect(toDo.map((a) => [a.title, a.href])).toEqual([
       ['Write or upload 8 missing core documents', '/orgs/org-1/documents'],
-      ['Approve 2 core documents still in draft', '/orgs/org-1/documents'],
+      ['Bring 2 core documents into force', '/orgs/org-1/documents'],
       ['Implement 5 applicable controls', '/orgs/org-1/soa'],
       ['Collect evidence for 25 applicable controls', '/orgs/org-1/evidence/coverage'],
     ]);

@@ -111,7 +111,7 @@ function inventoryStep({ inventory, suppliers }: HomeFacts): Pick<StepView, 'sta
 function documentationStep({ documents: d }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
   if (!d || d.held === 0) return { state: 'not-started', reason: 'None of the core AIMS documents is held yet' };
   const parts = [`${d.inForce} of ${d.coreTotal} core documents in force`];
-  if (d.held > d.inForce) parts.push(`${d.held - d.inForce} drafted, not approved`);
+  if (d.held > d.inForce) parts.push(`${d.held - d.inForce} held but not in force yet`);
   if (d.held < d.coreTotal) parts.push(`${d.coreTotal - d.held} missing`);
   if (d.inReview) parts.push(`${count(d.inReview, 'document')} in review`);
   if (d.reviewOverdue) parts.push(`${count(d.reviewOverdue, 'review')} overdue`);
@@ -298,8 +298,8 @@ export function nextActions(facts: HomeFacts, limit = 5): NextAction[] {
   if (d && d.held > d.inForce)
     add(
       25,
-      `Approve ${count(d.held - d.inForce, 'core document')} still in draft`,
-      'A draft is not yet in force: approve it, or say what stops it.',
+      `Bring ${count(d.held - d.inForce, 'core document')} into force`,
+      'Held but not in force: a draft waiting for approval, or a register with a gap (a governance role nobody holds).',
       'documents',
     );
   const c = facts.controls;
