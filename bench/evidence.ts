@@ -18,6 +18,7 @@ import { type Database, type Db, openDatabase } from '../src/platform/db/db.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { createTestApp, setupOwner } from '../test/support/app.js';
 import { testDialects } from '../test/support/db.js';
+import { filterEvidence } from '../src/modules/evidence/evidence.repository.js';
 
 const ITEMS = 100_000;
 
@@ -50,12 +51,12 @@ export async function seedEvidence(db: Db, orgId: string): Promise<number> {
   // what the app keeps per target (and area) and end date on every write
   const counts = new Map<
     string,
-    { target_kind: string; target_id: string; valid_month: string; n: number; latest_collected_on: string }
+    { target_kind: string; target_id: string; valid_day: string; n: number; latest_collected_on: string }
   >();
   const count = (target_kind: string, target_id: string, validUntil: string | null, collectedOn: string) => {
-    const valid_month = validUntil?.slice(0, 7) ?? '9999-12';
-    const key = `${target_kind}|${target_id}|${valid_month}`;
-    const c = counts.get(key) ?? { target_kind, target_id, valid_month, n: 0, latest_collected_on: collectedOn };
+    const valid_day = validUntil ?? '9999-12-31';
+    const key = `${target_kind}|${target_id}|${valid_day}`;
+    const c = counts.get(key) ?? { target_kind, target_id, valid_day, n: 0, latest_collected_on: collectedOn };
     c.n++;
     if (collectedOn > c.latest_collected_on) c.latest_collected_on = collectedOn;
     counts.set(key, c);
@@ -128,6 +129,21 @@ export async function seedEvidence(db: Db, orgId: string): Promise<number> {
   return links;
 }
 
+/** The plan of the list's first page filtered by a control (the register kit's keyset query, newest first). */
+async function explainByControl(db: Db, orgId: string) {
+  const plan = await filterEvidence(
+    db.selectFrom('evidence').selectAll().where('org_id', '=', orgId).where('archived_at', 'is', null),
+    { controlId: 'A.6.2.6' },
+    orgId,
+    day(0),
+  )
+    .orderBy('number_seq', 'desc')
+    .orderBy('id', 'desc')
+    .limit(51)
+    .explain<{ 'QUERY PLAN': string }>(undefined, sql`analyze`);
+  console.log(`postgres EXPLAIN ANALYZE list by control:\n  ${plan.map((r) => r['QUERY PLAN']).join('\n  ')}`);
+}
+
 async function benchDialect(dialect: 'sqlite' | 'postgres') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-bench-evidence-'));
   const t = dialect === 'sqlite' ? await sqliteFileApp(dir) : await createTestApp('postgres');
@@ -136,8 +152,11 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
     const db = t.database.db;
     const t0 = performance.now();
     const links = await seedEvidence(db, orgId);
-    if (dialect === 'postgres') await sql`vacuum analyze evidence_links`.execute(db);
-    else await sql`analyze`.execute(db);
+    if (dialect === 'postgres') {
+      await sql`vacuum analyze evidence_links`.execute(db);
+      await sql`vacuum analyze evidence_counts`.execute(db);
+      await sql`vacuum analyze evidence`.execute(db);
+    } else await sql`analyze`.execute(db);
     console.log(
       `${dialect.padEnd(8)} seed ${ITEMS.toLocaleString('en')} evidence items, ${links} links (${ms(performance.now() - t0)})`,
     );
@@ -147,6 +166,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
       if (r.status !== 200) throw new Error(`${q}: HTTP ${r.status}`);
       return r.json();
     };
+    if (dialect === 'postgres') await explainByControl(db, orgId);
     const cov = (await get('/coverage')) as { totals: Record<string, number> };
     console.log(`${dialect.padEnd(8)} coverage totals ${JSON.stringify(cov.totals)}`);
     for (const [label, q, runs] of [

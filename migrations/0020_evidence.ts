@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 // The evidence register (clauses 7.5, 9.1): what shows a requirement or a
 // control is met, as a stored file, a link or another record, with when it was
 // collected and how long it stays valid. evidence_links carries the dates of
-// its item so coverage is one grouped read of an index, without a join.
+// its item so a count group's latest date is read from one index.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('evidence')
@@ -49,7 +49,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('valid_until', 'text')
     .addColumn('collected_on', 'text', (c) => c.notNull())
     .execute();
-  // Coverage reads only this index (grouped by target); filters use its prefix.
+  // a count group's latest collection date (target and end day), when an item leaves it
   await db.schema
     .createIndex('evidence_links_target_idx')
     .on('evidence_links')
@@ -63,24 +63,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['org_id', 'target_kind', 'target_id', 'collected_on', 'evidence_id'])
     .execute();
 
-  // the links ending in a date range (coverage's exact counts near today)
+  // the list filtered by a control, clause, AI system or risk: EXISTS per item
   await db.schema
-    .createIndex('evidence_links_ending_idx')
+    .createIndex('evidence_links_item_idx')
     .on('evidence_links')
-    .columns(['org_id', 'target_kind', 'valid_until', 'target_id'])
+    .columns(['org_id', 'target_kind', 'target_id', 'evidence_id'])
     .execute();
 
-  // Items per target (and per area) and month of their end date, kept by
-  // every write: coverage reads these few rows instead of every link
-  // (bench/evidence.ts). An open end is month 9999-12 so the key is never NULL.
+  // Items per target (and per area) and day of their end date, kept by every
+  // write: coverage is one grouped read of these rows, the state of a day
+  // decided by comparing it with today (bench/evidence.ts). An open end is
+  // day 9999-12-31 so the key is never NULL.
   await db.schema
     .createTable('evidence_counts')
     .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
     .addColumn('target_kind', 'text', (c) => c.notNull())
     .addColumn('target_id', 'text', (c) => c.notNull())
-    .addColumn('valid_month', 'text', (c) => c.notNull())
+    .addColumn('valid_day', 'text', (c) => c.notNull())
     .addColumn('n', 'integer', (c) => c.notNull())
     .addColumn('latest_collected_on', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('evidence_counts_pk', ['org_id', 'target_kind', 'target_id', 'valid_month'])
+    .addPrimaryKeyConstraint('evidence_counts_pk', ['org_id', 'target_kind', 'target_id', 'valid_day'])
+    .execute();
+  // covers coverage's grouped read (no table lookups on SQLite)
+  await db.schema
+    .createIndex('evidence_counts_read_idx')
+    .on('evidence_counts')
+    .columns(['org_id', 'target_kind', 'target_id', 'valid_day', 'n', 'latest_collected_on'])
     .execute();
 }

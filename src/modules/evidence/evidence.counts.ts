@@ -1,34 +1,35 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
 import type { DB } from '../../platform/db/tables.js';
+import { evidenceState, expiringUntil } from './evidence.rules.js';
 import type { EvidenceInput } from './evidence.schemas.js';
 
-// evidence_counts: items per link target (and per area) and month of their
-// end date, kept in the write's transaction, so coverage reads a few rows per
-// target however many items there are. States depend on today: months before
-// this one are expired and months after the expiring window are valid; only
-// the month or two around today are counted exactly from the links.
+// evidence_counts: items per link target (and per area) and exact DAY of their
+// end date, kept in the write's transaction with atomic upserts. A state
+// depends only on the day and today, so coverage is one grouped read of these
+// rows (sum with CASE on the day) and moves with today without any write.
 
-export const OPEN_MONTH = '9999-12';
+/** The bucket of items without an end date: after every real day, so always valid. */
+export const OPEN_DAY = '9999-12-31';
 export type CountKind = 'requirement' | 'control' | 'ai-system' | 'risk' | 'area';
 
 interface Group {
   kind: CountKind;
   target: string;
-  month: string;
+  day: string;
 }
-const keyOf = (g: Group) => `${g.kind}\u0000${g.target}\u0000${g.month}`;
-export const monthOf = (validUntil: string | null) => (validUntil ? validUntil.slice(0, 7) : OPEN_MONTH);
+const keyOf = (g: Group) => `${g.kind}\u0000${g.target}\u0000${g.day}`;
+export const dayOf = (validUntil: string | null) => validUntil ?? OPEN_DAY;
 
 function groupsOf(i: EvidenceInput): Group[] {
-  const month = monthOf(i.validUntil);
-  const of = (kind: CountKind, ids: string[]) => ids.map((target) => ({ kind, target, month }));
+  const day = dayOf(i.validUntil);
+  const of = (kind: CountKind, ids: string[]) => ids.map((target) => ({ kind, target, day }));
   return [
     ...of('requirement', i.requirementIds),
     ...of('control', i.controlIds),
     ...of('ai-system', i.aiSystemIds),
     ...of('risk', i.riskIds),
-    { kind: 'area', target: i.area, month },
+    { kind: 'area', target: i.area, day },
   ];
 }
 
@@ -50,12 +51,12 @@ export async function adjustCounts(tx: Executor, orgId: string, before: Evidence
           org_id: orgId,
           target_kind: g.kind,
           target_id: g.target,
-          valid_month: g.month,
+          valid_day: g.day,
           n,
           latest_collected_on: after.collectedOn,
         })
         .onConflict((oc) =>
-          oc.columns(['org_id', 'target_kind', 'target_id', 'valid_month']).doUpdateSet((eb) => ({
+          oc.columns(['org_id', 'target_kind', 'target_id', 'valid_day']).doUpdateSet((eb) => ({
             n: eb(eb.ref('evidence_counts.n'), '+', eb.ref('excluded.n')),
             latest_collected_on: sql<string>`case when excluded.latest_collected_on > evidence_counts.latest_collected_on then excluded.latest_collected_on else evidence_counts.latest_collected_on end`,
           })),
@@ -70,19 +71,17 @@ export async function adjustCounts(tx: Executor, orgId: string, before: Evidence
         .where('org_id', '=', orgId)
         .where('target_kind', '=', g.kind)
         .where('target_id', '=', g.target)
-        .where('valid_month', '=', g.month)
+        .where('valid_day', '=', g.day)
         .execute();
     if (dropped) await refreshLatest(tx, orgId, g);
   }
 }
 
-/** valid_until within a month (or open), on the links or the items. */
-function inMonth<T extends 'evidence' | 'evidence_links'>(month: string) {
+/** valid_until on a day (or open), on the links or the items. */
+function onDay<T extends 'evidence' | 'evidence_links'>(day: string) {
   return (eb: ExpressionBuilder<DB, T>) => {
     const col = eb.ref('valid_until' as never);
-    return month === OPEN_MONTH
-      ? eb(col, 'is', null)
-      : eb.and([eb(col, '>=', `${month}-01` as never), eb(col, '<=', `${month}-31` as never)]);
+    return day === OPEN_DAY ? eb(col, 'is', null) : eb(col, '=', day as never);
   };
 }
 
@@ -95,7 +94,7 @@ async function refreshLatest(tx: Executor, orgId: string, g: Group) {
           .select((eb) => eb.fn.max('collected_on').as('latest'))
           .where('org_id', '=', orgId)
           .where('area', '=', g.target as never)
-          .where(inMonth<'evidence'>(g.month))
+          .where(onDay<'evidence'>(g.day))
           .executeTakeFirst()
       : await tx
           .selectFrom('evidence_links')
@@ -103,14 +102,14 @@ async function refreshLatest(tx: Executor, orgId: string, g: Group) {
           .where('org_id', '=', orgId)
           .where('target_kind', '=', g.kind)
           .where('target_id', '=', g.target)
-          .where(inMonth<'evidence_links'>(g.month))
+          .where(onDay<'evidence_links'>(g.day))
           .executeTakeFirst();
   const rows = tx
     .deleteFrom('evidence_counts')
     .where('org_id', '=', orgId)
     .where('target_kind', '=', g.kind)
     .where('target_id', '=', g.target)
-    .where('valid_month', '=', g.month);
+    .where('valid_day', '=', g.day);
   if (!latest?.latest) {
     await rows.execute();
     return;
@@ -121,138 +120,80 @@ async function refreshLatest(tx: Executor, orgId: string, g: Group) {
     .where('org_id', '=', orgId)
     .where('target_kind', '=', g.kind)
     .where('target_id', '=', g.target)
-    .where('valid_month', '=', g.month)
+    .where('valid_day', '=', g.day)
     .execute();
   await rows.where('n', '<=', 0).execute();
 }
 
-export interface MonthRow {
+export interface StateRow {
   target: string;
-  month: string;
-  n: number;
+  total: number;
+  expired: number;
+  expiring: number;
+  valid: number;
   latest: string;
 }
 
-/** A kind's groups, less what archived items put in (archived items count nowhere). */
-export async function readMonths(db: Executor, orgId: string, kind: CountKind) {
-  // Archived items first (few, by their own index), then their links by id:
-  // a join would let the planner walk every link of the kind.
-  const [rows, archivedItems] = await Promise.all([
-    db
-      .selectFrom('evidence_counts')
-      .select(['target_id', 'valid_month', 'n', 'latest_collected_on'])
-      .where('org_id', '=', orgId)
-      .where('target_kind', '=', kind)
-      .execute(),
-    db
-      .selectFrom('evidence')
-      .select(['id', 'area', 'valid_until', 'collected_on'])
-      .where('org_id', '=', orgId)
-      .where('archived_at', 'is not', null)
-      .execute(),
-  ]);
-  let archived: { target_id: string; valid_until: string | null; collected_on: string }[] = [];
-  if (kind === 'area')
-    archived = archivedItems.map((a) => ({ target_id: a.area, valid_until: a.valid_until, collected_on: a.collected_on }));
-  else
-    for (let i = 0; i < archivedItems.length; i += 500)
-      archived = archived.concat(
-        await db
-          .selectFrom('evidence_links')
-          .select(['target_id', 'valid_until', 'collected_on'])
-          .where('org_id', '=', orgId)
-          .where('target_kind', '=', kind)
-          .where(
-            'evidence_id',
-            'in',
-            archivedItems.slice(i, i + 500).map((a) => a.id),
-          )
-          .execute(),
-      );
-  const out = new Map<string, MonthRow>();
-  for (const r of rows)
-    out.set(`${r.target_id}\u0000${r.valid_month}`, {
-      target: r.target_id,
-      month: r.valid_month,
-      n: Number(r.n),
-      latest: r.latest_collected_on,
-    });
-  // Targets where an archived item may have been the latest: the caller asks the current items.
-  const archivedLatest = new Map<string, string>();
-  for (const a of archived) {
-    const row = out.get(`${a.target_id}\u0000${monthOf(a.valid_until)}`);
-    if (!row) continue;
-    row.n -= 1;
-    if (a.collected_on > (archivedLatest.get(a.target_id) ?? '')) archivedLatest.set(a.target_id, a.collected_on);
-  }
-  return { rows: [...out.values()].filter((r) => r.n > 0), archivedLatest };
+/** A kind's items per target by state today: one grouped read of evidence_counts. */
+export async function readStates(db: Executor, orgId: string, kind: CountKind, today: string): Promise<StateRow[]> {
+  const soon = expiringUntil(today);
+  const rows = await db
+    .selectFrom('evidence_counts')
+    .select((eb) => [
+      'target_id',
+      eb.fn.sum<number>('n').as('total'),
+      eb.fn.sum<number>(eb.case().when('valid_day', '<', today).then(eb.ref('n')).else(0).end()).as('expired'),
+      eb.fn.sum<number>(eb.case().when('valid_day', '<=', soon).then(eb.ref('n')).else(0).end()).as('upToSoon'),
+      eb.fn.max('latest_collected_on').as('latest'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('target_kind', '=', kind)
+    .groupBy('target_id')
+    .execute();
+  return rows.map((r) => {
+    const total = Number(r.total);
+    const expired = Number(r.expired ?? 0);
+    const expiring = Number(r.upToSoon ?? 0) - expired;
+    return { target: r.target_id, total, expired, expiring, valid: total - expired - expiring, latest: r.latest as string };
+  });
 }
 
 /**
- * Exact states of the items ending between two dates (the months around
- * today), per target: a range read of the links' end-date index.
+ * The links (or items, for areas) of archived items: the counts keep them
+ * (the register kit's archive has no hook for the module), so readers take
+ * them off. Few by their own index; their links by id, in chunks.
  */
-export async function exactNearToday(
-  db: Executor,
-  orgId: string,
-  kind: CountKind,
-  from: string,
-  to: string,
-  today: string,
-  soon: string,
-) {
-  const archivedIds = db.selectFrom('evidence').select('id').where('org_id', '=', orgId).where('archived_at', 'is not', null);
-  const state = (eb: ExpressionBuilder<DB, 'evidence' | 'evidence_links'>) => [
-    eb.fn.countAll<number>().as('total'),
-    eb.fn
-      .sum<number>(
-        eb
-          .case()
-          .when(eb.ref('valid_until' as never), '<', today as never)
-          .then(1)
-          .else(0)
-          .end(),
-      )
-      .as('expired'),
-    eb.fn
-      .sum<number>(
-        eb
-          .case()
-          .when(eb.ref('valid_until' as never), '<=', soon as never)
-          .then(1)
-          .else(0)
-          .end(),
-      )
-      .as('upToSoon'),
-  ];
-  const rows =
-    kind === 'area'
-      ? await db
-          .selectFrom('evidence')
-          .select((eb) => ['area as target_id', ...state(eb as never)])
-          .where('org_id', '=', orgId)
-          .where('archived_at', 'is', null)
-          .where('valid_until', '>=', from)
-          .where('valid_until', '<=', to)
-          .groupBy('area')
-          .execute()
-      : await db
-          .selectFrom('evidence_links')
-          .select((eb) => ['target_id', ...state(eb as never)])
-          .where('org_id', '=', orgId)
-          .where('target_kind', '=', kind)
-          .where('valid_until', '>=', from)
-          .where('valid_until', '<=', to)
-          .where('evidence_id', 'not in', archivedIds)
-          .groupBy('target_id')
-          .execute();
-  return rows.map((r) => {
-    const row = r as unknown as { target_id: string; total: number; expired: number | null; upToSoon: number | null };
-    const total = Number(row.total);
-    const expired = Number(row.expired ?? 0);
-    const expiring = Number(row.upToSoon ?? 0) - expired;
-    return { target: row.target_id, total, expired, expiring, valid: total - expired - expiring };
-  });
+export async function archivedContributions(db: Executor, orgId: string, kind: CountKind) {
+  const items = await db
+    .selectFrom('evidence')
+    .select(['id', 'area', 'valid_until', 'collected_on'])
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is not', null)
+    .execute();
+  if (kind === 'area')
+    return items.map((a) => ({ target_id: a.area as string, valid_until: a.valid_until, collected_on: a.collected_on }));
+  let out: { target_id: string; valid_until: string | null; collected_on: string }[] = [];
+  for (let i = 0; i < items.length; i += 500)
+    out = out.concat(
+      await db
+        .selectFrom('evidence_links')
+        .select(['target_id', 'valid_until', 'collected_on'])
+        .where('org_id', '=', orgId)
+        .where('target_kind', '=', kind)
+        .where(
+          'evidence_id',
+          'in',
+          items.slice(i, i + 500).map((a) => a.id),
+        )
+        .execute(),
+    );
+  return out;
+}
+
+/** Takes an archived item's contribution off its target's counts, by the same rule as evidenceState. */
+export function subtractArchived(row: StateRow, validUntil: string | null, today: string) {
+  row.total -= 1;
+  row[evidenceState(validUntil, today)] -= 1;
 }
 
 /** The latest collection date of a target's current items (when an archived one may have been the latest). */

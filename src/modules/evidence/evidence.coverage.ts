@@ -7,8 +7,8 @@ import { AREA_LABELS, areaOf, EVIDENCE_AREAS, type EvidenceState, evidenceNumber
 import type { Coverage } from './evidence.schemas.js';
 
 // What the evidence covers: per Annex A control and own control, per clause,
-// per area, from grouped reads of the links index (bench/evidence.ts: under
-// 200 ms with 100,000 items), and what other modules read of it.
+// per area, from grouped reads of evidence_counts' day buckets
+// (bench/evidence.ts, 100,000 items), and what other modules read of it.
 
 const none = { valid: 0, expiring: 0, expired: 0, total: 0, latestCollectedOn: null };
 /** Covered: at least one item that is still valid today (valid or expiring). */

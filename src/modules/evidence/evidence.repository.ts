@@ -2,7 +2,7 @@ import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
-import { exactNearToday, latestCurrent, readMonths } from './evidence.counts.js';
+import { archivedContributions, latestCurrent, readStates, subtractArchived } from './evidence.counts.js';
 import { expiringUntil, type LINK_TARGETS, parseEvidenceNumber } from './evidence.rules.js';
 import type { EvidenceListQuery } from './evidence.schemas.js';
 
@@ -99,13 +99,16 @@ export function filterEvidence(query: EvidenceQuery, q: Partial<EvidenceListQuer
   ];
   for (const [kind, id] of byLink)
     if (id)
-      out = out.where('evidence.id', 'in', (eb) =>
-        eb
-          .selectFrom('evidence_links')
-          .select('evidence_links.evidence_id')
-          .where('evidence_links.org_id', '=', orgId)
-          .where('evidence_links.target_kind', '=', kind)
-          .where('evidence_links.target_id', '=', id),
+      // EXISTS per row, served by evidence_links_item_idx (org, kind, target, evidence)
+      out = out.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('evidence_links')
+            .select(sql`1`.as('one'))
+            .where('evidence_links.org_id', '=', orgId)
+            .where('evidence_links.target_kind', '=', kind)
+            .where('evidence_links.target_id', '=', id)
+            .whereRef('evidence_links.evidence_id', '=', 'evidence.id'),
+        ),
       );
   if (q.kind) out = out.where('kind', '=', q.kind);
   if (q.area) out = out.where('area', '=', q.area);
@@ -128,46 +131,37 @@ export interface TargetCounts {
 }
 
 /**
- * Per target of a kind: current items by state and the latest collection
- * date. Months wholly before today's are expired, months after the expiring
- * window's are valid (evidence_counts); the month or two around today are
- * counted exactly from the links (bench/evidence.ts).
+ * Per target of a kind: current items by state today and the latest
+ * collection date, from evidence_counts' day buckets (one grouped read; no
+ * links or items read at request time but the few archived ones).
  */
 export async function countsByTarget(db: Executor, orgId: string, kind: Target | 'area', today: string): Promise<TargetCounts[]> {
-  const soon = expiringUntil(today);
-  const [first, last] = [today.slice(0, 7), soon.slice(0, 7)];
-  const [{ rows, archivedLatest }, exact] = await Promise.all([
-    readMonths(db, orgId, kind),
-    exactNearToday(db, orgId, kind, `${first}-01`, `${last}-31`, today, soon),
-  ]);
-  const out = new Map<string, TargetCounts>();
-  const of = (target: string) => {
-    const c = out.get(target) ?? { targetId: target, valid: 0, expiring: 0, expired: 0, total: 0, latestCollectedOn: null };
-    out.set(target, c);
-    return c;
-  };
-  for (const r of rows) {
-    const c = of(r.target);
-    if (!c.latestCollectedOn || r.latest > c.latestCollectedOn) c.latestCollectedOn = r.latest;
-    if (r.month >= first && r.month <= last) continue;
-    c.total += r.n;
-    if (r.month < first) c.expired += r.n;
-    else c.valid += r.n;
-  }
-  for (const e of exact) {
-    const c = of(e.target);
-    c.total += e.total;
-    c.expired += e.expired;
-    c.expiring += e.expiring;
-    c.valid += e.valid;
-  }
+  const [states, archived] = await Promise.all([readStates(db, orgId, kind, today), archivedContributions(db, orgId, kind)]);
+  const byTarget = new Map(states.map((s) => [s.target, s]));
   // where an archived item was collected on or after the latest date counted, ask the current items
-  for (const [target, collected] of archivedLatest) {
-    const c = out.get(target);
-    if (c?.latestCollectedOn && collected >= c.latestCollectedOn)
-      c.latestCollectedOn = await latestCurrent(db, orgId, kind, target);
+  const archivedLatest = new Map<string, string>();
+  for (const a of archived) {
+    const row = byTarget.get(a.target_id);
+    if (!row) continue;
+    subtractArchived(row, a.valid_until, today);
+    if (a.collected_on > (archivedLatest.get(a.target_id) ?? '')) archivedLatest.set(a.target_id, a.collected_on);
   }
-  return [...out.values()].filter((c) => c.total > 0);
+  const out: TargetCounts[] = [];
+  for (const s of states) {
+    if (s.total <= 0) continue;
+    let latest: string | null = s.latest;
+    const gone = archivedLatest.get(s.target);
+    if (gone && gone >= s.latest) latest = await latestCurrent(db, orgId, kind, s.target);
+    out.push({
+      targetId: s.target,
+      valid: s.valid,
+      expiring: s.expiring,
+      expired: s.expired,
+      total: s.total,
+      latestCollectedOn: latest,
+    });
+  }
+  return out;
 }
 
 /** Current items per area by state (from evidence_counts). */

@@ -53,13 +53,13 @@ export interface EvidenceLinksTable {
   collected_on: string;
 }
 
-/** Current and archived items per link target (or per area, target_kind 'area') and month of their end ('9999-12': none). */
+/** Current and archived items per link target (or per area, target_kind 'area') and day of their end (9999-12-31: none). */
 export interface EvidenceCountsTable {
   org_id: string;
   target_kind: (typeof LINK_TARGETS)[number] | 'area';
   target_id: string;
-  /** YYYY-MM of valid_until */
-  valid_month: string;
+  /** valid_until (YYYY-MM-DD), 9999-12-31 when open */
+  valid_day: string;
   n: number;
   latest_collected_on: string;
 }
