@@ -101,6 +101,7 @@ export const router = createBrowserRouter([
               { path: 'evidence/new', lazy: page(evidence, 'NewEvidencePage') },
               { path: 'evidence/coverage', lazy: page(evidence, 'CoveragePage') },
               { path: 'evidence/:evidenceId', lazy: page(evidence, 'EvidenceItemPage') },
+              { path: 'evidence/:evidenceId/edit', lazy: page(evidence, 'EditEvidencePage') },
               { path: 'journey/:step', lazy: page(() => import('./journey/NotBuiltPage'), 'NotBuiltPage') },
               { path: 'profile', lazy: page(organizations, 'ProfilePage') },
               { path: 'members', lazy: page(organizations, 'MembersPage') },

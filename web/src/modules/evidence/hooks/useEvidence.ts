@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
-import { registerKey, useOrgMutation } from '../../../shared/register';
+import { type Concurrency, ifMatchHeader, registerKey, useOrgMutation } from '../../../shared/register';
 
 export type Evidence = Schemas['Evidence'];
 export type Coverage = Schemas['EvidenceCoverage'];
@@ -41,5 +41,25 @@ export function useCreateEvidence(orgId: string) {
     orgId,
     (body: EvidenceInput) => unwrap(api.POST('/api/v1/orgs/{orgId}/evidence', { params: { path: { orgId } }, body })),
     { invalidates: ['evidence', 'soa'] },
+  );
+}
+
+export interface EvidenceEdit {
+  body: Partial<EvidenceInput>;
+  ifMatch: string;
+}
+
+/** Saves an edit with If-Match; an item saved by someone else since opens the conflict. */
+export function useUpdateEvidence(orgId: string, id: string, concurrency?: Concurrency<EvidenceEdit, Evidence>) {
+  return useOrgMutation(
+    orgId,
+    ({ body, ifMatch }: EvidenceEdit) =>
+      unwrap(
+        api.PATCH('/api/v1/orgs/{orgId}/evidence/{evidenceId}', {
+          params: { path: { orgId, evidenceId: id }, header: ifMatchHeader(ifMatch) },
+          body,
+        }),
+      ),
+    { invalidates: ['evidence', 'soa'], concurrency },
   );
 }

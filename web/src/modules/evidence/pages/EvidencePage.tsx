@@ -49,7 +49,8 @@ const COLUMNS: RegisterColumn<Row>[] = [
     width: 200,
     render: (e) => (
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {[...e.requirementIds, ...e.controlIds].join(', ') || '—'}
+        {[...e.requirementIds, ...e.controlIds, ...e.aiSystems.map((a) => a.name), ...e.risks.map((r) => r.name)].join(', ') ||
+          '—'}
       </Text>
     ),
   },
