@@ -48,7 +48,8 @@ describe.each(testDialects())('document core set, files and exports (%s)', (dial
   it('shows the scope live in the core set once approved, documents by type, and the rest missing', async () => {
     let rows = (await owner.get(url('/core-set'))).body.items;
     expect(rows).toHaveLength(18);
-    expect(rows[0]).toMatchObject({ key: 'aims-scope', heldAs: 'missing', link: null });
+    // a live record not started yet links to the page where it is started, not to a document
+    expect(rows[0]).toMatchObject({ key: 'aims-scope', heldAs: 'missing', link: `/orgs/${orgId}/scope` });
     expect(rows[17].key).toBe('statement-of-applicability');
 
     await owner.put(`/api/v1/orgs/${orgId}/scope/draft`, {
@@ -65,7 +66,7 @@ describe.each(testDialects())('document core set, files and exports (%s)', (dial
       link: `/orgs/${orgId}/scope`,
     });
     expect(byKey.get('training-records')).toMatchObject({ heldAs: 'document', status: 'draft', documentIds: [doc.id] });
-    expect(byKey.get('internal-audit-records')).toMatchObject({ heldAs: 'missing' });
+    expect(byKey.get('internal-audit-records')).toMatchObject({ heldAs: 'missing', link: null });
     // the register stays pure: the live scope is no row of the document list
     expect((await owner.get(url())).body.items.map((d: { id: string }) => d.id)).toEqual([doc.id]);
   });

@@ -24,6 +24,18 @@ interface Live {
 
 type LiveSource = (db: Executor, orgId: string) => Promise<Live | null>;
 
+/** Where each live record is kept: a missing one is started there, not as a document. */
+const LIVE_PATHS: Record<string, string> = {
+  'aims-scope': 'scope',
+  'ai-objectives': 'objectives',
+  'ai-risk-assessment-method': 'risk-method',
+  'ai-risk-register': 'risks',
+  'ai-impact-assessment-records': 'impact-assessments',
+  'ai-roles-responsibilities': 'roles',
+  'ai-system-inventory': 'inventory',
+  'statement-of-applicability': 'soa',
+};
+
 const LIVE: Record<string, LiveSource> = {
   'aims-scope': async (db, orgId) => {
     const { approved, draft } = await getScopeOverview(db, orgId);
@@ -113,8 +125,11 @@ export async function coreSet(db: Executor, orgId: string): Promise<CoreSetRow[]
         version: l.version,
         approvedAt: l.approvedAt,
       };
-    if (mine.length === 0)
-      return { ...row, heldAs: 'missing' as const, link: null, status: null, version: null, approvedAt: null };
+    if (mine.length === 0) {
+      const livePath = LIVE_PATHS[t.key];
+      const link = livePath ? `${base}/${livePath}` : null;
+      return { ...row, heldAs: 'missing' as const, link, status: null, version: null, approvedAt: null };
+    }
     // the best-standing document speaks for the type: approved before in review before draft
     const best = [...mine].sort((a, b) => (STATUS_RANK[b.status] ?? 0) - (STATUS_RANK[a.status] ?? 0))[0];
     return {

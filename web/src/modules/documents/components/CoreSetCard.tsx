@@ -120,7 +120,15 @@ export function CoreSetCard({ orgId, actions }: { orgId: string; actions: StartA
                   </Stack>
                   <Group gap="sm" wrap="nowrap">
                     <Held row={row} />
-                    {row.heldAs === 'missing' && actions && isDocumentType(row.key) && <Start row={row} actions={actions} />}
+                    {row.heldAs === 'missing' && row.link && (
+                      // kept live in its own page (the scope, the inventory...): started there
+                      <Button component={Link} to={row.link} size="xs" variant="light" aria-label={`Start the ${row.title}`}>
+                        Start
+                      </Button>
+                    )}
+                    {row.heldAs === 'missing' && !row.link && actions && isDocumentType(row.key) && (
+                      <Start row={row} actions={actions} />
+                    )}
                   </Group>
                 </Group>
               ))}
