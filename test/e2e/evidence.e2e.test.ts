@@ -1,5 +1,7 @@
 // Evidence in a real browser: upload a file against A.6.2.6 through the Add
-// evidence form and see that control's coverage rise on the dashboard.
+// evidence form and see that control's coverage rise on the dashboard; link
+// an item to an AI system and a risk, edit its validity, and see the links by
+// name on its page, all at phone width without sideways scrolling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2e, helpers, screenshotPath, startE2e, TIMEOUT } from './harness.js';
 
@@ -7,13 +9,24 @@ const OWNER = { name: 'Ada Lead', email: 'ada@example.com', password: 'correct h
 
 let e: E2e;
 let orgId: string;
+let csrfToken: string;
+
+async function post(path: string, data: unknown) {
+  const res = await e.context.request.post(`/api/v1/orgs/${orgId}${path}`, { data, headers: { 'x-csrf-token': csrfToken } });
+  expect(res.status(), await res.text()).toBe(201);
+  return res.json();
+}
+
+const sideways = () => e.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('evidence in the browser', () => {
   beforeAll(async () => {
     e = await startE2e({ width: 390, height: 1000 });
     const res = await e.context.request.post('/api/v1/setup', { data: OWNER });
     expect(res.status()).toBe(201);
-    orgId = (await res.json()).organizations[0].id;
+    const body = await res.json();
+    orgId = body.organizations[0].id;
+    csrfToken = body.csrfToken;
   }, TIMEOUT);
   afterAll(() => e?.close());
 
@@ -53,6 +66,65 @@ describe('evidence in the browser', () => {
         await card.getByText('1 valid').waitFor();
         expect(await card.getAttribute('data-covered')).toBe('true');
         await page.screenshot({ path: screenshotPath('evidence-coverage.png'), fullPage: false });
+        expect(e.consoleErrors).toEqual([]);
+      } catch (err) {
+        await h.explainFailure(err);
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'links evidence to an AI system and a risk, edits its validity and shows the links by name',
+    async () => {
+      const { page } = e;
+      const h = helpers(e, 'evidence-links');
+      try {
+        const system = await post('/ai-systems', { name: 'Support chatbot', inScope: true });
+        const risk = await post('/risks', {
+          title: 'Chat gives wrong refund rules',
+          aiSystemIds: [system.id],
+          sourceCategory: 'robustness',
+          inherentLikelihood: 2,
+          inherentImpact: 2,
+        });
+
+        await page.goto(`/orgs/${orgId}/evidence/new`);
+        await h.heading('Add evidence').waitFor();
+        await page.getByRole('radiogroup').getByText('Link', { exact: true }).click();
+        await h.field('Address').fill('https://example.com/red-team-report');
+        await h.field('Title').fill('Chatbot red-team report');
+        await h.field('AI systems').first().fill('Support');
+        await page.getByRole('option', { name: 'Support chatbot' }).click();
+        await page.keyboard.press('Escape');
+        await h.field('Risks').first().fill('refund');
+        await page.getByRole('option', { name: new RegExp(`^${risk.number} Chat gives wrong refund rules`) }).click();
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'Add evidence' }).click();
+        await h.heading('Chatbot red-team report').waitFor();
+
+        // the links read as names and open their records
+        const systemLink = page.getByRole('link', { name: 'Support chatbot' });
+        expect(await systemLink.getAttribute('href')).toBe(`/orgs/${orgId}/inventory/${system.id}`);
+        const riskLink = page.getByRole('link', { name: `${risk.number} Chat gives wrong refund rules` });
+        expect(await riskLink.getAttribute('href')).toBe(`/orgs/${orgId}/risks/${risk.id}`);
+        await page.getByText(/no end date/).waitFor();
+        expect(await sideways()).toBeLessThanOrEqual(0);
+
+        await page.getByRole('link', { name: 'Edit' }).click();
+        await h.heading('Edit Chatbot red-team report').waitFor();
+        // the form opens on the item's links, by name
+        await page.getByText('Support chatbot').first().waitFor();
+        expect(await sideways()).toBeLessThanOrEqual(0);
+        await h.field('Valid until').fill('2027-06-30');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await h.heading('Chatbot red-team report').waitFor();
+        await page.getByText(/valid until .*2027/).waitFor();
+        await page.getByRole('link', { name: 'Support chatbot' }).waitFor();
+
+        const saved = await (await e.context.request.get(`/api/v1/orgs/${orgId}/evidence?aiSystemId=${system.id}`)).json();
+        expect(saved.items.map((i: { validUntil: string }) => i.validUntil)).toEqual(['2027-06-30']);
+        await page.screenshot({ path: screenshotPath('evidence-links.png'), fullPage: false });
         expect(e.consoleErrors).toEqual([]);
       } catch (err) {
         await h.explainFailure(err);
