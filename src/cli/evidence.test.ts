@@ -32,6 +32,12 @@ function aims(...args: string[]): Promise<{ code: number | null; stdout: string;
 let tmp: string;
 let data: string;
 const file = (name: string) => path.join(tmp, name);
+/** Files in the data directory other than the database's: the stored blobs. */
+const blobs = () =>
+  (fs.readdirSync(data, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((d) => d.isFile() && !/\.(db|sqlite)(-wal|-shm|-journal)?$/.test(d.name))
+    .map((d) => path.join(d.parentPath, d.name))
+    .sort();
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ev-'));
@@ -96,13 +102,33 @@ describe('aims evidence add', { timeout: 60_000 }, () => {
   });
 
   it('explains an unknown control, a missing file and a file over the limit, with exit code 1', async () => {
-    const [unknown, missing, big] = await Promise.all([
+    const stored = blobs();
+    const [unknown, own, missing, big] = await Promise.all([
       aims('--data', data, 'evidence', 'add', file('model-card.txt'), '--org', 'example-ltd', '--control', 'A.99.1'),
+      // an own control the SoA does not have, and a clause that does not exist
+      aims(
+        '--data',
+        data,
+        'evidence',
+        'add',
+        file('model-card.txt'),
+        '--org',
+        'example-ltd',
+        '--control',
+        'OC-404',
+        '--requirement',
+        '11.1',
+      ),
       aims('--data', data, 'evidence', 'add', file('nope.pdf'), '--org', 'example-ltd', '--control', 'A.6.2.6'),
       aims('--data', data, 'evidence', 'add', file('big.bin'), '--org', 'example-ltd', '--control', 'A.6.2.6'),
     ]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/Unknown control A\.99\.1/);
+    expect(unknown.stderr).toMatch(/--control A\.99\.1: is not an Annex A control/);
+    expect(own.code).toBe(1);
+    expect(own.stderr).toMatch(/--requirement 11\.1: is not a management-system clause/);
+    expect(own.stderr).toMatch(/--control OC-404: is not/);
+    // checked before the upload: no file was stored for any of them
+    expect(blobs()).toEqual(stored);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.pdf does not exist/);
     expect(big.code).toBe(1);

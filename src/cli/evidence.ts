@@ -79,11 +79,26 @@ export function registerEvidence(program: Command): void {
           await import('../modules/soa/index.js');
           const org = await findOrg(db, opts.org);
           const given = { controls: opts.control, requirements: opts.requirement };
-          // Checked before the upload, so a wrong control stores no file.
-          const annex = await import('../catalogue/index.js');
-          const unknown = opts.control.filter((c) => /^A\.\d/.test(c) && !annex.isRequirementId(c));
-          if (unknown.length)
-            throw new CliError(`Unknown control ${unknown.join(', ')}: not an Annex A control of the catalogue.`);
+          // Every link is checked before the upload, so a wrong control or clause stores no file:
+          // Annex A ids and clauses against the catalogue, the rest as own controls of the SoA.
+          const { ANNEX_A, CLAUSES } = await import('../catalogue/index.js');
+          const { checkLinks } = await import('../platform/refs/index.js');
+          const annexIds = new Set(ANNEX_A.map((a) => a.id));
+          const clauseIds = new Set(CLAUSES.map((c) => c.id));
+          const problems = opts.requirement
+            .filter((r) => !clauseIds.has(r))
+            .map((r) => `--requirement ${r}: is not a management-system clause (4.1 … 10.2)`);
+          const own = opts.control.filter((c) => !/^A\.\d/.test(c));
+          for (const c of opts.control)
+            if (/^A\.\d/.test(c) && !annexIds.has(c)) problems.push(`--control ${c}: is not an Annex A control of the catalogue`);
+          const ownErrors = await checkLinks(
+            db,
+            org.id,
+            own.map((id) => ({ type: 'control', id })),
+            'own',
+          );
+          for (const e of ownErrors) problems.push(`--control ${own[Number(e.field.split('.')[1])]}: ${e.message}`);
+          if (problems.length) throw new CliError(problems.join('; '));
           let created: Awaited<ReturnType<typeof createRecord>>;
           try {
             const stored = await storeFile(db, createBlobStore(config), CLI_ACTOR, org.id, {
