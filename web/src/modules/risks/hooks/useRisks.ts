@@ -53,19 +53,6 @@ export function useRisksOfAiSystem(orgId: string, aiSystemId: string) {
   });
 }
 
-/** AI systems for the risk form's picker: current ones matching the search, 50 at a time. */
-export function useAiSystemChoices(orgId: string, q: string) {
-  return useQuery({
-    queryKey: ['orgs', orgId, 'ai-systems', 'choices', q],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/orgs/{orgId}/ai-systems', { params: { path: { orgId }, query: { limit: 50, ...(q ? { q } : {}) } } }),
-      ),
-    select: (d) => d.items.map((s) => ({ value: s.id, label: s.name })),
-    placeholderData: keepPreviousData,
-  });
-}
-
 // the AI system page and the home page show risks and their tasks
 const INVALIDATES = ['risks', 'home'];
 

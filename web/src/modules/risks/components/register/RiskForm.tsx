@@ -1,9 +1,9 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useOrg } from '../../../../app/orgs/OrgContext';
 import { api, unwrap } from '../../../../shared/api';
+import { AiSystemPicker } from '../../../../shared/org/AiSystemPicker';
 import { OwnerInput, toOwnerDraft, toOwnerInput } from '../../../../shared/org/OwnerInput';
 import { fieldErrorLookup } from '../../../../shared/problem';
 import { versionTag } from '../../../../shared/register';
@@ -16,14 +16,7 @@ import { useFocusFirstError } from '../../../../shared/ui/useFocusFirstError';
 import { useDirty, useLeaveGuard } from '../../../../shared/ui/useLeaveGuard';
 import { useSupplierOptions } from '../../../suppliers';
 import type { RiskMethodContent } from '../../hooks/useRiskMethod';
-import {
-  type Risk,
-  type RiskDetail,
-  type RiskInput,
-  useAiSystemChoices,
-  useCreateRisk,
-  useUpdateRisk,
-} from '../../hooks/useRisks';
+import { type Risk, type RiskDetail, type RiskInput, useCreateRisk, useUpdateRisk } from '../../hooks/useRisks';
 import { STATUS_LABELS, type RiskStatus, TREATMENT_LABELS, type TreatmentOption } from '../../labels';
 import { LevelBadge } from './LevelBadge';
 
@@ -108,16 +101,7 @@ export function RiskForm({ risk, method, initialAiSystemIds = [], onSaved, onCan
   const { dirty, markClean } = useDirty(form);
   const guard = useLeaveGuard(dirty);
   const versionRef = useRef(versionTag(risk?.updatedAt));
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const choices = useAiSystemChoices(org.id, debounced);
   const labels = useSystemLabels(org.id, risk, form.aiSystemIds);
-  const systemData = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const id of form.aiSystemIds) seen.set(id, labels.get(id) ?? 'Loading…');
-    for (const c of choices.data ?? []) if (!seen.has(c.value)) seen.set(c.value, c.label);
-    return [...seen].map(([value, label]) => ({ value, label }));
-  }, [form.aiSystemIds, labels, choices.data]);
 
   const suppliers = useSupplierOptions(org.id);
   const supplierData = [
@@ -203,19 +187,14 @@ export function RiskForm({ risk, method, initialAiSystemIds = [], onSaved, onCan
             error={errorFor('title')}
             maxLength={300}
           />
-          <MultiSelect
-            label="AI systems"
+          <AiSystemPicker
+            orgId={org.id}
             description="The AI systems this risk is about (at least one)."
             required
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            data={systemData}
+            labels={labels}
             value={form.aiSystemIds}
             onChange={(v) => set('aiSystemIds', v)}
             error={errorFor('aiSystemIds')}
-            nothingFoundMessage="No AI system matches"
-            comboboxProps={{ withinPortal: true }}
           />
           <MultiSelect
             label="Suppliers"
