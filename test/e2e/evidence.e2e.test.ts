@@ -1,7 +1,8 @@
 // Evidence in a real browser: upload a file against A.6.2.6 through the Add
 // evidence form and see that control's coverage rise on the dashboard; link
 // an item to an AI system and a risk, edit its validity, and see the links by
-// name on its page, all at phone width without sideways scrolling.
+// name on its page, and record a risk itself as evidence, all at phone width
+// without sideways scrolling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2e, helpers, screenshotPath, startE2e, TIMEOUT } from './harness.js';
 
@@ -125,6 +126,19 @@ describe('evidence in the browser', () => {
         const saved = await (await e.context.request.get(`/api/v1/orgs/${orgId}/evidence?aiSystemId=${system.id}`)).json();
         expect(saved.items.map((i: { validUntil: string }) => i.validUntil)).toEqual(['2027-06-30']);
         await page.screenshot({ path: screenshotPath('evidence-links.png'), fullPage: false });
+
+        // evidence that is another record: the risk, picked from its register
+        await page.goto(`/orgs/${orgId}/evidence/new`);
+        await h.heading('Add evidence').waitFor();
+        await page.getByRole('radiogroup').getByText('Record', { exact: true }).click();
+        await page.getByRole('combobox', { name: 'Register' }).click();
+        await page.getByRole('option', { name: 'Risk', exact: true }).click();
+        await page.getByRole('combobox', { name: 'Record' }).fill('refund');
+        await page.getByRole('option', { name: /Chat gives wrong refund rules/ }).click();
+        await page.getByRole('button', { name: 'Add evidence' }).click();
+        await page.getByText('Record:').waitFor();
+        const recordLink = page.getByRole('link', { name: /Chat gives wrong refund rules/ }).first();
+        expect(await recordLink.getAttribute('href')).toBe(`/orgs/${orgId}/risks/${risk.id}`);
         expect(e.consoleErrors).toEqual([]);
       } catch (err) {
         await h.explainFailure(err);
