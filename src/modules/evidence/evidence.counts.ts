@@ -173,20 +173,21 @@ export async function archivedContributions(db: Executor, orgId: string, kind: C
   if (kind === 'area')
     return items.map((a) => ({ target_id: a.area as string, valid_until: a.valid_until, collected_on: a.collected_on }));
   let out: { target_id: string; valid_until: string | null; collected_on: string }[] = [];
-  for (let i = 0; i < items.length; i += 500)
-    out = out.concat(
-      await db
-        .selectFrom('evidence_links')
-        .select(['target_id', 'valid_until', 'collected_on'])
-        .where('org_id', '=', orgId)
-        .where('target_kind', '=', kind)
-        .where(
-          'evidence_id',
-          'in',
-          items.slice(i, i + 500).map((a) => a.id),
-        )
-        .execute(),
-    );
+  // By item id through evidence_links_evidence_idx; org_id as an expression so
+  // SQLite does not pick the (org, kind, ...) indexes and walk every link of the kind.
+  for (let i = 0; i < items.length; i += 500) {
+    const links = await db
+      .selectFrom('evidence_links')
+      .select(['target_kind', 'target_id', 'valid_until', 'collected_on'])
+      .where(sql<string>`${sql.ref('org_id')} || ''`, '=', orgId)
+      .where(
+        'evidence_id',
+        'in',
+        items.slice(i, i + 500).map((a) => a.id),
+      )
+      .execute();
+    out = out.concat(links.filter((l) => l.target_kind === kind));
+  }
   return out;
 }
 
