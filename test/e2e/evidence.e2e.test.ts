@@ -139,6 +139,20 @@ describe('evidence in the browser', () => {
         await page.getByText('Record:').waitFor();
         const recordLink = page.getByRole('link', { name: /Chat gives wrong refund rules/ }).first();
         expect(await recordLink.getAttribute('href')).toBe(`/orgs/${orgId}/risks/${risk.id}`);
+
+        // an archived item opens read-only: no way to save, and no Edit on its page
+        const id = saved.items[0].id;
+        const archived = await e.context.request.post(`/api/v1/orgs/${orgId}/evidence/${id}/archive`, {
+          headers: { 'x-csrf-token': csrfToken },
+        });
+        expect(archived.status()).toBe(200);
+        await page.goto(`/orgs/${orgId}/evidence/${id}/edit`);
+        await page.getByText('This evidence is archived').waitFor();
+        expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+        expect(await h.field('Valid until').isDisabled()).toBe(true);
+        await page.goto(`/orgs/${orgId}/evidence/${id}`);
+        await page.getByText('Archived', { exact: true }).waitFor();
+        expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
         expect(e.consoleErrors).toEqual([]);
       } catch (err) {
         await h.explainFailure(err);
