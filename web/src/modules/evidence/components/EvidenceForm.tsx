@@ -10,11 +10,12 @@ import { FormError } from '../../../shared/ui/FormError';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
 import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
-import type { Choice, RecordKind } from '../hooks/useChoices';
+import type { Choice } from '../hooks/useChoices';
 import { type Evidence, type EvidenceInput, useCoverage, useCreateEvidence, useUpdateEvidence } from '../hooks/useEvidence';
 import { type RecordChoice, RecordPicker, RiskPicker } from './RecordPickers';
 
 type Kind = Evidence['kind'];
+type ApiRecordKind = NonNullable<EvidenceInput['record']>['kind'];
 
 interface Draft {
   kind: Kind;
@@ -37,7 +38,7 @@ function draftOf(e: Evidence | null): Draft {
     description: e?.description ?? '',
     url: e?.url ?? '',
     file: e?.file ? { id: e.file.id, name: e.file.name } : null,
-    record: e?.record ? { kind: e.record.kind as RecordKind, id: e.record.id, label: e.record.label } : null,
+    record: e?.record ? { kind: e.record.kind, id: e.record.id, label: e.record.label } : null,
     controlIds: e?.controlIds ?? [],
     requirementIds: e?.requirementIds ?? [],
     aiSystemIds: e?.aiSystems.map((s) => s.id) ?? [],
@@ -54,7 +55,7 @@ function bodyOf(d: Draft) {
     kind: d.kind,
     fileId: d.kind === 'file' ? (d.file?.id ?? null) : null,
     url: d.kind === 'link' ? d.url.trim() : null,
-    record: d.kind === 'record' && d.record ? { kind: d.record.kind, id: d.record.id } : null,
+    record: d.kind === 'record' && d.record ? { kind: d.record.kind as ApiRecordKind, id: d.record.id } : null,
     controlIds: d.controlIds,
     requirementIds: d.requirementIds,
     aiSystemIds: d.aiSystemIds,

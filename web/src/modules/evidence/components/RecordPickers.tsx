@@ -2,10 +2,10 @@ import { Group, MultiSelect, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useRef, useState } from 'react';
 import { options } from '../../../shared/ui/format';
-import { type Choice, RECORD_KIND_LABELS, type RecordKind, useRecordChoices } from '../hooks/useChoices';
+import { type Choice, isPickable, RECORD_KIND_LABELS, useRecordChoices } from '../hooks/useChoices';
 
 /** Choices of a search plus the chosen ones, whose names stay known when the search no longer lists them. */
-function useSearchedChoices(orgId: string, kind: RecordKind | null, chosen: Choice[]) {
+function useSearchedChoices(orgId: string, kind: string | null, chosen: Choice[]) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const found = useRecordChoices(orgId, kind, q);
@@ -41,7 +41,8 @@ export function RiskPicker(props: { orgId: string; value: Choice[]; onChange: (v
 }
 
 export interface RecordChoice {
-  kind: RecordKind;
+  /** a RecordKind, or another kind the API names (scope), kept as it is */
+  kind: string;
   id: string;
   label: string;
 }
@@ -53,7 +54,9 @@ export function RecordPicker(props: {
   onChange: (v: RecordChoice | null) => void;
   error?: string;
 }) {
-  const [kind, setKind] = useState<RecordKind>(props.value?.kind ?? 'document');
+  const [kind, setKind] = useState<string>(props.value?.kind ?? 'document');
+  const kinds = options(RECORD_KIND_LABELS) as { value: string; label: string }[];
+  if (!isPickable(kind)) kinds.push({ value: kind, label: kind });
   const chosen = useMemo(
     () => (props.value && props.value.kind === kind ? [{ value: props.value.id, label: props.value.label }] : []),
     [props.value, kind],
@@ -63,12 +66,12 @@ export function RecordPicker(props: {
     <Group align="flex-start" gap="sm" grow wrap="wrap">
       <Select
         label="Register"
-        data={options(RECORD_KIND_LABELS)}
+        data={kinds}
         value={kind}
         allowDeselect={false}
         onChange={(v) => {
           if (!v || v === kind) return;
-          setKind(v as RecordKind);
+          setKind(v);
           props.onChange(null);
         }}
         miw={140}
@@ -76,7 +79,7 @@ export function RecordPicker(props: {
       <Select
         label="Record"
         required
-        placeholder={`Search ${RECORD_KIND_LABELS[kind].toLowerCase()}s`}
+        placeholder={isPickable(kind) ? `Search ${RECORD_KIND_LABELS[kind].toLowerCase()}s` : undefined}
         searchable
         searchValue={search}
         onSearchChange={setSearch}

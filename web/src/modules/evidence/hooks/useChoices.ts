@@ -13,8 +13,11 @@ export const RECORD_KIND_LABELS = {
   'ai-system': 'AI system',
   objective: 'Objective',
   role: 'Role',
+  supplier: 'Supplier',
+  'impact-assessment': 'Impact assessment',
 } as const;
 export type RecordKind = keyof typeof RECORD_KIND_LABELS;
+export const isPickable = (kind: string): kind is RecordKind => kind in RECORD_KIND_LABELS;
 
 /** Where a linked record's own page is, so every link on the evidence page opens it. */
 export function recordHref(orgId: string, kind: string, id: string): string | null {
@@ -62,14 +65,31 @@ async function search(orgId: string, kind: RecordKind, q: string): Promise<Choic
         value: r.id,
         label: r.name,
       }));
+    case 'supplier':
+      return (await unwrap(api.GET('/api/v1/orgs/{orgId}/suppliers', { params }))).items.map((x) => ({
+        value: x.id,
+        label: x.name,
+      }));
+    case 'impact-assessment': {
+      // this register has no text search: the latest 200, matched here by name
+      const all = await unwrap(
+        api.GET('/api/v1/orgs/{orgId}/impact-assessments', { params: { path: { orgId }, query: { limit: 200 } } }),
+      );
+      const needle = q.trim().toLowerCase();
+      return all.items
+        .filter((a) => !needle || a.name.toLowerCase().includes(needle))
+        .slice(0, LIMIT)
+        .map((a) => ({ value: a.id, label: a.name }));
+    }
   }
 }
 
 /** Records of one kind matching the search, 50 at a time, for the pickers of the form. */
-export function useRecordChoices(orgId: string, kind: RecordKind | null, q: string) {
+export function useRecordChoices(orgId: string, kind: string | null, q: string) {
   return useQuery({
     queryKey: ['orgs', orgId, kind ?? 'none', 'choices', q],
-    enabled: kind !== null,
+    // a kind the form cannot search (scope) keeps the record it has
+    enabled: kind !== null && isPickable(kind),
     queryFn: () => search(orgId, kind as RecordKind, q),
     placeholderData: keepPreviousData,
   });
