@@ -229,17 +229,23 @@ export function SoaRowView({ orgId, row, etag, canEdit, onDirty, onRemove }: Pro
           </Stack>
         )}
       </Table.Td>
-      {/* current evidence linked to the control; the count opens the register filtered by it */}
+      {/* current evidence linked to the control; the count opens the register filtered by it (none: nothing to open) */}
       <Table.Td>
-        <Anchor
-          component={Link}
-          to={`/orgs/${orgId}/evidence?controlId=${encodeURIComponent(row.controlId)}`}
-          size="sm"
-          c={row.evidenceCount === 0 ? 'dimmed' : row.validEvidenceCount === 0 ? 'red.8' : undefined}
-          aria-label={`${row.evidenceCount} evidence items for ${row.controlId}, ${row.validEvidenceCount} valid`}
-        >
-          {row.evidenceCount === 0 ? 'None' : `${row.evidenceCount} (${row.validEvidenceCount} valid)`}
-        </Anchor>
+        {row.evidenceCount === 0 ? (
+          <Text size="sm" c="dimmed">
+            None
+          </Text>
+        ) : (
+          <Anchor
+            component={Link}
+            to={`/orgs/${orgId}/evidence?controlId=${encodeURIComponent(row.controlId)}`}
+            size="sm"
+            c={row.validEvidenceCount === 0 ? 'red.8' : undefined}
+            aria-label={`${row.evidenceCount} evidence items for ${row.controlId}, ${row.validEvidenceCount} valid`}
+          >
+            {`${row.evidenceCount} (${row.validEvidenceCount} valid)`}
+          </Anchor>
+        )}
       </Table.Td>
       {canEdit && (
         <Table.Td>
