@@ -66,7 +66,7 @@ export function CoveragePage() {
                         {k.controlId} {k.title}
                       </Anchor>
                       <Group gap={6} mt={4}>
-                        <Badge color="green" variant="light">
+                        <Badge color={k.valid > 0 ? 'green' : 'gray'} variant="light">
                           {k.valid} valid
                         </Badge>
                         {k.expiring > 0 && (
