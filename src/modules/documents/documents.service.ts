@@ -111,16 +111,15 @@ export async function acknowledge(db: Db, actor: Actor, orgId: string, id: strin
             : 'the document has no approved version yet',
         },
       ]);
-    const existing = await tx
-      .selectFrom('document_acknowledgements')
-      .select('id')
-      .where('document_id', '=', id)
-      .where('version', '=', version)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (existing) return;
+    // a double click or a second tab on another app node: the unique key keeps one row, the loser writes nothing
     const ack = { id: uuidv7(), org_id: orgId, document_id: id, version, user_id: userId, acknowledged_at: nowIso() };
-    await tx.insertInto('document_acknowledgements').values(ack).execute();
+    const inserted = await tx
+      .insertInto('document_acknowledgements')
+      .values(ack)
+      .onConflict((oc) => oc.columns(['document_id', 'version', 'user_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return;
     await appendAudit(tx, actor, {
       orgId,
       entityType: 'document',
