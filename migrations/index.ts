@@ -19,6 +19,10 @@ import * as m0017 from './0017_jobs_notifications.js';
 import * as m0018 from './0018_governance_roles.js';
 import * as m0019 from './0019_documents.js';
 import * as m0020 from './0020_evidence.js';
+import * as m0021 from './0021_training.js';
+import * as m0022 from './0022_monitoring.js';
+import * as m0023 from './0023_incidents.js';
+import * as m0024 from './0024_concerns.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -42,4 +46,8 @@ export const migrations: Record<string, Migration> = {
   '0018_governance_roles': m0018,
   '0019_documents': m0019,
   '0020_evidence': m0020,
+  '0021_training': m0021,
+  '0022_monitoring': m0022,
+  '0023_incidents': m0023,
+  '0024_concerns': m0024,
 };

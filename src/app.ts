@@ -23,6 +23,10 @@ import { soaRoutes } from './modules/soa/index.js';
 import { documentRoutes } from './modules/documents/index.js';
 import { roleRoutes } from './modules/roles/index.js';
 import { evidenceRoutes } from './modules/evidence/index.js';
+import { trainingRoutes } from './modules/training/index.js';
+import { monitoringRoutes } from './modules/monitoring/index.js';
+import { incidentRoutes } from './modules/incidents/index.js';
+import { concernRoutes } from './modules/concerns/index.js';
 
 /** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
 export function defaultWebDir(): string {
@@ -56,6 +60,10 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(documentRoutes);
   await app.register(roleRoutes);
   await app.register(evidenceRoutes);
+  await app.register(trainingRoutes);
+  await app.register(monitoringRoutes);
+  await app.register(incidentRoutes);
+  await app.register(concernRoutes);
   await registerWeb(app, config.webDir ?? defaultWebDir());
   return app;
 }

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   approve: ['owner', 'admin', 'editor'],
   /** add and remove members, change roles */
   admin: ['owner', 'admin'],
+  /** raise a concern about an AI system (A.3.3): every member of the organization; not external auditors */
+  concern: ['owner', 'admin', 'editor', 'contributor', 'viewer'],
   /** read the audit log: management and the auditors who sample it */
   audit: ['owner', 'admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -61,6 +61,8 @@ function describe(p: Permission): string {
       return 'approve records or edit the organization profile';
     case 'admin':
       return 'manage members';
+    case 'concern':
+      return 'raise concerns';
     case 'audit':
       return 'read the audit log';
   }

@@ -29,6 +29,10 @@ const home = () => import('../modules/home');
 const risks = () => import('../modules/risks');
 const soa = () => import('../modules/soa');
 const evidence = () => import('../modules/evidence');
+const training = () => import('../modules/training');
+const monitoring = () => import('../modules/monitoring');
+const incidents = () => import('../modules/incidents');
+const concerns = () => import('../modules/concerns');
 const impactAssessments = () => import('../modules/impact-assessments');
 const objectives = () => import('../modules/objectives');
 const documents = () => import('../modules/documents');
@@ -102,6 +106,18 @@ export const router = createBrowserRouter([
               { path: 'evidence/coverage', lazy: page(evidence, 'CoveragePage') },
               { path: 'evidence/:evidenceId', lazy: page(evidence, 'EvidenceItemPage') },
               { path: 'evidence/:evidenceId/edit', lazy: page(evidence, 'EditEvidencePage') },
+              // training (module training: only its author edits between these lines)
+              { path: 'training', lazy: page(training, 'TrainingMatrixPage') },
+              // end training
+              // monitoring (module monitoring)
+              { path: 'monitoring', lazy: page(monitoring, 'MonitoringPage') },
+              // end monitoring
+              // incidents (module incidents)
+              { path: 'incidents', lazy: page(incidents, 'IncidentsPage') },
+              // end incidents
+              // concerns (module concerns)
+              { path: 'concerns', lazy: page(concerns, 'ConcernsPage') },
+              // end concerns
               { path: 'journey/:step', lazy: page(() => import('./journey/NotBuiltPage'), 'NotBuiltPage') },
               { path: 'profile', lazy: page(organizations, 'ProfilePage') },
               { path: 'members', lazy: page(organizations, 'MembersPage') },

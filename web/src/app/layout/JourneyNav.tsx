@@ -71,11 +71,18 @@ export function JourneyNav({ orgId, onNavigate, canAudit }: Props) {
     { label: 'Statement of Applicability', to: `/orgs/${orgId}/soa` },
     { label: 'AI objectives', to: `/orgs/${orgId}/objectives` },
   ];
-  // Support and operation (clauses 5.3, 7.5, 9.1): who holds which role, the documents, the evidence.
+  // Support (clauses 5.3, 7.5, 9.1): who holds which role, the documents, the evidence.
   const supportLinks = [
     { label: 'Governance roles', to: `/orgs/${orgId}/roles` },
     { label: 'Documents', to: `/orgs/${orgId}/documents` },
     { label: 'Evidence', to: `/orgs/${orgId}/evidence` },
+  ];
+  // Operation and performance (clauses 7.2, 9.1, Annex A.3.3, A.8.4): people trained, systems watched, what went wrong.
+  const operationLinks = [
+    { label: 'Training', to: `/orgs/${orgId}/training` },
+    { label: 'Monitoring', to: `/orgs/${orgId}/monitoring` },
+    { label: 'Incidents', to: `/orgs/${orgId}/incidents` },
+    { label: 'Concerns', to: `/orgs/${orgId}/concerns` },
   ];
   // a link the role cannot use is not shown (the server refuses it anyway)
   const orgLinks = [
@@ -145,6 +152,7 @@ export function JourneyNav({ orgId, onNavigate, canAudit }: Props) {
       </Box>
       <LinkSection id="nav-planning" title="Planning" links={planningLinks} isActive={isActive} onNavigate={onNavigate} />
       <LinkSection id="nav-support" title="Support" links={supportLinks} isActive={isActive} onNavigate={onNavigate} />
+      <LinkSection id="nav-operation" title="Operation" links={operationLinks} isActive={isActive} onNavigate={onNavigate} />
       <LinkSection id="nav-registers" title="Registers" links={registerLinks} isActive={isActive} onNavigate={onNavigate} />
       <LinkSection id="nav-org" title="Organization" links={orgLinks} isActive={isActive} onNavigate={onNavigate} />
     </ScrollArea>
