@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
+import { PERMISSION_NAMES, PERMISSIONS, type Permission } from '../../src/platform/auth/roles.js';
 
 // One sweep over every org-scoped operation of the OpenAPI document: each
 // declares its permission (x-permission), a non-member gets 404 whatever it
@@ -58,12 +59,15 @@ describe.each(testDialects())('declared route permissions (%s)', (dialect) => {
   });
   afterAll(() => t.close());
 
+  // The role table is the contract: a viewer may read and raise concerns, an auditor may read and sample the audit log.
+  const mayAs = (role: 'viewer' | 'auditor', op: Operation) =>
+    (PERMISSIONS[op.permission as Permission] as readonly string[]).includes(role);
   const url = (op: Operation) => op.path.replace('{orgId}', orgId).replace(/\{[^}]+\}/g, OTHER_ID);
   const send = (c: Client, op: Operation) => c.request(op.method, url(op), op.method === 'GET' ? undefined : {});
 
   it('finds the org routes, each with a declared permission', () => {
     expect(operations.length).toBeGreaterThan(40);
-    const undeclared = operations.filter((op) => !['read', 'write', 'approve', 'admin', 'audit'].includes(op.permission));
+    const undeclared = operations.filter((op) => !(PERMISSION_NAMES as string[]).includes(op.permission));
     expect(undeclared).toEqual([]);
   });
 
@@ -75,23 +79,25 @@ describe.each(testDialects())('declared route permissions (%s)', (dialect) => {
     }
   });
 
-  it('refuses a viewer every operation beyond reading', async () => {
+  it('refuses a viewer every operation beyond reading and raising concerns', async () => {
     for (const op of operations) {
       const res = await send(as.viewer, op);
       const refused = res.status === 403;
       expect({ op: `${op.method} ${op.path}`, refused }).toEqual({
         op: `${op.method} ${op.path}`,
-        refused: op.permission !== 'read',
+        refused: !mayAs('viewer', op),
       });
     }
   });
 
-  it('lets an auditor read and the audit log, and never write', async () => {
+  it('lets an auditor read and the audit log, and never write or raise concerns', async () => {
     for (const op of operations) {
       const res = await send(as.auditor, op);
       const refused = res.status === 403;
-      const mayRead = op.permission === 'read' || op.permission === 'audit';
-      expect({ op: `${op.method} ${op.path}`, refused }).toEqual({ op: `${op.method} ${op.path}`, refused: !mayRead });
+      expect({ op: `${op.method} ${op.path}`, refused }).toEqual({
+        op: `${op.method} ${op.path}`,
+        refused: !mayAs('auditor', op),
+      });
       expect(res.status).toBeLessThan(500);
     }
   });
