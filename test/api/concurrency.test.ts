@@ -162,6 +162,29 @@ describe.each(testDialects())('optimistic concurrency (%s)', (dialect) => {
     expect(r.body).toMatchObject({ name: 'Scripted', purpose: 'kept', dataSource: 'CRM' });
   });
 
+  it('refuses to clear an answer someone changed since it was read, and clears the version read', async () => {
+    const assessment = (await client.post(org('/gap-assessments'), { title: 'Clearing', assessmentDate: '2026-02-01' })).body
+      .id as string;
+    const url = org(`/gap-assessments/${assessment}/answers/6.2`);
+    const first = await client.put(url, { status: 'partial', maturity: 1, notes: 'read by tab A' });
+    const tabA = first.headers.etag as string;
+    await client.put(url, { status: 'implemented', maturity: 3, notes: 'saved by tab B' });
+    const refused = await client.request('DELETE', url, undefined, { 'if-match': tabA });
+    expect(refused.status).toBe(409);
+    expect(refused.body.current).toMatchObject({ requirementId: '6.2', notes: 'saved by tab B' });
+    const kept = (await client.get(org(`/gap-assessments/${assessment}`))).body.answers.find(
+      (a: { requirementId: string }) => a.requirementId === '6.2',
+    );
+    expect(kept.notes).toBe('saved by tab B');
+    // with the current version the clear goes through; clearing again from that copy is a conflict, not a 404
+    const cleared = await client.request('DELETE', url, undefined, { 'if-match': refused.headers.etag as string });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.updatedAt).toBeNull();
+    const again = await client.request('DELETE', url, undefined, { 'if-match': refused.headers.etag as string });
+    expect(again.status).toBe(409);
+    expect(again.headers.etag).toBe('W/"none"');
+  });
+
   it('guards approval and the first draft by the draft ETag', async () => {
     const a = await client.get(org('/scope'));
     await client.put(org('/scope/draft'), { content: { ...emptyContent(), boundaryStatement: 'changed before approval' } });

@@ -186,20 +186,24 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Clear an answer back to "not answered yet"',
+        description: IF_MATCH_NOTE,
+        headers: ifMatchHeaders,
         params: params.extend({ requirementId: z.string().min(1).max(16) }),
-        response: { 200: answerSchema, ...problemResponses },
+        response: { 200: answerSchema, ...problemResponses, 409: staleProblemSchema(answerSchema) },
       },
     },
-    async (req) => {
-      const access = orgAccess(req);
-      return clearAnswer({
-        db,
-        actor: access.actor,
-        orgId: access.orgId,
-        assessmentId: req.params.assessmentId,
-        requirementId: req.params.requirementId,
-      });
-    },
+    async (req, reply) =>
+      withStale(reply, async () => {
+        const access = orgAccess(req);
+        return clearAnswer({
+          db,
+          actor: access.actor,
+          orgId: access.orgId,
+          assessmentId: req.params.assessmentId,
+          requirementId: req.params.requirementId,
+          ifMatch: ifMatchOf(req),
+        });
+      }),
   );
 
   app.get(

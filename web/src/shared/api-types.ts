@@ -6540,11 +6540,16 @@ export interface paths {
       };
     };
     post?: never;
-    /** Clear an answer back to "not answered yet" */
+    /**
+     * Clear an answer back to "not answered yet"
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'if-match'?: string;
+        };
         path: {
           orgId: string;
           assessmentId: string;
@@ -6605,7 +6610,18 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['GapAnswer'] | null;
+              etag?: string;
+            };
           };
         };
       };

@@ -40,7 +40,6 @@ const MOD = isMac ? '⌘' : 'Ctrl';
 /** One requirement in the wizard: our guidance, the facts OpenAIMS holds, the answer form and the way on. */
 export function RequirementStep(props: Props) {
   const { orgId, assessmentId, requirement: r, answer, previousId, nextId, onGo, readOnly } = props;
-  const clear = useClearAnswer(orgId, assessmentId);
   const [draft, setDraft] = useState<AnswerDraft>(() => draftOf(answer));
   const [baseline, setBaseline] = useState<AnswerDraft>(() => draftOf(answer));
   const [statusMissing, setStatusMissing] = useState(false);
@@ -65,6 +64,19 @@ export function RequirementStep(props: Props) {
     onOverwritten: (saved) => {
       take(saved, versionTag(saved.updatedAt));
       savedNow();
+    },
+  });
+  // clearing is a write like a save: someone else's answer since opens the same conflict
+  const clear = useClearAnswer(orgId, assessmentId, {
+    mine: () => ({ Answer: 'Not answered yet' }),
+    theirs: (current) => answerView(draftOf(current as Answer), memberName),
+    onReload: (current, etag) => {
+      take(current as Answer, etag);
+      setSavedAt(null);
+    },
+    onOverwritten: (cleared) => {
+      take(cleared, versionTag(cleared.updatedAt));
+      setSavedAt(null);
     },
   });
   const dirty = !sameDraft(draft, baseline);
@@ -124,7 +136,7 @@ export function RequirementStep(props: Props) {
   };
 
   const clearAnswer = () =>
-    clear.mutate(r.id, {
+    clear.mutate({ requirementId: r.id, ifMatch: versionRef.current }, {
       onSuccess: (cleared) => {
         take(cleared, versionTag(cleared.updatedAt));
         setSavedAt(null);
@@ -265,6 +277,7 @@ export function RequirementStep(props: Props) {
       </Stack>
 
       <ConflictDialog what={`The answer to ${r.id}`} {...save.conflictDialog} />
+      <ConflictDialog what={`The answer to ${r.id}`} {...clear.conflictDialog} />
       <Modal
         opened={blocker.state === 'blocked'}
         onClose={() => blocker.reset?.()}

@@ -155,18 +155,24 @@ export function useSaveAnswer(orgId: string, assessmentId: string, concurrency: 
   );
 }
 
-/** Takes an answer back to "not answered yet". */
-export function useClearAnswer(orgId: string, assessmentId: string) {
+export interface AnswerClear {
+  requirementId: string;
+  ifMatch: string;
+}
+
+/** Takes an answer back to "not answered yet", with If-Match: an answer changed by someone else since opens the conflict. */
+export function useClearAnswer(orgId: string, assessmentId: string, concurrency: Concurrency<AnswerClear, Answer>) {
   const client = useQueryClient();
   return useOrgMutation(
     orgId,
-    (requirementId: string) =>
+    ({ requirementId, ifMatch }: AnswerClear) =>
       unwrap(
         api.DELETE('/api/v1/orgs/{orgId}/gap-assessments/{assessmentId}/answers/{requirementId}', {
-          params: { path: { orgId, assessmentId, requirementId } },
+          params: { path: { orgId, assessmentId, requirementId }, header: ifMatchHeader(ifMatch) },
         }),
       ),
     {
+      concurrency,
       invalidates: INVALIDATES,
       onSuccess: (answer) =>
         client.setQueryData<Assessment>(assessmentKey(orgId, assessmentId), (a) =>
