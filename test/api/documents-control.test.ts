@@ -137,6 +137,41 @@ describe.each(testDialects())('document control (%s)', (dialect) => {
     expect((await owner.get(url(`/${doc.id}`))).body.approvedVersion).toBe(1);
   });
 
+  it('lists under ?flagged=true exactly the documents whose flags say so, also for flags judged on the text and on a role audience', async () => {
+    const holder = await member('editor');
+    const roles = (await owner.get(`/api/v1/orgs/${orgId}/roles`)).body.items as { id: string; name: string }[];
+    const [held, vacant] = roles;
+    expect((await owner.patch(`/api/v1/orgs/${orgId}/roles/${held.id}`, { holder: { userId: holder.userId } })).status).toBe(200);
+    // a vacant role only mentioned in the text (not named on the record)
+    const mentions = (await owner.post(url(), { title: 'Escalation procedure' })).body;
+    await edit(owner, mentions.id, `Report to the ${vacant.name.toLowerCase()} within a day.`);
+    await approve(owner, mentions.id);
+    // a policy for a role's holders that its holder has not acknowledged yet
+    const policy = (
+      await owner.post(url(), {
+        title: 'Use of AI',
+        docType: 'ai-policy',
+        category: 'policy',
+        requiresAcknowledgement: true,
+        audience: { roleIds: [held.id] },
+      })
+    ).body;
+    await edit(owner, policy.id, 'Only approved AI systems are used.');
+    await approve(owner, policy.id);
+    // and one with nothing to say
+    const quiet = (await owner.post(url(), { title: 'Quiet record' })).body;
+    await edit(owner, quiet.id, 'Nothing here names a role.');
+    await approve(owner, quiet.id);
+
+    const flaggedIds = async () =>
+      ((await owner.get(url('?flagged=true'))).body.items as { id: string }[]).map((d) => d.id).sort();
+    expect(codes((await owner.get(url(`/${mentions.id}`))).body)).toEqual(['role-vacant']);
+    expect(codes((await owner.get(url(`/${policy.id}`))).body)).toEqual(['not-acknowledged']);
+    expect(await flaggedIds()).toEqual([mentions.id, policy.id].sort());
+    expect((await holder.client.post(url(`/${policy.id}/acknowledgements`), { version: 1 })).status).toBe(200);
+    expect(await flaggedIds()).toEqual([mentions.id]);
+  });
+
   it('flags an overdue review, an owner who left, and a vacant role it names', async () => {
     const leaver = await member('editor');
     const roles = (await owner.get(`/api/v1/orgs/${orgId}/roles`)).body.items;

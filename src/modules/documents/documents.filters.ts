@@ -1,5 +1,4 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
-import { nowIso } from '../../platform/db/db.js';
+import type { SelectQueryBuilder } from 'kysely';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
 import type { PresentContext } from './documents.present.js';
@@ -45,69 +44,7 @@ export function filterDocuments(query: DocumentQuery, q: Record<string, unknown>
       out = out.where('retired_at', 'is', null).where('review_requested_at', 'is', null).where('approved_version_id', 'is', null);
       break;
   }
-  if (q.flagged === true) out = out.where(flaggedSql(ctx));
+  // judged by the same rules as each item's flags (documentFlags): the ids come with the context when asked for
+  if (q.flagged === true) out = out.where('id', 'in', ctx.flaggedIds?.length ? ctx.flaggedIds : ['']);
   return out;
-}
-
-/**
- * Documents carrying a flag, as far as SQL can tell: no approved version, a
- * review due within 30 days or overdue, an owner who left, and a policy some
- * member has not acknowledged (audience "all"), a vacant role it names.
- * A vacant role only mentioned in the text, and acknowledgements of a role
- * audience, are judged on the rows (documentFlags), not by this filter.
- */
-function flaggedSql(ctx: PresentContext) {
-  const now = nowIso();
-  return (eb: ExpressionBuilder<DB, 'documents'>) => {
-    const ownerActive = eb
-      .selectFrom('memberships as am')
-      .innerJoin('users as au', 'au.id', 'am.user_id')
-      .select('am.user_id')
-      .whereRef('am.org_id', '=', 'documents.org_id')
-      .whereRef('am.user_id', '=', 'documents.owner_user_id')
-      .where('au.disabled_at', 'is', null)
-      .where((w) => w.or([w('am.expires_at', 'is', null), w('am.expires_at', '>', now)]));
-    const approvedVersion = eb
-      .selectFrom('document_versions as v')
-      .select('v.version')
-      .whereRef('v.document_id', '=', 'documents.id')
-      .where('v.status', '=', 'approved');
-    const missingAck = eb.exists(
-      eb
-        .selectFrom('memberships as m')
-        .innerJoin('users as u', 'u.id', 'm.user_id')
-        .select('m.user_id')
-        .whereRef('m.org_id', '=', 'documents.org_id')
-        .where('u.disabled_at', 'is', null)
-        .where((w) => w.or([w('m.expires_at', 'is', null), w('m.expires_at', '>', now)]))
-        .where((w) =>
-          w.not(
-            w.exists(
-              w
-                .selectFrom('document_acknowledgements as a')
-                .select('a.id')
-                .whereRef('a.document_id', '=', 'documents.id')
-                .whereRef('a.user_id', '=', 'm.user_id')
-                .where('a.version', '=', approvedVersion),
-            ),
-          ),
-        ),
-    );
-    return eb.and([
-      eb('retired_at', 'is', null),
-      eb.or([
-        eb('approved_version_id', 'is', null),
-        eb('next_review_date', '<=', ctx.soon),
-        eb.and([eb('owner_user_id', 'is not', null), eb.not(eb.exists(ownerActive))]),
-        // role ids are UUIDs: a match inside the JSON array is that role
-        ...(ctx.vacantRoleIds ?? []).map((id) => eb('named_role_ids', 'like', `%"${id}"%`)),
-        eb.and([
-          eb('requires_acknowledgement', '=', 1),
-          eb('audience', '=', JSON.stringify({ all: true })),
-          eb('approved_version_id', 'is not', null),
-          missingAck,
-        ]),
-      ]),
-    ]);
-  };
 }

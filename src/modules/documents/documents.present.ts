@@ -14,8 +14,8 @@ import { audienceColumn, roleIdsColumn } from './documents.tables.js';
 export interface PresentContext {
   today: string;
   soon: string;
-  /** vacant governance roles, for the list's flagged filter (loaded by the register's context) */
-  vacantRoleIds?: string[];
+  /** the current documents carrying a flag, for the list's flagged filter (loaded by the register's context only then) */
+  flaggedIds?: string[];
 }
 
 export interface DocumentFacts {
@@ -118,6 +118,24 @@ export function presentDocument(r: Row<'documents'>, facts: DocumentFacts, ctx: 
 }
 
 export async function presentDocuments(db: Executor, orgId: string, rows: Row<'documents'>[], ctx: PresentContext) {
+  const facts = await loadFacts(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => presentDocument(r, facts, ctx));
+}
+
+/** Every current (not archived, not retired) document as the API shows it: the list's flagged filter and GET /documents/flags. */
+export async function currentDocuments(db: Executor, orgId: string, ctx: PresentContext): Promise<Document[]> {
+  const rows = (await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is', null)
+    .where('retired_at', 'is', null)
+    .orderBy('number_seq')
+    .execute()) as Row<'documents'>[];
   const facts = await loadFacts(
     db,
     orgId,

@@ -6,8 +6,7 @@ import type { FieldError } from '../../platform/http/errors.js';
 import { checkLinks, personColumns, resolvePeople, toPerson } from '../../platform/refs/index.js';
 import type { RegisterDefinition } from '../../platform/register/index.js';
 import { fold } from '../../platform/text.js';
-import { orgRoles } from './documents.people.js';
-import { type PresentContext, presentDocuments } from './documents.present.js';
+import { currentDocuments, type PresentContext, presentDocuments } from './documents.present.js';
 import * as repo from './documents.repository.js';
 import { addDays, filterDocuments } from './documents.filters.js';
 import type { Document, DocumentInput } from './documents.schemas.js';
@@ -114,10 +113,13 @@ export const documentRegister: RegisterDefinition<'documents', DocumentRecord, D
   table: 'documents',
   entityType: 'document',
   noun: 'document',
-  async context(db, orgId) {
+  async context(db, orgId, query) {
     const today = todayUtc();
-    const vacantRoleIds = (await orgRoles(db, orgId)).filter((r) => r.vacant).map((r) => r.id);
-    return { today, soon: addDays(today, 30), vacantRoleIds };
+    const ctx = { today, soon: addDays(today, 30) };
+    if (query?.flagged !== true) return ctx;
+    // a flag (a vacant role named in the text, a role audience's acknowledgements) is judged on the presented rows
+    const flaggedIds = (await currentDocuments(db, orgId, ctx)).filter((d) => d.flags.length > 0).map((d) => d.id);
+    return { ...ctx, flaggedIds };
   },
   async toInput(_db, _orgId, rows) {
     return rows.map(rowToInput);

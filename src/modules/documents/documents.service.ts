@@ -5,7 +5,7 @@ import { nowIso } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { findRow, getRecord, isStale, laterThan, lockRow, StaleMarker, StaleWrite } from '../../platform/register/index.js';
-import { acknowledgementState, loadFacts, presentDocument } from './documents.present.js';
+import { acknowledgementState, currentDocuments, loadFacts, presentDocument } from './documents.present.js';
 import { notifyApprovers } from './documents.notify.js';
 import { documentRegister } from './documents.register.js';
 import type { Document } from './documents.schemas.js';
@@ -163,20 +163,7 @@ export async function putSettings(db: Db, actor: Actor, orgId: string, input: { 
 
 /** Every current document with a flag, worst first, bounded. */
 export async function flaggedDocuments(db: Executor, orgId: string, ctx: { today: string; soon: string }, limit = 200) {
-  const rows = (await db
-    .selectFrom('documents')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('archived_at', 'is', null)
-    .where('retired_at', 'is', null)
-    .orderBy('number_seq')
-    .execute()) as Row<'documents'>[];
-  const facts = await loadFacts(
-    db,
-    orgId,
-    rows.map((r) => r.id),
-  );
-  const flagged: Document[] = rows.map((r) => presentDocument(r, facts, ctx)).filter((d) => d.flags.length > 0);
+  const flagged = (await currentDocuments(db, orgId, ctx)).filter((d) => d.flags.length > 0);
   const warnings = (d: Document) => d.flags.filter((f) => f.severity === 'warning').length;
   flagged.sort((a, b) => warnings(b) - warnings(a));
   return { items: flagged.slice(0, limit), total: flagged.length };

@@ -48,8 +48,12 @@ export interface RegisterDefinition<T extends RegisterTable, Input extends objec
   noun: string;
   /** fields a create may leave out */
   defaults?: Partial<Input>;
-  /** what a request-independent computation needs (settings, today); loaded once per request */
-  context(db: Executor, orgId: string): Promise<Ctx>;
+  /**
+   * what a request-independent computation needs (settings, today); loaded
+   * once per request. A list passes its query, so a filter that can only be
+   * judged on presented rows (documents' flags) is loaded when asked for.
+   */
+  context(db: Executor, orgId: string, query?: ListQueryBase & Record<string, unknown>): Promise<Ctx>;
   /** the record's own fields, read from stored rows (and child tables) */
   toInput(db: Executor, orgId: string, rows: RowOf<T>[]): Promise<Input[]>;
   /** the stored columns of the record's fields (not id, org_id, timestamps) */

@@ -85,7 +85,7 @@ export async function listRecords<D extends AnyRegister>(
   orgId: string,
   q: ListQueryBase & Record<string, unknown>,
 ) {
-  const ctx = await def.context(db, orgId);
+  const ctx = await def.context(db, orgId, q);
   const sortKey = q.sort ?? def.list.defaultSort;
   const direction = sortKey.startsWith('-') ? 'desc' : 'asc';
   const sort = def.list.sorts[sortKey.replace(/^-/, '')];
