@@ -5,7 +5,7 @@ import { nowIso } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { findRow, getRecord, isStale, laterThan, lockRow, StaleMarker, StaleWrite } from '../../platform/register/index.js';
-import { acknowledgementState, currentDocuments, loadFacts, presentDocument } from './documents.present.js';
+import { acknowledgementState, currentDocuments, loadFacts } from './documents.present.js';
 import { notifyApprovers } from './documents.notify.js';
 import { documentRegister } from './documents.register.js';
 import type { Document } from './documents.schemas.js';
