@@ -111,6 +111,9 @@ export const router = createBrowserRouter([
               // end training
               // monitoring (module monitoring)
               { path: 'monitoring', lazy: page(monitoring, 'MonitoringPage') },
+              { path: 'monitoring/metrics/new', lazy: page(monitoring, 'NewMetricPage') },
+              { path: 'monitoring/metrics/:metricId', lazy: page(monitoring, 'MetricPage') },
+              { path: 'monitoring/metrics/:metricId/edit', lazy: page(monitoring, 'EditMetricPage') },
               // end monitoring
               // incidents (module incidents)
               { path: 'incidents', lazy: page(incidents, 'IncidentsPage') },

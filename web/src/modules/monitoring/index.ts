@@ -1,5 +1,6 @@
-// What app/ may use of the monitoring module.
-// Placeholder until its pages land: the sidebar link must not 404.
-export function MonitoringPage() {
-  return null;
-}
+// What app/ and other modules may use of the monitoring module.
+export { AiSystemMonitoringCard } from './components/AiSystemMonitoringCard';
+export { EditMetricPage } from './pages/EditMetricPage';
+export { MetricPage } from './pages/MetricPage';
+export { MonitoringPage } from './pages/MonitoringPage';
+export { NewMetricPage } from './pages/NewMetricPage';

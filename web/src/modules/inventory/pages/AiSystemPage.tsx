@@ -15,6 +15,7 @@ import { DEPENDENCY_LABELS, type Dependency, FIELD_LABELS } from '../labels';
 import { RiskBadge } from '../../../shared/org/RiskBadge';
 import { ImpactAssessmentCard } from '../../impact-assessments';
 import { AiSystemRisks } from '../../risks';
+import { AiSystemMonitoringCard } from '../../monitoring';
 
 function SuppliersCard({ orgId, system }: { orgId: string; system: AiSystem }) {
   return (
@@ -146,6 +147,7 @@ function AiSystemView({ system }: { system: AiSystem }) {
             {!archived && <FlagsCard flags={system.flags} editTo={canWrite ? `${base}/${system.id}/edit` : undefined} />}
             <SuppliersCard orgId={org.id} system={system} />
             <ImpactAssessmentCard aiSystemId={system.id} archived={archived} />
+            <AiSystemMonitoringCard aiSystemId={system.id} archived={archived} />
             <Paper withBorder p="lg">
               <RecordFooter
                 record={system}
