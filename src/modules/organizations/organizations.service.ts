@@ -8,6 +8,7 @@ import type { Row } from '../../platform/db/tables.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import { etagOf, isStale, laterThan, StaleWrite } from '../../platform/register/index.js';
 import { seedGovernanceRoles } from '../roles/index.js';
+import { seedTrainingTopics } from '../training/index.js';
 import type { Profile, ProfileInput } from './organizations.schemas.js';
 import * as repo from './organizations.repository.js';
 import { profileColumns } from './organizations.tables.js';
@@ -67,6 +68,8 @@ export async function createOrganization(
   });
   // an organization never exists without its six governance roles (vacant)
   await seedGovernanceRoles(tx, org.id, actor);
+  // and its seven starting training topics
+  await seedTrainingTopics(tx, org.id, actor);
   return org;
 }
 

@@ -21338,6 +21338,172 @@ export interface components {
       updatedAt: string;
       archivedAt: string | null;
     };
+    TrainingAudienceInput: {
+      /** @enum {string} */
+      kind: 'all' | 'roles' | 'teams';
+      /** @default [] */
+      roleIds: string[];
+      /** @default [] */
+      teams: string[];
+    };
+    TrainingTopicInput: {
+      id: string;
+      number: string;
+      title: string;
+      description: string;
+      audience: {
+        /** @enum {string} */
+        kind: 'all' | 'roles' | 'teams';
+        /** @default [] */
+        roleIds: string[];
+        /** @default [] */
+        teams: string[];
+        roles: {
+          id: string;
+          name: string;
+          archived: boolean;
+        }[];
+      };
+      audienceLabel: string;
+      refresherMonths: number | null;
+      documentId: string | null;
+      document: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    TrainingRecordInput: {
+      id: string;
+      person: components['schemas']['PersonInput'];
+      topicId: string;
+      topic: {
+        id: string;
+        number: string;
+        title: string;
+        archived: boolean;
+      };
+      completedOn: string;
+      expiresOn: string | null;
+      expiresOnGiven: boolean;
+      /** @enum {string} */
+      state: 'valid' | 'expiring' | 'expired';
+      evidenceId: string | null;
+      evidence: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      evidenceUrl: string | null;
+      fileId: string | null;
+      file: {
+        id: string;
+        name: string;
+      } | null;
+      notes: string;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    CompetenceAppliesToInput:
+      | {
+          /** @constant */
+          kind: 'role';
+          roleId: string;
+        }
+      | {
+          /** @constant */
+          kind: 'team';
+          team: string;
+        };
+    CompetenceCriterionInput: {
+      id: string;
+      appliesTo: components['schemas']['CompetenceAppliesToInput'];
+      appliesToLabel: string;
+      criterion: string;
+      requiredTopicIds: string[];
+      requiredTopics: {
+        id: string;
+        number: string;
+        title: string;
+        archived: boolean;
+      }[];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    TrainingMatrixInput: {
+      today: string;
+      topics: {
+        id: string;
+        number: string;
+        title: string;
+      }[];
+      people: {
+        userId: string;
+        name: string;
+        email: string;
+        team: string | null;
+        roles: string[];
+        cells: {
+          topicId: string;
+          /** @enum {string} */
+          state: 'complete' | 'expiring' | 'overdue' | 'missing' | 'not-required';
+          required: boolean;
+          completedOn: string | null;
+          expiresOn: string | null;
+          recordId: string | null;
+        }[];
+        required: number;
+        complete: number;
+        missing: number;
+        overdue: number;
+        expiring: number;
+      }[];
+      teams: {
+        team: string | null;
+        people: number;
+        required: number;
+        missing: number;
+        overdue: number;
+        complete: number;
+      }[];
+      teamNames: string[];
+    };
+    TrainingImportReportInput: {
+      dryRun: boolean;
+      detail: string;
+      rows: number;
+      created: number;
+      rejected: number;
+      errors: {
+        /** @description row number as the file shows it (header = 1) */
+        row: number | null;
+        /** @description column header */
+        field: string;
+        message: string;
+      }[];
+    };
+    TrainingImportProblemInput: {
+      dryRun: boolean;
+      detail: string;
+      rows: number;
+      created: number;
+      rejected: number;
+      errors: {
+        /** @description row number as the file shows it (header = 1) */
+        row: number | null;
+        /** @description column header */
+        field: string;
+        message: string;
+      }[];
+      type: string;
+      title: string;
+      status: number;
+    };
     OrganizationSettingsInput: {
       reviewIntervalDays: number;
       riskScale: string[];
@@ -22916,172 +23082,6 @@ export interface components {
       /** @enum {string} */
       recentDetail: 'full' | 'summary';
     };
-    TrainingAudienceInput: {
-      /** @enum {string} */
-      kind: 'all' | 'roles' | 'teams';
-      /** @default [] */
-      roleIds: string[];
-      /** @default [] */
-      teams: string[];
-    };
-    TrainingTopicInput: {
-      id: string;
-      number: string;
-      title: string;
-      description: string;
-      audience: {
-        /** @enum {string} */
-        kind: 'all' | 'roles' | 'teams';
-        /** @default [] */
-        roleIds: string[];
-        /** @default [] */
-        teams: string[];
-        roles: {
-          id: string;
-          name: string;
-          archived: boolean;
-        }[];
-      };
-      audienceLabel: string;
-      refresherMonths: number | null;
-      documentId: string | null;
-      document: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    TrainingRecordInput: {
-      id: string;
-      person: components['schemas']['PersonInput'];
-      topicId: string;
-      topic: {
-        id: string;
-        number: string;
-        title: string;
-        archived: boolean;
-      };
-      completedOn: string;
-      expiresOn: string | null;
-      expiresOnGiven: boolean;
-      /** @enum {string} */
-      state: 'valid' | 'expiring' | 'expired';
-      evidenceId: string | null;
-      evidence: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      evidenceUrl: string | null;
-      fileId: string | null;
-      file: {
-        id: string;
-        name: string;
-      } | null;
-      notes: string;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    CompetenceAppliesToInput:
-      | {
-          /** @constant */
-          kind: 'role';
-          roleId: string;
-        }
-      | {
-          /** @constant */
-          kind: 'team';
-          team: string;
-        };
-    CompetenceCriterionInput: {
-      id: string;
-      appliesTo: components['schemas']['CompetenceAppliesToInput'];
-      appliesToLabel: string;
-      criterion: string;
-      requiredTopicIds: string[];
-      requiredTopics: {
-        id: string;
-        number: string;
-        title: string;
-        archived: boolean;
-      }[];
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    TrainingMatrixInput: {
-      today: string;
-      topics: {
-        id: string;
-        number: string;
-        title: string;
-      }[];
-      people: {
-        userId: string;
-        name: string;
-        email: string;
-        team: string | null;
-        roles: string[];
-        cells: {
-          topicId: string;
-          /** @enum {string} */
-          state: 'complete' | 'expiring' | 'overdue' | 'missing' | 'not-required';
-          required: boolean;
-          completedOn: string | null;
-          expiresOn: string | null;
-          recordId: string | null;
-        }[];
-        required: number;
-        complete: number;
-        missing: number;
-        overdue: number;
-        expiring: number;
-      }[];
-      teams: {
-        team: string | null;
-        people: number;
-        required: number;
-        missing: number;
-        overdue: number;
-        complete: number;
-      }[];
-      teamNames: string[];
-    };
-    TrainingImportReportInput: {
-      dryRun: boolean;
-      detail: string;
-      rows: number;
-      created: number;
-      rejected: number;
-      errors: {
-        /** @description row number as the file shows it (header = 1) */
-        row: number | null;
-        /** @description column header */
-        field: string;
-        message: string;
-      }[];
-    };
-    TrainingImportProblemInput: {
-      dryRun: boolean;
-      detail: string;
-      rows: number;
-      created: number;
-      rejected: number;
-      errors: {
-        /** @description row number as the file shows it (header = 1) */
-        row: number | null;
-        /** @description column header */
-        field: string;
-        message: string;
-      }[];
-      type: string;
-      title: string;
-      status: number;
-    };
     IncidentFlagInput: {
       /** @enum {string} */
       code: 'not-escalated';
@@ -23462,6 +23462,172 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       archivedAt: string | null;
+    };
+    TrainingAudience: {
+      /** @enum {string} */
+      kind: 'all' | 'roles' | 'teams';
+      /** @default [] */
+      roleIds: string[];
+      /** @default [] */
+      teams: string[];
+    };
+    TrainingTopic: {
+      id: string;
+      number: string;
+      title: string;
+      description: string;
+      audience: {
+        /** @enum {string} */
+        kind: 'all' | 'roles' | 'teams';
+        /** @default [] */
+        roleIds: string[];
+        /** @default [] */
+        teams: string[];
+        roles: {
+          id: string;
+          name: string;
+          archived: boolean;
+        }[];
+      };
+      audienceLabel: string;
+      refresherMonths: number | null;
+      documentId: string | null;
+      document: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    TrainingRecord: {
+      id: string;
+      person: components['schemas']['Person'];
+      topicId: string;
+      topic: {
+        id: string;
+        number: string;
+        title: string;
+        archived: boolean;
+      };
+      completedOn: string;
+      expiresOn: string | null;
+      expiresOnGiven: boolean;
+      /** @enum {string} */
+      state: 'valid' | 'expiring' | 'expired';
+      evidenceId: string | null;
+      evidence: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      evidenceUrl: string | null;
+      fileId: string | null;
+      file: {
+        id: string;
+        name: string;
+      } | null;
+      notes: string;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    CompetenceAppliesTo:
+      | {
+          /** @constant */
+          kind: 'role';
+          roleId: string;
+        }
+      | {
+          /** @constant */
+          kind: 'team';
+          team: string;
+        };
+    CompetenceCriterion: {
+      id: string;
+      appliesTo: components['schemas']['CompetenceAppliesTo'];
+      appliesToLabel: string;
+      criterion: string;
+      requiredTopicIds: string[];
+      requiredTopics: {
+        id: string;
+        number: string;
+        title: string;
+        archived: boolean;
+      }[];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    TrainingMatrix: {
+      today: string;
+      topics: {
+        id: string;
+        number: string;
+        title: string;
+      }[];
+      people: {
+        userId: string;
+        name: string;
+        email: string;
+        team: string | null;
+        roles: string[];
+        cells: {
+          topicId: string;
+          /** @enum {string} */
+          state: 'complete' | 'expiring' | 'overdue' | 'missing' | 'not-required';
+          required: boolean;
+          completedOn: string | null;
+          expiresOn: string | null;
+          recordId: string | null;
+        }[];
+        required: number;
+        complete: number;
+        missing: number;
+        overdue: number;
+        expiring: number;
+      }[];
+      teams: {
+        team: string | null;
+        people: number;
+        required: number;
+        missing: number;
+        overdue: number;
+        complete: number;
+      }[];
+      teamNames: string[];
+    };
+    TrainingImportReport: {
+      dryRun: boolean;
+      detail: string;
+      rows: number;
+      created: number;
+      rejected: number;
+      errors: {
+        /** @description row number as the file shows it (header = 1) */
+        row: number | null;
+        /** @description column header */
+        field: string;
+        message: string;
+      }[];
+    };
+    TrainingImportProblem: {
+      dryRun: boolean;
+      detail: string;
+      rows: number;
+      created: number;
+      rejected: number;
+      errors: {
+        /** @description row number as the file shows it (header = 1) */
+        row: number | null;
+        /** @description column header */
+        field: string;
+        message: string;
+      }[];
+      type: string;
+      title: string;
+      status: number;
     };
     OrganizationSettings: {
       reviewIntervalDays: number;
@@ -25041,172 +25207,6 @@ export interface components {
       recent: components['schemas']['RecentChange'][];
       /** @enum {string} */
       recentDetail: 'full' | 'summary';
-    };
-    TrainingAudience: {
-      /** @enum {string} */
-      kind: 'all' | 'roles' | 'teams';
-      /** @default [] */
-      roleIds: string[];
-      /** @default [] */
-      teams: string[];
-    };
-    TrainingTopic: {
-      id: string;
-      number: string;
-      title: string;
-      description: string;
-      audience: {
-        /** @enum {string} */
-        kind: 'all' | 'roles' | 'teams';
-        /** @default [] */
-        roleIds: string[];
-        /** @default [] */
-        teams: string[];
-        roles: {
-          id: string;
-          name: string;
-          archived: boolean;
-        }[];
-      };
-      audienceLabel: string;
-      refresherMonths: number | null;
-      documentId: string | null;
-      document: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    TrainingRecord: {
-      id: string;
-      person: components['schemas']['Person'];
-      topicId: string;
-      topic: {
-        id: string;
-        number: string;
-        title: string;
-        archived: boolean;
-      };
-      completedOn: string;
-      expiresOn: string | null;
-      expiresOnGiven: boolean;
-      /** @enum {string} */
-      state: 'valid' | 'expiring' | 'expired';
-      evidenceId: string | null;
-      evidence: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      evidenceUrl: string | null;
-      fileId: string | null;
-      file: {
-        id: string;
-        name: string;
-      } | null;
-      notes: string;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    CompetenceAppliesTo:
-      | {
-          /** @constant */
-          kind: 'role';
-          roleId: string;
-        }
-      | {
-          /** @constant */
-          kind: 'team';
-          team: string;
-        };
-    CompetenceCriterion: {
-      id: string;
-      appliesTo: components['schemas']['CompetenceAppliesTo'];
-      appliesToLabel: string;
-      criterion: string;
-      requiredTopicIds: string[];
-      requiredTopics: {
-        id: string;
-        number: string;
-        title: string;
-        archived: boolean;
-      }[];
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    TrainingMatrix: {
-      today: string;
-      topics: {
-        id: string;
-        number: string;
-        title: string;
-      }[];
-      people: {
-        userId: string;
-        name: string;
-        email: string;
-        team: string | null;
-        roles: string[];
-        cells: {
-          topicId: string;
-          /** @enum {string} */
-          state: 'complete' | 'expiring' | 'overdue' | 'missing' | 'not-required';
-          required: boolean;
-          completedOn: string | null;
-          expiresOn: string | null;
-          recordId: string | null;
-        }[];
-        required: number;
-        complete: number;
-        missing: number;
-        overdue: number;
-        expiring: number;
-      }[];
-      teams: {
-        team: string | null;
-        people: number;
-        required: number;
-        missing: number;
-        overdue: number;
-        complete: number;
-      }[];
-      teamNames: string[];
-    };
-    TrainingImportReport: {
-      dryRun: boolean;
-      detail: string;
-      rows: number;
-      created: number;
-      rejected: number;
-      errors: {
-        /** @description row number as the file shows it (header = 1) */
-        row: number | null;
-        /** @description column header */
-        field: string;
-        message: string;
-      }[];
-    };
-    TrainingImportProblem: {
-      dryRun: boolean;
-      detail: string;
-      rows: number;
-      created: number;
-      rejected: number;
-      errors: {
-        /** @description row number as the file shows it (header = 1) */
-        row: number | null;
-        /** @description column header */
-        field: string;
-        message: string;
-      }[];
-      type: string;
-      title: string;
-      status: number;
     };
     IncidentFlag: {
       /** @enum {string} */
