@@ -1,7 +1,6 @@
 import {
   Button,
   Group,
-  MultiSelect,
   Paper,
   SegmentedControl,
   Select,
@@ -13,6 +12,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
+import { AiSystemPicker } from '../../../shared/org/AiSystemPicker';
 import { OwnerInput } from '../../../shared/org/OwnerInput';
 import { fieldErrorLookup } from '../../../shared/problem';
 import { versionTag } from '../../../shared/register';
@@ -23,7 +23,6 @@ import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
 import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
-import { useAiSystemSearch } from '../../inventory';
 import { type Objective, useCreateObjective, useUpdateObjective } from '../hooks/useObjectives';
 import { DIRECTION_LABELS, FIELD_LABELS, STATUS_LABELS, type ObjectiveStatus, type TargetDirection } from '../labels';
 import { conflictView, localErrors, type ObjectiveDraft, toObjectiveDraft, toObjectiveInput } from './objectiveDraft';
@@ -43,14 +42,9 @@ export function ObjectiveForm({ objective, onSaved, onCancel }: Props) {
   const [checked, setChecked] = useState<Record<string, string>>({});
   const { dirty, markClean } = useDirty(draft);
   const guard = useLeaveGuard(dirty);
-  const systems = useAiSystemSearch(org.id, '', { limit: 200 });
-  const systemOptions = useMemo(() => {
-    const found = new Map((systems.data?.items ?? []).map((s) => [s.id, s.name]));
-    // linked systems stay choosable even beyond the first 200 or once archived
-    for (const s of objective?.aiSystems ?? []) if (!found.has(s.id)) found.set(s.id, s.name);
-    return [...found].map(([value, label]) => ({ value, label }));
-  }, [systems.data, objective]);
-  const systemName = (id: string) => systemOptions.find((o) => o.value === id)?.label ?? id;
+  // names of the linked systems: they stay shown when archived or beyond the picker's search
+  const linkedNames = useMemo(() => new Map((objective?.aiSystems ?? []).map((s) => [s.id, s.name])), [objective]);
+  const systemName = (id: string) => linkedNames.get(id) ?? id;
   // an edit is made on the version the form opened on (If-Match); "Reload theirs" moves it on
   const versionRef = useRef(versionTag(objective?.updatedAt));
   const create = useCreateObjective(org.id);
@@ -113,15 +107,14 @@ export function ObjectiveForm({ objective, onSaved, onCancel }: Props) {
             error={errorFor('description')}
             maxLength={4000}
           />
-          <MultiSelect
+          <AiSystemPicker
+            orgId={org.id}
             label="AI systems it concerns"
             description="Optional: the AI systems in the inventory this objective is about."
-            data={systemOptions}
+            labels={linkedNames}
             value={draft.aiSystemIds}
             onChange={(v) => set('aiSystemIds', v)}
-            searchable
             clearable
-            nothingFoundMessage="No AI system of that name"
             error={errorFor('aiSystemIds') ?? draft.aiSystemIds.map((_, i) => errorFor(`aiSystemIds.${i}`)).find(Boolean)}
           />
         </SectionCard>
