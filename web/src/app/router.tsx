@@ -120,6 +120,7 @@ export const router = createBrowserRouter([
               // end incidents
               // concerns (module concerns)
               { path: 'concerns', lazy: page(concerns, 'ConcernsPage') },
+              { path: 'concerns/:concernId', lazy: page(concerns, 'ConcernPage') },
               // end concerns
               { path: 'journey/:step', lazy: page(() => import('./journey/NotBuiltPage'), 'NotBuiltPage') },
               { path: 'profile', lazy: page(organizations, 'ProfilePage') },

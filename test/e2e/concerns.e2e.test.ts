@@ -1,0 +1,113 @@
+// Concerns in the browser at phone width (390 px): a member raises an
+// anonymous concern; a reviewer in another browser sees it as "Anonymous"
+// (the member's name nowhere on the page) and triages it into an incident;
+// the member sees the outcome under My concerns.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2e, helpers, screenshotPath, startE2e, TIMEOUT } from './harness.js';
+
+const OWNER = { name: 'Ada Lead', email: 'ada@example.com', password: 'correct horse battery staple', orgName: 'Acme Concerns' };
+const MEMBER = { name: 'Mia Member', email: 'mia@example.com', password: 'correct horse battery staple' };
+const VIEWPORT = { width: 390, height: 900 };
+
+let e: E2e;
+let orgId: string;
+let memberContext: BrowserContext;
+let member: Page;
+
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('concerns in the browser', () => {
+  beforeAll(async () => {
+    e = await startE2e(VIEWPORT);
+    const res = await e.context.request.post('/api/v1/setup', { data: OWNER });
+    expect(res.status()).toBe(201);
+    const body = await res.json();
+    orgId = body.organizations[0].id;
+    const headers = { 'x-csrf-token': body.csrfToken };
+    const system = await e.context.request.post(`/api/v1/orgs/${orgId}/ai-systems`, { headers, data: { name: 'Support bot' } });
+    expect(system.status()).toBe(201);
+    const added = await e.context.request.post(`/api/v1/orgs/${orgId}/members`, {
+      headers,
+      data: { ...MEMBER, role: 'contributor' },
+    });
+    expect(added.status()).toBe(201);
+    const browser = e.context.browser();
+    if (!browser) throw new Error('no browser');
+    memberContext = await browser.newContext({ baseURL: e.baseUrl, viewport: VIEWPORT, locale: 'en-US', timezoneId: 'UTC' });
+    const signedIn = await memberContext.request.post('/api/v1/session', {
+      data: { email: MEMBER.email, password: MEMBER.password },
+    });
+    expect(signedIn.status()).toBe(200);
+    member = await memberContext.newPage();
+    member.setDefaultTimeout(15_000);
+  }, TIMEOUT);
+  afterAll(async () => {
+    await memberContext?.close();
+    await e?.close();
+  });
+
+  it(
+    'a member raises an anonymous concern, a reviewer triages it into an incident, the member sees the outcome',
+    async () => {
+      const { page } = e;
+      const h = helpers(e, 'concerns');
+      try {
+        // the member, in their own browser
+        await member.goto(`/orgs/${orgId}/concerns`);
+        await member.getByRole('heading', { name: 'Concerns', level: 1 }).waitFor();
+        await member.getByLabel(/^What happened, or what worries you/).fill('The bot told a customer to stop taking insulin.');
+        await member
+          .getByLabel(/^AI system( \*)?$/)
+          .first()
+          .fill('Support');
+        await member.getByRole('option', { name: 'Support bot' }).click();
+        await member.keyboard.press('Escape');
+        await member.getByLabel("Don't show my name to reviewers").check();
+        // the explanation says what stays hidden and that the outcome is still shown
+        await member.getByText(/still see your concern and what was decided/).waitFor();
+        expect(await overflow(member)).toBeLessThanOrEqual(1);
+        await member.getByRole('button', { name: 'Raise concern' }).click();
+        const mine = member.getByRole('list', { name: 'My concerns' });
+        await mine.getByRole('link', { name: 'CON-001' }).waitFor();
+        await mine.getByText(/raised anonymously/).waitFor();
+        await mine.getByText('Waiting for a reviewer').waitFor();
+        // the form is empty again, ready for another
+        expect(await member.getByLabel(/^What happened, or what worries you/).inputValue()).toBe('');
+        await member.screenshot({ path: screenshotPath('concerns-member.png'), fullPage: true });
+
+        // the reviewer (owner), in another browser
+        await page.goto(`/orgs/${orgId}/concerns`);
+        await h.heading('Concerns').waitFor();
+        const queue = page.getByRole('list', { name: 'Concerns to triage' });
+        await queue.getByText('raised by Anonymous', { exact: false }).waitFor();
+        expect(await page.getByText(MEMBER.name).count()).toBe(0);
+        expect(await page.getByText(MEMBER.email).count()).toBe(0);
+        await queue.getByRole('link', { name: 'CON-001' }).click();
+        await h.heading('About Support bot').waitFor();
+        await page.getByText(/Raised by Anonymous/).waitFor();
+        expect(await page.getByText(MEMBER.name).count()).toBe(0);
+        await page.getByRole('combobox', { name: 'Severity' }).click();
+        await page.getByRole('option', { name: 'High' }).click();
+        expect(await overflow(page)).toBeLessThanOrEqual(1);
+        const open = page.getByRole('button', { name: 'Open incident' });
+        await open.click();
+        await page.getByRole('link', { name: 'Open incident INC-001' }).waitFor();
+        await page.getByText('Handled as incident INC-001').first().waitFor();
+        expect(await page.getByRole('button', { name: 'Open incident' }).count()).toBe(0);
+        expect(await overflow(page)).toBeLessThanOrEqual(1);
+        await page.screenshot({ path: screenshotPath('concern-triaged.png'), fullPage: true });
+        // still nobody named on the reviewer's page
+        expect(await page.getByText(MEMBER.name).count()).toBe(0);
+
+        // the member sees what became of it
+        await member.reload();
+        await member.getByRole('list', { name: 'My concerns' }).getByText('Handled as incident INC-001').waitFor();
+        expect(e.consoleErrors).toEqual([]);
+      } catch (err) {
+        await h.explainFailure(err);
+      }
+    },
+    TIMEOUT,
+  );
+});

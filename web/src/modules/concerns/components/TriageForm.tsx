@@ -1,0 +1,149 @@
+import { Box, Button, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { AiSystemPicker } from '../../../shared/org/AiSystemPicker';
+import { FormError } from '../../../shared/ui/FormError';
+import { options } from '../../../shared/ui/format';
+import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
+import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
+import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
+import { type Concern, type TriageInput, useTriageConcern } from '../hooks/useConcerns';
+import { SEVERITY_LABELS, type Severity } from './labels';
+
+type Outcome = TriageInput['outcome'];
+
+interface Draft {
+  outcome: Outcome;
+  severity: Severity | null;
+  title: string;
+  aiSystemId: string | null;
+  reason: string;
+}
+
+const ACTION: Record<Outcome, string> = {
+  incident: 'Open incident',
+  risk: 'Add to risk register',
+  closed: 'Close concern',
+};
+
+function bodyOf(d: Draft): TriageInput {
+  const title = d.title.trim() || undefined;
+  if (d.outcome === 'incident') return { outcome: 'incident', severity: d.severity as Severity, title };
+  if (d.outcome === 'risk') return { outcome: 'risk', title, ...(d.aiSystemId ? { aiSystemId: d.aiSystemId } : {}) };
+  return { outcome: 'closed', reason: d.reason };
+}
+
+/** A reviewer's decision on a concern: an incident, a risk, or closed with a reason. Once. */
+export function TriageForm({ orgId, concern }: { orgId: string; concern: Concern }) {
+  const initial = useMemo<Draft>(
+    () => ({ outcome: 'incident', severity: null, title: '', aiSystemId: concern.aiSystem?.id ?? null, reason: '' }),
+    [concern.aiSystem?.id],
+  );
+  const [draft, setDraft] = useState<Draft>(initial);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const { dirty, markClean } = useDirty(draft);
+  const guard = useLeaveGuard(dirty);
+  const triage = useTriageConcern(orgId, concern.id);
+  const errorFor = triage.errorFor;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(triage.error, formRef);
+  const labels = useMemo(
+    () => new Map(concern.aiSystem ? [[concern.aiSystem.id, concern.aiSystem.name]] : []),
+    [concern.aiSystem],
+  );
+  const ready =
+    draft.outcome === 'incident' ? !!draft.severity : draft.outcome === 'risk' ? !!draft.aiSystemId : !!draft.reason.trim();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (triage.isPending || !ready) return;
+    try {
+      await triage.mutateAsync(bodyOf(draft));
+      markClean();
+    } catch {
+      // shown in FormError and next to the fields
+    }
+  };
+
+  return (
+    <Box component="form" ref={formRef} onSubmit={submit} aria-label="Triage">
+      <Stack gap="md" maw={640}>
+        <SegmentedControl
+          value={draft.outcome}
+          onChange={(v) => set('outcome', v as Outcome)}
+          data={[
+            { value: 'incident', label: 'Incident' },
+            { value: 'risk', label: 'Risk' },
+            { value: 'closed', label: 'Close' },
+          ]}
+          aria-label="Outcome"
+        />
+        {draft.outcome === 'incident' && (
+          <>
+            <Text size="sm" c="dimmed">
+              Something went wrong: open an incident with this concern as its source.
+            </Text>
+            <Select
+              label="Severity"
+              data={options(SEVERITY_LABELS)}
+              value={draft.severity}
+              onChange={(v) => set('severity', v as Severity | null)}
+              error={errorFor('severity')}
+              required
+              w={240}
+              comboboxProps={{ withinPortal: true }}
+            />
+          </>
+        )}
+        {draft.outcome === 'risk' && (
+          <>
+            <Text size="sm" c="dimmed">
+              Nothing went wrong yet, but it could: add a risk to the register. It starts open, scored at the middle of the risk
+              method's scales; assess it on the risk's page.
+            </Text>
+            <AiSystemPicker
+              orgId={orgId}
+              label="AI system"
+              description={concern.aiSystem ? undefined : 'A risk is about an AI system: the concern names none.'}
+              maxValues={1}
+              labels={labels}
+              value={draft.aiSystemId ? [draft.aiSystemId] : []}
+              onChange={(ids) => set('aiSystemId', ids[ids.length - 1] ?? null)}
+              error={errorFor('aiSystemId') ?? errorFor('aiSystemIds')}
+              required
+            />
+          </>
+        )}
+        {draft.outcome !== 'closed' && (
+          <TextInput
+            label="Title"
+            placeholder={`${concern.number}: first line of the concern`}
+            value={draft.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errorFor('title')}
+            maxLength={300}
+          />
+        )}
+        {draft.outcome === 'closed' && (
+          <Textarea
+            label="Why is it closed?"
+            description="The person who raised it reads this."
+            value={draft.reason}
+            onChange={(e) => set('reason', e.currentTarget.value)}
+            error={errorFor('reason')}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            required
+          />
+        )}
+        <FormError error={triage.error} placed={['severity', 'title', 'aiSystemId', 'aiSystemIds', 'reason']} />
+        <Group>
+          <Button type="submit" loading={triage.isPending} disabled={!ready}>
+            {ACTION[draft.outcome]}
+          </Button>
+        </Group>
+      </Stack>
+      <LeaveGuardModal guard={guard} what="The triage" />
+    </Box>
+  );
+}
