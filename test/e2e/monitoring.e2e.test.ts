@@ -118,8 +118,12 @@ describe('monitoring in the browser', () => {
         await tasks.getByText('Support chatbot').waitFor();
         await page.getByRole('table', { name: 'Metrics' }).getByText('Threshold breached').waitFor();
 
+        await page.screenshot({ path: screenshotPath('monitoring-list.png'), fullPage: true });
+
         // resolve it in the page, at phone width
         await page.setViewportSize({ width: 390, height: 900 });
+        expect(await sideways()).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: screenshotPath('monitoring-list-390.png'), fullPage: true });
         await tasks.getByRole('link', { name: 'Answer accuracy' }).click();
         await h.heading('Answer accuracy').waitFor();
         await chart.waitFor();

@@ -13,8 +13,8 @@ export const KIND_LABELS = {
 } as const;
 
 export const DIRECTION_LABELS = {
-  'higher-is-better': 'Higher is better (breached below the threshold)',
-  'lower-is-better': 'Lower is better (breached above the threshold)',
+  'higher-is-better': 'Higher is better',
+  'lower-is-better': 'Lower is better',
 } as const;
 
 export const STATE_LABELS = {
@@ -30,7 +30,7 @@ export type MetricState = keyof typeof STATE_LABELS;
 
 export function MetricStateBadge({ state }: { state: MetricState }) {
   return (
-    <Badge color={STATE_COLORS[state]} variant="light" radius="sm">
+    <Badge color={STATE_COLORS[state]} variant="light" radius="sm" style={{ flexShrink: 0 }}>
       {STATE_LABELS[state]}
     </Badge>
   );

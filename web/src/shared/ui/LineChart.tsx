@@ -148,14 +148,19 @@ export function LineChart({
   const sy = (v: number) => margin.top + (1 - (v - y0) / (y1 - y0)) * plotH;
   const clampX = (ms: number) => Math.min(margin.left + plotW, Math.max(margin.left, sx(ms)));
 
-  const { ticks: xTicks, daily } = timeTicks(x0, x1, Math.max(2, Math.floor(plotW / 95)));
+  // as many date labels as fit side by side (about 6.6 px a character at 11 px)
+  const labelW = (long: boolean) => (long ? 16 : 10) * 6.6 + 14;
+  const { ticks: xTicks, daily } = timeTicks(x0, x1, Math.max(2, Math.floor(plotW / labelW(x1 - x0 < 3 * DAY))));
   const xLabel = (ms: number) => {
     const iso = new Date(ms).toISOString();
     return daily ? formatDate(iso.slice(0, 10)) : formatDateTime(iso);
   };
+  const xLabelHalf = labelW(!daily) / 2 - 7;
   const inSpan = sorted.filter((p) => p.ms >= x0 && p.ms <= x1);
   const path = inSpan.map((p, i) => `${i ? 'L' : 'M'}${sx(p.ms).toFixed(1)},${sy(p.v).toFixed(1)}`).join(' ');
   const beyond = inSpan.filter((p) => isBeyond(p.v, threshold)).length;
+  // a dense series gets small marks, so the line and the red of the breaches still read
+  const dense = inSpan.length > plotW / 10;
   const thresholdText = threshold ? (threshold.label ?? `Threshold ${formatValue(threshold.value)}`) : '';
   const summary =
     description ??
@@ -219,16 +224,18 @@ export function LineChart({
               </text>
             </g>
           ))}
-          {xTicks.map((ms, i) => {
+          {xTicks.map((ms) => {
             const x = sx(ms);
-            // the first and last labels stay inside the picture
-            const anchor = i === 0 && x - margin.left < 30 ? 'start' : x > width - 40 ? 'end' : 'middle';
+            // a label that would leave the picture is left out; its tick stays
+            const fits = x - xLabelHalf >= 0 && x + xLabelHalf <= width;
             return (
               <g key={ms}>
                 <line x1={x} x2={x} y1={margin.top + plotH} y2={margin.top + plotH + 4} stroke={COLORS.axis} />
-                <text x={x} y={height - 8} textAnchor={anchor} fontSize={11} fill={COLORS.axis}>
-                  {xLabel(ms)}
-                </text>
+                {fits && (
+                  <text x={x} y={height - 8} textAnchor="middle" fontSize={11} fill={COLORS.axis}>
+                    {xLabel(ms)}
+                  </text>
+                )}
               </g>
             );
           })}
@@ -268,10 +275,10 @@ export function LineChart({
                 key={`${p.t}-${p.v}`}
                 cx={sx(p.ms)}
                 cy={sy(p.v)}
-                r={out ? 4.5 : inSpan.length > 120 ? 1.5 : 3}
+                r={out ? (dense ? 2.5 : 4.5) : dense ? 1.5 : 3}
                 fill={out ? COLORS.breach : COLORS.line}
                 stroke="#fff"
-                strokeWidth={out ? 1.5 : 0.5}
+                strokeWidth={out && !dense ? 1.5 : 0.5}
                 data-beyond={out ? 'true' : undefined}
               >
                 <title>{`${formatDateTime(p.t)}: ${formatValue(p.v)}${out ? ' (beyond the threshold)' : ''}`}</title>

@@ -17,7 +17,7 @@ export function AiSystemMonitoringCard({ aiSystemId, archived }: { aiSystemId: s
           Monitoring
         </Title>
         <Anchor component={Link} to={`${base}?aiSystemId=${aiSystemId}`} size="sm">
-          All
+          See all
         </Anchor>
       </Group>
       <QueryState query={monitoring}>

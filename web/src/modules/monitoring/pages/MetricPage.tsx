@@ -100,7 +100,7 @@ function StatusCard({ metric, canWrite }: { metric: Metric; canWrite: boolean })
   const [reviewing, setReviewing] = useState(false);
   const format = (v: number) => formatMetricValue(v, metric.unit);
   return (
-    <SectionCard title="Status" aside={<MetricStateBadge state={metric.state} />}>
+    <SectionCard title="Status">
       <Stack gap={6}>
         <Text size="sm">
           Latest value:{' '}

@@ -31,7 +31,7 @@ function read(params: URLSearchParams): Filters {
 }
 
 const COLUMNS: RegisterColumn<Metric>[] = [
-  { id: 'state', label: 'State', width: 150, render: (m) => <MetricStateBadge state={m.state} /> },
+  { id: 'state', label: 'State', width: 190, render: (m) => <MetricStateBadge state={m.state} /> },
   {
     id: 'aiSystem',
     label: 'AI system',
@@ -115,7 +115,7 @@ function OpenBreaches({ aiSystemId }: { aiSystemId?: string }) {
                         <Text size="sm">{b.aiSystemName}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{b.assignee?.name ?? 'Nobody named'}</Text>
+                        <Text size="sm">{b.assignee?.name ?? 'Not assigned'}</Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{formatDateTime(b.startedAt)}</Text>
