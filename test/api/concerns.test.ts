@@ -23,6 +23,18 @@ describe.each(testDialects())('concerns (%s)', (dialect) => {
   };
   const count = async (table: 'concerns' | 'concern_reporters' | 'risks' | 'notifications') =>
     (await t.database.db.selectFrom(table).select('org_id').where('org_id', '=', orgId).execute()).length;
+  /** Nothing stored for anyone but the reporter (notifications, audit rows since `since`) names them. */
+  const storedLeaks = async (reporter: { id: string; name: string; email: string }, since: number) => {
+    const notes = await t.database.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('user_id', '!=', reporter.id)
+      .execute();
+    const audit = await t.database.db.selectFrom('audit_log').selectAll().where('seq', '>', since).execute();
+    const json = JSON.stringify([notes, audit]);
+    return [reporter.id, reporter.name, reporter.email].filter((s) => json.includes(s));
+  };
   const lastSeq = async () =>
     Number(
       (
@@ -164,6 +176,7 @@ describe.each(testDialects())('concerns (%s)', (dialect) => {
   it('triages into a risk in the register, naming the AI system when the concern has none; once', async () => {
     const reporter = await addMember('Ravi Risk', 'contributor');
     const bot = await system('Pricing model');
+    const since = await lastSeq();
     const raised = await reporter.client.post(url(), { description: 'Prices drift upwards every night.', anonymous: true });
     const id = raised.body.id as string;
     // no AI system on the concern, none named: 400, nothing written
@@ -194,6 +207,7 @@ describe.each(testDialects())('concerns (%s)', (dialect) => {
     // the reporter sees the number of the risk
     const mine = (await reporter.client.get(url('/mine'))).body.items;
     expect(mine[0]).toMatchObject({ outcomeText: 'Added to the risk register as R-001', risk: { number: 'R-001' } });
+    expect(await storedLeaks(reporter, since)).toEqual([]);
     // a second triage: 409, nothing more written
     const again = await owner.post(url(`/${id}/triage`), { outcome: 'closed', reason: 'twice' });
     expect(again.status).toBe(409);
@@ -210,6 +224,8 @@ describe.each(testDialects())('concerns (%s)', (dialect) => {
       anonymous: true,
     });
     const id = raised.body.id as string;
+    const since =
+      (await t.database.db.selectFrom('audit_log').select('seq').where('entity_id', '=', id).executeTakeFirstOrThrow()).seq - 1;
     const bad = await owner.post(url(`/${id}/triage`), { outcome: 'incident', severity: 'dreadful' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('body.severity');
@@ -226,6 +242,8 @@ describe.each(testDialects())('concerns (%s)', (dialect) => {
     expect(JSON.stringify(incident.body)).not.toContain(reporter.id);
     const mine = (await reporter.client.get(url('/mine'))).body.items;
     expect(mine[0]).toMatchObject({ outcomeText: 'Handled as incident INC-001' });
+    // the incident's own audit row and escalation notifications do not name the reporter either
+    expect(await storedLeaks(reporter, since)).toEqual([]);
     expect((await owner.post(url(`/${id}/triage`), { outcome: 'incident', severity: 'low' })).status).toBe(409);
   });
 

@@ -9,7 +9,7 @@ import { conflict, type FieldError, invalid, notFound } from '../../platform/htt
 import { notify } from '../../platform/notify/index.js';
 import { checkLinks, resolveLinks } from '../../platform/refs/index.js';
 import { getRecord, insertRecord } from '../../platform/register/index.js';
-import * as incidents from '../incidents/index.js';
+import { openIncident } from '../incidents/index.js';
 import { effectiveRiskMethod, type RiskInput, riskRegister } from '../risks/index.js';
 import {
   ANONYMOUS_LABEL,
@@ -36,28 +36,6 @@ export interface ConcernAccess {
 }
 
 type ConcernRow = Row<'concerns'>;
-
-// The incidents module's openIncident (its contract), read through its index;
-// until that module ships it, triage into an incident answers 400.
-type OpenIncident = (
-  tx: Executor,
-  actor: Actor,
-  orgId: string,
-  input: {
-    aiSystemId: string | null;
-    title: string;
-    description: string;
-    detectedAt: string;
-    detectedHow: 'concern';
-    severity: 'low' | 'medium' | 'high' | 'critical';
-    source: { kind: 'concern'; id: string };
-  },
-) => Promise<{ id: string; number: string }>;
-const openIncident: OpenIncident = async (...args) => {
-  const open = (incidents as unknown as { openIncident?: OpenIncident }).openIncident;
-  if (!open) throw invalid([{ field: 'body.outcome', message: 'incidents cannot be recorded yet' }]);
-  return open(...args);
-};
 
 const base = (orgId: string) => `/orgs/${orgId}/concerns`;
 
