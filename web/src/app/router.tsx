@@ -108,6 +108,15 @@ export const router = createBrowserRouter([
               { path: 'evidence/:evidenceId/edit', lazy: page(evidence, 'EditEvidencePage') },
               // training (module training: only its author edits between these lines)
               { path: 'training', lazy: page(training, 'TrainingMatrixPage') },
+              { path: 'training/topics', lazy: page(training, 'TopicsPage') },
+              { path: 'training/topics/new', lazy: page(training, 'NewTopicPage') },
+              { path: 'training/topics/:topicId', lazy: page(training, 'TopicPage') },
+              { path: 'training/topics/:topicId/edit', lazy: page(training, 'EditTopicPage') },
+              { path: 'training/records', lazy: page(training, 'RecordsPage') },
+              { path: 'training/records/new', lazy: page(training, 'NewRecordPage') },
+              { path: 'training/records/import', lazy: page(training, 'ImportRecordsPage') },
+              { path: 'training/records/:recordId/edit', lazy: page(training, 'EditRecordPage') },
+              { path: 'training/competence', lazy: page(training, 'CompetencePage') },
               // end training
               // monitoring (module monitoring)
               { path: 'monitoring', lazy: page(monitoring, 'MonitoringPage') },
