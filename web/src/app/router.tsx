@@ -126,6 +126,9 @@ export const router = createBrowserRouter([
               // end monitoring
               // incidents (module incidents)
               { path: 'incidents', lazy: page(incidents, 'IncidentsPage') },
+              { path: 'incidents/new', lazy: page(incidents, 'NewIncidentPage') },
+              { path: 'incidents/:incidentId', lazy: page(incidents, 'IncidentPage') },
+              { path: 'incidents/:incidentId/edit', lazy: page(incidents, 'EditIncidentPage') },
               // end incidents
               // concerns (module concerns)
               { path: 'concerns', lazy: page(concerns, 'ConcernsPage') },

@@ -1,5 +1,5 @@
 // What app/ may use of the incidents module.
-// Placeholder until its pages land: the sidebar link must not 404.
-export function IncidentsPage() {
-  return null;
-}
+export { EditIncidentPage } from './pages/EditIncidentPage';
+export { IncidentPage } from './pages/IncidentPage';
+export { IncidentsPage } from './pages/IncidentsPage';
+export { NewIncidentPage } from './pages/NewIncidentPage';
