@@ -19020,14 +19020,18 @@ export interface paths {
         };
         cookie?: never;
       };
-      /** @description One observation, or a batch { observations: [...] } of up to 10,000. All or nothing: one bad item refuses the request, every bad item named. */
+      /** @description One observation ({ metricId or metric, value, observedAt?, source? }), or a batch { observations: [...] } of up to 10,000. All or nothing: one bad item refuses the request, every bad item named. */
       requestBody: {
         content: {
-          'application/json':
-            | {
-                observations: components['schemas']['MonitoringObservationInputInput'][];
-              }
-            | components['schemas']['MonitoringObservationInputInput'];
+          'application/json': {
+            observations?: components['schemas']['MonitoringObservationInputInput'][];
+            metricId?: string;
+            metric?: string;
+            value?: number;
+            /** Format: date-time */
+            observedAt?: string;
+            source?: string;
+          };
         };
       };
       responses: {
@@ -22235,6 +22239,117 @@ export interface components {
       recordedBy: components['schemas']['PersonInput'];
       createdAt: string;
     };
+    IncidentFlagInput: {
+      /** @enum {string} */
+      code: 'not-escalated';
+      field: string;
+      message: string;
+    };
+    IncidentCommunicationInput: {
+      party: string;
+      when: string;
+      what: string;
+      by: components['schemas']['PersonInput'];
+    };
+    IncidentInput: {
+      id: string;
+      number: string;
+      title: string;
+      description: string;
+      aiSystemId: string | null;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      detectedAt: string;
+      /** @enum {string} */
+      detectedHow: 'monitoring' | 'user-report' | 'concern' | 'internal-review' | 'supplier' | 'audit' | 'other';
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high' | 'critical';
+      harmCategories: (
+        | 'safety'
+        | 'health'
+        | 'fundamental-rights'
+        | 'discrimination'
+        | 'privacy'
+        | 'financial'
+        | 'reputational'
+        | 'environmental'
+        | 'security'
+        | 'other'
+      )[];
+      peopleAffected: {
+        count: number | null;
+        description: string;
+      };
+      /** @enum {string} */
+      status: 'open' | 'contained' | 'resolved' | 'closed';
+      escalation: {
+        to: components['schemas']['PersonInput'] | null;
+        at: string | null;
+      };
+      communications: components['schemas']['IncidentCommunicationInput'][];
+      noCommunicationReason: string | null;
+      containment: string;
+      rootCause: string;
+      lessonsLearned: string;
+      linkedRiskIds: string[];
+      linkedRisks: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      correctiveActionIds: string[];
+      source: {
+        /** @enum {string} */
+        kind: 'monitoring-breach' | 'concern' | 'manual';
+        id: string | null;
+      };
+      closedAt: string | null;
+      flags: components['schemas']['IncidentFlagInput'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    IncidentUpdateInput: {
+      id: string;
+      incidentId: string;
+      note: string;
+      at: string;
+      by: string;
+      createdAt: string;
+    };
+    IncidentTimelineEventInput: {
+      at: string;
+      /** @enum {string} */
+      kind:
+        | 'detected'
+        | 'created'
+        | 'escalated'
+        | 'communication'
+        | 'status'
+        | 'severity'
+        | 'containment'
+        | 'root-cause'
+        | 'lessons-learned'
+        | 'risk-linked'
+        | 'update';
+      who: string | null;
+      what: string;
+      detail: string | null;
+    };
+    IncidentSummaryInput: {
+      open: number;
+      bySeverity: {
+        low: number;
+        medium: number;
+        high: number;
+        critical: number;
+      };
+      notEscalated: number;
+      closedLast90Days: number;
+    };
     RiskMethodContentInput: {
       likelihood: {
         value: number;
@@ -22484,6 +22599,149 @@ export interface components {
       aiSystemId: string;
       name: string;
       message: string;
+    };
+    ConcernInput: {
+      id: string;
+      number: string;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      description: string;
+      noticedOn: string | null;
+      anonymous: boolean;
+      raisedBy: {
+        userId: string | null;
+        name: string;
+      } | null;
+      raisedByLabel: string;
+      yours: boolean;
+      /** @enum {string} */
+      status: 'new' | 'in-triage' | 'incident' | 'risk' | 'closed';
+      statusLabel: string;
+      outcome: ('incident' | 'risk' | 'closed') | null;
+      outcomeText: string;
+      incident: {
+        id: string;
+        number: string;
+      } | null;
+      risk: {
+        id: string;
+        number: string;
+      } | null;
+      closeReason: string | null;
+      triagedBy: {
+        userId: string | null;
+        name: string;
+      } | null;
+      triagedAt: string | null;
+      raisedAt: string;
+      updatedAt: string;
+    };
+    MonitoringMetricInput: {
+      id: string;
+      aiSystemId: string;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      };
+      name: string;
+      /** @enum {string} */
+      kind: 'accuracy' | 'drift' | 'error-rate' | 'fairness' | 'complaints' | 'user-feedback' | 'custom';
+      kindLabel: string;
+      unit: string | null;
+      /** @enum {string} */
+      direction: 'higher-is-better' | 'lower-is-better';
+      directionLabel: string;
+      threshold: number;
+      reviewEveryDays: number;
+      owner: components['schemas']['PersonInput'] | null;
+      openIncidentOnBreach: boolean;
+      lastReviewedAt: string | null;
+      notes: string;
+      latest: {
+        value: number;
+        observedAt: string;
+      } | null;
+      /** @enum {string} */
+      state: 'breached' | 'review-overdue' | 'ok' | 'no-data';
+      stateLabel: string;
+      nextReviewDue: string;
+      openBreachId: string | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    MonitoringObservationInputInput: {
+      metricId?: string;
+      metric?: string;
+      value: number;
+      /** Format: date-time */
+      observedAt?: string;
+      source?: string;
+    };
+    MonitoringBreachInput: {
+      id: string;
+      metricId: string;
+      metricName: string;
+      unit: string | null;
+      threshold: number;
+      /** @enum {string} */
+      direction: 'higher-is-better' | 'lower-is-better';
+      aiSystemId: string;
+      aiSystemName: string;
+      startedAt: string;
+      endedAt: string | null;
+      worstValue: number;
+      observations: number;
+      assignee: components['schemas']['PersonInput'] | null;
+      /** @enum {string} */
+      status: 'open' | 'resolved';
+      statusLabel: string;
+      resolutionNote: string | null;
+      resolvedBy: {
+        userId: string;
+        name: string;
+      } | null;
+      resolvedAt: string | null;
+      incidentId: string | null;
+      createdAt: string;
+    };
+    MonitoringReviewInput: {
+      id: string;
+      metricId: string;
+      reviewedAt: string;
+      note: string;
+      reviewedBy: {
+        userId: string;
+        name: string;
+      } | null;
+      createdAt: string;
+    };
+    MonitoringChartInput: {
+      metric: {
+        id: string;
+        name: string;
+        unit: string | null;
+        /** @enum {string} */
+        direction: 'higher-is-better' | 'lower-is-better';
+        threshold: number;
+      };
+      points: {
+        t: string;
+        v: number;
+      }[];
+      breaches: {
+        id: string;
+        startedAt: string;
+        endedAt: string | null;
+        /** @enum {string} */
+        status: 'open' | 'resolved';
+      }[];
+      truncated: boolean;
+      total: number;
     };
     ImpactAssessmentBasisInput: {
       lifecycleStage: string | null;
@@ -23081,260 +23339,6 @@ export interface components {
       recent: components['schemas']['RecentChangeInput'][];
       /** @enum {string} */
       recentDetail: 'full' | 'summary';
-    };
-    IncidentFlagInput: {
-      /** @enum {string} */
-      code: 'not-escalated';
-      field: string;
-      message: string;
-    };
-    IncidentCommunicationInput: {
-      party: string;
-      when: string;
-      what: string;
-      by: components['schemas']['PersonInput'];
-    };
-    IncidentInput: {
-      id: string;
-      number: string;
-      title: string;
-      description: string;
-      aiSystemId: string | null;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      detectedAt: string;
-      /** @enum {string} */
-      detectedHow: 'monitoring' | 'user-report' | 'concern' | 'internal-review' | 'supplier' | 'audit' | 'other';
-      /** @enum {string} */
-      severity: 'low' | 'medium' | 'high' | 'critical';
-      harmCategories: (
-        | 'safety'
-        | 'health'
-        | 'fundamental-rights'
-        | 'discrimination'
-        | 'privacy'
-        | 'financial'
-        | 'reputational'
-        | 'environmental'
-        | 'security'
-        | 'other'
-      )[];
-      peopleAffected: {
-        count: number | null;
-        description: string;
-      };
-      /** @enum {string} */
-      status: 'open' | 'contained' | 'resolved' | 'closed';
-      escalation: {
-        to: components['schemas']['PersonInput'] | null;
-        at: string | null;
-      };
-      communications: components['schemas']['IncidentCommunicationInput'][];
-      noCommunicationReason: string | null;
-      containment: string;
-      rootCause: string;
-      lessonsLearned: string;
-      linkedRiskIds: string[];
-      linkedRisks: {
-        id: string;
-        name: string;
-        archived: boolean;
-      }[];
-      correctiveActionIds: string[];
-      source: {
-        /** @enum {string} */
-        kind: 'monitoring-breach' | 'concern' | 'manual';
-        id: string | null;
-      };
-      closedAt: string | null;
-      flags: components['schemas']['IncidentFlagInput'][];
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    IncidentUpdateInput: {
-      id: string;
-      incidentId: string;
-      note: string;
-      at: string;
-      by: string;
-      createdAt: string;
-    };
-    IncidentTimelineEventInput: {
-      at: string;
-      /** @enum {string} */
-      kind:
-        | 'detected'
-        | 'created'
-        | 'escalated'
-        | 'communication'
-        | 'status'
-        | 'severity'
-        | 'containment'
-        | 'root-cause'
-        | 'lessons-learned'
-        | 'risk-linked'
-        | 'update';
-      who: string | null;
-      what: string;
-      detail: string | null;
-    };
-    IncidentSummaryInput: {
-      open: number;
-      bySeverity: {
-        low: number;
-        medium: number;
-        high: number;
-        critical: number;
-      };
-      notEscalated: number;
-      closedLast90Days: number;
-    };
-    MonitoringMetricInput: {
-      id: string;
-      aiSystemId: string;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      };
-      name: string;
-      /** @enum {string} */
-      kind: 'accuracy' | 'drift' | 'error-rate' | 'fairness' | 'complaints' | 'user-feedback' | 'custom';
-      kindLabel: string;
-      unit: string | null;
-      /** @enum {string} */
-      direction: 'higher-is-better' | 'lower-is-better';
-      directionLabel: string;
-      threshold: number;
-      reviewEveryDays: number;
-      owner: components['schemas']['PersonInput'] | null;
-      openIncidentOnBreach: boolean;
-      lastReviewedAt: string | null;
-      notes: string;
-      latest: {
-        value: number;
-        observedAt: string;
-      } | null;
-      /** @enum {string} */
-      state: 'breached' | 'review-overdue' | 'ok' | 'no-data';
-      stateLabel: string;
-      nextReviewDue: string;
-      openBreachId: string | null;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    MonitoringObservationInputInput: {
-      metricId?: string;
-      metric?: string;
-      value: number;
-      /** Format: date-time */
-      observedAt?: string;
-      source?: string;
-    };
-    MonitoringBreachInput: {
-      id: string;
-      metricId: string;
-      metricName: string;
-      unit: string | null;
-      threshold: number;
-      /** @enum {string} */
-      direction: 'higher-is-better' | 'lower-is-better';
-      aiSystemId: string;
-      aiSystemName: string;
-      startedAt: string;
-      endedAt: string | null;
-      worstValue: number;
-      observations: number;
-      assignee: components['schemas']['PersonInput'] | null;
-      /** @enum {string} */
-      status: 'open' | 'resolved';
-      statusLabel: string;
-      resolutionNote: string | null;
-      resolvedBy: {
-        userId: string;
-        name: string;
-      } | null;
-      resolvedAt: string | null;
-      incidentId: string | null;
-      createdAt: string;
-    };
-    MonitoringReviewInput: {
-      id: string;
-      metricId: string;
-      reviewedAt: string;
-      note: string;
-      reviewedBy: {
-        userId: string;
-        name: string;
-      } | null;
-      createdAt: string;
-    };
-    MonitoringChartInput: {
-      metric: {
-        id: string;
-        name: string;
-        unit: string | null;
-        /** @enum {string} */
-        direction: 'higher-is-better' | 'lower-is-better';
-        threshold: number;
-      };
-      points: {
-        t: string;
-        v: number;
-      }[];
-      breaches: {
-        id: string;
-        startedAt: string;
-        endedAt: string | null;
-        /** @enum {string} */
-        status: 'open' | 'resolved';
-      }[];
-      truncated: boolean;
-      total: number;
-    };
-    ConcernInput: {
-      id: string;
-      number: string;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      description: string;
-      noticedOn: string | null;
-      anonymous: boolean;
-      raisedBy: {
-        userId: string | null;
-        name: string;
-      } | null;
-      raisedByLabel: string;
-      yours: boolean;
-      /** @enum {string} */
-      status: 'new' | 'in-triage' | 'incident' | 'risk' | 'closed';
-      statusLabel: string;
-      outcome: ('incident' | 'risk' | 'closed') | null;
-      outcomeText: string;
-      incident: {
-        id: string;
-        number: string;
-      } | null;
-      risk: {
-        id: string;
-        number: string;
-      } | null;
-      closeReason: string | null;
-      triagedBy: {
-        userId: string | null;
-        name: string;
-      } | null;
-      triagedAt: string | null;
-      raisedAt: string;
-      updatedAt: string;
     };
     Problem: {
       type: string;
@@ -24360,6 +24364,117 @@ export interface components {
       recordedBy: components['schemas']['Person'];
       createdAt: string;
     };
+    IncidentFlag: {
+      /** @enum {string} */
+      code: 'not-escalated';
+      field: string;
+      message: string;
+    };
+    IncidentCommunication: {
+      party: string;
+      when: string;
+      what: string;
+      by: components['schemas']['Person'];
+    };
+    Incident: {
+      id: string;
+      number: string;
+      title: string;
+      description: string;
+      aiSystemId: string | null;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      detectedAt: string;
+      /** @enum {string} */
+      detectedHow: 'monitoring' | 'user-report' | 'concern' | 'internal-review' | 'supplier' | 'audit' | 'other';
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high' | 'critical';
+      harmCategories: (
+        | 'safety'
+        | 'health'
+        | 'fundamental-rights'
+        | 'discrimination'
+        | 'privacy'
+        | 'financial'
+        | 'reputational'
+        | 'environmental'
+        | 'security'
+        | 'other'
+      )[];
+      peopleAffected: {
+        count: number | null;
+        description: string;
+      };
+      /** @enum {string} */
+      status: 'open' | 'contained' | 'resolved' | 'closed';
+      escalation: {
+        to: components['schemas']['Person'] | null;
+        at: string | null;
+      };
+      communications: components['schemas']['IncidentCommunication'][];
+      noCommunicationReason: string | null;
+      containment: string;
+      rootCause: string;
+      lessonsLearned: string;
+      linkedRiskIds: string[];
+      linkedRisks: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      correctiveActionIds: string[];
+      source: {
+        /** @enum {string} */
+        kind: 'monitoring-breach' | 'concern' | 'manual';
+        id: string | null;
+      };
+      closedAt: string | null;
+      flags: components['schemas']['IncidentFlag'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    IncidentUpdate: {
+      id: string;
+      incidentId: string;
+      note: string;
+      at: string;
+      by: string;
+      createdAt: string;
+    };
+    IncidentTimelineEvent: {
+      at: string;
+      /** @enum {string} */
+      kind:
+        | 'detected'
+        | 'created'
+        | 'escalated'
+        | 'communication'
+        | 'status'
+        | 'severity'
+        | 'containment'
+        | 'root-cause'
+        | 'lessons-learned'
+        | 'risk-linked'
+        | 'update';
+      who: string | null;
+      what: string;
+      detail: string | null;
+    };
+    IncidentSummary: {
+      open: number;
+      bySeverity: {
+        low: number;
+        medium: number;
+        high: number;
+        critical: number;
+      };
+      notEscalated: number;
+      closedLast90Days: number;
+    };
     RiskMethodContent: {
       likelihood: {
         value: number;
@@ -24609,6 +24724,149 @@ export interface components {
       aiSystemId: string;
       name: string;
       message: string;
+    };
+    Concern: {
+      id: string;
+      number: string;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      description: string;
+      noticedOn: string | null;
+      anonymous: boolean;
+      raisedBy: {
+        userId: string | null;
+        name: string;
+      } | null;
+      raisedByLabel: string;
+      yours: boolean;
+      /** @enum {string} */
+      status: 'new' | 'in-triage' | 'incident' | 'risk' | 'closed';
+      statusLabel: string;
+      outcome: ('incident' | 'risk' | 'closed') | null;
+      outcomeText: string;
+      incident: {
+        id: string;
+        number: string;
+      } | null;
+      risk: {
+        id: string;
+        number: string;
+      } | null;
+      closeReason: string | null;
+      triagedBy: {
+        userId: string | null;
+        name: string;
+      } | null;
+      triagedAt: string | null;
+      raisedAt: string;
+      updatedAt: string;
+    };
+    MonitoringMetric: {
+      id: string;
+      aiSystemId: string;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      };
+      name: string;
+      /** @enum {string} */
+      kind: 'accuracy' | 'drift' | 'error-rate' | 'fairness' | 'complaints' | 'user-feedback' | 'custom';
+      kindLabel: string;
+      unit: string | null;
+      /** @enum {string} */
+      direction: 'higher-is-better' | 'lower-is-better';
+      directionLabel: string;
+      threshold: number;
+      reviewEveryDays: number;
+      owner: components['schemas']['Person'] | null;
+      openIncidentOnBreach: boolean;
+      lastReviewedAt: string | null;
+      notes: string;
+      latest: {
+        value: number;
+        observedAt: string;
+      } | null;
+      /** @enum {string} */
+      state: 'breached' | 'review-overdue' | 'ok' | 'no-data';
+      stateLabel: string;
+      nextReviewDue: string;
+      openBreachId: string | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    MonitoringObservationInput: {
+      metricId?: string;
+      metric?: string;
+      value: number;
+      /** Format: date-time */
+      observedAt?: string;
+      source?: string;
+    };
+    MonitoringBreach: {
+      id: string;
+      metricId: string;
+      metricName: string;
+      unit: string | null;
+      threshold: number;
+      /** @enum {string} */
+      direction: 'higher-is-better' | 'lower-is-better';
+      aiSystemId: string;
+      aiSystemName: string;
+      startedAt: string;
+      endedAt: string | null;
+      worstValue: number;
+      observations: number;
+      assignee: components['schemas']['Person'] | null;
+      /** @enum {string} */
+      status: 'open' | 'resolved';
+      statusLabel: string;
+      resolutionNote: string | null;
+      resolvedBy: {
+        userId: string;
+        name: string;
+      } | null;
+      resolvedAt: string | null;
+      incidentId: string | null;
+      createdAt: string;
+    };
+    MonitoringReview: {
+      id: string;
+      metricId: string;
+      reviewedAt: string;
+      note: string;
+      reviewedBy: {
+        userId: string;
+        name: string;
+      } | null;
+      createdAt: string;
+    };
+    MonitoringChart: {
+      metric: {
+        id: string;
+        name: string;
+        unit: string | null;
+        /** @enum {string} */
+        direction: 'higher-is-better' | 'lower-is-better';
+        threshold: number;
+      };
+      points: {
+        t: string;
+        v: number;
+      }[];
+      breaches: {
+        id: string;
+        startedAt: string;
+        endedAt: string | null;
+        /** @enum {string} */
+        status: 'open' | 'resolved';
+      }[];
+      truncated: boolean;
+      total: number;
     };
     ImpactAssessmentBasis: {
       lifecycleStage: string | null;
@@ -25207,260 +25465,6 @@ export interface components {
       recent: components['schemas']['RecentChange'][];
       /** @enum {string} */
       recentDetail: 'full' | 'summary';
-    };
-    IncidentFlag: {
-      /** @enum {string} */
-      code: 'not-escalated';
-      field: string;
-      message: string;
-    };
-    IncidentCommunication: {
-      party: string;
-      when: string;
-      what: string;
-      by: components['schemas']['Person'];
-    };
-    Incident: {
-      id: string;
-      number: string;
-      title: string;
-      description: string;
-      aiSystemId: string | null;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      detectedAt: string;
-      /** @enum {string} */
-      detectedHow: 'monitoring' | 'user-report' | 'concern' | 'internal-review' | 'supplier' | 'audit' | 'other';
-      /** @enum {string} */
-      severity: 'low' | 'medium' | 'high' | 'critical';
-      harmCategories: (
-        | 'safety'
-        | 'health'
-        | 'fundamental-rights'
-        | 'discrimination'
-        | 'privacy'
-        | 'financial'
-        | 'reputational'
-        | 'environmental'
-        | 'security'
-        | 'other'
-      )[];
-      peopleAffected: {
-        count: number | null;
-        description: string;
-      };
-      /** @enum {string} */
-      status: 'open' | 'contained' | 'resolved' | 'closed';
-      escalation: {
-        to: components['schemas']['Person'] | null;
-        at: string | null;
-      };
-      communications: components['schemas']['IncidentCommunication'][];
-      noCommunicationReason: string | null;
-      containment: string;
-      rootCause: string;
-      lessonsLearned: string;
-      linkedRiskIds: string[];
-      linkedRisks: {
-        id: string;
-        name: string;
-        archived: boolean;
-      }[];
-      correctiveActionIds: string[];
-      source: {
-        /** @enum {string} */
-        kind: 'monitoring-breach' | 'concern' | 'manual';
-        id: string | null;
-      };
-      closedAt: string | null;
-      flags: components['schemas']['IncidentFlag'][];
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    IncidentUpdate: {
-      id: string;
-      incidentId: string;
-      note: string;
-      at: string;
-      by: string;
-      createdAt: string;
-    };
-    IncidentTimelineEvent: {
-      at: string;
-      /** @enum {string} */
-      kind:
-        | 'detected'
-        | 'created'
-        | 'escalated'
-        | 'communication'
-        | 'status'
-        | 'severity'
-        | 'containment'
-        | 'root-cause'
-        | 'lessons-learned'
-        | 'risk-linked'
-        | 'update';
-      who: string | null;
-      what: string;
-      detail: string | null;
-    };
-    IncidentSummary: {
-      open: number;
-      bySeverity: {
-        low: number;
-        medium: number;
-        high: number;
-        critical: number;
-      };
-      notEscalated: number;
-      closedLast90Days: number;
-    };
-    MonitoringMetric: {
-      id: string;
-      aiSystemId: string;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      };
-      name: string;
-      /** @enum {string} */
-      kind: 'accuracy' | 'drift' | 'error-rate' | 'fairness' | 'complaints' | 'user-feedback' | 'custom';
-      kindLabel: string;
-      unit: string | null;
-      /** @enum {string} */
-      direction: 'higher-is-better' | 'lower-is-better';
-      directionLabel: string;
-      threshold: number;
-      reviewEveryDays: number;
-      owner: components['schemas']['Person'] | null;
-      openIncidentOnBreach: boolean;
-      lastReviewedAt: string | null;
-      notes: string;
-      latest: {
-        value: number;
-        observedAt: string;
-      } | null;
-      /** @enum {string} */
-      state: 'breached' | 'review-overdue' | 'ok' | 'no-data';
-      stateLabel: string;
-      nextReviewDue: string;
-      openBreachId: string | null;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    MonitoringObservationInput: {
-      metricId?: string;
-      metric?: string;
-      value: number;
-      /** Format: date-time */
-      observedAt?: string;
-      source?: string;
-    };
-    MonitoringBreach: {
-      id: string;
-      metricId: string;
-      metricName: string;
-      unit: string | null;
-      threshold: number;
-      /** @enum {string} */
-      direction: 'higher-is-better' | 'lower-is-better';
-      aiSystemId: string;
-      aiSystemName: string;
-      startedAt: string;
-      endedAt: string | null;
-      worstValue: number;
-      observations: number;
-      assignee: components['schemas']['Person'] | null;
-      /** @enum {string} */
-      status: 'open' | 'resolved';
-      statusLabel: string;
-      resolutionNote: string | null;
-      resolvedBy: {
-        userId: string;
-        name: string;
-      } | null;
-      resolvedAt: string | null;
-      incidentId: string | null;
-      createdAt: string;
-    };
-    MonitoringReview: {
-      id: string;
-      metricId: string;
-      reviewedAt: string;
-      note: string;
-      reviewedBy: {
-        userId: string;
-        name: string;
-      } | null;
-      createdAt: string;
-    };
-    MonitoringChart: {
-      metric: {
-        id: string;
-        name: string;
-        unit: string | null;
-        /** @enum {string} */
-        direction: 'higher-is-better' | 'lower-is-better';
-        threshold: number;
-      };
-      points: {
-        t: string;
-        v: number;
-      }[];
-      breaches: {
-        id: string;
-        startedAt: string;
-        endedAt: string | null;
-        /** @enum {string} */
-        status: 'open' | 'resolved';
-      }[];
-      truncated: boolean;
-      total: number;
-    };
-    Concern: {
-      id: string;
-      number: string;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      description: string;
-      noticedOn: string | null;
-      anonymous: boolean;
-      raisedBy: {
-        userId: string | null;
-        name: string;
-      } | null;
-      raisedByLabel: string;
-      yours: boolean;
-      /** @enum {string} */
-      status: 'new' | 'in-triage' | 'incident' | 'risk' | 'closed';
-      statusLabel: string;
-      outcome: ('incident' | 'risk' | 'closed') | null;
-      outcomeText: string;
-      incident: {
-        id: string;
-        number: string;
-      } | null;
-      risk: {
-        id: string;
-        number: string;
-      } | null;
-      closeReason: string | null;
-      triagedBy: {
-        userId: string | null;
-        name: string;
-      } | null;
-      triagedAt: string | null;
-      raisedAt: string;
-      updatedAt: string;
     };
   };
   responses: never;
