@@ -142,6 +142,21 @@ describe('monitoring in the browser', () => {
         await past.getByText(/Retrained on the March tickets/).waitFor();
         expect(await open.count()).toBe(0);
 
+        // a review and a value counted by hand, from the same page
+        await page.getByRole('button', { name: 'Record review' }).click();
+        const review = page.getByRole('dialog', { name: 'Record a review' });
+        await review.getByLabel('What you found').fill('Breach handled; threshold still right.');
+        await review.getByRole('button', { name: 'Record review' }).click();
+        await review.waitFor({ state: 'hidden' });
+        await page.getByRole('list', { name: 'Reviews' }).getByText('Breach handled; threshold still right.').waitFor();
+        await page.getByRole('region', { name: 'Change history' }).getByText('Reviewed').first().waitFor();
+        await h.field('Value (%)').fill('97');
+        const addValue = page.getByRole('button', { name: 'Add value' });
+        await addValue.click();
+        await expect.poll(() => chart.locator('circle').count()).toBe(5);
+        expect(await chart.locator('circle[data-beyond="true"]').count()).toBe(1);
+        expect(await sideways()).toBeLessThanOrEqual(0);
+
         const breaches = await (
           await e.context.request.get(`/api/v1/orgs/${orgId}/monitoring-breaches?metricId=${metricId}`)
         ).json();

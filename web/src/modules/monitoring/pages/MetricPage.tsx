@@ -9,6 +9,7 @@ import { LineChart } from '../../../shared/ui/LineChart';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { BreachesCard } from '../components/BreachesCard';
+import { MetricHistoryCard, ReviewsCard } from '../components/MetricHistory';
 import { NoteModal } from '../components/NoteModal';
 import { ObservationForm } from '../components/ObservationForm';
 import { PushHelp } from '../components/PushHelp';
@@ -199,12 +200,14 @@ function MetricView({ metric }: { metric: Metric }) {
             <ChartCard metric={metric} />
             <BreachesCard metricId={metric.id} canResolve={can('write')} />
             {canWrite && <PushHelp orgId={org.id} aiSystemId={metric.aiSystemId} metricId={metric.id} />}
+            <MetricHistoryCard metric={metric} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }} miw={0}>
           <Stack gap="lg">
             <StatusCard metric={metric} canWrite={can('write')} />
             {canWrite && <ObservationForm aiSystemId={metric.aiSystemId} metricId={metric.id} unit={metric.unit ?? ''} />}
+            <ReviewsCard metric={metric} />
           </Stack>
         </Grid.Col>
       </Grid>
