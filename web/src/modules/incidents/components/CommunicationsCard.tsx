@@ -9,7 +9,7 @@ import { FormError } from '../../../shared/ui/FormError';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
-import { fromLocalInput, type Incident, toLocalInput, useUpdateIncident } from '../hooks/useIncidents';
+import { fromLocalInput, type Incident, useUpdateIncident } from '../hooks/useIncidents';
 
 interface Draft {
   party: string;
@@ -23,7 +23,8 @@ export function CommunicationsCard({ orgId, incident, canWrite }: { orgId: strin
   const { user } = useCurrentSession();
   const fresh = (): Draft => ({
     party: '',
-    when: toLocalInput(new Date().toISOString()),
+    // empty: now, to the second (a date-time input keeps only minutes)
+    when: '',
     what: '',
     by: { userId: user.id, name: user.name, email: '' },
   });
@@ -43,7 +44,7 @@ export function CommunicationsCard({ orgId, incident, canWrite }: { orgId: strin
     const by = toOwnerInput(draft.by);
     const entry = {
       party: draft.party.trim(),
-      when: fromLocalInput(draft.when),
+      when: draft.when ? fromLocalInput(draft.when) : new Date().toISOString(),
       what: draft.what,
       by: by ?? { userId: null, name: '' },
     };
@@ -111,8 +112,8 @@ export function CommunicationsCard({ orgId, incident, canWrite }: { orgId: strin
             />
             <TextInput
               label="When"
+              description="Leave empty for now."
               type="datetime-local"
-              required
               value={draft.when}
               onChange={(e) => set('when', e.currentTarget.value)}
               error={errorFor('when')}
