@@ -62,6 +62,21 @@ function orgPages(): string[] {
     'profile',
     'members',
     'audit-log',
+    // support and operation (issues 12 and 13)
+    'roles',
+    'documents',
+    'evidence',
+    'evidence/coverage',
+    'training',
+    'training/topics',
+    'training/records',
+    'training/records/import',
+    'training/competence',
+    'monitoring',
+    'monitoring/metrics/new',
+    'incidents',
+    'incidents/new',
+    'concerns',
   ];
 }
 /** Pages of the planning steps, visited when this build has them (their route renders a page of its own). */
@@ -74,6 +89,7 @@ const SCREENSHOTS: Record<string, string> = {
   'gap-assessment/A': 'gap-dashboard',
   'gap-assessment/A/actions': 'gap-actions',
   'suppliers/S': 'supplier',
+  training: 'training-matrix',
 };
 
 interface Overflow {

@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/db.js';
 import { inventorySummary, type ScopeGap, scopeEntriesMissingFromInventory } from '../inventory/index.js';
 import { objectiveSummary } from '../objectives/index.js';
+import { operationFacts } from './gap.operation-facts.js';
 import { planningFacts } from './gap.planning-facts.js';
 import { supportFacts } from './gap.support-facts.js';
 import { getScopeOverview } from '../scope/index.js';
@@ -10,7 +11,7 @@ import { supplierReviewSummary } from '../suppliers/index.js';
 // requirement's evidence, so an answer can be checked against the
 // organization's actual systems instead of filled in from memory.
 export async function moduleFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
-  const [scope, inventory, suppliers, missing, objectives, planning, support] = await Promise.all([
+  const [scope, inventory, suppliers, missing, objectives, planning, support, operation] = await Promise.all([
     getScopeOverview(db, orgId),
     inventorySummary(db, orgId),
     supplierFacts(db, orgId),
@@ -18,6 +19,7 @@ export async function moduleFacts(db: Executor, orgId: string): Promise<Record<s
     objectiveFacts(db, orgId),
     planningFacts(db, orgId),
     supportFacts(db, orgId),
+    operationFacts(db, orgId),
   ]);
   const scopeFacts: string[] = [];
   if (scope.approved) {
@@ -44,10 +46,12 @@ export async function moduleFacts(db: Executor, orgId: string): Promise<Record<s
     scope: scopeFacts,
     inventory: inventoryFacts,
     suppliers,
-    monitoring: [inventoryFacts[1]],
     objectives,
     ...planning,
     ...support,
+    ...operation,
+    // the inventory's monitoring methods beside the metrics actually watched
+    monitoring: [...operation.monitoring, inventoryFacts[1]],
   };
 }
 

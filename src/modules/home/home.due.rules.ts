@@ -12,7 +12,12 @@ export interface DueItem {
     | 'risk-review'
     | 'document-acknowledgement'
     | 'document-review'
-    | 'evidence-expiry';
+    | 'evidence-expiry'
+    | 'training'
+    | 'monitoring-breach'
+    | 'monitoring-review'
+    | 'incident'
+    | 'concern-triage';
   title: string;
   detail: string;
   /** YYYY-MM-DD; null for what has no date (an answer to finish) */
@@ -70,7 +75,24 @@ export interface DueInputs {
   }[];
   /** evidence this person owns that expires within 30 days or has expired (evidence.evidenceDue) */
   evidence?: { id: string; number: string; title: string; validUntil: string }[];
+  /** this person's required trainings missing, past their refresher or expiring (training.trainingDue) */
+  training?: {
+    topicId: string;
+    number: string;
+    title: string;
+    state: 'missing' | 'overdue' | 'expiring';
+    expiresOn: string | null;
+  }[];
+  /** threshold breaches assigned to this person and metrics of theirs past review (monitoring.monitoringDue) */
+  monitoring?: { kind: 'monitoring-breach' | 'monitoring-review'; id: string; metricId: string; title: string; since: string }[];
+  /** open incidents escalated to this person (incidents.incidentsDue) */
+  incidents?: { id: string; number: string; title: string; severity: string; status: string; since: string }[];
+  /** concerns waiting for triage, for those who triage them (concerns.concernsDue) */
+  concerns?: { id: string; number: string; raisedAt: string; aiSystemName: string | null }[];
 }
+
+const SEVERITY_WORDS: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+const INCIDENT_STATUS_WORDS: Record<string, string> = { open: 'open', contained: 'contained', resolved: 'resolved' };
 
 const ANSWER_WORDS: Record<string, string> = { 'not-started': 'not started', partial: 'partly in place' };
 
@@ -176,6 +198,69 @@ export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
       dueDate: e.validUntil,
       overdue: expired,
       href: `${base}/evidence/${e.id}`,
+    });
+  }
+  // trainings never taken are one item (a new member has them all); refreshers one each
+  const untaken = (input.training ?? []).filter((t) => t.state === 'missing');
+  if (untaken.length)
+    items.push({
+      kind: 'training',
+      title:
+        untaken.length === 1
+          ? `Take training ${untaken[0].number} ${untaken[0].title}`
+          : `Take ${untaken.length} required trainings`,
+      detail:
+        untaken.length === 1
+          ? 'Required for your roles or team; not on record yet'
+          : `Required for your roles or team: ${untaken.map((t) => t.number).join(', ')}`,
+      dueDate: null,
+      overdue: false,
+      href: `${base}/training`,
+    });
+  for (const t of input.training ?? []) {
+    if (t.state === 'missing' || !t.expiresOn) continue;
+    const overdue = t.state === 'overdue';
+    items.push({
+      kind: 'training',
+      title: `Renew training ${t.number} ${t.title}`,
+      detail: `${overdue ? 'Expired on' : 'Expires on'} ${input.formatDay ? input.formatDay(t.expiresOn) : t.expiresOn}`,
+      dueDate: t.expiresOn,
+      overdue,
+      href: `${base}/training`,
+    });
+  }
+  for (const m of input.monitoring ?? []) {
+    const since = m.since.slice(0, 10);
+    const breach = m.kind === 'monitoring-breach';
+    items.push({
+      kind: m.kind,
+      title: breach ? `Threshold breached: ${m.title}` : `Review the metric ${m.title}`,
+      detail: `${breach ? 'Beyond its threshold since' : 'Review due since'} ${input.formatDay ? input.formatDay(since) : since}`,
+      dueDate: since,
+      overdue: true,
+      href: `${base}/monitoring/metrics/${m.metricId}`,
+    });
+  }
+  for (const i of input.incidents ?? []) {
+    const since = i.since.slice(0, 10);
+    items.push({
+      kind: 'incident',
+      title: `Incident ${i.number} ${i.title}`,
+      detail: `${SEVERITY_WORDS[i.severity] ?? i.severity} severity, ${INCIDENT_STATUS_WORDS[i.status] ?? i.status}; escalated to you on ${input.formatDay ? input.formatDay(since) : since}`,
+      dueDate: since,
+      overdue: true,
+      href: `${base}/incidents/${i.id}`,
+    });
+  }
+  for (const c of input.concerns ?? []) {
+    const raised = c.raisedAt.slice(0, 10);
+    items.push({
+      kind: 'concern-triage',
+      title: `Triage concern ${c.number}${c.aiSystemName ? ` about ${c.aiSystemName}` : ''}`,
+      detail: `Raised on ${input.formatDay ? input.formatDay(raised) : raised}`,
+      dueDate: raised,
+      overdue: true,
+      href: `${base}/concerns/${c.id}`,
     });
   }
   if (gap && gap.status === 'in-progress') {

@@ -40,8 +40,27 @@ describe('journeySteps', () => {
       ['not-started', 'None of the core AIMS documents is held yet'],
       ['not-started', 'No Statement of Applicability yet'],
     ]);
-    expect(steps.slice(5).every((s) => s.state === 'not-built')).toBe(true);
+    expect(steps[5]).toMatchObject({ id: 'training', state: 'not-started', reason: 'No training topics yet' });
+    expect(steps.slice(6).every((s) => s.state === 'not-built')).toBe(true);
     expect(steps.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+
+  it('judges training done when every member has every required training and no refresher is overdue', () => {
+    const t = { topics: 7, people: 4, required: 28, complete: 0, missing: 28, overdue: 0, peopleFullyTrained: 0 };
+    expect(journeySteps(facts({ training: t }))[5]).toMatchObject({
+      state: 'not-started',
+      reason: 'No training on record yet; 28 trainings required',
+    });
+    expect(
+      journeySteps(facts({ training: { ...t, complete: 25, missing: 2, overdue: 1, peopleFullyTrained: 2 } }))[5],
+    ).toMatchObject({
+      state: 'in-progress',
+      reason: '2 of 4 members fully trained; 2 required trainings not taken; 1 refresher overdue',
+    });
+    expect(journeySteps(facts({ training: { ...t, complete: 28, missing: 0, peopleFullyTrained: 4 } }))[5]).toMatchObject({
+      state: 'done',
+      reason: '4 of 4 members fully trained',
+    });
   });
 
   it('gives the reason in words for each built step', () => {
@@ -142,7 +161,7 @@ describe('nextActions', () => {
     expect(overdue[3].state).toBe('in-progress');
   });
 
-  it('counts overdue gap actions, and points at steps 4 and 5 once steps 1 to 3 need nothing', () => {
+  it('counts overdue gap actions, and points at steps 4 to 6 once steps 1 to 3 need nothing', () => {
     const done = facts({
       scope: { approved: { version: 1, approvedAt: '2026-01-01T00:00:00Z' }, draft: null },
       gap: {
@@ -160,9 +179,9 @@ describe('nextActions', () => {
     const clean = { ...done, gap: done.gap && { ...done.gap, actions: [] } };
     expect(nextActions(clean)).toEqual([
       {
-        title: 'Train the teams (step 6)',
-        detail: 'Steps 1 to 5 need nothing now. Training is not built yet in this version of OpenAIMS.',
-        href: '/orgs/org-1/journey/training',
+        title: 'Plan the internal audit (step 7)',
+        detail: 'Steps 1 to 6 need nothing now. The internal audit is not built yet in this version of OpenAIMS.',
+        href: '/orgs/org-1/journey/internal-audit',
       },
     ]);
     const toDo = nextActions({
@@ -175,6 +194,32 @@ describe('nextActions', () => {
       ['Bring 2 core documents into force', '/orgs/org-1/documents'],
       ['Implement 5 applicable controls', '/orgs/org-1/soa'],
       ['Collect evidence for 25 applicable controls', '/orgs/org-1/evidence/coverage'],
+    ]);
+    // what is wrong now (an incident nobody was told of, concerns, breaches) comes before what is missing
+    const operating = nextActions(
+      {
+        ...clean,
+        training: { topics: 7, people: 4, required: 28, complete: 20, missing: 6, overdue: 2, peopleFullyTrained: 1 },
+        operation: {
+          metrics: 0,
+          systemsMonitored: 0,
+          openBreaches: 2,
+          reviewsOverdue: 1,
+          openIncidents: 3,
+          incidentsNotEscalated: 1,
+          concernsToTriage: 1,
+        },
+      },
+      10,
+    );
+    expect(operating.map((a) => [a.title, a.href])).toEqual([
+      ['Escalate 1 open AI incident', '/orgs/org-1/incidents?flag=not-escalated'],
+      ['Triage 1 concern raised about AI systems', '/orgs/org-1/concerns'],
+      ['Act on 2 open threshold breaches', '/orgs/org-1/monitoring?state=breached'],
+      ['Set up monitoring metrics for your AI systems', '/orgs/org-1/monitoring'],
+      ['Review 1 monitoring metric past its review date', '/orgs/org-1/monitoring?state=review-overdue'],
+      ['Record 6 missing trainings', '/orgs/org-1/training'],
+      ['Renew 2 trainings past the refresher date', '/orgs/org-1/training'],
     ]);
   });
 });

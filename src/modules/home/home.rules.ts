@@ -35,6 +35,26 @@ export interface HomeFacts {
   documents?: { coreTotal: number; held: number; inForce: number; reviewOverdue: number; inReview: number };
   /** the SoA's applicable controls, how many are implemented and how many have valid evidence */
   controls?: { soaStarted: boolean; applicable: number; implemented: number; evidenced: number };
+  /** required trainings across the members (training.trainingSummary) */
+  training?: {
+    topics: number;
+    people: number;
+    required: number;
+    complete: number;
+    missing: number;
+    overdue: number;
+    peopleFullyTrained: number;
+  };
+  /** the operation registers: monitoring, incidents and concerns */
+  operation?: {
+    metrics: number;
+    systemsMonitored: number;
+    openBreaches: number;
+    reviewsOverdue: number;
+    openIncidents: number;
+    incidentsNotEscalated: number;
+    concernsToTriage: number;
+  };
 }
 
 export interface StepView {
@@ -126,12 +146,24 @@ function controlsStep({ controls: c }: HomeFacts): Pick<StepView, 'state' | 'rea
   return { state: done ? 'done' : 'in-progress', reason };
 }
 
+function trainingStep({ training: t }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
+  if (!t || t.topics === 0) return { state: 'not-started', reason: 'No training topics yet' };
+  if (t.complete === 0)
+    return { state: 'not-started', reason: `No training on record yet; ${count(t.required, 'training')} required` };
+  const parts = [`${t.peopleFullyTrained} of ${count(t.people, 'member')} fully trained`];
+  if (t.missing) parts.push(`${count(t.missing, 'required training')} not taken`);
+  if (t.overdue) parts.push(`${count(t.overdue, 'refresher')} overdue`);
+  const done = t.missing === 0 && t.overdue === 0;
+  return { state: done ? 'done' : 'in-progress', reason: parts.join('; ') };
+}
+
 const BUILT: Record<string, (f: HomeFacts) => Pick<StepView, 'state' | 'reason'>> = {
   scope: scopeStep,
   'gap-assessment': gapStep,
   'ai-system-inventory': inventoryStep,
   documentation: documentationStep,
   controls: controlsStep,
+  training: trainingStep,
 };
 
 /** The 14 steps, each with its state and the reason in words. */
@@ -317,12 +349,65 @@ export function nextActions(facts: HomeFacts, limit = 5): NextAction[] {
       'Stage 2 samples records that show each control working; link them to the control.',
       'evidence/coverage',
     );
+  // Operation: what is wrong now comes before what is missing (incidents, concerns, breaches).
+  const op = facts.operation;
+  if (op?.incidentsNotEscalated)
+    add(
+      68,
+      `Escalate ${count(op.incidentsNotEscalated, 'open AI incident')}`,
+      'Nobody holds the role incidents are escalated to: name a holder, then escalate the incident.',
+      'incidents?flag=not-escalated',
+    );
+  if (op?.concernsToTriage)
+    add(
+      64,
+      `Triage ${count(op.concernsToTriage, 'concern')} raised about AI systems`,
+      'Decide for each: an incident, a risk, or closed with a reason; the person who raised it sees the outcome.',
+      'concerns',
+    );
+  if (op?.openBreaches)
+    add(
+      58,
+      `Act on ${count(op.openBreaches, 'open threshold breach', 'open threshold breaches')}`,
+      'An AI system is outside the threshold its metric sets: look into it, then resolve the breach with a note.',
+      'monitoring?state=breached',
+    );
+  if (op && inv.total > 0 && op.metrics === 0)
+    add(
+      24,
+      'Set up monitoring metrics for your AI systems',
+      'Accuracy, drift, complaints or your own measure, each with a threshold and a review frequency (clause 9.1).',
+      'monitoring',
+    );
+  if (op?.reviewsOverdue)
+    add(
+      21,
+      `Review ${count(op.reviewsOverdue, 'monitoring metric')} past its review date`,
+      'A metric nobody looks at is not monitoring: record a review with what you concluded.',
+      'monitoring?state=review-overdue',
+    );
+  // Step 6: people trained on what the AIMS asks of them.
+  const t = facts.training;
+  if (t && t.topics > 0 && t.missing > 0)
+    add(
+      18,
+      `Record ${count(t.missing, 'missing training')}`,
+      `${t.peopleFullyTrained} of ${count(t.people, 'member')} have every training their roles and team require; training records are audit evidence.`,
+      'training',
+    );
+  if (t?.overdue)
+    add(
+      17,
+      `Renew ${count(t.overdue, 'training')} past the refresher date`,
+      'The matrix shows who needs a refresher on which topic.',
+      'training',
+    );
   if (out.length === 0)
     add(
       0,
-      'Train the teams (step 6)',
-      'Steps 1 to 5 need nothing now. Training is not built yet in this version of OpenAIMS.',
-      'journey/training',
+      'Plan the internal audit (step 7)',
+      'Steps 1 to 6 need nothing now. The internal audit is not built yet in this version of OpenAIMS.',
+      'journey/internal-audit',
     );
 
   return out

@@ -3,9 +3,12 @@ import { can, type Role } from '../../platform/auth/roles.js';
 import type { Executor } from '../../platform/db/db.js';
 import { todayUtc } from '../../platform/dates.js';
 import { dateFormat, localeOfCountry } from '../../platform/report/index.js';
+import { concernSummary, concernsDue } from '../concerns/index.js';
 import { documentSummary, documentsDue } from '../documents/index.js';
 import { evidenceDue } from '../evidence/index.js';
 import { gapProgress } from '../gap/index.js';
+import { incidentSummary, incidentsDue } from '../incidents/index.js';
+import { monitoringDue, monitoringSummary } from '../monitoring/index.js';
 import { reassessmentsDue } from '../impact-assessments/index.js';
 import { inventorySummary } from '../inventory/index.js';
 import { objectivesDue } from '../objectives/index.js';
@@ -14,6 +17,7 @@ import { riskTasksDue } from '../risks/index.js';
 import { getScopeOverview } from '../scope/index.js';
 import { currentSoa } from '../soa/index.js';
 import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js';
+import { trainingDue, trainingSummary } from '../training/index.js';
 import { describeChange, dueForPerson } from './home.due.rules.js';
 import { recentChanges } from './home.repository.js';
 import { type HomeFacts, journeySteps, nextActions } from './home.rules.js';
@@ -49,6 +53,13 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
     objectivesDue(db, orgId, until),
     documentSummary(db, orgId),
     currentSoa(db, orgId),
+  ]);
+  const now = new Date();
+  const [training, monitoring, incidents, concerns] = await Promise.all([
+    trainingSummary(db, orgId, today),
+    monitoringSummary(db, orgId, now),
+    incidentSummary(db, orgId, now),
+    concernSummary(db, orgId),
   ]);
   const applicable = soa.rows.filter((r) => r.applicable);
   // days in the reasons and due dates as the organization writes them
@@ -88,6 +99,16 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
       implemented: applicable.filter((r) => r.implementationStatus === 'implemented').length,
       evidenced: applicable.filter((r) => r.validEvidenceCount > 0).length,
     },
+    training,
+    operation: {
+      metrics: monitoring.metrics,
+      systemsMonitored: monitoring.systemsMonitored,
+      openBreaches: monitoring.openBreaches,
+      reviewsOverdue: monitoring.reviewsOverdue,
+      openIncidents: incidents.open,
+      incidentsNotEscalated: incidents.notEscalated,
+      concernsToTriage: concerns.open,
+    },
   };
 
   const detail = can(access.role, 'audit');
@@ -113,6 +134,11 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
       riskTasks: await riskTasksDue(db, orgId, access.userId, until),
       documents: await documentsDue(db, orgId, access.userId, today),
       evidence: await evidenceDue(db, orgId, access.userId, today),
+      training: await trainingDue(db, orgId, access.userId, today),
+      monitoring: await monitoringDue(db, orgId, access.userId, now),
+      incidents: await incidentsDue(db, orgId, access.userId),
+      // concerns fall to those who triage them
+      concerns: can(access.role, 'approve') ? await concernsDue(db, orgId) : [],
     }),
     recent: changes.map((c) => describeChange(orgId, c, detail)),
     recentDetail: detail ? 'full' : 'summary',

@@ -1,6 +1,6 @@
 // The 14 steps of the certification journey as the home page reports them.
 // The ids are the web app's step slugs (web/src/app/journey/steps.ts; a test
-// keeps the two lists equal). Steps 1 to 5 are built.
+// keeps the two lists equal). Steps 1 to 6 are built.
 
 export const JOURNEY_STEPS = [
   { id: 'scope', title: 'Define scope' },
@@ -26,4 +26,5 @@ export const BUILT_STEPS: ReadonlySet<StepId> = new Set([
   'ai-system-inventory',
   'documentation',
   'controls',
+  'training',
 ]);

@@ -62,6 +62,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Train teams',
     summary: 'Make sure the teams involved know the scope, the AI policy, how to report risks and what evidence to keep.',
     output: 'Training records',
+    path: 'training',
   },
   {
     number: 7,
