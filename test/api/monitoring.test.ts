@@ -303,6 +303,31 @@ describe.each(testDialects())('monitoring (%s)', (dialect) => {
     expect((await owner.get(api('monitoring-metrics?state=ok'))).body.items).toHaveLength(0);
   });
 
+  it('opens an incident for a new breach when the metric asks for one, once per window', async () => {
+    const m = await metric({
+      name: 'Toxic replies',
+      kind: 'error-rate',
+      direction: 'lower-is-better',
+      threshold: 0.01,
+      openIncidentOnBreach: true,
+    });
+    await push(batch([0.005, 0.02], 0, m.id));
+    await push(batch([0.03, 0.001], 2, m.id));
+    const [b] = await breaches();
+    expect(b.incident_id).toEqual(expect.any(String));
+    const incident = await owner.get(api(`incidents/${b.incident_id}`));
+    expect(incident.status).toBe(200);
+    expect(incident.body).toMatchObject({
+      aiSystemId: systemId,
+      detectedAt: at(1),
+      title: expect.stringContaining('Toxic replies'),
+    });
+    expect((await owner.get(api('incidents'))).body.items).toHaveLength(1);
+    // the metric that does not ask opens none
+    await push(batch([0.1], 0));
+    expect((await owner.get(api('incidents'))).body.items).toHaveLength(1);
+  });
+
   it('evaluates late observations in time order without splitting a recorded window', async () => {
     await push(batch([0.9, 0.7, 0.7, 0.9, 0.9], 0));
     expect(await breaches()).toHaveLength(1);

@@ -3,7 +3,7 @@ import { type Actor, type AuditEntry, appendAuditMany } from '../../platform/aud
 import type { Executor } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import { type NotifyInput, notifyMany } from '../../platform/notify/index.js';
-import { incidentOpener } from './monitoring.incidents.js';
+import { openIncident } from '../incidents/index.js';
 import { type BreachWindow, evaluateWindows, METRIC_DIRECTION_LABELS, type Obs } from './monitoring.rules.js';
 
 // Breach windows of one metric after new observations, under the lock on the
@@ -93,13 +93,12 @@ export async function evaluateMetric(
   }
   const byId = new Map(recorded.map((r) => [r.id, r]));
   const now = new Date().toISOString();
-  const openIncident = metric.open_incident_on_breach ? incidentOpener() : null;
   for (const w of windows) {
     const before = w.id ? byId.get(w.id) : undefined;
     if (!before) {
       const id = uuidv7();
       let incidentId: string | null = null;
-      if (openIncident) {
+      if (metric.open_incident_on_breach) {
         const incident = await openIncident(tx, actor, metric.org_id, {
           aiSystemId: metric.ai_system_id,
           title: `Monitoring: ${metric.name} beyond its threshold`,
