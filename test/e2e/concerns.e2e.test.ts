@@ -110,4 +110,49 @@ describe('concerns in the browser', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'a reviewer turns a concern with no AI system into a risk, naming the system and a first score',
+    async () => {
+      const { page } = e;
+      const h = helpers(e, 'concerns-risk');
+      try {
+        await page.goto(`/orgs/${orgId}/concerns`);
+        await h.heading('Concerns').waitFor();
+        await page
+          .getByLabel(/^What happened, or what worries you/)
+          .fill('Refund answers could be out of date after price changes.');
+        await page.getByRole('button', { name: 'Raise concern' }).click();
+        const mine = page.getByRole('list', { name: 'My concerns' });
+        // the owner's only concern (its number depends on what ran before)
+        await mine.getByRole('link', { name: /^CON-\d+$/ }).click();
+        await h.heading('Concern').waitFor();
+        await page.getByText(/^Raised by you ·/).waitFor();
+        await page.getByRole('radiogroup', { name: 'Outcome' }).getByText('Risk', { exact: true }).click();
+        // no AI system yet: the button waits for one
+        const add = page.getByRole('button', { name: 'Add to risk register' });
+        expect(await add.isDisabled()).toBe(true);
+        await page
+          .getByLabel(/^AI system( \*)?$/)
+          .first()
+          .fill('Support');
+        await page.getByRole('option', { name: 'Support bot' }).click();
+        await page.keyboard.press('Escape');
+        await page.getByRole('combobox', { name: 'Likelihood' }).click();
+        await page.getByRole('option', { name: /^4 · / }).click();
+        expect(await overflow(page)).toBeLessThanOrEqual(1);
+        await add.click();
+        await page.getByRole('link', { name: 'Open risk R-001' }).click();
+        await h.heading(/Refund answers could be out of date/).waitFor();
+        // saved with the system and the likelihood picked, the default impact (the middle of the scale)
+        const riskId = page.url().split('/').pop();
+        const risk = await (await e.context.request.get(`/api/v1/orgs/${orgId}/risks/${riskId}`)).json();
+        expect(risk).toMatchObject({ inherentLikelihood: 4, status: 'open', aiSystems: [{ name: 'Support bot' }] });
+        expect(e.consoleErrors).toEqual([]);
+      } catch (err) {
+        await h.explainFailure(err);
+      }
+    },
+    TIMEOUT,
+  );
 });

@@ -6,7 +6,7 @@ import { options } from '../../../shared/ui/format';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
 import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
-import { type Concern, type TriageInput, useTriageConcern } from '../hooks/useConcerns';
+import { type Concern, type TriageInput, useRiskMethod, useTriageConcern } from '../hooks/useConcerns';
 import { SEVERITY_LABELS, type Severity } from './labels';
 
 type Outcome = TriageInput['outcome'];
@@ -16,6 +16,10 @@ interface Draft {
   severity: Severity | null;
   title: string;
   aiSystemId: string | null;
+  /** risk: '' until the method is loaded (then its first source in use) */
+  sourceCategory: string;
+  likelihood: string;
+  impact: string;
   reason: string;
 }
 
@@ -28,14 +32,31 @@ const ACTION: Record<Outcome, string> = {
 function bodyOf(d: Draft): TriageInput {
   const title = d.title.trim() || undefined;
   if (d.outcome === 'incident') return { outcome: 'incident', severity: d.severity as Severity, title };
-  if (d.outcome === 'risk') return { outcome: 'risk', title, ...(d.aiSystemId ? { aiSystemId: d.aiSystemId } : {}) };
+  if (d.outcome === 'risk')
+    return {
+      outcome: 'risk',
+      title,
+      ...(d.aiSystemId ? { aiSystemId: d.aiSystemId } : {}),
+      ...(d.sourceCategory ? { sourceCategory: d.sourceCategory } : {}),
+      ...(d.likelihood ? { inherentLikelihood: Number(d.likelihood) } : {}),
+      ...(d.impact ? { inherentImpact: Number(d.impact) } : {}),
+    };
   return { outcome: 'closed', reason: d.reason };
 }
 
 /** A reviewer's decision on a concern: an incident, a risk, or closed with a reason. Once. */
 export function TriageForm({ orgId, concern }: { orgId: string; concern: Concern }) {
   const initial = useMemo<Draft>(
-    () => ({ outcome: 'incident', severity: null, title: '', aiSystemId: concern.aiSystem?.id ?? null, reason: '' }),
+    () => ({
+      outcome: 'incident',
+      severity: null,
+      title: '',
+      aiSystemId: concern.aiSystem?.id ?? null,
+      sourceCategory: '',
+      likelihood: '',
+      impact: '',
+      reason: '',
+    }),
     [concern.aiSystem?.id],
   );
   const [draft, setDraft] = useState<Draft>(initial);
@@ -43,6 +64,18 @@ export function TriageForm({ orgId, concern }: { orgId: string; concern: Concern
   const { dirty, markClean } = useDirty(draft);
   const guard = useLeaveGuard(dirty);
   const triage = useTriageConcern(orgId, concern.id);
+  const method = useRiskMethod(orgId, draft.outcome === 'risk');
+  const m = method.data?.content;
+  const sources = (m?.riskSources ?? []).filter((s) => s.inUse).map((s) => ({ value: s.id, label: s.name }));
+  const scale = (points: { value: number; label: string }[] | undefined) =>
+    (points ?? []).map((p) => ({ value: String(p.value), label: `${p.value} · ${p.label}` }));
+  const middle = (points: unknown[] | undefined) => (points?.length ? String(Math.ceil(points.length / 2)) : '');
+  // what the server would use when nothing is chosen, shown as the choice
+  const risk = {
+    sourceCategory: draft.sourceCategory || sources[0]?.value || '',
+    likelihood: draft.likelihood || middle(m?.likelihood),
+    impact: draft.impact || middle(m?.impact),
+  };
   const errorFor = triage.errorFor;
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(triage.error, formRef);
@@ -57,7 +90,7 @@ export function TriageForm({ orgId, concern }: { orgId: string; concern: Concern
     e.preventDefault();
     if (triage.isPending || !ready) return;
     try {
-      await triage.mutateAsync(bodyOf(draft));
+      await triage.mutateAsync(bodyOf(draft.outcome === 'risk' ? { ...draft, ...risk } : draft));
       markClean();
     } catch {
       // shown in FormError and next to the fields
@@ -111,6 +144,37 @@ export function TriageForm({ orgId, concern }: { orgId: string; concern: Concern
               error={errorFor('aiSystemId') ?? errorFor('aiSystemIds')}
               required
             />
+            <Select
+              label="Risk source"
+              data={sources}
+              value={risk.sourceCategory || null}
+              onChange={(v) => set('sourceCategory', v ?? '')}
+              error={errorFor('sourceCategory')}
+              disabled={!m}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <Group grow wrap="wrap" align="flex-start">
+              <Select
+                label="Likelihood"
+                data={scale(m?.likelihood)}
+                value={risk.likelihood || null}
+                onChange={(v) => set('likelihood', v ?? '')}
+                error={errorFor('inherentLikelihood')}
+                disabled={!m}
+                miw={150}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <Select
+                label="Impact"
+                data={scale(m?.impact)}
+                value={risk.impact || null}
+                onChange={(v) => set('impact', v ?? '')}
+                error={errorFor('inherentImpact')}
+                disabled={!m}
+                miw={150}
+                comboboxProps={{ withinPortal: true }}
+              />
+            </Group>
           </>
         )}
         {draft.outcome !== 'closed' && (
@@ -136,7 +200,19 @@ export function TriageForm({ orgId, concern }: { orgId: string; concern: Concern
             required
           />
         )}
-        <FormError error={triage.error} placed={['severity', 'title', 'aiSystemId', 'aiSystemIds', 'reason']} />
+        <FormError
+          error={triage.error}
+          placed={[
+            'severity',
+            'title',
+            'aiSystemId',
+            'aiSystemIds',
+            'sourceCategory',
+            'inherentLikelihood',
+            'inherentImpact',
+            'reason',
+          ]}
+        />
         <Group>
           <Button type="submit" loading={triage.isPending} disabled={!ready}>
             {ACTION[draft.outcome]}

@@ -72,3 +72,13 @@ export function useTriageConcern(orgId: string, concernId: string) {
     },
   );
 }
+
+/** The risk method risks are scored with now: its sources and scales, for a risk made from a concern. */
+export function useRiskMethod(orgId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['orgs', orgId, 'risk-method', 'effective'],
+    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/risk-method/effective', { params: { path: { orgId } } })),
+    enabled,
+    staleTime: 60_000,
+  });
+}
