@@ -28,7 +28,7 @@ export async function monitoringFacts(db: Executor, orgId: string): Promise<stri
   if (m.metrics === 0) return ['No monitoring metrics recorded for any AI system yet.'];
   return [
     `${n(m.metrics, 'monitoring metric')} on ${n(m.systemsMonitored, 'AI system')}; ${m.noData} with no observation yet.`,
-    `${n(m.openBreaches, 'threshold breach', 'threshold breaches')} open; ${n(m.reviewsOverdue, 'metric')} past its review date.`,
+    `${n(m.openBreaches, 'threshold breach', 'threshold breaches')} open; ${n(m.reviewsOverdue, 'metric')} past the review date.`,
   ];
 }
 

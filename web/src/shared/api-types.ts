@@ -23318,7 +23318,12 @@ export interface components {
         | 'risk-review'
         | 'document-acknowledgement'
         | 'document-review'
-        | 'evidence-expiry';
+        | 'evidence-expiry'
+        | 'training'
+        | 'monitoring-breach'
+        | 'monitoring-review'
+        | 'incident'
+        | 'concern-triage';
       title: string;
       detail: string;
       dueDate: string | null;
@@ -25444,7 +25449,12 @@ export interface components {
         | 'risk-review'
         | 'document-acknowledgement'
         | 'document-review'
-        | 'evidence-expiry';
+        | 'evidence-expiry'
+        | 'training'
+        | 'monitoring-breach'
+        | 'monitoring-review'
+        | 'incident'
+        | 'concern-triage';
       title: string;
       detail: string;
       dueDate: string | null;
