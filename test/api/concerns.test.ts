@@ -309,6 +309,15 @@ describe.each(testDialects())('concerns (%s)', (dialect) => {
     expect((await rita.client.get(`/api/v1/orgs/${otherOrg}/concerns/mine`)).status).toBe(404);
   });
 
+  it('numbers concerns raised at the same time without a gap or a duplicate', async () => {
+    const raised = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => owner.post(url(), { description: `Concern ${i}`, anonymous: i % 2 === 0 })),
+    );
+    expect(raised.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(raised.map((r) => r.body.number).sort()).toEqual(['CON-001', 'CON-002', 'CON-003', 'CON-004', 'CON-005', 'CON-006']);
+    expect(await count('concern_reporters')).toBe(6);
+  });
+
   it('summarises for the home page: new, open, triaged in 90 days, and the queue oldest first', async () => {
     const bot = await system('Summariser');
     const a = (await owner.post(url(), { description: 'one', aiSystemId: bot, anonymous: true })).body;
