@@ -290,6 +290,32 @@ describe.each(testDialects())('incident register (%s)', (dialect) => {
     ).rejects.toMatchObject({ status: 400, errors: [{ field: 'body.title' }] });
   });
 
+  it('numbers incidents created at once without gaps or duplicates, and opens one incident per source under a race', async () => {
+    const created = await Promise.all(Array.from({ length: 6 }, (_, i) => owner.post(url(), incident({ title: `Burst ${i}` }))));
+    expect(created.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(created.map((r) => r.body.number).sort()).toEqual(['INC-001', 'INC-002', 'INC-003', 'INC-004', 'INC-005', 'INC-006']);
+    const actor = { userId: ownerId, label: 'lead@example.com' };
+    const input = {
+      aiSystemId: null,
+      title: 'Complaint about unfair scoring',
+      description: '',
+      detectedAt: ago(1),
+      detectedHow: 'concern' as const,
+      severity: 'low' as const,
+      source: { kind: 'concern' as const, id: 'concern-42' },
+    };
+    const raced = await Promise.all(
+      Array.from({ length: 3 }, () => t.database.db.transaction().execute((tx) => openIncident(tx, actor, orgId, input))),
+    );
+    expect(new Set(raced.map((r) => r.id)).size).toBe(1);
+    expect(raced[0].number).toBe('INC-007');
+    expect(await count('incidents')).toBe(7);
+    // an archived incident takes no updates
+    expect((await owner.post(url(`/${raced[0].id}/archive`))).status).toBe(200);
+    expect((await owner.post(url(`/${raced[0].id}/updates`), { note: 'late' })).status).toBe(409);
+    expect(await count('incident_updates')).toBe(0);
+  });
+
   it('lets a viewer read but not write, and exports the register and one incident report', async () => {
     const id = (await owner.post(url(), incident())).body.id;
     const viewer = await addMember('Vic Viewer', 'viewer');

@@ -63,17 +63,7 @@ export function CommunicationsCard({ orgId, incident, canWrite }: { orgId: strin
   };
 
   return (
-    <SectionCard
-      title="Communications"
-      description="Interested parties told about the incident."
-      aside={
-        canWrite && !open && !incident.archivedAt ? (
-          <Button size="xs" variant="light" onClick={() => setOpen(true)}>
-            Add communication
-          </Button>
-        ) : undefined
-      }
-    >
+    <SectionCard title="Communications" description="Interested parties told about the incident.">
       {n === 0 ? (
         <Text size="sm" c="dimmed">
           {incident.noCommunicationReason
@@ -97,6 +87,13 @@ export function CommunicationsCard({ orgId, incident, canWrite }: { orgId: strin
             </li>
           ))}
         </Stack>
+      )}
+      {canWrite && !open && !incident.archivedAt && (
+        <Group>
+          <Button size="xs" variant="light" onClick={() => setOpen(true)}>
+            Add communication
+          </Button>
+        </Group>
       )}
       {open && (
         <form onSubmit={submit} aria-label="Add communication">
