@@ -115,6 +115,12 @@ describe.each(testDialects())('incident register (%s)', (dialect) => {
     expect(named.status, JSON.stringify(named.body)).toBe(200);
     expect(named.body.flags).toEqual([]);
     expect(named.body.escalation.to).toMatchObject({ userId: ownerId, name: 'Ada Lead' });
+    // saving the same person again (as the edit form does) keeps when they were told
+    const again = await owner.patch(url(`/${created.body.id}`), {
+      title: 'Renamed',
+      escalation: { to: { userId: ownerId }, at: null },
+    });
+    expect(again.body.escalation.at).toBe(named.body.escalation.at);
   });
 
   it("refuses another organization's AI system and risk, and a future detection time, writing nothing", async () => {

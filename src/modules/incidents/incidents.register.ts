@@ -161,7 +161,14 @@ async function prepareIncident(tx: Executor, orgId: string, input: IncidentRecor
   const person = (p: PersonRef | Person | null | undefined, i: number) =>
     p?.userId && known.has(p.userId) ? (known.get(p.userId) as Person) : people.people[i];
   const named = person(input.escalation?.to, 0);
-  if (named) escalation = { to: named, at: input.escalation?.at ?? at };
+  // the same person as stored keeps when they were told, unless a time is given
+  const samePerson =
+    !!named &&
+    !!stored?.escalated_at &&
+    (named.userId
+      ? named.userId === stored.escalated_to_user_id
+      : !stored.escalated_to_user_id && named.name === stored.escalated_to_name);
+  if (named) escalation = { to: named, at: input.escalation?.at ?? (samePerson ? (stored?.escalated_at ?? at) : at) };
   else if (!stored) {
     // A new incident no one was named for goes to the escalation role's holder;
     // a vacant role leaves it flagged 'not-escalated', never refused.
