@@ -141,7 +141,19 @@ describe('concerns in the browser', () => {
         await page.getByRole('combobox', { name: 'Likelihood' }).click();
         await page.getByRole('option', { name: /^4 · / }).click();
         expect(await overflow(page)).toBeLessThanOrEqual(1);
-        await add.click();
+        // leaving with the choices unsaved asks first
+        await page.getByRole('main').getByRole('link', { name: /Concerns$/ }).first().click();
+        await page.getByRole('dialog', { name: 'Leave without saving?' }).waitFor();
+        await page.getByRole('button', { name: 'Stay on page' }).click();
+        // a double click sends one triage
+        let triages = 0;
+        page.on('request', (r) => {
+          if (r.method() === 'POST' && r.url().endsWith('/triage')) triages++;
+        });
+        await add.dblclick();
+        await page.getByRole('link', { name: 'Open risk R-001' }).waitFor();
+        expect(triages).toBe(1);
+        expect(await page.getByRole('alert').filter({ hasText: /already triaged|Not saved/ }).count()).toBe(0);
         await page.getByRole('link', { name: 'Open risk R-001' }).click();
         await h.heading(/Refund answers could be out of date/).waitFor();
         // saved with the system and the likelihood picked, the default impact (the middle of the scale)

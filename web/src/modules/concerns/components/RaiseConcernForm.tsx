@@ -26,11 +26,14 @@ export function RaiseConcernForm({ orgId }: { orgId: string }) {
   const raise = useRaiseConcern(orgId);
   const errorFor = raise.errorFor;
   const formRef = useRef<HTMLFormElement>(null);
+  // a double click sends once: the pending state is only seen after a render
+  const busy = useRef(false);
   useFocusFirstError(raise.error, formRef);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (raise.isPending) return;
+    if (busy.current || raise.isPending) return;
+    busy.current = true;
     try {
       await raise.mutateAsync({
         aiSystemId: draft.aiSystemId,
@@ -42,6 +45,8 @@ export function RaiseConcernForm({ orgId }: { orgId: string }) {
       markClean(EMPTY);
     } catch {
       // shown in FormError and next to the fields
+    } finally {
+      busy.current = false;
     }
   };
 

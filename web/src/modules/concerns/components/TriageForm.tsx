@@ -78,6 +78,8 @@ export function TriageForm({ orgId, concern }: { orgId: string; concern: Concern
   };
   const errorFor = triage.errorFor;
   const formRef = useRef<HTMLFormElement>(null);
+  // a double click sends once: the pending state is only seen after a render
+  const busy = useRef(false);
   useFocusFirstError(triage.error, formRef);
   const labels = useMemo(
     () => new Map(concern.aiSystem ? [[concern.aiSystem.id, concern.aiSystem.name]] : []),
@@ -88,12 +90,15 @@ export function TriageForm({ orgId, concern }: { orgId: string; concern: Concern
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (triage.isPending || !ready) return;
+    if (busy.current || triage.isPending || !ready) return;
+    busy.current = true;
     try {
       await triage.mutateAsync(bodyOf(draft.outcome === 'risk' ? { ...draft, ...risk } : draft));
       markClean();
     } catch {
       // shown in FormError and next to the fields
+    } finally {
+      busy.current = false;
     }
   };
 
