@@ -277,6 +277,49 @@ describe.each(testDialects())('training and competence (%s)', (dialect) => {
     expect(await recordCount()).toBe(0);
   });
 
+  it('links a completion to an evidence item, a URL or nothing, refusing a bad address and two kinds at once', async () => {
+    const [a] = await topics();
+    const ev = await owner.post(api('evidence'), { title: 'Attendance list', kind: 'link', url: 'https://lms.example.com/a' });
+    expect(ev.status).toBe(201);
+    const rec = await owner.post(api('training-records'), {
+      person: { userId: null, name: 'Ext Contractor', email: 'ext@example.org' },
+      topicId: a.id,
+      completedOn: day(-5),
+      evidenceId: ev.body.id,
+    });
+    expect(rec.status, JSON.stringify(rec.body)).toBe(201);
+    expect(rec.body).toMatchObject({
+      person: { userId: null, name: 'Ext Contractor' },
+      evidence: { id: ev.body.id, name: 'EV-0001 Attendance list' },
+    });
+    const bad = await owner.post(api('training-records'), {
+      person: { userId: ownerId },
+      topicId: a.id,
+      completedOn: day(-5),
+      evidenceUrl: 'javascript:alert(1)',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'body.evidenceUrl' })]);
+    const both = await owner.post(api('training-records'), {
+      person: { userId: ownerId },
+      topicId: a.id,
+      completedOn: day(-5),
+      evidenceId: ev.body.id,
+      evidenceUrl: 'https://lms.example.com/b',
+    });
+    expect(both.status).toBe(400);
+    // a named person outside the organization is not a row of the matrix
+    expect((await matrix()).people.map((p: { name: string }) => p.name)).toEqual(['Ada Lead']);
+    // an edit against an older version is refused with the current record
+    const etag = (await owner.get(api(`training-records/${rec.body.id}`))).headers.etag as string;
+    expect(
+      (await owner.request('PATCH', api(`training-records/${rec.body.id}`), { notes: 'one' }, { 'if-match': etag })).status,
+    ).toBe(200);
+    const stale = await owner.request('PATCH', api(`training-records/${rec.body.id}`), { notes: 'two' }, { 'if-match': etag });
+    expect(stale.status).toBe(409);
+    expect(await recordCount()).toBe(1);
+  });
+
   it('lets a viewer read but not write', async () => {
     const v = await addMember('Vic Viewer', 'viewer');
     const viewer = await signIn(t.app, v.email);
@@ -319,7 +362,7 @@ describe.each(testDialects())('training and competence (%s)', (dialect) => {
       expect.objectContaining({ row: 6, field: 'completed_on' }),
       expect.objectContaining({ row: 7, message: expect.stringContaining('repeats row 2') }),
     ]);
-    expect(res.body.created).toBe(0);
+    expect(res.body).toMatchObject({ created: 0, rows: 6, rejected: 5 });
     expect(await recordCount()).toBe(0);
 
     // one unknown email alone rejects the whole file
@@ -335,6 +378,7 @@ describe.each(testDialects())('training and competence (%s)', (dialect) => {
     const header = await importCsv(`email,topic,completed_onn\n${ann.email},TRN-001,${day(-3)}\n`);
     expect(header.status).toBe(400);
     expect(header.body.errors.map((e: { message: string }) => e.message).join(' ')).toContain('did you mean "completed_on"');
+    expect(header.body.rejected).toBe(0);
 
     const good = [
       'Email,Topic,Completed_On,Expires_On,Evidence_URL,Notes',

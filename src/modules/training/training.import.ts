@@ -53,7 +53,12 @@ async function plan(db: Executor, orgId: string, rows: SheetRow[], today: string
   const errors: ImportError[] = [];
   const first = rows.findIndex((r) => !isBlank(r.cells));
   if (first < 0)
-    return { errors: [{ row: null, field: 'file', message: 'is empty: it needs a header row' }], planned: [], rows: 0 };
+    return {
+      errors: [{ row: null, field: 'file', message: 'is empty: it needs a header row' }],
+      planned: [],
+      rows: 0,
+      headerOnly: true,
+    };
   const header = rows[first];
   const data = rows.slice(first + 1).filter((r) => !isBlank(r.cells));
   if (data.length > MAX_IMPORT_ROWS)
@@ -61,6 +66,7 @@ async function plan(db: Executor, orgId: string, rows: SheetRow[], today: string
       errors: [{ row: null, field: 'file', message: `has ${data.length} rows; import at most ${MAX_IMPORT_ROWS} at a time` }],
       planned: [],
       rows: data.length,
+      headerOnly: true,
     };
   const at = new Map<Column, number>();
   header.cells.forEach((raw, i) => {
@@ -79,7 +85,7 @@ async function plan(db: Executor, orgId: string, rows: SheetRow[], today: string
   });
   for (const c of REQUIRED)
     if (!at.has(c)) errors.push({ row: header.row, field: c, message: 'column is missing: every file needs it' });
-  if (errors.length) return { errors, planned: [], rows: data.length };
+  if (errors.length) return { errors, planned: [], rows: data.length, headerOnly: true };
 
   const cell = (r: SheetRow, c: Column) => {
     const i = at.get(c);
@@ -166,7 +172,7 @@ async function plan(db: Executor, orgId: string, rows: SheetRow[], today: string
         errors.push({ row: p.row, field: 'email', message: 'is already recorded: the same person, topic and completion date' });
   }
   errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { errors, planned, rows: data.length };
+  return { errors, planned, rows: data.length, headerOnly: false };
 }
 
 export async function importTrainingRecords(
@@ -181,12 +187,12 @@ export async function importTrainingRecords(
     rows = readCsv(body);
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
-    return report(opts.dryRun, 0, 0, [{ row: e.row, field: 'file', message: e.message }]);
+    return report(opts.dryRun, 0, 0, [{ row: e.row, field: 'file', message: e.message }], true);
   }
   const today = todayUtc();
   return db.transaction().execute(async (tx) => {
     const p = await plan(tx, orgId, rows, today);
-    if (p.errors.length || opts.dryRun) return report(opts.dryRun, p.rows, 0, p.errors);
+    if (p.errors.length || opts.dryRun) return report(opts.dryRun, p.rows, 0, p.errors, p.headerOnly);
     for (const r of p.planned) {
       await insertRecord(tx, actor, recordRegister, orgId, {
         person: { userId: r.userId, name: r.name },
@@ -203,8 +209,9 @@ export async function importTrainingRecords(
   });
 }
 
-function report(dryRun: boolean, rows: number, created: number, errors: ImportError[]): ImportReport {
-  const rejected = new Set(errors.filter((e) => e.row !== null).map((e) => e.row)).size;
+function report(dryRun: boolean, rows: number, created: number, errors: ImportError[], headerOnly = false): ImportReport {
+  // data rows with at least one error; a bad header stops the check before any row
+  const rejected = headerOnly ? 0 : new Set(errors.filter((e) => e.row !== null).map((e) => e.row)).size;
   const detail = errors.length
     ? `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} found; nothing was imported.`
     : dryRun

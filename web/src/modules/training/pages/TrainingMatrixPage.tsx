@@ -26,6 +26,9 @@ import { TeamEditor } from '../components/TeamEditor';
 import { type Matrix, useMatrix } from '../hooks/useTraining';
 
 type Person = Matrix['people'][number];
+
+/** The person column stays in view while the topics scroll sideways (phones). */
+const STICKY = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)' } as const;
 type Cell = Person['cells'][number];
 
 function cellTitle(cell: Cell) {
@@ -149,11 +152,11 @@ export function TrainingMatrixPage() {
                   {m.topics.length === 0 ? 'No training topics yet.' : 'Nobody in this team.'}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={260 + m.topics.length * 120} type="native">
+                <Table.ScrollContainer minWidth={180 + m.topics.length * 120} type="native">
                   <Table withColumnBorders aria-label="Training matrix" verticalSpacing="xs">
                     <Table.Thead>
                       <Table.Tr>
-                        <Table.Th style={{ minWidth: 220 }}>Person</Table.Th>
+                        <Table.Th style={{ ...STICKY, minWidth: 170 }}>Person</Table.Th>
                         {m.topics.map((t) => (
                           <Table.Th key={t.id} style={{ minWidth: 110 }}>
                             <Tooltip label={t.title} withinPortal>
@@ -171,7 +174,7 @@ export function TrainingMatrixPage() {
                     <Table.Tbody>
                       {m.people.map((p) => (
                         <Table.Tr key={p.userId} data-person={p.name}>
-                          <Table.Th scope="row" style={{ fontWeight: 'normal' }}>
+                          <Table.Th scope="row" style={{ ...STICKY, fontWeight: 'normal' }}>
                             <Text size="sm" fw={600}>
                               {p.name}
                             </Text>
