@@ -77,7 +77,7 @@ describe('incident report and register export', () => {
   it('writes the incident as a Word document and the register as a workbook and CSV', async () => {
     const docx = await owner.request('GET', `/api/v1/orgs/${orgId}/incidents/${id}/report?format=docx`);
     expect(docx.status).toBe(200);
-    const xml = unzipEntry(docx.raw.rawPayload, 'word/document.xml').toString();
+    const xml = unzipEntry(docx.raw.rawPayload, 'word/document.xml') ?? '';
     expect(xml).toContain('Test for age proxies before release');
     expect(xml).toContain('Communicated to The data protection authority');
 
