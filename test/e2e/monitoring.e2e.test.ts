@@ -122,7 +122,8 @@ describe('monitoring in the browser', () => {
 
         // resolve it in the page, at phone width
         await page.setViewportSize({ width: 390, height: 900 });
-        expect(await sideways()).toBeLessThanOrEqual(0);
+        // the layout settles a moment after the resize
+        await expect.poll(sideways).toBeLessThanOrEqual(0);
         await page.screenshot({ path: screenshotPath('monitoring-list-390.png'), fullPage: true });
         await tasks.getByRole('link', { name: 'Answer accuracy' }).click();
         await h.heading('Answer accuracy').waitFor();

@@ -41,6 +41,10 @@ interface Props {
   to?: string;
   /** how a value reads ("12 %", "0.93") */
   formatValue?: (v: number) => string;
+  /** how a y-axis tick reads; default formatValue. With `unit`, a plain number */
+  formatTick?: (v: number) => string;
+  /** the values' unit, written once above the y axis */
+  unit?: string | null;
   height?: number;
   /** the column headings of the table alternative */
   valueLabel?: string;
@@ -108,6 +112,8 @@ export function LineChart({
   from,
   to,
   formatValue = defaultFormat,
+  formatTick,
+  unit,
   height = 260,
   valueLabel = 'Value',
 }: Props) {
@@ -139,9 +145,9 @@ export function LineChart({
   y0 = Math.min(y0, yTicks[0]);
   y1 = Math.max(y1, yTicks[yTicks.length - 1]);
 
-  const yLabels = yTicks.map(formatValue);
+  const yLabels = yTicks.map(formatTick ?? (unit ? defaultFormat : formatValue));
   const left = Math.min(90, 12 + Math.max(...yLabels.map((l) => l.length)) * 7);
-  const margin = { top: 16, right: 14, bottom: 30, left };
+  const margin = { top: unit ? 26 : 16, right: 14, bottom: 30, left };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const sx = (ms: number) => margin.left + ((ms - x0) / (x1 - x0)) * plotW;
@@ -216,6 +222,11 @@ export function LineChart({
               />
             );
           })}
+          {unit && (
+            <text x={4} y={12} fontSize={11} fill={COLORS.axis} data-testid="unit">
+              {unit}
+            </text>
+          )}
           {yTicks.map((v, i) => (
             <g key={v}>
               <line x1={margin.left} x2={margin.left + plotW} y1={sy(v)} y2={sy(v)} stroke={COLORS.grid} />
@@ -286,7 +297,14 @@ export function LineChart({
             );
           })}
           {inSpan.length === 0 && (
-            <text x={margin.left + plotW / 2} y={margin.top + plotH / 2} textAnchor="middle" fontSize={13} fill={COLORS.axis}>
+            <text
+              x={margin.left + plotW / 2}
+              // on the side of the threshold that is not shaded, clear of its line
+              y={threshold?.breachSide === 'above' ? margin.top + plotH * 0.8 : margin.top + plotH * 0.25}
+              textAnchor="middle"
+              fontSize={13}
+              fill={COLORS.axis}
+            >
               No values in this period
             </text>
           )}

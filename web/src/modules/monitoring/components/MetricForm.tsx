@@ -71,8 +71,8 @@ function bodyOf(d: Draft) {
   } as MetricInput;
 }
 
-/** What the conflict dialog compares: the owner by name. */
-const conflictView = (body: Partial<MetricInput>) => ({ ...body, owner: body.owner?.name ?? null });
+/** What the conflict dialog compares: the fields an edit sends (not the AI system), the owner by name. */
+const conflictView = ({ aiSystemId: _system, ...body }: Partial<MetricInput>) => ({ ...body, owner: body.owner?.name ?? null });
 
 /**
  * Add or edit a metric: what is measured on which AI system, the threshold

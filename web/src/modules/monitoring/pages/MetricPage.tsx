@@ -80,6 +80,7 @@ function ChartCard({ metric }: { metric: Metric }) {
             from={from}
             to={range === 'all' && (obs?.points.length ?? 0) > 0 ? undefined : to}
             formatValue={format}
+            unit={metric.unit}
             valueLabel={metric.unit ? `Value (${metric.unit})` : 'Value'}
           />
           {obs?.truncated && (

@@ -1,4 +1,6 @@
-import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import {
@@ -20,6 +22,8 @@ type Filters = Omit<MetricListQuery, 'cursor' | 'limit'>;
 
 function read(params: URLSearchParams): Filters {
   const f: Filters = {};
+  const q = textParam(params, 'q');
+  if (q) f.q = q;
   const aiSystemId = textParam(params, 'aiSystemId');
   if (aiSystemId) f.aiSystemId = aiSystemId;
   const state = params.get('state');
@@ -89,7 +93,7 @@ function OpenBreaches({ aiSystemId }: { aiSystemId?: string }) {
         {({ items }) =>
           items.length === 0 ? (
             <Text size="sm" c="dimmed">
-              No open breach: every metric is within its threshold or its breaches are resolved.
+              No open breach.
             </Text>
           ) : (
             <Table.ScrollContainer minWidth={560}>
@@ -140,6 +144,9 @@ export function MonitoringPage() {
   const { org, can } = useOrg();
   const { filters, setFilters, clearFilters, active } = useRegisterFilters(read);
   const list = useRegisterList(org.id, 'monitoring-metrics', filters);
+  const [q, setQ] = useState(filters.q ?? '');
+  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
+  const search = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || undefined }, true), 300);
   const base = `/orgs/${org.id}/monitoring`;
   return (
     <Stack gap="lg">
@@ -159,6 +166,18 @@ export function MonitoringPage() {
       <Paper withBorder p="lg" component="section" aria-label="Metrics">
         <Stack gap="md">
           <Group component="search" align="flex-end" gap="lg" aria-label="Filter metrics">
+            <TextInput
+              label="Search"
+              placeholder="Metric name"
+              type="search"
+              value={q}
+              onChange={(e) => {
+                setQ(e.currentTarget.value);
+                search(e.currentTarget.value);
+              }}
+              w={220}
+              maw="100%"
+            />
             <SystemSelect
               orgId={org.id}
               value={filters.aiSystemId ?? null}
@@ -205,7 +224,7 @@ export function MonitoringPage() {
                 <Text fw={600}>{active ? 'No metric matches' : 'No metric yet'}</Text>
                 <Text size="sm" c="dimmed">
                   {active
-                    ? 'Change the filters.'
+                    ? 'Change the search or the filters.'
                     : 'Add a metric to an AI system: what you measure, and the threshold that calls for action.'}
                 </Text>
               </Stack>
