@@ -13,6 +13,7 @@ import { benchInventory } from './inventory.js';
 import { benchRisks } from './risks.js';
 import { benchSoa } from './soa.js';
 import { benchEvidence } from './evidence.js';
+import { benchMonitoring } from './monitoring.js';
 import { benchUpload } from './upload.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -95,4 +96,5 @@ await benchInventory();
 await benchRisks();
 await benchSoa();
 await benchEvidence();
+await benchMonitoring();
 await benchUpload();
