@@ -332,5 +332,11 @@ describe.each(testDialects())('concerns (%s)', (dialect) => {
     ]);
     const open = await owner.get(url('?open=true'));
     expect(open.body.items.map((i: { number: string }) => i.number)).toEqual(['CON-002', 'CON-001']);
+    // pages, newest first
+    const first = await owner.get(url('?limit=2'));
+    expect(first.body.items.map((i: { number: string }) => i.number)).toEqual(['CON-003', 'CON-002']);
+    const next = await owner.get(url(`?limit=2&cursor=${first.body.nextCursor}`));
+    expect(next.body).toMatchObject({ items: [{ number: 'CON-001' }], nextCursor: null });
+    expect((await owner.get(url('?cursor=abc'))).status).toBe(400);
   });
 });

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
 import { useOrgMutation } from '../../../shared/register';
@@ -10,16 +10,22 @@ export type TriageInput =
 
 export const concernsKey = (orgId: string) => ['orgs', orgId, 'concerns'] as const;
 
-/** Every concern (reviewers), newest first; `open` only those not triaged yet. */
+/** Every concern (reviewers), newest first, 50 a page; `open` only those not triaged yet. */
 export function useAllConcerns(orgId: string, open: boolean, enabled: boolean) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...concernsKey(orgId), 'all', open],
-    queryFn: () =>
+    queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/orgs/{orgId}/concerns', {
-          params: { path: { orgId }, query: { limit: 200, ...(open ? { open: 'true' as const } : {}) } },
+          params: {
+            path: { orgId },
+            query: { limit: 50, ...(open ? { open: 'true' as const } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+          },
         }),
       ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    select: (d) => ({ items: d.pages.flatMap((p) => p.items), more: d.pages[d.pages.length - 1]?.nextCursor != null }),
     enabled,
   });
 }

@@ -1,4 +1,4 @@
-import { SegmentedControl, Stack } from '@mantine/core';
+import { Button, SegmentedControl, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -48,12 +48,24 @@ export function ConcernsPage() {
         >
           <QueryState query={all}>
             {(d) => (
-              <ConcernList
-                orgId={org.id}
-                items={d.items}
-                label={view === 'open' ? 'Concerns to triage' : 'All concerns'}
-                empty={view === 'open' ? 'No concern is waiting for triage.' : 'No concern has been raised.'}
-              />
+              <Stack gap="sm">
+                <ConcernList
+                  orgId={org.id}
+                  items={d.items}
+                  label={view === 'open' ? 'Concerns to triage' : 'All concerns'}
+                  empty={view === 'open' ? 'No concern is waiting for triage.' : 'No concern has been raised.'}
+                />
+                {d.more && (
+                  <Button
+                    variant="default"
+                    loading={all.isFetchingNextPage}
+                    onClick={() => !all.isFetchingNextPage && all.fetchNextPage()}
+                    style={{ alignSelf: 'flex-start' }}
+                  >
+                    Show more
+                  </Button>
+                )}
+              </Stack>
             )}
           </QueryState>
         </SectionCard>
