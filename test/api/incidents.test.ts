@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openIncident } from '../../src/modules/incidents/index.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -297,7 +297,12 @@ describe.each(testDialects())('incident register (%s)', (dialect) => {
   });
 
   it('numbers incidents created at once without gaps or duplicates, and opens one incident per source under a race', async () => {
-    const created = await Promise.all(Array.from({ length: 6 }, (_, i) => owner.post(url(), incident({ title: `Burst ${i}` }))));
+    // on PostgreSQL half of them through a second app process on the same database
+    const second = dialect === 'postgres' ? await startSecondNode(t) : null;
+    const other = second ? new Client(second.app, owner.cookie, owner.csrf) : owner;
+    const created = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 ? other : owner).post(url(), incident({ title: `Burst ${i}` }))),
+    ).finally(() => second?.close());
     expect(created.map((r) => r.status)).toEqual(Array(6).fill(201));
     expect(created.map((r) => r.body.number).sort()).toEqual(['INC-001', 'INC-002', 'INC-003', 'INC-004', 'INC-005', 'INC-006']);
     const actor = { userId: ownerId, label: 'lead@example.com' };
