@@ -36,6 +36,14 @@ const SEED = [
   ],
 ] as const;
 
+/** The module's fold() as of this migration: how titles are keyed for matching and uniqueness. */
+const fold = (value: string) =>
+  value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('training_topics')
@@ -141,7 +149,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       number_seq: i + 1,
       seed_key: key,
       title,
-      title_key: title.toLowerCase(),
+      title_key: fold(title),
       description,
       audience_kind: 'all',
       audience_role_ids: '[]',

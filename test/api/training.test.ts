@@ -7,6 +7,7 @@ import { trainingDue, trainingSummary } from '../../src/modules/training/index.j
 import { openDatabase } from '../../src/platform/db/db.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { runDueJobs } from '../../src/platform/jobs/index.js';
+import { fold } from '../../src/platform/text.js';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { type TestDialect, testDialects } from '../support/db.js';
 
@@ -60,7 +61,7 @@ async function migrateOverExistingOrg(dialect: TestDialect) {
     await migrateToLatest(database);
     const topics = await database.db
       .selectFrom('training_topics')
-      .select(['id', 'number_seq', 'title'])
+      .select(['id', 'number_seq', 'title', 'title_key'])
       .where('org_id', '=', orgId)
       .orderBy('number_seq')
       .execute();
@@ -135,6 +136,8 @@ describe.each(testDialects())('training and competence (%s)', (dialect) => {
     const { topics: seeded, audits } = await migrateOverExistingOrg(dialect);
     expect(seeded).toHaveLength(7);
     expect(seeded.map((s) => Number(s.number_seq))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // keyed as the module keys titles, so an import names them by title
+    expect(seeded.map((s) => s.title_key)).toEqual(seeded.map((s) => fold(s.title)));
     expect(audits.map((a) => a.entity_id).sort()).toEqual(seeded.map((s) => s.id).sort());
   });
 
@@ -227,6 +230,8 @@ describe.each(testDialects())('training and competence (%s)', (dialect) => {
         expect.objectContaining({ team: null, people: 2 }),
       ]),
     );
+    // only a member of this organization has a team here
+    expect((await owner.put(api('training/people/0190aaaa-0000-7000-8000-00000000abcd'), { team: 'Sales' })).status).toBe(404);
     // the team filter
     m = await matrix('?team=SALES');
     expect(m.people.map((p: { userId: string }) => p.userId)).toEqual([sam.userId]);
@@ -404,11 +409,16 @@ describe.each(testDialects())('training and competence (%s)', (dialect) => {
       .where('entity_type', '=', 'training_record')
       .execute();
     expect(audits).toHaveLength(2);
+    // the same file twice at once: one import writes, the other finds every row recorded
+    const twice = ['email,topic,completed_on', `${ann.email},TRN-003,${day(-4)}`, `${ann.email},TRN-004,${day(-4)}`].join('\n');
+    const raced = await Promise.all([importCsv(twice), importCsv(twice)]);
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(await recordCount()).toBe(4);
     // the same file again: every row is already recorded, nothing doubles
     const again = await importCsv(good);
     expect(again.status).toBe(400);
     expect(again.body.errors).toHaveLength(2);
-    expect(await recordCount()).toBe(2);
+    expect(await recordCount()).toBe(4);
   });
 
   it('reminds a member once when their latest completion expires within 30 days or has expired', async () => {

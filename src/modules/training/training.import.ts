@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from 'kysely';
 import { CsvSyntaxError, readCsv, type SheetRow } from '../../exports/csv.js';
 import type { Actor } from '../../platform/audit-log/audit-log.js';
 import { todayUtc } from '../../platform/dates.js';
@@ -191,6 +192,11 @@ export async function importTrainingRecords(
   }
   const today = todayUtc();
   return db.transaction().execute(async (tx) => {
+    // one import of an organization at a time on PostgreSQL (SQLite's write
+    // transactions already serialise), so the same file sent twice at once
+    // cannot pass the duplicate check twice
+    if (tx.getExecutor().adapter instanceof PostgresAdapter)
+      await sql`select pg_advisory_xact_lock(hashtext('training.import'), hashtext(${orgId}))`.execute(tx);
     const p = await plan(tx, orgId, rows, today);
     if (p.errors.length || opts.dryRun) return report(opts.dryRun, p.rows, 0, p.errors, p.headerOnly);
     for (const r of p.planned) {

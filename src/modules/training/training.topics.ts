@@ -42,9 +42,18 @@ export function topicColumns(input: TopicInput) {
   };
 }
 
-export async function nextTopicNumber(tx: Executor, orgId: string): Promise<number> {
+/**
+ * Serialises the organization's topic writes on PostgreSQL (SQLite's write
+ * transactions already do): two creates cannot take one number, nor two
+ * topics one title. Re-entrant within a transaction.
+ */
+async function lockTopics(tx: Executor, orgId: string) {
   if (tx.getExecutor().adapter instanceof PostgresAdapter)
     await sql`select pg_advisory_xact_lock(hashtext('training.number'), hashtext(${orgId}))`.execute(tx);
+}
+
+export async function nextTopicNumber(tx: Executor, orgId: string): Promise<number> {
+  await lockTopics(tx, orgId);
   const row = await tx
     .selectFrom('training_topics')
     .select((eb) => eb.fn.max('number_seq').as('max'))
@@ -78,6 +87,7 @@ async function prepareTopic(tx: Executor, orgId: string, input: TopicInput, _ctx
     if (docErrors.length) errors.push({ field: 'body.documentId', message: docErrors[0].message });
   }
   // one active topic per title, so an import's "exact title" names one topic
+  await lockTopics(tx, orgId);
   const same = await tx
     .selectFrom('training_topics')
     .select('id')
