@@ -54,6 +54,7 @@ describe('incidents in the browser', () => {
         await h.heading('Chatbot gave wrong dosage advice').waitFor();
         await page.getByText('Incident INC-001').first().waitFor();
         await page.getByLabel('Escalation').getByText('Ada Lead').waitFor();
+        await page.screenshot({ path: screenshotPath('incident-page.png'), fullPage: true });
         // closing is explained before it is tried
         await page.getByText(/To close it, record the root cause, the lessons learned and a communication/).waitFor();
 
@@ -79,6 +80,8 @@ describe('incidents in the browser', () => {
         await dialog.getByText('Still needed').waitFor();
         await dialog.getByText('the root cause').waitFor();
         expect(await dialog.getByRole('button', { name: 'Close', exact: true }).isDisabled()).toBe(true);
+        await page.waitForTimeout(400); // the dialog's opening transition
+        await page.screenshot({ path: screenshotPath('incident-close.png'), fullPage: false });
         await dialog.getByRole('button', { name: 'Cancel' }).click();
 
         // the list shows it with its severity in words
