@@ -158,13 +158,32 @@ describe('monitoring in the browser', () => {
         expect(await chart.locator('circle[data-beyond="true"]').count()).toBe(1);
         expect(await sideways()).toBeLessThanOrEqual(0);
 
+        // an edit saved over someone else's change opens the conflict (If-Match), and mine can win knowingly
+        await page.getByRole('link', { name: 'Edit' }).click();
+        await h.heading('Edit Answer accuracy').waitFor();
+        const theirs = await e.context.request.patch(`/api/v1/orgs/${orgId}/monitoring-metrics/${metricId}`, {
+          data: { notes: 'Measured on the weekly sample' },
+          headers: { 'x-csrf-token': csrfToken },
+        });
+        expect(theirs.status()).toBe(200);
+        await h.field('Review every (days)').fill('14');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        const conflict = page.getByRole('dialog', { name: 'Changed by someone else' });
+        await conflict.getByText('Measured on the weekly sample').waitFor();
+        await conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
+        await h.heading('Answer accuracy').waitFor();
+        await page.getByText(/Every 14 days someone looks/).waitFor();
+
         const breaches = await (
           await e.context.request.get(`/api/v1/orgs/${orgId}/monitoring-breaches?metricId=${metricId}`)
         ).json();
+        const saved = await (await e.context.request.get(`/api/v1/orgs/${orgId}/monitoring-metrics/${metricId}`)).json();
+        expect([saved.reviewEveryDays, saved.threshold, saved.notes]).toEqual([14, 90, '']);
         expect(breaches.items.map((b: { status: string; resolutionNote: string }) => [b.status, b.resolutionNote])).toEqual([
           ['resolved', 'Retrained on the March tickets; accuracy back above 90 %.'],
         ]);
-        expect(e.consoleErrors).toEqual([]);
+        // the stale save's 409 is the only failed request
+        expect(e.consoleErrors.filter((m) => !m.includes('409'))).toEqual([]);
       } catch (err) {
         await h.explainFailure(err);
       }

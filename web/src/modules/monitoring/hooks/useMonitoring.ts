@@ -43,7 +43,7 @@ export function useObservations(orgId: string, metricId: string, from: string | 
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/orgs/{orgId}/monitoring-metrics/{metricId}/observations', {
-          params: { path: { orgId, metricId }, query: { ...(from ? { from } : {}), limit: 5000 } },
+          params: { path: { orgId, metricId }, query: { ...(from ? { from } : {}), limit: 2000 } },
         }),
       ),
     placeholderData: keepPreviousData,

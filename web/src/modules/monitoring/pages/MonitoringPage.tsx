@@ -90,7 +90,7 @@ function OpenBreaches({ aiSystemId }: { aiSystemId?: string }) {
         Open breaches
       </Title>
       <QueryState query={breaches}>
-        {({ items }) =>
+        {({ items, nextCursor }) =>
           items.length === 0 ? (
             <Text size="sm" c="dimmed">
               No open breach.
@@ -131,6 +131,11 @@ function OpenBreaches({ aiSystemId }: { aiSystemId?: string }) {
                   ))}
                 </Table.Tbody>
               </Table>
+              {nextCursor && (
+                <Text size="xs" c="dimmed" mt="xs">
+                  The {items.length} most recent are shown; filter by AI system to see the others.
+                </Text>
+              )}
             </Table.ScrollContainer>
           )
         }
