@@ -132,6 +132,22 @@ describe.each(testDialects())('training and competence (%s)', (dialect) => {
     expect(own.body.number).toBe('TRN-008');
   });
 
+  it('numbers topics created at once one after the other, and refuses a second topic of the same title', async () => {
+    const made = await Promise.all([
+      owner.post(api('trainings'), { title: 'Bias basics' }),
+      owner.post(api('trainings'), { title: 'Model cards' }),
+      owner.post(api('trainings'), { title: 'Red teaming' }),
+    ]);
+    expect(made.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(made.map((r) => r.body.number).sort()).toEqual(['TRN-008', 'TRN-009', 'TRN-010']);
+    const same = await Promise.all([
+      owner.post(api('trainings'), { title: 'Data provenance' }),
+      owner.post(api('trainings'), { title: 'data  provenance' }),
+    ]);
+    expect(same.map((r) => r.status).sort()).toEqual([201, 400]);
+    expect(same.find((r) => r.status === 400)?.body.errors[0].field).toBe('body.title');
+  });
+
   it('seeds the topics for organizations that existed before the migration, with audit rows', async () => {
     const { topics: seeded, audits } = await migrateOverExistingOrg(dialect);
     expect(seeded).toHaveLength(7);
