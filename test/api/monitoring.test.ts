@@ -127,6 +127,12 @@ describe.each(testDialects())('monitoring (%s)', (dialect) => {
       reviewEveryDays: 367,
     });
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'body.reviewEveryDays' })]);
+    // a metric stays with its system; its threshold and owner may change
+    const moved = await owner.patch(api(`monitoring-metrics/${metricId}`), { aiSystemId: other.id });
+    expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'body.aiSystemId' })]);
+    const changed = await owner.patch(api(`monitoring-metrics/${metricId}`), { threshold: 0.85, owner: { name: 'QA lead' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ threshold: 0.85, owner: { userId: null, name: 'QA lead' } });
     const list = await owner.get(api(`monitoring-metrics?aiSystemId=${systemId}`));
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([metricId]);
   });
@@ -265,6 +271,13 @@ describe.each(testDialects())('monitoring (%s)', (dialect) => {
     // the repeated 0.72 counts in the window too: observations are kept as sent
     expect(rows[2]).toMatchObject({ ended_at: at(10), observations: 3 });
     expect(Number(rows[2].worst_value)).toBe(0.7);
+    const actions = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', rows[2].id)
+      .orderBy('seq')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(['create', 'window-ended']);
     // equal to the threshold on a lower-is-better metric: no breach
     const drift = await metric({ name: 'Drift', kind: 'drift', direction: 'lower-is-better', threshold: 0.2 });
     expect((await push(batch([0.2, 0.2, 0.1], 0, drift.id))).body.breachesOpened).toBe(0);
@@ -421,7 +434,8 @@ describe.each(testDialects())('monitoring (%s)', (dialect) => {
       .where('entity_id', '=', b.id)
       .orderBy('seq')
       .execute();
-    expect(audit.map((a) => a.action)).toEqual(['create', 'window-ended', 'resolve'].filter((a) => a !== 'window-ended'));
+    // the window opened and ended in one request: its record is created already ended
+    expect(audit.map((a) => a.action)).toEqual(['create', 'resolve']);
     expect((await owner.get(api(`monitoring-metrics/${metricId}`))).body).toMatchObject({ openBreachId: null, state: 'ok' });
     expect((await owner.get(api('monitoring-breaches?status=open'))).body.items).toHaveLength(0);
   });
@@ -463,6 +477,7 @@ describe.each(testDialects())('monitoring (%s)', (dialect) => {
 
     const review = await owner.post(api(`monitoring-metrics/${m.id}/reviews`), { note: 'Threshold still right' });
     expect(review.status, JSON.stringify(review.body)).toBe(201);
+    expect(review.body.reviewedBy).toEqual({ userId, name: 'Ada Lead' });
     const after = (await owner.get(api(`monitoring-metrics/${m.id}`))).body;
     expect(after.lastReviewedAt).toBe(review.body.reviewedAt);
     expect(after.nextReviewDue).toBe(new Date(Date.parse(review.body.reviewedAt) + 7 * 86_400_000).toISOString());

@@ -144,12 +144,15 @@ export async function reviewMetric(db: Db, actor: Actor, orgId: string, metricId
       before: { lastReviewedAt: row.last_reviewed_at, nextReviewDue: row.next_review_due },
       after: { reviewId: id, reviewedAt: at, note, lastReviewedAt: last, nextReviewDue: nextDue },
     });
+    const me = actor.userId
+      ? await tx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst()
+      : undefined;
     return {
       id,
       metricId,
       reviewedAt: at,
       note,
-      reviewedBy: actor.userId ? { userId: actor.userId, name: actor.label } : null,
+      reviewedBy: actor.userId ? { userId: actor.userId, name: me?.name ?? '' } : null,
       createdAt: now,
     };
   });
