@@ -56,6 +56,14 @@ describe('training in the browser', () => {
         expect(await sideways()).toBeLessThanOrEqual(0);
         await page.screenshot({ path: screenshotPath('training-matrix.png'), fullPage: false });
 
+        // a team set on the person shows in the per-team totals
+        await page.getByRole('button', { name: 'Change team of Ada Lead' }).click();
+        const teamDialog = page.getByRole('dialog', { name: 'Team of Ada Lead' });
+        await teamDialog.getByLabel('Team').fill('Customer Support');
+        await teamDialog.getByRole('button', { name: 'Save team' }).click();
+        await teamDialog.waitFor({ state: 'hidden' });
+        await page.getByRole('table', { name: 'Training by team' }).getByRole('cell', { name: 'Customer Support' }).waitFor();
+
         // the record is in the list, with its derived expiry a year on
         await page.goto(`/orgs/${orgId}/training/records`);
         await h.heading('Training records').waitFor();

@@ -173,3 +173,18 @@ export function useImportRecords(orgId: string) {
     { invalidates: ({ dryRun }) => (dryRun ? null : TRAINING_KEYS) },
   );
 }
+
+export function useTopicHistory(orgId: string, topicId: string) {
+  return useQuery({
+    queryKey: [...registerKey(orgId, 'trainings'), 'item', topicId, 'history'],
+    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/trainings/{topicId}/history', { params: { path: { orgId, topicId } } })),
+  });
+}
+
+export function useRecordHistory(orgId: string, recordId: string) {
+  return useQuery({
+    queryKey: [...registerKey(orgId, 'training-records'), 'item', recordId, 'history'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/orgs/{orgId}/training-records/{recordId}/history', { params: { path: { orgId, recordId } } })),
+  });
+}

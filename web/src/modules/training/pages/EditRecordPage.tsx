@@ -1,12 +1,13 @@
 import { Alert, Badge, Group, Paper, Stack } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { ArchiveAction, RecordLoader } from '../../../shared/register';
+import { ArchiveAction, RecordHistoryCard, RecordLoader } from '../../../shared/register';
 import { BackLink } from '../../../shared/ui/BackLink';
 import { PageHeader } from '../../../shared/ui/PageHeader';
+import { describeEntry, formatRecordValue, RECORD_FIELDS } from '../components/history';
 import { RecordStateBadge } from '../components/labels';
 import { RecordForm } from '../components/RecordForm';
-import { useTrainingRecord } from '../hooks/useTraining';
+import { useRecordHistory, useTrainingRecord } from '../hooks/useTraining';
 
 /** One completion record, editable; archived ones are read-only. */
 export function EditRecordPage() {
@@ -14,6 +15,7 @@ export function EditRecordPage() {
   const { recordId = '' } = useParams();
   const navigate = useNavigate();
   const record = useTrainingRecord(org.id, recordId);
+  const history = useRecordHistory(org.id, recordId);
   const base = `/orgs/${org.id}/training/records`;
   return (
     <RecordLoader query={record} what="training record">
@@ -52,6 +54,14 @@ export function EditRecordPage() {
             <Paper withBorder p="lg">
               <RecordForm key={r.id} record={r} readOnly={readOnly} onSaved={() => navigate(base)} />
             </Paper>
+            <RecordHistoryCard
+              id="record-history-title"
+              history={history}
+              record={r}
+              fieldLabels={RECORD_FIELDS}
+              describe={describeEntry}
+              formatValue={formatRecordValue}
+            />
           </Stack>
         );
       }}

@@ -1,17 +1,19 @@
 import { Anchor, Badge, Button, Paper, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { ArchiveAction, RecordLoader } from '../../../shared/register';
+import { ArchiveAction, RecordHistoryCard, RecordLoader } from '../../../shared/register';
 import { BackLink } from '../../../shared/ui/BackLink';
 import { PageHeader } from '../../../shared/ui/PageHeader';
+import { describeEntry, formatTopicValue, TOPIC_FIELDS } from '../components/history';
 import { refresherLabel } from '../components/labels';
-import { useTopic } from '../hooks/useTraining';
+import { useTopic, useTopicHistory } from '../hooks/useTraining';
 
 /** One training topic: who must take it, how often, and its completion records. */
 export function TopicPage() {
   const { org, can } = useOrg();
   const { topicId = '' } = useParams();
   const topic = useTopic(org.id, topicId);
+  const history = useTopicHistory(org.id, topicId);
   const base = `/orgs/${org.id}/training`;
   return (
     <RecordLoader query={topic} what="training topic">
@@ -64,6 +66,14 @@ export function TopicPage() {
               </Anchor>
             </Stack>
           </Paper>
+          <RecordHistoryCard
+            id="topic-history-title"
+            history={history}
+            record={t}
+            fieldLabels={TOPIC_FIELDS}
+            describe={describeEntry}
+            formatValue={formatTopicValue}
+          />
         </Stack>
       )}
     </RecordLoader>
