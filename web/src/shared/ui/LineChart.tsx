@@ -122,7 +122,8 @@ export function LineChart({
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
   const descId = useId();
-  const clipId = useId().replace(/:/g, '');
+  // useId's characters (":", "«") do not all survive in url(#...)
+  const clipId = `clip${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
 
   const sorted = useMemo(() => points.map((p) => ({ ...p, ms: Date.parse(p.t) })).sort((a, b) => a.ms - b.ms), [points]);
 

@@ -1,5 +1,6 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { formatDateTime } from '../../../shared/ui/format';
 import { QueryState } from '../../../shared/ui/QueryState';
@@ -9,6 +10,7 @@ import { BREACH_STATUS_LABELS, formatMetricValue } from '../labels';
 import { NoteModal } from './NoteModal';
 
 function BreachRow({ breach, onResolve }: { breach: Breach; onResolve?: () => void }) {
+  const { org } = useOrg();
   const open = breach.status === 'open';
   return (
     <Stack gap={2} component="li" data-testid="breach" data-status={breach.status}>
@@ -32,6 +34,11 @@ function BreachRow({ breach, onResolve }: { breach: Breach; onResolve?: () => vo
         <Text size="xs" c="dimmed">
           Back within the threshold {formatDateTime(breach.endedAt)}
         </Text>
+      )}
+      {breach.incidentId && (
+        <Anchor component={Link} to={`/orgs/${org.id}/incidents/${breach.incidentId}`} size="xs">
+          The incident opened for it
+        </Anchor>
       )}
       {breach.resolvedAt && (
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
