@@ -396,6 +396,13 @@ describe.each(testDialects())('monitoring (%s)', (dialect) => {
       );
       expect(again.map((r) => r.status)).toEqual([201, 201, 201]);
       expect(await breaches()).toHaveLength(2);
+      // two people resolving the same breach at once: one wins, the other is told
+      const open = (await breaches()).filter((b) => b.status === 'open');
+      const resolved = await Promise.all(
+        [owner, other].map((c) => c.post(api(`monitoring-breaches/${open[0].id}/resolve`), { note: 'Looked into it' })),
+      );
+      expect(resolved.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect((await owner.get(api(`monitoring-metrics/${metricId}`))).body.openBreachId).toBe(open[1].id);
     } finally {
       await second?.close();
     }

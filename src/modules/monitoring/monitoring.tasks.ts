@@ -85,11 +85,24 @@ export async function getBreach(db: Executor, orgId: string, id: string) {
 /** Resolves a breach with a note; 409 when someone already did. */
 export async function resolveBreach(db: Db, actor: Actor, orgId: string, id: string, note: string) {
   await db.transaction().execute(async (tx) => {
+    // The metric row first, as ingest locks it before the breaches it updates:
+    // the same order everywhere, and the metric's open breach cannot be
+    // overwritten by a resolution that did not see a breach ingest just opened.
+    const of = await tx
+      .selectFrom('monitoring_breaches')
+      .select('metric_id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!of) throw notFound('Breach');
+    const metric = await forUpdate(
+      tx,
+      tx.selectFrom('monitoring_metrics').select(['id', 'open_breach_id']).where('id', '=', of.metric_id),
+    ).executeTakeFirstOrThrow();
     const row = await forUpdate(
       tx,
       tx.selectFrom('monitoring_breaches').selectAll().where('org_id', '=', orgId).where('id', '=', id),
-    ).executeTakeFirst();
-    if (!row) throw notFound('Breach');
+    ).executeTakeFirstOrThrow();
     if (row.status === 'resolved') throw conflict(`This breach was already resolved on ${row.resolved_at?.slice(0, 10)}.`);
     const now = laterThan(row.updated_at);
     await tx
@@ -97,11 +110,6 @@ export async function resolveBreach(db: Db, actor: Actor, orgId: string, id: str
       .set({ status: 'resolved', resolution_note: note, resolved_by: actor.userId, resolved_at: now, updated_at: now })
       .where('id', '=', id)
       .execute();
-    const metric = await tx
-      .selectFrom('monitoring_metrics')
-      .select(['id', 'open_breach_id'])
-      .where('id', '=', row.metric_id)
-      .executeTakeFirstOrThrow();
     await refreshOpenBreach(tx, metric);
     await appendAudit(tx, actor, {
       orgId,
