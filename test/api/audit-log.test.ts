@@ -62,16 +62,16 @@ describe.each(testDialects())('audit log (%s)', (dialect) => {
 
   it('pages newest first with a cursor and filters by action', async () => {
     // the organization's own create rows (the org, its six starting governance
-    // roles, the membership), then a scope create and two updates
+    // roles, its seven starting training topics, the membership), then a scope create and two updates
     for (const text of ['one', 'two', 'three']) expect((await draft(text)).status).toBe(200);
     const all = (await owner.get(`/api/v1/orgs/${orgId}/audit-log`)).body.items as { seq: number; action: string }[];
-    expect(all.map((i) => i.action)).toEqual(['update', 'update', ...Array(9).fill('create')]);
+    expect(all.map((i) => i.action)).toEqual(['update', 'update', ...Array(16).fill('create')]);
 
-    const page1 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=5`);
-    expect(page1.body.items).toHaveLength(5);
+    const page1 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=6`);
+    expect(page1.body.items).toHaveLength(6);
     expect(page1.body.nextCursor).toEqual(expect.any(String));
-    const page2 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=5&cursor=${page1.body.nextCursor}`);
-    const page3 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=5&cursor=${page2.body.nextCursor}`);
+    const page2 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=6&cursor=${page1.body.nextCursor}`);
+    const page3 = await owner.get(`/api/v1/orgs/${orgId}/audit-log?limit=6&cursor=${page2.body.nextCursor}`);
     expect(page3.body.nextCursor).toBeNull();
     const paged = [...page1.body.items, ...page2.body.items, ...page3.body.items].map((i: { seq: number }) => i.seq);
     expect(paged).toEqual(all.map((i) => i.seq));
@@ -89,8 +89,8 @@ describe.each(testDialects())('audit log (%s)', (dialect) => {
       const { client } = await setupOwner(t2.app);
       for (let i = 0; i < 3; i++) expect((await client.post('/api/v1/orgs', { name: `Chained ${i}` })).status).toBe(201);
       // setup: user + org + membership + sign-in, then 3 x (org + membership);
-      // each organization also starts with six governance roles
-      expect(await verifyAuditLog(t2.database.db)).toEqual({ ok: true, rows: 4 + 6 + 4 * 6 });
+      // each organization also starts with six governance roles and seven training topics
+      expect(await verifyAuditLog(t2.database.db)).toEqual({ ok: true, rows: 4 + 6 + 4 * (6 + 7) });
       await t2.database.db.updateTable('audit_log').set({ actor: 'someone-else@example.com' }).where('seq', '=', 3).execute();
       const broken = await verifyAuditLog(t2.database.db);
       expect(broken).toMatchObject({ ok: false, break: { seq: 3 } });
@@ -108,10 +108,10 @@ describe.each(testDialects())('audit log (%s)', (dialect) => {
       );
       expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
       // setup: user + org + membership + sign-in, then 8 x (org + membership),
-      // each organization with its six governance roles: numbered 1..74
-      expect(await verifyAuditLog(t2.database.db)).toEqual({ ok: true, rows: 4 + 16 + 9 * 6 });
+      // each organization with its six governance roles and seven training topics: numbered 1..137
+      expect(await verifyAuditLog(t2.database.db)).toEqual({ ok: true, rows: 4 + 16 + 9 * (6 + 7) });
       const seqs = (await t2.database.db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) => r.seq);
-      expect(seqs).toEqual(Array.from({ length: 74 }, (_, i) => i + 1));
+      expect(seqs).toEqual(Array.from({ length: 137 }, (_, i) => i + 1));
     } finally {
       await t2.close();
     }
