@@ -1,7 +1,8 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { ArchiveAction, RecordLoader } from '../../../shared/register';
+import { ArchiveAction, RecordHistoryCard, RecordLoader } from '../../../shared/register';
+import type { AuditEntry, EntryDescription } from '../../../shared/ui/ChangeHistory';
 import { BackLink } from '../../../shared/ui/BackLink';
 import { DownloadButton } from '../../../shared/ui/DownloadButton';
 import { Fields } from '../../../shared/ui/Fields';
@@ -13,8 +14,42 @@ import { CommunicationsCard } from '../components/CommunicationsCard';
 import { IncidentTimeline } from '../components/IncidentTimeline';
 import { SeverityBadge, StatusBadge } from '../components/SeverityBadge';
 import { StatusActions } from '../components/StatusActions';
-import { type Incident, useIncident } from '../hooks/useIncidents';
-import { DETECTED_HOW_LABELS, HARM_LABELS, SOURCE_LABELS } from '../labels';
+import { type Incident, useIncident, useIncidentHistory } from '../hooks/useIncidents';
+import {
+  DETECTED_HOW_LABELS,
+  HARM_LABELS,
+  INCIDENT_FIELD_LABELS,
+  type IncidentStatus,
+  SEVERITY_LABELS,
+  type Severity,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+} from '../labels';
+
+const ACTIONS: Record<string, EntryDescription> = {
+  create: { title: 'Recorded', color: 'teal' },
+  update: { title: 'Changed', color: 'blue' },
+  'add-update': { title: 'Update added', color: 'gray' },
+  archive: { title: 'Archived', color: 'gray' },
+  restore: { title: 'Restored', color: 'teal' },
+};
+const describe = (e: AuditEntry): EntryDescription => ACTIONS[e.action] ?? { title: 'Changed' };
+// statuses and severities in words; people and lists by name
+const formatValue = (field: string, value: unknown): string | null => {
+  if (field === 'status' && typeof value === 'string') return STATUS_LABELS[value as IncidentStatus] ?? null;
+  if (field === 'severity' && typeof value === 'string') return SEVERITY_LABELS[value as Severity] ?? null;
+  if ((field === 'detectedAt' || field === 'closedAt') && typeof value === 'string') return formatDateTime(value);
+  if (field === 'escalation') return (value as { to?: { name?: string } } | null)?.to?.name ?? 'No one';
+  if (field === 'communications' && Array.isArray(value)) return `${value.length} recorded`;
+  if (field === 'linkedRiskIds' && Array.isArray(value)) return value.length ? `${value.length} linked` : 'None';
+  if (field === 'peopleAffected' && value && typeof value === 'object') {
+    const p = value as { count: number | null; description?: string };
+    return [p.count === null ? 'Number not known' : String(p.count), p.description].filter(Boolean).join(' · ');
+  }
+  if (field === 'harmCategories' && Array.isArray(value))
+    return value.map((h) => HARM_LABELS[h as keyof typeof HARM_LABELS] ?? h).join(', ') || 'None';
+  return null;
+};
 
 function Escalation({ incident, orgId }: { incident: Incident; orgId: string }) {
   const { to, at } = incident.escalation;
@@ -45,6 +80,7 @@ function IncidentView({ incident }: { incident: Incident }) {
   const page = `/orgs/${org.id}/incidents/${incident.id}`;
   const report = `/api/v1/orgs/${org.id}/incidents/${incident.id}/report`;
   const people = incident.peopleAffected;
+  const history = useIncidentHistory(org.id, incident.id);
   return (
     <Stack gap="lg">
       <BackLink to={`/orgs/${org.id}/incidents`}>AI incidents</BackLink>
@@ -145,6 +181,22 @@ function IncidentView({ incident }: { incident: Incident }) {
             <StatusActions orgId={org.id} incident={incident} canWrite={canWrite} />
             <CommunicationsCard orgId={org.id} incident={incident} canWrite={canWrite} />
             {canWrite && !archived && <AddUpdateCard orgId={org.id} incidentId={incident.id} />}
+            <RecordHistoryCard
+              id="incident-history-title"
+              history={history}
+              record={incident}
+              fieldLabels={INCIDENT_FIELD_LABELS}
+              describe={describe}
+              formatValue={(field, value) =>
+                field === 'aiSystemId'
+                  ? value
+                    ? value === incident.aiSystem?.id
+                      ? incident.aiSystem.name
+                      : 'Another AI system'
+                    : 'Not tied to one'
+                  : formatValue(field, value)
+              }
+            />
           </Stack>
         </Grid.Col>
       </Grid>
