@@ -169,7 +169,7 @@ function IncidentView({ incident }: { incident: Incident }) {
                   { label: 'Containment', value: incident.containment || null },
                   { label: 'Root cause', value: incident.rootCause || null },
                   { label: 'Lessons learned', value: incident.lessonsLearned || null },
-                  { label: 'Closed', value: incident.closedAt ? formatDateTime(incident.closedAt) : null },
+                  { label: 'Closed', value: incident.closedAt ? formatDateTime(incident.closedAt) : 'Not closed yet' },
                 ]}
               />
             </SectionCard>
