@@ -229,6 +229,7 @@ export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
       href: `${base}/training`,
     });
   }
+  // what needs someone now (a breach, an incident, a concern) is dated since when, not called overdue
   for (const m of input.monitoring ?? []) {
     const since = m.since.slice(0, 10);
     const breach = m.kind === 'monitoring-breach';
@@ -237,7 +238,7 @@ export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
       title: breach ? `Threshold breached: ${m.title}` : `Review the metric ${m.title}`,
       detail: `${breach ? 'Beyond its threshold since' : 'Review due since'} ${input.formatDay ? input.formatDay(since) : since}`,
       dueDate: since,
-      overdue: true,
+      overdue: false,
       href: `${base}/monitoring/metrics/${m.metricId}`,
     });
   }
@@ -248,7 +249,7 @@ export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
       title: `Incident ${i.number} ${i.title}`,
       detail: `${SEVERITY_WORDS[i.severity] ?? i.severity} severity, ${INCIDENT_STATUS_WORDS[i.status] ?? i.status}; escalated to you on ${input.formatDay ? input.formatDay(since) : since}`,
       dueDate: since,
-      overdue: true,
+      overdue: false,
       href: `${base}/incidents/${i.id}`,
     });
   }
@@ -259,7 +260,7 @@ export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
       title: `Triage concern ${c.number}${c.aiSystemName ? ` about ${c.aiSystemName}` : ''}`,
       detail: `Raised on ${input.formatDay ? input.formatDay(raised) : raised}`,
       dueDate: raised,
-      overdue: true,
+      overdue: false,
       href: `${base}/concerns/${c.id}`,
     });
   }

@@ -227,6 +227,39 @@ describe('nextActions', () => {
 describe('dueForPerson', () => {
   const me = { userId: 'u1' };
   const other = { userId: 'u2' };
+  it('gathers untaken trainings into one item, and dates breaches, incidents and concerns since they began', () => {
+    const due = dueForPerson({
+      orgId: ORG,
+      userId: 'u1',
+      today: '2026-11-10',
+      until: '2026-12-10',
+      gap: null,
+      supplierReviews: [],
+      training: [
+        { topicId: 't1', number: 'TRN-001', title: 'Scope', state: 'missing', expiresOn: null },
+        { topicId: 't2', number: 'TRN-002', title: 'Policy', state: 'missing', expiresOn: null },
+        { topicId: 't3', number: 'TRN-003', title: 'Risks', state: 'overdue', expiresOn: '2026-11-01' },
+      ],
+      monitoring: [{ kind: 'monitoring-breach', id: 'b1', metricId: 'm1', title: 'Accuracy', since: '2026-11-08T10:00:00Z' }],
+      incidents: [{ id: 'i1', number: 'INC-001', title: 'Wrong advice', severity: 'high', status: 'open', since: '2026-11-09T08:00:00Z' }],
+      concerns: [{ id: 'c1', number: 'CON-001', raisedAt: '2026-11-07T08:00:00Z', aiSystemName: 'Support bot' }],
+    });
+    expect(due.map((d) => [d.kind, d.title, d.detail, d.overdue])).toEqual([
+      ['training', 'Renew training TRN-003 Risks', 'Expired on 2026-11-01', true],
+      ['concern-triage', 'Triage concern CON-001 about Support bot', 'Raised on 2026-11-07', false],
+      ['monitoring-breach', 'Threshold breached: Accuracy', 'Beyond its threshold since 2026-11-08', false],
+      ['incident', 'Incident INC-001 Wrong advice', 'High severity, open; escalated to you on 2026-11-09', false],
+      ['training', 'Take 2 required trainings', 'Required for your roles or team: TRN-001, TRN-002', false],
+    ]);
+    expect(due.map((d) => d.href)).toEqual([
+      '/orgs/org-1/training',
+      '/orgs/org-1/concerns/c1',
+      '/orgs/org-1/monitoring/metrics/m1',
+      '/orgs/org-1/incidents/i1',
+      '/orgs/org-1/training',
+    ]);
+  });
+
   it('lists my open actions and reviews by date, overdue first, then my answers still a gap', () => {
     const due = dueForPerson({
       orgId: ORG,

@@ -93,7 +93,7 @@ export function ChangeHistory({ entries, fieldLabels, describe, formatValue, ini
                   {d.title}
                 </Text>
                 <Badge size="xs" variant="light" color={d.color ?? 'gray'} radius="sm">
-                  {entry.action}
+                  {actionWords(entry.action)}
                 </Badge>
               </Group>
               <Text size="xs" c="dimmed">
@@ -135,4 +135,18 @@ export function ChangeHistory({ entries, fieldLabels, describe, formatValue, ini
       )}
     </Stack>
   );
+}
+
+const ACTION_WORDS: Record<string, string> = {
+  create: 'added',
+  update: 'changed',
+  delete: 'deleted',
+  archive: 'archived',
+  restore: 'restored',
+  approve: 'approved',
+};
+
+/** The audit log's action in words ("approve-draft" reads "approve draft"), never the raw value. */
+export function actionWords(action: string): string {
+  return ACTION_WORDS[action] ?? action.replace(/[-_]/g, ' ');
 }
