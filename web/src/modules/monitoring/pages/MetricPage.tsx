@@ -201,7 +201,6 @@ function MetricView({ metric }: { metric: Metric }) {
             <ChartCard metric={metric} />
             <BreachesCard metricId={metric.id} canResolve={can('write')} />
             {canWrite && <PushHelp orgId={org.id} aiSystemId={metric.aiSystemId} metricId={metric.id} />}
-            <MetricHistoryCard metric={metric} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }} miw={0}>
@@ -210,6 +209,10 @@ function MetricView({ metric }: { metric: Metric }) {
             {canWrite && <ObservationForm aiSystemId={metric.aiSystemId} metricId={metric.id} unit={metric.unit ?? ''} />}
             <ReviewsCard metric={metric} />
           </Stack>
+        </Grid.Col>
+        {/* last on a phone too, after the status and the forms */}
+        <Grid.Col span={{ base: 12, lg: 8 }} miw={0}>
+          <MetricHistoryCard metric={metric} />
         </Grid.Col>
       </Grid>
     </Stack>
