@@ -176,6 +176,8 @@ describe.each(testDialects())('monitoring (%s)', (dialect) => {
     const orgB = (await owner.post('/api/v1/orgs', { name: 'Other org' })).body.id;
     const sysB = (await owner.post(`/api/v1/orgs/${orgB}/ai-systems`, { name: 'B system' })).body.id;
     expect((await owner.post(api(`ai-systems/${sysB}/observations`), batch([0.5]))).status).toBe(404);
+    expect((await owner.get(api(`ai-systems/${sysB}/monitoring`))).status).toBe(404);
+    expect((await owner.get(`/api/v1/orgs/${orgB}/monitoring-metrics/${metricId}`)).status).toBe(404);
     expect((await owner.post(api('ai-systems/0190a000-0000-7000-8000-000000000000/observations'), batch([0.5]))).status).toBe(
       404,
     );
@@ -282,6 +284,8 @@ describe.each(testDialects())('monitoring (%s)', (dialect) => {
     const drift = await metric({ name: 'Drift', kind: 'drift', direction: 'lower-is-better', threshold: 0.2 });
     expect((await push(batch([0.2, 0.2, 0.1], 0, drift.id))).body.breachesOpened).toBe(0);
     expect((await push(batch([0.21], 3, drift.id))).body.breachesOpened).toBe(1);
+    expect((await owner.get(api(`monitoring-breaches?aiSystemId=${systemId}&status=open`))).body.items).toHaveLength(4);
+    expect((await owner.get(api('monitoring-breaches?status=resolved'))).body.items).toHaveLength(0);
     const list = await owner.get(api(`monitoring-breaches?metricId=${drift.id}`));
     expect(list.body.items).toEqual([
       expect.objectContaining({
