@@ -98,6 +98,11 @@ describe.each(testDialects())('concerns (%s)', (dialect) => {
       expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([id]);
       leaks('the list', list.body);
       leaks('the queue', (await reviewer.get(url('?status=new'))).body);
+      const history = await reviewer.get(url(`/${id}/history`));
+      expect(history.body.items).toEqual([
+        expect.objectContaining({ action: 'create', actor: 'Anonymous reporter', actorUserId: null }),
+      ]);
+      leaks('the history', history.body);
       const notes = await reviewer.get(`/api/v1/orgs/${orgId}/notifications`);
       const note = notes.body.items.find((n: { kind: string }) => n.kind === 'concern-raised');
       expect(note).toMatchObject({ title: 'Concern CON-001 to review', link: `/orgs/${orgId}/concerns/${id}` });
@@ -138,6 +143,12 @@ describe.each(testDialects())('concerns (%s)', (dialect) => {
     expect(after.map((e: { action: string }) => e.action)).toEqual(['triage', 'create']);
     leaks('the audit log after triage', after);
     leaks('notifications after triage', (await owner.get(`/api/v1/orgs/${orgId}/notifications`)).body);
+    const history = (await editor.client.get(url(`/${id}/history`))).body.items;
+    expect(history.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+      ['create', 'Anonymous reporter'],
+      ['triage', 'lead@example.com'],
+    ]);
+    leaks('the history after triage', history);
     leaks('editor notifications after triage', (await editor.client.get(`/api/v1/orgs/${orgId}/notifications`)).body);
     const told = (await reporter.client.get(`/api/v1/orgs/${orgId}/notifications`)).body.items;
     expect(told).toEqual([expect.objectContaining({ kind: 'concern-triaged', title: 'Your concern CON-001: closed' })]);
@@ -171,6 +182,7 @@ describe.each(testDialects())('concerns (%s)', (dialect) => {
     // a reporter is not a reviewer: they read their own concern, not the list
     expect((await reporter.client.get(url(`/${raised.body.id}`))).status).toBe(200);
     expect((await reporter.client.get(url())).status).toBe(403);
+    expect((await reporter.client.get(url(`/${raised.body.id}/history`))).status).toBe(403);
   });
 
   it('triages into a risk in the register, naming the AI system when the concern has none; once', async () => {

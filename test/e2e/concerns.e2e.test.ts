@@ -85,7 +85,7 @@ describe('concerns in the browser', () => {
         expect(await page.getByText(MEMBER.email).count()).toBe(0);
         await queue.getByRole('link', { name: 'CON-001' }).click();
         await h.heading('About Support bot').waitFor();
-        await page.getByText(/Raised by Anonymous/).waitFor();
+        await page.getByText(/^Raised by Anonymous ·/).waitFor();
         expect(await page.getByText(MEMBER.name).count()).toBe(0);
         await page.getByRole('combobox', { name: 'Severity' }).click();
         await page.getByRole('option', { name: 'High' }).click();
@@ -97,6 +97,9 @@ describe('concerns in the browser', () => {
         expect(await page.getByRole('button', { name: 'Open incident' }).count()).toBe(0);
         expect(await overflow(page)).toBeLessThanOrEqual(1);
         await page.screenshot({ path: screenshotPath('concern-triaged.png'), fullPage: true });
+        // the change history names a neutral actor for raising it
+        await page.getByText('Raised by Anonymous reporter').waitFor();
+        await page.getByText(`Triaged by ${OWNER.email}`).waitFor();
         // still nobody named on the reviewer's page
         expect(await page.getByText(MEMBER.name).count()).toBe(0);
 

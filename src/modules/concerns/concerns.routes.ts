@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditEntrySchema } from '../../platform/audit-log/audit-log.routes.js';
 import { uuid } from '../../platform/http/fields.js';
 import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 import {
@@ -10,7 +11,15 @@ import {
   raiseConcernBody,
   triageBody,
 } from './concerns.schemas.js';
-import { getConcern, listConcerns, myConcerns, raiseConcern, startTriage, triageConcern } from './concerns.service.js';
+import {
+  concernHistory,
+  getConcern,
+  listConcerns,
+  myConcerns,
+  raiseConcern,
+  startTriage,
+  triageConcern,
+} from './concerns.service.js';
 
 const tags = ['concerns'];
 const path = '/api/v1/orgs/:orgId/concerns';
@@ -82,6 +91,20 @@ export const concernRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getConcern(db, orgAccess(req), req.params.concernId),
+  );
+
+  app.get(
+    `${path}/:concernId/history`,
+    {
+      config: { permission: 'approve' },
+      schema: {
+        tags,
+        summary: "The concern's change history from the audit log (raising an anonymous one shows a neutral actor)",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(auditEntrySchema) }), ...problemResponses },
+      },
+    },
+    async (req) => ({ items: await concernHistory(db, orgAccess(req), req.params.concernId) }),
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { type Actor, appendAudit } from '../../platform/audit-log/audit-log.js';
+import { type Actor, appendAudit, entityHistory } from '../../platform/audit-log/audit-log.js';
 import { can, PERMISSIONS, type Role } from '../../platform/auth/roles.js';
 import { todayUtc } from '../../platform/dates.js';
 import { type Db, type Executor, forUpdate, nowIso } from '../../platform/db/db.js';
@@ -234,6 +234,12 @@ export async function getConcern(db: Executor, access: ConcernAccess, id: string
   }
   const [item] = await present(db, access.orgId, access.userId, [row]);
   return item;
+}
+
+/** A concern's audit entries, oldest first (reviewers): built from what auditView keeps, so never the anonymous reporter. */
+export async function concernHistory(db: Executor, access: ConcernAccess, id: string) {
+  if (!(await findRow(db, access.orgId, id))) throw notFound('Concern');
+  return entityHistory(db, access.orgId, 'concern', [id]);
 }
 
 /** Every concern of the organization, newest first: the reviewers' list. */

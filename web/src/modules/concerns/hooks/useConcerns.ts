@@ -88,3 +88,13 @@ export function useRiskMethod(orgId: string, enabled: boolean) {
     staleTime: 60_000,
   });
 }
+
+/** A concern's change history (reviewers). */
+export function useConcernHistory(orgId: string, concernId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...concernsKey(orgId), 'item', concernId, 'history'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/orgs/{orgId}/concerns/{concernId}/history', { params: { path: { orgId, concernId } } })),
+    enabled,
+  });
+}

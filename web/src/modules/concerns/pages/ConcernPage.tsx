@@ -8,7 +8,29 @@ import { QueryState } from '../../../shared/ui/QueryState';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { ConcernStatusBadge } from '../components/labels';
 import { TriageForm } from '../components/TriageForm';
-import { type Concern, useConcern, useStartTriage } from '../hooks/useConcerns';
+import { type AuditEntry, ChangeHistory } from '../../../shared/ui/ChangeHistory';
+import { type Concern, useConcern, useConcernHistory, useStartTriage } from '../hooks/useConcerns';
+
+const FIELD_LABELS = {
+  status: 'Status',
+  incidentNumber: 'Incident',
+  riskNumber: 'Risk',
+  closeReason: 'Reason for closing',
+};
+const STATUS_WORDS: Record<string, string> = {
+  new: 'New',
+  'in-triage': 'Being looked at',
+  incident: 'Handled as an incident',
+  risk: 'Added to the risk register',
+  closed: 'Closed',
+};
+const ACTIONS: Record<string, string> = { create: 'Raised', update: 'Taken up for triage', triage: 'Triaged' };
+
+function describeEntry(e: AuditEntry) {
+  return { title: `${ACTIONS[e.action] ?? 'Changed'} by ${e.actor}` };
+}
+const formatValue = (field: string, value: unknown) =>
+  field === 'status' && typeof value === 'string' ? (STATUS_WORDS[value] ?? null) : null;
 
 function Outcome({ orgId, c }: { orgId: string; c: Concern }) {
   return (
@@ -40,6 +62,7 @@ export function ConcernPage() {
   const concern = useConcern(org.id, concernId);
   const start = useStartTriage(org.id, concernId);
   const reviewer = can('approve');
+  const history = useConcernHistory(org.id, concernId, reviewer);
   return (
     <Stack gap="lg">
       <BackLink to={`/orgs/${org.id}/concerns`}>Concerns</BackLink>
@@ -98,6 +121,20 @@ export function ConcernPage() {
                 description="Decide once: open an incident, add a risk to the register, or close it with a reason. The person who raised it is told."
               >
                 <TriageForm orgId={org.id} concern={c} />
+              </SectionCard>
+            )}
+            {reviewer && (
+              <SectionCard title="Change history">
+                <QueryState query={history}>
+                  {({ items }) => (
+                    <ChangeHistory
+                      entries={items}
+                      fieldLabels={FIELD_LABELS}
+                      describe={describeEntry}
+                      formatValue={formatValue}
+                    />
+                  )}
+                </QueryState>
               </SectionCard>
             )}
           </>
