@@ -163,11 +163,17 @@ export function LineChart({
     return daily ? formatDate(iso.slice(0, 10)) : formatDateTime(iso);
   };
   const xLabelHalf = labelW(!daily) / 2 - 7;
-  const inSpan = sorted.filter((p) => p.ms >= x0 && p.ms <= x1);
+  const inSpan = useMemo(() => sorted.filter((p) => p.ms >= x0 && p.ms <= x1), [sorted, x0, x1]);
   const path = inSpan.map((p, i) => `${i ? 'L' : 'M'}${sx(p.ms).toFixed(1)},${sy(p.v).toFixed(1)}`).join(' ');
   const beyond = inSpan.filter((p) => isBeyond(p.v, threshold)).length;
   // a dense series gets small marks, so the line and the red of the breaches still read
   const dense = inSpan.length > plotW / 10;
+  // The table does not change with the width: kept across the re-renders a resize causes (thousands of rows).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: formatValue is a new function on every render of the caller; the values it formats are the deps
+  const table = useMemo(
+    () => <ValuesTable title={title} points={inSpan} threshold={threshold} formatValue={formatValue} valueLabel={valueLabel} />,
+    [title, inSpan, threshold?.value, threshold?.breachSide, valueLabel],
+  );
   const thresholdText = threshold ? (threshold.label ?? `Threshold ${formatValue(threshold.value)}`) : '';
   const summary =
     description ??
@@ -279,9 +285,11 @@ export function LineChart({
               </text>
             </g>
           )}
-          {path && <path d={path} fill="none" stroke={COLORS.line} strokeWidth={2} strokeLinejoin="round" />}
+          {path && <path d={path} fill="none" stroke={COLORS.line} strokeWidth={dense ? 1 : 2} strokeLinejoin="round" />}
           {inSpan.map((p) => {
             const out = isBeyond(p.v, threshold);
+            // a dense series is its line; only the values beyond the threshold get marks
+            if (dense && !out) return null;
             return (
               <circle
                 key={`${p.t}-${p.v}`}
@@ -318,16 +326,16 @@ export function LineChart({
       </Group>
       {asTable ? (
         <ScrollArea.Autosize mah={320} type="auto">
-          <ValuesTable title={title} points={inSpan} threshold={threshold} formatValue={formatValue} valueLabel={valueLabel} />
+          {table}
         </ScrollArea.Autosize>
       ) : (
-        <VisuallyHidden>
-          <ValuesTable title={title} points={inSpan} threshold={threshold} formatValue={formatValue} valueLabel={valueLabel} />
-        </VisuallyHidden>
+        <VisuallyHidden>{table}</VisuallyHidden>
       )}
     </div>
   );
 }
+
+const CELL = { padding: '4px 10px', borderBottom: '1px solid #e9ecef' } as const;
 
 function ValuesTable({
   title,
@@ -344,7 +352,7 @@ function ValuesTable({
 }) {
   if (points.length === 0) return <Text size="sm">No values in this period.</Text>;
   return (
-    <Table striped verticalSpacing={4} fz="sm">
+    <Table verticalSpacing={4} fz="sm">
       <caption style={{ captionSide: 'top', textAlign: 'left' }}>{title}</caption>
       <Table.Thead>
         <Table.Tr>
@@ -353,15 +361,16 @@ function ValuesTable({
           {threshold && <Table.Th>Threshold</Table.Th>}
         </Table.Tr>
       </Table.Thead>
-      <Table.Tbody>
+      {/* plain rows: a period may hold thousands of values */}
+      <tbody>
         {[...points].reverse().map((p) => (
-          <Table.Tr key={`${p.t}-${p.v}`}>
-            <Table.Td>{formatDateTime(p.t)}</Table.Td>
-            <Table.Td>{formatValue(p.v)}</Table.Td>
-            {threshold && <Table.Td>{isBeyond(p.v, threshold) ? 'Beyond' : 'Within'}</Table.Td>}
-          </Table.Tr>
+          <tr key={`${p.t}-${p.v}`}>
+            <td style={CELL}>{formatDateTime(p.t)}</td>
+            <td style={CELL}>{formatValue(p.v)}</td>
+            {threshold && <td style={CELL}>{isBeyond(p.v, threshold) ? 'Beyond' : 'Within'}</td>}
+          </tr>
         ))}
-      </Table.Tbody>
+      </tbody>
     </Table>
   );
 }
