@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type Executor, nowIso } from '../../platform/db/db.js';
 import { governanceRoles } from '../roles/index.js';
 import { audienceCovers, type CellState, cellState, teamKey, trainingNumber } from './training.rules.js';
@@ -35,16 +36,28 @@ export async function teamsOf(db: Executor, orgId: string): Promise<Map<string, 
   return new Map(rows.map((r) => [r.user_id, r.team]));
 }
 
-/** The latest completion per member and topic (by completion date, then creation). */
+/**
+ * The latest completion per member and topic (by completion date, then
+ * creation), picked in the database: a window over the person index, so an
+ * organization's older records never travel to the app.
+ */
 async function latestRecords(db: Executor, orgId: string, userId?: string) {
-  let q = db
+  const ranked = db
     .selectFrom('training_records')
-    .select(['id', 'person_user_id', 'topic_id', 'completed_on', 'expires_on', 'created_at'])
+    .select([
+      'id',
+      'person_user_id',
+      'topic_id',
+      'completed_on',
+      'expires_on',
+      sql<number>`row_number() over (partition by person_user_id, topic_id order by completed_on desc, created_at desc, id desc)`.as(
+        'rn',
+      ),
+    ])
     .where('org_id', '=', orgId)
     .where('archived_at', 'is', null)
-    .where('person_user_id', 'is not', null);
-  if (userId) q = q.where('person_user_id', '=', userId);
-  const rows = await q.orderBy('completed_on').orderBy('created_at').orderBy('id').execute();
+    .where('person_user_id', userId ? '=' : 'is not', userId ?? null);
+  const rows = await db.selectFrom(ranked.as('r')).selectAll().where('r.rn', '=', 1).execute();
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) latest.set(`${r.person_user_id}|${r.topic_id}`, r);
   return latest;
