@@ -69,6 +69,19 @@ describe('training in the browser', () => {
         await h.heading('Training records').waitFor();
         await page.getByText('TRN-001 AI systems in scope').first().waitFor();
         await page.getByText('Current').first().waitFor();
+        expect(await sideways()).toBeLessThanOrEqual(0);
+
+        // the topics, one topic with its history, and the criteria fit the phone too
+        await page.goto(`/orgs/${orgId}/training/topics`);
+        await h.heading('Training topics').waitFor();
+        await page.getByRole('link', { name: /TRN-007 Keeping evidence/ }).click();
+        await h.heading('Keeping evidence').waitFor();
+        await page.getByText('Who must take it:').waitFor();
+        await page.getByRole('heading', { name: 'Change history' }).waitFor();
+        expect(await sideways()).toBeLessThanOrEqual(0);
+        await page.goto(`/orgs/${orgId}/training/competence`);
+        await h.heading('Competence criteria').waitFor();
+        expect(await sideways()).toBeLessThanOrEqual(0);
         expect(e.consoleErrors).toEqual([]);
       } catch (err) {
         await h.explainFailure(err);
