@@ -31,10 +31,11 @@ export function useAllConcerns(orgId: string, open: boolean, enabled: boolean) {
 }
 
 /** The concerns the signed-in member raised, with their outcomes. */
-export function useMyConcerns(orgId: string) {
+export function useMyConcerns(orgId: string, enabled = true) {
   return useQuery({
     queryKey: [...concernsKey(orgId), 'mine'],
     queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/concerns/mine', { params: { path: { orgId } } })),
+    enabled,
   });
 }
 

@@ -1,4 +1,4 @@
-import { Button, SegmentedControl, Stack } from '@mantine/core';
+import { Button, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -12,9 +12,20 @@ import { useAllConcerns, useMyConcerns } from '../hooks/useConcerns';
 export function ConcernsPage() {
   const { org, can } = useOrg();
   const reviewer = can('approve');
+  const member = can('concern');
   const [view, setView] = useState<'open' | 'all'>('open');
-  const mine = useMyConcerns(org.id);
+  const mine = useMyConcerns(org.id, member);
   const all = useAllConcerns(org.id, view === 'open', reviewer);
+  if (!member)
+    return (
+      <Stack gap="lg">
+        <PageHeader eyebrow="Operation" title="Concerns" />
+        <Text size="sm">
+          Concerns are raised and reviewed by the organization's own members; your role does not see them. What they lead to shows
+          in the incidents and the risk register.
+        </Text>
+      </Stack>
+    );
   return (
     <Stack gap="lg">
       <PageHeader
