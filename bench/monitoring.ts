@@ -3,7 +3,10 @@
 // (target: under 10 s on SQLite), then the chart of a metric with 10,000
 // observations (target: under 100 ms). Prints numbers; the targets are
 // printed beside them, never asserted. Alone: `npx tsx bench/monitoring.ts`
-// (PostgreSQL too with PG_TEST_URL).
+// (PostgreSQL too with PG_TEST_URL). Measured 2026-12-02, 2 cores at load 6-11:
+// ingest SQLite 8.1 s -> 2.7-4.4 s, PostgreSQL 9.5 s -> 4.9-7.7 s (direct multi-row
+// inserts); chart p50/p95 PostgreSQL 50-66/133-220 ms -> 20/31 ms (one string_agg
+// value instead of 10,000 rows), SQLite 21-26/36-55 ms.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
