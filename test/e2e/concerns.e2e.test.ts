@@ -145,7 +145,11 @@ describe('concerns in the browser', () => {
         await page.getByRole('option', { name: /^4 · / }).click();
         expect(await overflow(page)).toBeLessThanOrEqual(1);
         // leaving with the choices unsaved asks first
-        await page.getByRole('main').getByRole('link', { name: /Concerns$/ }).first().click();
+        await page
+          .getByRole('main')
+          .getByRole('link', { name: /Concerns$/ })
+          .first()
+          .click();
         await page.getByRole('dialog', { name: 'Leave without saving?' }).waitFor();
         await page.getByRole('button', { name: 'Stay on page' }).click();
         // a double click sends one triage
@@ -156,7 +160,12 @@ describe('concerns in the browser', () => {
         await add.dblclick();
         await page.getByRole('link', { name: 'Open risk R-001' }).waitFor();
         expect(triages).toBe(1);
-        expect(await page.getByRole('alert').filter({ hasText: /already triaged|Not saved/ }).count()).toBe(0);
+        expect(
+          await page
+            .getByRole('alert')
+            .filter({ hasText: /already triaged|Not saved/ })
+            .count(),
+        ).toBe(0);
         await page.getByRole('link', { name: 'Open risk R-001' }).click();
         await h.heading(/Refund answers could be out of date/).waitFor();
         // saved with the system and the likelihood picked, the default impact (the middle of the scale)
