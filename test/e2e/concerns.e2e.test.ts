@@ -83,6 +83,8 @@ describe('concerns in the browser', () => {
         await queue.getByText('raised by Anonymous', { exact: false }).waitFor();
         expect(await page.getByText(MEMBER.name).count()).toBe(0);
         expect(await page.getByText(MEMBER.email).count()).toBe(0);
+        expect(await overflow(page)).toBeLessThanOrEqual(1);
+        await page.screenshot({ path: screenshotPath('concerns-reviewer.png'), fullPage: true });
         await queue.getByRole('link', { name: 'CON-001' }).click();
         await h.heading('About Support bot').waitFor();
         await page.getByText(/^Raised by Anonymous ·/).waitFor();

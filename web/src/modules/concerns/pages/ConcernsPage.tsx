@@ -33,18 +33,10 @@ export function ConcernsPage() {
         title="Concerns"
         description="Anyone in the organization can raise a concern about an AI system, in their name or anonymously. Reviewers decide whether it is an incident, a risk, or can be closed, and you see what they decided."
       />
-      <SectionCard title="Raise a concern">
-        <RaiseConcernForm orgId={org.id} />
-      </SectionCard>
-      <SectionCard title="My concerns" description="Only you see this list, including the concerns you raised anonymously.">
-        <QueryState query={mine}>
-          {(d) => <ConcernList orgId={org.id} items={d.items} mine label="My concerns" empty="You have not raised a concern." />}
-        </QueryState>
-      </SectionCard>
       {reviewer && (
         <SectionCard
           title={view === 'open' ? 'To triage' : 'All concerns'}
-          description="Concerns raised anonymously show “Anonymous”: nobody can see who raised them."
+          description="Concerns raised anonymously show “Anonymous”: reviewers are not shown who raised them."
           aside={
             <SegmentedControl
               size="xs"
@@ -81,6 +73,14 @@ export function ConcernsPage() {
           </QueryState>
         </SectionCard>
       )}
+      <SectionCard title="Raise a concern">
+        <RaiseConcernForm orgId={org.id} />
+      </SectionCard>
+      <SectionCard title="My concerns" description="Only you see this list, including the concerns you raised anonymously.">
+        <QueryState query={mine}>
+          {(d) => <ConcernList orgId={org.id} items={d.items} mine label="My concerns" empty="You have not raised a concern." />}
+        </QueryState>
+      </SectionCard>
     </Stack>
   );
 }
