@@ -72,6 +72,8 @@ describe('concerns in the browser', () => {
         await mine.getByRole('link', { name: 'CON-001' }).waitFor();
         await mine.getByText(/raised anonymously/).waitFor();
         await mine.getByText('Waiting for a reviewer').waitFor();
+        // a member who is not a reviewer has no triage queue
+        expect(await member.getByRole('list', { name: 'Concerns to triage' }).count()).toBe(0);
         // the form is empty again, ready for another
         expect(await member.getByLabel(/^What happened, or what worries you/).inputValue()).toBe('');
         await member.screenshot({ path: screenshotPath('concerns-member.png'), fullPage: true });
