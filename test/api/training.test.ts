@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { Migrator } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -339,6 +340,45 @@ describe.each(testDialects())('training and competence (%s)', (dialect) => {
     const stale = await owner.request('PATCH', api(`training-records/${rec.body.id}`), { notes: 'two' }, { 'if-match': etag });
     expect(stale.status).toBe(409);
     expect(await recordCount()).toBe(1);
+  });
+
+  it('exports the matrix and the completion records as one document an auditor can sample', async () => {
+    const [first] = await topics();
+    const ben = await addMember('Ben Ops');
+    const rec = await owner.post(api('training-records'), {
+      person: { userId: ben.userId },
+      topicId: first.id,
+      completedOn: day(-10),
+      evidenceUrl: 'https://lms.example.com/certificates/42',
+    });
+    expect(rec.status, JSON.stringify(rec.body)).toBe(201);
+    const xlsx = await owner.get(api('training/matrix/export?format=xlsx'));
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.raw.rawPayload as unknown as ExcelJS.Buffer);
+    const rowsOf = (name: string) => {
+      const rows: string[][] = [];
+      wb.getWorksheet(name)!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      return rows;
+    };
+    const matrixRows = rowsOf('Matrix');
+    const header = matrixRows.findIndex((r) => r[0] === 'Person');
+    expect(matrixRows[header].slice(0, 4)).toEqual(['Person', 'Team', 'Governance roles', `${first.number} ${first.title}`]);
+    const benRow = matrixRows.find((r) => r[0] === 'Ben Ops')!;
+    expect(benRow[3]).toMatch(new RegExp(`^Complete: ${day(-10)} to \\d{4}-\\d{2}-\\d{2}$`));
+    expect(benRow[4]).toBe('Missing');
+    const records = rowsOf('Records');
+    expect(records.find((r) => r[1] === 'Ben Ops')).toEqual([
+      `${first.number} ${first.title}`,
+      'Ben Ops',
+      day(-10),
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      'https://lms.example.com/certificates/42',
+    ]);
+    const html = await owner.get(api('training/matrix/export?format=html'));
+    expect(html.status).toBe(200);
+    expect(html.raw.body).toContain('Training and competence records');
+    expect(html.raw.body).not.toContain('not-required');
   });
 
   it('lets a viewer read but not write', async () => {

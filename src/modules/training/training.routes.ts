@@ -4,10 +4,12 @@ import { todayUtc } from '../../platform/dates.js';
 import { problemSchema, uuid } from '../../platform/http/fields.js';
 import { ORG_ROUTE_PREFIX, orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 import { registerRoutes, setArchived } from '../../platform/register/index.js';
+import { REPORT_FORMATS, REPORT_MEDIA_TYPES, sendReport } from '../../platform/report/index.js';
 import { criterionRegister } from './training.criteria.js';
 import { importTemplate, importTrainingRecords } from './training.import.js';
 import { computeMatrix } from './training.matrix.js';
 import { recordRegister } from './training.records.js';
+import { loadTrainingReport } from './training.report.js';
 import {
   createCriterionBody,
   createRecordBody,
@@ -190,6 +192,22 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
       const access = orgAccess(req);
       return setMemberTeam(db, access.actor, access.orgId, req.params.userId, req.body.team);
     },
+  );
+
+  app.get(
+    `${ORG_ROUTE_PREFIX}/training/matrix/export`,
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'The matrix and every current completion record as one document: XLSX (default), PDF, HTML or DOCX',
+        params: orgParams,
+        querystring: z.strictObject({ format: z.enum(REPORT_FORMATS).default('xlsx') }),
+        produces: REPORT_MEDIA_TYPES,
+        response: { 200: z.any().describe('the document'), ...problemResponses, 503: problemSchema },
+      },
+    },
+    async (req, reply) => sendReport(reply, await loadTrainingReport(db, orgAccess(req).orgId, todayUtc()), req.query.format),
   );
 
   app.get(

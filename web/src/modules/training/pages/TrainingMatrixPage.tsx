@@ -15,6 +15,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
+import { DownloadButton } from '../../../shared/ui/DownloadButton';
 import { Link, useSearchParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { formatDate, plural } from '../../../shared/ui/format';
@@ -85,6 +86,20 @@ export function TrainingMatrixPage() {
             <Button variant="default" component={Link} to={`${base}/competence`}>
               Competence
             </Button>
+            <DownloadButton
+              variant="default"
+              href={`/api/v1/orgs/${org.id}/training/matrix/export?format=xlsx`}
+              filename="training-records.xlsx"
+            >
+              Export XLSX
+            </DownloadButton>
+            <DownloadButton
+              variant="default"
+              href={`/api/v1/orgs/${org.id}/training/matrix/export?format=pdf`}
+              filename="training-records.pdf"
+            >
+              Export PDF
+            </DownloadButton>
             {write && (
               <Button component={Link} to={`${base}/records/new`}>
                 Record completion
