@@ -23,6 +23,11 @@ import * as m0021 from './0021_training.js';
 import * as m0022 from './0022_monitoring.js';
 import * as m0023 from './0023_incidents.js';
 import * as m0024 from './0024_concerns.js';
+import * as m0025 from './0025_nonconformities.js';
+import * as m0026 from './0026_internal_audits.js';
+import * as m0027 from './0027_audit_programme.js';
+import * as m0028 from './0028_improvements.js';
+import * as m0029 from './0029_management_reviews.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -50,4 +55,9 @@ export const migrations: Record<string, Migration> = {
   '0022_monitoring': m0022,
   '0023_incidents': m0023,
   '0024_concerns': m0024,
+  '0025_nonconformities': m0025,
+  '0026_internal_audits': m0026,
+  '0027_audit_programme': m0027,
+  '0028_improvements': m0028,
+  '0029_management_reviews': m0029,
 };

@@ -27,6 +27,11 @@ import { trainingRoutes } from './modules/training/index.js';
 import { monitoringRoutes } from './modules/monitoring/index.js';
 import { incidentRoutes } from './modules/incidents/index.js';
 import { concernRoutes } from './modules/concerns/index.js';
+import { nonconformityRoutes } from './modules/nonconformities/index.js';
+import { internalAuditRoutes } from './modules/internal-audits/index.js';
+import { auditProgrammeRoutes } from './modules/audit-programme/index.js';
+import { improvementRoutes } from './modules/improvements/index.js';
+import { managementReviewRoutes } from './modules/management-reviews/index.js';
 
 /** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
 export function defaultWebDir(): string {
@@ -64,6 +69,11 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(monitoringRoutes);
   await app.register(incidentRoutes);
   await app.register(concernRoutes);
+  await app.register(nonconformityRoutes);
+  await app.register(internalAuditRoutes);
+  await app.register(auditProgrammeRoutes);
+  await app.register(improvementRoutes);
+  await app.register(managementReviewRoutes);
   await registerWeb(app, config.webDir ?? defaultWebDir());
   return app;
 }

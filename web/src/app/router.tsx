@@ -33,6 +33,11 @@ const training = () => import('../modules/training');
 const monitoring = () => import('../modules/monitoring');
 const incidents = () => import('../modules/incidents');
 const concerns = () => import('../modules/concerns');
+const nonconformities = () => import('../modules/nonconformities');
+const internalAudits = () => import('../modules/internal-audits');
+const auditProgramme = () => import('../modules/audit-programme');
+const improvements = () => import('../modules/improvements');
+const managementReviews = () => import('../modules/management-reviews');
 const impactAssessments = () => import('../modules/impact-assessments');
 const objectives = () => import('../modules/objectives');
 const documents = () => import('../modules/documents');
@@ -134,6 +139,21 @@ export const router = createBrowserRouter([
               { path: 'concerns', lazy: page(concerns, 'ConcernsPage') },
               { path: 'concerns/:concernId', lazy: page(concerns, 'ConcernPage') },
               // end concerns
+              // nonconformities (module nonconformities: only its author edits between these lines)
+              { path: 'nonconformities', lazy: page(nonconformities, 'NonconformitiesPage') },
+              // end nonconformities
+              // internal-audits (module internal-audits: only its author edits between these lines)
+              { path: 'internal-audits', lazy: page(internalAudits, 'InternalAuditsPage') },
+              // end internal-audits
+              // audit-programme (module audit-programme: only its author edits between these lines)
+              { path: 'audit-programme', lazy: page(auditProgramme, 'AuditProgrammePage') },
+              // end audit-programme
+              // improvements (module improvements: only its author edits between these lines)
+              { path: 'improvements', lazy: page(improvements, 'ImprovementsPage') },
+              // end improvements
+              // management-reviews (module management-reviews: only its author edits between these lines)
+              { path: 'management-reviews', lazy: page(managementReviews, 'ManagementReviewsPage') },
+              // end management-reviews
               { path: 'journey/:step', lazy: page(() => import('./journey/NotBuiltPage'), 'NotBuiltPage') },
               { path: 'profile', lazy: page(organizations, 'ProfilePage') },
               { path: 'members', lazy: page(organizations, 'MembersPage') },

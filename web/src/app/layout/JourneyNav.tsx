@@ -84,6 +84,14 @@ export function JourneyNav({ orgId, onNavigate, canAudit }: Props) {
     { label: 'Incidents', to: `/orgs/${orgId}/incidents` },
     { label: 'Concerns', to: `/orgs/${orgId}/concerns` },
   ];
+  // Evaluation and improvement (clauses 9.2, 9.3, 10.1, 10.2): check the system, review it, fix what is wrong.
+  const improvementLinks = [
+    { label: 'Audit programme', to: `/orgs/${orgId}/audit-programme` },
+    { label: 'Internal audits', to: `/orgs/${orgId}/internal-audits` },
+    { label: 'Management reviews', to: `/orgs/${orgId}/management-reviews` },
+    { label: 'Nonconformities', to: `/orgs/${orgId}/nonconformities` },
+    { label: 'Improvements', to: `/orgs/${orgId}/improvements` },
+  ];
   // a link the role cannot use is not shown (the server refuses it anyway)
   const orgLinks = [
     { label: 'Organization profile', to: `/orgs/${orgId}/profile` },
@@ -153,6 +161,13 @@ export function JourneyNav({ orgId, onNavigate, canAudit }: Props) {
       <LinkSection id="nav-planning" title="Planning" links={planningLinks} isActive={isActive} onNavigate={onNavigate} />
       <LinkSection id="nav-support" title="Support" links={supportLinks} isActive={isActive} onNavigate={onNavigate} />
       <LinkSection id="nav-operation" title="Operation" links={operationLinks} isActive={isActive} onNavigate={onNavigate} />
+      <LinkSection
+        id="nav-improvement"
+        title="Evaluation and improvement"
+        links={improvementLinks}
+        isActive={isActive}
+        onNavigate={onNavigate}
+      />
       <LinkSection id="nav-registers" title="Registers" links={registerLinks} isActive={isActive} onNavigate={onNavigate} />
       <LinkSection id="nav-org" title="Organization" links={orgLinks} isActive={isActive} onNavigate={onNavigate} />
     </ScrollArea>
