@@ -241,7 +241,9 @@ describe('dueForPerson', () => {
         { topicId: 't3', number: 'TRN-003', title: 'Risks', state: 'overdue', expiresOn: '2026-11-01' },
       ],
       monitoring: [{ kind: 'monitoring-breach', id: 'b1', metricId: 'm1', title: 'Accuracy', since: '2026-11-08T10:00:00Z' }],
-      incidents: [{ id: 'i1', number: 'INC-001', title: 'Wrong advice', severity: 'high', status: 'open', since: '2026-11-09T08:00:00Z' }],
+      incidents: [
+        { id: 'i1', number: 'INC-001', title: 'Wrong advice', severity: 'high', status: 'open', since: '2026-11-09T08:00:00Z' },
+      ],
       concerns: [{ id: 'c1', number: 'CON-001', raisedAt: '2026-11-07T08:00:00Z', aiSystemName: 'Support bot' }],
     });
     expect(due.map((d) => [d.kind, d.title, d.detail, d.overdue])).toEqual([

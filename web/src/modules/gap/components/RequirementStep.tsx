@@ -136,12 +136,15 @@ export function RequirementStep(props: Props) {
   };
 
   const clearAnswer = () =>
-    clear.mutate({ requirementId: r.id, ifMatch: versionRef.current }, {
-      onSuccess: (cleared) => {
-        take(cleared, versionTag(cleared.updatedAt));
-        setSavedAt(null);
+    clear.mutate(
+      { requirementId: r.id, ifMatch: versionRef.current },
+      {
+        onSuccess: (cleared) => {
+          take(cleared, versionTag(cleared.updatedAt));
+          setSavedAt(null);
+        },
       },
-    });
+    );
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
