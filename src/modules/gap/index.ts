@@ -5,3 +5,4 @@ export { gapRoutes } from './gap.routes.js';
 export { getAssessment } from './use-cases/get-assessment.js';
 export { listActions } from './use-cases/list-actions.js';
 export { gapProgress } from './use-cases/progress.js';
+export { moduleFacts } from './gap.facts.js';
