@@ -1,0 +1,93 @@
+import type { Executor } from '../../platform/db/db.js';
+import { improvementSummary } from '../improvements/index.js';
+import { incidentSummary } from '../incidents/index.js';
+import { inventorySummary } from '../inventory/index.js';
+import { monitoringSummary } from '../monitoring/index.js';
+import { objectiveSummary } from '../objectives/index.js';
+import { riskRegisterSummary } from '../risks/index.js';
+import { getScopeOverview } from '../scope/index.js';
+import { supplierReviewSummary } from '../suppliers/index.js';
+import { trainingSummary } from '../training/index.js';
+import { readInputs } from './management-reviews.register.js';
+import type { LooseSummary, ReviewFacts } from './management-reviews.inputs.js';
+import * as repo from './management-reviews.repository.js';
+import { reviewNumber } from './management-reviews.rules.js';
+
+// Gathers the facts a review's inputs are compiled from, asking each module
+// through its index.ts. The previous approved review sets "since"; its own
+// frozen inputs give the numbers to compare with (the AI system count).
+
+const loose = (v: unknown): LooseSummary | null => (v && typeof v === 'object' ? (v as LooseSummary) : null);
+
+export async function gatherFacts(
+  db: Executor,
+  orgId: string,
+  reviewId: string,
+  resourceNeeds: string,
+  now = new Date(),
+): Promise<ReviewFacts> {
+  const today = now.toISOString().slice(0, 10);
+  const prev = await repo.previousApproved(db, orgId, reviewId);
+  const since = prev?.meeting_date ?? null;
+  const prevInventory = readInputs(prev?.inputs ?? null)
+    ?.sections.find((s) => s.key === 'ai-systems')
+    ?.numbers.find((n) => n.label === 'AI systems');
+  const [
+    openActions,
+    doneSinceLast,
+    scope,
+    risks,
+    monitoring,
+    objectives,
+    inventory,
+    suppliers,
+    incidents,
+    training,
+    improvements,
+  ] = await Promise.all([
+    repo.openActionsElsewhere(db, orgId, reviewId),
+    since ? repo.actionsDoneSince(db, orgId, since) : Promise.resolve(0),
+    getScopeOverview(db, orgId),
+    riskRegisterSummary(db, orgId),
+    monitoringSummary(db, orgId, now),
+    objectiveSummary(db, orgId),
+    inventorySummary(db, orgId),
+    supplierReviewSummary(db, orgId),
+    incidentSummary(db, orgId, now),
+    trainingSummary(db, orgId, today),
+    improvementSummary(db, orgId),
+  ]);
+  return {
+    today,
+    previous: prev
+      ? {
+          number: reviewNumber(Number(prev.number_seq)),
+          meetingDate: prev.meeting_date,
+          inventoryTotal: prevInventory?.value ?? null,
+        }
+      : null,
+    previousActions: {
+      open: openActions
+        .map((a) => ({
+          reviewNumber: reviewNumber(Number(a.number_seq)),
+          text: a.text,
+          owner: a.owner_name,
+          dueDate: a.due_date,
+        }))
+        .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999')),
+      doneSinceLast,
+    },
+    scope: scope.approved ? { version: scope.approved.version, approvedAt: scope.approved.approvedAt } : null,
+    risks,
+    audits: null,
+    nonconformities: null,
+    monitoring,
+    objectives,
+    inventory,
+    suppliers,
+    incidents,
+    training,
+    resourceNeeds,
+    improvements: loose(improvements),
+  };
+}
