@@ -35,6 +35,7 @@ registerLinkKind({
 registerReminderJob(documentReviewJob);
 
 export { documentRoutes } from './documents.routes.js';
+export { documentRegister } from './documents.register.js';
 export { CORE_SET, DOC_TYPES, DOCUMENT_CATEGORIES } from './documents.core-set.js';
 export type { Document, DocumentContent } from './documents.schemas.js';
 export { type DocumentDue, type DocumentSummary, documentSummary, documentsDue } from './documents.due.js';

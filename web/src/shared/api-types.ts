@@ -23442,7 +23442,13 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            actualStart?: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
