@@ -150,6 +150,9 @@ export const router = createBrowserRouter([
               // end audit-programme
               // improvements (module improvements: only its author edits between these lines)
               { path: 'improvements', lazy: page(improvements, 'ImprovementsPage') },
+              { path: 'improvements/new', lazy: page(improvements, 'NewImprovementPage') },
+              { path: 'improvements/:improvementId', lazy: page(improvements, 'ImprovementPage') },
+              { path: 'improvements/:improvementId/edit', lazy: page(improvements, 'EditImprovementPage') },
               // end improvements
               // management-reviews (module management-reviews: only its author edits between these lines)
               { path: 'management-reviews', lazy: page(managementReviews, 'ManagementReviewsPage') },

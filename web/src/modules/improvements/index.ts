@@ -1,5 +1,5 @@
-// What app/ may use of the improvements module.
-// Placeholder until its pages land: the sidebar link must not 404.
-export function ImprovementsPage() {
-  return null;
-}
+// What other modules and app/ may use of the continual improvement module.
+export { improvementsKey } from './hooks/useImprovements';
+export { ImprovementPage } from './pages/ImprovementPage';
+export { EditImprovementPage, NewImprovementPage } from './pages/ImprovementFormPage';
+export { ImprovementsPage } from './pages/ImprovementsPage';
