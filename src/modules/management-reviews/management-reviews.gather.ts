@@ -1,8 +1,9 @@
 import type { Executor } from '../../platform/db/db.js';
-import { improvementSummary } from '../improvements/index.js';
+import { IMPROVEMENT_SOURCE_LABELS, type ImprovementSource, improvementSummary } from '../improvements/index.js';
 import { incidentSummary } from '../incidents/index.js';
 import { inventorySummary } from '../inventory/index.js';
 import { monitoringSummary } from '../monitoring/index.js';
+import { gradeScale, nonconformitySummary } from '../nonconformities/index.js';
 import { objectiveSummary } from '../objectives/index.js';
 import { riskRegisterSummary } from '../risks/index.js';
 import { getScopeOverview } from '../scope/index.js';
@@ -44,6 +45,8 @@ export async function gatherFacts(
     incidents,
     training,
     improvements,
+    ncs,
+    grades,
   ] = await Promise.all([
     repo.openActionsElsewhere(db, orgId, reviewId),
     since ? repo.actionsDoneSince(db, orgId, since) : Promise.resolve(0),
@@ -56,6 +59,8 @@ export async function gatherFacts(
     incidentSummary(db, orgId, now),
     trainingSummary(db, orgId, today),
     improvementSummary(db, orgId),
+    nonconformitySummary(db, orgId, today),
+    gradeScale(db, orgId),
   ]);
   return {
     today,
@@ -80,7 +85,10 @@ export async function gatherFacts(
     scope: scope.approved ? { version: scope.approved.version, approvedAt: scope.approved.approvedAt } : null,
     risks,
     audits: null,
-    nonconformities: null,
+    nonconformities: {
+      ...ncs,
+      byGrade: grades.map((g) => ({ label: g.label, count: ncs.byGrade[g.key] ?? 0 })),
+    },
     monitoring,
     objectives,
     inventory,
@@ -88,6 +96,13 @@ export async function gatherFacts(
     incidents,
     training,
     resourceNeeds,
-    improvements: loose(improvements),
+    improvements: {
+      open: improvements.open,
+      done: improvements.done,
+      bySource: Object.entries(improvements.bySource).map(([k, count]) => ({
+        label: IMPROVEMENT_SOURCE_LABELS[k as ImprovementSource] ?? k,
+        count,
+      })),
+    },
   };
 }

@@ -21,7 +21,20 @@ const facts = (extra: Partial<ReviewFacts> = {}): ReviewFacts => ({
     method: { status: 'approved', version: 1 },
   },
   audits: { audits: 2, findings: { major: 1, minor: 3 }, conclusion: 'Effective with exceptions' },
-  nonconformities: null,
+  nonconformities: {
+    open: 3,
+    byGrade: [
+      { label: 'Major', count: 1 },
+      { label: 'Minor', count: 2 },
+    ],
+    planOverdue: 1,
+    evidenceOverdue: 0,
+    awaitingEffectiveness: 1,
+    closedLast12Months: 4,
+    recurring: 1,
+    correctiveActionsOpen: 5,
+    correctiveActionsOverdue: 2,
+  },
   monitoring: { metrics: 5, systemsMonitored: 2, openBreaches: 1, reviewsOverdue: 0, noData: 1 },
   objectives: { total: 4, open: 2, achieved: 1, missed: 1, overdue: 1, atRisk: 0 },
   inventory: { total: 6, inScope: 5, duplicateGroups: 0, namedInScopeMissing: 1 },
@@ -29,7 +42,7 @@ const facts = (extra: Partial<ReviewFacts> = {}): ReviewFacts => ({
   incidents: { open: 2, notEscalated: 0, closedLast90Days: 1, bySeverity: { low: 0, medium: 1, high: 1, critical: 0 } },
   training: { topics: 3, people: 10, required: 20, complete: 15, missing: 4, overdue: 1 },
   resourceNeeds: '  A second reviewer for model releases ',
-  improvements: { open: 2, done: 1, bySource: { incident: 1 } },
+  improvements: { open: 2, done: 1, bySource: [{ label: 'Incident', count: 3 }] },
   ...extra,
 });
 
@@ -87,7 +100,7 @@ describe('compileInputs', () => {
 
   it('says when a module gave nothing, and shows other modules’ summaries as labelled numbers', () => {
     const sections = compileInputs(facts());
-    expect(byKey(sections, 'nonconformities').facts).toEqual([
+    expect(byKey(compileInputs(facts({ nonconformities: null })), 'nonconformities').facts).toEqual([
       'This information was not available when the inputs were compiled.',
     ]);
     const audits = byKey(sections, 'audits');
@@ -109,6 +122,13 @@ describe('compileInputs', () => {
     expect(byKey(sections, 'training').facts[1]).toBe('15 of 20 required trainings are complete (75%); 4 missing and 1 overdue.');
     expect(byKey(sections, 'incidents').facts[0]).toBe('2 incidents are not closed (1 medium, 1 high severity).');
     expect(byKey(sections, 'resources').facts).toEqual(['A second reviewer for model releases']);
+    const ncs = byKey(sections, 'nonconformities');
+    expect(ncs.facts[0]).toBe('3 nonconformities are not closed (1 major, 2 minor); 1 of them recurring.');
+    expect(ncs.numbers).toContainEqual({ label: 'Corrective actions overdue', value: 2 });
+    expect(byKey(sections, 'improvements').facts).toEqual([
+      'The improvement log holds 2 open improvements and 1 done.',
+      'Where they came from: 3 from incident.',
+    ]);
   });
 
   it('handles a first review with nothing to compare with and nothing recorded', () => {

@@ -42,7 +42,18 @@ export interface ReviewFacts {
     method: { status: string; version: number | null };
   } | null;
   audits: LooseSummary | null;
-  nonconformities: LooseSummary | null;
+  nonconformities: {
+    open: number;
+    /** open ones per grade, by the grade's label */
+    byGrade: { label: string; count: number }[];
+    planOverdue: number;
+    evidenceOverdue: number;
+    awaitingEffectiveness: number;
+    closedLast12Months: number;
+    recurring: number;
+    correctiveActionsOpen: number;
+    correctiveActionsOverdue: number;
+  } | null;
   monitoring: { metrics: number; systemsMonitored: number; openBreaches: number; reviewsOverdue: number; noData: number } | null;
   objectives: { total: number; open: number; achieved: number; missed: number; overdue: number; atRisk: number } | null;
   inventory: { total: number; inScope: number; duplicateGroups: number; namedInScopeMissing: number } | null;
@@ -50,7 +61,7 @@ export interface ReviewFacts {
   incidents: { open: number; notEscalated: number; closedLast90Days: number; bySeverity: Record<string, number> } | null;
   training: { topics: number; people: number; required: number; complete: number; missing: number; overdue: number } | null;
   resourceNeeds: string;
-  improvements: LooseSummary | null;
+  improvements: { open: number; done: number; bySource: { label: string; count: number }[] } | null;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -205,15 +216,33 @@ export function compileInputs(f: ReviewFacts): InputSection[] {
 
   // Nonconformities and corrective actions
   if (!f.nonconformities) out.push(section('nonconformities', 'Nonconformities and corrective actions', [NOT_AVAILABLE]));
-  else
+  else {
+    const n = f.nonconformities;
+    const grades = n.byGrade
+      .filter((g) => g.count > 0)
+      .map((g) => `${g.count} ${g.label.toLowerCase()}`)
+      .join(', ');
     out.push(
       section(
         'nonconformities',
         'Nonconformities and corrective actions',
-        [`Nonconformities and their corrective actions as of ${f.today}.`, ...looseFacts(f.nonconformities)],
-        looseNumbers(f.nonconformities),
+        [
+          `${plural(n.open, 'nonconformity', 'nonconformities')} ${n.open === 1 ? 'is' : 'are'} not closed${grades ? ` (${grades})` : ''}; ${n.recurring} of them recurring.`,
+          `${n.planOverdue} ${n.planOverdue === 1 ? 'has' : 'have'} no corrective action planned in time and ${n.evidenceOverdue} ${n.evidenceOverdue === 1 ? 'is' : 'are'} past the date for closing with evidence; ${n.awaitingEffectiveness} await the check that the actions worked.`,
+          `${plural(n.correctiveActionsOpen, 'corrective action')} ${n.correctiveActionsOpen === 1 ? 'is' : 'are'} open, ${n.correctiveActionsOverdue} overdue.`,
+          `${plural(n.closedLast12Months, 'nonconformity', 'nonconformities')} ${n.closedLast12Months === 1 ? 'was' : 'were'} closed in the 12 months to ${f.today}.`,
+        ],
+        [
+          { label: 'Not closed', value: n.open },
+          ...n.byGrade.map((g) => ({ label: `Not closed: ${g.label.toLowerCase()}`, value: g.count })),
+          { label: 'Recurring', value: n.recurring },
+          { label: 'Corrective actions open', value: n.correctiveActionsOpen },
+          { label: 'Corrective actions overdue', value: n.correctiveActionsOverdue },
+          { label: 'Closed in the last 12 months', value: n.closedLast12Months },
+        ],
       ),
     );
+  }
 
   // Monitoring and measurement
   if (!f.monitoring) out.push(section('monitoring', 'Monitoring and measurement results', [NOT_AVAILABLE]));
@@ -373,15 +402,28 @@ export function compileInputs(f: ReviewFacts): InputSection[] {
 
   // Improvement
   if (!f.improvements) out.push(section('improvements', 'Opportunities for improvement', [NOT_AVAILABLE]));
-  else
+  else {
+    const m = f.improvements;
+    const sources = m.bySource
+      .filter((x) => x.count > 0)
+      .map((x) => `${x.count} from ${x.label.toLowerCase()}`)
+      .join(', ');
     out.push(
       section(
         'improvements',
         'Opportunities for improvement',
-        ['Improvement opportunities on record.', ...looseFacts(f.improvements)],
-        looseNumbers(f.improvements),
+        [
+          `The improvement log holds ${plural(m.open, 'open improvement')} and ${m.done} done.`,
+          ...(sources ? [`Where they came from: ${sources}.`] : []),
+        ],
+        [
+          { label: 'Open improvements', value: m.open },
+          { label: 'Done', value: m.done },
+          ...m.bySource.map((x) => ({ label: `From ${x.label.toLowerCase()}`, value: x.count })),
+        ],
       ),
     );
+  }
 
   return out;
 }

@@ -131,9 +131,9 @@ export function buildMinutesReport(input: {
             type: 'table',
             sheet: 'Actions',
             columns: [
-              { header: 'Action', width: 50 },
-              { header: 'Owner', width: 22 },
-              { header: 'Due', width: 14 },
+              { header: 'Action', width: 42 },
+              { header: 'Owner', width: 20 },
+              { header: 'Due', width: 18 },
               { header: 'Status', width: 18 },
             ],
             rows: r.actions.map((a) => [
