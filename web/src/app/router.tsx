@@ -141,6 +141,10 @@ export const router = createBrowserRouter([
               // end concerns
               // nonconformities (module nonconformities: only its author edits between these lines)
               { path: 'nonconformities', lazy: page(nonconformities, 'NonconformitiesPage') },
+              { path: 'nonconformities/new', lazy: page(nonconformities, 'NewNonconformityPage') },
+              { path: 'nonconformities/settings', lazy: page(nonconformities, 'NonconformitySettingsPage') },
+              { path: 'nonconformities/:nonconformityId', lazy: page(nonconformities, 'NonconformityPage') },
+              { path: 'nonconformities/:nonconformityId/edit', lazy: page(nonconformities, 'EditNonconformityPage') },
               // end nonconformities
               // internal-audits (module internal-audits: only its author edits between these lines)
               { path: 'internal-audits', lazy: page(internalAudits, 'InternalAuditsPage') },

@@ -1,5 +1,6 @@
 // What app/ may use of the nonconformities module.
-// Placeholder until its pages land: the sidebar link must not 404.
-export function NonconformitiesPage() {
-  return null;
-}
+export { EditNonconformityPage } from './pages/EditNonconformityPage';
+export { NewNonconformityPage } from './pages/NewNonconformityPage';
+export { NonconformitiesPage } from './pages/NonconformitiesPage';
+export { NonconformityPage } from './pages/NonconformityPage';
+export { NonconformitySettingsPage } from './pages/NonconformitySettingsPage';

@@ -119,6 +119,15 @@ function IncidentView({ incident }: { incident: Incident }) {
                 Edit
               </Button>
             )}
+            {canWrite && (
+              <Button
+                component={Link}
+                to={`/orgs/${org.id}/nonconformities/new?${new URLSearchParams({ sourceKind: 'incident', sourceId: incident.id, sourceLabel: incident.number })}`}
+                variant="default"
+              >
+                Raise nonconformity
+              </Button>
+            )}
           </Group>
         }
       />
