@@ -145,4 +145,51 @@ describe.each(testDialects())('audit programme (%s)', (dialect) => {
     const other = (await owner.post('/api/v1/orgs', { name: 'Other' })).body.id;
     expect((await owner.get(`/api/v1/orgs/${other}/audit-programme`)).body).toMatchObject({ approved: null, draft: null });
   });
+
+  it('puts the internal audits of the cycle in columns, planned and done, and counts what none covers', async () => {
+    const year = Number(new Date().toISOString().slice(0, 4));
+    await owner.put(url('/draft'), { content: programme({ cycleStart: `${year}-01-01`, owner: { userId } }) });
+    expect((await owner.post(url('/draft/approve'), {})).status).toBe(200);
+    const audits = `/api/v1/orgs/${orgId}/internal-audits`;
+    const lead = [{ name: 'Olga Outside', lead: true }];
+    const planned = await owner.post(audits, {
+      title: 'Risk and data',
+      requirementIds: ['6.1.2', 'A.7.4'],
+      plannedStart: `${year + 1}-03-01`,
+      auditors: lead,
+    });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(201);
+    const later = await owner.post(audits, {
+      title: 'Next cycle',
+      requirementIds: ['5.1'],
+      plannedStart: `${year + 3}-02-01`,
+      auditors: lead,
+    });
+    expect(later.status, JSON.stringify(later.body)).toBe(201);
+    const done = await owner.post(audits, { title: 'Leadership', requirementIds: ['5.2', '6.1.2'], auditors: lead });
+    expect((await owner.post(`${audits}/${done.body.id}/start`)).status).toBe(200);
+    const reported = await owner.post(`${audits}/${done.body.id}/report`, { conclusions: 'Policy holds.' });
+    expect(reported.status, JSON.stringify(reported.body)).toBe(200);
+
+    const map = (await owner.get(url('/coverage'))).body;
+    expect(map.programme).toEqual({ status: 'approved', version: 1 });
+    expect(map.cycle).toEqual({ start: `${year}-01-01`, end: `${year + 2}-12-31` });
+    // the reported audit (dated by its end, today) first, then the planned one; the next cycle's is not a column
+    expect(map.audits.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([
+      [done.body.id, 'reported'],
+      [planned.body.id, 'planned'],
+    ]);
+    const row = (id: string) => map.requirements.find((r: { id: string }) => r.id === id);
+    expect(row('6.1.2')).toMatchObject({ auditIds: [done.body.id, planned.body.id], covered: true });
+    expect(row('5.2')).toMatchObject({ auditIds: [done.body.id], covered: true });
+    expect(row('5.1')).toMatchObject({ auditIds: [], covered: false });
+    expect(row('A.7.4')).toMatchObject({ auditIds: [planned.body.id], covered: true });
+    expect(map.gaps).toBe(map.total - 3);
+    expect(map.gaps).toBe(map.requirements.filter((r: { covered: boolean }) => !r.covered).length);
+
+    // an archived audit is no column
+    expect((await owner.post(`${audits}/${planned.body.id}/archive`)).status).toBe(200);
+    const after = (await owner.get(url('/coverage'))).body;
+    expect(after.audits.map((a: { id: string }) => a.id)).toEqual([done.body.id]);
+  });
 });

@@ -3,8 +3,9 @@ import { todayUtc } from '../../platform/dates.js';
 import type { Executor } from '../../platform/db/db.js';
 import { invalid } from '../../platform/http/errors.js';
 import { resolvePeople } from '../../platform/refs/index.js';
+import { listRecords } from '../../platform/register/index.js';
 import { defineVersionedRecord } from '../../platform/versioned/index.js';
-import { auditScopes } from '../internal-audits/index.js';
+import { type AuditScope, auditScopes, type InternalAudit, internalAuditRegister } from '../internal-audits/index.js';
 import { currentSoa } from '../soa/index.js';
 import { computeCoverage, coverageRequirements, cycleOf, fallbackCycle, programmeChecks } from './audit-programme.rules.js';
 import { type CoverageResponse, type ProgrammeContent, programmeContentSchema } from './audit-programme.schemas.js';
@@ -46,13 +47,44 @@ export const auditProgramme = defineVersionedRecord({
   }),
 });
 
+/**
+ * Audits already reported or closed: auditScopes answers the planned and
+ * running ones only, and a done audit covers what it looked at in its cycle.
+ * Read through the internal audit register's list (not archived).
+ */
+async function doneAudits(db: Executor, orgId: string): Promise<AuditScope[]> {
+  const out: AuditScope[] = [];
+  for (const status of ['reported', 'closed'] as const) {
+    let cursor: string | undefined;
+    do {
+      const page = await listRecords(db, internalAuditRegister, orgId, { limit: 200, cursor, status, sort: 'number' });
+      out.push(
+        ...page.items.map((a: InternalAudit) => ({
+          id: a.id,
+          number: a.number,
+          title: a.title,
+          status: a.status,
+          plannedStart: a.plannedStart,
+          actualEnd: a.actualEnd,
+          requirementIds: a.requirementIds,
+        })),
+      );
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  return out;
+}
+
 /** The coverage map of the cycle: clause requirements and applicable Annex A controls against the audits of the cycle. */
 export async function auditCoverage(db: Executor, orgId: string): Promise<CoverageResponse> {
-  const [overview, soa, audits] = await Promise.all([
+  const [overview, soa, active, done] = await Promise.all([
     auditProgramme.getOverview(db, { orgId }),
     currentSoa(db, orgId),
     auditScopes(db, orgId),
+    doneAudits(db, orgId),
   ]);
+  const seen = new Set(active.map((a) => a.id));
+  const audits = [...active, ...done.filter((a) => !seen.has(a.id))];
   const programme = overview.approved ?? overview.draft;
   const cycle = programme ? cycleOf(programme.content) : fallbackCycle(todayUtc());
   const noSoa = soa.status === 'not-started';
