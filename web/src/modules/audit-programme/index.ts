@@ -1,5 +1,2 @@
-// What app/ may use of the audit-programme module.
-// Placeholder until its pages land: the sidebar link must not 404.
-export function AuditProgrammePage() {
-  return null;
-}
+// What app/ may use of the audit programme module.
+export { AuditProgrammePage } from './pages/AuditProgrammePage';
