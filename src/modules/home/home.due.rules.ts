@@ -17,7 +17,11 @@ export interface DueItem {
     | 'monitoring-breach'
     | 'monitoring-review'
     | 'incident'
-    | 'concern-triage';
+    | 'concern-triage'
+    | 'corrective-action'
+    | 'nonconformity'
+    | 'internal-audit'
+    | 'review-action';
   title: string;
   detail: string;
   /** YYYY-MM-DD; null for what has no date (an answer to finish) */
@@ -89,6 +93,19 @@ export interface DueInputs {
   incidents?: { id: string; number: string; title: string; severity: string; status: string; since: string }[];
   /** concerns waiting for triage, for those who triage them (concerns.concernsDue) */
   concerns?: { id: string; number: string; raisedAt: string; aiSystemName: string | null }[];
+  /** my corrective actions, and nonconformities I own past a deadline (nonconformities.nonconformitiesDue) */
+  nonconformities?: {
+    kind: 'corrective-action' | 'nonconformity';
+    id: string;
+    nonconformityId: string;
+    number: string;
+    title: string;
+    dueDate: string;
+  }[];
+  /** internal audits I audit, starting soon or under way (internalAudits.internalAuditsDue) */
+  audits?: { id: string; number: string; title: string; plannedStart: string | null; status: string }[];
+  /** my open actions from management reviews (managementReviews.reviewActionsDue) */
+  reviewActions?: { id: string; reviewId: string; number: string; text: string; dueDate: string | null }[];
 }
 
 const SEVERITY_WORDS: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
@@ -262,6 +279,39 @@ export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
       dueDate: raised,
       overdue: false,
       href: `${base}/concerns/${c.id}`,
+    });
+  }
+  for (const n of input.nonconformities ?? []) {
+    if (n.dueDate > input.until) continue;
+    items.push({
+      kind: n.kind,
+      title: n.kind === 'corrective-action' ? `Corrective action: ${n.title}` : `Nonconformity ${n.number} ${n.title}`,
+      ...when(n.dueDate, input.today, input.formatDay),
+      dueDate: n.dueDate,
+      href: `${base}/nonconformities/${n.nonconformityId}`,
+    });
+  }
+  for (const a of input.audits ?? []) {
+    const starts = a.status === 'planned' && a.plannedStart;
+    items.push({
+      kind: 'internal-audit',
+      title: `Internal audit ${a.number} ${a.title}`,
+      detail: starts
+        ? `You audit; it starts on ${input.formatDay ? input.formatDay(a.plannedStart as string) : a.plannedStart}`
+        : 'You audit; under way',
+      dueDate: a.plannedStart,
+      overdue: false,
+      href: `${base}/internal-audits/${a.id}`,
+    });
+  }
+  for (const r of input.reviewActions ?? []) {
+    if (r.dueDate && r.dueDate > input.until) continue;
+    items.push({
+      kind: 'review-action',
+      title: `Management review action: ${r.text}`,
+      ...(r.dueDate ? when(r.dueDate, input.today, input.formatDay) : { detail: `From ${r.number}`, overdue: false }),
+      dueDate: r.dueDate,
+      href: `${base}/management-reviews/${r.reviewId}`,
     });
   }
   if (gap && gap.status === 'in-progress') {

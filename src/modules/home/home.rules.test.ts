@@ -41,8 +41,51 @@ describe('journeySteps', () => {
       ['not-started', 'No Statement of Applicability yet'],
     ]);
     expect(steps[5]).toMatchObject({ id: 'training', state: 'not-started', reason: 'No training topics yet' });
-    expect(steps.slice(6).every((s) => s.state === 'not-built')).toBe(true);
+    expect(steps.slice(6, 8).map((s) => [s.state, s.reason])).toEqual([
+      ['not-started', 'No internal audit planned yet'],
+      ['not-started', 'No management review yet'],
+    ]);
+    expect(steps[11]).toMatchObject({ id: 'corrective-actions', state: 'not-started', reason: 'No nonconformities recorded' });
+    expect(steps.filter((s) => [9, 10, 11, 13, 14].includes(s.number)).every((s) => s.state === 'not-built')).toBe(true);
     expect(steps.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+
+  it('judges the internal audit, the management review and the corrective actions on their registers', () => {
+    const steps = journeySteps(
+      facts({
+        audits: { planned: 1, inProgress: 0, reported: 1, lastReportedAt: '2026-10-01T10:00:00Z' },
+        reviews: { lastApprovedAt: null, nextPlanned: '2026-12-15', openActions: 0, overdueActions: 0, topManagementSet: true },
+        nonconformities: {
+          open: 2,
+          planOverdue: 1,
+          evidenceOverdue: 0,
+          awaitingEffectiveness: 1,
+          closedLast12Months: 3,
+          correctiveActionsOverdue: 0,
+        },
+      }),
+    );
+    expect([steps[6], steps[7], steps[11]].map((s) => [s.state, s.reason])).toEqual([
+      ['done', 'Last audit reported on 2026-10-01; 1 audit planned'],
+      ['in-progress', 'Review planned for 2026-12-15'],
+      [
+        'in-progress',
+        '2 nonconformities open; 1 without a corrective action past the plan date; 1 waiting for the effectiveness check',
+      ],
+    ]);
+    const closed = journeySteps(
+      facts({
+        nonconformities: {
+          open: 0,
+          planOverdue: 0,
+          evidenceOverdue: 0,
+          awaitingEffectiveness: 0,
+          closedLast12Months: 3,
+          correctiveActionsOverdue: 0,
+        },
+      }),
+    );
+    expect(closed[11]).toMatchObject({ state: 'done', reason: '3 nonconformities closed in the last 12 months, none open' });
   });
 
   it('judges training done when every member has every required training and no refresher is overdue', () => {
@@ -179,9 +222,9 @@ describe('nextActions', () => {
     const clean = { ...done, gap: done.gap && { ...done.gap, actions: [] } };
     expect(nextActions(clean)).toEqual([
       {
-        title: 'Plan the internal audit (step 7)',
-        detail: 'Steps 1 to 6 need nothing now. The internal audit is not built yet in this version of OpenAIMS.',
-        href: '/orgs/org-1/journey/internal-audit',
+        title: 'Choose a certification body (step 9)',
+        detail: 'Steps 1 to 8 need nothing now. Choosing the certification body is not built yet in this version of OpenAIMS.',
+        href: '/orgs/org-1/journey/certification-body',
       },
     ]);
     const toDo = nextActions({

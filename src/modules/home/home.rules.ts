@@ -45,6 +45,25 @@ export interface HomeFacts {
     overdue: number;
     peopleFullyTrained: number;
   };
+  /** internal audits (internalAuditSummary) */
+  audits?: { planned: number; inProgress: number; reported: number; lastReportedAt: string | null };
+  /** management reviews (managementReviewSummary) */
+  reviews?: {
+    lastApprovedAt: string | null;
+    nextPlanned: string | null;
+    openActions: number;
+    overdueActions: number;
+    topManagementSet: boolean;
+  };
+  /** the nonconformity register (nonconformitySummary) */
+  nonconformities?: {
+    open: number;
+    planOverdue: number;
+    evidenceOverdue: number;
+    awaitingEffectiveness: number;
+    closedLast12Months: number;
+    correctiveActionsOverdue: number;
+  };
   /** the operation registers: monitoring, incidents and concerns */
   operation?: {
     metrics: number;
@@ -157,6 +176,39 @@ function trainingStep({ training: t }: HomeFacts): Pick<StepView, 'state' | 'rea
   return { state: done ? 'done' : 'in-progress', reason: parts.join('; ') };
 }
 
+function internalAuditStep({ audits: a, formatDay }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
+  if (!a || a.planned + a.inProgress + a.reported === 0) return { state: 'not-started', reason: 'No internal audit planned yet' };
+  const parts: string[] = [];
+  if (a.lastReportedAt) parts.push(`Last audit reported on ${day(a.lastReportedAt, formatDay)}`);
+  if (a.inProgress) parts.push(`${count(a.inProgress, 'audit')} under way`);
+  if (a.planned) parts.push(`${count(a.planned, 'audit')} planned`);
+  return { state: a.reported > 0 ? 'done' : 'in-progress', reason: parts.join('; ') };
+}
+
+function managementReviewStep({ reviews: r, formatDay }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
+  if (!r) return { state: 'not-started', reason: 'No management review yet' };
+  const parts: string[] = [];
+  if (r.lastApprovedAt) parts.push(`Last review approved on ${day(r.lastApprovedAt, formatDay)}`);
+  if (r.nextPlanned) parts.push(`${r.lastApprovedAt ? 'next one' : 'Review'} planned for ${day(r.nextPlanned, formatDay)}`);
+  if (r.overdueActions) parts.push(`${count(r.overdueActions, 'action')} overdue`);
+  if (parts.length === 0) return { state: 'not-started', reason: 'No management review yet' };
+  return { state: r.lastApprovedAt ? 'done' : 'in-progress', reason: parts.join('; ') };
+}
+
+function correctiveActionStep({ nonconformities: n }: HomeFacts): Pick<StepView, 'state' | 'reason'> {
+  if (!n || n.open + n.closedLast12Months === 0) return { state: 'not-started', reason: 'No nonconformities recorded' };
+  if (n.open === 0)
+    return {
+      state: 'done',
+      reason: `${count(n.closedLast12Months, 'nonconformity', 'nonconformities')} closed in the last 12 months, none open`,
+    };
+  const parts = [`${count(n.open, 'nonconformity', 'nonconformities')} open`];
+  if (n.planOverdue) parts.push(`${n.planOverdue} without a corrective action past the plan date`);
+  if (n.evidenceOverdue) parts.push(`${n.evidenceOverdue} past the evidence date`);
+  if (n.awaitingEffectiveness) parts.push(`${n.awaitingEffectiveness} waiting for the effectiveness check`);
+  return { state: 'in-progress', reason: parts.join('; ') };
+}
+
 const BUILT: Record<string, (f: HomeFacts) => Pick<StepView, 'state' | 'reason'>> = {
   scope: scopeStep,
   'gap-assessment': gapStep,
@@ -164,6 +216,9 @@ const BUILT: Record<string, (f: HomeFacts) => Pick<StepView, 'state' | 'reason'>
   documentation: documentationStep,
   controls: controlsStep,
   training: trainingStep,
+  'internal-audit': internalAuditStep,
+  'management-review': managementReviewStep,
+  'corrective-actions': correctiveActionStep,
 };
 
 /** The 14 steps, each with its state and the reason in words. */
@@ -402,12 +457,58 @@ export function nextActions(facts: HomeFacts, limit = 5): NextAction[] {
       'The matrix shows who needs a refresher on which topic.',
       'training',
     );
+  // Steps 7, 8 and 12: audit yourself, let leadership review, fix what was found.
+  const nc = facts.nonconformities;
+  if (nc?.planOverdue)
+    add(
+      62,
+      `Plan corrective action for ${count(nc.planOverdue, 'nonconformity', 'nonconformities')}`,
+      'Past the date its grade sets for a plan: find the root cause and add corrective actions.',
+      'nonconformities?flag=plan-overdue',
+    );
+  if (nc?.evidenceOverdue)
+    add(
+      60,
+      `Close out ${count(nc.evidenceOverdue, 'nonconformity', 'nonconformities')} past the evidence date`,
+      'Finish the corrective actions and check that they worked.',
+      'nonconformities?flag=evidence-overdue',
+    );
+  if (nc?.awaitingEffectiveness)
+    add(
+      26,
+      `Check the effectiveness of ${count(nc.awaitingEffectiveness, 'corrective action plan')}`,
+      'A nonconformity closes only once someone checked that the actions worked.',
+      'nonconformities',
+    );
+  const a = facts.audits;
+  if (a && a.planned + a.inProgress + a.reported === 0 && t && t.complete > 0)
+    add(
+      16,
+      'Plan the internal audit (step 7)',
+      'Find the weak areas before the external auditor does: audit every clause and applicable control once per cycle.',
+      'internal-audits',
+    );
+  const r = facts.reviews;
+  if (r && !r.topManagementSet)
+    add(
+      15,
+      'Name top management for management reviews',
+      'Leadership involvement must be visible: a review is approved by top management and should be attended by them.',
+      'management-reviews/settings',
+    );
+  if (a && a.reported > 0 && r && !r.lastApprovedAt)
+    add(
+      14,
+      'Hold the management review (step 8)',
+      'The internal audit is reported: leadership reviews its results with risks, incidents and objectives.',
+      'management-reviews',
+    );
   if (out.length === 0)
     add(
       0,
-      'Plan the internal audit (step 7)',
-      'Steps 1 to 6 need nothing now. The internal audit is not built yet in this version of OpenAIMS.',
-      'journey/internal-audit',
+      'Choose a certification body (step 9)',
+      'Steps 1 to 8 need nothing now. Choosing the certification body is not built yet in this version of OpenAIMS.',
+      'journey/certification-body',
     );
 
   return out

@@ -8,9 +8,12 @@ import { documentSummary, documentsDue } from '../documents/index.js';
 import { evidenceDue } from '../evidence/index.js';
 import { gapProgress } from '../gap/index.js';
 import { incidentSummary, incidentsDue } from '../incidents/index.js';
+import { internalAuditSummary, internalAuditsDue } from '../internal-audits/index.js';
+import { managementReviewSummary, reviewActionsDue } from '../management-reviews/index.js';
 import { monitoringDue, monitoringSummary } from '../monitoring/index.js';
 import { reassessmentsDue } from '../impact-assessments/index.js';
 import { inventorySummary } from '../inventory/index.js';
+import { nonconformitiesDue, nonconformitySummary } from '../nonconformities/index.js';
 import { objectivesDue } from '../objectives/index.js';
 import { getProfile } from '../organizations/index.js';
 import { riskTasksDue } from '../risks/index.js';
@@ -55,11 +58,14 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
     currentSoa(db, orgId),
   ]);
   const now = new Date();
-  const [training, monitoring, incidents, concerns] = await Promise.all([
+  const [training, monitoring, incidents, concerns, audits, reviews, nonconformities] = await Promise.all([
     trainingSummary(db, orgId, today),
     monitoringSummary(db, orgId, now),
     incidentSummary(db, orgId, now),
     concernSummary(db, orgId),
+    internalAuditSummary(db, orgId, today),
+    managementReviewSummary(db, orgId, today),
+    nonconformitySummary(db, orgId, today),
   ]);
   const applicable = soa.rows.filter((r) => r.applicable);
   // days in the reasons and due dates as the organization writes them
@@ -100,6 +106,9 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
       evidenced: applicable.filter((r) => r.validEvidenceCount > 0).length,
     },
     training,
+    audits,
+    reviews,
+    nonconformities,
     operation: {
       metrics: monitoring.metrics,
       systemsMonitored: monitoring.systemsMonitored,
@@ -139,6 +148,9 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
       incidents: await incidentsDue(db, orgId, access.userId),
       // concerns fall to those who triage them
       concerns: can(access.role, 'approve') ? await concernsDue(db, orgId) : [],
+      nonconformities: await nonconformitiesDue(db, orgId, access.userId, today),
+      audits: await internalAuditsDue(db, orgId, access.userId, today),
+      reviewActions: await reviewActionsDue(db, orgId, access.userId, today),
     }),
     recent: changes.map((c) => describeChange(orgId, c, detail)),
     recentDetail: detail ? 'full' : 'summary',

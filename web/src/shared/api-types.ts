@@ -25738,6 +25738,7 @@ export interface paths {
                 userId: string;
                 name: string;
               }[];
+              youAreTopManagement: boolean;
             };
           };
         };
@@ -29032,7 +29033,11 @@ export interface components {
         | 'monitoring-breach'
         | 'monitoring-review'
         | 'incident'
-        | 'concern-triage';
+        | 'concern-triage'
+        | 'corrective-action'
+        | 'nonconformity'
+        | 'internal-audit'
+        | 'review-action';
       title: string;
       detail: string;
       dueDate: string | null;
@@ -29053,6 +29058,59 @@ export interface components {
       recent: components['schemas']['RecentChangeInput'][];
       /** @enum {string} */
       recentDetail: 'full' | 'summary';
+    };
+    ImprovementSourceInputInput: {
+      /** @enum {string} */
+      kind:
+        | 'internal-audit'
+        | 'certification-audit'
+        | 'incident'
+        | 'management-review'
+        | 'monitoring'
+        | 'concern'
+        | 'suggestion'
+        | 'other';
+      /** @default null */
+      id: string | null;
+      label?: string;
+    };
+    ImprovementInput: {
+      id: string;
+      number: string;
+      title: string;
+      description: string;
+      source: {
+        /** @enum {string} */
+        kind:
+          | 'internal-audit'
+          | 'certification-audit'
+          | 'incident'
+          | 'management-review'
+          | 'monitoring'
+          | 'concern'
+          | 'suggestion'
+          | 'other';
+        id: string | null;
+        label?: string;
+      };
+      owner: components['schemas']['PersonInput'] | null;
+      /** @enum {string} */
+      status: 'proposed' | 'planned' | 'in-progress' | 'done' | 'rejected';
+      benefit: string;
+      dueDate: string | null;
+      outcome: string;
+      closedAt: string | null;
+      overdue: boolean;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    ImprovementSummaryInput: {
+      open: number;
+      done: number;
+      bySource: {
+        [key: string]: number;
+      };
     };
     CorrectiveActionInput: {
       id: string;
@@ -29195,59 +29253,6 @@ export interface components {
       correctiveActionsOpen: number;
       correctiveActionsOverdue: number;
     };
-    ImprovementSourceInputInput: {
-      /** @enum {string} */
-      kind:
-        | 'internal-audit'
-        | 'certification-audit'
-        | 'incident'
-        | 'management-review'
-        | 'monitoring'
-        | 'concern'
-        | 'suggestion'
-        | 'other';
-      /** @default null */
-      id: string | null;
-      label?: string;
-    };
-    ImprovementInput: {
-      id: string;
-      number: string;
-      title: string;
-      description: string;
-      source: {
-        /** @enum {string} */
-        kind:
-          | 'internal-audit'
-          | 'certification-audit'
-          | 'incident'
-          | 'management-review'
-          | 'monitoring'
-          | 'concern'
-          | 'suggestion'
-          | 'other';
-        id: string | null;
-        label?: string;
-      };
-      owner: components['schemas']['PersonInput'] | null;
-      /** @enum {string} */
-      status: 'proposed' | 'planned' | 'in-progress' | 'done' | 'rejected';
-      benefit: string;
-      dueDate: string | null;
-      outcome: string;
-      closedAt: string | null;
-      overdue: boolean;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    ImprovementSummaryInput: {
-      open: number;
-      done: number;
-      bySource: {
-        [key: string]: number;
-      };
-    };
     InternalAuditorInput: {
       userId: string | null;
       name: string;
@@ -29318,6 +29323,80 @@ export interface components {
       } | null;
       improvementId: string | null;
       updatedAt: string;
+    };
+    ManagementReviewInputSectionInput: {
+      key: string;
+      heading: string;
+      facts: string[];
+      numbers: {
+        label: string;
+        value: number;
+      }[];
+    };
+    ManagementReviewInputsInput: {
+      preparedAt: string;
+      preparedBy: string;
+      since: string | null;
+      sections: components['schemas']['ManagementReviewInputSectionInput'][];
+    };
+    ManagementReviewActionInput: {
+      id: string;
+      reviewId: string;
+      text: string;
+      owner: components['schemas']['PersonInput'] | null;
+      dueDate: string | null;
+      /** @enum {string} */
+      status: 'open' | 'done';
+      doneOn: string | null;
+      overdue: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
+    ManagementReviewFlagInput: {
+      /** @enum {string} */
+      code: 'no-top-management';
+      field: string;
+      message: string;
+    };
+    ManagementReviewInput: {
+      id: string;
+      number: string;
+      title: string;
+      meetingDate: string;
+      /** @enum {string} */
+      status: 'planned' | 'prepared' | 'held' | 'approved';
+      chair: components['schemas']['PersonInput'] | null;
+      attendees: {
+        userId: string | null;
+        name: string;
+        email?: string;
+        topManagement: boolean;
+      }[];
+      minutes: string;
+      decisions: {
+        id: string;
+        text: string;
+        /** @enum {string} */
+        kind: 'improvement' | 'resource' | 'change-to-aims' | 'other';
+      }[];
+      resourceNeeds: string;
+      inputs: components['schemas']['ManagementReviewInputsInput'] | null;
+      actions: components['schemas']['ManagementReviewActionInput'][];
+      approval: {
+        by: components['schemas']['PersonInput'];
+        at: string;
+      } | null;
+      flags: components['schemas']['ManagementReviewFlagInput'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    ManagementReviewSettingsInput: {
+      topManagementUserIds: string[];
+      members: {
+        userId: string;
+        name: string;
+      }[];
     };
     AuditProgrammeContentInput: {
       cycleStart: string;
@@ -29405,80 +29484,6 @@ export interface components {
       gaps: number;
       total: number;
       note: string | null;
-    };
-    ManagementReviewInputSectionInput: {
-      key: string;
-      heading: string;
-      facts: string[];
-      numbers: {
-        label: string;
-        value: number;
-      }[];
-    };
-    ManagementReviewInputsInput: {
-      preparedAt: string;
-      preparedBy: string;
-      since: string | null;
-      sections: components['schemas']['ManagementReviewInputSectionInput'][];
-    };
-    ManagementReviewActionInput: {
-      id: string;
-      reviewId: string;
-      text: string;
-      owner: components['schemas']['PersonInput'] | null;
-      dueDate: string | null;
-      /** @enum {string} */
-      status: 'open' | 'done';
-      doneOn: string | null;
-      overdue: boolean;
-      createdAt: string;
-      updatedAt: string;
-    };
-    ManagementReviewFlagInput: {
-      /** @enum {string} */
-      code: 'no-top-management';
-      field: string;
-      message: string;
-    };
-    ManagementReviewInput: {
-      id: string;
-      number: string;
-      title: string;
-      meetingDate: string;
-      /** @enum {string} */
-      status: 'planned' | 'prepared' | 'held' | 'approved';
-      chair: components['schemas']['PersonInput'] | null;
-      attendees: {
-        userId: string | null;
-        name: string;
-        email?: string;
-        topManagement: boolean;
-      }[];
-      minutes: string;
-      decisions: {
-        id: string;
-        text: string;
-        /** @enum {string} */
-        kind: 'improvement' | 'resource' | 'change-to-aims' | 'other';
-      }[];
-      resourceNeeds: string;
-      inputs: components['schemas']['ManagementReviewInputsInput'] | null;
-      actions: components['schemas']['ManagementReviewActionInput'][];
-      approval: {
-        by: components['schemas']['PersonInput'];
-        at: string;
-      } | null;
-      flags: components['schemas']['ManagementReviewFlagInput'][];
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    ManagementReviewSettingsInput: {
-      topManagementUserIds: string[];
-      members: {
-        userId: string;
-        name: string;
-      }[];
     };
     Problem: {
       type: string;
@@ -31589,7 +31594,11 @@ export interface components {
         | 'monitoring-breach'
         | 'monitoring-review'
         | 'incident'
-        | 'concern-triage';
+        | 'concern-triage'
+        | 'corrective-action'
+        | 'nonconformity'
+        | 'internal-audit'
+        | 'review-action';
       title: string;
       detail: string;
       dueDate: string | null;
@@ -31610,6 +31619,59 @@ export interface components {
       recent: components['schemas']['RecentChange'][];
       /** @enum {string} */
       recentDetail: 'full' | 'summary';
+    };
+    ImprovementSourceInput: {
+      /** @enum {string} */
+      kind:
+        | 'internal-audit'
+        | 'certification-audit'
+        | 'incident'
+        | 'management-review'
+        | 'monitoring'
+        | 'concern'
+        | 'suggestion'
+        | 'other';
+      /** @default null */
+      id: string | null;
+      label?: string;
+    };
+    Improvement: {
+      id: string;
+      number: string;
+      title: string;
+      description: string;
+      source: {
+        /** @enum {string} */
+        kind:
+          | 'internal-audit'
+          | 'certification-audit'
+          | 'incident'
+          | 'management-review'
+          | 'monitoring'
+          | 'concern'
+          | 'suggestion'
+          | 'other';
+        id: string | null;
+        label?: string;
+      };
+      owner: components['schemas']['Person'] | null;
+      /** @enum {string} */
+      status: 'proposed' | 'planned' | 'in-progress' | 'done' | 'rejected';
+      benefit: string;
+      dueDate: string | null;
+      outcome: string;
+      closedAt: string | null;
+      overdue: boolean;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    ImprovementSummary: {
+      open: number;
+      done: number;
+      bySource: {
+        [key: string]: number;
+      };
     };
     CorrectiveAction: {
       id: string;
@@ -31752,59 +31814,6 @@ export interface components {
       correctiveActionsOpen: number;
       correctiveActionsOverdue: number;
     };
-    ImprovementSourceInput: {
-      /** @enum {string} */
-      kind:
-        | 'internal-audit'
-        | 'certification-audit'
-        | 'incident'
-        | 'management-review'
-        | 'monitoring'
-        | 'concern'
-        | 'suggestion'
-        | 'other';
-      /** @default null */
-      id: string | null;
-      label?: string;
-    };
-    Improvement: {
-      id: string;
-      number: string;
-      title: string;
-      description: string;
-      source: {
-        /** @enum {string} */
-        kind:
-          | 'internal-audit'
-          | 'certification-audit'
-          | 'incident'
-          | 'management-review'
-          | 'monitoring'
-          | 'concern'
-          | 'suggestion'
-          | 'other';
-        id: string | null;
-        label?: string;
-      };
-      owner: components['schemas']['Person'] | null;
-      /** @enum {string} */
-      status: 'proposed' | 'planned' | 'in-progress' | 'done' | 'rejected';
-      benefit: string;
-      dueDate: string | null;
-      outcome: string;
-      closedAt: string | null;
-      overdue: boolean;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    ImprovementSummary: {
-      open: number;
-      done: number;
-      bySource: {
-        [key: string]: number;
-      };
-    };
     InternalAuditor: {
       userId: string | null;
       name: string;
@@ -31875,6 +31884,80 @@ export interface components {
       } | null;
       improvementId: string | null;
       updatedAt: string;
+    };
+    ManagementReviewInputSection: {
+      key: string;
+      heading: string;
+      facts: string[];
+      numbers: {
+        label: string;
+        value: number;
+      }[];
+    };
+    ManagementReviewInputs: {
+      preparedAt: string;
+      preparedBy: string;
+      since: string | null;
+      sections: components['schemas']['ManagementReviewInputSection'][];
+    };
+    ManagementReviewAction: {
+      id: string;
+      reviewId: string;
+      text: string;
+      owner: components['schemas']['Person'] | null;
+      dueDate: string | null;
+      /** @enum {string} */
+      status: 'open' | 'done';
+      doneOn: string | null;
+      overdue: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
+    ManagementReviewFlag: {
+      /** @enum {string} */
+      code: 'no-top-management';
+      field: string;
+      message: string;
+    };
+    ManagementReview: {
+      id: string;
+      number: string;
+      title: string;
+      meetingDate: string;
+      /** @enum {string} */
+      status: 'planned' | 'prepared' | 'held' | 'approved';
+      chair: components['schemas']['Person'] | null;
+      attendees: {
+        userId: string | null;
+        name: string;
+        email?: string;
+        topManagement: boolean;
+      }[];
+      minutes: string;
+      decisions: {
+        id: string;
+        text: string;
+        /** @enum {string} */
+        kind: 'improvement' | 'resource' | 'change-to-aims' | 'other';
+      }[];
+      resourceNeeds: string;
+      inputs: components['schemas']['ManagementReviewInputs'] | null;
+      actions: components['schemas']['ManagementReviewAction'][];
+      approval: {
+        by: components['schemas']['Person'];
+        at: string;
+      } | null;
+      flags: components['schemas']['ManagementReviewFlag'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    ManagementReviewSettings: {
+      topManagementUserIds: string[];
+      members: {
+        userId: string;
+        name: string;
+      }[];
     };
     AuditProgrammeContent: {
       cycleStart: string;
@@ -31963,80 +32046,6 @@ export interface components {
       gaps: number;
       total: number;
       note: string | null;
-    };
-    ManagementReviewInputSection: {
-      key: string;
-      heading: string;
-      facts: string[];
-      numbers: {
-        label: string;
-        value: number;
-      }[];
-    };
-    ManagementReviewInputs: {
-      preparedAt: string;
-      preparedBy: string;
-      since: string | null;
-      sections: components['schemas']['ManagementReviewInputSection'][];
-    };
-    ManagementReviewAction: {
-      id: string;
-      reviewId: string;
-      text: string;
-      owner: components['schemas']['Person'] | null;
-      dueDate: string | null;
-      /** @enum {string} */
-      status: 'open' | 'done';
-      doneOn: string | null;
-      overdue: boolean;
-      createdAt: string;
-      updatedAt: string;
-    };
-    ManagementReviewFlag: {
-      /** @enum {string} */
-      code: 'no-top-management';
-      field: string;
-      message: string;
-    };
-    ManagementReview: {
-      id: string;
-      number: string;
-      title: string;
-      meetingDate: string;
-      /** @enum {string} */
-      status: 'planned' | 'prepared' | 'held' | 'approved';
-      chair: components['schemas']['Person'] | null;
-      attendees: {
-        userId: string | null;
-        name: string;
-        email?: string;
-        topManagement: boolean;
-      }[];
-      minutes: string;
-      decisions: {
-        id: string;
-        text: string;
-        /** @enum {string} */
-        kind: 'improvement' | 'resource' | 'change-to-aims' | 'other';
-      }[];
-      resourceNeeds: string;
-      inputs: components['schemas']['ManagementReviewInputs'] | null;
-      actions: components['schemas']['ManagementReviewAction'][];
-      approval: {
-        by: components['schemas']['Person'];
-        at: string;
-      } | null;
-      flags: components['schemas']['ManagementReviewFlag'][];
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    ManagementReviewSettings: {
-      topManagementUserIds: string[];
-      members: {
-        userId: string;
-        name: string;
-      }[];
     };
   };
   responses: never;

@@ -70,6 +70,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Internal audit',
     summary: 'Check whether the AI management system is implemented and ready for the external audit.',
     output: 'Internal audit report',
+    path: 'internal-audits',
   },
   {
     number: 8,
@@ -77,6 +78,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Management review',
     summary: 'Leadership reviews performance, risks, resources and improvements of the AI management system.',
     output: 'Management review minutes',
+    path: 'management-reviews',
   },
   {
     number: 9,
@@ -105,6 +107,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Corrective actions',
     summary: 'Review each nonconformity found, identify its cause, correct it and show evidence that it is addressed.',
     output: 'Accepted corrective actions',
+    path: 'nonconformities',
   },
   {
     number: 13,
