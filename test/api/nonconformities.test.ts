@@ -216,12 +216,14 @@ describe.each(testDialects())('nonconformity register (%s)', (dialect) => {
     expect(partly.body.errors).toEqual([
       expect.objectContaining({ field: 'actions', message: expect.stringContaining('1 not done') }),
     ]);
-    expect((await owner.get(url(`/${id}`))).body).toMatchObject({ status: 'open', closedAt: null });
+    // its status follows its actions: planned once there is one, done when all are
+    expect((await owner.get(url(`/${id}`))).body).toMatchObject({ status: 'action-planned', closedAt: null });
 
     expect((await owner.patch(url(`/${id}/actions/${action.id}`), { status: 'done' })).body).toMatchObject({
       status: 'done',
       doneOn: today(),
     });
+    expect((await owner.get(url(`/${id}`))).body.status).toBe('actions-done');
     const closed = await owner.patch(url(`/${id}`), {
       status: 'closed',
       rootCause: { method: 'cause-categories', whys: [], categories: ['process', 'governance'], summary: 'No owner' },
@@ -416,6 +418,7 @@ describe.each(testDialects())('nonconformity register (%s)', (dialect) => {
     expect(await nonconformitiesDue(t.database.db, orgId, member.userId, today())).toEqual([
       expect.objectContaining({ kind: 'nonconformity', id, dueDate: daysFrom(today(), -10) }),
     ]);
-    expect(await audits(id)).toEqual(['create', 'action-create', 'action-delete']);
+    expect(await audits(id)).toEqual(['create', 'action-create', 'update', 'action-delete', 'update']);
+    expect((await owner.get(url(`/${id}`))).body.status).toBe('open');
   });
 });

@@ -7,6 +7,7 @@ import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { personColumns, resolvePeople, toPerson } from '../../platform/refs/index.js';
 import { etagOf, isStale, laterThan, lockRow, StaleWrite } from '../../platform/register/index.js';
 import { nonconformityRegister, presentAction } from './nonconformities.register.js';
+import { actionStatusAfter } from './nonconformities.rules.js';
 import type { ActionInput } from './nonconformities.schemas.js';
 
 // Corrective actions of a nonconformity: child rows, each write one
@@ -66,15 +67,36 @@ function toInput(r: Row<'nonconformity_actions'>): ActionInput {
   };
 }
 
-/** Keeps the nonconformity's action counts (flags and the closing CHECK read them); it is locked. */
-async function recount(tx: Executor, orgId: string, ncId: string) {
-  const all = await rows(tx, orgId, ncId).select(['status']).execute();
+/**
+ * Keeps the nonconformity's action counts (flags and the closing CHECK read
+ * them) and moves its status along with its actions: open → actions planned
+ * once there is one, → actions done when all are done, and back when one is
+ * not. A status change is audited on the nonconformity. It is locked.
+ */
+async function recount(tx: Executor, actor: Actor, orgId: string, nc: Row<'nonconformities'>) {
+  const all = await rows(tx, orgId, nc.id).select(['status']).execute();
+  const open = all.filter((a) => a.status !== 'done').length;
+  const status = actionStatusAfter(nc.status, all.length, open);
+  const moved = status !== nc.status;
   await tx
     .updateTable('nonconformities')
-    .set({ action_count: all.length, open_action_count: all.filter((a) => a.status !== 'done').length })
+    .set({
+      action_count: all.length,
+      open_action_count: open,
+      ...(moved ? { status, updated_at: laterThan(nc.updated_at) } : {}),
+    })
     .where('org_id', '=', orgId)
-    .where('id', '=', ncId)
+    .where('id', '=', nc.id)
     .execute();
+  if (moved)
+    await appendAudit(tx, actor, {
+      orgId,
+      entityType: nonconformityRegister.entityType,
+      entityId: nc.id,
+      action: 'update',
+      before: { id: nc.id, status: nc.status },
+      after: { id: nc.id, status },
+    });
 }
 
 const auditOf = (id: string, v: ActionInput) => ({ actionId: id, ...v });
@@ -82,14 +104,13 @@ const auditOf = (id: string, v: ActionInput) => ({ actionId: id, ...v });
 export async function createAction(db: Db, actor: Actor, orgId: string, ncId: string, input: ActionInput) {
   const id = uuidv7();
   await db.transaction().execute(async (tx) => {
-    await lockNc(tx, orgId, ncId);
+    const nc = await lockNc(tx, orgId, ncId);
     const value = await checked(tx, orgId, input, null);
     const now = laterThan(null);
     await tx
       .insertInto('nonconformity_actions')
       .values({ id, org_id: orgId, nonconformity_id: ncId, ...columns(value), created_at: now, updated_at: now })
       .execute();
-    await recount(tx, orgId, ncId);
     await appendAudit(tx, actor, {
       orgId,
       entityType: nonconformityRegister.entityType,
@@ -97,15 +118,16 @@ export async function createAction(db: Db, actor: Actor, orgId: string, ncId: st
       action: 'action-create',
       after: auditOf(id, value),
     });
+    await recount(tx, actor, orgId, nc);
   });
   return getAction(db, orgId, ncId, id);
 }
 
 async function lockedAction(tx: Executor, orgId: string, ncId: string, id: string, ifMatch: string | undefined) {
-  await lockNc(tx, orgId, ncId);
+  const nc = await lockNc(tx, orgId, ncId);
   const row = await forUpdate(tx, rows(tx, orgId, ncId).where('id', '=', id)).executeTakeFirst();
   if (!row) throw notFound('Corrective action');
-  return { row, stale: isStale(ifMatch, row.updated_at) };
+  return { nc, row, stale: isStale(ifMatch, row.updated_at) };
 }
 
 async function staleAction(db: Executor, orgId: string, ncId: string, id: string) {
@@ -123,7 +145,7 @@ export async function updateAction(
   ifMatch: string | undefined,
 ) {
   const stale = await db.transaction().execute(async (tx) => {
-    const { row, stale } = await lockedAction(tx, orgId, ncId, id, ifMatch);
+    const { nc, row, stale } = await lockedAction(tx, orgId, ncId, id, ifMatch);
     if (stale) return true;
     const before = toInput(row);
     const merged = { ...before, ...patch };
@@ -136,7 +158,6 @@ export async function updateAction(
       .where('org_id', '=', orgId)
       .where('id', '=', id)
       .execute();
-    await recount(tx, orgId, ncId);
     await appendAudit(tx, actor, {
       orgId,
       entityType: nonconformityRegister.entityType,
@@ -145,6 +166,7 @@ export async function updateAction(
       before: auditOf(id, before),
       after: auditOf(id, value),
     });
+    await recount(tx, actor, orgId, nc);
     return false;
   });
   if (stale) throw await staleAction(db, orgId, ncId, id);
@@ -153,10 +175,9 @@ export async function updateAction(
 
 export async function deleteAction(db: Db, actor: Actor, orgId: string, ncId: string, id: string, ifMatch: string | undefined) {
   const stale = await db.transaction().execute(async (tx) => {
-    const { row, stale } = await lockedAction(tx, orgId, ncId, id, ifMatch);
+    const { nc, row, stale } = await lockedAction(tx, orgId, ncId, id, ifMatch);
     if (stale) return true;
     await tx.deleteFrom('nonconformity_actions').where('org_id', '=', orgId).where('id', '=', id).execute();
-    await recount(tx, orgId, ncId);
     await appendAudit(tx, actor, {
       orgId,
       entityType: nonconformityRegister.entityType,
@@ -164,6 +185,7 @@ export async function deleteAction(db: Db, actor: Actor, orgId: string, ncId: st
       action: 'action-delete',
       before: auditOf(id, toInput(row)),
     });
+    await recount(tx, actor, orgId, nc);
     return false;
   });
   if (stale) throw await staleAction(db, orgId, ncId, id);

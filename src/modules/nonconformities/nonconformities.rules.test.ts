@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actionStatusAfter,
   addDays,
   type ClosingFacts,
   closingErrors,
@@ -115,5 +116,18 @@ describe('flags and numbers', () => {
     expect(nonconformityNumber(7)).toBe('NC-007');
     expect(parseNonconformityNumber('nc-007')).toBe(7);
     expect(parseNonconformityNumber('model')).toBeNull();
+  });
+});
+
+describe('status following the corrective actions', () => {
+  it('moves open → actions planned → actions done, and back', () => {
+    expect(actionStatusAfter('open', 1, 1)).toBe('action-planned');
+    expect(actionStatusAfter('action-planned', 2, 0)).toBe('actions-done');
+    expect(actionStatusAfter('actions-done', 2, 1)).toBe('action-planned');
+    expect(actionStatusAfter('action-planned', 0, 0)).toBe('open');
+  });
+  it('leaves the effectiveness check and closed to the user', () => {
+    expect(actionStatusAfter('effectiveness-check', 2, 1)).toBe('effectiveness-check');
+    expect(actionStatusAfter('closed', 1, 0)).toBe('closed');
   });
 });

@@ -141,6 +141,21 @@ export function closingErrors(f: ClosingFacts): { field: string; message: string
   return errors;
 }
 
+/**
+ * The status a nonconformity moves to when its corrective actions change:
+ * open → actions planned once it has one; actions planned → actions done when
+ * every one is done; actions done → actions planned when one is not;
+ * back to open when none is left. Other statuses are the user's to change.
+ */
+export function actionStatusAfter(status: NcStatus, actions: number, open: number): NcStatus {
+  if (status === 'open' && actions > 0) return open === 0 ? 'actions-done' : 'action-planned';
+  if (status === 'action-planned' && actions === 0) return 'open';
+  if (status === 'action-planned' && open === 0) return 'actions-done';
+  if (status === 'actions-done' && actions === 0) return 'open';
+  if (status === 'actions-done' && open > 0) return 'action-planned';
+  return status;
+}
+
 /** A nonconformity recurs when another one on the same requirement or control was closed in the 12 months before it was raised. */
 export function isRecurrence(raisedOn: string, otherClosedAt: string | null): boolean {
   if (!otherClosedAt) return false;

@@ -90,7 +90,7 @@ function StepCard({
       title={`${step}. ${title}`}
       description={description}
       aside={
-        <Badge color={done ? 'teal' : 'gray'} variant="light" radius="sm" tt="none">
+        <Badge color={done ? 'teal' : 'gray'} variant="light" radius="sm" tt="none" style={{ flexShrink: 0 }}>
           {done ? 'Recorded' : 'To do'}
         </Badge>
       }
