@@ -61,7 +61,11 @@ describe.each(testDialects())('management reviews (%s)', (dialect) => {
     expect(ok.body).toEqual({ topManagementUserIds: [ceo.userId], members: [{ userId: ceo.userId, name: 'Grace Chief' }] });
     // admins only; every member may read who is top management
     expect((await ceo.client.get(url('/settings'))).status).toBe(403);
-    expect((await ceo.client.get(url('/top-management'))).body.members).toEqual([{ userId: ceo.userId, name: 'Grace Chief' }]);
+    expect((await ceo.client.get(url('/top-management'))).body).toEqual({
+      members: [{ userId: ceo.userId, name: 'Grace Chief' }],
+      youAreTopManagement: true,
+    });
+    expect((await owner.get(url('/top-management'))).body.youAreTopManagement).toBe(false);
   });
 
   it('flags a review no top manager attends, and clears the flag when one does', async () => {

@@ -78,12 +78,20 @@ export const managementReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The members who are top management, named (who may approve a review)',
         params: orgParams,
         response: {
-          200: z.object({ members: z.array(z.object({ userId: z.string(), name: z.string() })) }),
+          200: z.object({
+            members: z.array(z.object({ userId: z.string(), name: z.string() })),
+            /** whether the member asking is one of them (may approve) */
+            youAreTopManagement: z.boolean(),
+          }),
           ...problemResponses,
         },
       },
     },
-    async (req) => ({ members: await service.topManagementMembers(db, orgAccess(req).orgId) }),
+    async (req) => {
+      const access = orgAccess(req);
+      const members = await service.topManagementMembers(db, access.orgId);
+      return { members, youAreTopManagement: members.some((m) => m.userId === access.userId) };
+    },
   );
 
   registerRoutes(app, managementReviewRegister, {

@@ -160,6 +160,10 @@ export const router = createBrowserRouter([
               // end improvements
               // management-reviews (module management-reviews: only its author edits between these lines)
               { path: 'management-reviews', lazy: page(managementReviews, 'ManagementReviewsPage') },
+              { path: 'management-reviews/new', lazy: page(managementReviews, 'NewManagementReviewPage') },
+              { path: 'management-reviews/settings', lazy: page(managementReviews, 'ManagementReviewSettingsPage') },
+              { path: 'management-reviews/:reviewId', lazy: page(managementReviews, 'ManagementReviewPage') },
+              { path: 'management-reviews/:reviewId/edit', lazy: page(managementReviews, 'EditManagementReviewPage') },
               // end management-reviews
               { path: 'journey/:step', lazy: page(() => import('./journey/NotBuiltPage'), 'NotBuiltPage') },
               { path: 'profile', lazy: page(organizations, 'ProfilePage') },

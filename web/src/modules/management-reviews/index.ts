@@ -1,5 +1,6 @@
 // What app/ may use of the management-reviews module.
-// Placeholder until its pages land: the sidebar link must not 404.
-export function ManagementReviewsPage() {
-  return null;
-}
+export { EditManagementReviewPage } from './pages/EditManagementReviewPage';
+export { ManagementReviewPage } from './pages/ManagementReviewPage';
+export { ManagementReviewSettingsPage } from './pages/ManagementReviewSettingsPage';
+export { ManagementReviewsPage } from './pages/ManagementReviewsPage';
+export { NewManagementReviewPage } from './pages/NewManagementReviewPage';
