@@ -148,6 +148,9 @@ export const router = createBrowserRouter([
               // end nonconformities
               // internal-audits (module internal-audits: only its author edits between these lines)
               { path: 'internal-audits', lazy: page(internalAudits, 'InternalAuditsPage') },
+              { path: 'internal-audits/new', lazy: page(internalAudits, 'NewInternalAuditPage') },
+              { path: 'internal-audits/:auditId', lazy: page(internalAudits, 'InternalAuditPage') },
+              { path: 'internal-audits/:auditId/edit', lazy: page(internalAudits, 'EditInternalAuditPage') },
               // end internal-audits
               // audit-programme (module audit-programme: only its author edits between these lines)
               { path: 'audit-programme', lazy: page(auditProgramme, 'AuditProgrammePage') },

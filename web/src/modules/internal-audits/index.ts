@@ -1,5 +1,5 @@
 // What app/ may use of the internal-audits module.
-// Placeholder until its pages land: the sidebar link must not 404.
-export function InternalAuditsPage() {
-  return null;
-}
+export { EditInternalAuditPage } from './pages/EditInternalAuditPage';
+export { InternalAuditPage } from './pages/InternalAuditPage';
+export { InternalAuditsPage } from './pages/InternalAuditsPage';
+export { NewInternalAuditPage } from './pages/NewInternalAuditPage';
