@@ -38,6 +38,18 @@ describe.each(testDialects())('gap facts from training, monitoring, incidents an
       'Of 7 required trainings: 0 complete, 7 never taken, 0 past the refresher date.',
     ]);
     expect(facts('9.1')[0]).toBe('No monitoring metrics recorded for any AI system yet.');
+    // evaluation and improvement (issue 14)
+    expect(facts('9.2.1')).toEqual(['No internal audit planned or held yet.']);
+    expect(facts('9.3.1')).toEqual([
+      'No management review approved yet.',
+      '0 review actions open, 0 overdue.',
+      'Top management is not named yet (who approves the reviews).',
+    ]);
+    expect(facts('10.2')).toEqual([
+      '0 nonconformities open (0 past the plan date, 0 past the evidence date, 0 waiting for the effectiveness check); 0 closed in the last 12 months.',
+      '0 corrective actions open, 0 overdue; 0 recurring nonconformities.',
+      'Improvement log: 0 open, 0 done.',
+    ]);
     expect(facts('A.8.4')).toEqual([
       '0 AI incidents not closed (0 critical, 0 high, 0 medium, 0 low); 0 closed in the last 90 days.',
       'Every open incident is escalated to a named person.',

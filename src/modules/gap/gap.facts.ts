@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/db.js';
 import { inventorySummary, type ScopeGap, scopeEntriesMissingFromInventory } from '../inventory/index.js';
 import { objectiveSummary } from '../objectives/index.js';
+import { evaluationFacts } from './gap.evaluation-facts.js';
 import { operationFacts } from './gap.operation-facts.js';
 import { planningFacts } from './gap.planning-facts.js';
 import { supportFacts } from './gap.support-facts.js';
@@ -11,7 +12,7 @@ import { supplierReviewSummary } from '../suppliers/index.js';
 // requirement's evidence, so an answer can be checked against the
 // organization's actual systems instead of filled in from memory.
 export async function moduleFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
-  const [scope, inventory, suppliers, missing, objectives, planning, support, operation] = await Promise.all([
+  const [scope, inventory, suppliers, missing, objectives, planning, support, operation, evaluation] = await Promise.all([
     getScopeOverview(db, orgId),
     inventorySummary(db, orgId),
     supplierFacts(db, orgId),
@@ -20,6 +21,7 @@ export async function moduleFacts(db: Executor, orgId: string): Promise<Record<s
     planningFacts(db, orgId),
     supportFacts(db, orgId),
     operationFacts(db, orgId),
+    evaluationFacts(db, orgId),
   ]);
   const scopeFacts: string[] = [];
   if (scope.approved) {
@@ -50,6 +52,7 @@ export async function moduleFacts(db: Executor, orgId: string): Promise<Record<s
     ...planning,
     ...support,
     ...operation,
+    ...evaluation,
     // the inventory's monitoring methods beside the metrics actually watched
     monitoring: [...operation.monitoring, inventoryFacts[1]],
   };
