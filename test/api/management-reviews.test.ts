@@ -103,6 +103,10 @@ describe.each(testDialects())('management reviews (%s)', (dialect) => {
     expect(section(prepared.body, 'risks').numbers).toContainEqual({ label: 'Current risks', value: 0 });
     expect(section(prepared.body, 'ai-systems').numbers).toContainEqual({ label: 'AI systems', value: 1 });
     expect(section(prepared.body, 'resources').facts).toEqual(['One more data scientist']);
+    // every input came from its module: none says it was not available
+    for (const s of prepared.body.inputs.sections as { heading: string; facts: string[] }[])
+      expect(s.facts.join(' '), s.heading).not.toContain('not available');
+    expect(section(prepared.body, 'audits').facts).toEqual(['No internal audit was reported yet.']);
 
     const risk = await owner.post(`/api/v1/orgs/${orgId}/risks`, {
       title: 'Screening model ranks women lower',

@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/db.js';
 import { IMPROVEMENT_SOURCE_LABELS, type ImprovementSource, improvementSummary } from '../improvements/index.js';
 import { incidentSummary } from '../incidents/index.js';
+import { auditResultsSince } from '../internal-audits/index.js';
 import { inventorySummary } from '../inventory/index.js';
 import { monitoringSummary } from '../monitoring/index.js';
 import { gradeScale, nonconformitySummary } from '../nonconformities/index.js';
@@ -10,15 +11,13 @@ import { getScopeOverview } from '../scope/index.js';
 import { supplierReviewSummary } from '../suppliers/index.js';
 import { trainingSummary } from '../training/index.js';
 import { readInputs } from './management-reviews.register.js';
-import type { LooseSummary, ReviewFacts } from './management-reviews.inputs.js';
+import type { ReviewFacts } from './management-reviews.inputs.js';
 import * as repo from './management-reviews.repository.js';
 import { reviewNumber } from './management-reviews.rules.js';
 
 // Gathers the facts a review's inputs are compiled from, asking each module
 // through its index.ts. The previous approved review sets "since"; its own
 // frozen inputs give the numbers to compare with (the AI system count).
-
-const loose = (v: unknown): LooseSummary | null => (v && typeof v === 'object' ? (v as LooseSummary) : null);
 
 export async function gatherFacts(
   db: Executor,
@@ -47,6 +46,7 @@ export async function gatherFacts(
     improvements,
     ncs,
     grades,
+    audits,
   ] = await Promise.all([
     repo.openActionsElsewhere(db, orgId, reviewId),
     since ? repo.actionsDoneSince(db, orgId, since) : Promise.resolve(0),
@@ -61,6 +61,7 @@ export async function gatherFacts(
     improvementSummary(db, orgId),
     nonconformitySummary(db, orgId, today),
     gradeScale(db, orgId),
+    auditResultsSince(db, orgId, since),
   ]);
   return {
     today,
@@ -84,7 +85,7 @@ export async function gatherFacts(
     },
     scope: scope.approved ? { version: scope.approved.version, approvedAt: scope.approved.approvedAt } : null,
     risks,
-    audits: null,
+    audits,
     nonconformities: {
       ...ncs,
       byGrade: grades.map((g) => ({ label: g.label, count: ncs.byGrade[g.key] ?? 0 })),

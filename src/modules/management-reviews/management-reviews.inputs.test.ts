@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileInputs, looseNumbers, type ReviewFacts } from './management-reviews.inputs.js';
+import { compileInputs, type ReviewFacts } from './management-reviews.inputs.js';
 
 const facts = (extra: Partial<ReviewFacts> = {}): ReviewFacts => ({
   today: '2026-06-01',
@@ -20,7 +20,28 @@ const facts = (extra: Partial<ReviewFacts> = {}): ReviewFacts => ({
     inScopeWithoutRisk: 2,
     method: { status: 'approved', version: 1 },
   },
-  audits: { audits: 2, findings: { major: 1, minor: 3 }, conclusion: 'Effective with exceptions' },
+  audits: [
+    {
+      number: 'IA-001',
+      title: 'Model release audit',
+      reportedAt: '2026-04-02T10:00:00.000Z',
+      conforming: 10,
+      nonconformities: 1,
+      observations: 2,
+      opportunities: 1,
+      conclusions: 'Effective with exceptions',
+    },
+    {
+      number: 'IA-002',
+      title: 'Supplier audit',
+      reportedAt: '2026-05-02T10:00:00.000Z',
+      conforming: 5,
+      nonconformities: 0,
+      observations: 0,
+      opportunities: 2,
+      conclusions: '',
+    },
+  ],
   nonconformities: {
     open: 3,
     byGrade: [
@@ -98,21 +119,26 @@ describe('compileInputs', () => {
     expect(systems.numbers).toContainEqual({ label: 'Change since the last review', value: 2 });
   });
 
-  it('says when a module gave nothing, and shows other modules’ summaries as labelled numbers', () => {
+  it('says when a module gave nothing, and lists the audits reported since the last review', () => {
     const sections = compileInputs(facts());
     expect(byKey(compileInputs(facts({ nonconformities: null })), 'nonconformities').facts).toEqual([
       'This information was not available when the inputs were compiled.',
     ]);
     const audits = byKey(sections, 'audits');
-    expect(audits.numbers).toEqual([
-      { label: 'Audits', value: 2 },
-      { label: 'Findings: major', value: 1 },
-      { label: 'Findings: minor', value: 3 },
+    expect(audits.facts).toEqual([
+      '2 internal audits were reported since the last approved review (MR-001, held 2026-01-15).',
+      'IA-001 Model release audit (reported 2026-04-02): 1 nonconformity, 2 observations, 1 opportunity for improvement, 10 items conforming. Conclusions: Effective with exceptions',
+      'IA-002 Supplier audit (reported 2026-05-02): 0 nonconformities, 0 observations, 2 opportunities for improvement, 5 items conforming.',
     ]);
-    expect(audits.facts).toContain('Conclusion: Effective with exceptions');
-    expect(looseNumbers({ closedLast90Days: 4, items: [1, 2] })).toEqual([
-      { label: 'Closed last90 days', value: 4 },
-      { label: 'Items', value: 2 },
+    expect(audits.numbers).toEqual([
+      { label: 'Audits reported', value: 2 },
+      { label: 'Nonconformities found', value: 1 },
+      { label: 'Observations', value: 2 },
+      { label: 'Opportunities for improvement', value: 3 },
+      { label: 'Items conforming', value: 15 },
+    ]);
+    expect(byKey(compileInputs(facts({ audits: [], previous: null })), 'audits').facts).toEqual([
+      'No internal audit was reported yet.',
     ]);
   });
 

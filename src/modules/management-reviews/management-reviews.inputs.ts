@@ -16,9 +16,6 @@ export interface InputSection {
   numbers: InputNumber[];
 }
 
-/** A summary whose shape this module does not own: its numeric fields are shown as numbers. */
-export type LooseSummary = Record<string, unknown>;
-
 export interface PreviousAction {
   reviewNumber: string;
   text: string;
@@ -41,7 +38,19 @@ export interface ReviewFacts {
     inScopeWithoutRisk: number;
     method: { status: string; version: number | null };
   } | null;
-  audits: LooseSummary | null;
+  /** internal audits reported since the last review (all when none), oldest first */
+  audits:
+    | {
+        number: string;
+        title: string;
+        reportedAt: string | null;
+        conforming: number;
+        nonconformities: number;
+        observations: number;
+        opportunities: number;
+        conclusions: string;
+      }[]
+    | null;
   nonconformities: {
     open: number;
     /** open ones per grade, by the grade's label */
@@ -67,35 +76,8 @@ export interface ReviewFacts {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const NOT_AVAILABLE = 'This information was not available when the inputs were compiled.';
 
-/** "openMajor" → "Open major"; nested objects flatten as "By severity: high". */
-function words(key: string): string {
-  const s = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_]+/g, ' ')
-    .toLowerCase();
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** The numbers of a summary whose shape is another module's, with labels in words. */
-export function looseNumbers(summary: LooseSummary, prefix = ''): InputNumber[] {
-  const out: InputNumber[] = [];
-  for (const [k, v] of Object.entries(summary)) {
-    const label = prefix ? `${prefix}: ${words(k).toLowerCase()}` : words(k);
-    if (typeof v === 'number' && Number.isFinite(v)) out.push({ label, value: v });
-    else if (Array.isArray(v)) out.push({ label, value: v.length });
-    else if (v && typeof v === 'object') out.push(...looseNumbers(v as LooseSummary, label));
-  }
-  return out;
-}
-
-/** Sentences a loose summary carries itself (string fields and lists of strings), capped. */
-function looseFacts(summary: LooseSummary): string[] {
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(summary)) {
-    if (typeof v === 'string' && v.trim() && !/id$/i.test(k)) out.push(`${words(k)}: ${v.trim()}`);
-  }
-  return out.slice(0, 8);
-}
+/** "byStatus" keys such as "in-treatment" as words: "in treatment". */
+const words = (key: string) => key.replace(/[-_]+/g, ' ').toLowerCase();
 
 function section(key: string, heading: string, facts: string[], numbers: InputNumber[] = []): InputSection {
   return { key, heading, facts, numbers };
@@ -172,7 +154,7 @@ export function compileInputs(f: ReviewFacts): InputSection[] {
     const r = f.risks;
     const byStatus = Object.entries(r.byStatus)
       .filter(([, n]) => n > 0)
-      .map(([s, n]) => `${n} ${words(s).toLowerCase()}`)
+      .map(([s, n]) => `${n} ${words(s)}`)
       .join(', ');
     out.push(
       section(
@@ -199,20 +181,31 @@ export function compileInputs(f: ReviewFacts): InputSection[] {
 
   // Internal audits
   if (!f.audits) out.push(section('audits', 'Internal audit results', [NOT_AVAILABLE]));
-  else
+  else {
+    const list = f.audits;
+    const sum = (k: 'conforming' | 'nonconformities' | 'observations' | 'opportunities') => list.reduce((n, a) => n + a[k], 0);
+    const facts = [
+      list.length === 0
+        ? `No internal audit was reported ${since || 'yet'}.`
+        : `${plural(list.length, 'internal audit')} ${list.length === 1 ? 'was' : 'were'} reported ${since || 'so far'}.`,
+      ...list.slice(0, 12).map((a) => {
+        const conclusions = a.conclusions.trim().replace(/\s+/g, ' ');
+        return `${a.number} ${a.title}${a.reportedAt ? ` (reported ${a.reportedAt.slice(0, 10)})` : ''}: ${plural(a.nonconformities, 'nonconformity', 'nonconformities')}, ${plural(a.observations, 'observation')}, ${plural(a.opportunities, 'opportunity for improvement', 'opportunities for improvement')}, ${plural(a.conforming, 'item')} conforming.${
+          conclusions ? ` Conclusions: ${conclusions.length > 300 ? `${conclusions.slice(0, 297)}…` : conclusions}` : ''
+        }`;
+      }),
+    ];
+    if (list.length > 12) facts.push(`${list.length - 12} more audits are not listed here.`);
     out.push(
-      section(
-        'audits',
-        'Internal audit results',
-        [
-          f.previous
-            ? `Internal audit results ${since}.`
-            : 'Internal audit results recorded so far (there is no earlier approved review).',
-          ...looseFacts(f.audits),
-        ],
-        looseNumbers(f.audits),
-      ),
+      section('audits', 'Internal audit results', facts, [
+        { label: 'Audits reported', value: list.length },
+        { label: 'Nonconformities found', value: sum('nonconformities') },
+        { label: 'Observations', value: sum('observations') },
+        { label: 'Opportunities for improvement', value: sum('opportunities') },
+        { label: 'Items conforming', value: sum('conforming') },
+      ]),
     );
+  }
 
   // Nonconformities and corrective actions
   if (!f.nonconformities) out.push(section('nonconformities', 'Nonconformities and corrective actions', [NOT_AVAILABLE]));
@@ -350,7 +343,7 @@ export function compileInputs(f: ReviewFacts): InputSection[] {
     const n = f.incidents;
     const sev = Object.entries(n.bySeverity)
       .filter(([, v]) => v > 0)
-      .map(([k, v]) => `${v} ${words(k).toLowerCase()}`)
+      .map(([k, v]) => `${v} ${words(k)}`)
       .join(', ');
     out.push(
       section(
