@@ -144,6 +144,11 @@ describe.each(testDialects())('improvement log (%s)', (dialect) => {
     await expect(
       db.transaction().execute((tx) => addImprovement(tx, actor(), orgId, { source: loose, title: '', description: '' })),
     ).rejects.toMatchObject({ status: 400 });
+    // through the API too: a second improvement from the same record is refused, naming the first
+    const dup = await owner.post(url(), { title: 'Again', source });
+    expect(dup.status).toBe(400);
+    expect(dup.body.errors).toEqual([{ field: 'body.source.id', message: 'already has an improvement: IMP-001' }]);
+    expect(await stored()).toBe(3);
     const item = (await owner.get(url(`/${first.id}`))).body;
     expect(item).toMatchObject({ source: source, status: 'proposed', description: 'From the review' });
     expect(await improvementSummary(db, orgId)).toEqual({

@@ -60,6 +60,16 @@ function toColumns(input: ImprovementRecord) {
 async function prepareImprovement(tx: Executor, orgId: string, input: ImprovementRecord, _ctx: Ctx, id: string) {
   const stored = await findRow(tx, improvementRegister, orgId, id);
   const errors = statusErrors(input);
+  // one improvement per source record: a second one from the same record is refused, naming the first
+  if (input.source.id !== null && (!stored || stored.source_id !== input.source.id || stored.source_kind !== input.source.kind)) {
+    await repo.lockNumbers(tx, orgId);
+    const same = await repo.findBySource(tx, orgId, input.source.kind, input.source.id);
+    if (same && same.id !== id)
+      errors.push({
+        field: 'body.source.id',
+        message: `already has an improvement: ${improvementNumber(Number(same.number_seq))}`,
+      });
+  }
   // a member the stored record already names is kept as stored, even after leaving
   const keep = !!stored && !!input.owner?.userId && input.owner.userId === stored.owner_user_id;
   const owner = keep
