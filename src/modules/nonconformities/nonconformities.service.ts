@@ -49,7 +49,9 @@ export async function openNonconformity(
     grade: input.grade,
     requirementId: input.requirementId,
     objectiveEvidence: input.objectiveEvidence ?? '',
-    owner: input.owner ? { userId: input.owner.userId, name: input.owner.name } : null,
+    owner: input.owner
+      ? { userId: input.owner.userId, name: input.owner.name, ...(input.owner.email ? { email: input.owner.email } : {}) }
+      : null,
   });
   if (!parsed.success)
     throw invalid(parsed.error.issues.map((i) => ({ field: ['body', ...i.path].join('.'), message: i.message })));

@@ -1,5 +1,6 @@
-import { Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { Button, Group, MultiSelect, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { type OwnerDraft, OwnerInput, toOwnerDraft, toOwnerInput } from '../../../shared/org/OwnerInput';
 import { fieldErrorLookup } from '../../../shared/problem';
@@ -14,6 +15,7 @@ import {
   type NcInput,
   type Nonconformity,
   useCreateNonconformity,
+  useEvidenceChoices,
   useGradeScale,
   useUpdateNonconformity,
 } from '../hooks/useNonconformities';
@@ -27,6 +29,7 @@ interface Draft {
   grade: string;
   requirementId: string;
   objectiveEvidence: string;
+  evidence: { value: string; label: string }[];
   owner: OwnerDraft;
   raisedAt: string;
 }
@@ -48,6 +51,7 @@ function draftOf(n: Nonconformity | null, prefill: Prefill, defaultGrade: string
     grade: n?.grade ?? defaultGrade,
     requirementId: n?.requirementId ?? prefill.requirementId ?? '',
     objectiveEvidence: n?.objectiveEvidence ?? '',
+    evidence: n?.evidence.map((e) => ({ value: e.id, label: e.name })) ?? [],
     owner: toOwnerDraft(n?.owner),
     raisedAt: n?.raisedAt ?? todayIso(),
   };
@@ -60,9 +64,37 @@ function bodyOf(d: Draft) {
     grade: d.grade,
     requirementId: d.requirementId.trim() || null,
     objectiveEvidence: d.objectiveEvidence,
+    evidenceIds: d.evidence.map((e) => e.value),
     owner: toOwnerInput(d.owner),
     raisedAt: d.raisedAt,
   };
+}
+
+function EvidencePicker(props: { value: Draft['evidence']; onChange: (v: Draft['evidence']) => void; error?: string }) {
+  const { org } = useOrg();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 250);
+  const found = useEvidenceChoices(org.id, q);
+  const data = useMemo(() => {
+    const all = new Map(props.value.map((c) => [c.value, c.label]));
+    for (const c of found.data ?? []) if (!all.has(c.value)) all.set(c.value, c.label);
+    return [...all].map(([value, label]) => ({ value, label }));
+  }, [props.value, found.data]);
+  return (
+    <MultiSelect
+      label="Evidence items"
+      description="Items of the evidence register that show it."
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={data}
+      value={props.value.map((c) => c.value)}
+      onChange={(ids) => props.onChange(ids.map((id) => ({ value: id, label: data.find((c) => c.value === id)?.label ?? id })))}
+      nothingFoundMessage={found.isFetching ? 'Loading…' : 'No evidence item matches'}
+      error={props.error}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
 }
 
 /**
@@ -233,6 +265,7 @@ export function NonconformityForm({
             autosize
             minRows={2}
           />
+          <EvidencePicker value={draft.evidence} onChange={(v) => set('evidence', v)} error={errorFor('evidenceIds')} />
           <OwnerInput
             label="Owner"
             value={draft.owner}

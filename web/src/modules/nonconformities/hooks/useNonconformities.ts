@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
 import { type Concurrency, ifMatchHeader, registerKey, useOrgMutation } from '../../../shared/register';
@@ -107,4 +107,24 @@ export function useDeleteAction(orgId: string, id: string) {
       unwrap(api.DELETE(`${P}/actions/{actionId}`, { params: { path: { orgId, nonconformityId: id, actionId }, header: {} } })),
     { invalidates: ['nonconformities'], notify: 'Corrective action removed', notifyError: true },
   );
+}
+
+export function useNcHistory(orgId: string, id: string) {
+  return useQuery({
+    queryKey: [...oneKey(orgId, id), 'history'],
+    queryFn: () => unwrap(api.GET(`${P}/history`, { params: { path: { orgId, nonconformityId: id } } })),
+  });
+}
+
+/** Evidence items for the picker, found by number or title. */
+export function useEvidenceChoices(orgId: string, q: string) {
+  return useQuery({
+    queryKey: ['orgs', orgId, 'evidence', 'choices', q],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/orgs/{orgId}/evidence', { params: { path: { orgId }, query: { limit: 50, ...(q ? { q } : {}) } } }),
+      ),
+    select: (d) => d.items.map((r) => ({ value: r.id, label: `${r.number} ${r.title}` })),
+    placeholderData: keepPreviousData,
+  });
 }

@@ -1,7 +1,8 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { ArchiveAction, RecordLoader } from '../../../shared/register';
+import { ArchiveAction, RecordHistoryCard, RecordLoader } from '../../../shared/register';
+import type { AuditEntry, EntryDescription } from '../../../shared/ui/ChangeHistory';
 import { BackLink } from '../../../shared/ui/BackLink';
 import { Fields } from '../../../shared/ui/Fields';
 import { FlagBadges } from '../../../shared/ui/FlagBadges';
@@ -11,8 +12,40 @@ import { SectionCard } from '../../../shared/ui/SectionCard';
 import { GradeBadge, StatusBadge } from '../components/GradeBadge';
 import { NcTimeline } from '../components/NcTimeline';
 import { ActionsStep, CloseStep, CorrectionStep, EffectivenessStep, RootCauseStep } from '../components/Steps';
-import { type Nonconformity, useNonconformity } from '../hooks/useNonconformities';
-import { FLAG_LABELS, SOURCE_LABELS } from '../labels';
+import { type Nonconformity, useNcHistory, useNonconformity } from '../hooks/useNonconformities';
+import { FIELD_LABELS, FLAG_LABELS, type NcStatus, SOURCE_LABELS, STATUS_LABELS } from '../labels';
+
+const ACTIONS: Record<string, EntryDescription> = {
+  create: { title: 'Raised', color: 'teal' },
+  update: { title: 'Changed', color: 'blue' },
+  'action-create': { title: 'Corrective action added', color: 'blue' },
+  'action-update': { title: 'Corrective action changed', color: 'blue' },
+  'action-delete': { title: 'Corrective action removed', color: 'gray' },
+  archive: { title: 'Archived', color: 'gray' },
+  restore: { title: 'Restored', color: 'teal' },
+};
+const describe = (e: AuditEntry): EntryDescription => ACTIONS[e.action] ?? { title: 'Changed' };
+// statuses in words; structured fields summarised
+const formatValue = (field: string, value: unknown): string | null => {
+  if (field === 'status' && typeof value === 'string') return STATUS_LABELS[value as NcStatus] ?? null;
+  if (field === 'owner') return (value as { name?: string } | null)?.name ?? 'No one';
+  if ((field === 'correction' || field === 'containment') && value && typeof value === 'object')
+    return (value as { text: string }).text || 'Not recorded';
+  if (field === 'rootCause' && value && typeof value === 'object')
+    return (value as { summary: string }).summary || 'Not summarised';
+  if (field === 'effectiveness' && value && typeof value === 'object') {
+    const v = value as { result: string | null; checkedOn: string | null };
+    return v.result
+      ? `${v.result === 'effective' ? 'Effective' : 'Not effective'}${v.checkedOn ? ` (${v.checkedOn})` : ''}`
+      : 'Not checked';
+  }
+  if (field === 'source' && value && typeof value === 'object') {
+    const v = value as { kind: keyof typeof SOURCE_LABELS; label?: string };
+    return `${SOURCE_LABELS[v.kind] ?? v.kind}${v.label ? ` ${v.label}` : ''}`;
+  }
+  if (field === 'evidenceIds' && Array.isArray(value)) return value.length ? `${value.length} linked` : 'None';
+  return null;
+};
 
 function NonconformityView({ n }: { n: Nonconformity }) {
   const { org, can } = useOrg();
@@ -21,6 +54,7 @@ function NonconformityView({ n }: { n: Nonconformity }) {
   const closed = n.status === 'closed';
   const page = `/orgs/${org.id}/nonconformities/${n.id}`;
   const readOnly = !canWrite || archived || closed;
+  const history = useNcHistory(org.id, n.id);
   return (
     <Stack gap="lg">
       <BackLink to={`/orgs/${org.id}/nonconformities`}>Nonconformities</BackLink>
@@ -116,6 +150,14 @@ function NonconformityView({ n }: { n: Nonconformity }) {
           <Stack gap="lg">
             <CloseStep n={n} readOnly={!canWrite || archived} />
             <NcTimeline orgId={org.id} id={n.id} />
+            <RecordHistoryCard
+              id="nc-history-title"
+              history={history}
+              record={n}
+              fieldLabels={FIELD_LABELS}
+              describe={describe}
+              formatValue={formatValue}
+            />
           </Stack>
         </Grid.Col>
       </Grid>
