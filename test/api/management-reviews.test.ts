@@ -242,6 +242,27 @@ describe.each(testDialects())('management reviews (%s)', (dialect) => {
     expect(await audits(review.id)).toEqual(['create', 'prepare-inputs', 'update', 'add-action', 'approve', 'update-action']);
   });
 
+  it('approves once when two top managers approve at the same moment, logging the improvement once', async () => {
+    const ceo = await addMember('Grace Chief');
+    const cfo = await addMember('Frank Finance');
+    await owner.put(url('/settings'), { topManagementUserIds: [ceo.userId, cfo.userId] });
+    const review = await plan({ attendees: [{ userId: ceo.userId }] });
+    await owner.post(url(`/${review.id}/prepare`));
+    await owner.patch(url(`/${review.id}`), {
+      status: 'held',
+      minutes: 'Done.',
+      decisions: [{ text: 'Add a fairness metric', kind: 'improvement' }],
+    });
+    const answers = await Promise.all([
+      ceo.client.post(url(`/${review.id}/approve`)),
+      cfo.client.post(url(`/${review.id}/approve`)),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect((await audits(review.id)).filter((a) => a === 'approve')).toHaveLength(1);
+    const imps = await owner.get(`/api/v1/orgs/${orgId}/improvements`);
+    expect(imps.body.items).toHaveLength(1);
+  });
+
   it('keeps another organization out (404)', async () => {
     const review = await plan();
     const other = await owner.post('/api/v1/orgs', { name: 'Other org' });
