@@ -128,7 +128,22 @@ describe.each(testDialects())('nonconformity register (%s)', (dialect) => {
     const badReq = await owner.post(url(), nc({ requirementId: 'Z.9.9' }));
     expect(badReq.status).toBe(400);
     expect(badReq.body.errors[0].field).toBe('body.requirementId');
+    const badEvidence = await owner.post(url(), nc({ evidenceIds: ['01a23473-0000-7000-8000-000000000000'] }));
+    expect(badEvidence.status).toBe(400);
+    expect(badEvidence.body.errors[0]).toMatchObject({
+      field: 'body.evidenceIds.0',
+      message: 'is not an evidence item of this organization',
+    });
     expect(await count('nonconformities')).toBe(1);
+    // a change on a stale copy is refused with the current record
+    const stale = await owner.request(
+      'PATCH',
+      url(`/${created.id}`),
+      { title: 'Renamed' },
+      { 'if-match': 'W/"2000-01-01T00:00:00.000Z"' },
+    );
+    expect(stale.status).toBe(409);
+    expect((await owner.get(url(`/${created.id}`))).body.title).toBe(created.title);
 
     // another organization's id is not found
     const other = (await owner.post('/api/v1/orgs', { name: 'Other org' })).body.id;
