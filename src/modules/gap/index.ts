@@ -5,4 +5,10 @@ export { gapRoutes } from './gap.routes.js';
 export { getAssessment } from './use-cases/get-assessment.js';
 export { listActions } from './use-cases/list-actions.js';
 export { gapProgress } from './use-cases/progress.js';
-export { moduleFacts } from './gap.facts.js';
+
+// The facts beside each requirement are the platform's to hand out (platform/facts),
+// so modules the gap assessment reads (internal audits) can show them too.
+import { registerFactsProvider } from '../../platform/facts/index.js';
+import { moduleFacts } from './gap.facts.js';
+
+registerFactsProvider(moduleFacts);

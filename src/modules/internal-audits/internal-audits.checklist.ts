@@ -4,7 +4,7 @@ import { nowIso } from '../../platform/db/db.js';
 import { resolveLinks } from '../../platform/refs/index.js';
 import { listRecords } from '../../platform/register/index.js';
 import { documentRegister } from '../documents/index.js';
-import { moduleFacts } from '../gap/index.js';
+import { gatherFacts } from '../../platform/facts/index.js';
 import { inScopeAiSystems } from '../inventory/index.js';
 import { riskRegister } from '../risks/index.js';
 import { governanceRoles } from '../roles/index.js';
@@ -136,7 +136,7 @@ export async function syncChecklist(
       .execute();
   const missing = existing.length ? requirementIds.filter((id) => !have.has(id)) : requirementIds;
   if (existing.length && !missing.length) return;
-  const [facts, pool] = await Promise.all([moduleFacts(tx, orgId), samplePool(tx, orgId, areas)]);
+  const [facts, pool] = await Promise.all([gatherFacts(tx, orgId), samplePool(tx, orgId, areas)]);
   const all = buildChecklist(missing, facts, sampler(pool));
   const items = existing.length ? all.filter((i) => i.kind === 'requirement') : all;
   if (!items.length) return;
