@@ -25,6 +25,7 @@ describe('management reviews in the browser', () => {
     async () => {
       const { page } = e;
       const h = helpers(e, 'management-reviews');
+      const notice = (text: string) => page.getByRole('region', { name: 'Notifications' }).getByText(text).first();
       try {
         // top management
         await page.goto(`/orgs/${orgId}/management-reviews`);
@@ -37,7 +38,7 @@ describe('management reviews in the browser', () => {
         await page.getByRole('option', { name: /Ada Lead/ }).click();
         await page.keyboard.press('Escape');
         await page.getByRole('button', { name: 'Save', exact: true }).click();
-        await page.getByText('Top management saved').waitFor();
+        await notice('Top management saved').waitFor();
 
         // plan a review; the warning shows until a top manager attends
         await page.goto(`/orgs/${orgId}/management-reviews/new`);
@@ -65,7 +66,7 @@ describe('management reviews in the browser', () => {
         await page.getByRole('heading', { name: 'AI risk status' }).waitFor();
         await page.getByRole('heading', { name: 'Status of actions from previous reviews' }).waitFor();
         await page.getByText('A second reviewer for model releases', { exact: true }).first().waitFor();
-        await page.getByText(/^Compiled /).waitFor();
+        await page.getByText(/^Compiled .* by ada@example\.com/).waitFor();
 
         // minutes with a preview, and a decision
         await h.field('Minutes').fill('## Discussion\n\nThe board looked at **open risks**.');
@@ -74,19 +75,19 @@ describe('management reviews in the browser', () => {
         await page.getByRole('button', { name: 'Add decision' }).click();
         await h.field('Decision').fill('Automate the bias tests');
         await page.getByRole('button', { name: 'Save minutes and decisions' }).click();
-        await page.getByText('Minutes saved').waitFor();
+        await notice('Minutes saved').waitFor();
 
         // an action
         const actionForm = page.getByRole('form', { name: 'Add an action' });
         await actionForm.getByLabel(/^Action/).fill('Draft the bias test plan');
         await actionForm.getByLabel(/^Due date/).fill('2026-04-30');
         await actionForm.getByRole('button', { name: 'Add action' }).click();
-        await page.getByText('Action added').waitFor();
+        await notice('Action added').waitFor();
         await page.getByRole('list', { name: 'Actions' }).getByText('Draft the bias test plan').waitFor();
 
         // held, then approve
         await page.getByRole('button', { name: 'Mark as held' }).click();
-        await page.getByText('Marked as held').waitFor();
+        await notice('Marked as held').waitFor();
         const approve = page.getByRole('button', { name: 'Approve review' });
         await expect.poll(() => approve.isDisabled()).toBe(false);
         expect(await sideways()).toBeLessThanOrEqual(0);
@@ -101,7 +102,7 @@ describe('management reviews in the browser', () => {
         expect(await page.getByRole('form', { name: 'Add an action' }).count()).toBe(0);
         // actions are still tracked to done
         await page.getByRole('button', { name: 'Mark done' }).click();
-        await page.getByText('Action marked done').waitFor();
+        await notice('Action marked done').waitFor();
 
         await page.goto(`/orgs/${orgId}/management-reviews`);
         await page.getByText('MR-001').first().waitFor();

@@ -34,3 +34,23 @@ export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
 export const FLAG_LABELS: Record<string, string> = {
   'no-top-management': 'No top management attends',
 };
+
+export const REVIEW_FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  meetingDate: 'Meeting date',
+  status: 'Status',
+  chair: 'Chair',
+  attendees: 'Attendees',
+  minutes: 'Minutes',
+  decisions: 'Decisions',
+  resourceNeeds: 'Resource needs',
+  inputs: 'Inputs',
+  approvedAt: 'Approved',
+  approvedBy: 'Approved by',
+  note: 'Note',
+  improvements: 'Improvements logged',
+  text: 'Action',
+  owner: 'Owner',
+  dueDate: 'Due date',
+  doneOn: 'Done on',
+};

@@ -135,3 +135,13 @@ export function useUpdateAction(orgId: string, id: string) {
     { invalidates: [REG], notify: (a) => (a.status === 'done' ? 'Action marked done' : 'Action saved'), notifyError: true },
   );
 }
+
+export function useReviewHistory(orgId: string, id: string) {
+  return useQuery({
+    queryKey: [...reviewKey(orgId, id), 'history'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/orgs/{orgId}/management-reviews/{reviewId}/history', { params: { path: { orgId, reviewId: id } } }),
+      ),
+  });
+}

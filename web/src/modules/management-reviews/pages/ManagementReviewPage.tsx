@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { ArchiveAction, RecordLoader, versionTag } from '../../../shared/register';
+import { ArchiveAction, RecordHistoryCard, RecordLoader, versionTag } from '../../../shared/register';
+import type { AuditEntry, EntryDescription } from '../../../shared/ui/ChangeHistory';
 import { BackLink } from '../../../shared/ui/BackLink';
 import { DownloadButton } from '../../../shared/ui/DownloadButton';
 import { Fields } from '../../../shared/ui/Fields';
-import { formatDate } from '../../../shared/ui/format';
+import { formatDate, formatDateTime } from '../../../shared/ui/format';
 import { FormError } from '../../../shared/ui/FormError';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { SectionCard } from '../../../shared/ui/SectionCard';
@@ -13,8 +14,47 @@ import { ActionsCard } from '../components/ActionsCard';
 import { ApprovalCard } from '../components/ApprovalCard';
 import { InputsCard } from '../components/InputsCard';
 import { MinutesCard } from '../components/MinutesCard';
-import { type ManagementReview, useReview, useUpdateReview } from '../hooks/useManagementReviews';
+import { type ManagementReview, useReview, useReviewHistory, useUpdateReview } from '../hooks/useManagementReviews';
+import { DECISION_KIND_LABELS, REVIEW_FIELD_LABELS, type ReviewStatus, STATUS_LABELS } from '../labels';
 import { ReviewStatusBadge } from './ManagementReviewsPage';
+
+const ACTIONS: Record<string, EntryDescription> = {
+  create: { title: 'Planned', color: 'teal' },
+  update: { title: 'Changed', color: 'blue' },
+  'prepare-inputs': { title: 'Inputs prepared', color: 'blue' },
+  're-prepare-inputs': { title: 'Inputs prepared again', color: 'blue' },
+  'add-action': { title: 'Action added', color: 'gray' },
+  'update-action': { title: 'Action changed', color: 'gray' },
+  approve: { title: 'Approved', color: 'teal' },
+  archive: { title: 'Archived', color: 'gray' },
+  restore: { title: 'Restored', color: 'teal' },
+};
+const describe = (e: AuditEntry): EntryDescription => ACTIONS[e.action] ?? { title: 'Changed' };
+// statuses and kinds in words; people, lists and the snapshot summarised
+const formatValue = (field: string, value: unknown): string | null => {
+  if (field === 'status' && typeof value === 'string')
+    return STATUS_LABELS[value as ReviewStatus] ?? (value === 'done' ? 'Done' : value === 'open' ? 'Open' : null);
+  if ((field === 'chair' || field === 'owner' || field === 'approvedBy') && value && typeof value === 'object')
+    return (value as { name?: string }).name ?? null;
+  if (field === 'attendees' && Array.isArray(value)) return value.map((a) => (a as { name?: string }).name).join(', ') || 'None';
+  if (field === 'decisions' && Array.isArray(value))
+    return (
+      value
+        .map((d) => {
+          const x = d as { text: string; kind: keyof typeof DECISION_KIND_LABELS };
+          return `${DECISION_KIND_LABELS[x.kind] ?? x.kind}: ${x.text}`;
+        })
+        .join('; ') || 'None'
+    );
+  if (field === 'inputs')
+    return value && typeof value === 'object'
+      ? `Snapshot of ${formatDateTime((value as { preparedAt?: string }).preparedAt ?? null)}`
+      : 'Not prepared';
+  if (field === 'approvedAt' && typeof value === 'string') return formatDateTime(value);
+  if (field === 'improvements' && Array.isArray(value))
+    return value.map((i) => (i as { number?: string }).number).join(', ') || 'None';
+  return null;
+};
 
 function Meeting({ review, canWrite }: { review: ManagementReview; canWrite: boolean }) {
   const { org } = useOrg();
@@ -84,6 +124,7 @@ function ReviewView({ review }: { review: ManagementReview }) {
   const approved = review.status === 'approved';
   const page = `/orgs/${org.id}/management-reviews/${review.id}`;
   const minutes = `/api/v1/orgs/${org.id}/management-reviews/${review.id}/minutes`;
+  const history = useReviewHistory(org.id, review.id);
   return (
     <Stack gap="lg">
       <BackLink to={`/orgs/${org.id}/management-reviews`}>Management reviews</BackLink>
@@ -136,6 +177,14 @@ function ReviewView({ review }: { review: ManagementReview }) {
           <Stack gap="lg">
             <ApprovalCard orgId={org.id} review={review} canApprove={can('approve')} />
             <ActionsCard orgId={org.id} review={review} canWrite={canWrite} />
+            <RecordHistoryCard
+              id="review-history-title"
+              history={history}
+              record={review}
+              fieldLabels={REVIEW_FIELD_LABELS}
+              describe={describe}
+              formatValue={formatValue}
+            />
           </Stack>
         </Grid.Col>
       </Grid>
