@@ -29,8 +29,8 @@ describe.skipIf(!process.env.PG_TEST_URL)('several app nodes on one PostgreSQL',
     const result = await verifyAuditLog(a.database.db);
     expect(result.ok).toBe(true);
     // setup: user + org + membership + sign-in, then 10 x (org + membership),
-    // each organization with its six governance roles
-    expect(result.rows).toBe(4 + 20 + 11 * 6);
+    // each organization with its six governance roles and seven starting training topics
+    expect(result.rows).toBe(4 + 20 + 11 * (6 + 7));
 
     expect((await onB.delete('/api/v1/session')).status).toBe(204);
     expect((await onA.get('/api/v1/session')).status).toBe(401);

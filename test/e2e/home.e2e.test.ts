@@ -96,8 +96,10 @@ async function home() {
   await step('gap-assessment').getByText(`${HALF} of ${REQUIREMENTS.length} requirements answered in “Baseline”`).waitFor();
   expect(await step('ai-system-inventory').getAttribute('data-state')).toBe('in-progress');
   await step('ai-system-inventory').getByText('2 AI systems; 8 inventory flags to resolve').waitFor();
-  expect(await step('internal-audit').getAttribute('data-state')).toBe('not-built');
-  await step('internal-audit').getByText('Not built yet').waitFor();
+  expect(await step('internal-audit').getAttribute('data-state')).toBe('not-started');
+  await step('internal-audit').getByText('No internal audit planned yet').waitFor();
+  expect(await step('stage-1-audit').getAttribute('data-state')).toBe('not-built');
+  await step('stage-1-audit').getByText('Not built yet').waitFor();
   mark('step states');
 
   const next = page.getByRole('region', { name: 'Next best actions' });
@@ -108,10 +110,8 @@ async function home() {
     'Describe how 2 AI systems are monitored',
     'Review 2 AI systems not reviewed within the review interval',
   ]);
-  await page
-    .getByRole('region', { name: 'Due for you' })
-    .getByText(/^Nothing is due for you/)
-    .waitFor();
+  // every member starts with the seven starting trainings to take, as one item
+  await page.getByRole('region', { name: 'Due for you' }).getByRole('link', { name: 'Take 7 required trainings' }).waitFor();
   await page
     .getByRole('region', { name: 'Recent changes' })
     .getByRole('link', { name: 'AI system “Demand forecast” added' })

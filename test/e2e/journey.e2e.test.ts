@@ -95,7 +95,7 @@ async function journey() {
   mark('signed in');
 
   // The journey lists the 14 steps; an unbuilt step says so plainly
-  await navLink('Internal audit').click();
+  await navLink('Choose certification body').click();
   await page.getByText('This step is not built yet in this version').waitFor();
 
   // 3. Organization profile
