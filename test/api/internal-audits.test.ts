@@ -110,6 +110,17 @@ describe.each(testDialects())('internal audits (%s)', (dialect) => {
     expect(added.status).toBe(400);
     expect(added.body.errors[0].field).toBe('body.auditors.1');
     expect((await owner.get(url(`/${ok.body.id}`))).body.auditors).toHaveLength(1);
+    // ownership that changes later does not block other edits of the audit; a new team is judged again
+    const moved = await owner.patch(`/api/v1/orgs/${orgId}/ai-systems/${system.body.id}`, {
+      businessOwner: { userId: auditor.userId },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect((await owner.patch(url(`/${ok.body.id}`), { title: 'Inventory audit, renamed' })).status).toBe(200);
+    const reordered = await owner.patch(url(`/${ok.body.id}`), {
+      auditors: [{ name: 'Olga Outside', lead: true }, { userId: auditor.userId }],
+    });
+    expect(reordered.status).toBe(400);
+    expect(reordered.body.errors[0].field).toBe('body.auditors.1');
 
     // a governance role's holder may not audit the role
     const roles = (await owner.get(`/api/v1/orgs/${orgId}/roles`)).body.items as { id: string; name: string }[];

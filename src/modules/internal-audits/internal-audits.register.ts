@@ -75,18 +75,32 @@ async function prepareAudit(tx: Executor, orgId: string, input: AuditRecord, _ct
     if (!isRequirementId(r)) errors.push({ field: `body.requirementIds.${i}`, message: 'is not a clause or Annex A control id' });
   });
   errors.push(...statusErrors(input, stored ? stored.status : null), ...auditorErrors(input.auditors));
+  // Members the stored audit already names are kept as stored: one who has
+  // left the organization since must not block reporting the audit.
+  const before = stored ? rowToRecord(stored) : null;
+  const known = new Map((before?.auditors ?? []).filter((a) => a.userId).map((a) => [a.userId as string, a]));
+  const fresh = input.auditors.map((a) => (a.userId && known.has(a.userId) ? null : a));
+  const areasChanged = !before || JSON.stringify(before.areas) !== JSON.stringify(input.areas);
   const [people, links] = await Promise.all([
     resolvePeople(
       tx,
       orgId,
-      input.auditors.map((a, i) => ({ field: `body.auditors.${i}`, person: a })),
+      fresh.map((a, i) => ({ field: `body.auditors.${i}`, person: a })),
     ),
-    checkLinks(tx, orgId, input.areas, 'body.areas'),
+    areasChanged ? checkLinks(tx, orgId, input.areas, 'body.areas') : [],
   ]);
   errors.push(...people.errors, ...links);
   if (errors.length) return { value: input, errors };
-  const named = input.auditors.map((a, i) => ({ ...(people.people[i] ?? a), lead: a.lead }));
-  errors.push(...independenceErrors(named, await ownedAreas(tx, orgId, input.areas)));
+  const named = input.auditors.map((a, i) => {
+    const kept = a.userId ? known.get(a.userId) : undefined;
+    const p = kept ?? people.people[i] ?? a;
+    return { userId: p.userId, name: p.name, ...(p.email ? { email: p.email } : {}), lead: a.lead };
+  });
+  // Independence is judged when the team or the records under audit change
+  // (create, adding an auditor, widening the areas), not on every later edit.
+  const teamChanged =
+    !before || JSON.stringify(before.auditors.map((a) => a.userId)) !== JSON.stringify(named.map((a) => a.userId));
+  if (areasChanged || teamChanged) errors.push(...independenceErrors(named, await ownedAreas(tx, orgId, input.areas)));
   if (errors.length) return { value: input, errors };
 
   const today = nowIso().slice(0, 10);
