@@ -77,6 +77,18 @@ function orgPages(): string[] {
     'incidents',
     'incidents/new',
     'concerns',
+    // evaluation and improvement (issue 14)
+    'audit-programme',
+    'internal-audits',
+    'internal-audits/new',
+    'management-reviews',
+    'management-reviews/new',
+    'management-reviews/settings',
+    'nonconformities',
+    'nonconformities/new',
+    'nonconformities/settings',
+    'improvements',
+    'improvements/new',
   ];
 }
 /** Pages of the planning steps, visited when this build has them (their route renders a page of its own). */
