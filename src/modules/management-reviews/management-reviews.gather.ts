@@ -22,12 +22,13 @@ import { reviewNumber } from './management-reviews.rules.js';
 export async function gatherFacts(
   db: Executor,
   orgId: string,
-  reviewId: string,
+  review: { id: string; meetingDate: string },
   resourceNeeds: string,
   now = new Date(),
 ): Promise<ReviewFacts> {
+  const reviewId = review.id;
   const today = now.toISOString().slice(0, 10);
-  const prev = await repo.previousApproved(db, orgId, reviewId);
+  const prev = await repo.previousApproved(db, orgId, reviewId, review.meetingDate);
   const since = prev?.meeting_date ?? null;
   const prevInventory = readInputs(prev?.inputs ?? null)
     ?.sections.find((s) => s.key === 'ai-systems')
@@ -48,7 +49,7 @@ export async function gatherFacts(
     grades,
     audits,
   ] = await Promise.all([
-    repo.openActionsElsewhere(db, orgId, reviewId),
+    repo.openActionsElsewhere(db, orgId, { reviewId, meetingDate: review.meetingDate }),
     since ? repo.actionsDoneSince(db, orgId, since) : Promise.resolve(0),
     getScopeOverview(db, orgId),
     riskRegisterSummary(db, orgId),

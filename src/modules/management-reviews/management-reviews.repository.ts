@@ -59,8 +59,8 @@ export function actionsOf(db: Executor, orgId: string, reviewIds: string[]) {
     .execute();
 }
 
-/** The latest approved review (by meeting date) other than this one, if any. */
-export function previousApproved(db: Executor, orgId: string, exceptId: string) {
+/** The latest approved review met on or before this one's date (other than this one), if any. */
+export function previousApproved(db: Executor, orgId: string, exceptId: string, onOrBefore: string) {
   return db
     .selectFrom('management_reviews')
     .select(['id', 'number_seq', 'meeting_date', 'approved_at', 'inputs'])
@@ -68,14 +68,18 @@ export function previousApproved(db: Executor, orgId: string, exceptId: string) 
     .where('archived_at', 'is', null)
     .where('status', '=', 'approved')
     .where('id', '!=', exceptId)
+    .where('meeting_date', '<=', onOrBefore)
     .orderBy('meeting_date', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
 }
 
-/** Open actions of other (current) reviews, with their review's number, oldest due first. */
-export function openActionsElsewhere(db: Executor, orgId: string, exceptReviewId: string | null) {
+/**
+ * Open actions of current reviews, with their review's number: all of them,
+ * or (for a review's inputs) those of the other reviews met on or before its date.
+ */
+export function openActionsElsewhere(db: Executor, orgId: string, before: { reviewId: string; meetingDate: string } | null) {
   let q = db
     .selectFrom('management_review_actions as a')
     .innerJoin('management_reviews as r', (j) => j.onRef('r.id', '=', 'a.review_id').onRef('r.org_id', '=', 'a.org_id'))
@@ -93,7 +97,7 @@ export function openActionsElsewhere(db: Executor, orgId: string, exceptReviewId
     .where('a.org_id', '=', orgId)
     .where('a.status', '=', 'open')
     .where('r.archived_at', 'is', null);
-  if (exceptReviewId) q = q.where('a.review_id', '!=', exceptReviewId);
+  if (before) q = q.where('a.review_id', '!=', before.reviewId).where('r.meeting_date', '<=', before.meetingDate);
   return q.orderBy('a.due_date').orderBy('a.id').execute();
 }
 

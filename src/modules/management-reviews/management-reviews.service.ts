@@ -93,7 +93,7 @@ export async function prepareInputs(
       if (row.archived_at) throw conflict('This management review is archived; restore it before preparing its inputs.');
       if (row.status === 'approved') throw conflict('This management review is approved; its inputs are frozen.');
       const resourceNeeds = body.resourceNeeds ?? row.resource_needs;
-      const facts = await gatherFacts(tx, orgId, id, resourceNeeds);
+      const facts = await gatherFacts(tx, orgId, { id, meetingDate: row.meeting_date }, resourceNeeds);
       const snapshot: InputsSnapshot = {
         preparedAt: nowIso(),
         preparedBy: actor.label,
