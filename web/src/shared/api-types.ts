@@ -27949,116 +27949,58 @@ export interface components {
       recordedBy: components['schemas']['PersonInput'];
       createdAt: string;
     };
-    IncidentFlagInput: {
+    ImprovementSourceInputInput: {
       /** @enum {string} */
-      code: 'not-escalated';
-      field: string;
-      message: string;
+      kind:
+        | 'internal-audit'
+        | 'certification-audit'
+        | 'incident'
+        | 'management-review'
+        | 'monitoring'
+        | 'concern'
+        | 'suggestion'
+        | 'other';
+      /** @default null */
+      id: string | null;
+      label?: string;
     };
-    IncidentCommunicationInput: {
-      party: string;
-      when: string;
-      what: string;
-      by: components['schemas']['PersonInput'];
-    };
-    IncidentInput: {
+    ImprovementInput: {
       id: string;
       number: string;
       title: string;
       description: string;
-      aiSystemId: string | null;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      detectedAt: string;
-      /** @enum {string} */
-      detectedHow: 'monitoring' | 'user-report' | 'concern' | 'internal-review' | 'supplier' | 'audit' | 'other';
-      /** @enum {string} */
-      severity: 'low' | 'medium' | 'high' | 'critical';
-      harmCategories: (
-        | 'safety'
-        | 'health'
-        | 'fundamental-rights'
-        | 'discrimination'
-        | 'privacy'
-        | 'financial'
-        | 'reputational'
-        | 'environmental'
-        | 'security'
-        | 'other'
-      )[];
-      peopleAffected: {
-        count: number | null;
-        description: string;
-      };
-      /** @enum {string} */
-      status: 'open' | 'contained' | 'resolved' | 'closed';
-      escalation: {
-        to: components['schemas']['PersonInput'] | null;
-        at: string | null;
-      };
-      communications: components['schemas']['IncidentCommunicationInput'][];
-      noCommunicationReason: string | null;
-      containment: string;
-      rootCause: string;
-      lessonsLearned: string;
-      linkedRiskIds: string[];
-      linkedRisks: {
-        id: string;
-        name: string;
-        archived: boolean;
-      }[];
-      correctiveActionIds: string[];
       source: {
         /** @enum {string} */
-        kind: 'monitoring-breach' | 'concern' | 'manual';
+        kind:
+          | 'internal-audit'
+          | 'certification-audit'
+          | 'incident'
+          | 'management-review'
+          | 'monitoring'
+          | 'concern'
+          | 'suggestion'
+          | 'other';
         id: string | null;
+        label?: string;
       };
+      owner: components['schemas']['PersonInput'] | null;
+      /** @enum {string} */
+      status: 'proposed' | 'planned' | 'in-progress' | 'done' | 'rejected';
+      benefit: string;
+      dueDate: string | null;
+      outcome: string;
       closedAt: string | null;
-      flags: components['schemas']['IncidentFlagInput'][];
+      overdue: boolean;
       createdAt: string;
       updatedAt: string;
       archivedAt: string | null;
     };
-    IncidentUpdateInput: {
-      id: string;
-      incidentId: string;
-      note: string;
-      at: string;
-      by: string;
-      createdAt: string;
-    };
-    IncidentTimelineEventInput: {
-      at: string;
-      /** @enum {string} */
-      kind:
-        | 'detected'
-        | 'created'
-        | 'escalated'
-        | 'communication'
-        | 'status'
-        | 'severity'
-        | 'containment'
-        | 'root-cause'
-        | 'lessons-learned'
-        | 'risk-linked'
-        | 'update';
-      who: string | null;
-      what: string;
-      detail: string | null;
-    };
-    IncidentSummaryInput: {
+    ImprovementSummaryInput: {
       open: number;
-      bySeverity: {
-        low: number;
-        medium: number;
-        high: number;
-        critical: number;
+      done: number;
+      bySource: {
+        [key: string]: number;
       };
-      notEscalated: number;
-      closedLast90Days: number;
     };
     RiskMethodContentInput: {
       likelihood: {
@@ -28309,149 +28251,6 @@ export interface components {
       aiSystemId: string;
       name: string;
       message: string;
-    };
-    ConcernInput: {
-      id: string;
-      number: string;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      description: string;
-      noticedOn: string | null;
-      anonymous: boolean;
-      raisedBy: {
-        userId: string | null;
-        name: string;
-      } | null;
-      raisedByLabel: string;
-      yours: boolean;
-      /** @enum {string} */
-      status: 'new' | 'in-triage' | 'incident' | 'risk' | 'closed';
-      statusLabel: string;
-      outcome: ('incident' | 'risk' | 'closed') | null;
-      outcomeText: string;
-      incident: {
-        id: string;
-        number: string;
-      } | null;
-      risk: {
-        id: string;
-        number: string;
-      } | null;
-      closeReason: string | null;
-      triagedBy: {
-        userId: string | null;
-        name: string;
-      } | null;
-      triagedAt: string | null;
-      raisedAt: string;
-      updatedAt: string;
-    };
-    MonitoringMetricInput: {
-      id: string;
-      aiSystemId: string;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      };
-      name: string;
-      /** @enum {string} */
-      kind: 'accuracy' | 'drift' | 'error-rate' | 'fairness' | 'complaints' | 'user-feedback' | 'custom';
-      kindLabel: string;
-      unit: string | null;
-      /** @enum {string} */
-      direction: 'higher-is-better' | 'lower-is-better';
-      directionLabel: string;
-      threshold: number;
-      reviewEveryDays: number;
-      owner: components['schemas']['PersonInput'] | null;
-      openIncidentOnBreach: boolean;
-      lastReviewedAt: string | null;
-      notes: string;
-      latest: {
-        value: number;
-        observedAt: string;
-      } | null;
-      /** @enum {string} */
-      state: 'breached' | 'review-overdue' | 'ok' | 'no-data';
-      stateLabel: string;
-      nextReviewDue: string;
-      openBreachId: string | null;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    MonitoringObservationInputInput: {
-      metricId?: string;
-      metric?: string;
-      value: number;
-      /** Format: date-time */
-      observedAt?: string;
-      source?: string;
-    };
-    MonitoringBreachInput: {
-      id: string;
-      metricId: string;
-      metricName: string;
-      unit: string | null;
-      threshold: number;
-      /** @enum {string} */
-      direction: 'higher-is-better' | 'lower-is-better';
-      aiSystemId: string;
-      aiSystemName: string;
-      startedAt: string;
-      endedAt: string | null;
-      worstValue: number;
-      observations: number;
-      assignee: components['schemas']['PersonInput'] | null;
-      /** @enum {string} */
-      status: 'open' | 'resolved';
-      statusLabel: string;
-      resolutionNote: string | null;
-      resolvedBy: {
-        userId: string;
-        name: string;
-      } | null;
-      resolvedAt: string | null;
-      incidentId: string | null;
-      createdAt: string;
-    };
-    MonitoringReviewInput: {
-      id: string;
-      metricId: string;
-      reviewedAt: string;
-      note: string;
-      reviewedBy: {
-        userId: string;
-        name: string;
-      } | null;
-      createdAt: string;
-    };
-    MonitoringChartInput: {
-      metric: {
-        id: string;
-        name: string;
-        unit: string | null;
-        /** @enum {string} */
-        direction: 'higher-is-better' | 'lower-is-better';
-        threshold: number;
-      };
-      points: {
-        t: string;
-        v: number;
-      }[];
-      breaches: {
-        id: string;
-        startedAt: string;
-        endedAt: string | null;
-        /** @enum {string} */
-        status: 'open' | 'resolved';
-      }[];
-      truncated: boolean;
-      total: number;
     };
     ImpactAssessmentBasisInput: {
       lifecycleStage: string | null;
@@ -29003,115 +28802,6 @@ export interface components {
       flags: components['schemas']['DocumentFlagInput'][];
       missing: string[];
     };
-    JourneyStepStateInput: {
-      id: string;
-      number: number;
-      title: string;
-      /** @enum {string} */
-      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
-      reason: string;
-    };
-    NextActionInput: {
-      title: string;
-      detail: string;
-      href: string;
-    };
-    DueItemInput: {
-      /** @enum {string} */
-      kind:
-        | 'gap-action'
-        | 'supplier-review'
-        | 'gap-answer'
-        | 'objective'
-        | 'impact-assessment'
-        | 'risk-action'
-        | 'risk-review'
-        | 'document-acknowledgement'
-        | 'document-review'
-        | 'evidence-expiry'
-        | 'training'
-        | 'monitoring-breach'
-        | 'monitoring-review'
-        | 'incident'
-        | 'concern-triage'
-        | 'corrective-action'
-        | 'nonconformity'
-        | 'internal-audit'
-        | 'review-action';
-      title: string;
-      detail: string;
-      dueDate: string | null;
-      overdue: boolean;
-      href: string;
-    };
-    RecentChangeInput: {
-      id: string;
-      at: string;
-      text: string;
-      actor: string | null;
-      href: string | null;
-    };
-    HomeInput: {
-      steps: components['schemas']['JourneyStepStateInput'][];
-      nextActions: components['schemas']['NextActionInput'][];
-      due: components['schemas']['DueItemInput'][];
-      recent: components['schemas']['RecentChangeInput'][];
-      /** @enum {string} */
-      recentDetail: 'full' | 'summary';
-    };
-    ImprovementSourceInputInput: {
-      /** @enum {string} */
-      kind:
-        | 'internal-audit'
-        | 'certification-audit'
-        | 'incident'
-        | 'management-review'
-        | 'monitoring'
-        | 'concern'
-        | 'suggestion'
-        | 'other';
-      /** @default null */
-      id: string | null;
-      label?: string;
-    };
-    ImprovementInput: {
-      id: string;
-      number: string;
-      title: string;
-      description: string;
-      source: {
-        /** @enum {string} */
-        kind:
-          | 'internal-audit'
-          | 'certification-audit'
-          | 'incident'
-          | 'management-review'
-          | 'monitoring'
-          | 'concern'
-          | 'suggestion'
-          | 'other';
-        id: string | null;
-        label?: string;
-      };
-      owner: components['schemas']['PersonInput'] | null;
-      /** @enum {string} */
-      status: 'proposed' | 'planned' | 'in-progress' | 'done' | 'rejected';
-      benefit: string;
-      dueDate: string | null;
-      outcome: string;
-      closedAt: string | null;
-      overdue: boolean;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    ImprovementSummaryInput: {
-      open: number;
-      done: number;
-      bySource: {
-        [key: string]: number;
-      };
-    };
     CorrectiveActionInput: {
       id: string;
       nonconformityId: string;
@@ -29397,6 +29087,316 @@ export interface components {
         userId: string;
         name: string;
       }[];
+    };
+    IncidentFlagInput: {
+      /** @enum {string} */
+      code: 'not-escalated';
+      field: string;
+      message: string;
+    };
+    IncidentCommunicationInput: {
+      party: string;
+      when: string;
+      what: string;
+      by: components['schemas']['PersonInput'];
+    };
+    IncidentInput: {
+      id: string;
+      number: string;
+      title: string;
+      description: string;
+      aiSystemId: string | null;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      detectedAt: string;
+      /** @enum {string} */
+      detectedHow: 'monitoring' | 'user-report' | 'concern' | 'internal-review' | 'supplier' | 'audit' | 'other';
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high' | 'critical';
+      harmCategories: (
+        | 'safety'
+        | 'health'
+        | 'fundamental-rights'
+        | 'discrimination'
+        | 'privacy'
+        | 'financial'
+        | 'reputational'
+        | 'environmental'
+        | 'security'
+        | 'other'
+      )[];
+      peopleAffected: {
+        count: number | null;
+        description: string;
+      };
+      /** @enum {string} */
+      status: 'open' | 'contained' | 'resolved' | 'closed';
+      escalation: {
+        to: components['schemas']['PersonInput'] | null;
+        at: string | null;
+      };
+      communications: components['schemas']['IncidentCommunicationInput'][];
+      noCommunicationReason: string | null;
+      containment: string;
+      rootCause: string;
+      lessonsLearned: string;
+      linkedRiskIds: string[];
+      linkedRisks: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      correctiveActionIds: string[];
+      source: {
+        /** @enum {string} */
+        kind: 'monitoring-breach' | 'concern' | 'manual';
+        id: string | null;
+      };
+      closedAt: string | null;
+      flags: components['schemas']['IncidentFlagInput'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    IncidentUpdateInput: {
+      id: string;
+      incidentId: string;
+      note: string;
+      at: string;
+      by: string;
+      createdAt: string;
+    };
+    IncidentTimelineEventInput: {
+      at: string;
+      /** @enum {string} */
+      kind:
+        | 'detected'
+        | 'created'
+        | 'escalated'
+        | 'communication'
+        | 'status'
+        | 'severity'
+        | 'containment'
+        | 'root-cause'
+        | 'lessons-learned'
+        | 'risk-linked'
+        | 'update';
+      who: string | null;
+      what: string;
+      detail: string | null;
+    };
+    IncidentSummaryInput: {
+      open: number;
+      bySeverity: {
+        low: number;
+        medium: number;
+        high: number;
+        critical: number;
+      };
+      notEscalated: number;
+      closedLast90Days: number;
+    };
+    MonitoringMetricInput: {
+      id: string;
+      aiSystemId: string;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      };
+      name: string;
+      /** @enum {string} */
+      kind: 'accuracy' | 'drift' | 'error-rate' | 'fairness' | 'complaints' | 'user-feedback' | 'custom';
+      kindLabel: string;
+      unit: string | null;
+      /** @enum {string} */
+      direction: 'higher-is-better' | 'lower-is-better';
+      directionLabel: string;
+      threshold: number;
+      reviewEveryDays: number;
+      owner: components['schemas']['PersonInput'] | null;
+      openIncidentOnBreach: boolean;
+      lastReviewedAt: string | null;
+      notes: string;
+      latest: {
+        value: number;
+        observedAt: string;
+      } | null;
+      /** @enum {string} */
+      state: 'breached' | 'review-overdue' | 'ok' | 'no-data';
+      stateLabel: string;
+      nextReviewDue: string;
+      openBreachId: string | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    MonitoringObservationInputInput: {
+      metricId?: string;
+      metric?: string;
+      value: number;
+      /** Format: date-time */
+      observedAt?: string;
+      source?: string;
+    };
+    MonitoringBreachInput: {
+      id: string;
+      metricId: string;
+      metricName: string;
+      unit: string | null;
+      threshold: number;
+      /** @enum {string} */
+      direction: 'higher-is-better' | 'lower-is-better';
+      aiSystemId: string;
+      aiSystemName: string;
+      startedAt: string;
+      endedAt: string | null;
+      worstValue: number;
+      observations: number;
+      assignee: components['schemas']['PersonInput'] | null;
+      /** @enum {string} */
+      status: 'open' | 'resolved';
+      statusLabel: string;
+      resolutionNote: string | null;
+      resolvedBy: {
+        userId: string;
+        name: string;
+      } | null;
+      resolvedAt: string | null;
+      incidentId: string | null;
+      createdAt: string;
+    };
+    MonitoringReviewInput: {
+      id: string;
+      metricId: string;
+      reviewedAt: string;
+      note: string;
+      reviewedBy: {
+        userId: string;
+        name: string;
+      } | null;
+      createdAt: string;
+    };
+    MonitoringChartInput: {
+      metric: {
+        id: string;
+        name: string;
+        unit: string | null;
+        /** @enum {string} */
+        direction: 'higher-is-better' | 'lower-is-better';
+        threshold: number;
+      };
+      points: {
+        t: string;
+        v: number;
+      }[];
+      breaches: {
+        id: string;
+        startedAt: string;
+        endedAt: string | null;
+        /** @enum {string} */
+        status: 'open' | 'resolved';
+      }[];
+      truncated: boolean;
+      total: number;
+    };
+    ConcernInput: {
+      id: string;
+      number: string;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      description: string;
+      noticedOn: string | null;
+      anonymous: boolean;
+      raisedBy: {
+        userId: string | null;
+        name: string;
+      } | null;
+      raisedByLabel: string;
+      yours: boolean;
+      /** @enum {string} */
+      status: 'new' | 'in-triage' | 'incident' | 'risk' | 'closed';
+      statusLabel: string;
+      outcome: ('incident' | 'risk' | 'closed') | null;
+      outcomeText: string;
+      incident: {
+        id: string;
+        number: string;
+      } | null;
+      risk: {
+        id: string;
+        number: string;
+      } | null;
+      closeReason: string | null;
+      triagedBy: {
+        userId: string | null;
+        name: string;
+      } | null;
+      triagedAt: string | null;
+      raisedAt: string;
+      updatedAt: string;
+    };
+    JourneyStepStateInput: {
+      id: string;
+      number: number;
+      title: string;
+      /** @enum {string} */
+      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      reason: string;
+    };
+    NextActionInput: {
+      title: string;
+      detail: string;
+      href: string;
+    };
+    DueItemInput: {
+      /** @enum {string} */
+      kind:
+        | 'gap-action'
+        | 'supplier-review'
+        | 'gap-answer'
+        | 'objective'
+        | 'impact-assessment'
+        | 'risk-action'
+        | 'risk-review'
+        | 'document-acknowledgement'
+        | 'document-review'
+        | 'evidence-expiry'
+        | 'training'
+        | 'monitoring-breach'
+        | 'monitoring-review'
+        | 'incident'
+        | 'concern-triage'
+        | 'corrective-action'
+        | 'nonconformity'
+        | 'internal-audit'
+        | 'review-action';
+      title: string;
+      detail: string;
+      dueDate: string | null;
+      overdue: boolean;
+      href: string;
+    };
+    RecentChangeInput: {
+      id: string;
+      at: string;
+      text: string;
+      actor: string | null;
+      href: string | null;
+    };
+    HomeInput: {
+      steps: components['schemas']['JourneyStepStateInput'][];
+      nextActions: components['schemas']['NextActionInput'][];
+      due: components['schemas']['DueItemInput'][];
+      recent: components['schemas']['RecentChangeInput'][];
+      /** @enum {string} */
+      recentDetail: 'full' | 'summary';
     };
     AuditProgrammeContentInput: {
       cycleStart: string;
@@ -30509,116 +30509,58 @@ export interface components {
       recordedBy: components['schemas']['Person'];
       createdAt: string;
     };
-    IncidentFlag: {
+    ImprovementSourceInput: {
       /** @enum {string} */
-      code: 'not-escalated';
-      field: string;
-      message: string;
+      kind:
+        | 'internal-audit'
+        | 'certification-audit'
+        | 'incident'
+        | 'management-review'
+        | 'monitoring'
+        | 'concern'
+        | 'suggestion'
+        | 'other';
+      /** @default null */
+      id: string | null;
+      label?: string;
     };
-    IncidentCommunication: {
-      party: string;
-      when: string;
-      what: string;
-      by: components['schemas']['Person'];
-    };
-    Incident: {
+    Improvement: {
       id: string;
       number: string;
       title: string;
       description: string;
-      aiSystemId: string | null;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      detectedAt: string;
-      /** @enum {string} */
-      detectedHow: 'monitoring' | 'user-report' | 'concern' | 'internal-review' | 'supplier' | 'audit' | 'other';
-      /** @enum {string} */
-      severity: 'low' | 'medium' | 'high' | 'critical';
-      harmCategories: (
-        | 'safety'
-        | 'health'
-        | 'fundamental-rights'
-        | 'discrimination'
-        | 'privacy'
-        | 'financial'
-        | 'reputational'
-        | 'environmental'
-        | 'security'
-        | 'other'
-      )[];
-      peopleAffected: {
-        count: number | null;
-        description: string;
-      };
-      /** @enum {string} */
-      status: 'open' | 'contained' | 'resolved' | 'closed';
-      escalation: {
-        to: components['schemas']['Person'] | null;
-        at: string | null;
-      };
-      communications: components['schemas']['IncidentCommunication'][];
-      noCommunicationReason: string | null;
-      containment: string;
-      rootCause: string;
-      lessonsLearned: string;
-      linkedRiskIds: string[];
-      linkedRisks: {
-        id: string;
-        name: string;
-        archived: boolean;
-      }[];
-      correctiveActionIds: string[];
       source: {
         /** @enum {string} */
-        kind: 'monitoring-breach' | 'concern' | 'manual';
+        kind:
+          | 'internal-audit'
+          | 'certification-audit'
+          | 'incident'
+          | 'management-review'
+          | 'monitoring'
+          | 'concern'
+          | 'suggestion'
+          | 'other';
         id: string | null;
+        label?: string;
       };
+      owner: components['schemas']['Person'] | null;
+      /** @enum {string} */
+      status: 'proposed' | 'planned' | 'in-progress' | 'done' | 'rejected';
+      benefit: string;
+      dueDate: string | null;
+      outcome: string;
       closedAt: string | null;
-      flags: components['schemas']['IncidentFlag'][];
+      overdue: boolean;
       createdAt: string;
       updatedAt: string;
       archivedAt: string | null;
     };
-    IncidentUpdate: {
-      id: string;
-      incidentId: string;
-      note: string;
-      at: string;
-      by: string;
-      createdAt: string;
-    };
-    IncidentTimelineEvent: {
-      at: string;
-      /** @enum {string} */
-      kind:
-        | 'detected'
-        | 'created'
-        | 'escalated'
-        | 'communication'
-        | 'status'
-        | 'severity'
-        | 'containment'
-        | 'root-cause'
-        | 'lessons-learned'
-        | 'risk-linked'
-        | 'update';
-      who: string | null;
-      what: string;
-      detail: string | null;
-    };
-    IncidentSummary: {
+    ImprovementSummary: {
       open: number;
-      bySeverity: {
-        low: number;
-        medium: number;
-        high: number;
-        critical: number;
+      done: number;
+      bySource: {
+        [key: string]: number;
       };
-      notEscalated: number;
-      closedLast90Days: number;
     };
     RiskMethodContent: {
       likelihood: {
@@ -30869,149 +30811,6 @@ export interface components {
       aiSystemId: string;
       name: string;
       message: string;
-    };
-    Concern: {
-      id: string;
-      number: string;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      } | null;
-      description: string;
-      noticedOn: string | null;
-      anonymous: boolean;
-      raisedBy: {
-        userId: string | null;
-        name: string;
-      } | null;
-      raisedByLabel: string;
-      yours: boolean;
-      /** @enum {string} */
-      status: 'new' | 'in-triage' | 'incident' | 'risk' | 'closed';
-      statusLabel: string;
-      outcome: ('incident' | 'risk' | 'closed') | null;
-      outcomeText: string;
-      incident: {
-        id: string;
-        number: string;
-      } | null;
-      risk: {
-        id: string;
-        number: string;
-      } | null;
-      closeReason: string | null;
-      triagedBy: {
-        userId: string | null;
-        name: string;
-      } | null;
-      triagedAt: string | null;
-      raisedAt: string;
-      updatedAt: string;
-    };
-    MonitoringMetric: {
-      id: string;
-      aiSystemId: string;
-      aiSystem: {
-        id: string;
-        name: string;
-        archived: boolean;
-      };
-      name: string;
-      /** @enum {string} */
-      kind: 'accuracy' | 'drift' | 'error-rate' | 'fairness' | 'complaints' | 'user-feedback' | 'custom';
-      kindLabel: string;
-      unit: string | null;
-      /** @enum {string} */
-      direction: 'higher-is-better' | 'lower-is-better';
-      directionLabel: string;
-      threshold: number;
-      reviewEveryDays: number;
-      owner: components['schemas']['Person'] | null;
-      openIncidentOnBreach: boolean;
-      lastReviewedAt: string | null;
-      notes: string;
-      latest: {
-        value: number;
-        observedAt: string;
-      } | null;
-      /** @enum {string} */
-      state: 'breached' | 'review-overdue' | 'ok' | 'no-data';
-      stateLabel: string;
-      nextReviewDue: string;
-      openBreachId: string | null;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    MonitoringObservationInput: {
-      metricId?: string;
-      metric?: string;
-      value: number;
-      /** Format: date-time */
-      observedAt?: string;
-      source?: string;
-    };
-    MonitoringBreach: {
-      id: string;
-      metricId: string;
-      metricName: string;
-      unit: string | null;
-      threshold: number;
-      /** @enum {string} */
-      direction: 'higher-is-better' | 'lower-is-better';
-      aiSystemId: string;
-      aiSystemName: string;
-      startedAt: string;
-      endedAt: string | null;
-      worstValue: number;
-      observations: number;
-      assignee: components['schemas']['Person'] | null;
-      /** @enum {string} */
-      status: 'open' | 'resolved';
-      statusLabel: string;
-      resolutionNote: string | null;
-      resolvedBy: {
-        userId: string;
-        name: string;
-      } | null;
-      resolvedAt: string | null;
-      incidentId: string | null;
-      createdAt: string;
-    };
-    MonitoringReview: {
-      id: string;
-      metricId: string;
-      reviewedAt: string;
-      note: string;
-      reviewedBy: {
-        userId: string;
-        name: string;
-      } | null;
-      createdAt: string;
-    };
-    MonitoringChart: {
-      metric: {
-        id: string;
-        name: string;
-        unit: string | null;
-        /** @enum {string} */
-        direction: 'higher-is-better' | 'lower-is-better';
-        threshold: number;
-      };
-      points: {
-        t: string;
-        v: number;
-      }[];
-      breaches: {
-        id: string;
-        startedAt: string;
-        endedAt: string | null;
-        /** @enum {string} */
-        status: 'open' | 'resolved';
-      }[];
-      truncated: boolean;
-      total: number;
     };
     ImpactAssessmentBasis: {
       lifecycleStage: string | null;
@@ -31564,115 +31363,6 @@ export interface components {
       flags: components['schemas']['DocumentFlag'][];
       missing: string[];
     };
-    JourneyStepState: {
-      id: string;
-      number: number;
-      title: string;
-      /** @enum {string} */
-      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
-      reason: string;
-    };
-    NextAction: {
-      title: string;
-      detail: string;
-      href: string;
-    };
-    DueItem: {
-      /** @enum {string} */
-      kind:
-        | 'gap-action'
-        | 'supplier-review'
-        | 'gap-answer'
-        | 'objective'
-        | 'impact-assessment'
-        | 'risk-action'
-        | 'risk-review'
-        | 'document-acknowledgement'
-        | 'document-review'
-        | 'evidence-expiry'
-        | 'training'
-        | 'monitoring-breach'
-        | 'monitoring-review'
-        | 'incident'
-        | 'concern-triage'
-        | 'corrective-action'
-        | 'nonconformity'
-        | 'internal-audit'
-        | 'review-action';
-      title: string;
-      detail: string;
-      dueDate: string | null;
-      overdue: boolean;
-      href: string;
-    };
-    RecentChange: {
-      id: string;
-      at: string;
-      text: string;
-      actor: string | null;
-      href: string | null;
-    };
-    Home: {
-      steps: components['schemas']['JourneyStepState'][];
-      nextActions: components['schemas']['NextAction'][];
-      due: components['schemas']['DueItem'][];
-      recent: components['schemas']['RecentChange'][];
-      /** @enum {string} */
-      recentDetail: 'full' | 'summary';
-    };
-    ImprovementSourceInput: {
-      /** @enum {string} */
-      kind:
-        | 'internal-audit'
-        | 'certification-audit'
-        | 'incident'
-        | 'management-review'
-        | 'monitoring'
-        | 'concern'
-        | 'suggestion'
-        | 'other';
-      /** @default null */
-      id: string | null;
-      label?: string;
-    };
-    Improvement: {
-      id: string;
-      number: string;
-      title: string;
-      description: string;
-      source: {
-        /** @enum {string} */
-        kind:
-          | 'internal-audit'
-          | 'certification-audit'
-          | 'incident'
-          | 'management-review'
-          | 'monitoring'
-          | 'concern'
-          | 'suggestion'
-          | 'other';
-        id: string | null;
-        label?: string;
-      };
-      owner: components['schemas']['Person'] | null;
-      /** @enum {string} */
-      status: 'proposed' | 'planned' | 'in-progress' | 'done' | 'rejected';
-      benefit: string;
-      dueDate: string | null;
-      outcome: string;
-      closedAt: string | null;
-      overdue: boolean;
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    ImprovementSummary: {
-      open: number;
-      done: number;
-      bySource: {
-        [key: string]: number;
-      };
-    };
     CorrectiveAction: {
       id: string;
       nonconformityId: string;
@@ -31958,6 +31648,316 @@ export interface components {
         userId: string;
         name: string;
       }[];
+    };
+    IncidentFlag: {
+      /** @enum {string} */
+      code: 'not-escalated';
+      field: string;
+      message: string;
+    };
+    IncidentCommunication: {
+      party: string;
+      when: string;
+      what: string;
+      by: components['schemas']['Person'];
+    };
+    Incident: {
+      id: string;
+      number: string;
+      title: string;
+      description: string;
+      aiSystemId: string | null;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      detectedAt: string;
+      /** @enum {string} */
+      detectedHow: 'monitoring' | 'user-report' | 'concern' | 'internal-review' | 'supplier' | 'audit' | 'other';
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high' | 'critical';
+      harmCategories: (
+        | 'safety'
+        | 'health'
+        | 'fundamental-rights'
+        | 'discrimination'
+        | 'privacy'
+        | 'financial'
+        | 'reputational'
+        | 'environmental'
+        | 'security'
+        | 'other'
+      )[];
+      peopleAffected: {
+        count: number | null;
+        description: string;
+      };
+      /** @enum {string} */
+      status: 'open' | 'contained' | 'resolved' | 'closed';
+      escalation: {
+        to: components['schemas']['Person'] | null;
+        at: string | null;
+      };
+      communications: components['schemas']['IncidentCommunication'][];
+      noCommunicationReason: string | null;
+      containment: string;
+      rootCause: string;
+      lessonsLearned: string;
+      linkedRiskIds: string[];
+      linkedRisks: {
+        id: string;
+        name: string;
+        archived: boolean;
+      }[];
+      correctiveActionIds: string[];
+      source: {
+        /** @enum {string} */
+        kind: 'monitoring-breach' | 'concern' | 'manual';
+        id: string | null;
+      };
+      closedAt: string | null;
+      flags: components['schemas']['IncidentFlag'][];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    IncidentUpdate: {
+      id: string;
+      incidentId: string;
+      note: string;
+      at: string;
+      by: string;
+      createdAt: string;
+    };
+    IncidentTimelineEvent: {
+      at: string;
+      /** @enum {string} */
+      kind:
+        | 'detected'
+        | 'created'
+        | 'escalated'
+        | 'communication'
+        | 'status'
+        | 'severity'
+        | 'containment'
+        | 'root-cause'
+        | 'lessons-learned'
+        | 'risk-linked'
+        | 'update';
+      who: string | null;
+      what: string;
+      detail: string | null;
+    };
+    IncidentSummary: {
+      open: number;
+      bySeverity: {
+        low: number;
+        medium: number;
+        high: number;
+        critical: number;
+      };
+      notEscalated: number;
+      closedLast90Days: number;
+    };
+    MonitoringMetric: {
+      id: string;
+      aiSystemId: string;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      };
+      name: string;
+      /** @enum {string} */
+      kind: 'accuracy' | 'drift' | 'error-rate' | 'fairness' | 'complaints' | 'user-feedback' | 'custom';
+      kindLabel: string;
+      unit: string | null;
+      /** @enum {string} */
+      direction: 'higher-is-better' | 'lower-is-better';
+      directionLabel: string;
+      threshold: number;
+      reviewEveryDays: number;
+      owner: components['schemas']['Person'] | null;
+      openIncidentOnBreach: boolean;
+      lastReviewedAt: string | null;
+      notes: string;
+      latest: {
+        value: number;
+        observedAt: string;
+      } | null;
+      /** @enum {string} */
+      state: 'breached' | 'review-overdue' | 'ok' | 'no-data';
+      stateLabel: string;
+      nextReviewDue: string;
+      openBreachId: string | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    MonitoringObservationInput: {
+      metricId?: string;
+      metric?: string;
+      value: number;
+      /** Format: date-time */
+      observedAt?: string;
+      source?: string;
+    };
+    MonitoringBreach: {
+      id: string;
+      metricId: string;
+      metricName: string;
+      unit: string | null;
+      threshold: number;
+      /** @enum {string} */
+      direction: 'higher-is-better' | 'lower-is-better';
+      aiSystemId: string;
+      aiSystemName: string;
+      startedAt: string;
+      endedAt: string | null;
+      worstValue: number;
+      observations: number;
+      assignee: components['schemas']['Person'] | null;
+      /** @enum {string} */
+      status: 'open' | 'resolved';
+      statusLabel: string;
+      resolutionNote: string | null;
+      resolvedBy: {
+        userId: string;
+        name: string;
+      } | null;
+      resolvedAt: string | null;
+      incidentId: string | null;
+      createdAt: string;
+    };
+    MonitoringReview: {
+      id: string;
+      metricId: string;
+      reviewedAt: string;
+      note: string;
+      reviewedBy: {
+        userId: string;
+        name: string;
+      } | null;
+      createdAt: string;
+    };
+    MonitoringChart: {
+      metric: {
+        id: string;
+        name: string;
+        unit: string | null;
+        /** @enum {string} */
+        direction: 'higher-is-better' | 'lower-is-better';
+        threshold: number;
+      };
+      points: {
+        t: string;
+        v: number;
+      }[];
+      breaches: {
+        id: string;
+        startedAt: string;
+        endedAt: string | null;
+        /** @enum {string} */
+        status: 'open' | 'resolved';
+      }[];
+      truncated: boolean;
+      total: number;
+    };
+    Concern: {
+      id: string;
+      number: string;
+      aiSystem: {
+        id: string;
+        name: string;
+        archived: boolean;
+      } | null;
+      description: string;
+      noticedOn: string | null;
+      anonymous: boolean;
+      raisedBy: {
+        userId: string | null;
+        name: string;
+      } | null;
+      raisedByLabel: string;
+      yours: boolean;
+      /** @enum {string} */
+      status: 'new' | 'in-triage' | 'incident' | 'risk' | 'closed';
+      statusLabel: string;
+      outcome: ('incident' | 'risk' | 'closed') | null;
+      outcomeText: string;
+      incident: {
+        id: string;
+        number: string;
+      } | null;
+      risk: {
+        id: string;
+        number: string;
+      } | null;
+      closeReason: string | null;
+      triagedBy: {
+        userId: string | null;
+        name: string;
+      } | null;
+      triagedAt: string | null;
+      raisedAt: string;
+      updatedAt: string;
+    };
+    JourneyStepState: {
+      id: string;
+      number: number;
+      title: string;
+      /** @enum {string} */
+      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      reason: string;
+    };
+    NextAction: {
+      title: string;
+      detail: string;
+      href: string;
+    };
+    DueItem: {
+      /** @enum {string} */
+      kind:
+        | 'gap-action'
+        | 'supplier-review'
+        | 'gap-answer'
+        | 'objective'
+        | 'impact-assessment'
+        | 'risk-action'
+        | 'risk-review'
+        | 'document-acknowledgement'
+        | 'document-review'
+        | 'evidence-expiry'
+        | 'training'
+        | 'monitoring-breach'
+        | 'monitoring-review'
+        | 'incident'
+        | 'concern-triage'
+        | 'corrective-action'
+        | 'nonconformity'
+        | 'internal-audit'
+        | 'review-action';
+      title: string;
+      detail: string;
+      dueDate: string | null;
+      overdue: boolean;
+      href: string;
+    };
+    RecentChange: {
+      id: string;
+      at: string;
+      text: string;
+      actor: string | null;
+      href: string | null;
+    };
+    Home: {
+      steps: components['schemas']['JourneyStepState'][];
+      nextActions: components['schemas']['NextAction'][];
+      due: components['schemas']['DueItem'][];
+      recent: components['schemas']['RecentChange'][];
+      /** @enum {string} */
+      recentDetail: 'full' | 'summary';
     };
     AuditProgrammeContent: {
       cycleStart: string;
