@@ -211,6 +211,8 @@ describe.each(testDialects())('management reviews (%s)', (dialect) => {
     expect((await ceo.client.post(url(`/${review.id}/approve`))).status).toBe(409);
     expect((await owner.post(url(`/${review.id}/actions`), { text: 'late' })).status).toBe(409);
     expect((await owner.patch(url(`/${review.id}/actions/${action.body.id}`), { text: 'other' })).status).toBe(409);
+    expect((await owner.post(url(`/${review.id}/archive`))).status).toBe(409);
+    expect((await owner.get(url(`/${review.id}`))).body.archivedAt).toBeNull();
 
     // the open action shows in the next review's inputs, and in the summaries
     const { managementReviewSummary, reviewActionsDue } = await import('../../src/modules/management-reviews/index.js');

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { conflict } from '../../platform/http/errors.js';
 import { problemSchema, uuid } from '../../platform/http/fields.js';
 import { ORG_ROUTE_PREFIX, orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 import {
+  findRow,
   getRecord,
   IF_MATCH_NOTE,
   ifMatchHeaders,
@@ -93,6 +95,16 @@ export const managementReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       return { members, youAreTopManagement: members.some((m) => m.userId === access.userId) };
     },
   );
+
+  // An approved review is a record of what top management decided: it is not
+  // archived (the kit's archive knows no rule of its own, so the route checks
+  // first; this plugin's hooks see only its own routes).
+  app.addHook('preHandler', async (req) => {
+    if (req.method !== 'POST' || !req.routeOptions.url?.endsWith('/management-reviews/:reviewId/archive')) return;
+    const { orgId } = orgAccess(req);
+    const row = await findRow(db, managementReviewRegister, orgId, (req.params as { reviewId: string }).reviewId);
+    if (row?.status === 'approved') throw conflict('This management review is approved; it is kept and cannot be archived.');
+  });
 
   registerRoutes(app, managementReviewRegister, {
     path: 'management-reviews',
