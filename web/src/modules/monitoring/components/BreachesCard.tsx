@@ -9,7 +9,13 @@ import { type Breach, useBreaches, useResolveBreach } from '../hooks/useMonitori
 import { BREACH_STATUS_LABELS, formatMetricValue } from '../labels';
 import { NoteModal } from './NoteModal';
 
-function BreachRow({ breach, onResolve }: { breach: Breach; onResolve?: () => void }) {
+/** The new-nonconformity form with this breach as its source (clause 10.2: breaches feed the register). */
+function raiseHref(orgId: string, breach: Breach): string {
+  const sourceLabel = `Threshold breach since ${breach.startedAt.slice(0, 10)}`;
+  return `/orgs/${orgId}/nonconformities/new?${new URLSearchParams({ sourceKind: 'monitoring-breach', sourceId: breach.id, sourceLabel })}`;
+}
+
+function BreachRow({ breach, onResolve, canRaise }: { breach: Breach; onResolve?: () => void; canRaise: boolean }) {
   const { org } = useOrg();
   const open = breach.status === 'open';
   return (
@@ -38,6 +44,11 @@ function BreachRow({ breach, onResolve }: { breach: Breach; onResolve?: () => vo
       {breach.incidentId && (
         <Anchor component={Link} to={`/orgs/${org.id}/incidents/${breach.incidentId}`} size="xs">
           The incident opened for it
+        </Anchor>
+      )}
+      {canRaise && (
+        <Anchor component={Link} to={raiseHref(org.id, breach)} size="xs">
+          Raise a nonconformity
         </Anchor>
       )}
       {breach.resolvedAt && (
@@ -74,14 +85,19 @@ export function BreachesCard({ metricId, canResolve }: { metricId: string; canRe
               {open.length > 0 && (
                 <Stack gap="xs" component="ul" aria-label="Open breaches" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                   {open.map((b) => (
-                    <BreachRow key={b.id} breach={b} onResolve={canResolve ? () => setResolving(b) : undefined} />
+                    <BreachRow
+                      key={b.id}
+                      breach={b}
+                      onResolve={canResolve ? () => setResolving(b) : undefined}
+                      canRaise={canResolve}
+                    />
                   ))}
                 </Stack>
               )}
               {past.length > 0 && (
                 <Stack gap="xs" component="ul" aria-label="Past breaches" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                   {past.map((b) => (
-                    <BreachRow key={b.id} breach={b} />
+                    <BreachRow key={b.id} breach={b} canRaise={canResolve} />
                   ))}
                 </Stack>
               )}
