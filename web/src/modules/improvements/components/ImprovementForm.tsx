@@ -19,14 +19,16 @@ const PLACED = [...Object.keys(FIELD_LABELS), 'source.kind', 'source.label'];
 
 interface Props {
   improvement: Improvement | null;
+  /** a new improvement's fields given by the page that sent the user here (its source, a title) */
+  prefill?: Partial<ImprovementDraft>;
   onSaved: (i: Improvement) => void;
   onCancel: () => void;
 }
 
 /** Every field of an improvement: what, where it came from, who, by when, and what came of it. */
-export function ImprovementForm({ improvement, onSaved, onCancel }: Props) {
+export function ImprovementForm({ improvement, prefill, onSaved, onCancel }: Props) {
   const { org } = useOrg();
-  const [draft, setDraft] = useState(() => toImprovementDraft(improvement));
+  const [draft, setDraft] = useState(() => ({ ...toImprovementDraft(improvement), ...(improvement ? {} : prefill) }));
   const [checked, setChecked] = useState<Record<string, string>>({});
   const { dirty, markClean } = useDirty(draft);
   const guard = useLeaveGuard(dirty);

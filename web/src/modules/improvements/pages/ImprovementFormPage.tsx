@@ -1,5 +1,5 @@
 import { Alert, Stack } from '@mantine/core';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { ApiError } from '../../../shared/api';
@@ -7,18 +7,42 @@ import { BackLink } from '../../../shared/ui/BackLink';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
 import { ImprovementForm } from '../components/ImprovementForm';
+import type { ImprovementDraft } from '../components/improvementDraft';
+import { type ImprovementSource, SOURCE_LABELS } from '../labels';
 import { useImprovement } from '../hooks/useImprovements';
+
+/** What a page linking here gives a new improvement: ?sourceKind=&sourceId=&sourceLabel=&title=&description= */
+function prefillOf(params: URLSearchParams): Partial<ImprovementDraft> {
+  const kind = params.get('sourceKind');
+  const prefill: Partial<ImprovementDraft> = {};
+  if (kind && kind in SOURCE_LABELS) {
+    prefill.sourceKind = kind as ImprovementSource;
+    prefill.sourceId = params.get('sourceId');
+    prefill.sourceLabel = params.get('sourceLabel') ?? '';
+  }
+  for (const key of ['title', 'description'] as const) {
+    const value = params.get(key);
+    if (value) prefill[key] = value;
+  }
+  return prefill;
+}
 
 export function NewImprovementPage() {
   const { org, can } = useOrg();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const base = `/orgs/${org.id}/improvements`;
   return (
     <Stack gap="lg" maw={960}>
       <BackLink to={base}>Continual improvement</BackLink>
       <PageHeader eyebrow="Improvement · Clause 10.1" title="Log an improvement" />
       {can('write') ? (
-        <ImprovementForm improvement={null} onSaved={(i) => navigate(`${base}/${i.id}`)} onCancel={() => navigate(base)} />
+        <ImprovementForm
+          improvement={null}
+          prefill={prefillOf(params)}
+          onSaved={(i) => navigate(`${base}/${i.id}`)}
+          onCancel={() => navigate(base)}
+        />
       ) : (
         <Alert color="gray" variant="light">
           Your role can read the improvement log but not add to it.

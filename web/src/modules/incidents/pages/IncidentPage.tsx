@@ -128,6 +128,21 @@ function IncidentView({ incident }: { incident: Incident }) {
                 Raise nonconformity
               </Button>
             )}
+            {canWrite && incident.lessonsLearned && (
+              <Button
+                component={Link}
+                to={`/orgs/${org.id}/improvements/new?${new URLSearchParams({
+                  sourceKind: 'incident',
+                  sourceId: incident.id,
+                  sourceLabel: incident.number,
+                  title: `Lessons from ${incident.number}`.slice(0, 200),
+                  description: incident.lessonsLearned,
+                })}`}
+                variant="default"
+              >
+                Log lessons as improvement
+              </Button>
+            )}
           </Group>
         }
       />
