@@ -22,16 +22,6 @@ describe.each(testDialects())('monitoring breaches, reviews and charts (%s)', (d
   const batch = (values: number[], from = 0, id = metricId) => ({
     observations: values.map((v, i) => ({ metricId: id, value: v, observedAt: at(from + i) })),
   });
-  const _stored = async () =>
-    Number(
-      (
-        await t.database.db
-          .selectFrom('monitoring_observations')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('org_id', '=', orgId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
   const breaches = () =>
     t.database.db.selectFrom('monitoring_breaches').selectAll().where('org_id', '=', orgId).orderBy('started_at').execute();
   const metric = async (extra: Record<string, unknown> = {}) => {
