@@ -28,6 +28,11 @@ import * as m0026 from './0026_internal_audits.js';
 import * as m0027 from './0027_audit_programme.js';
 import * as m0028 from './0028_improvements.js';
 import * as m0029 from './0029_management_reviews.js';
+import * as m0030 from './0030_certification_bodies.js';
+import * as m0031 from './0031_certification_audits.js';
+import * as m0032 from './0032_certificates.js';
+import * as m0033 from './0033_readiness.js';
+import * as m0034 from './0034_trust.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -60,4 +65,9 @@ export const migrations: Record<string, Migration> = {
   '0027_audit_programme': m0027,
   '0028_improvements': m0028,
   '0029_management_reviews': m0029,
+  '0030_certification_bodies': m0030,
+  '0031_certification_audits': m0031,
+  '0032_certificates': m0032,
+  '0033_readiness': m0033,
+  '0034_trust': m0034,
 };

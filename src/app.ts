@@ -32,6 +32,11 @@ import { internalAuditRoutes } from './modules/internal-audits/index.js';
 import { auditProgrammeRoutes } from './modules/audit-programme/index.js';
 import { improvementRoutes } from './modules/improvements/index.js';
 import { managementReviewRoutes } from './modules/management-reviews/index.js';
+import { certificationBodyRoutes } from './modules/certification-bodies/index.js';
+import { certificationAuditRoutes } from './modules/certification-audits/index.js';
+import { certificateRoutes, publicCertificateRoutes } from './modules/certificates/index.js';
+import { readinessRoutes } from './modules/readiness/index.js';
+import { publicTrustRoutes, trustRoutes } from './modules/trust/index.js';
 
 /** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
 export function defaultWebDir(): string {
@@ -74,6 +79,13 @@ export async function buildApp(database: Database, config: Config) {
   await app.register(auditProgrammeRoutes);
   await app.register(improvementRoutes);
   await app.register(managementReviewRoutes);
+  await app.register(certificationBodyRoutes);
+  await app.register(certificationAuditRoutes);
+  await app.register(certificateRoutes);
+  await app.register(publicCertificateRoutes);
+  await app.register(readinessRoutes);
+  await app.register(trustRoutes);
+  await app.register(publicTrustRoutes);
   await registerWeb(app, config.webDir ?? defaultWebDir());
   return app;
 }

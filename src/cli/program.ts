@@ -3,6 +3,7 @@ import { VERSION } from '../version.js';
 import { registerAuditLog } from './audit-log.js';
 import { registerBackup } from './backup.js';
 import { registerCatalogue } from './catalogue.js';
+import { registerCycle } from './cycle.js';
 import { describeError, EXIT_USAGE } from './context.js';
 import { registerDoctor } from './doctor.js';
 import { registerEvidence } from './evidence.js';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerInventory(program);
   registerCatalogue(program);
+  registerCycle(program);
   registerEvidence(program);
   registerDoctor(program);
   return program;

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   admin: ['owner', 'admin'],
   /** raise a concern about an AI system (A.3.3): every member of the organization; not external auditors */
   concern: ['owner', 'admin', 'editor', 'contributor', 'viewer'],
+  /** raise requests and record findings in a certification audit's room: the body's auditors and who runs the audit here */
+  'audit-room': ['owner', 'admin', 'editor', 'auditor'],
   /** read the audit log: management and the auditors who sample it */
   audit: ['owner', 'admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -63,6 +63,8 @@ function describe(p: Permission): string {
       return 'manage members';
     case 'concern':
       return 'raise concerns';
+    case 'audit-room':
+      return "raise requests or record findings in a certification audit's room";
     case 'audit':
       return 'read the audit log';
   }

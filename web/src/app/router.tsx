@@ -38,6 +38,11 @@ const internalAudits = () => import('../modules/internal-audits');
 const auditProgramme = () => import('../modules/audit-programme');
 const improvements = () => import('../modules/improvements');
 const managementReviews = () => import('../modules/management-reviews');
+const certificationBodies = () => import('../modules/certification-bodies');
+const certificationAudits = () => import('../modules/certification-audits');
+const certificates = () => import('../modules/certificates');
+const readiness = () => import('../modules/readiness');
+const trust = () => import('../modules/trust');
 const impactAssessments = () => import('../modules/impact-assessments');
 const objectives = () => import('../modules/objectives');
 const documents = () => import('../modules/documents');
@@ -51,6 +56,9 @@ export const router = createBrowserRouter([
     children: [
       { path: '/setup', lazy: page(() => import('./auth/SetupPage'), 'SetupPage') },
       { path: '/sign-in', element: <SignInPage /> },
+      // public pages: no sign-in, nothing of the organization beyond what it published
+      { path: '/verify/:certificateNumber', lazy: page(certificates, 'VerifyCertificatePage') },
+      { path: '/trust/:slug', lazy: page(trust, 'TrustPage') },
       {
         element: <RequireSession />,
         children: [
@@ -168,6 +176,30 @@ export const router = createBrowserRouter([
               { path: 'management-reviews/:reviewId', lazy: page(managementReviews, 'ManagementReviewPage') },
               { path: 'management-reviews/:reviewId/edit', lazy: page(managementReviews, 'EditManagementReviewPage') },
               // end management-reviews
+              // readiness (module readiness: only its author edits between these lines)
+              { path: 'readiness', lazy: page(readiness, 'ReadinessPage') },
+              // end readiness
+              // certification-bodies (module certification-bodies: only its author edits between these lines)
+              { path: 'certification-bodies', lazy: page(certificationBodies, 'CertificationBodiesPage') },
+              { path: 'certification-bodies/new', lazy: page(certificationBodies, 'NewCertificationBodyPage') },
+              { path: 'certification-bodies/quote-request', lazy: page(certificationBodies, 'QuoteRequestPage') },
+              { path: 'certification-bodies/:bodyId', lazy: page(certificationBodies, 'CertificationBodyPage') },
+              { path: 'certification-bodies/:bodyId/edit', lazy: page(certificationBodies, 'EditCertificationBodyPage') },
+              // end certification-bodies
+              // certification-audits (module certification-audits: only its author edits between these lines)
+              { path: 'certification-audits', lazy: page(certificationAudits, 'CertificationAuditsPage') },
+              { path: 'certification-audits/new', lazy: page(certificationAudits, 'NewCertificationAuditPage') },
+              { path: 'certification-audits/:auditId', lazy: page(certificationAudits, 'CertificationAuditPage') },
+              { path: 'certification-audits/:auditId/edit', lazy: page(certificationAudits, 'EditCertificationAuditPage') },
+              // end certification-audits
+              // certificates (module certificates: only its author edits between these lines)
+              { path: 'certificates', lazy: page(certificates, 'CertificatesPage') },
+              { path: 'certificates/:certificateId', lazy: page(certificates, 'CertificatePage') },
+              { path: 'surveillance', lazy: page(certificates, 'SurveillancePage') },
+              // end certificates
+              // trust (module trust: only its author edits between these lines)
+              { path: 'buyer-readiness', lazy: page(trust, 'BuyerReadinessPage') },
+              // end trust
               { path: 'journey/:step', lazy: page(() => import('./journey/NotBuiltPage'), 'NotBuiltPage') },
               { path: 'profile', lazy: page(organizations, 'ProfilePage') },
               { path: 'members', lazy: page(organizations, 'MembersPage') },

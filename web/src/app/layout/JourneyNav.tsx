@@ -92,6 +92,15 @@ export function JourneyNav({ orgId, onNavigate, canAudit }: Props) {
     { label: 'Nonconformities', to: `/orgs/${orgId}/nonconformities` },
     { label: 'Improvements', to: `/orgs/${orgId}/improvements` },
   ];
+  // Certification (journey steps 9 to 14): rehearse, choose the body, its audits, the certificate, the cycle, buyers.
+  const certificationLinks = [
+    { label: 'Readiness', to: `/orgs/${orgId}/readiness` },
+    { label: 'Certification bodies', to: `/orgs/${orgId}/certification-bodies` },
+    { label: 'Certification audits', to: `/orgs/${orgId}/certification-audits` },
+    { label: 'Certificates', to: `/orgs/${orgId}/certificates` },
+    { label: 'Surveillance', to: `/orgs/${orgId}/surveillance` },
+    { label: 'Buyer readiness', to: `/orgs/${orgId}/buyer-readiness` },
+  ];
   // a link the role cannot use is not shown (the server refuses it anyway)
   const orgLinks = [
     { label: 'Organization profile', to: `/orgs/${orgId}/profile` },
@@ -165,6 +174,13 @@ export function JourneyNav({ orgId, onNavigate, canAudit }: Props) {
         id="nav-improvement"
         title="Evaluation and improvement"
         links={improvementLinks}
+        isActive={isActive}
+        onNavigate={onNavigate}
+      />
+      <LinkSection
+        id="nav-certification"
+        title="Certification"
+        links={certificationLinks}
         isActive={isActive}
         onNavigate={onNavigate}
       />
