@@ -1,4 +1,6 @@
 import type { DocumentFlag } from './documents.schemas.js';
+import { addMonths } from '../../platform/dates.js';
+export { addMonths } from '../../platform/dates.js';
 
 // Pure rules of the document register: numbering, status in words, review
 // dates and what an auditor would flag. No I/O: documents.present.ts gathers
@@ -24,15 +26,6 @@ export function documentStatus(d: {
   if (d.reviewRequestedAt) return 'in review';
   if (d.approvedVersion !== null) return 'approved';
   return 'draft';
-}
-
-/** date (YYYY-MM-DD) plus whole months; the 31st of a short month falls back to its last day. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, last));
-  return first.toISOString().slice(0, 10);
 }
 
 /**

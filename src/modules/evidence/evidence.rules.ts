@@ -1,5 +1,7 @@
 // Pure rules of the evidence register: numbers, states, flags and the
 // evidence area a requirement or control belongs to. No I/O.
+import { addDays } from '../../platform/dates.js';
+export { addDays } from '../../platform/dates.js';
 
 export const EVIDENCE_KINDS = ['file', 'link', 'record'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -79,12 +81,6 @@ export const EXPIRING_DAYS = 30;
 
 export const EVIDENCE_STATES = ['valid', 'expiring', 'expired'] as const;
 export type EvidenceState = (typeof EVIDENCE_STATES)[number];
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The last date counted as expiring (today + 30 days): later or no end date is valid. */
 export const expiringUntil = (today: string) => addDays(today, EXPIRING_DAYS);

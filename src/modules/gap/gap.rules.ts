@@ -2,6 +2,7 @@
 // clause and by the twelve review areas, the action plan a gap becomes, and
 // the comparison of two assessments, and which records an answer may link to.
 // No I/O: unit-tested directly.
+import { addDays } from '../../platform/dates.js';
 
 export const ANSWER_STATUSES = ['not-started', 'partial', 'implemented', 'not-applicable'] as const;
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
@@ -188,12 +189,6 @@ export interface PlannedAction {
   effort: Effort;
   dueDate: string;
   owner: { userId: string | null; name: string; email?: string } | null;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 const DUE_DAYS: Record<1 | 2 | 3, number> = { 1: 30, 2: 60, 3: 90 };

@@ -1,5 +1,7 @@
 import { editDistance, fold, jaccard, words } from '../../platform/text.js';
 import type { AiSystemInput } from './inventory.schemas.js';
+import { addDays } from '../../platform/dates.js';
+export { addDays } from '../../platform/dates.js';
 
 // Pure rules of the inventory: what an auditor would find missing, which
 // systems are likely the same one entered twice, and how two merge.
@@ -26,12 +28,6 @@ type Flaggable = Pick<
   id?: string;
   suppliers: unknown[];
 };
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The last review date before which a system's review is overdue. */
 export function reviewCutoff(today: string, reviewIntervalDays: number): string {

@@ -2,6 +2,8 @@
 // organization's grade scale and the deadlines it sets, what closing takes,
 // when a nonconformity recurs, and what an auditor would flag. The register,
 // the summary and the web app read the same answers from here.
+import { addDays, addMonths } from '../../platform/dates.js';
+export { addDays } from '../../platform/dates.js';
 
 export const SOURCE_KINDS = [
   'internal-audit',
@@ -80,22 +82,9 @@ export function parseNonconformityNumber(q: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** YYYY-MM-DD plus whole days. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** YYYY-MM-DD twelve months earlier (29 February falls back to 28 February... via Date). */
+/** YYYY-MM-DD `months` earlier (a day the month lacks becomes its last day). */
 export function monthsBefore(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
+  return addMonths(date, -months);
 }
 
 /** The plan and evidence due dates a grade of the scale sets for a nonconformity raised on a date. */

@@ -4,6 +4,7 @@ import { inScopeAiSystems } from '../inventory/index.js';
 import { riskContext } from './risks.register.js';
 import * as repo from './risks.repository.js';
 import { heatmapCells, riskNumber, systemsWithoutRisk } from './risks.rules.js';
+import { addDays } from '../../platform/dates.js';
 
 // What the register answers beyond its records: heatmaps, the
 // organization-level flags, and the views other modules ask for.
@@ -108,12 +109,6 @@ export interface RiskTask {
   riskId: string;
   riskNumber: string;
   riskTitle: string;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

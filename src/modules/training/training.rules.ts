@@ -1,5 +1,7 @@
 // Pure rules of training and competence: numbering, refresher expiry and the
 // state of one person's training on one topic.
+import { addDays } from '../../platform/dates.js';
+export { addDays, addMonths } from '../../platform/dates.js';
 
 export const AUDIENCE_KINDS = ['all', 'roles', 'teams'] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
@@ -19,21 +21,6 @@ export const trainingNumber = (seq: number) => `TRN-${String(seq).padStart(3, '0
 export function parseTrainingNumber(text: string): number | null {
   const m = /^trn-0*(\d{1,6})$/i.exec(text.trim());
   return m ? Number(m[1]) : null;
-}
-
-/** The date `months` later; the 31st of a shorter month becomes its last day. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, last));
-  return first.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** A completion's state: valid through its expiry day, expiring in the 30 days before. */
