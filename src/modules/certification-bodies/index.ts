@@ -2,31 +2,31 @@
 // side (issuer, ISO/IEC 42001 accreditation, accreditation body and IAF MLA,
 // buyer fit, verification route, timeline, surveillance terms), their quotes
 // and audit-day estimates, the one chosen, and the quote request pack.
-// (contract stub: the module's author replaces the bodies, keeps the signatures)
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Executor } from '../../platform/db/db.js';
+import { registerLinkKind } from '../../platform/refs/index.js';
+import { registerLinkKindOf } from '../../platform/register/index.js';
+import { certificationBodyRegister } from './certification-bodies.register.js';
 
-export const certificationBodyRoutes: FastifyPluginAsyncZod = async () => {};
+// certification audits link an audit to the body that performs it (checkLinks)
+registerLinkKind(
+  registerLinkKindOf(certificationBodyRegister, {
+    kind: 'certification-body',
+    noun: 'a certification body',
+    label: (r) => r.name,
+    nameKey: 'name_key',
+  }),
+);
 
-export interface CertificationBodySummary {
-  /** candidate bodies, not archived */
-  candidates: number;
-  /** the body the organization chose, null until one is chosen */
-  chosen: {
-    id: string;
-    name: string;
-    /** accreditation covers ISO/IEC 42001: true, false, or null when not recorded */
-    accreditedForIso42001: boolean | null;
-    accreditationBody: string | null;
-    /** the accreditation body signs the IAF MLA: true, false, null when not recorded */
-    iafMlaSignatory: boolean | null;
-    /** how a buyer verifies a certificate this body issues (text or URL) */
-    verificationRoute: string | null;
-  } | null;
-  /** warnings across the candidates (no accreditation recorded, price-only choice, partner as issuer) */
-  warnings: number;
-}
-
-export async function certificationBodySummary(_db: Executor, _orgId: string): Promise<CertificationBodySummary> {
-  return { candidates: 0, chosen: null, warnings: 0 };
-}
+export { certificationBodyRoutes } from './certification-bodies.routes.js';
+export {
+  BODY_STATUSES as CERTIFICATION_BODY_STATUSES,
+  ESTIMATE_CAVEAT,
+  estimateAuditDays,
+  PARTY_KINDS as CERTIFICATION_BODY_PARTY_KINDS,
+} from './certification-bodies.rules.js';
+export type { CertificationBody } from './certification-bodies.schemas.js';
+export {
+  type CertificationBodySummary,
+  type ChosenCertificationBody,
+  certificationBodySummary,
+  chosenCertificationBody,
+} from './certification-bodies.service.js';

@@ -26921,6 +26921,2752 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{orgId}/certification-bodies/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Bodies still in the running, the chosen one, and their warnings counted */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationBodySummary'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-bodies/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The quote request settings: the month the organization would like its Stage 2 audit */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationBodySettings'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Set the desired Stage 2 month (YYYY-MM) the quote request pack states */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            desiredStage2Month: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationBodySettings'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-bodies/quote-request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The quote request pack compiled from the profile, inventory, scope and documents, with a planning estimate of audit days: JSON (default), PDF or DOCX */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'pdf' | 'docx';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuoteRequestPack'];
+            'application/pdf': components['schemas']['QuoteRequestPack'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['QuoteRequestPack'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['QuoteRequestPack'];
+            'text/html': components['schemas']['QuoteRequestPack'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-bodies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Candidate certification bodies compared side by side (journey step 9), with their warnings */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: 'name' | '-name' | 'updatedAt' | '-updatedAt';
+          q?: string;
+          status?: 'candidate' | 'chosen' | 'rejected';
+          partyKind?: 'certification-body' | 'partner' | 'consultant' | 'other';
+          includeArchived?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CertificationBody'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a candidate certification body with what is known of it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /**
+             * @default certification-body
+             * @enum {string}
+             */
+            partyKind?: 'certification-body' | 'partner' | 'consultant' | 'other';
+            /** @default null */
+            country?: string | null;
+            /** @default null */
+            website?: string | null;
+            /**
+             * @default unknown
+             * @enum {string}
+             */
+            accreditedForIso42001?: 'yes' | 'no' | 'unknown';
+            /** @default null */
+            accreditationBody?: string | null;
+            /** @default null */
+            accreditationReference?: string | null;
+            /**
+             * @default unknown
+             * @enum {string}
+             */
+            iafMlaSignatory?: 'yes' | 'no' | 'unknown';
+            /** @default  */
+            verificationRoute?: string;
+            /**
+             * @default unknown
+             * @enum {string}
+             */
+            listedInIafCertSearch?: 'yes' | 'no' | 'unknown';
+            /** @default [] */
+            buyerMarkets?: string[];
+            /** @default  */
+            buyerNotes?: string;
+            /** @default null */
+            earliestStage1On?: string | null;
+            /** @default  */
+            timelineNotes?: string;
+            /** @default false */
+            surveillanceTermsClear?: boolean;
+            /** @default  */
+            surveillanceNotes?: string;
+            /** @default null */
+            quoteAmount?: number | null;
+            /** @default null */
+            quoteCurrency?: string | null;
+            /** @default null */
+            quoteReceivedOn?: string | null;
+            /** @default null */
+            quoteValidUntil?: string | null;
+            /** @default null */
+            daysStage1?: number | null;
+            /** @default null */
+            daysStage2?: number | null;
+            /** @default null */
+            daysSurveillance?: number | null;
+            /** @default null */
+            daysRecertification?: number | null;
+            /** @default [] */
+            choiceReasons?: (
+              | 'accredited-scope'
+              | 'buyer-recognition'
+              | 'verification-route'
+              | 'timeline'
+              | 'surveillance-terms'
+              | 'price'
+              | 'international-name'
+              | 'other'
+            )[];
+            /** @default  */
+            choiceNote?: string;
+            /** @default  */
+            notes?: string;
+            /**
+             * @default candidate
+             * @enum {string}
+             */
+            status?: 'candidate' | 'chosen' | 'rejected';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationBody'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-bodies/{bodyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A candidate certification body with its warnings and, once chosen, the reasons given */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          bodyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationBody'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a candidate (status candidate or rejected; chosen only through choose)
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          bodyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** @enum {string} */
+            partyKind?: 'certification-body' | 'partner' | 'consultant' | 'other';
+            country?: string | null;
+            website?: string | null;
+            /** @enum {string} */
+            accreditedForIso42001?: 'yes' | 'no' | 'unknown';
+            accreditationBody?: string | null;
+            accreditationReference?: string | null;
+            /** @enum {string} */
+            iafMlaSignatory?: 'yes' | 'no' | 'unknown';
+            verificationRoute?: string;
+            /** @enum {string} */
+            listedInIafCertSearch?: 'yes' | 'no' | 'unknown';
+            buyerMarkets?: string[];
+            buyerNotes?: string;
+            earliestStage1On?: string | null;
+            timelineNotes?: string;
+            surveillanceTermsClear?: boolean;
+            surveillanceNotes?: string;
+            quoteAmount?: number | null;
+            quoteCurrency?: string | null;
+            quoteReceivedOn?: string | null;
+            quoteValidUntil?: string | null;
+            daysStage1?: number | null;
+            daysStage2?: number | null;
+            daysSurveillance?: number | null;
+            daysRecertification?: number | null;
+            choiceReasons?: (
+              | 'accredited-scope'
+              | 'buyer-recognition'
+              | 'verification-route'
+              | 'timeline'
+              | 'surveillance-terms'
+              | 'price'
+              | 'international-name'
+              | 'other'
+            )[];
+            choiceNote?: string;
+            notes?: string;
+            /** @enum {string} */
+            status?: 'candidate' | 'chosen' | 'rejected';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationBody'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['CertificationBody'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-bodies/{bodyId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive a candidate (not the chosen one) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          bodyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationBody'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-bodies/{bodyId}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore an archived candidate */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          bodyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationBody'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-bodies/{bodyId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The candidate's change history from the audit log */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          bodyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEntry'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-bodies/{bodyId}/choose': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Choose this body: it becomes the one chosen (the previous one goes back to candidate). Each warning it carries needs a reason in body.reasons.<warning>. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          bodyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default {} */
+            reasons?: {
+              [key: string]: string;
+            };
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationBody'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Certification audits at a glance: the latest of each type, open findings and open requests */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAuditSummary'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Certification audits (Stage 1, Stage 2, surveillance, recertification, special), by type and status */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: 'number' | '-number' | 'startDate' | '-startDate' | 'updatedAt' | '-updatedAt';
+          q?: string;
+          type?: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
+          status?: 'planned' | 'in-progress' | 'completed' | 'cancelled';
+          includeArchived?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CertificationAudit'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Plan a certification audit */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
+            /** @default null */
+            surveillanceNumber?: number | null;
+            /** @default null */
+            certificationBodyId?: string | null;
+            plannedStart: string;
+            plannedEnd: string;
+            /** @default null */
+            actualStart?: string | null;
+            /** @default null */
+            actualEnd?: string | null;
+            /**
+             * @default planned
+             * @enum {string}
+             */
+            status?: 'planned' | 'in-progress' | 'completed' | 'cancelled';
+            team?: components['schemas']['CertificationAuditTeamMemberInput'][];
+            /** @default [] */
+            sites?: string[];
+            /** @default [] */
+            requirementsSampled?: string[];
+            /**
+             * @default pending
+             * @enum {string}
+             */
+            outcome?:
+              | 'pending'
+              | 'ready-for-stage-2'
+              | 'not-ready'
+              | 'recommended'
+              | 'recommended-after-corrections'
+              | 'not-recommended';
+            /** @default  */
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAudit'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/{auditId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A certification audit with its open requests and findings counted */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAudit'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a certification audit (completing needs the actual dates and an outcome); its auditors' access moves with its dates
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          auditId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type?: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
+            surveillanceNumber?: number | null;
+            certificationBodyId?: string | null;
+            plannedStart?: string;
+            plannedEnd?: string;
+            actualStart?: string | null;
+            actualEnd?: string | null;
+            /** @enum {string} */
+            status?: 'planned' | 'in-progress' | 'completed' | 'cancelled';
+            team?: components['schemas']['CertificationAuditTeamMemberInput'][];
+            sites?: string[];
+            requirementsSampled?: string[];
+            /** @enum {string} */
+            outcome?:
+              | 'pending'
+              | 'ready-for-stage-2'
+              | 'not-ready'
+              | 'recommended'
+              | 'recommended-after-corrections'
+              | 'not-recommended';
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAudit'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['CertificationAudit'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/{auditId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive a certification audit (kept with its history) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAudit'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/{auditId}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore an archived certification audit */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAudit'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/{auditId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The certification audit's change history from the audit log */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEntry'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/{auditId}/access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who of the certification body has access through this audit, and from when until when */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CertificationAuditAccess'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Give an external auditor the auditor role for the audit's days only (an account is created for a new email) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            name?: string;
+            password?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAuditAccess'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/{auditId}/access/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End an auditor's access through this audit now */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CertificationAuditAccess'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/{auditId}/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The auditor's requests in this audit, with the organization's answers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CertificationAuditRequest'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Raise a request for records or information */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            /** @default  */
+            detail?: string;
+            /** @default null */
+            dueDate?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAuditRequest'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/{auditId}/requests/{requestId}/responses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer a request with a note and links to the organization's records */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+            /** @default [] */
+            links?: {
+              type: string;
+              id: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAuditRequest'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/{auditId}/requests/{requestId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a request: what was asked for was received */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAuditRequest'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/{auditId}/requests/{requestId}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a closed request: more is needed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAuditRequest'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-audits/{auditId}/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit's graded findings with the state of the nonconformities they opened */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CertificationAuditFinding'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a finding: a major or minor one opens a nonconformity, an observation or opportunity goes to the improvement log */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          auditId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            grade: 'major' | 'minor' | 'observation' | 'opportunity';
+            /** @default null */
+            requirementId?: string | null;
+            statement: string;
+            /** @default  */
+            evidence?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationAuditFinding'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -29485,6 +32231,295 @@ export interface components {
       total: number;
       note: string | null;
     };
+    QuoteRequestPackInput: {
+      generatedAt: string;
+      organization: {
+        name: string;
+        country: string | null;
+        sector: string | null;
+        targetMarkets: string[];
+        employeeCount: number | null;
+        sites: {
+          name: string;
+          country: string;
+        }[];
+        aiRoles: string[];
+      };
+      certificationsHeld: {
+        iso27001: boolean;
+        iso9001: boolean;
+        items: {
+          standard: string;
+          certificationBody: string | null;
+          expiresOn: string | null;
+        }[];
+      };
+      aiSystems: {
+        scopeVersion: number | null;
+        items: {
+          name: string;
+          inInventory: boolean;
+          inApprovedScope: boolean;
+        }[];
+      };
+      documentation: {
+        coreSetTotal: number;
+        coreSetHeld: number;
+        coreSetInForce: number;
+        coreSetMissing: number;
+        documentsApproved: number;
+        reviewsOverdue: number;
+      };
+      desiredStage2Month: string | null;
+      estimate: {
+        initialDays: number;
+        stage1Days: number;
+        stage2Days: number;
+        surveillanceDays: number;
+        recertificationDays: number;
+        basis: string[];
+        assumptions: string[];
+        caveat: string;
+      };
+      chosenBody: {
+        name: string;
+        accreditationBody: string | null;
+      } | null;
+      missing: {
+        code: string;
+        message: string;
+        fixPath: string;
+        fixLabel: string;
+      }[];
+    };
+    CertificationBodyInput: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      partyKind: 'certification-body' | 'partner' | 'consultant' | 'other';
+      country: string | null;
+      website: string | null;
+      /** @enum {string} */
+      accreditedForIso42001: 'yes' | 'no' | 'unknown';
+      accreditationBody: string | null;
+      accreditationReference: string | null;
+      /** @enum {string} */
+      iafMlaSignatory: 'yes' | 'no' | 'unknown';
+      verificationRoute: string;
+      /** @enum {string} */
+      listedInIafCertSearch: 'yes' | 'no' | 'unknown';
+      buyerMarkets: string[];
+      buyerNotes: string;
+      earliestStage1On: string | null;
+      timelineNotes: string;
+      surveillanceTermsClear: boolean;
+      surveillanceNotes: string;
+      quoteAmount: number | null;
+      quoteCurrency: string | null;
+      quoteReceivedOn: string | null;
+      quoteValidUntil: string | null;
+      daysStage1: number | null;
+      daysStage2: number | null;
+      daysSurveillance: number | null;
+      daysRecertification: number | null;
+      firstCycleDays: number | null;
+      choiceReasons: (
+        | 'accredited-scope'
+        | 'buyer-recognition'
+        | 'verification-route'
+        | 'timeline'
+        | 'surveillance-terms'
+        | 'price'
+        | 'international-name'
+        | 'other'
+      )[];
+      choiceNote: string;
+      notes: string;
+      /** @enum {string} */
+      status: 'candidate' | 'chosen' | 'rejected';
+      warnings: {
+        /** @enum {string} */
+        code:
+          | 'no-iso42001-accreditation'
+          | 'not-iaf-mla'
+          | 'price-only-choice'
+          | 'issuer-not-certification-body'
+          | 'no-verification-route'
+          | 'surveillance-unclear';
+        message: string;
+      }[];
+      choice: {
+        at: string;
+        by: {
+          userId: string | null;
+          name: string;
+        };
+        acceptedWarnings: {
+          /** @enum {string} */
+          code:
+            | 'no-iso42001-accreditation'
+            | 'not-iaf-mla'
+            | 'price-only-choice'
+            | 'issuer-not-certification-body'
+            | 'no-verification-route'
+            | 'surveillance-unclear';
+          message: string;
+          reason: string;
+        }[];
+      } | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    CertificationBodySettingsInput: {
+      desiredStage2Month: string | null;
+      updatedAt: string | null;
+    };
+    CertificationBodySummaryInput: {
+      candidates: number;
+      chosen: {
+        id: string;
+        name: string;
+        accreditedForIso42001: boolean | null;
+        accreditationBody: string | null;
+        iafMlaSignatory: boolean | null;
+        verificationRoute: string | null;
+      } | null;
+      warnings: number;
+    };
+    CertificationAuditTeamMemberInput: {
+      name: string;
+      email?: string | null;
+      /** @enum {string} */
+      role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
+    };
+    CertificationAuditInput: {
+      id: string;
+      number: string;
+      label: string;
+      /** @enum {string} */
+      type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
+      surveillanceNumber: number | null;
+      certificationBodyId: string | null;
+      certificationBody: {
+        id: string;
+        label: string;
+      } | null;
+      plannedStart: string;
+      plannedEnd: string;
+      actualStart: string | null;
+      actualEnd: string | null;
+      startDate: string;
+      endDate: string;
+      /** @enum {string} */
+      status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
+      team: {
+        name: string;
+        email: string | null;
+        /** @enum {string} */
+        role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
+      }[];
+      sites: string[];
+      requirementsSampled: {
+        id: string;
+        title: string;
+      }[];
+      /** @enum {string} */
+      outcome:
+        | 'pending'
+        | 'ready-for-stage-2'
+        | 'not-ready'
+        | 'recommended'
+        | 'recommended-after-corrections'
+        | 'not-recommended';
+      notes: string;
+      counts: {
+        openRequests: number;
+        answeredRequests: number;
+        openFindings: number;
+        findings: number;
+      };
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    CertificationAuditAccessInput: {
+      userId: string;
+      email: string;
+      name: string;
+      startsAt: string | null;
+      expiresAt: string | null;
+      grantedAt: string;
+      revokedAt: string | null;
+      active: boolean;
+    };
+    CertificationAuditRequestInput: {
+      id: string;
+      auditId: string;
+      number: string;
+      title: string;
+      detail: string;
+      dueDate: string | null;
+      /** @enum {string} */
+      status: 'open' | 'answered' | 'closed';
+      raisedBy: string;
+      closedAt: string | null;
+      createdAt: string;
+      responses: {
+        id: string;
+        note: string;
+        by: string;
+        createdAt: string;
+        links: {
+          type: string;
+          id: string;
+          label: string;
+          archived: boolean;
+        }[];
+      }[];
+    };
+    CertificationAuditFindingInput: {
+      id: string;
+      auditId: string;
+      number: string;
+      /** @enum {string} */
+      grade: 'major' | 'minor' | 'observation' | 'opportunity';
+      requirementId: string | null;
+      requirementTitle: string | null;
+      statement: string;
+      evidence: string;
+      nonconformity: {
+        id: string;
+        number: string;
+        status: string;
+        closed: boolean;
+        closedOn: string | null;
+      } | null;
+      improvementId: string | null;
+      gradeNote: string | null;
+      raisedBy: string;
+      createdAt: string;
+    };
+    CertificationAuditSummaryInput: {
+      latest: {
+        [key: string]: {
+          id: string;
+          number: string;
+          /** @enum {string} */
+          type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
+          /** @enum {string} */
+          status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
+          startDate: string;
+          endDate: string;
+          outcome: string | null;
+        } | null;
+      };
+      openFindings: {
+        major: number;
+        minor: number;
+      };
+      openRequests: number;
+    };
     Problem: {
       type: string;
       title: string;
@@ -32046,6 +35081,296 @@ export interface components {
       gaps: number;
       total: number;
       note: string | null;
+    };
+    QuoteRequestPack: {
+      generatedAt: string;
+      organization: {
+        name: string;
+        country: string | null;
+        sector: string | null;
+        targetMarkets: string[];
+        employeeCount: number | null;
+        sites: {
+          name: string;
+          country: string;
+        }[];
+        aiRoles: string[];
+      };
+      certificationsHeld: {
+        iso27001: boolean;
+        iso9001: boolean;
+        items: {
+          standard: string;
+          certificationBody: string | null;
+          expiresOn: string | null;
+        }[];
+      };
+      aiSystems: {
+        scopeVersion: number | null;
+        items: {
+          name: string;
+          inInventory: boolean;
+          inApprovedScope: boolean;
+        }[];
+      };
+      documentation: {
+        coreSetTotal: number;
+        coreSetHeld: number;
+        coreSetInForce: number;
+        coreSetMissing: number;
+        documentsApproved: number;
+        reviewsOverdue: number;
+      };
+      desiredStage2Month: string | null;
+      estimate: {
+        initialDays: number;
+        stage1Days: number;
+        stage2Days: number;
+        surveillanceDays: number;
+        recertificationDays: number;
+        basis: string[];
+        assumptions: string[];
+        caveat: string;
+      };
+      chosenBody: {
+        name: string;
+        accreditationBody: string | null;
+      } | null;
+      missing: {
+        code: string;
+        message: string;
+        fixPath: string;
+        fixLabel: string;
+      }[];
+    };
+    CertificationBody: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      partyKind: 'certification-body' | 'partner' | 'consultant' | 'other';
+      country: string | null;
+      website: string | null;
+      /** @enum {string} */
+      accreditedForIso42001: 'yes' | 'no' | 'unknown';
+      accreditationBody: string | null;
+      accreditationReference: string | null;
+      /** @enum {string} */
+      iafMlaSignatory: 'yes' | 'no' | 'unknown';
+      verificationRoute: string;
+      /** @enum {string} */
+      listedInIafCertSearch: 'yes' | 'no' | 'unknown';
+      buyerMarkets: string[];
+      buyerNotes: string;
+      earliestStage1On: string | null;
+      timelineNotes: string;
+      surveillanceTermsClear: boolean;
+      surveillanceNotes: string;
+      quoteAmount: number | null;
+      quoteCurrency: string | null;
+      quoteReceivedOn: string | null;
+      quoteValidUntil: string | null;
+      daysStage1: number | null;
+      daysStage2: number | null;
+      daysSurveillance: number | null;
+      daysRecertification: number | null;
+      firstCycleDays: number | null;
+      choiceReasons: (
+        | 'accredited-scope'
+        | 'buyer-recognition'
+        | 'verification-route'
+        | 'timeline'
+        | 'surveillance-terms'
+        | 'price'
+        | 'international-name'
+        | 'other'
+      )[];
+      choiceNote: string;
+      notes: string;
+      /** @enum {string} */
+      status: 'candidate' | 'chosen' | 'rejected';
+      warnings: {
+        /** @enum {string} */
+        code:
+          | 'no-iso42001-accreditation'
+          | 'not-iaf-mla'
+          | 'price-only-choice'
+          | 'issuer-not-certification-body'
+          | 'no-verification-route'
+          | 'surveillance-unclear';
+        message: string;
+      }[];
+      choice: {
+        at: string;
+        by: {
+          userId: string | null;
+          name: string;
+        };
+        acceptedWarnings: {
+          /** @enum {string} */
+          code:
+            | 'no-iso42001-accreditation'
+            | 'not-iaf-mla'
+            | 'price-only-choice'
+            | 'issuer-not-certification-body'
+            | 'no-verification-route'
+            | 'surveillance-unclear';
+          message: string;
+          reason: string;
+        }[];
+      } | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    CertificationBodySettings: {
+      desiredStage2Month: string | null;
+      updatedAt: string | null;
+    };
+    CertificationBodySummary: {
+      candidates: number;
+      chosen: {
+        id: string;
+        name: string;
+        accreditedForIso42001: boolean | null;
+        accreditationBody: string | null;
+        iafMlaSignatory: boolean | null;
+        verificationRoute: string | null;
+      } | null;
+      warnings: number;
+    };
+    CertificationAuditTeamMember: {
+      name: string;
+      /** @default null */
+      email: unknown | null;
+      /** @enum {string} */
+      role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
+    };
+    CertificationAudit: {
+      id: string;
+      number: string;
+      label: string;
+      /** @enum {string} */
+      type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
+      surveillanceNumber: number | null;
+      certificationBodyId: string | null;
+      certificationBody: {
+        id: string;
+        label: string;
+      } | null;
+      plannedStart: string;
+      plannedEnd: string;
+      actualStart: string | null;
+      actualEnd: string | null;
+      startDate: string;
+      endDate: string;
+      /** @enum {string} */
+      status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
+      team: {
+        name: string;
+        email: string | null;
+        /** @enum {string} */
+        role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
+      }[];
+      sites: string[];
+      requirementsSampled: {
+        id: string;
+        title: string;
+      }[];
+      /** @enum {string} */
+      outcome:
+        | 'pending'
+        | 'ready-for-stage-2'
+        | 'not-ready'
+        | 'recommended'
+        | 'recommended-after-corrections'
+        | 'not-recommended';
+      notes: string;
+      counts: {
+        openRequests: number;
+        answeredRequests: number;
+        openFindings: number;
+        findings: number;
+      };
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    CertificationAuditAccess: {
+      userId: string;
+      email: string;
+      name: string;
+      startsAt: string | null;
+      expiresAt: string | null;
+      grantedAt: string;
+      revokedAt: string | null;
+      active: boolean;
+    };
+    CertificationAuditRequest: {
+      id: string;
+      auditId: string;
+      number: string;
+      title: string;
+      detail: string;
+      dueDate: string | null;
+      /** @enum {string} */
+      status: 'open' | 'answered' | 'closed';
+      raisedBy: string;
+      closedAt: string | null;
+      createdAt: string;
+      responses: {
+        id: string;
+        note: string;
+        by: string;
+        createdAt: string;
+        links: {
+          type: string;
+          id: string;
+          label: string;
+          archived: boolean;
+        }[];
+      }[];
+    };
+    CertificationAuditFinding: {
+      id: string;
+      auditId: string;
+      number: string;
+      /** @enum {string} */
+      grade: 'major' | 'minor' | 'observation' | 'opportunity';
+      requirementId: string | null;
+      requirementTitle: string | null;
+      statement: string;
+      evidence: string;
+      nonconformity: {
+        id: string;
+        number: string;
+        status: string;
+        closed: boolean;
+        closedOn: string | null;
+      } | null;
+      improvementId: string | null;
+      gradeNote: string | null;
+      raisedBy: string;
+      createdAt: string;
+    };
+    CertificationAuditSummary: {
+      latest: {
+        [key: string]: {
+          id: string;
+          number: string;
+          /** @enum {string} */
+          type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
+          /** @enum {string} */
+          status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
+          startDate: string;
+          endDate: string;
+          outcome: string | null;
+        } | null;
+      };
+      openFindings: {
+        major: number;
+        minor: number;
+      };
+      openRequests: number;
     };
   };
   responses: never;
