@@ -37,7 +37,9 @@ export {
 export type { CorrectiveAction, Nonconformity } from './nonconformities.schemas.js';
 export {
   type NonconformityDue,
+  type NonconformityState,
   type NonconformitySummary,
+  nonconformityStates,
   nonconformitiesDue,
   nonconformitySummary,
   type OpenNonconformityInput,

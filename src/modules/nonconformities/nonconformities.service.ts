@@ -5,7 +5,7 @@ import { type Person, resolvePeople } from '../../platform/refs/index.js';
 import { findRow, insertRecord, recordHistory } from '../../platform/register/index.js';
 import { nonconformityRegister } from './nonconformities.register.js';
 import * as repo from './nonconformities.repository.js';
-import { monthsBefore, nonconformityNumber, type SourceKind } from './nonconformities.rules.js';
+import { monthsBefore, type NC_STATUSES, nonconformityNumber, type SourceKind } from './nonconformities.rules.js';
 import { createNonconformityBody, type NonconformityRecord, type TimelineEvent } from './nonconformities.schemas.js';
 import { gradeScale } from './nonconformities.settings.js';
 import { buildTimeline } from './nonconformities.timeline.js';
@@ -230,5 +230,30 @@ export async function nonconformityTimeline(db: Executor, orgId: string, id: str
     history,
     (userId, label) => (userId && names.get(userId)) || label,
     (key) => grades.find((g) => g.key === key)?.label ?? key,
+  );
+}
+
+export interface NonconformityState {
+  number: string;
+  status: (typeof NC_STATUSES)[number];
+  /** YYYY-MM-DD when closed, else null */
+  closedOn: string | null;
+}
+
+/** The number and state of this organization's nonconformities by id (certification audit findings show them); one query. */
+export async function nonconformityStates(db: Executor, orgId: string, ids: string[]): Promise<Map<string, NonconformityState>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('nonconformities')
+    .select(['id', 'number_seq', 'status', 'closed_at'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { number: nonconformityNumber(Number(r.number_seq)), status: r.status, closedOn: r.closed_at?.slice(0, 10) ?? null },
+    ]),
   );
 }

@@ -8,4 +8,5 @@ export { organizationSchema } from './organizations.schemas.js';
 export type { Profile, Site } from './organizations.schemas.js';
 export { AI_ROLES } from './organizations.schemas.js';
 export { getOrgSettings, matchRiskLevel, type OrgSettings } from './settings.js';
-export { listMembers } from './organizations.service.js';
+export { accountForMember, listMembers } from './organizations.service.js';
+export { lockMemberships } from './organizations.repository.js';

@@ -1,5 +1,5 @@
 import { PostgresAdapter } from 'kysely';
-import { type Executor, forUpdate, type Tx } from '../../platform/db/db.js';
+import { type Executor, forUpdate, nowIso, type Tx } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 
 export function findOrg(db: Executor, orgId: string) {
@@ -14,6 +14,7 @@ export function findOrgByIdOrSlug(db: Executor, idOrSlug: string) {
     .executeTakeFirst();
 }
 
+// A membership that starts later (an auditor's access opens on the audit's first day) is not listed before then.
 export function listOrgsOfUser(db: Executor, userId: string) {
   return db
     .selectFrom('organizations')
@@ -22,6 +23,7 @@ export function listOrgsOfUser(db: Executor, userId: string) {
     .select(['memberships.role', 'memberships.expires_at'])
     .where('memberships.user_id', '=', userId)
     .where('organizations.archived_at', 'is', null)
+    .where((eb) => eb.or([eb('memberships.starts_at', 'is', null), eb('memberships.starts_at', '<=', nowIso())]))
     .orderBy('organizations.name')
     .execute();
 }

@@ -94,6 +94,30 @@ export async function listMembers(db: Executor, orgId: string) {
   return (await repo.listMembers(db, orgId)).map(toMember);
 }
 
+/**
+ * The account of the person being made a member: found by email, or created
+ * with the name and initial password given (400 naming them when missing).
+ * Runs in the caller's transaction (addMember, an audit's auditor access).
+ */
+export async function accountForMember(
+  tx: Executor,
+  actor: Actor,
+  input: { email: string; name?: string; password?: string },
+): Promise<Row<'users'>> {
+  const user = await findUserByEmail(tx, input.email);
+  if (user) return user;
+  if (!input.name || !input.password) {
+    throw invalid(
+      [
+        ...(!input.name ? [{ field: 'body.name', message: 'is required to create an account for a new email' }] : []),
+        ...(!input.password ? [{ field: 'body.password', message: 'is required to create an account for a new email' }] : []),
+      ],
+      'No account has this email yet; give a name and an initial password to create one.',
+    );
+  }
+  return insertUser(tx, actor, { email: input.email, name: input.name, password: input.password });
+}
+
 export async function addMember(
   db: Db,
   actor: Actor,
@@ -104,19 +128,7 @@ export async function addMember(
   if (input.role === 'owner' && actorRole !== 'owner') throw forbidden('Only an owner can make another owner.');
   return db.transaction().execute(async (tx) => {
     await repo.lockMemberships(tx, orgId);
-    let user = await findUserByEmail(tx, input.email);
-    if (!user) {
-      if (!input.name || !input.password) {
-        throw invalid(
-          [
-            ...(!input.name ? [{ field: 'body.name', message: 'is required to create an account for a new email' }] : []),
-            ...(!input.password ? [{ field: 'body.password', message: 'is required to create an account for a new email' }] : []),
-          ],
-          'No account has this email yet; give a name and an initial password to create one.',
-        );
-      }
-      user = await insertUser(tx, actor, { email: input.email, name: input.name, password: input.password });
-    }
+    const user = await accountForMember(tx, actor, input);
     if (await repo.findMembership(tx, orgId, user.id)) {
       throw conflict('This person is already a member.', [{ field: 'body.email', message: 'is already a member' }]);
     }

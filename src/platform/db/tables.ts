@@ -66,6 +66,8 @@ export interface MembershipsTable {
   created_at: string;
   /** time-boxed access, used for external auditors */
   expires_at: string | null;
+  /** access begins here (an auditor's audit days); null: from creation */
+  starts_at: string | null;
 }
 
 export interface AuditLogTable {

@@ -29352,7 +29352,11 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -29437,7 +29441,11 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -29661,6 +29669,2730 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Certification decisions, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: 'decidedOn' | '-decidedOn' | 'updatedAt' | '-updatedAt';
+          outcome?: 'granted' | 'refused' | 'deferred';
+          includeArchived?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CertificationDecision'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a certification decision; "granted" is refused (409 naming body.auditId) while a major nonconformity of the audit is open */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            auditId: string;
+            /** @enum {string} */
+            outcome: 'granted' | 'refused' | 'deferred';
+            decidedOn: string;
+            decidedBy: string;
+            /** @default  */
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationDecision'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-decisions/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Before recording a decision: the major nonconformities that block "granted", the six-month warning on Stage 2 majors and the cycle a grant would start */
+    get: {
+      parameters: {
+        query: {
+          auditId: string;
+          decidedOn: string;
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationDecisionCheck'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-decisions/{decisionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A certification decision */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          decisionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationDecision'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a certification decision (the same checks as recording it)
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          decisionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            auditId?: string;
+            /** @enum {string} */
+            outcome?: 'granted' | 'refused' | 'deferred';
+            decidedOn?: string;
+            decidedBy?: string;
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationDecision'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['CertificationDecision'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-decisions/{decisionId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive a decision recorded by mistake */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          decisionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationDecision'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-decisions/{decisionId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The decision's change history */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          decisionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEntry'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certificates/prefill': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** New certificate from a granted decision: the fields filled from the decision, the organization profile, the approved scope and the chosen certification body */
+    get: {
+      parameters: {
+        query: {
+          decisionId: string;
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificatePrefill'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Certificates the organization holds, with their status (expired is derived from the expiry date) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: 'issueDate' | '-issueDate' | 'expiryDate' | '-expiryDate' | 'certificateNumber' | '-certificateNumber';
+          status?: 'valid' | 'suspended' | 'withdrawn';
+          published?: 'true' | 'false';
+          includeArchived?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Certificate'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a certificate issued after a granted decision */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            decisionId: string;
+            organizationName: string;
+            standard: string;
+            scopeStatement: string;
+            scopeVersion: number | null;
+            sites: {
+              name: string;
+              country: string;
+            }[];
+            certificateNumber: string;
+            issueDate: string;
+            expiryDate: string;
+            issuingBody: {
+              name: string;
+              /** @default null */
+              certificationBodyId?: string | null;
+            };
+            accreditation: {
+              /** @default  */
+              body?: string;
+              /** @default  */
+              number?: string;
+              /**
+               * @default unknown
+               * @enum {string}
+               */
+              iafMlaSignatory?: 'yes' | 'no' | 'unknown';
+            };
+            /** @default  */
+            verificationRoute?: string;
+            /** @default false */
+            iafCertSearchListed?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Certificate'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certificates/{certificateId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A certificate with every field it shows, its status and warnings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          certificateId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Certificate'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a certificate (status and publishing have their own actions)
+     * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          certificateId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            organizationName?: string;
+            standard?: string;
+            scopeStatement?: string;
+            scopeVersion?: number | null;
+            sites?: {
+              name: string;
+              country: string;
+            }[];
+            certificateNumber?: string;
+            issueDate?: string;
+            expiryDate?: string;
+            issuingBody?: {
+              name: string;
+              /** @default null */
+              certificationBodyId?: string | null;
+            };
+            accreditation?: {
+              /** @default  */
+              body?: string;
+              /** @default  */
+              number?: string;
+              /**
+               * @default unknown
+               * @enum {string}
+               */
+              iafMlaSignatory?: 'yes' | 'no' | 'unknown';
+            };
+            verificationRoute?: string;
+            iafCertSearchListed?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Certificate'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['Certificate'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certificates/{certificateId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive a certificate recorded by mistake */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          certificateId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Certificate'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certificates/{certificateId}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore an archived certificate */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          certificateId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Certificate'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certificates/{certificateId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The certificate's history: edits, status changes, publishing */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          certificateId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AuditEntry'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certificates/{certificateId}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that the certification body suspended, withdrew or reinstated the certificate, with the reason and the day */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          certificateId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'valid' | 'suspended' | 'withdrawn';
+            reason: string;
+            on: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Certificate'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certificates/{certificateId}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish the certificate on its public verification page (/verify/<number>); 409 naming body.certificateNumber when another published certificate has the number */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          certificateId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never> | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Certificate'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certificates/{certificateId}/unpublish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take the certificate off its public verification page */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          certificateId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never> | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Certificate'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-cycle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The current certificate's three-year cycle: decision, surveillance 1 and 2, recertification decision, expiry; each done, due or overdue from the audits held */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationCycle'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/surveillance-readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What changed since the last certification audit ended (or the decision), by the themes a surveillance audit reviews */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SurveillanceReadiness'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/certificates/{certificateNumber}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A published certificate's fields, status and how to verify it with the issuing body; no sign-in. Unknown and unpublished numbers are the same 404. Limited per client address (429 with Retry-After). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          certificateNumber: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PublicCertificate'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stage 1 and Stage 2 rehearsed from the organization's data: each check's verdict with the records behind it and the fix, the journey's 14 steps, and the day's evidence sample (seed= redraws it); records today's snapshot */
+    get: {
+      parameters: {
+        query?: {
+          seed?: string;
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Readiness'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/readiness/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The daily readiness counts (pass, warn, fail, not available per stage; steps done) of the last `days` days, oldest first */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReadinessHistory'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/certification-timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization type (from profile and inventory) with its planning range, and Stage 1 and Stage 2 dates: planned audits, else a forecast from the open work */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CertificationTimeline'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/buyer-answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The seven buyer questions, each with a draft written from the records, any edit, and the trust page state */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BuyerAnswers'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/buyer-answers/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The answers as they read now, with the certification timeline: PDF (default) or DOCX */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'pdf' | 'docx';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the answers as a file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': unknown;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+            'text/html': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Problem'];
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': components['schemas']['Problem'];
+            'text/html': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/buyer-answers/{questionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Store an edited answer; the generated draft is kept beside it. Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          questionId:
+            | 'where-ai-is-used'
+            | 'governance-owner'
+            | 'risk-review'
+            | 'third-party-ai'
+            | 'performance-monitoring'
+            | 'incident-handling'
+            | 'certificate-verification';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BuyerAnswer'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['BuyerAnswer'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Revert to the generated draft (drops the edit). Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through. */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          'if-match'?: string;
+        };
+        path: {
+          orgId: string;
+          questionId:
+            | 'where-ai-is-used'
+            | 'governance-owner'
+            | 'risk-review'
+            | 'third-party-ai'
+            | 'performance-monitoring'
+            | 'incident-handling'
+            | 'certificate-verification';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BuyerAnswer'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              current?: components['schemas']['BuyerAnswer'] | null;
+              etag?: string;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/trust-page/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish the answers as they read now at /trust/<slug> (publish again to update); the slug is unique across organizations (409 when taken) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            slug: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              slug: string;
+              published: boolean;
+              publishedAt: string | null;
+              publishedBy: string | null;
+              path: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/trust-page/unpublish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take the trust page down; its address stays reserved for this organization */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              slug: string;
+              published: boolean;
+              publishedAt: string | null;
+              publishedBy: string | null;
+              path: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/trust/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An organization's published trust page: its name, the answers as published, the certificate's verification link; no sign-in, limited per address (429 with Retry-After) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          slug: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PublicTrustPage'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -32520,6 +35252,399 @@ export interface components {
       };
       openRequests: number;
     };
+    CertificationCycleDatesInput: {
+      /** @enum {string} */
+      outcome: 'initial' | 'renewed' | 'restored' | 'new-certification';
+      validFrom: string;
+      expiry: string;
+      uncertified: {
+        from: string;
+        to: string;
+      } | null;
+      surveillance: {
+        number: 1 | 2;
+        dueBy: string;
+      }[];
+      recertificationDecisionBy: string;
+      majorNonconformityVerifyBy: string | null;
+    };
+    CertificationDecisionInput: {
+      id: string;
+      audit: {
+        id: string;
+        label: string;
+        type: string;
+      };
+      /** @enum {string} */
+      outcome: 'granted' | 'refused' | 'deferred';
+      decidedOn: string;
+      decidedBy: string;
+      notes: string;
+      cycle: components['schemas']['CertificationCycleDatesInput'] | null;
+      warnings: string[];
+      certificateId: string | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    CertificationDecisionCheckInput: {
+      audit: {
+        id: string;
+        label: string;
+        type: string;
+        endDate: string;
+      };
+      blockingNonconformities: string[];
+      warnings: string[];
+      cycle: components['schemas']['CertificationCycleDatesInput'];
+    };
+    CertificateInput: {
+      id: string;
+      decisionId: string;
+      organizationName: string;
+      standard: string;
+      scopeStatement: string;
+      scopeVersion: number | null;
+      sites: {
+        name: string;
+        country: string;
+      }[];
+      certificateNumber: string;
+      issueDate: string;
+      expiryDate: string;
+      issuingBody: {
+        name: string;
+        certificationBodyId: string | null;
+      };
+      accreditation: {
+        body: string;
+        number: string;
+        /** @enum {string} */
+        iafMlaSignatory: 'yes' | 'no' | 'unknown';
+      };
+      verificationRoute: string;
+      iafCertSearchListed: boolean;
+      /** @enum {string} */
+      status: 'valid' | 'suspended' | 'withdrawn' | 'expired';
+      /** @enum {string} */
+      storedStatus: 'valid' | 'suspended' | 'withdrawn';
+      statusReason: string;
+      statusChangedOn: string | null;
+      published: boolean;
+      publishedAt: string | null;
+      publicPath: string | null;
+      approvedScopeVersion: number | null;
+      warnings: string[];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    CertificatePrefillInput: {
+      decisionId: string;
+      organizationName: string;
+      standard: string;
+      scopeStatement: string;
+      scopeVersion: number | null;
+      sites: {
+        name: string;
+        country: string;
+      }[];
+      certificateNumber: string;
+      issueDate: string;
+      expiryDate: string;
+      issuingBody: {
+        name: string;
+        certificationBodyId: string | null;
+      };
+      accreditation: {
+        body: string;
+        number: string;
+        /** @enum {string} */
+        iafMlaSignatory: 'yes' | 'no' | 'unknown';
+      };
+      verificationRoute: string;
+      iafCertSearchListed: boolean;
+    };
+    PublicCertificateInput: {
+      certificateNumber: string;
+      organizationName: string;
+      standard: string;
+      scopeStatement: string;
+      sites: {
+        name: string;
+        country: string;
+      }[];
+      issueDate: string;
+      expiryDate: string;
+      /** @enum {string} */
+      status: 'valid' | 'suspended' | 'withdrawn' | 'expired';
+      statusChangedOn: string | null;
+      issuingBody: string;
+      accreditation: {
+        body: string;
+        number: string;
+        /** @enum {string} */
+        iafMlaSignatory: 'yes' | 'no' | 'unknown';
+      };
+      lastSurveillanceAudit: string | null;
+      verification: {
+        issuingBody: string;
+        iafCertSearch: string | null;
+        iafCertSearchListed: boolean;
+        notice: string;
+      };
+    };
+    CertificationCycleInput: {
+      certificate: {
+        id: string;
+        certificateNumber: string;
+        /** @enum {string} */
+        status: 'valid' | 'suspended' | 'withdrawn' | 'expired';
+        expiryDate: string;
+      } | null;
+      timeline: {
+        /** @enum {string} */
+        kind: 'decision' | 'surveillance' | 'recertification' | 'expiry';
+        number: number | null;
+        label: string;
+        date: string;
+        /** @enum {string} */
+        state: 'done' | 'due' | 'overdue';
+        doneBy: {
+          auditId: string | null;
+          date: string;
+        } | null;
+      }[];
+      nextDue: {
+        /** @enum {string} */
+        kind: 'decision' | 'surveillance' | 'recertification' | 'expiry';
+        number: number | null;
+        label: string;
+        date: string;
+        /** @enum {string} */
+        state: 'done' | 'due' | 'overdue';
+        doneBy: {
+          auditId: string | null;
+          date: string;
+        } | null;
+      } | null;
+    };
+    SurveillanceReadinessInput: {
+      since: string | null;
+      sinceWhat: string;
+      sections: {
+        key: string;
+        title: string;
+        count: number;
+        items: {
+          type: string;
+          id: string;
+          label: string;
+          action: string;
+          at: string;
+          link: string;
+        }[];
+      }[];
+    };
+    ReadinessRecordInput: {
+      /** @enum {string} */
+      type:
+        | 'scope'
+        | 'document'
+        | 'ai-system'
+        | 'risk'
+        | 'internal-audit'
+        | 'management-review'
+        | 'nonconformity'
+        | 'evidence'
+        | 'control'
+        | 'supplier'
+        | 'role';
+      id: string;
+      label: string;
+      href: string;
+    };
+    ReadinessCheckInput: {
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: 'pass' | 'warn' | 'fail' | 'not-available';
+      detail: string;
+      records: components['schemas']['ReadinessRecordInput'][];
+      moreRecords: number;
+      fix: string | null;
+      link: string;
+    };
+    ReadinessStepInput: {
+      step: number;
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      reason: string;
+    };
+    ReadinessSampleRowInput: {
+      controlId: string;
+      title: string;
+      /** @enum {string} */
+      status: 'ok' | 'stale' | 'unlinked';
+      linked: number;
+      items: {
+        id: string;
+        number: string;
+        title: string;
+        validUntil: string | null;
+        /** @enum {string} */
+        status: 'ok' | 'stale';
+        href: string;
+      }[];
+    };
+    ReadinessInput: {
+      steps: components['schemas']['ReadinessStepInput'][];
+      stage1: {
+        checks: components['schemas']['ReadinessCheckInput'][];
+      };
+      stage2: {
+        checks: components['schemas']['ReadinessCheckInput'][];
+      };
+      sample: {
+        seed: string;
+        rows: components['schemas']['ReadinessSampleRowInput'][];
+      };
+      evaluatedAt: string;
+    };
+    ReadinessSnapshotInput: {
+      day: string;
+      stage1: {
+        pass: number;
+        warn: number;
+        fail: number;
+        notAvailable: number;
+      };
+      stage2: {
+        pass: number;
+        warn: number;
+        fail: number;
+        notAvailable: number;
+      };
+      stepsDone: number;
+    };
+    ReadinessHistoryInput: {
+      items: components['schemas']['ReadinessSnapshotInput'][];
+    };
+    CertificationTimelineInput: {
+      organizationType: {
+        /** @enum {string} */
+        type: 'small' | 'mid-size' | 'large';
+        label: string;
+        reasons: string[];
+        facts: {
+          employees: number | null;
+          sites: number;
+          aiSystemsInScope: number;
+          suppliers: number;
+        };
+      };
+      planningRange: {
+        fromMonths: number;
+        toMonths: number;
+        orMore: boolean;
+        text: string;
+        pattern: string;
+        caveat: string;
+      };
+      forecast: {
+        stage1: {
+          date: string;
+          /** @enum {string} */
+          source: 'planned' | 'forecast';
+          audit: string | null;
+        };
+        stage2: {
+          date: string;
+          /** @enum {string} */
+          source: 'planned' | 'forecast';
+          audit: string | null;
+        };
+        weeksBeforeStage1: number;
+        weeksBetweenStages: number;
+        drivers: {
+          /** @enum {string} */
+          key:
+            | 'gapActionsSmall'
+            | 'gapActionsMedium'
+            | 'gapActionsLarge'
+            | 'documentsNotApproved'
+            | 'inventoryFlags'
+            | 'risksWithoutTreatment'
+            | 'noInternalAudit'
+            | 'noManagementReview'
+            | 'trainingsMissing'
+            | 'openNonconformities';
+          label: string;
+          count: number;
+          daysEach: number;
+          days: number;
+          /** @enum {string} */
+          before: 'stage-1' | 'stage-2';
+        }[];
+        assumptions: string[];
+      };
+      today: string;
+    };
+    BuyerAnswerInput: {
+      /** @enum {string} */
+      id:
+        | 'where-ai-is-used'
+        | 'governance-owner'
+        | 'risk-review'
+        | 'third-party-ai'
+        | 'performance-monitoring'
+        | 'incident-handling'
+        | 'certificate-verification';
+      question: string;
+      answer: string;
+      draft: string;
+      figures: {
+        label: string;
+        value: string;
+      }[];
+      links: {
+        label: string;
+        href: string;
+      }[];
+      edited: {
+        text: string;
+        editedAt: string;
+        editedBy: string;
+        draftAtEdit: string;
+      } | null;
+      dataChangedSinceEdit: boolean;
+      etag: string;
+    };
+    BuyerAnswersInput: {
+      items: components['schemas']['BuyerAnswerInput'][];
+      trustPage: {
+        slug: string;
+        published: boolean;
+        publishedAt: string | null;
+        publishedBy: string | null;
+        path: string;
+      } | null;
+    };
+    PublicTrustPageInput: {
+      organization: string;
+      publishedAt: string;
+      answers: {
+        question: string;
+        answer: string;
+      }[];
+      certificate: {
+        certificateNumber: string;
+        issuingBody: string;
+        verifyPath: string;
+      } | null;
+    };
     Problem: {
       type: string;
       title: string;
@@ -35371,6 +38496,399 @@ export interface components {
         minor: number;
       };
       openRequests: number;
+    };
+    CertificationCycleDates: {
+      /** @enum {string} */
+      outcome: 'initial' | 'renewed' | 'restored' | 'new-certification';
+      validFrom: string;
+      expiry: string;
+      uncertified: {
+        from: string;
+        to: string;
+      } | null;
+      surveillance: {
+        number: 1 | 2;
+        dueBy: string;
+      }[];
+      recertificationDecisionBy: string;
+      majorNonconformityVerifyBy: string | null;
+    };
+    CertificationDecision: {
+      id: string;
+      audit: {
+        id: string;
+        label: string;
+        type: string;
+      };
+      /** @enum {string} */
+      outcome: 'granted' | 'refused' | 'deferred';
+      decidedOn: string;
+      decidedBy: string;
+      notes: string;
+      cycle: components['schemas']['CertificationCycleDates'] | null;
+      warnings: string[];
+      certificateId: string | null;
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    CertificationDecisionCheck: {
+      audit: {
+        id: string;
+        label: string;
+        type: string;
+        endDate: string;
+      };
+      blockingNonconformities: string[];
+      warnings: string[];
+      cycle: components['schemas']['CertificationCycleDates'];
+    };
+    Certificate: {
+      id: string;
+      decisionId: string;
+      organizationName: string;
+      standard: string;
+      scopeStatement: string;
+      scopeVersion: number | null;
+      sites: {
+        name: string;
+        country: string;
+      }[];
+      certificateNumber: string;
+      issueDate: string;
+      expiryDate: string;
+      issuingBody: {
+        name: string;
+        certificationBodyId: string | null;
+      };
+      accreditation: {
+        body: string;
+        number: string;
+        /** @enum {string} */
+        iafMlaSignatory: 'yes' | 'no' | 'unknown';
+      };
+      verificationRoute: string;
+      iafCertSearchListed: boolean;
+      /** @enum {string} */
+      status: 'valid' | 'suspended' | 'withdrawn' | 'expired';
+      /** @enum {string} */
+      storedStatus: 'valid' | 'suspended' | 'withdrawn';
+      statusReason: string;
+      statusChangedOn: string | null;
+      published: boolean;
+      publishedAt: string | null;
+      publicPath: string | null;
+      approvedScopeVersion: number | null;
+      warnings: string[];
+      createdAt: string;
+      updatedAt: string;
+      archivedAt: string | null;
+    };
+    CertificatePrefill: {
+      decisionId: string;
+      organizationName: string;
+      standard: string;
+      scopeStatement: string;
+      scopeVersion: number | null;
+      sites: {
+        name: string;
+        country: string;
+      }[];
+      certificateNumber: string;
+      issueDate: string;
+      expiryDate: string;
+      issuingBody: {
+        name: string;
+        certificationBodyId: string | null;
+      };
+      accreditation: {
+        body: string;
+        number: string;
+        /** @enum {string} */
+        iafMlaSignatory: 'yes' | 'no' | 'unknown';
+      };
+      verificationRoute: string;
+      iafCertSearchListed: boolean;
+    };
+    PublicCertificate: {
+      certificateNumber: string;
+      organizationName: string;
+      standard: string;
+      scopeStatement: string;
+      sites: {
+        name: string;
+        country: string;
+      }[];
+      issueDate: string;
+      expiryDate: string;
+      /** @enum {string} */
+      status: 'valid' | 'suspended' | 'withdrawn' | 'expired';
+      statusChangedOn: string | null;
+      issuingBody: string;
+      accreditation: {
+        body: string;
+        number: string;
+        /** @enum {string} */
+        iafMlaSignatory: 'yes' | 'no' | 'unknown';
+      };
+      lastSurveillanceAudit: string | null;
+      verification: {
+        issuingBody: string;
+        iafCertSearch: string | null;
+        iafCertSearchListed: boolean;
+        notice: string;
+      };
+    };
+    CertificationCycle: {
+      certificate: {
+        id: string;
+        certificateNumber: string;
+        /** @enum {string} */
+        status: 'valid' | 'suspended' | 'withdrawn' | 'expired';
+        expiryDate: string;
+      } | null;
+      timeline: {
+        /** @enum {string} */
+        kind: 'decision' | 'surveillance' | 'recertification' | 'expiry';
+        number: number | null;
+        label: string;
+        date: string;
+        /** @enum {string} */
+        state: 'done' | 'due' | 'overdue';
+        doneBy: {
+          auditId: string | null;
+          date: string;
+        } | null;
+      }[];
+      nextDue: {
+        /** @enum {string} */
+        kind: 'decision' | 'surveillance' | 'recertification' | 'expiry';
+        number: number | null;
+        label: string;
+        date: string;
+        /** @enum {string} */
+        state: 'done' | 'due' | 'overdue';
+        doneBy: {
+          auditId: string | null;
+          date: string;
+        } | null;
+      } | null;
+    };
+    SurveillanceReadiness: {
+      since: string | null;
+      sinceWhat: string;
+      sections: {
+        key: string;
+        title: string;
+        count: number;
+        items: {
+          type: string;
+          id: string;
+          label: string;
+          action: string;
+          at: string;
+          link: string;
+        }[];
+      }[];
+    };
+    ReadinessRecord: {
+      /** @enum {string} */
+      type:
+        | 'scope'
+        | 'document'
+        | 'ai-system'
+        | 'risk'
+        | 'internal-audit'
+        | 'management-review'
+        | 'nonconformity'
+        | 'evidence'
+        | 'control'
+        | 'supplier'
+        | 'role';
+      id: string;
+      label: string;
+      href: string;
+    };
+    ReadinessCheck: {
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: 'pass' | 'warn' | 'fail' | 'not-available';
+      detail: string;
+      records: components['schemas']['ReadinessRecord'][];
+      moreRecords: number;
+      fix: string | null;
+      link: string;
+    };
+    ReadinessStep: {
+      step: number;
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      reason: string;
+    };
+    ReadinessSampleRow: {
+      controlId: string;
+      title: string;
+      /** @enum {string} */
+      status: 'ok' | 'stale' | 'unlinked';
+      linked: number;
+      items: {
+        id: string;
+        number: string;
+        title: string;
+        validUntil: string | null;
+        /** @enum {string} */
+        status: 'ok' | 'stale';
+        href: string;
+      }[];
+    };
+    Readiness: {
+      steps: components['schemas']['ReadinessStep'][];
+      stage1: {
+        checks: components['schemas']['ReadinessCheck'][];
+      };
+      stage2: {
+        checks: components['schemas']['ReadinessCheck'][];
+      };
+      sample: {
+        seed: string;
+        rows: components['schemas']['ReadinessSampleRow'][];
+      };
+      evaluatedAt: string;
+    };
+    ReadinessSnapshot: {
+      day: string;
+      stage1: {
+        pass: number;
+        warn: number;
+        fail: number;
+        notAvailable: number;
+      };
+      stage2: {
+        pass: number;
+        warn: number;
+        fail: number;
+        notAvailable: number;
+      };
+      stepsDone: number;
+    };
+    ReadinessHistory: {
+      items: components['schemas']['ReadinessSnapshot'][];
+    };
+    CertificationTimeline: {
+      organizationType: {
+        /** @enum {string} */
+        type: 'small' | 'mid-size' | 'large';
+        label: string;
+        reasons: string[];
+        facts: {
+          employees: number | null;
+          sites: number;
+          aiSystemsInScope: number;
+          suppliers: number;
+        };
+      };
+      planningRange: {
+        fromMonths: number;
+        toMonths: number;
+        orMore: boolean;
+        text: string;
+        pattern: string;
+        caveat: string;
+      };
+      forecast: {
+        stage1: {
+          date: string;
+          /** @enum {string} */
+          source: 'planned' | 'forecast';
+          audit: string | null;
+        };
+        stage2: {
+          date: string;
+          /** @enum {string} */
+          source: 'planned' | 'forecast';
+          audit: string | null;
+        };
+        weeksBeforeStage1: number;
+        weeksBetweenStages: number;
+        drivers: {
+          /** @enum {string} */
+          key:
+            | 'gapActionsSmall'
+            | 'gapActionsMedium'
+            | 'gapActionsLarge'
+            | 'documentsNotApproved'
+            | 'inventoryFlags'
+            | 'risksWithoutTreatment'
+            | 'noInternalAudit'
+            | 'noManagementReview'
+            | 'trainingsMissing'
+            | 'openNonconformities';
+          label: string;
+          count: number;
+          daysEach: number;
+          days: number;
+          /** @enum {string} */
+          before: 'stage-1' | 'stage-2';
+        }[];
+        assumptions: string[];
+      };
+      today: string;
+    };
+    BuyerAnswer: {
+      /** @enum {string} */
+      id:
+        | 'where-ai-is-used'
+        | 'governance-owner'
+        | 'risk-review'
+        | 'third-party-ai'
+        | 'performance-monitoring'
+        | 'incident-handling'
+        | 'certificate-verification';
+      question: string;
+      answer: string;
+      draft: string;
+      figures: {
+        label: string;
+        value: string;
+      }[];
+      links: {
+        label: string;
+        href: string;
+      }[];
+      edited: {
+        text: string;
+        editedAt: string;
+        editedBy: string;
+        draftAtEdit: string;
+      } | null;
+      dataChangedSinceEdit: boolean;
+      etag: string;
+    };
+    BuyerAnswers: {
+      items: components['schemas']['BuyerAnswer'][];
+      trustPage: {
+        slug: string;
+        published: boolean;
+        publishedAt: string | null;
+        publishedBy: string | null;
+        path: string;
+      } | null;
+    };
+    PublicTrustPage: {
+      organization: string;
+      publishedAt: string;
+      answers: {
+        question: string;
+        answer: string;
+      }[];
+      certificate: {
+        certificateNumber: string;
+        issuingBody: string;
+        verifyPath: string;
+      } | null;
     };
   };
   responses: never;
