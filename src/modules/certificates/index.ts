@@ -3,38 +3,22 @@
 // surveillance and recertification it starts (step 14), with what changed
 // since the last audit. The cycle rules are pure (certificates.cycle.ts) and
 // shared by the API, the web app and `aims cycle`.
-// (contract stub: the module's author replaces the bodies, keeps the signatures)
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Executor } from '../../platform/db/db.js';
+import { registerReminderJob } from '../../platform/jobs/index.js';
+import { certificationCycleJob } from './certificates.job.js';
+import { type CertificateSummary, summary } from './certificates.service.js';
 
-export const certificateRoutes: FastifyPluginAsyncZod = async () => {};
-/** GET /api/v1/public/certificates/:certificateNumber (no sign-in, rate-limited) */
-export const publicCertificateRoutes: FastifyPluginAsyncZod = async () => {};
+registerReminderJob(certificationCycleJob);
 
+export { publicCertificateRoutes } from './certificates.public.js';
+export { certificateRoutes } from './certificates.routes.js';
 export * from './certificates.cycle.js';
+export type { CertificateSummary };
 
 export const CERTIFICATE_STATUSES = ['valid', 'suspended', 'withdrawn', 'expired'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
-export interface CertificateSummary {
-  /** the organization's current certificate (the latest not withdrawn), null when it holds none */
-  certificate: {
-    id: string;
-    certificateNumber: string;
-    status: CertificateStatus;
-    issueDate: string;
-    expiryDate: string;
-    issuingBody: string;
-    published: boolean;
-    /** the approved scope changed after certification: the body must be told */
-    scopeChangedSinceCertification: boolean;
-  } | null;
-  /** the latest certification decision, null when none */
-  decision: { id: string; outcome: 'granted' | 'refused' | 'deferred'; decidedOn: string } | null;
-  /** the next surveillance or recertification due date of the cycle, null without a certificate */
-  nextDue: { kind: 'surveillance' | 'recertification'; number: number | null; dueBy: string } | null;
-}
-
-export async function certificateSummary(_db: Executor, _orgId: string): Promise<CertificateSummary> {
-  return { certificate: null, decision: null, nextDue: null };
+/** The current certificate, the latest decision and the next due date of the cycle (for home, readiness, trust). */
+export async function certificateSummary(db: Executor, orgId: string): Promise<CertificateSummary> {
+  return summary(db, orgId);
 }
