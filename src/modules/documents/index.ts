@@ -3,6 +3,7 @@
 // records), their text drafted and approved into immutable versions, review
 // dates, acknowledgements by their audience, and the core set of documents
 // an AIMS keeps, live records shown where they are held.
+import type { Executor } from '../../platform/db/db.js';
 import { registerReminderJob } from '../../platform/jobs/index.js';
 import { registerLinkKind } from '../../platform/refs/index.js';
 import { registerLinkKindOf } from '../../platform/register/index.js';
@@ -40,3 +41,23 @@ export { CORE_SET, DOC_TYPES, DOCUMENT_CATEGORIES } from './documents.core-set.j
 export type { Document, DocumentContent } from './documents.schemas.js';
 export { type DocumentDue, type DocumentSummary, documentSummary, documentsDue } from './documents.due.js';
 export { coreSet } from './documents.core.js';
+
+/** Current approved documents whose review date has passed (the readiness rehearsal's documented-information check). */
+export async function documentsPastReview(db: Executor, orgId: string, today: string) {
+  const rows = await db
+    .selectFrom('documents')
+    .select(['id', 'number_seq', 'title', 'doc_type', 'next_review_date'])
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is', null)
+    .where('retired_at', 'is', null)
+    .where('approved_version_id', 'is not', null)
+    .where('next_review_date', '<', today)
+    .orderBy('next_review_date')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    label: `${documentNumber(Number(r.number_seq))} ${r.title}`,
+    docType: r.doc_type,
+    nextReviewDate: r.next_review_date as string,
+  }));
+}

@@ -1,12 +1,13 @@
 // Evidence (clauses 7.5, 9.1): files, links and records showing that
 // requirements and controls are met, what they cover, and reminders before
 // they run out.
+import type { Executor } from '../../platform/db/db.js';
 import { registerReminderJob } from '../../platform/jobs/index.js';
 import { registerLinkKind } from '../../platform/refs/index.js';
 import { registerLinkKindOf } from '../../platform/register/index.js';
 import { evidenceExpiryJob } from './evidence.job.js';
 import { evidenceRegister } from './evidence.register.js';
-import { evidenceNumber } from './evidence.rules.js';
+import { evidenceNumber, evidenceState } from './evidence.rules.js';
 
 registerLinkKind(
   registerLinkKindOf(evidenceRegister, {
@@ -31,3 +32,45 @@ export {
   evidenceSummary,
 } from './evidence.coverage.js';
 export { AREA_LABELS, EVIDENCE_AREAS, EVIDENCE_STATES, type EvidenceState } from './evidence.rules.js';
+
+/**
+ * Every current item linked to a control, as (control, item) pairs in a
+ * stable order: the readiness rehearsal draws its sample from them. Two ids a
+ * row, one statement, so 20,000 items stay cheap.
+ */
+export function controlEvidenceIds(db: Executor, orgId: string) {
+  return db
+    .selectFrom('evidence_links as l')
+    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
+    .select(['l.target_id as controlId', 'l.evidence_id as evidenceId'])
+    .where('l.org_id', '=', orgId)
+    .where('l.target_kind', '=', 'control')
+    .where('e.archived_at', 'is', null)
+    .orderBy('l.target_id')
+    .orderBy('l.evidence_id')
+    .execute();
+}
+
+/** Items by id with their number, title and state today (the sample's rows). */
+export async function evidenceItemsByIds(db: Executor, orgId: string, ids: string[], today: string) {
+  if (ids.length === 0) return new Map<string, never>();
+  const rows = await db
+    .selectFrom('evidence')
+    .select(['id', 'number_seq', 'title', 'valid_until', 'collected_on'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        number: evidenceNumber(Number(r.number_seq)),
+        title: r.title,
+        collectedOn: r.collected_on,
+        validUntil: r.valid_until,
+        state: evidenceState(r.valid_until, today),
+      },
+    ]),
+  );
+}

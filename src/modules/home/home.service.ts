@@ -23,7 +23,7 @@ import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js
 import { trainingDue, trainingSummary } from '../training/index.js';
 import { describeChange, dueForPerson } from './home.due.rules.js';
 import { recentChanges } from './home.repository.js';
-import { type HomeFacts, journeySteps, nextActions } from './home.rules.js';
+import { type HomeFacts, journeySteps, nextActions, type StepState } from './home.rules.js';
 import type { Home } from './home.schemas.js';
 
 /** How far ahead "due" looks. */
@@ -37,27 +37,21 @@ function addDays(date: string, days: number): string {
 }
 
 /**
- * The organization's journey at a glance for one member, in one request: the
- * modules' own summaries run side by side, a fixed number of statements
- * whatever the organization holds (test/api/home.test.ts counts them).
+ * The facts the journey steps are judged from: the modules' own summaries,
+ * run side by side, a fixed number of statements whatever the organization
+ * holds. getHome and the readiness rehearsal (journeyStepStates) both read
+ * them, so the two never disagree on a step.
  */
-export async function getHome(db: Executor, access: { orgId: string; userId: string; role: Role }): Promise<Home> {
-  const { orgId } = access;
-  const today = todayUtc();
-  const until = addDays(today, DUE_DAYS);
-  const [scope, inventory, suppliers, gap, reviewsDue, changes, profile, objectivesDueSoon, docs, soa] = await Promise.all([
+async function gatherFacts(db: Executor, orgId: string, today: string, now: Date) {
+  const [scope, inventory, suppliers, gap, profile, docs, soa] = await Promise.all([
     getScopeOverview(db, orgId),
     inventorySummary(db, orgId),
     supplierReviewSummary(db, orgId),
     gapProgress({ db, orgId }),
-    supplierReviewsDue(db, orgId, until),
-    recentChanges(db, orgId, RECENT),
     getProfile(db, orgId),
-    objectivesDue(db, orgId, until),
     documentSummary(db, orgId),
     currentSoa(db, orgId),
   ]);
-  const now = new Date();
   const [training, monitoring, incidents, concerns, audits, reviews, nonconformities] = await Promise.all([
     trainingSummary(db, orgId, today),
     monitoringSummary(db, orgId, now),
@@ -119,6 +113,34 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
       concernsToTriage: concerns.open,
     },
   };
+  return { facts, gap, formatDay };
+}
+
+/** The 14 journey steps with their state and why, as the home page shows them (the readiness page's strip). */
+export async function journeyStepStates(
+  db: Executor,
+  orgId: string,
+): Promise<{ step: number; id: string; title: string; status: StepState; reason: string }[]> {
+  const { facts } = await gatherFacts(db, orgId, todayUtc(), new Date());
+  return journeySteps(facts).map((s) => ({ step: s.number, id: s.id, title: s.title, status: s.state, reason: s.reason }));
+}
+
+/**
+ * The organization's journey at a glance for one member, in one request: the
+ * modules' own summaries run side by side, a fixed number of statements
+ * whatever the organization holds (test/api/home.test.ts counts them).
+ */
+export async function getHome(db: Executor, access: { orgId: string; userId: string; role: Role }): Promise<Home> {
+  const { orgId } = access;
+  const today = todayUtc();
+  const until = addDays(today, DUE_DAYS);
+  const now = new Date();
+  const [{ facts, gap, formatDay }, reviewsDue, changes, objectivesDueSoon] = await Promise.all([
+    gatherFacts(db, orgId, today, now),
+    supplierReviewsDue(db, orgId, until),
+    recentChanges(db, orgId, RECENT),
+    objectivesDue(db, orgId, until),
+  ]);
 
   const detail = can(access.role, 'audit');
   return {

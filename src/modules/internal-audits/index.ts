@@ -37,4 +37,5 @@ export {
   type InternalAuditSummary,
   internalAuditsDue,
   internalAuditSummary,
+  reportedAuditScopes,
 } from './internal-audits.service.js';

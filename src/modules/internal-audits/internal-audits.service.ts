@@ -161,3 +161,22 @@ export async function internalAuditsDue(db: Executor, orgId: string, userId: str
       status: r.status,
     }));
 }
+
+/** Audits reported or closed, latest report first, with the requirements each covered (the readiness rehearsal). */
+export async function reportedAuditScopes(db: Executor, orgId: string): Promise<AuditScope[]> {
+  const rows = await repo
+    .activeAudits(db, orgId)
+    .where('status', 'in', ['reported', 'closed'])
+    .orderBy('reported_at', 'desc')
+    .orderBy('number_seq', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: auditNumber(Number(r.number_seq)),
+    title: r.title,
+    status: r.status,
+    plannedStart: r.planned_start,
+    actualEnd: r.actual_end,
+    requirementIds: rowToRecord(r).requirementIds,
+  }));
+}

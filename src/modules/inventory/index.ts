@@ -49,3 +49,37 @@ export function inScopeAiSystems(db: Executor, orgId: string) {
     .orderBy('id')
     .execute();
 }
+
+export { listDuplicates } from './inventory.summary.js';
+
+/**
+ * Current AI systems marked in scope with what the readiness rehearsal judges
+ * on each: both owners named, a risk level, a monitoring method. One query.
+ */
+export async function inScopeSystemFacts(db: Executor, orgId: string) {
+  const rows = await db
+    .selectFrom('ai_systems')
+    .select([
+      'id',
+      'name',
+      'risk_level',
+      'monitoring_method',
+      'business_owner_user_id',
+      'business_owner_name',
+      'technical_owner_user_id',
+      'technical_owner_name',
+    ])
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is', null)
+    .where('in_scope', '=', 1)
+    .orderBy('name_key')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    riskLevel: r.risk_level,
+    hasOwner: !!(r.business_owner_user_id || r.business_owner_name) && !!(r.technical_owner_user_id || r.technical_owner_name),
+    monitored: r.monitoring_method.trim() !== '',
+  }));
+}

@@ -20,6 +20,7 @@ registerLinkKind(
 export { managementReviewRoutes } from './management-reviews.routes.js';
 export { managementReviewRegister } from './management-reviews.register.js';
 export {
+  latestApprovedReview,
   type ManagementReviewSummary,
   managementReviewSummary,
   reviewActionsDue,

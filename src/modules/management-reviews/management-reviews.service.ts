@@ -379,3 +379,40 @@ export async function reviewActionsDue(db: Executor, orgId: string, userId: stri
     }))
     .sort((a, b) => (a.dueDate ?? '9999-99-99').localeCompare(b.dueDate ?? '9999-99-99') || a.id.localeCompare(b.id));
 }
+
+/** The latest approved review in the facts a Stage 1 auditor asks for: did top management attend, what was decided. */
+export async function latestApprovedReview(db: Executor, orgId: string) {
+  const [row, top] = await Promise.all([
+    db
+      .selectFrom('management_reviews')
+      .select(['id', 'number_seq', 'title', 'meeting_date', 'approved_at', 'chair_user_id', 'attendees', 'decisions'])
+      .select((eb) =>
+        eb
+          .selectFrom('management_review_actions as a')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('a.review_id', '=', 'management_reviews.id')
+          .as('actions'),
+      )
+      .where('org_id', '=', orgId)
+      .where('archived_at', 'is', null)
+      .where('status', '=', 'approved')
+      .orderBy('approved_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    repo.topManagementIds(db, orgId),
+  ]);
+  if (!row) return null;
+  const topSet = new Set(top);
+  const attendees = JSON.parse(row.attendees) as { userId: string | null }[];
+  const decisions = JSON.parse(row.decisions) as unknown[];
+  return {
+    id: row.id,
+    number: reviewNumber(Number(row.number_seq)),
+    title: row.title,
+    meetingDate: row.meeting_date,
+    approvedAt: row.approved_at,
+    topManagementAttended: [row.chair_user_id, ...attendees.map((a) => a.userId)].some((id) => !!id && topSet.has(id)),
+    decisions: decisions.length,
+    actions: Number(row.actions ?? 0),
+  };
+}

@@ -5,6 +5,7 @@ export { type EffectiveRiskMethod, effectiveRiskMethod } from './risk-method.ser
 export {
   AI_RISK_SOURCES,
   DEFAULT_RISK_METHOD,
+  genericCriteriaWarnings,
   isAboveThreshold,
   levelRank,
   mayAccept,
@@ -34,6 +35,7 @@ export {
   type RiskSummary,
   type RiskTask,
   risksForAiSystem,
+  orgRiskFlags as inScopeSystemsWithoutRisk,
   riskTasksDue,
 } from './risks.service.js';
 export { rescoreRisks } from './risks.rescore.js';

@@ -1,0 +1,148 @@
+// Collects the facts the readiness rules judge, by asking the modules through
+// their index.ts: a fixed number of statements whatever the organization
+// holds (grouped reads; the evidence sample fetches only the drawn items).
+import type { Executor } from '../../platform/db/db.js';
+import { coreSet, documentsPastReview } from '../documents/index.js';
+import { controlEvidenceIds, evidenceCoverage, evidenceItemsByIds } from '../evidence/index.js';
+import { assessedAiSystemIds } from '../impact-assessments/index.js';
+import { reportedAuditScopes } from '../internal-audits/index.js';
+import { inScopeSystemFacts, listDuplicates, scopeEntriesMissingFromInventory } from '../inventory/index.js';
+import { latestApprovedReview, managementReviewSummary } from '../management-reviews/index.js';
+import { monitoringSummary } from '../monitoring/index.js';
+import { nonconformityRecords } from '../nonconformities/index.js';
+import { getOrgSettings } from '../organizations/index.js';
+import { effectiveRiskMethod, genericCriteriaWarnings, inScopeSystemsWithoutRisk, riskRegisterSummary } from '../risks/index.js';
+import { governanceRoles } from '../roles/index.js';
+import { getScopeOverview } from '../scope/index.js';
+import { currentSoa } from '../soa/index.js';
+import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js';
+import { competenceCriteriaCount, trainingSummary } from '../training/index.js';
+import type { ControlSample, ReadinessFacts } from './readiness.facts.js';
+import { drawSample } from './readiness.sample.rules.js';
+
+const dayBefore = (day: string) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The evidence sample: applicable controls of the SoA, a seeded draw of their items, the drawn items read. */
+async function gatherSample(db: Executor, orgId: string, today: string, seed: string): Promise<ReadinessFacts['sample']> {
+  const [soa, pairs] = await Promise.all([currentSoa(db, orgId), controlEvidenceIds(db, orgId)]);
+  if (soa.status === 'not-started') return null;
+  const applicable = soa.rows.filter((r) => r.applicable);
+  const byControl = new Map<string, string[]>(applicable.map((r) => [r.controlId, []]));
+  for (const p of pairs) byControl.get(p.controlId)?.push(p.evidenceId);
+  const drawn = drawSample(byControl, seed);
+  const items = await evidenceItemsByIds(db, orgId, [...new Set([...drawn.values()].flat())], today);
+  const controls: ControlSample[] = applicable.map((r) => ({
+    controlId: r.controlId,
+    title: r.title,
+    linked: byControl.get(r.controlId)?.length ?? 0,
+    items: (drawn.get(r.controlId) ?? []).flatMap((id) => {
+      const i = items.get(id);
+      return i ? [{ id: i.id, number: i.number, title: i.title, validUntil: i.validUntil, stale: i.state === 'expired' }] : [];
+    }),
+  }));
+  return { seed, controls };
+}
+
+export async function gatherReadiness(
+  db: Executor,
+  orgId: string,
+  opts: { today: string; now: Date; seed: string },
+): Promise<ReadinessFacts> {
+  const { today, now } = opts;
+  const [scope, missing, core, pastReview, inScope, duplicates, method, audits, review, reviewSummary] = await Promise.all([
+    getScopeOverview(db, orgId),
+    scopeEntriesMissingFromInventory(db, orgId),
+    coreSet(db, orgId),
+    documentsPastReview(db, orgId, today),
+    inScopeSystemFacts(db, orgId),
+    listDuplicates(db, orgId),
+    effectiveRiskMethod(db, orgId),
+    reportedAuditScopes(db, orgId),
+    latestApprovedReview(db, orgId),
+    managementReviewSummary(db, orgId, today),
+  ]);
+  const [
+    roles,
+    riskSummary,
+    withoutRisk,
+    settings,
+    assessed,
+    coverage,
+    monitoring,
+    suppliers,
+    overdue,
+    training,
+    criteria,
+    ncs,
+    sample,
+  ] = await Promise.all([
+    governanceRoles(db, orgId),
+    riskRegisterSummary(db, orgId),
+    inScopeSystemsWithoutRisk(db, orgId),
+    getOrgSettings(db, orgId),
+    assessedAiSystemIds(db, orgId),
+    evidenceCoverage(db, orgId, today),
+    monitoringSummary(db, orgId, now),
+    supplierReviewSummary(db, orgId),
+    supplierReviewsDue(db, orgId, dayBefore(today)),
+    trainingSummary(db, orgId, today),
+    competenceCriteriaCount(db, orgId),
+    nonconformityRecords(db, orgId, today),
+    gatherSample(db, orgId, today, opts.seed),
+  ]);
+  const operation = coverage.areas.find((a) => a.area === 'operation');
+  return {
+    orgId,
+    today,
+    scope: {
+      approved: scope.approved
+        ? { id: scope.approved.id, version: scope.approved.version, aiSystems: scope.approved.content.aiSystems.length }
+        : null,
+      draftVersion: scope.draft?.version ?? null,
+      missingFromInventory: missing.map((m) => m.name),
+    },
+    documents: {
+      core: core.map((c) => ({
+        key: c.key,
+        title: c.title,
+        heldAs: c.heldAs,
+        // as documentSummary counts "in force": an approved version, or a live register that stands as it is
+        inForce: c.heldAs !== 'missing' && (!!c.approvedAt || c.status === 'approved' || c.status === 'active'),
+        status: c.status,
+        documentIds: c.documentIds,
+      })),
+      pastReview,
+    },
+    inventory: { inScope, duplicateGroups: duplicates.map((g) => ({ ids: g.ids, names: g.names })) },
+    riskMethod: {
+      status: method.status,
+      version: method.version,
+      warnings: genericCriteriaWarnings(method.content).map((w) => ({ code: w.code, message: w.message })),
+    },
+    audits: audits.map((a) => ({ id: a.id, number: a.number, title: a.title, requirementIds: a.requirementIds })),
+    review,
+    reviewActions: { open: reviewSummary.openActions, overdue: reviewSummary.overdueActions },
+    roles: roles.map((r) => ({ id: r.id, name: r.name, vacant: r.vacant, holderLeft: r.holderLeft })),
+    risks: {
+      total: riskSummary.total,
+      aboveThresholdUntreated: riskSummary.aboveThresholdUntreated,
+      inScopeWithoutRisk: withoutRisk.map((s) => ({ id: s.aiSystemId, name: s.name })),
+    },
+    riskScale: settings.riskScale,
+    impactAssessed: [...assessed],
+    lifecycleEvidence: { items: operation?.items ?? 0, valid: operation?.valid ?? 0 },
+    monitoring: { metrics: monitoring.metrics },
+    suppliers: {
+      total: suppliers.total,
+      neverReviewed: suppliers.neverReviewed,
+      overdue: overdue.map((s) => ({ id: s.id, name: s.name, nextReviewDate: s.nextReviewDate })),
+    },
+    training: { ...training, criteria },
+    nonconformities: ncs,
+    sample,
+  };
+}
