@@ -1,0 +1,123 @@
+import { todayUtc } from '../../platform/dates.js';
+import type { Executor } from '../../platform/db/db.js';
+import { certificateSummary } from '../certificates/index.js';
+import { listCertificationAuditRefs } from '../certification-audits/index.js';
+import { documentSummary } from '../documents/index.js';
+import { gapProgress } from '../gap/index.js';
+import { incidentSummary } from '../incidents/index.js';
+import { internalAuditSummary } from '../internal-audits/index.js';
+import { aiSystemsById, inScopeAiSystems, inventorySummary } from '../inventory/index.js';
+import { managementReviewSummary } from '../management-reviews/index.js';
+import { monitoringSummary } from '../monitoring/index.js';
+import { nonconformitySummary } from '../nonconformities/index.js';
+import { getProfile } from '../organizations/index.js';
+import { riskRegisterSummary } from '../risks/index.js';
+import { governanceRoles, roleHolder } from '../roles/index.js';
+import { supplierReviewSummary } from '../suppliers/index.js';
+import { trainingSummary } from '../training/index.js';
+import type { BuyerFacts } from './trust.answers.js';
+import type { DriverKey, OrgFacts, PlannedAudit } from './trust.rules.js';
+
+// Gathers what the timeline and the buyer answers are written from, asking
+// each module through its index.ts.
+
+/** The in-scope AI systems with their purposes and the suppliers they depend on. */
+async function aiSystemsInScope(db: Executor, orgId: string) {
+  const rows = await inScopeAiSystems(db, orgId);
+  const byId = await aiSystemsById(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
+  const systems = rows.map((r) => byId.get(r.id)).filter((s) => !!s);
+  const suppliers = [...new Set(systems.flatMap((s) => s.suppliers.map((x) => x.name)))].sort((a, b) => a.localeCompare(b));
+  return { systems, suppliers };
+}
+
+export async function gatherTimelineFacts(db: Executor, orgId: string, today = todayUtc()) {
+  const [profile, inScope, gap, docs, inventory, risks, training, audits, reviews, ncs, certAudits] = await Promise.all([
+    getProfile(db, orgId),
+    aiSystemsInScope(db, orgId),
+    gapProgress({ db, orgId }),
+    documentSummary(db, orgId, today),
+    inventorySummary(db, orgId),
+    riskRegisterSummary(db, orgId),
+    trainingSummary(db, orgId, today),
+    internalAuditSummary(db, orgId, today),
+    managementReviewSummary(db, orgId, today),
+    nonconformitySummary(db, orgId, today),
+    listCertificationAuditRefs(db, orgId),
+  ]);
+  const org: OrgFacts = {
+    employees: profile.employeeCount,
+    sites: profile.sites.length,
+    aiSystemsInScope: inScope.systems.length,
+    suppliers: inScope.suppliers.length,
+  };
+  const openGap = (gap?.actions ?? []).filter((a) => a.status !== 'done');
+  const counts: Record<DriverKey, number> = {
+    gapActionsSmall: openGap.filter((a) => a.effort === 'S').length,
+    gapActionsMedium: openGap.filter((a) => a.effort === 'M').length,
+    gapActionsLarge: openGap.filter((a) => a.effort === 'L').length,
+    documentsNotApproved: docs.draft + docs.inReview + docs.coreSet.missing,
+    inventoryFlags: Object.values(inventory.missing).reduce((s, v) => s + v, 0) + inventory.namedInScopeMissing,
+    risksWithoutTreatment: risks.aboveThresholdUntreated + risks.inScopeWithoutRisk,
+    noInternalAudit: audits.lastReportedAt ? 0 : 1,
+    noManagementReview: reviews.lastApprovedAt ? 0 : 1,
+    trainingsMissing: training.missing + training.overdue,
+    openNonconformities: ncs.open,
+  };
+  // the latest Stage 1 and Stage 2 not cancelled: a date in the diary beats a forecast
+  const latest = (type: 'stage-1' | 'stage-2'): PlannedAudit | null => {
+    const a = certAudits.filter((x) => x.type === type && x.status !== 'cancelled').at(-1);
+    return a ? { number: a.number, startDate: a.startDate, status: a.status } : null;
+  };
+  return { org, counts, planned: { stage1: latest('stage-1'), stage2: latest('stage-2') } };
+}
+
+export async function gatherBuyerFacts(db: Executor, orgId: string, now = new Date()): Promise<BuyerFacts> {
+  const [inScope, inventory, roles, escalation, risks, suppliers, monitoring, incidents, certs] = await Promise.all([
+    aiSystemsInScope(db, orgId),
+    inventorySummary(db, orgId),
+    governanceRoles(db, orgId),
+    roleHolder(db, orgId, 'incident-escalation'),
+    riskRegisterSummary(db, orgId),
+    supplierReviewSummary(db, orgId),
+    monitoringSummary(db, orgId, now),
+    incidentSummary(db, orgId, now),
+    certificateSummary(db, orgId),
+  ]);
+  const s = risks.byStatus;
+  const cert = certs.certificate;
+  return {
+    aiSystems: inScope.systems.map((x) => ({ name: x.name, purpose: x.purpose ?? '' })),
+    aiSystemsTotal: inventory.total,
+    roles: roles.map((r) => ({ key: r.key, name: r.name, holder: r.holder?.name ?? null, vacant: r.vacant })),
+    riskMethod: { status: risks.method.status, version: risks.method.version },
+    risks: {
+      total: risks.total,
+      treated: (s.treating ?? 0) + (s.accepted ?? 0) + (s.closed ?? 0),
+      aboveThresholdUntreated: risks.aboveThresholdUntreated,
+      reviewOverdue: risks.reviewOverdue,
+      inScopeWithoutRisk: risks.inScopeWithoutRisk,
+    },
+    suppliers: { ...suppliers, aiSuppliers: inScope.suppliers },
+    monitoring,
+    incidents: {
+      open: incidents.open,
+      closedLast90Days: incidents.closedLast90Days,
+      notEscalated: incidents.notEscalated,
+      escalationOwner: escalation?.name ?? null,
+    },
+    // only a published, valid certificate is offered to buyers
+    certificate:
+      cert?.published && cert.status === 'valid'
+        ? {
+            certificateNumber: cert.certificateNumber,
+            issuingBody: cert.issuingBody,
+            status: cert.status,
+            expiryDate: cert.expiryDate,
+          }
+        : null,
+  };
+}
