@@ -183,6 +183,7 @@ export const router = createBrowserRouter([
               { path: 'certification-bodies', lazy: page(certificationBodies, 'CertificationBodiesPage') },
               { path: 'certification-bodies/new', lazy: page(certificationBodies, 'NewCertificationBodyPage') },
               { path: 'certification-bodies/quote-request', lazy: page(certificationBodies, 'QuoteRequestPage') },
+              { path: 'certification-bodies/compare', lazy: page(certificationBodies, 'CompareCertificationBodiesPage') },
               { path: 'certification-bodies/:bodyId', lazy: page(certificationBodies, 'CertificationBodyPage') },
               { path: 'certification-bodies/:bodyId/edit', lazy: page(certificationBodies, 'EditCertificationBodyPage') },
               // end certification-bodies

@@ -1,17 +1,7 @@
 // What other modules and app/ may use of the certification bodies module.
-// (contract stub: the module's author replaces these with the real pages)
-export function CertificationBodiesPage() {
-  return null;
-}
-export function NewCertificationBodyPage() {
-  return null;
-}
-export function CertificationBodyPage() {
-  return null;
-}
-export function EditCertificationBodyPage() {
-  return null;
-}
-export function QuoteRequestPage() {
-  return null;
-}
+export { bodiesKey as certificationBodiesKey } from './hooks/useCertificationBodies';
+export { EditCertificationBodyPage, NewCertificationBodyPage } from './pages/BodyFormPage';
+export { CertificationBodiesPage } from './pages/CertificationBodiesPage';
+export { CertificationBodyPage } from './pages/CertificationBodyPage';
+export { ComparePage as CompareCertificationBodiesPage } from './pages/ComparePage';
+export { QuoteRequestPage } from './pages/QuoteRequestPage';
