@@ -11,6 +11,7 @@ import { registerInit } from './init.js';
 import { registerInventory } from './inventory.js';
 import { registerMigrate } from './migrate.js';
 import { registerOrg } from './org.js';
+import { registerReadiness } from './readiness.js';
 import { registerServe } from './serve.js';
 import { registerToken } from './token.js';
 import { registerUser } from './user.js';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerCatalogue(program);
   registerCycle(program);
   registerEvidence(program);
+  registerReadiness(program);
   registerDoctor(program);
   return program;
 }
