@@ -15,6 +15,7 @@ import { benchSoa } from './soa.js';
 import { benchEvidence } from './evidence.js';
 import { benchMonitoring } from './monitoring.js';
 import { benchUpload } from './upload.js';
+import { benchReadiness } from './readiness.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -98,3 +99,4 @@ await benchSoa();
 await benchEvidence();
 await benchMonitoring();
 await benchUpload();
+await benchReadiness();

@@ -34,21 +34,23 @@ export {
 export { AREA_LABELS, EVIDENCE_AREAS, EVIDENCE_STATES, type EvidenceState } from './evidence.rules.js';
 
 /**
- * Every current item linked to a control, as (control, item) pairs in a
- * stable order: the readiness rehearsal draws its sample from them. Two ids a
- * row, one statement, so 20,000 items stay cheap.
+ * Every current item linked to a control, as (control, item) pairs: the
+ * readiness rehearsal draws its sample from them. The links come from their
+ * covering index alone and the few archived items are left out in memory, so
+ * 20,000 items stay one cheap scan.
  */
-export function controlEvidenceIds(db: Executor, orgId: string) {
-  return db
-    .selectFrom('evidence_links as l')
-    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
-    .select(['l.target_id as controlId', 'l.evidence_id as evidenceId'])
-    .where('l.org_id', '=', orgId)
-    .where('l.target_kind', '=', 'control')
-    .where('e.archived_at', 'is', null)
-    .orderBy('l.target_id')
-    .orderBy('l.evidence_id')
-    .execute();
+export async function controlEvidenceIds(db: Executor, orgId: string) {
+  const [links, archived] = await Promise.all([
+    db
+      .selectFrom('evidence_links')
+      .select(['target_id', 'evidence_id'])
+      .where('org_id', '=', orgId)
+      .where('target_kind', '=', 'control')
+      .execute(),
+    db.selectFrom('evidence').select('id').where('org_id', '=', orgId).where('archived_at', 'is not', null).execute(),
+  ]);
+  const gone = new Set(archived.map((r) => r.id));
+  return links.filter((l) => !gone.has(l.evidence_id)).map((l) => ({ controlId: l.target_id, evidenceId: l.evidence_id }));
 }
 
 /** Items by id with their number, title and state today (the sample's rows). */
