@@ -13,6 +13,8 @@ export const STAGE2 = {
   corrective: { id: 'corrective-action', title: 'Corrective action' },
 } as const;
 
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export function leadershipCheck({ orgId, documents, roles, review, reviewActions }: ReadinessFacts): CheckVerdict {
   const head = STAGE2.leadership;
   if (!documents || !roles || review === undefined || !reviewActions)
@@ -30,7 +32,7 @@ export function leadershipCheck({ orgId, documents, roles, review, reviewActions
     unheld.length ? `${count(unheld.length, 'governance role')} without a holder: ${listNames(unheld.map((r) => r.name))}` : '',
   ].filter(Boolean);
   if (failures.length > 0)
-    return verdict(orgId, head, 'fail', `${failures.join('; ')}.`, {
+    return verdict(orgId, head, 'fail', `${sentence(failures.join('; '))}.`, {
       records,
       fix: policyOk ? 'Assign a holder to each governance role.' : 'Approve the AI policy and assign each governance role.',
       link: policyOk ? 'roles' : 'documents',
