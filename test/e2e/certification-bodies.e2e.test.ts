@@ -85,6 +85,7 @@ describe('certification bodies in the browser', () => {
         await page.getByText('Chosen', { exact: true }).first().waitFor();
         expect(await page.getByRole('button', { name: 'Choose this body' }).count()).toBe(0);
         expect(await sideways()).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: screenshotPath('certification-body.png'), fullPage: true });
 
         // the quote request pack, its caveat and the PDF
         await page.goto(`/orgs/${orgId}/certification-bodies/quote-request`);
@@ -92,6 +93,7 @@ describe('certification bodies in the browser', () => {
         await page.getByText(/Planning estimate only/).waitFor();
         await page.getByRole('link', { name: 'Set the employee count' }).waitFor();
         expect(await sideways()).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: screenshotPath('certification-bodies-quote-request.png'), fullPage: true });
         const download = page.waitForEvent('download');
         await page.getByRole('link', { name: 'Download PDF' }).click();
         expect((await download).suggestedFilename()).toMatch(/^iso42001-quote-request-.*\.pdf$/);

@@ -83,6 +83,8 @@ export const FIELD_LABELS: Record<string, string> = {
   notes: 'Notes',
   status: 'Status',
   acceptedWarnings: 'Warnings accepted',
+  replaced: 'Replaced as chosen',
+  replacedBy: 'Chosen instead',
 };
 
 export function formatMoney(amount: number | null, currency: string | null): string {

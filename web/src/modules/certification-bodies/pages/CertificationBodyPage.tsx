@@ -26,6 +26,8 @@ import {
   STATUS_LABELS,
   TRISTATE_LABELS,
   type Tristate,
+  WARNING_LABELS,
+  type WarningCode,
 } from '../labels';
 
 const ACTIONS: Record<string, EntryDescription> = {
@@ -48,6 +50,14 @@ function formatValue(field: string, value: unknown): string | null {
   if (field === 'choiceReasons' && Array.isArray(value))
     return value.map((r) => CHOICE_REASON_LABELS[r as ChoiceReason] ?? r).join(', ') || '—';
   if (field === 'surveillanceTermsClear' && typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (field === 'acceptedWarnings' && Array.isArray(value))
+    return (
+      (value as { code: WarningCode; reason: string }[])
+        .map((w) => `${WARNING_LABELS[w.code] ?? w.code}: ${w.reason}`)
+        .join('; ') || 'None'
+    );
+  // the audit entry names the other body by id; its own history tells the rest
+  if ((field === 'replaced' || field === 'replacedBy') && typeof value === 'string') return 'another candidate';
   return null;
 }
 

@@ -19,6 +19,9 @@ import {
   WARNING_LABELS,
 } from '../labels';
 
+// The checklist column stays in view while the bodies scroll sideways (phones).
+const STICKY = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)' } as const;
+
 type Row = { label: string; cell: (b: CertificationBody) => ReactNode; group: string };
 
 const tri = (v: Tristate) => (
@@ -97,13 +100,15 @@ const ROWS: Row[] = [
 
 function CompareTable({ bodies, base }: { bodies: CertificationBody[]; base: string }) {
   return (
-    <Table.ScrollContainer minWidth={220 + bodies.length * 200} type="native">
+    <Table.ScrollContainer minWidth={150 + bodies.length * 180} type="native">
       <Table withColumnBorders verticalSpacing="xs" aria-label="Certification bodies side by side" stickyHeader>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={200}>Checklist</Table.Th>
+            <Table.Th w={150} style={STICKY}>
+              Checklist
+            </Table.Th>
             {bodies.map((b) => (
-              <Table.Th key={b.id} miw={200}>
+              <Table.Th key={b.id} miw={180}>
                 <Anchor component={Link} to={`${base}/${b.id}`} fw={600}>
                   {b.name}
                 </Anchor>
@@ -122,7 +127,7 @@ function CompareTable({ bodies, base }: { bodies: CertificationBody[]; base: str
                 </Table.Tr>
               )}
               <Table.Tr>
-                <Table.Th scope="row" fw={500}>
+                <Table.Th scope="row" fw={500} style={STICKY}>
                   {r.label}
                 </Table.Th>
                 {bodies.map((b) => (
