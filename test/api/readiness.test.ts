@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readinessSnapshotJob } from '../../src/modules/readiness/index.js';
 import { DEFAULT_RISK_METHOD } from '../../src/modules/risks/index.js';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { approveAccepting } from '../support/approve.js';
@@ -196,6 +197,25 @@ describe.each(testDialects())('readiness rehearsal (%s)', (dialect) => {
     expect(h.body.items[0]).toMatchObject({ day: today, stage1: { pass: 0, warn: 0, fail: 6, notAvailable: 0 } });
     expect(h.body.items[0].stepsDone).toBeGreaterThanOrEqual(0);
     expect((await owner.get(url('/history?days=0'))).status).toBe(400);
+  });
+
+  it('writes the day for organizations nobody visited by the daily job, and leaves visited ones as they were', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const snapshot = (id: string) =>
+      t.database.db
+        .selectFrom('readiness_snapshots')
+        .selectAll()
+        .where('org_id', '=', id)
+        .where('day', '=', today)
+        .executeTakeFirst();
+    const quiet = (await owner.post('/api/v1/orgs', { name: 'Quiet org' })).body.id as string;
+    await owner.get(url());
+    const visited = await snapshot(orgId);
+    expect(visited).toBeDefined();
+    expect(await snapshot(quiet)).toBeUndefined();
+    expect(await readinessSnapshotJob.due(t.database.db, new Date())).toEqual([]);
+    expect(await snapshot(quiet)).toMatchObject({ stage1_fail: 6, stage2_na: 0 });
+    expect((await snapshot(orgId))?.evaluated_at).toBe(visited?.evaluated_at);
   });
 
   it('keeps another organization out (404)', async () => {
