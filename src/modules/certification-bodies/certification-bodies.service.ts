@@ -46,8 +46,11 @@ export async function chooseBody(db: Db, actor: Actor, orgId: string, id: string
         after: { id: previous.id, name: previous.name, status: 'candidate', replacedBy: id },
       });
     }
-    const { people } = await resolvePeople(tx, orgId, [{ field: 'actor', person: { userId: actor.userId ?? '', name: '' } }]);
-    const byName = actor.userId ? (people[0]?.name ?? actor.label) : actor.label;
+    // the chooser's name as the members list has it (an API token or the CLI has only its label)
+    const byName = actor.userId
+      ? ((await resolvePeople(tx, orgId, [{ field: 'actor', person: { userId: actor.userId, name: '' } }])).people[0]?.name ??
+        actor.label)
+      : actor.label;
     const at = nowIso();
     await tx
       .updateTable('certification_bodies')
