@@ -34825,7 +34825,7 @@ export interface components {
       number: number;
       title: string;
       /** @enum {string} */
-      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      state: 'not-started' | 'in-progress' | 'done';
       reason: string;
     };
     NextActionInput: {
@@ -34876,92 +34876,138 @@ export interface components {
       /** @enum {string} */
       recentDetail: 'full' | 'summary';
     };
-    AuditProgrammeContentInput: {
-      cycleStart: string;
-      /** @default null */
-      cycleEnd: string | null;
-      frequency: {
-        /** @default  */
-        text: string;
-        auditsPerYear: number;
-      };
-      methods: ('interview' | 'document-review' | 'record-sampling' | 'observation' | 'technical-test')[];
-      /** @default  */
-      responsibilities: string;
-      owner?: components['schemas']['PersonRefInput'] | null;
-      /** @default  */
-      reporting: string;
-      /** @default  */
-      independence: string;
-    };
-    AuditProgrammeCheckInput: {
-      code: string;
+    CertificationAuditTeamMemberInput: {
+      name: string;
+      email?: string | null;
       /** @enum {string} */
-      severity: 'warning' | 'info';
-      field: string;
-      message: string;
+      role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
     };
-    AuditProgrammeVersionInput: {
+    CertificationAuditInput: {
       id: string;
-      version: number;
+      number: string;
+      label: string;
       /** @enum {string} */
-      status: 'draft' | 'approved' | 'superseded';
-      content: components['schemas']['AuditProgrammeContentInput'];
-      createdBy: string | null;
+      type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
+      surveillanceNumber: number | null;
+      certificationBodyId: string | null;
+      certificationBody: {
+        id: string;
+        label: string;
+      } | null;
+      plannedStart: string;
+      plannedEnd: string;
+      actualStart: string | null;
+      actualEnd: string | null;
+      startDate: string;
+      endDate: string;
+      /** @enum {string} */
+      status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
+      team: {
+        name: string;
+        email: string | null;
+        /** @enum {string} */
+        role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
+      }[];
+      sites: string[];
+      requirementsSampled: {
+        id: string;
+        title: string;
+      }[];
+      /** @enum {string} */
+      outcome:
+        | 'pending'
+        | 'ready-for-stage-2'
+        | 'not-ready'
+        | 'recommended'
+        | 'recommended-after-corrections'
+        | 'not-recommended';
+      notes: string;
+      counts: {
+        openRequests: number;
+        answeredRequests: number;
+        openFindings: number;
+        findings: number;
+      };
       createdAt: string;
       updatedAt: string;
-      approvedBy: string | null;
-      approvedByName: string | null;
-      approvedAt: string | null;
-      approvalNote: string | null;
-      acceptedExceptions: components['schemas']['AcceptedExceptionInput'][];
-      cycle: {
-        start: string;
-        end: string;
-      };
-      owner: components['schemas']['PersonInput'] | null;
-      checks: components['schemas']['AuditProgrammeCheckInput'][];
+      archivedAt: string | null;
     };
-    AuditProgrammeOverviewInput: {
-      approved: components['schemas']['AuditProgrammeVersionInput'] | null;
-      draft: components['schemas']['AuditProgrammeVersionInput'] | null;
+    CertificationAuditAccessInput: {
+      userId: string;
+      email: string;
+      name: string;
+      startsAt: string | null;
+      expiresAt: string | null;
+      grantedAt: string;
+      revokedAt: string | null;
+      active: boolean;
     };
-    AuditProgrammeChangeInput: {
-      field: string;
+    CertificationAuditRequestInput: {
+      id: string;
+      auditId: string;
+      number: string;
+      title: string;
+      detail: string;
+      dueDate: string | null;
       /** @enum {string} */
-      change: 'added' | 'removed' | 'changed';
-      before: unknown;
-      after: unknown;
+      status: 'open' | 'answered' | 'closed';
+      raisedBy: string;
+      closedAt: string | null;
+      createdAt: string;
+      responses: {
+        id: string;
+        note: string;
+        by: string;
+        createdAt: string;
+        links: {
+          type: string;
+          id: string;
+          label: string;
+          archived: boolean;
+        }[];
+      }[];
     };
-    AuditCoverageInput: {
-      cycle: {
-        start: string;
-        end: string;
-      };
-      programme: {
-        /** @enum {string} */
-        status: 'approved' | 'draft' | 'none';
-        version: number | null;
-      };
-      audits: {
+    CertificationAuditFindingInput: {
+      id: string;
+      auditId: string;
+      number: string;
+      /** @enum {string} */
+      grade: 'major' | 'minor' | 'observation' | 'opportunity';
+      requirementId: string | null;
+      requirementTitle: string | null;
+      statement: string;
+      evidence: string;
+      nonconformity: {
         id: string;
         number: string;
-        title: string;
         status: string;
-        plannedStart: string | null;
-      }[];
-      requirements: {
-        id: string;
-        title: string;
-        /** @enum {string} */
-        kind: 'clause' | 'annex-a';
-        group: string;
-        auditIds: string[];
-        covered: boolean;
-      }[];
-      gaps: number;
-      total: number;
-      note: string | null;
+        closed: boolean;
+        closedOn: string | null;
+      } | null;
+      improvementId: string | null;
+      gradeNote: string | null;
+      raisedBy: string;
+      createdAt: string;
+    };
+    CertificationAuditSummaryInput: {
+      latest: {
+        [key: string]: {
+          id: string;
+          number: string;
+          /** @enum {string} */
+          type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
+          /** @enum {string} */
+          status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
+          startDate: string;
+          endDate: string;
+          outcome: string | null;
+        } | null;
+      };
+      openFindings: {
+        major: number;
+        minor: number;
+      };
+      openRequests: number;
     };
     QuoteRequestPackInput: {
       generatedAt: string;
@@ -35118,139 +35164,6 @@ export interface components {
         verificationRoute: string | null;
       } | null;
       warnings: number;
-    };
-    CertificationAuditTeamMemberInput: {
-      name: string;
-      email?: string | null;
-      /** @enum {string} */
-      role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
-    };
-    CertificationAuditInput: {
-      id: string;
-      number: string;
-      label: string;
-      /** @enum {string} */
-      type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
-      surveillanceNumber: number | null;
-      certificationBodyId: string | null;
-      certificationBody: {
-        id: string;
-        label: string;
-      } | null;
-      plannedStart: string;
-      plannedEnd: string;
-      actualStart: string | null;
-      actualEnd: string | null;
-      startDate: string;
-      endDate: string;
-      /** @enum {string} */
-      status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
-      team: {
-        name: string;
-        email: string | null;
-        /** @enum {string} */
-        role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
-      }[];
-      sites: string[];
-      requirementsSampled: {
-        id: string;
-        title: string;
-      }[];
-      /** @enum {string} */
-      outcome:
-        | 'pending'
-        | 'ready-for-stage-2'
-        | 'not-ready'
-        | 'recommended'
-        | 'recommended-after-corrections'
-        | 'not-recommended';
-      notes: string;
-      counts: {
-        openRequests: number;
-        answeredRequests: number;
-        openFindings: number;
-        findings: number;
-      };
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    CertificationAuditAccessInput: {
-      userId: string;
-      email: string;
-      name: string;
-      startsAt: string | null;
-      expiresAt: string | null;
-      grantedAt: string;
-      revokedAt: string | null;
-      active: boolean;
-    };
-    CertificationAuditRequestInput: {
-      id: string;
-      auditId: string;
-      number: string;
-      title: string;
-      detail: string;
-      dueDate: string | null;
-      /** @enum {string} */
-      status: 'open' | 'answered' | 'closed';
-      raisedBy: string;
-      closedAt: string | null;
-      createdAt: string;
-      responses: {
-        id: string;
-        note: string;
-        by: string;
-        createdAt: string;
-        links: {
-          type: string;
-          id: string;
-          label: string;
-          archived: boolean;
-        }[];
-      }[];
-    };
-    CertificationAuditFindingInput: {
-      id: string;
-      auditId: string;
-      number: string;
-      /** @enum {string} */
-      grade: 'major' | 'minor' | 'observation' | 'opportunity';
-      requirementId: string | null;
-      requirementTitle: string | null;
-      statement: string;
-      evidence: string;
-      nonconformity: {
-        id: string;
-        number: string;
-        status: string;
-        closed: boolean;
-        closedOn: string | null;
-      } | null;
-      improvementId: string | null;
-      gradeNote: string | null;
-      raisedBy: string;
-      createdAt: string;
-    };
-    CertificationAuditSummaryInput: {
-      latest: {
-        [key: string]: {
-          id: string;
-          number: string;
-          /** @enum {string} */
-          type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
-          /** @enum {string} */
-          status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
-          startDate: string;
-          endDate: string;
-          outcome: string | null;
-        } | null;
-      };
-      openFindings: {
-        major: number;
-        minor: number;
-      };
-      openRequests: number;
     };
     CertificationCycleDatesInput: {
       /** @enum {string} */
@@ -35445,6 +35358,93 @@ export interface components {
           link: string;
         }[];
       }[];
+    };
+    AuditProgrammeContentInput: {
+      cycleStart: string;
+      /** @default null */
+      cycleEnd: string | null;
+      frequency: {
+        /** @default  */
+        text: string;
+        auditsPerYear: number;
+      };
+      methods: ('interview' | 'document-review' | 'record-sampling' | 'observation' | 'technical-test')[];
+      /** @default  */
+      responsibilities: string;
+      owner?: components['schemas']['PersonRefInput'] | null;
+      /** @default  */
+      reporting: string;
+      /** @default  */
+      independence: string;
+    };
+    AuditProgrammeCheckInput: {
+      code: string;
+      /** @enum {string} */
+      severity: 'warning' | 'info';
+      field: string;
+      message: string;
+    };
+    AuditProgrammeVersionInput: {
+      id: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'approved' | 'superseded';
+      content: components['schemas']['AuditProgrammeContentInput'];
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+      approvedBy: string | null;
+      approvedByName: string | null;
+      approvedAt: string | null;
+      approvalNote: string | null;
+      acceptedExceptions: components['schemas']['AcceptedExceptionInput'][];
+      cycle: {
+        start: string;
+        end: string;
+      };
+      owner: components['schemas']['PersonInput'] | null;
+      checks: components['schemas']['AuditProgrammeCheckInput'][];
+    };
+    AuditProgrammeOverviewInput: {
+      approved: components['schemas']['AuditProgrammeVersionInput'] | null;
+      draft: components['schemas']['AuditProgrammeVersionInput'] | null;
+    };
+    AuditProgrammeChangeInput: {
+      field: string;
+      /** @enum {string} */
+      change: 'added' | 'removed' | 'changed';
+      before: unknown;
+      after: unknown;
+    };
+    AuditCoverageInput: {
+      cycle: {
+        start: string;
+        end: string;
+      };
+      programme: {
+        /** @enum {string} */
+        status: 'approved' | 'draft' | 'none';
+        version: number | null;
+      };
+      audits: {
+        id: string;
+        number: string;
+        title: string;
+        status: string;
+        plannedStart: string | null;
+      }[];
+      requirements: {
+        id: string;
+        title: string;
+        /** @enum {string} */
+        kind: 'clause' | 'annex-a';
+        group: string;
+        auditIds: string[];
+        covered: boolean;
+      }[];
+      gaps: number;
+      total: number;
+      note: string | null;
     };
     ReadinessRecordInput: {
       /** @enum {string} */
@@ -35642,6 +35642,7 @@ export interface components {
       certificate: {
         certificateNumber: string;
         issuingBody: string;
+        status: string;
         verifyPath: string;
       } | null;
     };
@@ -38068,7 +38069,7 @@ export interface components {
       number: number;
       title: string;
       /** @enum {string} */
-      state: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      state: 'not-started' | 'in-progress' | 'done';
       reason: string;
     };
     NextAction: {
@@ -38119,93 +38120,139 @@ export interface components {
       /** @enum {string} */
       recentDetail: 'full' | 'summary';
     };
-    AuditProgrammeContent: {
-      cycleStart: string;
+    CertificationAuditTeamMember: {
+      name: string;
       /** @default null */
-      cycleEnd: string | null;
-      frequency: {
-        /** @default  */
-        text: string;
-        auditsPerYear: number;
-      };
-      methods: ('interview' | 'document-review' | 'record-sampling' | 'observation' | 'technical-test')[];
-      /** @default  */
-      responsibilities: string;
-      /** @default null */
-      owner: components['schemas']['PersonRef'] | null;
-      /** @default  */
-      reporting: string;
-      /** @default  */
-      independence: string;
-    };
-    AuditProgrammeCheck: {
-      code: string;
+      email: unknown | null;
       /** @enum {string} */
-      severity: 'warning' | 'info';
-      field: string;
-      message: string;
+      role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
     };
-    AuditProgrammeVersion: {
+    CertificationAudit: {
       id: string;
-      version: number;
+      number: string;
+      label: string;
       /** @enum {string} */
-      status: 'draft' | 'approved' | 'superseded';
-      content: components['schemas']['AuditProgrammeContent'];
-      createdBy: string | null;
+      type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
+      surveillanceNumber: number | null;
+      certificationBodyId: string | null;
+      certificationBody: {
+        id: string;
+        label: string;
+      } | null;
+      plannedStart: string;
+      plannedEnd: string;
+      actualStart: string | null;
+      actualEnd: string | null;
+      startDate: string;
+      endDate: string;
+      /** @enum {string} */
+      status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
+      team: {
+        name: string;
+        email: string | null;
+        /** @enum {string} */
+        role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
+      }[];
+      sites: string[];
+      requirementsSampled: {
+        id: string;
+        title: string;
+      }[];
+      /** @enum {string} */
+      outcome:
+        | 'pending'
+        | 'ready-for-stage-2'
+        | 'not-ready'
+        | 'recommended'
+        | 'recommended-after-corrections'
+        | 'not-recommended';
+      notes: string;
+      counts: {
+        openRequests: number;
+        answeredRequests: number;
+        openFindings: number;
+        findings: number;
+      };
       createdAt: string;
       updatedAt: string;
-      approvedBy: string | null;
-      approvedByName: string | null;
-      approvedAt: string | null;
-      approvalNote: string | null;
-      acceptedExceptions: components['schemas']['AcceptedException'][];
-      cycle: {
-        start: string;
-        end: string;
-      };
-      owner: components['schemas']['Person'] | null;
-      checks: components['schemas']['AuditProgrammeCheck'][];
+      archivedAt: string | null;
     };
-    AuditProgrammeOverview: {
-      approved: components['schemas']['AuditProgrammeVersion'] | null;
-      draft: components['schemas']['AuditProgrammeVersion'] | null;
+    CertificationAuditAccess: {
+      userId: string;
+      email: string;
+      name: string;
+      startsAt: string | null;
+      expiresAt: string | null;
+      grantedAt: string;
+      revokedAt: string | null;
+      active: boolean;
     };
-    AuditProgrammeChange: {
-      field: string;
+    CertificationAuditRequest: {
+      id: string;
+      auditId: string;
+      number: string;
+      title: string;
+      detail: string;
+      dueDate: string | null;
       /** @enum {string} */
-      change: 'added' | 'removed' | 'changed';
-      before: unknown;
-      after: unknown;
+      status: 'open' | 'answered' | 'closed';
+      raisedBy: string;
+      closedAt: string | null;
+      createdAt: string;
+      responses: {
+        id: string;
+        note: string;
+        by: string;
+        createdAt: string;
+        links: {
+          type: string;
+          id: string;
+          label: string;
+          archived: boolean;
+        }[];
+      }[];
     };
-    AuditCoverage: {
-      cycle: {
-        start: string;
-        end: string;
-      };
-      programme: {
-        /** @enum {string} */
-        status: 'approved' | 'draft' | 'none';
-        version: number | null;
-      };
-      audits: {
+    CertificationAuditFinding: {
+      id: string;
+      auditId: string;
+      number: string;
+      /** @enum {string} */
+      grade: 'major' | 'minor' | 'observation' | 'opportunity';
+      requirementId: string | null;
+      requirementTitle: string | null;
+      statement: string;
+      evidence: string;
+      nonconformity: {
         id: string;
         number: string;
-        title: string;
         status: string;
-        plannedStart: string | null;
-      }[];
-      requirements: {
-        id: string;
-        title: string;
-        /** @enum {string} */
-        kind: 'clause' | 'annex-a';
-        group: string;
-        auditIds: string[];
-        covered: boolean;
-      }[];
-      gaps: number;
-      total: number;
-      note: string | null;
+        closed: boolean;
+        closedOn: string | null;
+      } | null;
+      improvementId: string | null;
+      gradeNote: string | null;
+      raisedBy: string;
+      createdAt: string;
+    };
+    CertificationAuditSummary: {
+      latest: {
+        [key: string]: {
+          id: string;
+          number: string;
+          /** @enum {string} */
+          type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
+          /** @enum {string} */
+          status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
+          startDate: string;
+          endDate: string;
+          outcome: string | null;
+        } | null;
+      };
+      openFindings: {
+        major: number;
+        minor: number;
+      };
+      openRequests: number;
     };
     QuoteRequestPack: {
       generatedAt: string;
@@ -38362,140 +38409,6 @@ export interface components {
         verificationRoute: string | null;
       } | null;
       warnings: number;
-    };
-    CertificationAuditTeamMember: {
-      name: string;
-      /** @default null */
-      email: unknown | null;
-      /** @enum {string} */
-      role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
-    };
-    CertificationAudit: {
-      id: string;
-      number: string;
-      label: string;
-      /** @enum {string} */
-      type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
-      surveillanceNumber: number | null;
-      certificationBodyId: string | null;
-      certificationBody: {
-        id: string;
-        label: string;
-      } | null;
-      plannedStart: string;
-      plannedEnd: string;
-      actualStart: string | null;
-      actualEnd: string | null;
-      startDate: string;
-      endDate: string;
-      /** @enum {string} */
-      status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
-      team: {
-        name: string;
-        email: string | null;
-        /** @enum {string} */
-        role: 'lead' | 'auditor' | 'technical-expert' | 'observer';
-      }[];
-      sites: string[];
-      requirementsSampled: {
-        id: string;
-        title: string;
-      }[];
-      /** @enum {string} */
-      outcome:
-        | 'pending'
-        | 'ready-for-stage-2'
-        | 'not-ready'
-        | 'recommended'
-        | 'recommended-after-corrections'
-        | 'not-recommended';
-      notes: string;
-      counts: {
-        openRequests: number;
-        answeredRequests: number;
-        openFindings: number;
-        findings: number;
-      };
-      createdAt: string;
-      updatedAt: string;
-      archivedAt: string | null;
-    };
-    CertificationAuditAccess: {
-      userId: string;
-      email: string;
-      name: string;
-      startsAt: string | null;
-      expiresAt: string | null;
-      grantedAt: string;
-      revokedAt: string | null;
-      active: boolean;
-    };
-    CertificationAuditRequest: {
-      id: string;
-      auditId: string;
-      number: string;
-      title: string;
-      detail: string;
-      dueDate: string | null;
-      /** @enum {string} */
-      status: 'open' | 'answered' | 'closed';
-      raisedBy: string;
-      closedAt: string | null;
-      createdAt: string;
-      responses: {
-        id: string;
-        note: string;
-        by: string;
-        createdAt: string;
-        links: {
-          type: string;
-          id: string;
-          label: string;
-          archived: boolean;
-        }[];
-      }[];
-    };
-    CertificationAuditFinding: {
-      id: string;
-      auditId: string;
-      number: string;
-      /** @enum {string} */
-      grade: 'major' | 'minor' | 'observation' | 'opportunity';
-      requirementId: string | null;
-      requirementTitle: string | null;
-      statement: string;
-      evidence: string;
-      nonconformity: {
-        id: string;
-        number: string;
-        status: string;
-        closed: boolean;
-        closedOn: string | null;
-      } | null;
-      improvementId: string | null;
-      gradeNote: string | null;
-      raisedBy: string;
-      createdAt: string;
-    };
-    CertificationAuditSummary: {
-      latest: {
-        [key: string]: {
-          id: string;
-          number: string;
-          /** @enum {string} */
-          type: 'stage-1' | 'stage-2' | 'surveillance' | 'recertification' | 'special';
-          /** @enum {string} */
-          status: 'planned' | 'in-progress' | 'completed' | 'cancelled';
-          startDate: string;
-          endDate: string;
-          outcome: string | null;
-        } | null;
-      };
-      openFindings: {
-        major: number;
-        minor: number;
-      };
-      openRequests: number;
     };
     CertificationCycleDates: {
       /** @enum {string} */
@@ -38690,6 +38603,94 @@ export interface components {
           link: string;
         }[];
       }[];
+    };
+    AuditProgrammeContent: {
+      cycleStart: string;
+      /** @default null */
+      cycleEnd: string | null;
+      frequency: {
+        /** @default  */
+        text: string;
+        auditsPerYear: number;
+      };
+      methods: ('interview' | 'document-review' | 'record-sampling' | 'observation' | 'technical-test')[];
+      /** @default  */
+      responsibilities: string;
+      /** @default null */
+      owner: components['schemas']['PersonRef'] | null;
+      /** @default  */
+      reporting: string;
+      /** @default  */
+      independence: string;
+    };
+    AuditProgrammeCheck: {
+      code: string;
+      /** @enum {string} */
+      severity: 'warning' | 'info';
+      field: string;
+      message: string;
+    };
+    AuditProgrammeVersion: {
+      id: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'approved' | 'superseded';
+      content: components['schemas']['AuditProgrammeContent'];
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+      approvedBy: string | null;
+      approvedByName: string | null;
+      approvedAt: string | null;
+      approvalNote: string | null;
+      acceptedExceptions: components['schemas']['AcceptedException'][];
+      cycle: {
+        start: string;
+        end: string;
+      };
+      owner: components['schemas']['Person'] | null;
+      checks: components['schemas']['AuditProgrammeCheck'][];
+    };
+    AuditProgrammeOverview: {
+      approved: components['schemas']['AuditProgrammeVersion'] | null;
+      draft: components['schemas']['AuditProgrammeVersion'] | null;
+    };
+    AuditProgrammeChange: {
+      field: string;
+      /** @enum {string} */
+      change: 'added' | 'removed' | 'changed';
+      before: unknown;
+      after: unknown;
+    };
+    AuditCoverage: {
+      cycle: {
+        start: string;
+        end: string;
+      };
+      programme: {
+        /** @enum {string} */
+        status: 'approved' | 'draft' | 'none';
+        version: number | null;
+      };
+      audits: {
+        id: string;
+        number: string;
+        title: string;
+        status: string;
+        plannedStart: string | null;
+      }[];
+      requirements: {
+        id: string;
+        title: string;
+        /** @enum {string} */
+        kind: 'clause' | 'annex-a';
+        group: string;
+        auditIds: string[];
+        covered: boolean;
+      }[];
+      gaps: number;
+      total: number;
+      note: string | null;
     };
     ReadinessRecord: {
       /** @enum {string} */
@@ -38887,6 +38888,7 @@ export interface components {
       certificate: {
         certificateNumber: string;
         issuingBody: string;
+        status: string;
         verifyPath: string;
       } | null;
     };
