@@ -195,6 +195,7 @@ export const router = createBrowserRouter([
               // end certification-audits
               // certificates (module certificates: only its author edits between these lines)
               { path: 'certificates', lazy: page(certificates, 'CertificatesPage') },
+              { path: 'certificates/new', lazy: page(certificates, 'NewCertificatePage') },
               { path: 'certificates/:certificateId', lazy: page(certificates, 'CertificatePage') },
               { path: 'surveillance', lazy: page(certificates, 'SurveillancePage') },
               // end certificates
