@@ -71,7 +71,13 @@ export async function chooseBody(db: Db, actor: Actor, orgId: string, id: string
       entityId: id,
       action: 'choose',
       before: { id, name: row.name, status: row.status },
-      after: { id, name: row.name, status: 'chosen', acceptedWarnings: accepted, replaced: previous?.id ?? null },
+      after: {
+        id,
+        name: row.name,
+        status: 'chosen',
+        acceptedWarnings: accepted,
+        ...(previous && previous.id !== id ? { replaced: previous.id } : {}),
+      },
     });
   });
   return getRecord(db, reg, orgId, id);
