@@ -98,8 +98,8 @@ async function home() {
   await step('ai-system-inventory').getByText('2 AI systems; 8 inventory flags to resolve').waitFor();
   expect(await step('internal-audit').getAttribute('data-state')).toBe('not-started');
   await step('internal-audit').getByText('No internal audit planned yet').waitFor();
-  expect(await step('stage-1-audit').getAttribute('data-state')).toBe('not-built');
-  await step('stage-1-audit').getByText('Not built yet').waitFor();
+  expect(await step('stage-1-audit').getAttribute('data-state')).toBe('not-started');
+  await step('stage-1-audit').getByText('No Stage 1 audit planned yet').waitFor();
   mark('step states');
 
   const next = page.getByRole('region', { name: 'Next best actions' });

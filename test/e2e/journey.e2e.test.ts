@@ -94,9 +94,9 @@ async function journey() {
   await page.getByRole('region', { name: 'Next best actions' }).waitFor();
   mark('signed in');
 
-  // The journey lists the 14 steps; an unbuilt step says so plainly
+  // The journey lists the 14 steps, each leading to its page
   await navLink('Choose certification body').click();
-  await page.getByText('This step is not built yet in this version').waitFor();
+  await heading('Certification bodies').waitFor();
 
   // 3. Organization profile
   await navLink('Organization profile').click();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeChange, dueForPerson } from './home.due.rules.js';
+import type { CertificationFacts } from './home.certification.js';
 import { type HomeFacts, journeySteps, nextActions } from './home.rules.js';
 
 const ORG = 'org-1';
@@ -27,6 +28,30 @@ const gapInProgress = (answered: number): NonNullable<HomeFacts['gap']> => ({
   actions: [],
 });
 
+/** The certification summaries of an organization that has not begun steps 9 to 14, with a patch. */
+function certification(patch: Partial<CertificationFacts> = {}): CertificationFacts {
+  return {
+    bodies: { candidates: 0, chosen: null, warnings: 0 },
+    audits: {
+      latest: { 'stage-1': null, 'stage-2': null, surveillance: null, recertification: null, special: null },
+      openFindings: { major: 0, minor: 0 },
+      openRequests: 0,
+    },
+    certificate: { certificate: null, decision: null, nextDue: null },
+    ...patch,
+  };
+}
+
+const audit = (type: 'stage-1' | 'stage-2' | 'surveillance', status: 'planned' | 'completed', outcome: string | null) => ({
+  id: `${type}-id`,
+  number: type === 'stage-1' ? 'CA-001' : type === 'stage-2' ? 'CA-002' : 'CA-003',
+  type,
+  status,
+  startDate: '2026-09-01',
+  endDate: '2026-09-02',
+  outcome,
+});
+
 describe('journeySteps', () => {
   it('says every step has not started, and the unbuilt ones so, for a new organization', () => {
     const steps = journeySteps(facts());
@@ -46,8 +71,91 @@ describe('journeySteps', () => {
       ['not-started', 'No management review yet'],
     ]);
     expect(steps[11]).toMatchObject({ id: 'corrective-actions', state: 'not-started', reason: 'No nonconformities recorded' });
-    expect(steps.filter((s) => [9, 10, 11, 13, 14].includes(s.number)).every((s) => s.state === 'not-built')).toBe(true);
+    expect(steps.slice(8, 11).map((s) => s.reason)).toEqual([
+      'No certification body compared yet',
+      'No Stage 1 audit planned yet',
+      'No Stage 2 audit planned yet',
+    ]);
+    expect(steps.slice(12).map((s) => s.reason)).toEqual(['No certification decision yet', 'Starts with a valid certificate']);
+    expect(steps.every((s) => s.state === 'not-started')).toBe(true);
     expect(steps.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+
+  it('judges steps 9 to 14 on the certification bodies, audits and certificate', () => {
+    const judge = (c: CertificationFacts) =>
+      journeySteps(facts({ certification: c }))
+        .slice(8)
+        .map((s) => [s.state, s.reason]);
+    const comparing = certification({ bodies: { candidates: 2, chosen: null, warnings: 1 } });
+    expect(judge(comparing)[0]).toEqual(['in-progress', '2 candidate bodies compared, none chosen; 1 warning to look at']);
+    const chosen = {
+      id: 'b1',
+      name: 'Acme Cert',
+      accreditedForIso42001: true,
+      accreditationBody: 'UKAS',
+      iafMlaSignatory: true,
+      verificationRoute: null,
+    };
+    const stage1Failed = certification({
+      bodies: { candidates: 2, chosen, warnings: 0 },
+      audits: {
+        ...certification().audits,
+        latest: { ...certification().audits.latest, 'stage-1': audit('stage-1', 'completed', 'not-ready') },
+      },
+    });
+    expect(judge(stage1Failed).slice(0, 2)).toEqual([
+      ['done', 'Acme Cert chosen (accredited for ISO/IEC 42001)'],
+      ['in-progress', 'CA-001 held 2026-09-01 to 2026-09-02: not ready'],
+    ]);
+    const stage2 = certification({
+      bodies: { candidates: 1, chosen, warnings: 0 },
+      audits: {
+        latest: {
+          ...certification().audits.latest,
+          'stage-1': audit('stage-1', 'completed', 'ready-for-stage-2'),
+          'stage-2': audit('stage-2', 'completed', 'recommended-after-corrections'),
+        },
+        openFindings: { major: 0, minor: 1 },
+        openRequests: 0,
+      },
+      certificate: { certificate: null, decision: null, nextDue: null },
+    });
+    expect(judge(stage2).slice(1, 3)).toEqual([
+      ['done', 'CA-001 held 2026-09-01 to 2026-09-02'],
+      ['done', 'CA-002 held 2026-09-01 to 2026-09-02; 1 finding with an open nonconformity'],
+    ]);
+    const certified = certification({
+      ...stage2,
+      certificate: {
+        certificate: {
+          id: 'c1',
+          certificateNumber: 'AIMS-001',
+          status: 'valid',
+          issueDate: '2026-10-01',
+          expiryDate: '2029-09-30',
+          issuingBody: 'Acme Cert',
+          published: true,
+          scopeChangedSinceCertification: true,
+        },
+        decision: { id: 'd1', outcome: 'granted', decidedOn: '2026-10-01' },
+        nextDue: { kind: 'surveillance', number: 1, dueBy: '2026-11-01' },
+      },
+    });
+    expect(judge(certified).slice(4)).toEqual([
+      ['done', 'Certificate AIMS-001 valid, issued 2026-10-01, expires 2029-09-30'],
+      ['in-progress', 'Surveillance 1 overdue since 2026-11-01; scope changed since certification: tell the certification body'],
+    ]);
+    // what changed and what is late is flagged, the scope change first
+    const actions = nextActions(facts({ certification: certified }), 20).map((a) => [a.title, a.href]);
+    expect(actions.filter(([, href]) => /certificates|surveillance/.test(href))).toEqual([
+      ['Tell the certification body the scope changed', '/orgs/org-1/certificates/c1'],
+      ['Surveillance audit overdue', '/orgs/org-1/surveillance'],
+    ]);
+    const granted = certification({
+      ...stage2,
+      certificate: { ...certification().certificate, decision: { id: 'd1', outcome: 'granted', decidedOn: '2026-10-01' } },
+    });
+    expect(judge(granted)[4]).toEqual(['in-progress', 'Decision granted on 2026-10-01; certificate not recorded yet']);
   });
 
   it('judges the internal audit, the management review and the corrective actions on their registers', () => {
@@ -219,13 +327,9 @@ describe('nextActions', () => {
       inventory: { total: 1, missing: { ...none }, duplicateGroups: 0 },
     });
     expect(nextActions(done).map((a) => a.title)).toEqual(['Catch up on 1 overdue gap action']);
-    const clean = { ...done, gap: done.gap && { ...done.gap, actions: [] } };
-    expect(nextActions(clean)).toEqual([
-      {
-        title: 'Choose a certification body (step 9)',
-        detail: 'Steps 1 to 8 need nothing now. Choosing the certification body is not built yet in this version of OpenAIMS.',
-        href: '/orgs/org-1/journey/certification-body',
-      },
+    const clean = { ...done, gap: done.gap && { ...done.gap, actions: [] }, certification: certification() };
+    expect(nextActions(clean).map((a) => [a.title, a.href])).toEqual([
+      ['Compare certification bodies', '/orgs/org-1/certification-bodies'],
     ]);
     const toDo = nextActions({
       ...clean,

@@ -1,9 +1,18 @@
 // Pure rules of the organization's home page: the state of each journey step
 // with its reason in words, and the next best actions, most important first.
 // No I/O: the service gathers the facts, these functions judge them.
-import { BUILT_STEPS, JOURNEY_STEPS, type StepId } from './home.steps.js';
+import {
+  type CertificationFacts,
+  certificationActions,
+  certificationBodyStep,
+  decisionStep,
+  stage1Step,
+  stage2Step,
+  surveillanceStep,
+} from './home.certification.js';
+import { JOURNEY_STEPS, type StepId } from './home.steps.js';
 
-export type StepState = 'not-started' | 'in-progress' | 'done' | 'not-built';
+export type StepState = 'not-started' | 'in-progress' | 'done';
 
 export const INVENTORY_FLAGS = ['owner', 'risk', 'monitoring', 'supplier', 'review'] as const;
 export type InventoryFlag = (typeof INVENTORY_FLAGS)[number];
@@ -74,6 +83,8 @@ export interface HomeFacts {
     incidentsNotEscalated: number;
     concernsToTriage: number;
   };
+  /** steps 9 to 14: the certification bodies, audits and certificate summaries */
+  certification?: CertificationFacts;
 }
 
 export interface StepView {
@@ -209,7 +220,7 @@ function correctiveActionStep({ nonconformities: n }: HomeFacts): Pick<StepView,
   return { state: 'in-progress', reason: parts.join('; ') };
 }
 
-const BUILT: Record<string, (f: HomeFacts) => Pick<StepView, 'state' | 'reason'>> = {
+const JUDGES: Record<StepId, (f: HomeFacts) => Pick<StepView, 'state' | 'reason'>> = {
   scope: scopeStep,
   'gap-assessment': gapStep,
   'ai-system-inventory': inventoryStep,
@@ -219,15 +230,17 @@ const BUILT: Record<string, (f: HomeFacts) => Pick<StepView, 'state' | 'reason'>
   'internal-audit': internalAuditStep,
   'management-review': managementReviewStep,
   'corrective-actions': correctiveActionStep,
+  'certification-body': (f) => certificationBodyStep(f.certification),
+  'stage-1-audit': (f) => stage1Step(f.certification, f.formatDay ?? ((d) => d)),
+  'stage-2-audit': (f) => stage2Step(f.certification, f.formatDay ?? ((d) => d)),
+  'certification-decision': (f) => decisionStep(f.certification, f.formatDay ?? ((d) => d)),
+  surveillance: (f) => surveillanceStep(f.certification, f.today, f.formatDay ?? ((d) => d)),
 };
 
 /** The 14 steps, each with its state and the reason in words. */
 export function journeySteps(facts: HomeFacts): StepView[] {
   return JOURNEY_STEPS.map((step, i) => {
-    const judge = BUILT_STEPS.has(step.id) ? BUILT[step.id] : undefined;
-    const { state, reason } = judge
-      ? judge(facts)
-      : { state: 'not-built' as const, reason: 'Not built yet in this version of OpenAIMS' };
+    const { state, reason } = JUDGES[step.id](facts);
     return { id: step.id, number: i + 1, title: step.title, state, reason };
   });
 }
@@ -503,13 +516,11 @@ export function nextActions(facts: HomeFacts, limit = 5): NextAction[] {
       'The internal audit is reported: leadership reviews its results with risks, incidents and objectives.',
       'management-reviews',
     );
-  if (out.length === 0)
-    add(
-      0,
-      'Choose a certification body (step 9)',
-      'Steps 1 to 8 need nothing now. Choosing the certification body is not built yet in this version of OpenAIMS.',
-      'journey/certification-body',
-    );
+  // Steps 9 to 14: the certification body's part. Choosing the body waits until
+  // the system is ready for it (an internal audit reported) or nothing else is left.
+  const ready = !!scope.approved && ((facts.audits?.reported ?? 0) > 0 || out.length === 0);
+  for (const x of certificationActions(facts.certification, ready, facts.today, facts.formatDay ?? ((d) => d)))
+    add(x.weight, x.title, x.detail, x.path);
 
   return out
     .sort((a, b) => b.weight - a.weight)

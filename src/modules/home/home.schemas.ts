@@ -5,7 +5,7 @@ const step = z
     id: z.string(),
     number: z.number().int(),
     title: z.string(),
-    state: z.enum(['not-started', 'in-progress', 'done', 'not-built']),
+    state: z.enum(['not-started', 'in-progress', 'done']),
     /** why, in words: "Scope v2 approved on 2026-11-03" */
     reason: z.string(),
   })

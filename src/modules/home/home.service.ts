@@ -1,10 +1,13 @@
 import { getRequirement } from '../../catalogue/index.js';
 import { can, type Role } from '../../platform/auth/roles.js';
 import type { Executor } from '../../platform/db/db.js';
-import { todayUtc } from '../../platform/dates.js';
+import { addDays, todayUtc } from '../../platform/dates.js';
 import { dateFormat, localeOfCountry } from '../../platform/report/index.js';
+import { certificateSummary } from '../certificates/index.js';
+import { certificationAuditSummary } from '../certification-audits/index.js';
+import { certificationBodySummary } from '../certification-bodies/index.js';
 import { concernSummary, concernsDue } from '../concerns/index.js';
-import { documentSummary, documentsDue } from '../documents/index.js';
+import { type DocumentSummary, documentSummary, documentsDue } from '../documents/index.js';
 import { evidenceDue } from '../evidence/index.js';
 import { gapProgress } from '../gap/index.js';
 import { incidentSummary, incidentsDue } from '../incidents/index.js';
@@ -18,7 +21,7 @@ import { objectivesDue } from '../objectives/index.js';
 import { getProfile } from '../organizations/index.js';
 import { riskTasksDue } from '../risks/index.js';
 import { getScopeOverview } from '../scope/index.js';
-import { currentSoa } from '../soa/index.js';
+import { currentSoa, type SoaCurrent } from '../soa/index.js';
 import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js';
 import { trainingDue, trainingSummary } from '../training/index.js';
 import { describeChange, dueForPerson } from './home.due.rules.js';
@@ -30,27 +33,21 @@ import type { Home } from './home.schemas.js';
 const DUE_DAYS = 30;
 const RECENT = 10;
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * The facts the journey steps are judged from: the modules' own summaries,
  * run side by side, a fixed number of statements whatever the organization
  * holds. getHome and the readiness rehearsal (journeyStepStates) both read
  * them, so the two never disagree on a step.
  */
-async function gatherFacts(db: Executor, orgId: string, today: string, now: Date) {
+async function gatherFacts(db: Executor, orgId: string, today: string, now: Date, given: SharedFacts = {}) {
   const [scope, inventory, suppliers, gap, profile, docs, soa] = await Promise.all([
     getScopeOverview(db, orgId),
     inventorySummary(db, orgId),
     supplierReviewSummary(db, orgId),
     gapProgress({ db, orgId }),
     getProfile(db, orgId),
-    documentSummary(db, orgId),
-    currentSoa(db, orgId),
+    given.documents ?? documentSummary(db, orgId),
+    given.soa ?? currentSoa(db, orgId),
   ]);
   const [training, monitoring, incidents, concerns, audits, reviews, nonconformities] = await Promise.all([
     trainingSummary(db, orgId, today),
@@ -60,6 +57,11 @@ async function gatherFacts(db: Executor, orgId: string, today: string, now: Date
     internalAuditSummary(db, orgId, today),
     managementReviewSummary(db, orgId, today),
     nonconformitySummary(db, orgId, today),
+  ]);
+  const [bodies, certAudits, certificate] = await Promise.all([
+    certificationBodySummary(db, orgId),
+    certificationAuditSummary(db, orgId),
+    certificateSummary(db, orgId),
   ]);
   const applicable = soa.rows.filter((r) => r.applicable);
   // days in the reasons and due dates as the organization writes them
@@ -112,16 +114,27 @@ async function gatherFacts(db: Executor, orgId: string, today: string, now: Date
       incidentsNotEscalated: incidents.notEscalated,
       concernsToTriage: concerns.open,
     },
+    certification: { bodies, audits: certAudits, certificate },
   };
   return { facts, gap, formatDay };
+}
+
+/**
+ * Summaries a caller has already read for the same request; the steps reuse
+ * them instead of reading them again (the readiness rehearsal reads both).
+ */
+export interface SharedFacts {
+  documents?: DocumentSummary;
+  soa?: SoaCurrent;
 }
 
 /** The 14 journey steps with their state and why, as the home page shows them (the readiness page's strip). */
 export async function journeyStepStates(
   db: Executor,
   orgId: string,
+  given: SharedFacts = {},
 ): Promise<{ step: number; id: string; title: string; status: StepState; reason: string }[]> {
-  const { facts } = await gatherFacts(db, orgId, todayUtc(), new Date());
+  const { facts } = await gatherFacts(db, orgId, todayUtc(), new Date(), given);
   return journeySteps(facts).map((s) => ({ step: s.number, id: s.id, title: s.title, status: s.state, reason: s.reason }));
 }
 

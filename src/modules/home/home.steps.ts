@@ -1,6 +1,6 @@
 // The 14 steps of the certification journey as the home page reports them.
 // The ids are the web app's step slugs (web/src/app/journey/steps.ts; a test
-// keeps the two lists equal). Steps 1 to 8 and 12 are built.
+// keeps the two lists equal).
 
 export const JOURNEY_STEPS = [
   { id: 'scope', title: 'Define scope' },
@@ -20,14 +20,3 @@ export const JOURNEY_STEPS = [
 ] as const;
 
 export type StepId = (typeof JOURNEY_STEPS)[number]['id'];
-export const BUILT_STEPS: ReadonlySet<StepId> = new Set([
-  'scope',
-  'gap-assessment',
-  'ai-system-inventory',
-  'documentation',
-  'controls',
-  'training',
-  'internal-audit',
-  'management-review',
-  'corrective-actions',
-]);

@@ -3,5 +3,5 @@
 // It owns no table; it reads the others through their index.ts and the
 // platform's audit log.
 export { homeRoutes } from './home.routes.js';
-export { journeyStepStates } from './home.service.js';
+export { journeyStepStates, type SharedFacts } from './home.service.js';
 export type { StepState } from './home.rules.js';

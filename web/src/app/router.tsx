@@ -202,7 +202,7 @@ export const router = createBrowserRouter([
               // trust (module trust: only its author edits between these lines)
               { path: 'buyer-readiness', lazy: page(trust, 'BuyerReadinessPage') },
               // end trust
-              { path: 'journey/:step', lazy: page(() => import('./journey/NotBuiltPage'), 'NotBuiltPage') },
+              { path: 'journey/:step', lazy: page(() => import('./journey/StepRedirect'), 'StepRedirect') },
               { path: 'profile', lazy: page(organizations, 'ProfilePage') },
               { path: 'members', lazy: page(organizations, 'MembersPage') },
               { path: 'audit-log', lazy: page(auditLog, 'AuditLogPage') },

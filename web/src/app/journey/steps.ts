@@ -1,6 +1,5 @@
 // The 14 steps of the certification journey, in the order an organization
-// walks them (scope first, surveillance last). `built` marks the steps this
-// version implements; every other step's page says so plainly.
+// walks them (scope first, surveillance last), each with the page that does it.
 
 export interface JourneyStep {
   number: number;
@@ -10,8 +9,8 @@ export interface JourneyStep {
   summary: string;
   /** the record the step produces */
   output: string;
-  /** path under /orgs/:orgId/ when the step is built */
-  path?: string;
+  /** the step's page, under /orgs/:orgId/ */
+  path: string;
 }
 
 export const JOURNEY_STEPS: JourneyStep[] = [
@@ -86,6 +85,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Choose certification body',
     summary: 'Choose the certification body and check accreditation, certificate verification and audit timeline.',
     output: 'Chosen certification route',
+    path: 'certification-bodies',
   },
   {
     number: 10,
@@ -93,6 +93,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Stage 1 audit',
     summary: 'The certification body reviews readiness and documentation before the main audit.',
     output: 'Stage 1 audit report',
+    path: 'certification-audits',
   },
   {
     number: 11,
@@ -100,6 +101,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Stage 2 audit',
     summary: 'The main certification audit: interviews, document review, evidence sampling and process testing.',
     output: 'Stage 2 audit report',
+    path: 'certification-audits',
   },
   {
     number: 12,
@@ -115,6 +117,7 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Certification decision',
     summary: 'The certification body reviews the audit results and decides whether to issue the certificate.',
     output: 'Certificate',
+    path: 'certificates',
   },
   {
     number: 14,
@@ -122,9 +125,10 @@ export const JOURNEY_STEPS: JourneyStep[] = [
     title: 'Surveillance',
     summary: 'Keep the AI management system working and improving through the surveillance audits of the certification cycle.',
     output: 'Surveillance audit reports',
+    path: 'surveillance',
   },
 ];
 
 export function stepPath(orgId: string, step: JourneyStep): string {
-  return `/orgs/${orgId}/${step.path ?? `journey/${step.slug}`}`;
+  return `/orgs/${orgId}/${step.path}`;
 }

@@ -7,7 +7,6 @@ const STATE: Record<StepState, { label: string; color: string }> = {
   done: { label: 'Done', color: 'teal' },
   'in-progress': { label: 'In progress', color: 'yellow' },
   'not-started': { label: 'Not started', color: 'gray' },
-  'not-built': { label: 'Not built yet', color: 'gray' },
 };
 
 /** The 14 steps, each with its state and the reason in words. */
@@ -21,7 +20,6 @@ export function JourneySteps({ orgId, steps }: { orgId: string; steps: Home['ste
       <Stack gap={0} component="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {steps.map((step) => {
           const { label, color } = STATE[step.state];
-          const muted = step.state === 'not-built';
           return (
             <Group
               key={step.id}
@@ -34,29 +32,21 @@ export function JourneySteps({ orgId, steps }: { orgId: string; steps: Home['ste
               data-state={step.state}
               style={{ borderTop: step.number > 1 ? '1px solid var(--mantine-color-gray-2)' : undefined }}
             >
-              <ThemeIcon size={24} radius="xl" variant={muted ? 'light' : 'filled'} color={color} fz={11} fw={700} aria-hidden>
+              <ThemeIcon size={24} radius="xl" variant="filled" color={color} fz={11} fw={700} aria-hidden>
                 {step.state === 'done' ? '✓' : step.number}
               </ThemeIcon>
               <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                 <Group gap="xs" justify="space-between" wrap="nowrap">
-                  <Anchor
-                    component={Link}
-                    to={pathOf.get(step.id) ?? `/orgs/${orgId}`}
-                    fw={600}
-                    size="sm"
-                    c={muted ? 'dimmed' : undefined}
-                  >
+                  <Anchor component={Link} to={pathOf.get(step.id) ?? `/orgs/${orgId}`} fw={600} size="sm">
                     {step.number}. {step.title}
                   </Anchor>
                   <Badge color={color} variant={step.state === 'done' ? 'filled' : 'light'} size="sm">
                     {label}
                   </Badge>
                 </Group>
-                {!muted && (
-                  <Text size="sm" c="dimmed">
-                    {step.reason}
-                  </Text>
-                )}
+                <Text size="sm" c="dimmed">
+                  {step.reason}
+                </Text>
               </Stack>
             </Group>
           );
