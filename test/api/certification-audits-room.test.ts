@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { certificationAuditSummary } from '../../src/modules/certification-audits/index.js';
 import { addDays, todayUtc } from '../../src/platform/dates.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 // The audit room: an external auditor's access follows the audit's days,
@@ -176,5 +176,43 @@ describe.each(testDialects())('certification audit room (%s)', (dialect) => {
     expect(f.body.nonconformity.number).toBe('NC-001');
     expect((await auditor.patch(url(`/${id}`), { notes: 'x' })).status).toBe(403);
     expect((await auditor.get(url(`/${id}/access`))).status).toBe(403);
+  });
+
+  it('holds under concurrent writes from two app processes: one grant per person, findings numbered apart', async () => {
+    const id = await plan(today, addDays(today, 1));
+    const second = dialect === 'postgres' ? await startSecondNode(t) : null;
+    const other = second ? new Client(second.app, owner.cookie, owner.csrf) : owner;
+    try {
+      const email = auditorEmail();
+      const body = { email, name: 'Rita Auditor', password: PASSWORD };
+      const grants = await Promise.all([owner.post(url(`/${id}/access`), body), other.post(url(`/${id}/access`), body)]);
+      expect(grants.map((g) => g.status).sort()).toEqual([201, 409]);
+      expect((await owner.get(url(`/${id}/access`))).body.items).toHaveLength(1);
+
+      const finding = (statement: string) => ({ grade: 'minor', requirementId: '7.2', statement });
+      const posted = await Promise.all([
+        owner.post(url(`/${id}/findings`), finding('Training records incomplete')),
+        other.post(url(`/${id}/findings`), finding('Competence criteria missing')),
+        owner.post(url(`/${id}/requests`), { title: 'Training records' }),
+        other.post(url(`/${id}/requests`), { title: 'Competence criteria' }),
+      ]);
+      expect(posted.map((p) => p.status)).toEqual([201, 201, 201, 201]);
+      expect(
+        posted
+          .slice(0, 2)
+          .map((p) => p.body.number)
+          .sort(),
+      ).toEqual(['F1', 'F2']);
+      expect(
+        posted
+          .slice(2)
+          .map((p) => p.body.number)
+          .sort(),
+      ).toEqual(['R1', 'R2']);
+      const ncs = posted.slice(0, 2).map((p) => p.body.nonconformity.number);
+      expect(new Set(ncs).size).toBe(2);
+    } finally {
+      await second?.close();
+    }
   });
 });
