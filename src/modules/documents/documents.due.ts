@@ -92,7 +92,13 @@ export async function documentsDue(db: Executor, orgId: string, userId: string, 
 }
 
 /** Counts for the home page and the gap assessment. */
-export async function documentSummary(db: Executor, orgId: string, today = todayUtc()) {
+export async function documentSummary(
+  db: Executor,
+  orgId: string,
+  today = todayUtc(),
+  /** the core set when the caller already read it (the readiness rehearsal), so it is not read twice */
+  given?: Awaited<ReturnType<typeof coreSet>>,
+) {
   const [rows, core] = await Promise.all([
     db
       .selectFrom('documents')
@@ -100,7 +106,7 @@ export async function documentSummary(db: Executor, orgId: string, today = today
       .where('org_id', '=', orgId)
       .where('archived_at', 'is', null)
       .execute(),
-    coreSet(db, orgId),
+    given ?? coreSet(db, orgId),
   ]);
   const s = { total: 0, approved: 0, draft: 0, inReview: 0, retired: 0, reviewOverdue: 0 };
   for (const r of rows) {

@@ -14,7 +14,7 @@ import { getOrgSettings } from '../organizations/index.js';
 import { effectiveRiskMethod, genericCriteriaWarnings, inScopeSystemsWithoutRisk, riskRegisterSummary } from '../risks/index.js';
 import { governanceRoles } from '../roles/index.js';
 import { getScopeOverview } from '../scope/index.js';
-import { currentSoa } from '../soa/index.js';
+import { currentSoa, type SoaCurrent } from '../soa/index.js';
 import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js';
 import { competenceCriteriaCount, trainingSummary } from '../training/index.js';
 import type { ControlSample, ReadinessFacts } from './readiness.facts.js';
@@ -27,8 +27,14 @@ const dayBefore = (day: string) => {
 };
 
 /** The evidence sample: applicable controls of the SoA, a seeded draw of their items, the drawn items read. */
-async function gatherSample(db: Executor, orgId: string, today: string, seed: string): Promise<ReadinessFacts['sample']> {
-  const [soa, pairs] = await Promise.all([currentSoa(db, orgId), controlEvidenceIds(db, orgId)]);
+async function gatherSample(
+  db: Executor,
+  orgId: string,
+  today: string,
+  seed: string,
+  soa: SoaCurrent,
+): Promise<ReadinessFacts['sample']> {
+  const pairs = await controlEvidenceIds(db, orgId);
   if (soa.status === 'not-started') return null;
   const applicable = soa.rows.filter((r) => r.applicable);
   const byControl = new Map<string, string[]>(applicable.map((r) => [r.controlId, []]));
@@ -47,16 +53,27 @@ async function gatherSample(db: Executor, orgId: string, today: string, seed: st
   return { seed, controls };
 }
 
+/** What the rehearsal and the journey steps both read: read once per evaluation (readiness.service.ts). */
+export interface Shared {
+  core: Awaited<ReturnType<typeof coreSet>>;
+  soa: SoaCurrent;
+}
+
+export async function readShared(db: Executor, orgId: string): Promise<Shared> {
+  const [core, soa] = await Promise.all([coreSet(db, orgId), currentSoa(db, orgId)]);
+  return { core, soa };
+}
+
 export async function gatherReadiness(
   db: Executor,
   orgId: string,
-  opts: { today: string; now: Date; seed: string },
+  opts: { today: string; now: Date; seed: string; shared: Shared },
 ): Promise<ReadinessFacts> {
   const { today, now } = opts;
-  const [scope, missing, core, pastReview, inScope, duplicates, method, audits, review, reviewSummary] = await Promise.all([
+  const core = opts.shared.core;
+  const [scope, missing, pastReview, inScope, duplicates, method, audits, review, reviewSummary] = await Promise.all([
     getScopeOverview(db, orgId),
     scopeEntriesMissingFromInventory(db, orgId),
-    coreSet(db, orgId),
     documentsPastReview(db, orgId, today),
     inScopeSystemFacts(db, orgId),
     listDuplicates(db, orgId),
@@ -92,7 +109,7 @@ export async function gatherReadiness(
     trainingSummary(db, orgId, today),
     competenceCriteriaCount(db, orgId),
     nonconformityRecords(db, orgId, today),
-    gatherSample(db, orgId, today, opts.seed),
+    gatherSample(db, orgId, today, opts.seed, opts.shared.soa),
   ]);
   const operation = coverage.areas.find((a) => a.area === 'operation');
   return {

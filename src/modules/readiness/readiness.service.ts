@@ -1,7 +1,8 @@
 import { todayUtc } from '../../platform/dates.js';
 import type { Executor } from '../../platform/db/db.js';
+import { documentSummary } from '../documents/index.js';
 import { journeyStepStates } from '../home/index.js';
-import { gatherReadiness } from './readiness.gather.js';
+import { gatherReadiness, readShared } from './readiness.gather.js';
 import { allStage2Checks, stage1Checks, tally } from './readiness.rules.js';
 import { sampleStatus } from './readiness.sample.rules.js';
 import type { Readiness } from './readiness.schemas.js';
@@ -18,7 +19,13 @@ export async function evaluateReadiness(
   const now = opts.now ?? new Date();
   const today = todayUtc(now);
   const seed = opts.seed ?? today;
-  const [steps, facts] = await Promise.all([journeyStepStates(db, orgId), gatherReadiness(db, orgId, { today, now, seed })]);
+  // the core document set and the SoA are read once and handed to both the steps and the checks
+  const shared = await readShared(db, orgId);
+  const documents = await documentSummary(db, orgId, today, shared.core);
+  const [steps, facts] = await Promise.all([
+    journeyStepStates(db, orgId, { documents, soa: shared.soa }),
+    gatherReadiness(db, orgId, { today, now, seed, shared }),
+  ]);
   const stage1 = stage1Checks(facts);
   const stage2 = allStage2Checks(facts);
   const base = `/orgs/${orgId}`;

@@ -26,5 +26,5 @@ registerLinkKind({
 
 export { soaRoutes } from './soa.routes.js';
 export { currentSoa, soaRows } from './soa.service.js';
-export type { SoaRow } from './soa.schemas.js';
+export type { SoaCurrent, SoaRow } from './soa.schemas.js';
 export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './soa.schemas.js';
