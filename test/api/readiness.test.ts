@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readinessSnapshotJob } from '../../src/modules/readiness/index.js';
 import { DEFAULT_RISK_METHOD } from '../../src/modules/risks/index.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { type Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
 import { approveAccepting } from '../support/approve.js';
 import { approveScope } from '../support/approve-scope.js';
 import { testDialects } from '../support/db.js';
@@ -197,6 +197,19 @@ describe.each(testDialects())('readiness rehearsal (%s)', (dialect) => {
     expect(h.body.items[0]).toMatchObject({ day: today, stage1: { pass: 0, warn: 0, fail: 6, notAvailable: 0 } });
     expect(h.body.items[0].stepsDone).toBeGreaterThanOrEqual(0);
     expect((await owner.get(url('/history?days=0'))).status).toBe(400);
+  });
+
+  it('leaves one row for the day when two app processes evaluate at once (PostgreSQL: two nodes)', async () => {
+    const second = dialect === 'postgres' ? await startSecondNode(t) : null;
+    try {
+      const other = second ? await signIn(second.app, 'lead@example.com') : owner;
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? other : owner).get(url())));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      const rows = await t.database.db.selectFrom('readiness_snapshots').select('day').where('org_id', '=', orgId).execute();
+      expect(rows).toHaveLength(1);
+    } finally {
+      await second?.close();
+    }
   });
 
   it('writes the day for organizations nobody visited by the daily job, and leaves visited ones as they were', async () => {
