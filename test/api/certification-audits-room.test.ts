@@ -79,6 +79,19 @@ describe.each(testDialects())('certification audit room (%s)', (dialect) => {
     expect((await auditor.get(url())).status).toBe(404);
     await owner.patch(url(`/${id}`), { plannedEnd: addDays(today, 5) });
     expect((await auditor.get(url())).status).toBe(404);
+
+    // cancelling an audit ends the access it gave
+    const next = await plan(today, addDays(today, 1));
+    const again = auditorEmail();
+    await grant(next, again);
+    const second = await signIn(t.app, again);
+    expect((await second.get(url())).status).toBe(200);
+    expect((await owner.patch(url(`/${next}`), { status: 'cancelled' })).status).toBe(200);
+    expect((await second.get(url())).status).toBe(404);
+    expect((await owner.get(url(`/${next}/access`))).body.items[0]).toMatchObject({
+      active: false,
+      revokedAt: expect.any(String),
+    });
   });
 
   it('refuses a member who already has access, and never touches another organization', async () => {

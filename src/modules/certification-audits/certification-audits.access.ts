@@ -47,6 +47,35 @@ export async function moveAccess(tx: Executor, orgId: string, auditId: string, d
     .execute();
 }
 
+/** A cancelled audit needs no auditors: its standing grants end now (inside the audit's write). */
+export async function endAccessOfAudit(tx: Executor, orgId: string, auditId: string) {
+  const now = nowIso();
+  const users = await tx
+    .selectFrom('certification_audit_access')
+    .select('user_id')
+    .where('org_id', '=', orgId)
+    .where('audit_id', '=', auditId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  if (users.length === 0) return;
+  const ids = users.map((u) => u.user_id);
+  await tx
+    .updateTable('memberships')
+    .set({ expires_at: now })
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'auditor')
+    .where('user_id', 'in', ids)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .execute();
+  await tx
+    .updateTable('certification_audit_access')
+    .set({ revoked_at: now })
+    .where('org_id', '=', orgId)
+    .where('audit_id', '=', auditId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
 export async function listAccess(db: Executor, orgId: string, auditId: string): Promise<AccessGrant[]> {
   const rows = await db
     .selectFrom('certification_audit_access as a')

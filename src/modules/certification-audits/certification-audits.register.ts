@@ -4,7 +4,7 @@ import type { Row } from '../../platform/db/tables.js';
 import type { FieldError } from '../../platform/http/errors.js';
 import { checkLinks, resolveLinks } from '../../platform/refs/index.js';
 import { findRow, type RegisterDefinition } from '../../platform/register/index.js';
-import { moveAccess } from './certification-audits.access.js';
+import { endAccessOfAudit, moveAccess } from './certification-audits.access.js';
 import { openFindingCounts } from './certification-audits.findings.js';
 import * as repo from './certification-audits.repository.js';
 import { auditErrors, certificationAuditLabel, certificationAuditNumber, effectiveDates } from './certification-audits.rules.js';
@@ -177,9 +177,13 @@ export const certificationAuditRegister: RegisterDefinition<'certification_audit
     return { id, number: computed ? certificationAuditNumber(computed.numberSeq) : null, ...fields };
   },
   prepare: prepareAudit,
-  // the auditors' access follows the audit's days, in the same transaction
+  // the auditors' access follows the audit's days, in the same transaction; cancelling ends it
   async afterWrite(tx, orgId, id, input, before) {
     if (!before) return;
+    if (input.status === 'cancelled') {
+      if (before.status !== 'cancelled') await endAccessOfAudit(tx, orgId, id);
+      return;
+    }
     const now = effectiveDates(input);
     const was = effectiveDates(before);
     if (now.startDate !== was.startDate || now.endDate !== was.endDate) await moveAccess(tx, orgId, id, now);

@@ -57,7 +57,7 @@ export const certificationAuditRoutes: FastifyPluginAsyncZod = async (app) => {
       create: 'Plan a certification audit',
       get: 'A certification audit with its open requests and findings counted',
       update:
-        "Change a certification audit (completing needs the actual dates and an outcome); its auditors' access moves with its dates",
+        "Change a certification audit (completing needs the actual dates and an outcome); its auditors' access moves with its dates and ends when it is cancelled",
       archive: 'Archive a certification audit (kept with its history)',
       restore: 'Restore an archived certification audit',
       history: "The certification audit's change history from the audit log",

@@ -28455,7 +28455,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change a certification audit (completing needs the actual dates and an outcome); its auditors' access moves with its dates
+     * Change a certification audit (completing needs the actual dates and an outcome); its auditors' access moves with its dates and ends when it is cancelled
      * @description Send If-Match with the ETag of your copy (from the read) to be told (409, with the current record and its ETag) instead of overwriting a change made since; without it the write goes through.
      */
     patch: {

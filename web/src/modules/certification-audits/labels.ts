@@ -113,3 +113,12 @@ const LINK_PATHS: Record<string, string> = {
 /** The page of a linked record, when the app has one. */
 export const linkHref = (orgId: string, type: string, id: string) =>
   LINK_PATHS[type] ? `/orgs/${orgId}/${LINK_PATHS[type]}/${id}` : null;
+
+/** A finding's nonconformity as its register words its state. */
+export const NC_STATUS_LABELS: Record<string, string> = {
+  open: 'Open',
+  'action-planned': 'Actions planned',
+  'actions-done': 'Actions done',
+  'effectiveness-check': 'Checking effectiveness',
+  closed: 'Closed',
+};

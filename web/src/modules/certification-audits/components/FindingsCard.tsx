@@ -7,7 +7,7 @@ import { formatDate, formatDateTime, options } from '../../../shared/ui/format';
 import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useCatalogue } from '../../catalogue';
 import { type CertificationAudit, useAuditFindings, useRecordFinding } from '../hooks/useCertificationAudits';
-import { type FindingGrade, GRADE_LABELS } from '../labels';
+import { type FindingGrade, GRADE_LABELS, NC_STATUS_LABELS } from '../labels';
 import { GradeBadge } from './Badges';
 
 const NC_GRADES: FindingGrade[] = ['major', 'minor'];
@@ -92,7 +92,7 @@ export function FindingsCard({ orgId, audit, canRoom }: { orgId: string; audit: 
                       <Badge color={f.nonconformity.closed ? 'teal' : 'yellow'} variant="light" size="sm">
                         {f.nonconformity.closed
                           ? `Closed ${formatDate(f.nonconformity.closedOn)}`
-                          : `Open · ${f.nonconformity.status}`}
+                          : (NC_STATUS_LABELS[f.nonconformity.status] ?? f.nonconformity.status)}
                       </Badge>
                     )}
                     {f.improvementId && (
