@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 describe.each(testDialects())('buyer readiness and trust page (%s)', (dialect) => {
@@ -203,6 +203,33 @@ describe.each(testDialects())('buyer readiness and trust page (%s)', (dialect) =
     // still held after unpublishing: an old link never shows someone else
     await owner.post(api('trust-page/unpublish'));
     expect((await owner.post(`/api/v1/orgs/${other.body.id}/trust-page/publish`, { slug })).status).toBe(409);
+  });
+
+  it('two first edits at once: one is saved, the other told (409); two organizations racing for one slug: one gets it', async () => {
+    // on PostgreSQL the second request comes through another app process
+    const node2 = dialect === 'postgres' ? await startSecondNode(t) : null;
+    const other = node2 ? new Client(node2.app, owner.cookie, owner.csrf) : owner;
+    try {
+      const put = (c: Client, text: string) =>
+        c.request('PUT', api('buyer-answers/incident-handling'), { text }, { 'if-match': 'W/"none"' });
+      const edits = await Promise.all([put(owner, 'Mine'), put(other, 'Theirs')]);
+      expect(edits.map((r) => r.status).sort()).toEqual([200, 409]);
+      const saved = edits.find((r) => r.status === 200)?.body.answer;
+      expect((await answer('incident-handling')).answer).toBe(saved);
+
+      const second = (await owner.post('/api/v1/orgs', { name: 'Racing org' })).body.id;
+      const slug = uniqueSlug();
+      const pubs = await Promise.all([
+        owner.post(api('trust-page/publish'), { slug }),
+        other.post(`/api/v1/orgs/${second}/trust-page/publish`, { slug }),
+      ]);
+      expect(pubs.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(pubs.find((r) => r.status === 409)?.body.errors).toEqual([expect.objectContaining({ field: 'body.slug' })]);
+      const rows = await t.database.db.selectFrom('trust_pages').select('org_id').where('slug', '=', slug).execute();
+      expect(rows).toHaveLength(1);
+    } finally {
+      await node2?.close();
+    }
   });
 
   it('lets a viewer read but not edit or publish; another organization sees 404', async () => {

@@ -114,9 +114,11 @@ export function draftAnswers(f: BuyerFacts, orgId: string): DraftAnswer[] {
   ];
 
   const c = f.certificate;
-  const cert = c
-    ? `Our ISO/IEC 42001 certificate ${c.certificateNumber} was issued by ${c.issuingBody} and is valid until ${c.expiryDate}. Anyone can check it on its verification page.`
-    : 'We are not certified to ISO/IEC 42001 yet, so there is no certificate to verify.';
+  const cert = !c
+    ? 'We are not certified to ISO/IEC 42001 yet, so there is no certificate to verify.'
+    : c.status === 'valid'
+      ? `Our ISO/IEC 42001 certificate ${c.certificateNumber} was issued by ${c.issuingBody} and is valid until ${c.expiryDate}. Anyone can check it on its public verification page, and confirm it with ${c.issuingBody}.`
+      : `Our ISO/IEC 42001 certificate ${c.certificateNumber}, issued by ${c.issuingBody}, is currently ${c.status}. Its public verification page shows its status; ${c.issuingBody} can confirm it.`;
 
   return [
     {
@@ -196,6 +198,7 @@ export function draftAnswers(f: BuyerFacts, orgId: string): DraftAnswer[] {
         ? [
             { label: 'Certificate', value: c.certificateNumber },
             { label: 'Issuing body', value: c.issuingBody },
+            { label: 'Status', value: c.status },
             { label: 'Valid until', value: c.expiryDate },
           ]
         : [{ label: 'Certificate', value: 'none' }],

@@ -109,15 +109,14 @@ export async function gatherBuyerFacts(db: Executor, orgId: string, now = new Da
       notEscalated: incidents.notEscalated,
       escalationOwner: escalation?.name ?? null,
     },
-    // only a published, valid certificate is offered to buyers
-    certificate:
-      cert?.published && cert.status === 'valid'
-        ? {
-            certificateNumber: cert.certificateNumber,
-            issuingBody: cert.issuingBody,
-            status: cert.status,
-            expiryDate: cert.expiryDate,
-          }
-        : null,
+    // only a certificate the organization published is offered to buyers, with its status as it is
+    certificate: cert?.published
+      ? {
+          certificateNumber: cert.certificateNumber,
+          issuingBody: cert.issuingBody,
+          status: cert.status,
+          expiryDate: cert.expiryDate,
+        }
+      : null,
   };
 }

@@ -52,14 +52,14 @@ export async function publicTrustPage(db: Db, slug: string): Promise<PublicTrust
       question: a.question,
       answer: a.answer,
     })),
-    // read now, not frozen: a certificate suspended since publishing is not offered
-    certificate:
-      cert?.published && cert.status === 'valid'
-        ? {
-            certificateNumber: cert.certificateNumber,
-            issuingBody: cert.issuingBody,
-            verifyPath: verifyPath(cert.certificateNumber),
-          }
-        : null,
+    // read now, not frozen: a certificate suspended or unpublished since shows as it is
+    certificate: cert?.published
+      ? {
+          certificateNumber: cert.certificateNumber,
+          issuingBody: cert.issuingBody,
+          status: cert.status,
+          verifyPath: verifyPath(cert.certificateNumber),
+        }
+      : null,
   };
 }

@@ -159,6 +159,7 @@ export const trustRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Take the trust page down; its address stays reserved for this organization',
         params: orgParams,
+        body: z.strictObject({}).nullish(),
         response: { 200: publishedPageSchema, ...problemResponses },
       },
     },
@@ -176,7 +177,8 @@ export const publicTrustRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/public/trust/:slug',
     {
       schema: {
-        tags,
+        tags: ['public'],
+        security: [],
         summary:
           "An organization's published trust page: its name, the answers as published, the certificate's verification link; no sign-in, limited per address (429 with Retry-After)",
         params: z.object({ slug: z.string().max(64) }),

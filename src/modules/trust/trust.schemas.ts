@@ -105,7 +105,9 @@ export const publicTrustPageSchema = z
     organization: z.string(),
     publishedAt: z.string(),
     answers: z.array(z.strictObject({ question: z.string(), answer: z.string() })),
-    certificate: z.strictObject({ certificateNumber: z.string(), issuingBody: z.string(), verifyPath: z.string() }).nullable(),
+    certificate: z
+      .strictObject({ certificateNumber: z.string(), issuingBody: z.string(), status: z.string(), verifyPath: z.string() })
+      .nullable(),
   })
   .meta({ id: 'PublicTrustPage' });
 

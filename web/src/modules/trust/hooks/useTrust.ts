@@ -70,7 +70,7 @@ export function usePublish(orgId: string) {
 export function useUnpublish(orgId: string) {
   return useOrgMutation(
     orgId,
-    () => unwrap(api.POST('/api/v1/orgs/{orgId}/trust-page/unpublish', { params: { path: { orgId } } })),
+    () => unwrap(api.POST('/api/v1/orgs/{orgId}/trust-page/unpublish', { params: { path: { orgId } }, body: {} })),
     { invalidates: [KEY], notify: 'Trust page taken down', notifyError: true },
   );
 }

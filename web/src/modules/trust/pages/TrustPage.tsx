@@ -50,8 +50,9 @@ export function TrustPage() {
           </Text>
         </Stack>
         {p.certificate ? (
-          <Alert color="teal" variant="light" title="ISO/IEC 42001 certificate">
-            Certificate {p.certificate.certificateNumber}, issued by {p.certificate.issuingBody}.{' '}
+          <Alert color={p.certificate.status === 'valid' ? 'teal' : 'orange'} variant="light" title="ISO/IEC 42001 certificate">
+            Certificate {p.certificate.certificateNumber}, issued by {p.certificate.issuingBody}
+            {p.certificate.status === 'valid' ? '' : ` (${p.certificate.status})`}.{' '}
             <Anchor href={p.certificate.verifyPath}>Verify it</Anchor>
           </Alert>
         ) : null}
