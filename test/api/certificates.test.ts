@@ -335,6 +335,10 @@ describe.each(testDialects())('certification decisions and certificates (%s)', (
     expect((await editor.post(org('/certification-decisions'), {})).status).toBe(403);
     expect((await editor.post(org(`/certificates/${cert.body.id}/publish`))).status).toBe(403);
     expect((await editor.get(org('/certification-cycle'))).status).toBe(200);
+    // the decision a certificate came from stays a grant
+    const undo = await owner.patch(org(`/certification-decisions/${decision.id}`), { outcome: 'refused' });
+    expect(undo.status).toBe(400);
+    expect(fields(undo)).toEqual(['body.outcome']);
   });
 
   it('shows the cycle timeline from the audits held and reminds owners 90 and 30 days ahead', async () => {

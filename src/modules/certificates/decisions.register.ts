@@ -88,6 +88,12 @@ async function prepareDecision(tx: Executor, orgId: string, input: DecisionRecor
     errors.push({ field: 'body.auditId', message: 'must be a Stage 2, recertification or special audit' });
   else if (audit.status === 'cancelled') errors.push({ field: 'body.auditId', message: 'is a cancelled audit' });
   if (errors.length || !audit) return { value: input, errors };
+  // a certificate recorded from this decision needs it to stay a grant
+  if (input.outcome !== 'granted' && (await repo.certificatesOfDecisions(tx, orgId, [id])).size > 0)
+    return {
+      value: input,
+      errors: [{ field: 'body.outcome', message: 'must stay granted: a certificate was recorded from this decision' }],
+    };
   let cycle: DecisionCycle | null = null;
   if (input.outcome === 'granted') {
     await repo.lockDecisions(tx, orgId);
