@@ -113,6 +113,19 @@ describe.each(testDialects())('certification audits (%s)', (dialect) => {
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.actualEnd']);
   });
 
+  it('names the certification body that audits, as a link checked against this organization', async () => {
+    const body = await owner.post(`/api/v1/orgs/${orgId}/certification-bodies`, { name: 'Accredited Cert GmbH' });
+    expect(body.status, JSON.stringify(body.body)).toBe(201);
+    const a = await plan({ certificationBodyId: body.body.id });
+    expect(a.status, JSON.stringify(a.body)).toBe(201);
+    expect(a.body.certificationBody).toEqual({ id: body.body.id, label: 'Accredited Cert GmbH' });
+    const other = await owner.post('/api/v1/orgs', { name: `Body elsewhere ${dialect}` });
+    const foreign = await owner.post(`/api/v1/orgs/${other.body.id}/certification-bodies`, { name: 'Not theirs' });
+    const bad = await owner.patch(url(`/${a.body.id}`), { certificationBodyId: foreign.body.id });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.certificationBodyId']);
+  });
+
   it('a viewer reads but cannot write; another organization sees nothing', async () => {
     const a = await plan();
     const add = await owner.post(`/api/v1/orgs/${orgId}/members`, {
