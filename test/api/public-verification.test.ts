@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PUBLIC_LOOKUPS_PER_WINDOW } from '../../src/modules/certificates/certificates.public.js';
 import { addDays, todayUtc } from '../../src/platform/dates.js';
-import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
+import { Client, createTestApp, setupOwner, startSecondNode, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 // The public verification of a published certificate: no sign-in, only the
@@ -162,6 +162,35 @@ describe.each(testDialects())('public certificate verification (%s)', (dialect) 
     // unknown numbers count too: guessing is limited the same way
     expect((await lookup('AIMS-NOPE', from)).statusCode).toBe(429);
     expect((await lookup('AIMS-PUB-4', `192.0.2.${ip}`)).statusCode).toBe(200);
+  });
+
+  it('publishes one of two certificates with the same number when two app processes race', async () => {
+    const a = await publishedCertificate('RACE-A');
+    const unpublish = await owner.post(org(`/certificates/${a.certificate.id}/unpublish`));
+    expect(unpublish.status).toBe(200);
+    const first = orgId;
+    const other = await owner.post('/api/v1/orgs', { name: `Race ${dialect}` });
+    orgId = other.body.id;
+    const b = await publishedCertificate('race-a');
+    await owner.post(org(`/certificates/${b.certificate.id}/unpublish`));
+    const second = dialect === 'postgres' ? await startSecondNode(t) : null;
+    try {
+      const client2 = second ? new Client(second.app, owner.cookie, owner.csrf) : owner;
+      const results = await Promise.all([
+        owner.post(`/api/v1/orgs/${first}/certificates/${a.certificate.id}/publish`),
+        client2.post(`/api/v1/orgs/${orgId}/certificates/${b.certificate.id}/publish`),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      const published = await t.database.db
+        .selectFrom('certificates')
+        .select('id')
+        .where('certificate_number_key', '=', 'race-a')
+        .where('published', '=', 1)
+        .execute();
+      expect(published).toHaveLength(1);
+    } finally {
+      await second?.close();
+    }
   });
 
   it('is documented as public in the OpenAPI document', async () => {
