@@ -2,7 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { certificationBodySummary, chosenCertificationBody } from '../../src/modules/certification-bodies/index.js';
 import { checkLinks } from '../../src/platform/refs/index.js';
 import { Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
+import { approveScope } from '../support/approve-scope.js';
 import { testDialects } from '../support/db.js';
+import { emptyContent } from '../support/fixtures.js';
 
 // Candidate certification bodies compared, the warnings of the step 9
 // checklist, choosing one (a reason per warning, exactly one chosen per
@@ -273,5 +275,28 @@ describe.each(testDialects())('certification bodies (%s)', (dialect) => {
       expect(missing).not.toContain(fixed);
     expect(missing).toContain('scope');
     expect(pack.body.missing.find((m: { code: string }) => m.code === 'scope')).toMatchObject({ fixPath: 'scope' });
+
+    // an approved scope: its entry linked to the inventory is that system, by id even under another name
+    const loan = (await owner.get(`/api/v1/orgs/${orgId}/ai-systems?q=Loan`)).body.items[0];
+    const draft = await owner.put(`/api/v1/orgs/${orgId}/scope/draft`, {
+      content: {
+        ...emptyContent(),
+        aiSystems: [
+          { name: 'Credit decisioning', description: '', aiSystemId: loan.id },
+          { name: 'Fraud screening', description: '', aiSystemId: null },
+        ],
+      },
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    await approveScope(owner, orgId);
+    const scoped = (await owner.get(url('/quote-request'))).body;
+    expect(scoped.aiSystems).toEqual({
+      scopeVersion: 1,
+      items: [
+        { name: 'Loan scoring', inInventory: true, inApprovedScope: true },
+        { name: 'Fraud screening', inInventory: false, inApprovedScope: true },
+      ],
+    });
+    expect(scoped.missing.map((m: { code: string }) => m.code)).not.toContain('scope');
   });
 });

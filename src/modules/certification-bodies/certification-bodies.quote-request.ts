@@ -79,14 +79,27 @@ export async function compileQuoteRequest(db: Executor, orgId: string, now = new
     chosenCertificationBody(db, orgId),
   ]);
 
-  // one list from the inventory's in-scope systems and the approved scope's AI systems, matched by name
-  const systems = new Map<string, { name: string; inInventory: boolean; inApprovedScope: boolean }>();
-  for (const s of inventory) systems.set(fold(s.name), { name: s.name, inInventory: true, inApprovedScope: false });
+  // one list from the inventory's in-scope systems and the approved scope's AI
+  // systems: a scope entry is the inventory's system it links to, else the one of its name
+  type Listed = { name: string; inInventory: boolean; inApprovedScope: boolean };
+  const systems: Listed[] = [];
+  const byId = new Map<string, Listed>();
+  const byName = new Map<string, Listed>();
+  for (const s of inventory) {
+    const item = { name: s.name, inInventory: true, inApprovedScope: false };
+    systems.push(item);
+    byId.set(s.id, item);
+    byName.set(fold(s.name), item);
+  }
   for (const e of scope?.entries ?? []) {
     if (e.kind !== 'ai-system') continue;
-    const found = systems.get(e.nameKey);
+    const found = (e.aiSystemId ? byId.get(e.aiSystemId) : undefined) ?? byName.get(e.nameKey);
     if (found) found.inApprovedScope = true;
-    else systems.set(e.nameKey, { name: e.name, inInventory: false, inApprovedScope: true });
+    else {
+      const item = { name: e.name, inInventory: false, inApprovedScope: true };
+      systems.push(item);
+      byName.set(e.nameKey, item);
+    }
   }
 
   const certs = profile.certifications;
@@ -101,7 +114,7 @@ export async function compileQuoteRequest(db: Executor, orgId: string, now = new
   if (profile.sites.length === 0) need('sites', 'No sites: add your sites in the profile.', 'profile', 'Add sites');
   if (profile.aiRoles.length === 0)
     need('ai-roles', 'No AI roles: say in the profile whether you provide, produce or use AI.', 'profile', 'Set AI roles');
-  if (systems.size === 0)
+  if (systems.length === 0)
     need('ai-systems', 'No AI systems in scope: mark them in the inventory.', 'inventory', 'Open the inventory');
   if (!scope) need('scope', 'No approved scope: approve the AIMS scope.', 'scope', 'Open the scope');
   if (docs.coreSet.missing > 0)
@@ -139,7 +152,7 @@ export async function compileQuoteRequest(db: Executor, orgId: string, now = new
         expiresOn: c.expiresOn ?? null,
       })),
     },
-    aiSystems: { scopeVersion: scope?.version ?? null, items: [...systems.values()] },
+    aiSystems: { scopeVersion: scope?.version ?? null, items: systems },
     documentation: {
       coreSetTotal: docs.coreSet.total,
       coreSetHeld: docs.coreSet.total - docs.coreSet.missing,
