@@ -181,7 +181,7 @@ export const publicTrustRoutes: FastifyPluginAsyncZod = async (app) => {
         security: [],
         summary:
           "An organization's published trust page: its name, the answers as published, the certificate's verification link; no sign-in, limited per address (429 with Retry-After)",
-        params: z.object({ slug: z.string().max(64) }),
+        params: z.object({ slug: z.string().max(200) }),
         response: { 200: publicTrustPageSchema, 404: problemSchema, 429: problemSchema },
       },
     },
