@@ -63,16 +63,15 @@ function toColumns(input: AuditRecord) {
   };
 }
 
-/** Link checks that tolerate a kind no module registered yet: every id is then refused. */
+/** The body is a link (certification-bodies owns it); until that module registers its kind, every id is refused. */
 async function bodyErrors(db: Executor, orgId: string, id: string | null): Promise<FieldError[]> {
   if (id === null) return [];
+  const bad = [{ field: 'body.certificationBodyId', message: 'is not a certification body of this organization' }];
   try {
-    return await checkLinks(db, orgId, [{ type: BODY_KIND, id }], 'body.certificationBodyId', 'x').then((e) =>
-      e.map(() => ({ field: 'body.certificationBodyId', message: 'is not a certification body of this organization' })),
-    );
+    return (await checkLinks(db, orgId, [{ type: BODY_KIND, id }], 'body.certificationBodyId')).length ? bad : [];
   } catch (e) {
     if (!(e instanceof Error && e.message.includes('no module registered'))) throw e;
-    return [{ field: 'body.certificationBodyId', message: 'is not a certification body of this organization' }];
+    return bad;
   }
 }
 

@@ -41,7 +41,6 @@ export {
   type NonconformitySummary,
   nonconformityStates,
   nonconformitiesDue,
-  nonconformityRecords,
   nonconformitySummary,
   type OpenNonconformityInput,
   openNonconformity,
