@@ -125,6 +125,14 @@ describe('certification in the browser', () => {
         expect(await sideways(page)).toBeLessThanOrEqual(0);
         h.mark('certificate recorded');
 
+        // a correction: the accreditation the certificate shows
+        await page.getByRole('link', { name: 'Correct', exact: true }).click();
+        await h.heading(`Correct certificate ${NUMBER}`).waitFor();
+        await h.field('Accreditation body').fill('DAkkS');
+        await page.getByRole('button', { name: 'Save certificate' }).click();
+        await h.heading(`Certificate ${NUMBER}`).waitFor();
+        await page.getByText('DAkkS', { exact: true }).waitFor();
+
         // publish it
         await page.getByRole('switch', { name: `Published: ${NUMBER}` }).click({ force: true });
         await page.getByRole('link', { name: 'Public page' }).waitFor();
@@ -146,6 +154,7 @@ describe('certification in the browser', () => {
           await v.getByRole('heading', { name: 'Acme Analytics GmbH', level: 1 }).waitFor();
           await v.getByText('Valid', { exact: true }).waitFor();
           await v.getByText('Example Cert GmbH').first().waitFor();
+          await v.getByText('DAkkS', { exact: true }).waitFor();
           await v.getByText(/issuing certification body is the authority/).waitFor();
           await v.getByRole('link', { name: 'https://cert.example/verify' }).waitFor();
           expect(await sideways(v)).toBeLessThanOrEqual(0);

@@ -197,6 +197,7 @@ export const router = createBrowserRouter([
               { path: 'certificates', lazy: page(certificates, 'CertificatesPage') },
               { path: 'certificates/new', lazy: page(certificates, 'NewCertificatePage') },
               { path: 'certificates/:certificateId', lazy: page(certificates, 'CertificatePage') },
+              { path: 'certificates/:certificateId/edit', lazy: page(certificates, 'EditCertificatePage') },
               { path: 'surveillance', lazy: page(certificates, 'SurveillancePage') },
               // end certificates
               // trust (module trust: only its author edits between these lines)

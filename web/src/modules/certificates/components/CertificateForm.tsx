@@ -32,13 +32,25 @@ interface Props {
   errorFor: (path: string) => string | undefined;
   onSubmit: (body: CertificateInput) => void;
   onCancel: () => void;
+  /** the form's name and its button: "New certificate" / "Record certificate" by default */
+  title?: string;
+  submitLabel?: string;
 }
 
 let seq = 0;
 const siteKey = () => `site-${++seq}`;
 
 /** Every field a certificate shows, as the certification body issued it. */
-export function CertificateForm({ prefill, pending, error, errorFor, onSubmit, onCancel }: Props) {
+export function CertificateForm({
+  prefill,
+  pending,
+  error,
+  errorFor,
+  onSubmit,
+  onCancel,
+  title = 'New certificate',
+  submitLabel = 'Record certificate',
+}: Props) {
   const [d, setD] = useState(() => ({ ...prefill, sites: prefill.sites.map((s) => ({ ...s, key: siteKey() })) as Site[] }));
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(error, formRef);
@@ -54,7 +66,7 @@ export function CertificateForm({ prefill, pending, error, errorFor, onSubmit, o
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="New certificate">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
       <Stack>
         <SectionCard title="The certificate" description="As printed on the certificate the body issued.">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -208,7 +220,7 @@ export function CertificateForm({ prefill, pending, error, errorFor, onSubmit, o
             Cancel
           </Button>
           <Button type="submit" loading={pending}>
-            Record certificate
+            {submitLabel}
           </Button>
         </Group>
       </Stack>

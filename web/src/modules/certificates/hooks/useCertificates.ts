@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../../shared/api';
 import type { paths } from '../../../shared/api-types';
-import { useOrgMutation } from '../../../shared/register';
+import { ifMatchHeader, useOrgMutation } from '../../../shared/register';
 
 export type Decision = Schemas['CertificationDecision'];
 export type DecisionCheck = Schemas['CertificationDecisionCheck'];
@@ -170,4 +170,22 @@ export function usePublicCertificate(certificateNumber: string) {
     queryFn: () =>
       unwrap(api.GET('/api/v1/public/certificates/{certificateNumber}', { params: { path: { certificateNumber } } })),
   });
+}
+
+export type CertificatePatch =
+  paths['/api/v1/orgs/{orgId}/certificates/{certificateId}']['patch']['requestBody']['content']['application/json'];
+
+/** A correction of the certificate's fields, sent with the version the form opened on (a newer change is a 409). */
+export function useUpdateCertificate(orgId: string, id: string) {
+  return useOrgMutation(
+    orgId,
+    ({ body, ifMatch }: { body: CertificatePatch; ifMatch: string }) =>
+      unwrap(
+        api.PATCH('/api/v1/orgs/{orgId}/certificates/{certificateId}', {
+          params: { path: { orgId, certificateId: id }, header: ifMatchHeader(ifMatch) },
+          body,
+        }),
+      ),
+    { invalidates: INVALIDATES, notify: 'Certificate saved' },
+  );
 }

@@ -72,13 +72,18 @@ function CertificateView({ certificate: c }: { certificate: Certificate }) {
         badge={<CertificateStatusBadge status={c.status} />}
         description={`Issued by ${c.issuingBody.name} on ${formatDate(c.issueDate)}, expires on ${formatDate(c.expiryDate)}.`}
         actions={
-          can('approve') &&
-          c.storedStatus !== 'withdrawn' &&
-          !changing && (
-            <Button variant="default" onClick={() => setChanging(true)}>
-              Change status
-            </Button>
-          )
+          <>
+            {can('write') && c.archivedAt === null && (
+              <Button component={Link} to={`${back}/${c.id}/edit`} variant="default">
+                Correct
+              </Button>
+            )}
+            {can('approve') && c.storedStatus !== 'withdrawn' && !changing && (
+              <Button variant="default" onClick={() => setChanging(true)}>
+                Change status
+              </Button>
+            )}
+          </>
         }
       />
       {c.warnings.map((w) => (
