@@ -41,6 +41,7 @@ export {
   type NonconformitySummary,
   nonconformityStates,
   nonconformitiesDue,
+  nonconformityRecords,
   nonconformitySummary,
   type OpenNonconformityInput,
   openNonconformity,

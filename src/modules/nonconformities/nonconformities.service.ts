@@ -257,3 +257,56 @@ export async function nonconformityStates(db: Executor, orgId: string, ids: stri
     ]),
   );
 }
+
+/**
+ * Nonconformities open, or closed in the 12 months up to today, with what a
+ * Stage 2 auditor samples: a root cause, actions, an effectiveness check, and
+ * whether anything is overdue. One statement.
+ */
+export async function nonconformityRecords(db: Executor, orgId: string, today: string) {
+  const since = monthsBefore(today, 12);
+  const rows = await db
+    .selectFrom('nonconformities as n')
+    .select([
+      'n.id',
+      'n.number_seq',
+      'n.title',
+      'n.status',
+      'n.root_cause_summary',
+      'n.action_count',
+      'n.plan_due_date',
+      'n.evidence_due_date',
+      'n.effectiveness_result',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('nonconformity_actions as a')
+        .select((e) => e.fn.countAll<number>().as('k'))
+        .whereRef('a.nonconformity_id', '=', 'n.id')
+        .where('a.status', '!=', 'done')
+        .where('a.due_date', '<', today)
+        .as('actions_overdue'),
+    )
+    .where('n.org_id', '=', orgId)
+    .where('n.archived_at', 'is', null)
+    .where((eb) => eb.or([eb('n.status', '!=', 'closed'), eb('n.closed_at', '>=', since)]))
+    .orderBy('n.number_seq')
+    .execute();
+  return rows.map((r) => {
+    const open = r.status !== 'closed';
+    return {
+      id: r.id,
+      number: nonconformityNumber(Number(r.number_seq)),
+      title: r.title,
+      status: r.status,
+      rootCause: r.root_cause_summary.trim() !== '',
+      actions: Number(r.action_count),
+      effectivenessChecked: r.effectiveness_result !== null,
+      overdue:
+        open &&
+        ((Number(r.action_count) === 0 && r.plan_due_date < today) ||
+          r.evidence_due_date < today ||
+          Number(r.actions_overdue ?? 0) > 0),
+    };
+  });
+}
