@@ -145,6 +145,10 @@ describe.each(testDialects())('certification decisions and certificates (%s)', (
       },
     });
     expect(ok.body.cycle.surveillance).toHaveLength(2);
+    // one grant per audit
+    const twice = await decide(s2, 'granted');
+    expect(twice.status).toBe(409);
+    expect(fields(twice)).toEqual(['body.auditId']);
     const history = (await owner.get(org(`/certification-decisions/${ok.body.id}/history`))).body.items;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['create']);
 

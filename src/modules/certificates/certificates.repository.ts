@@ -74,6 +74,19 @@ export function latestDecision(db: Executor, orgId: string) {
     .executeTakeFirst();
 }
 
+/** A granted decision on this audit other than `exceptId`, not archived. */
+export function grantOfAudit(db: Executor, orgId: string, auditId: string, exceptId: string) {
+  return db
+    .selectFrom('certification_decisions')
+    .select(['id', 'decided_on'])
+    .where('org_id', '=', orgId)
+    .where('audit_id', '=', auditId)
+    .where('outcome', '=', 'granted')
+    .where('archived_at', 'is', null)
+    .where('id', '!=', exceptId)
+    .executeTakeFirst();
+}
+
 /** Granted decisions on recertification audits: what renews a cycle. */
 export function grantedRenewals(db: Executor, orgId: string) {
   return db

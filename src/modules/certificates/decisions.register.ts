@@ -97,6 +97,12 @@ async function prepareDecision(tx: Executor, orgId: string, input: DecisionRecor
   let cycle: DecisionCycle | null = null;
   if (input.outcome === 'granted') {
     await repo.lockDecisions(tx, orgId);
+    // one grant per audit: a second one would start a second cycle from the same evidence
+    const earlier = await repo.grantOfAudit(tx, orgId, input.auditId, id);
+    if (earlier)
+      throw conflict(`Certification was already granted on this audit (decided on ${earlier.decided_on}).`, [
+        { field: 'body.auditId', message: 'already has a granted decision' },
+      ]);
     const check = await checkDecision(tx, orgId, audit, input.decidedOn, id);
     if (check.blocking.length)
       throw conflict(`Certification cannot be granted while major nonconformities are open: ${check.blocking.join(', ')}.`, [
