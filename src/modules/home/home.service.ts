@@ -42,7 +42,7 @@ const RECENT = 10;
 async function gatherFacts(db: Executor, orgId: string, today: string, now: Date, given: SharedFacts = {}) {
   const [scope, inventory, suppliers, gap, profile, docs, soa] = await Promise.all([
     getScopeOverview(db, orgId),
-    inventorySummary(db, orgId),
+    given.inventory ?? inventorySummary(db, orgId),
     supplierReviewSummary(db, orgId),
     gapProgress({ db, orgId }),
     getProfile(db, orgId),
@@ -125,6 +125,7 @@ async function gatherFacts(db: Executor, orgId: string, today: string, now: Date
  */
 export interface SharedFacts {
   documents?: DocumentSummary;
+  inventory?: Awaited<ReturnType<typeof inventorySummary>>;
   soa?: SoaCurrent;
 }
 

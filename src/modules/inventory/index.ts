@@ -20,7 +20,7 @@ export { importInventory, detectFormat, type ImportData } from './inventory.impo
 export { exportInventory, importTemplate } from './inventory.export.js';
 export { IMPORT_FORMATS, type ImportFormat, type ImportReport } from './inventory.transfer.schemas.js';
 export { TEMPLATE_HEADERS } from './inventory.columns.js';
-export { inventorySummary } from './inventory.summary.js';
+export { inventorySummary, inventorySummaryAndDuplicates } from './inventory.summary.js';
 export { scopeEntriesMissingFromInventory, type ScopeGap } from './inventory.scope-gaps.js';
 export * from './inventory.schemas.js';
 
@@ -50,7 +50,6 @@ export function inScopeAiSystems(db: Executor, orgId: string) {
     .execute();
 }
 
-export { listDuplicates } from './inventory.summary.js';
 
 /**
  * Current AI systems marked in scope with what the readiness rehearsal judges

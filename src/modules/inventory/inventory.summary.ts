@@ -7,6 +7,11 @@ import { scopeEntriesMissingFromInventory } from './inventory.scope-gaps.js';
 
 /** The counts an auditor looks at first. */
 export async function inventorySummary(db: Executor, orgId: string) {
+  return (await inventorySummaryAndDuplicates(db, orgId)).summary;
+}
+
+/** The summary with the likely duplicate groups and scope gaps it counts, from one pass (the readiness rehearsal names them). */
+export async function inventorySummaryAndDuplicates(db: Executor, orgId: string) {
   const ctx = await flagContext(db, orgId);
   const cutoff = reviewCutoff(ctx.today, ctx.reviewIntervalDays);
   const [total, inScope, risks, candidates, scopeGaps, ...missing] = await Promise.all([
@@ -19,14 +24,16 @@ export async function inventorySummary(db: Executor, orgId: string) {
   ]);
   const byRiskLevel: Record<string, number> = {};
   for (const r of risks) byRiskLevel[r.risk_level ?? 'unrated'] = Number(r.n);
-  return {
+  const duplicates = findDuplicates(candidates);
+  const summary = {
     total,
     inScope,
     byRiskLevel,
     missing: Object.fromEntries(MISSING.map((m, i) => [m, missing[i]])) as Record<(typeof MISSING)[number], number>,
-    duplicateGroups: findDuplicates(candidates).length,
+    duplicateGroups: duplicates.length,
     namedInScopeMissing: scopeGaps.length,
   };
+  return { summary, duplicates, scopeGaps };
 }
 
 export async function listDuplicates(db: Executor, orgId: string) {

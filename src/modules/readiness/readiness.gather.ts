@@ -6,7 +6,7 @@ import { coreSet, documentsPastReview } from '../documents/index.js';
 import { controlEvidenceIds, evidenceCoverage, evidenceItemsByIds } from '../evidence/index.js';
 import { assessedAiSystemIds } from '../impact-assessments/index.js';
 import { reportedAuditScopes } from '../internal-audits/index.js';
-import { inScopeSystemFacts, listDuplicates, scopeEntriesMissingFromInventory } from '../inventory/index.js';
+import { inScopeSystemFacts, inventorySummaryAndDuplicates } from '../inventory/index.js';
 import { latestApprovedReview, managementReviewSummary } from '../management-reviews/index.js';
 import { monitoringSummary } from '../monitoring/index.js';
 import { nonconformityRecords } from '../nonconformities/index.js';
@@ -57,11 +57,16 @@ async function gatherSample(
 export interface Shared {
   core: Awaited<ReturnType<typeof coreSet>>;
   soa: SoaCurrent;
+  inventory: Awaited<ReturnType<typeof inventorySummaryAndDuplicates>>;
 }
 
 export async function readShared(db: Executor, orgId: string): Promise<Shared> {
-  const [core, soa] = await Promise.all([coreSet(db, orgId), currentSoa(db, orgId)]);
-  return { core, soa };
+  const [core, soa, inventory] = await Promise.all([
+    coreSet(db, orgId),
+    currentSoa(db, orgId),
+    inventorySummaryAndDuplicates(db, orgId),
+  ]);
+  return { core, soa, inventory };
 }
 
 export async function gatherReadiness(
@@ -71,12 +76,11 @@ export async function gatherReadiness(
 ): Promise<ReadinessFacts> {
   const { today, now } = opts;
   const core = opts.shared.core;
-  const [scope, missing, pastReview, inScope, duplicates, method, audits, review, reviewSummary] = await Promise.all([
+  const { duplicates, scopeGaps: missing } = opts.shared.inventory;
+  const [scope, pastReview, inScope, method, audits, review, reviewSummary] = await Promise.all([
     getScopeOverview(db, orgId),
-    scopeEntriesMissingFromInventory(db, orgId),
     documentsPastReview(db, orgId, today),
     inScopeSystemFacts(db, orgId),
-    listDuplicates(db, orgId),
     effectiveRiskMethod(db, orgId),
     reportedAuditScopes(db, orgId),
     latestApprovedReview(db, orgId),

@@ -19,11 +19,11 @@ export async function evaluateReadiness(
   const now = opts.now ?? new Date();
   const today = todayUtc(now);
   const seed = opts.seed ?? today;
-  // the core document set and the SoA are read once and handed to both the steps and the checks
+  // the core document set, the SoA and the inventory summary are read once and handed to both the steps and the checks
   const shared = await readShared(db, orgId);
   const documents = await documentSummary(db, orgId, today, shared.core);
   const [steps, facts] = await Promise.all([
-    journeyStepStates(db, orgId, { documents, soa: shared.soa }),
+    journeyStepStates(db, orgId, { documents, soa: shared.soa, inventory: shared.inventory.summary }),
     gatherReadiness(db, orgId, { today, now, seed, shared }),
   ]);
   const stage1 = stage1Checks(facts);
