@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { certificateSummary } from '../../src/modules/certificates/index.js';
-import { certificationCycleDue } from '../../src/modules/certificates/certificates.job.js';
 import { addDays, todayUtc } from '../../src/platform/dates.js';
 import { approveAccepting } from '../support/approve.js';
 import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
@@ -343,90 +342,5 @@ describe.each(testDialects())('certification decisions and certificates (%s)', (
     const undo = await owner.patch(org(`/certification-decisions/${decision.id}`), { outcome: 'refused' });
     expect(undo.status).toBe(400);
     expect(fields(undo)).toEqual(['body.outcome']);
-  });
-
-  it('shows the cycle timeline from the audits held and reminds owners 90 and 30 days ahead', async () => {
-    const decidedOn = addDays(today, -400);
-    const decision = await granted(decidedOn);
-    const cert = await certificate(decision.id, { issueDate: decidedOn, expiryDate: decision.cycle.expiry });
-    expect(cert.status, JSON.stringify(cert.body)).toBe(201);
-    const sv1Due = decision.cycle.surveillance[0].dueBy;
-    const sv2Due = decision.cycle.surveillance[1].dueBy;
-    let cycle = (await owner.get(org('/certification-cycle'))).body;
-    expect(cycle.timeline.map((i: { kind: string; date: string; state: string }) => [i.kind, i.date, i.state])).toEqual([
-      ['decision', decidedOn, 'done'],
-      ['surveillance', sv1Due, 'overdue'],
-      ['surveillance', sv2Due, 'due'],
-      ['recertification', decision.cycle.expiry, 'due'],
-      ['expiry', decision.cycle.expiry, 'due'],
-    ]);
-    expect(cycle.nextDue).toMatchObject({ kind: 'surveillance', number: 1 });
-
-    const sv = await audit('surveillance', addDays(decidedOn, 300), addDays(decidedOn, 301), { surveillanceNumber: 1 });
-    cycle = (await owner.get(org('/certification-cycle'))).body;
-    expect(cycle.timeline[1]).toMatchObject({ state: 'done', doneBy: { auditId: sv, date: addDays(decidedOn, 301) } });
-    expect(cycle.nextDue).toMatchObject({ kind: 'surveillance', number: 2, date: sv2Due });
-    expect((await certificateSummary(t.database.db, orgId)).nextDue).toEqual({ kind: 'surveillance', number: 2, dueBy: sv2Due });
-
-    const at = (d: string) => new Date(`${d}T08:00:00Z`);
-    const mine = async (d: string) => (await certificationCycleDue(t.database.db, at(d))).filter((i) => i.orgId === orgId);
-    expect(await mine(addDays(sv2Due, -91))).toEqual([]);
-    const ninety = await mine(addDays(sv2Due, -90));
-    expect(ninety).toHaveLength(1);
-    expect(ninety[0]).toMatchObject({ userIds: [ownerId], link: `/orgs/${orgId}/surveillance` });
-    expect(ninety[0].key).toContain(':90d');
-    const thirty = await mine(addDays(sv2Due, -30));
-    expect(thirty[0].key).toContain(':30d');
-  });
-
-  it('lists what changed since the last certification audit ended: a new AI system and an updated risk after it, not what came before', async () => {
-    const decision = await granted(addDays(today, -30));
-    await certificate(decision.id);
-    const before = await owner.post(org('/ai-systems'), { name: 'Old screening model', inScope: true });
-    const risk = await owner.post(org('/risks'), {
-      title: 'Ranking bias',
-      aiSystemIds: [before.body.id],
-      sourceCategory: 'fairness',
-      cause: 'Historic data',
-      event: 'Qualified candidates ranked low',
-      consequence: 'Discrimination claim',
-      inherentLikelihood: 4,
-      inherentImpact: 4,
-    });
-    expect(risk.status, JSON.stringify(risk.body)).toBe(201);
-    // what happened before the audit ended: dated back in the log
-    await t.database.db
-      .updateTable('audit_log')
-      .set({ at: `${addDays(today, -10)}T10:00:00.000Z` })
-      .where('org_id', '=', orgId)
-      .execute();
-    await audit('surveillance', addDays(today, -4), addDays(today, -3), { surveillanceNumber: 1 });
-
-    const added = await owner.post(org('/ai-systems'), { name: 'Interview summariser', inScope: true });
-    expect((await owner.patch(org(`/risks/${risk.body.id}`), { inherentImpact: 5 })).status).toBe(200);
-
-    const r = await owner.get(org('/surveillance-readiness'));
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.since.slice(0, 10)).toBe(addDays(today, -2));
-    const section = (key: string) => r.body.sections.find((s: { key: string }) => s.key === key);
-    expect(section('new-ai-systems')).toMatchObject({
-      count: 1,
-      items: [{ type: 'ai_system', id: added.body.id, action: 'create', link: `/orgs/${orgId}/inventory/${added.body.id}` }],
-    });
-    expect(section('new-ai-systems').items[0].label).toContain('Interview summariser');
-    expect(section('risks')).toMatchObject({ count: 1, items: [{ type: 'risk', id: risk.body.id, action: 'update' }] });
-    expect(section('ai-use').count).toBe(0);
-    expect(r.body.sections.map((s: { key: string }) => s.key)).toEqual([
-      'ai-use',
-      'new-ai-systems',
-      'risks',
-      'monitoring',
-      'corrective-actions',
-      'suppliers',
-      'internal-audits',
-      'management-reviews',
-      'incidents',
-      'improvements',
-    ]);
   });
 });
