@@ -50,7 +50,6 @@ export function inScopeAiSystems(db: Executor, orgId: string) {
     .execute();
 }
 
-
 /**
  * Current AI systems marked in scope with what the readiness rehearsal judges
  * on each: both owners named, a risk level, a monitoring method. One query.
