@@ -36,7 +36,7 @@ const step = z
     step: z.number().int(),
     id: z.string(),
     title: z.string(),
-    status: z.enum(['not-started', 'in-progress', 'done', 'not-built']),
+    status: z.enum(['not-started', 'in-progress', 'done']),
     reason: z.string(),
   })
   .meta({ id: 'ReadinessStep' });

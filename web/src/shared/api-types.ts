@@ -35484,7 +35484,7 @@ export interface components {
       id: string;
       title: string;
       /** @enum {string} */
-      status: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      status: 'not-started' | 'in-progress' | 'done';
       reason: string;
     };
     ReadinessSampleRowInput: {
@@ -38730,7 +38730,7 @@ export interface components {
       id: string;
       title: string;
       /** @enum {string} */
-      status: 'not-started' | 'in-progress' | 'done' | 'not-built';
+      status: 'not-started' | 'in-progress' | 'done';
       reason: string;
     };
     ReadinessSampleRow: {

@@ -6,7 +6,7 @@ import { api, type Role, type Schemas, unwrap } from '../../shared/api';
 // uses it only to hide or disable what a role cannot do: the server still
 // decides every request.
 
-export type Permission = 'read' | 'write' | 'approve' | 'admin' | 'concern' | 'audit';
+export type Permission = 'read' | 'write' | 'approve' | 'admin' | 'concern' | 'audit-room' | 'audit';
 export type PermissionTable = Schemas['RolePermissions']['permissions'];
 
 export function useRolePermissions() {

@@ -17,13 +17,11 @@ export const STEP_LABELS: Record<ReadinessStep['status'], string> = {
   done: 'Done',
   'in-progress': 'In progress',
   'not-started': 'Not started',
-  'not-built': 'Not built yet',
 };
 export const STEP_COLORS: Record<ReadinessStep['status'], string> = {
   done: 'teal',
   'in-progress': 'blue',
   'not-started': 'gray',
-  'not-built': 'gray',
 };
 
 export const SAMPLE_LABELS: Record<ReadinessSampleRow['status'], string> = {

@@ -1,6 +1,5 @@
 import { Badge, Button, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { Permission } from '../../../app/orgs/permissions';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { ArchiveAction, RecordHistoryCard, RecordLoader } from '../../../shared/register';
 import { BackLink } from '../../../shared/ui/BackLink';
@@ -116,8 +115,8 @@ function Overview({ audit: a }: { audit: CertificationAudit }) {
 function AuditView({ audit: a }: { audit: CertificationAudit }) {
   const { org, can } = useOrg();
   const canWrite = can('write');
-  // 'audit-room' is the server's permission for raising requests and findings (owner, admin, editor, auditor)
-  const canRoom = can('audit-room' as Permission);
+  // raising requests and findings: the body's auditors and who runs the audit here
+  const canRoom = can('audit-room');
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'room' ? 'room' : 'overview';
   const archived = a.archivedAt !== null;
