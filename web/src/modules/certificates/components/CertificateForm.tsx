@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { CountrySelect } from '../../../shared/ui/CountrySelect';
 import { FormError } from '../../../shared/ui/FormError';
@@ -8,6 +8,7 @@ import { SectionCard } from '../../../shared/ui/SectionCard';
 import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
 import type { CertificateInput, CertificatePrefill } from '../hooks/useCertificates';
 import { IAF_MLA_LABELS } from '../labels';
+import { FormActions } from '../../../shared/ui/FormActions';
 
 type Mla = keyof typeof IAF_MLA_LABELS;
 type Site = { key: string; name: string; country: string | null };
@@ -215,14 +216,7 @@ export function CertificateForm({
           />
         </SectionCard>
         <FormError error={error} placed={PLACED} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );

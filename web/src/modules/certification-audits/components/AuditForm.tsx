@@ -1,16 +1,4 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
@@ -40,6 +28,7 @@ import {
   TYPE_LABELS,
 } from '../labels';
 import { type AuditDraft, conflictView, localErrors, newTeamMember, toAuditDraft, toAuditInput } from './auditDraft';
+import { FormActions } from '../../../shared/ui/FormActions';
 
 const PLACED = [...Object.keys(FIELD_LABELS)];
 
@@ -301,21 +290,12 @@ export function AuditForm({ audit, onSaved, onCancel }: Props) {
           />
         </SectionCard>
         <FormError error={error} placed={PLACED} />
-        <Paper withBorder p="md">
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {audit ? 'Changes are recorded in the audit’s history.' : 'Only the type and the planned days are required.'}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onCancel}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={pending}>
-                {audit ? 'Save changes' : 'Plan audit'}
-              </Button>
-            </Group>
-          </Group>
-        </Paper>
+        <FormActions
+          note={audit ? 'Changes are recorded in the audit’s history.' : 'Only the type and the planned days are required.'}
+          submitLabel={audit ? 'Save changes' : 'Plan audit'}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
       <LeaveGuardModal guard={guard} what={audit ? audit.number : 'The new audit'} />
       {audit && <ConflictDialog what={audit.number} {...update.conflictDialog} />}

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
@@ -15,6 +15,7 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { type AuditRow, COLUMNS, DEFAULT_COLUMNS } from '../components/columns';
 import type { AuditListQuery } from '../hooks/useCertificationAudits';
 import { type AuditStatus, type AuditType, STATUS_LABELS, TYPE_LABELS } from '../labels';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<AuditListQuery, 'cursor' | 'limit'>;
 type Sort = NonNullable<Filters['sort']>;
@@ -113,14 +114,14 @@ export function CertificationAuditsPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{narrowed ? 'No audit matches' : 'No certification audit planned yet'}</Text>
-                <Text size="sm" c="dimmed">
-                  {narrowed
+              <EmptyState
+                title={narrowed ? 'No audit matches' : 'No certification audit planned yet'}
+                hint={
+                  narrowed
                     ? 'Change the filters.'
-                    : 'Once your certification body has proposed dates, plan the Stage 1 audit here and give its auditors access to the audit room.'}
-                </Text>
-              </Stack>
+                    : 'Once your certification body has proposed dates, plan the Stage 1 audit here and give its auditors access to the audit room.'
+                }
+              />
             }
           />
         </Stack>

@@ -1,18 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { fieldErrorLookup } from '../../../shared/problem';
@@ -36,6 +22,7 @@ import {
   type Tristate,
 } from '../labels';
 import { type BodyDraft, conflictView, localErrors, toBodyDraft, toBodyInput } from './bodyDraft';
+import { FormActions } from '../../../shared/ui/FormActions';
 
 const PLACED = Object.keys(FIELD_LABELS);
 
@@ -330,21 +317,12 @@ export function BodyForm({ body, onSaved, onCancel }: Props) {
           />
         </SectionCard>
         <FormError error={error} placed={PLACED} />
-        <Paper withBorder p="md">
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {body ? 'Changes are recorded in the body’s history.' : 'Only the name is required; fill in what you know now.'}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onCancel}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={pending}>
-                {body ? 'Save changes' : 'Add candidate'}
-              </Button>
-            </Group>
-          </Group>
-        </Paper>
+        <FormActions
+          note={body ? 'Changes are recorded in the body’s history.' : 'Only the name is required; fill in what you know now.'}
+          submitLabel={body ? 'Save changes' : 'Add candidate'}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
       <LeaveGuardModal guard={guard} what={body ? body.name : 'The new candidate'} />
       {body && <ConflictDialog what={body.name} {...update.conflictDialog} />}

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Menu, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Menu, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -23,6 +23,7 @@ import { NewDocumentModal } from '../components/NewDocumentModal';
 import { typeOptions } from '../components/typeOptions';
 import { type DocumentListQuery, useCoreSet, useTemplates } from '../hooks/useDocuments';
 import { type DocumentStatus, STATUS_LABELS } from '../labels';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<DocumentListQuery, 'cursor' | 'limit'>;
 type Sort = NonNullable<Filters['sort']>;
@@ -173,14 +174,14 @@ export function DocumentsPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{narrowed ? 'No document matches' : 'No documents yet'}</Text>
-                <Text size="sm" c="dimmed">
-                  {narrowed
+              <EmptyState
+                title={narrowed ? 'No document matches' : 'No documents yet'}
+                hint={
+                  narrowed
                     ? 'Change the search or the filters.'
-                    : 'Start with the AI policy: "Add a document", then "New from template".'}
-                </Text>
-              </Stack>
+                    : 'Start with the AI policy: "Add a document", then "New from template".'
+                }
+              />
             }
           />
         </Stack>

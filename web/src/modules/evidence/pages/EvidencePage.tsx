@@ -17,6 +17,7 @@ import { formatDate, options } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { AREA_LABELS, FLAG_LABELS, KIND_LABELS, STATE_LABELS, StateBadge } from '../components/labels';
 import type { Evidence, EvidenceListQuery } from '../hooks/useEvidence';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<EvidenceListQuery, 'cursor' | 'limit'>;
 type Row = Evidence & { name: string };
@@ -166,14 +167,14 @@ export function EvidencePage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{active ? 'No evidence matches' : 'No evidence yet'}</Text>
-                <Text size="sm" c="dimmed">
-                  {active
+              <EmptyState
+                title={active ? 'No evidence matches' : 'No evidence yet'}
+                hint={
+                  active
                     ? 'Change the search or the filters.'
-                    : 'Add a file, a link or a record and link it to the controls it shows.'}
-                </Text>
-              </Stack>
+                    : 'Add a file, a link or a record and link it to the controls it shows.'
+                }
+              />
             }
           />
         </Stack>

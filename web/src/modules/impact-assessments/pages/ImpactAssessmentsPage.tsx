@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, Stack } from '@mantine/core';
 import { Link } from 'react-router';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import {
@@ -12,6 +12,7 @@ import {
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { COLUMNS, DEFAULT_COLUMNS } from '../components/columns';
 import type { AssessmentListQuery } from '../hooks/useImpactAssessments';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<AssessmentListQuery, 'cursor' | 'limit'>;
 const STATUSES = ['draft', 'approved', 'superseded'] as const;
@@ -82,12 +83,12 @@ export function ImpactAssessmentsPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{active > 0 ? 'No impact assessment matches' : 'No impact assessments yet'}</Text>
-                <Text size="sm" c="dimmed">
-                  {active > 0 ? 'Change the filters.' : 'Start with the AI systems that decide about people or reach customers.'}
-                </Text>
-              </Stack>
+              <EmptyState
+                title={active > 0 ? 'No impact assessment matches' : 'No impact assessments yet'}
+                hint={
+                  active > 0 ? 'Change the filters.' : 'Start with the AI systems that decide about people or reach customers.'
+                }
+              />
             }
           />
         </Stack>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { OwnerInput } from '../../../shared/org/OwnerInput';
@@ -14,6 +14,7 @@ import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { type Improvement, useCreateImprovement, useUpdateImprovement } from '../hooks/useImprovements';
 import { FIELD_LABELS, type ImprovementSource, type ImprovementStatus, SOURCE_LABELS, STATUS_LABELS } from '../labels';
 import { conflictView, type ImprovementDraft, localErrors, toImprovementDraft, toImprovementInput } from './improvementDraft';
+import { FormActions } from '../../../shared/ui/FormActions';
 
 const PLACED = [...Object.keys(FIELD_LABELS), 'source.kind', 'source.label'];
 
@@ -165,21 +166,12 @@ export function ImprovementForm({ improvement, prefill, onSaved, onCancel }: Pro
           />
         </SectionCard>
         <FormError error={error} placed={PLACED} />
-        <Paper withBorder p="md">
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {improvement ? 'Changes are recorded in the improvement’s history.' : 'Only the improvement itself is required.'}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onCancel}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={pending}>
-                {improvement ? 'Save changes' : 'Log improvement'}
-              </Button>
-            </Group>
-          </Group>
-        </Paper>
+        <FormActions
+          note={improvement ? 'Changes are recorded in the improvement’s history.' : 'Only the improvement itself is required.'}
+          submitLabel={improvement ? 'Save changes' : 'Log improvement'}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
       <LeaveGuardModal guard={guard} what={improvement ? improvement.number : 'The new improvement'} />
       {improvement && <ConflictDialog what={improvement.number} {...update.conflictDialog} />}

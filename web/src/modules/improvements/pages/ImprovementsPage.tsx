@@ -17,6 +17,7 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { COLUMNS, DEFAULT_COLUMNS, type ImprovementRow } from '../components/columns';
 import { type ImprovementListQuery, useImprovementSummary } from '../hooks/useImprovements';
 import { type ImprovementSource, type ImprovementStatus, SOURCE_LABELS, STATUS_LABELS } from '../labels';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<ImprovementListQuery, 'cursor' | 'limit'>;
 type Sort = NonNullable<Filters['sort']>;
@@ -146,14 +147,14 @@ export function ImprovementsPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{narrowed ? 'No improvement matches' : 'No improvements logged yet'}</Text>
-                <Text size="sm" c="dimmed">
-                  {narrowed
+              <EmptyState
+                title={narrowed ? 'No improvement matches' : 'No improvements logged yet'}
+                hint={
+                  narrowed
                     ? 'Change the search or the filters.'
-                    : 'Log what you change to make the AI management system work better: from audit findings, incidents, reviews or anyone’s suggestion.'}
-                </Text>
-              </Stack>
+                    : 'Log what you change to make the AI management system work better: from audit findings, incidents, reviews or anyone’s suggestion.'
+                }
+              />
             }
           />
         </Stack>

@@ -20,6 +20,7 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { SeverityBadge, StatusBadge } from '../components/SeverityBadge';
 import type { Incident, IncidentListQuery } from '../hooks/useIncidents';
 import { FLAG_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../labels';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<IncidentListQuery, 'cursor' | 'limit'>;
 type Row = Incident & { name: string };
@@ -169,12 +170,10 @@ export function IncidentsPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{active ? 'No incident matches' : 'No incidents recorded'}</Text>
-                <Text size="sm" c="dimmed">
-                  {active ? 'Change the search or the filters.' : 'Record an incident as soon as something goes wrong.'}
-                </Text>
-              </Stack>
+              <EmptyState
+                title={active ? 'No incident matches' : 'No incidents recorded'}
+                hint={active ? 'Change the search or the filters.' : 'Record an incident as soon as something goes wrong.'}
+              />
             }
           />
         </Stack>

@@ -17,6 +17,7 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { AuditStatusBadge } from '../components/StatusBadge';
 import type { AuditListQuery, InternalAudit } from '../hooks/useInternalAudits';
 import { STATUS_LABELS } from '../labels';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<AuditListQuery, 'cursor' | 'limit'>;
 type Row = InternalAudit & { name: string };
@@ -132,12 +133,10 @@ export function InternalAuditsPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{active ? 'No audit matches' : 'No internal audits yet'}</Text>
-                <Text size="sm" c="dimmed">
-                  {active ? 'Change the search or the filters.' : 'Plan the first audit: its scope, dates and auditors.'}
-                </Text>
-              </Stack>
+              <EmptyState
+                title={active ? 'No audit matches' : 'No internal audits yet'}
+                hint={active ? 'Change the search or the filters.' : 'Plan the first audit: its scope, dates and auditors.'}
+              />
             }
           />
         </Stack>

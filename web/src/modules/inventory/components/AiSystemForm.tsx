@@ -1,16 +1,13 @@
 import {
   Anchor,
-  Button,
   Checkbox,
   Fieldset,
   Group,
-  Paper,
   Radio,
   Select,
   SimpleGrid,
   Stack,
   TagsInput,
-  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -44,6 +41,7 @@ import {
 import { type AiSystemDraft, conflictView, localErrors, toAiSystemDraft, toAiSystemInput } from './aiSystemForm';
 import { OwnerInput } from '../../../shared/org/OwnerInput';
 import { SuppliersField } from './SuppliersField';
+import { FormActions } from '../../../shared/ui/FormActions';
 
 const PLACED = Object.keys(FIELD_LABELS);
 
@@ -362,28 +360,17 @@ export function AiSystemForm({ system, initialName, onSaved, onCancel }: Props) 
         </SectionCard>
 
         {!update.conflict && <FormError error={error} placed={PLACED} />}
-        <Paper
-          withBorder
-          p="md"
-          radius="md"
-          style={{ position: 'sticky', bottom: 'var(--mantine-spacing-md)', zIndex: 2, boxShadow: 'var(--mantine-shadow-sm)' }}
-        >
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {system
-                ? 'Changes are recorded in the system’s history.'
-                : 'Only the name is required; the inventory flags what is missing.'}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onCancel}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={pending}>
-                {system ? 'Save changes' : 'Add AI system'}
-              </Button>
-            </Group>
-          </Group>
-        </Paper>
+        <FormActions
+          sticky
+          note={
+            system
+              ? 'Changes are recorded in the system’s history.'
+              : 'Only the name is required; the inventory flags what is missing.'
+          }
+          submitLabel={system ? 'Save changes' : 'Add AI system'}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
       <LeaveGuardModal guard={guard} what={system ? `${system.name}` : 'The new AI system'} />
       {system && <ConflictDialog what={system.name} {...update.conflictDialog} />}

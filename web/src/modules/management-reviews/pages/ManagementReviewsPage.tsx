@@ -17,6 +17,7 @@ import { formatDate, formatDateTime, options } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import type { ManagementReview, ReviewListQuery } from '../hooks/useManagementReviews';
 import { FLAG_LABELS, STATUS_COLORS, STATUS_LABELS } from '../labels';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<ReviewListQuery, 'cursor' | 'limit'>;
 type Row = ManagementReview & { name: string };
@@ -148,12 +149,10 @@ export function ManagementReviewsPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{active ? 'No review matches' : 'No management review planned yet'}</Text>
-                <Text size="sm" c="dimmed">
-                  {active ? 'Change the search or the filters.' : 'Plan the first review: pick a date and who attends.'}
-                </Text>
-              </Stack>
+              <EmptyState
+                title={active ? 'No review matches' : 'No management review planned yet'}
+                hint={active ? 'Change the search or the filters.' : 'Plan the first review: pick a date and who attends.'}
+              />
             }
           />
         </Stack>

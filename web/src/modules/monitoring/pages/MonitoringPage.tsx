@@ -17,6 +17,7 @@ import { QueryState } from '../../../shared/ui/QueryState';
 import { SystemSelect } from '../components/SystemSelect';
 import { type Metric, type MetricListQuery, useBreaches } from '../hooks/useMonitoring';
 import { formatMetricValue, KIND_LABELS, MetricStateBadge, STATE_LABELS } from '../labels';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<MetricListQuery, 'cursor' | 'limit'>;
 
@@ -225,14 +226,14 @@ export function MonitoringPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{active ? 'No metric matches' : 'No metric yet'}</Text>
-                <Text size="sm" c="dimmed">
-                  {active
+              <EmptyState
+                title={active ? 'No metric matches' : 'No metric yet'}
+                hint={
+                  active
                     ? 'Change the search or the filters.'
-                    : 'Add a metric to an AI system: what you measure, and the threshold that calls for action.'}
-                </Text>
-              </Stack>
+                    : 'Add a metric to an AI system: what you measure, and the threshold that calls for action.'
+                }
+              />
             }
           />
         </Stack>

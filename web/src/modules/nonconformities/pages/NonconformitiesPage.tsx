@@ -18,6 +18,7 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { GradeBadge, StatusBadge } from '../components/GradeBadge';
 import { type NcListQuery, type Nonconformity, useGradeScale } from '../hooks/useNonconformities';
 import { FLAG_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../labels';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<NcListQuery, 'cursor' | 'limit'>;
 type Row = Nonconformity & { name: string };
@@ -179,14 +180,14 @@ export function NonconformitiesPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{active ? 'No nonconformity matches' : 'No nonconformities raised'}</Text>
-                <Text size="sm" c="dimmed">
-                  {active
+              <EmptyState
+                title={active ? 'No nonconformity matches' : 'No nonconformities raised'}
+                hint={
+                  active
                     ? 'Change the search or the filters.'
-                    : 'Raise one from an audit finding, an incident, a complaint or anything that did not conform.'}
-                </Text>
-              </Stack>
+                    : 'Raise one from an audit finding, an incident, a complaint or anything that did not conform.'
+                }
+              />
             }
           />
         </Stack>

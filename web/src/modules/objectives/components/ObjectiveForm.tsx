@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { AiSystemPicker } from '../../../shared/org/AiSystemPicker';
@@ -15,6 +15,7 @@ import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { type Objective, useCreateObjective, useUpdateObjective } from '../hooks/useObjectives';
 import { DIRECTION_LABELS, FIELD_LABELS, STATUS_LABELS, type ObjectiveStatus, type TargetDirection } from '../labels';
 import { conflictView, localErrors, type ObjectiveDraft, toObjectiveDraft, toObjectiveInput } from './objectiveDraft';
+import { FormActions } from '../../../shared/ui/FormActions';
 
 const PLACED = Object.keys(FIELD_LABELS);
 
@@ -222,21 +223,12 @@ export function ObjectiveForm({ objective, onSaved, onCancel }: Props) {
           )}
         </SectionCard>
         <FormError error={error} placed={PLACED} />
-        <Paper withBorder p="md">
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {objective ? 'Changes are recorded in the objective’s history.' : 'Objective, measure and target are required.'}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onCancel}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={pending}>
-                {objective ? 'Save changes' : 'Set objective'}
-              </Button>
-            </Group>
-          </Group>
-        </Paper>
+        <FormActions
+          note={objective ? 'Changes are recorded in the objective’s history.' : 'Objective, measure and target are required.'}
+          submitLabel={objective ? 'Save changes' : 'Set objective'}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
       <LeaveGuardModal guard={guard} what={objective ? objective.title : 'The new objective'} />
       {objective && <ConflictDialog what={objective.title} {...update.conflictDialog} />}

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -17,6 +17,7 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { COLUMNS, DEFAULT_COLUMNS, type ObjectiveRow } from '../components/columns';
 import type { ObjectiveListQuery } from '../hooks/useObjectives';
 import { type ObjectiveStatus, STATUS_LABELS } from '../labels';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<ObjectiveListQuery, 'cursor' | 'limit'>;
 type Sort = NonNullable<Filters['sort']>;
@@ -128,14 +129,14 @@ export function ObjectivesPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{narrowed ? 'No objective matches' : 'No AI objectives yet'}</Text>
-                <Text size="sm" c="dimmed">
-                  {narrowed
+              <EmptyState
+                title={narrowed ? 'No objective matches' : 'No AI objectives yet'}
+                hint={
+                  narrowed
                     ? 'Change the search or the filters.'
-                    : 'Set measurable objectives consistent with the AI policy, e.g. the share of AI systems with an approved impact assessment.'}
-                </Text>
-              </Stack>
+                    : 'Set measurable objectives consistent with the AI policy, e.g. the share of AI systems with an approved impact assessment.'
+                }
+              />
             }
           />
         </Stack>

@@ -18,6 +18,7 @@ import { type Cell, Heatmap } from '../components/register/Heatmap';
 import { DEFAULT_COLUMNS, riskColumns, toRow } from '../components/register/columns';
 import { type RiskListQuery, useRiskHeatmap, useRiskOrgFlags } from '../hooks/useRisks';
 import { FLAG_LABELS, STATUS_LABELS } from '../labels';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<RiskListQuery, 'cursor' | 'limit'>;
 const STATUSES = Object.keys(STATUS_LABELS) as NonNullable<Filters['status']>[];
@@ -251,14 +252,14 @@ export function RisksPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{active > 0 ? 'No risk matches' : 'No risks yet'}</Text>
-                <Text size="sm" c="dimmed">
-                  {active > 0
+              <EmptyState
+                title={active > 0 ? 'No risk matches' : 'No risks yet'}
+                hint={
+                  active > 0
                     ? 'Change the search or the filters, or click the heatmap cell again.'
-                    : 'Add the risks of your AI systems: start from an AI system’s page or with “Add risk”.'}
-                </Text>
-              </Stack>
+                    : 'Add the risks of your AI systems: start from an AI system’s page or with “Add risk”.'
+                }
+              />
             }
           />
         </Stack>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { OwnerInput } from '../../../shared/org/OwnerInput';
@@ -13,6 +13,7 @@ import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { type Role, useCreateRole, useUpdateRole } from '../hooks/useRoles';
 import { FIELD_LABELS } from '../labels';
 import { conflictView, type RoleDraft, toRoleDraft, toRoleInput } from './roleDraft';
+import { FormActions } from '../../../shared/ui/FormActions';
 
 const PLACED = Object.keys(FIELD_LABELS);
 
@@ -129,21 +130,12 @@ export function RoleForm({ record: role, onSaved, onCancel }: Props) {
           />
         </SectionCard>
         <FormError error={error} placed={PLACED} />
-        <Paper withBorder p="md">
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {role ? 'Changes are recorded in the role’s history.' : 'The role’s name is required.'}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onCancel}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={pending}>
-                {role ? 'Save changes' : 'Add role'}
-              </Button>
-            </Group>
-          </Group>
-        </Paper>
+        <FormActions
+          note={role ? 'Changes are recorded in the role’s history.' : 'The role’s name is required.'}
+          submitLabel={role ? 'Save changes' : 'Add role'}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
       <LeaveGuardModal guard={guard} what={role ? role.name : 'The new role'} />
       {role && <ConflictDialog what={role.name} {...update.conflictDialog} />}

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -15,6 +15,7 @@ import { DownloadButton } from '../../../shared/ui/DownloadButton';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { COLUMNS, DEFAULT_COLUMNS } from '../components/columns';
 import { exportHref, type RoleListQuery } from '../hooks/useRoles';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<RoleListQuery, 'cursor' | 'limit'>;
 type Sort = NonNullable<Filters['sort']>;
@@ -128,12 +129,10 @@ export function RolesPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{narrowed ? 'No role matches' : 'No governance roles'}</Text>
-                <Text size="sm" c="dimmed">
-                  {narrowed ? 'Change the search or the filters.' : 'Add the roles your AI management system relies on.'}
-                </Text>
-              </Stack>
+              <EmptyState
+                title={narrowed ? 'No role matches' : 'No governance roles'}
+                hint={narrowed ? 'Change the search or the filters.' : 'Add the roles your AI management system relies on.'}
+              />
             }
           />
         </Stack>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import {
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { COLUMNS, DEFAULT_COLUMNS } from '../components/columns';
 import type { SupplierListQuery } from '../hooks/useSuppliers';
+import { EmptyState } from '../../../shared/ui/EmptyState';
 
 type Filters = Omit<SupplierListQuery, 'cursor' | 'limit'>;
 
@@ -108,14 +109,14 @@ export function SuppliersPage() {
               />
             }
             empty={
-              <Stack align="center" gap={4} py="xl">
-                <Text fw={600}>{narrowed ? 'No supplier matches' : 'No suppliers yet'}</Text>
-                <Text size="sm" c="dimmed">
-                  {narrowed
+              <EmptyState
+                title={narrowed ? 'No supplier matches' : 'No suppliers yet'}
+                hint={
+                  narrowed
                     ? 'Change the search or the filters.'
-                    : 'Add the vendors whose AI platforms, APIs, models or data your AI systems rely on.'}
-                </Text>
-              </Stack>
+                    : 'Add the vendors whose AI platforms, APIs, models or data your AI systems rely on.'
+                }
+              />
             }
           />
         </Stack>

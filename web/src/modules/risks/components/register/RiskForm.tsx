@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useOrg } from '../../../../app/orgs/OrgContext';
@@ -19,6 +19,7 @@ import type { RiskMethodContent } from '../../hooks/useRiskMethod';
 import { type Risk, type RiskDetail, type RiskInput, useCreateRisk, useUpdateRisk } from '../../hooks/useRisks';
 import { STATUS_LABELS, type RiskStatus, TREATMENT_LABELS, type TreatmentOption } from '../../labels';
 import { LevelBadge } from './LevelBadge';
+import { FormActions } from '../../../../shared/ui/FormActions';
 
 const PLACED = [
   'title',
@@ -326,19 +327,12 @@ export function RiskForm({ risk, method, initialAiSystemIds = [], onSaved, onCan
           />
         </SectionCard>
         {!update.conflict && <FormError error={error} placed={PLACED} />}
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {risk ? 'Changes are recorded in the risk’s history; levels are computed from the risk method.' : ''}
-          </Text>
-          <Group gap="sm">
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending}>
-              {risk ? 'Save changes' : 'Add risk'}
-            </Button>
-          </Group>
-        </Group>
+        <FormActions
+          note={risk ? 'Changes are recorded in the risk’s history; levels are computed from the risk method.' : ''}
+          submitLabel={risk ? 'Save changes' : 'Add risk'}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
       <LeaveGuardModal guard={guard} what={risk ? risk.number : 'The new risk'} />
       {risk && <ConflictDialog what={`Risk ${risk.number}`} {...update.conflictDialog} />}
