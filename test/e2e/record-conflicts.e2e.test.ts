@@ -3,8 +3,9 @@
 // conflict dialog naming only the field that differs; "Reload theirs" then a
 // new edit keeps both tabs' changes, "Overwrite with mine" saves over theirs
 // knowingly. Then a supplier edit, a supplier review, the organization's risk
-// settings and a gap answer, each changed by someone else while open, ask
-// before saving and lose nothing.
+// settings, a gap answer and a certification audit (a form on the shared
+// record-form hook), each changed by someone else while open, ask before
+// saving and lose nothing.
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2e, helpers, screenshotPath, startE2e, TIMEOUT } from './harness.js';
@@ -78,6 +79,15 @@ describe('stale edits in the browser', () => {
     'a supplier edit, a supplier review, the risk settings and a gap answer changed meanwhile ask before saving',
     async () => {
       await otherRecords().catch(helpers(e, 'record-conflicts-others').explainFailure);
+      expect(e.consoleErrors.filter((m) => !m.includes('409'))).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a register form on the shared record-form hook (a certification audit) asks too, and "Reload theirs" keeps both edits',
+    async () => {
+      await auditConflict().catch(helpers(e, 'record-conflicts-audit').explainFailure);
       expect(e.consoleErrors.filter((m) => !m.includes('409'))).toEqual([]);
     },
     TIMEOUT,
@@ -258,4 +268,45 @@ async function otherRecords() {
   await expect.poll(async () => (await current()).notes).toBe('Context reviewed by the board.');
   expect((await current()).status).toBe('partial');
   mark('gap answer');
+}
+
+async function auditConflict() {
+  const { mark } = helpers(e, 'record-conflicts-audit');
+  const page = e.page;
+  const created = await api('post', '/certification-audits', {
+    type: 'stage-1',
+    plannedStart: '2027-02-01',
+    plannedEnd: '2027-02-02',
+    notes: 'Remote audit.',
+  });
+  expect(created.status).toBe(201);
+  const auditUrl = `/certification-audits/${created.body.id}`;
+  await page.goto(`/orgs/${orgId}${auditUrl}/edit`);
+  await page.getByRole('heading', { name: `Edit ${created.body.number}`, level: 1 }).waitFor();
+  const notes = page.getByLabel(/^Notes/);
+  await expect.poll(() => notes.inputValue()).toBe('Remote audit.');
+  // someone moves the audit's last day while the form is open
+  expect((await api('patch', auditUrl, { plannedEnd: '2027-02-03' })).status).toBe(200);
+  await notes.fill('Remote audit; the lead auditor asked for the risk register in advance.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await conflictDialog(page).waitFor();
+  // the fields that differ: theirs moved the end, mine changed the notes
+  expect((await differences(page)).sort()).toEqual([
+    'Notes|Remote audit; the lead auditor asked for the risk register in advance.|Remote audit.',
+    'Planned end|2027-02-02|2027-02-03',
+  ]);
+  expect((await api('get', auditUrl)).body.notes).toBe('Remote audit.');
+  await conflictDialog(page)
+    .getByRole('button', { name: /Reload theirs/ })
+    .click();
+  await conflictDialog(page).waitFor({ state: 'hidden' });
+  await expect.poll(() => notes.inputValue()).toBe('Remote audit.');
+  await notes.fill('Remote audit; risk register sent ahead.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.waitForURL(new RegExp(`${auditUrl}$`));
+  expect((await api('get', auditUrl)).body).toMatchObject({
+    plannedEnd: '2027-02-03',
+    notes: 'Remote audit; risk register sent ahead.',
+  });
+  mark('certification audit');
 }

@@ -17,6 +17,7 @@ export {
   registerKey,
 } from './types';
 export { useArchiveRecord } from './useArchiveRecord';
+export { type RecordEdit, useRecordDraft, useRecordSubmit } from './useRecordForm';
 export {
   type Concurrency,
   type OpenConflict,

@@ -1,18 +1,14 @@
 import { MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { useRecordDraft, useRecordSubmit } from '../../../shared/register';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { api, unwrap } from '../../../shared/api';
-import { fieldErrorLookup } from '../../../shared/problem';
-import { versionTag } from '../../../shared/register';
 import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { options } from '../../../shared/ui/format';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { RepeatableList } from '../../../shared/ui/RepeatableList';
 import { SectionCard } from '../../../shared/ui/SectionCard';
-import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { useCatalogue } from '../../catalogue';
 import { type CertificationAudit, useCreateAudit, useSiteNames, useUpdateAudit } from '../hooks/useCertificationAudits';
 import {
@@ -27,7 +23,7 @@ import {
   type TeamRole,
   TYPE_LABELS,
 } from '../labels';
-import { type AuditDraft, conflictView, localErrors, newTeamMember, toAuditDraft, toAuditInput } from './auditDraft';
+import { conflictView, localErrors, newTeamMember, toAuditDraft, toAuditInput } from './auditDraft';
 import { FormActions } from '../../../shared/ui/FormActions';
 
 const PLACED = [...Object.keys(FIELD_LABELS)];
@@ -52,52 +48,22 @@ function useBodies(orgId: string) {
 /** Every field of a certification audit: which audit, by whom, when, where, what was sampled and concluded. */
 export function AuditForm({ audit, onSaved, onCancel }: Props) {
   const { org } = useOrg();
-  const [draft, setDraft] = useState(() => toAuditDraft(audit));
-  const [checked, setChecked] = useState<Record<string, string>>({});
-  const { dirty, markClean } = useDirty(draft);
-  const guard = useLeaveGuard(dirty);
-  const versionRef = useRef(versionTag(audit?.updatedAt));
+  const form = useRecordDraft(audit, { toDraft: toAuditDraft, conflictView: conflictView, onSaved });
+  const { draft, set, setDraft, guard } = form;
   const sites = useSiteNames(org.id);
   const bodies = useBodies(org.id);
   const catalogue = useCatalogue();
   const create = useCreateAudit(org.id);
-  const update = useUpdateAudit(org.id, audit?.id ?? '', {
-    mine: (vars) => vars.shown,
-    theirs: (current) => conflictView(toAuditDraft(current as CertificationAudit)),
-    onReload: (current, etag) => {
-      versionRef.current = etag;
-      const next = toAuditDraft(current as CertificationAudit);
-      setDraft(next);
-      markClean(next);
-    },
-    onOverwritten: (saved) => {
-      guard.allowLeave();
-      onSaved(saved);
-    },
+  const update = useUpdateAudit(org.id, audit?.id ?? '', form.concurrency);
+  const { submit, pending, error, errorFor, formRef } = useRecordSubmit(form, {
+    record: audit,
+    create,
+    update,
+    toInput: toAuditInput,
+    localErrors,
   });
-  const pending = create.isPending || update.isPending;
-  const error = audit ? update.error : create.error;
-  const errorFor = fieldErrorLookup({ ...(audit ? update.fieldErrors : create.fieldErrors), ...checked });
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(update.conflict ? null : (error ?? (Object.keys(checked).length ? checked : null)), formRef);
-  const set = <K extends keyof AuditDraft>(key: K, value: AuditDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const outcomes = outcomesFor(draft.type);
   const requirementData = (catalogue.data?.requirements ?? []).map((r) => ({ value: r.id, label: `${r.id} ${r.title}` }));
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (pending) return;
-    const local = localErrors(draft);
-    setChecked(local);
-    if (Object.keys(local).length) return;
-    const done = (saved: CertificationAudit) => {
-      guard.allowLeave();
-      onSaved(saved);
-    };
-    const body = toAuditInput(draft);
-    if (audit) update.mutate({ body, ifMatch: versionRef.current, shown: conflictView(draft) }, { onSuccess: done });
-    else create.mutate(body, { onSuccess: done });
-  };
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={audit ? `Edit ${audit.number}` : 'New certification audit'}>

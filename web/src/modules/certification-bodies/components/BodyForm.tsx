@@ -1,16 +1,12 @@
 import { Checkbox, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRecordDraft, useRecordSubmit } from '../../../shared/register';
 import { useOrg } from '../../../app/orgs/OrgContext';
-import { fieldErrorLookup } from '../../../shared/problem';
-import { versionTag } from '../../../shared/register';
 import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { CountrySelect } from '../../../shared/ui/CountrySelect';
 import { FormError } from '../../../shared/ui/FormError';
 import { options } from '../../../shared/ui/format';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { SectionCard } from '../../../shared/ui/SectionCard';
-import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { type CertificationBody, useCreateCertificationBody, useUpdateCertificationBody } from '../hooks/useCertificationBodies';
 import {
   CHOICE_REASON_LABELS,
@@ -35,32 +31,17 @@ interface Props {
 /** The step 9 checklist for one candidate: issuer, accreditation, verification, fit, terms, quote and reasons. */
 export function BodyForm({ body, onSaved, onCancel }: Props) {
   const { org } = useOrg();
-  const [draft, setDraft] = useState(() => toBodyDraft(body));
-  const [checked, setChecked] = useState<Record<string, string>>({});
-  const { dirty, markClean } = useDirty(draft);
-  const guard = useLeaveGuard(dirty);
-  const versionRef = useRef(versionTag(body?.updatedAt));
+  const form = useRecordDraft(body, { toDraft: toBodyDraft, conflictView: conflictView, onSaved });
+  const { draft, set, guard } = form;
   const create = useCreateCertificationBody(org.id);
-  const update = useUpdateCertificationBody(org.id, body?.id ?? '', {
-    mine: (vars) => vars.shown,
-    theirs: (current) => conflictView(toBodyDraft(current as CertificationBody)),
-    onReload: (current, etag) => {
-      versionRef.current = etag;
-      const next = toBodyDraft(current as CertificationBody);
-      setDraft(next);
-      markClean(next);
-    },
-    onOverwritten: (saved) => {
-      guard.allowLeave();
-      onSaved(saved);
-    },
+  const update = useUpdateCertificationBody(org.id, body?.id ?? '', form.concurrency);
+  const { submit, pending, error, errorFor, formRef } = useRecordSubmit(form, {
+    record: body,
+    create,
+    update,
+    toInput: toBodyInput,
+    localErrors,
   });
-  const pending = create.isPending || update.isPending;
-  const error = body ? update.error : create.error;
-  const errorFor = fieldErrorLookup({ ...(body ? update.fieldErrors : create.fieldErrors), ...checked });
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(update.conflict ? null : (error ?? (Object.keys(checked).length ? checked : null)), formRef);
-  const set = <K extends keyof BodyDraft>(key: K, value: BodyDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const tri = (key: 'accreditedForIso42001' | 'iafMlaSignatory' | 'listedInIafCertSearch', description?: string) => (
     <Select
       label={FIELD_LABELS[key]}
@@ -84,21 +65,6 @@ export function BodyForm({ body, onSaved, onCancel }: Props) {
       error={errorFor(key)}
     />
   );
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (pending) return;
-    const local = localErrors(draft);
-    setChecked(local);
-    if (Object.keys(local).length) return;
-    const done = (saved: CertificationBody) => {
-      guard.allowLeave();
-      onSaved(saved);
-    };
-    const input = toBodyInput(draft);
-    if (body) update.mutate({ body: input, ifMatch: versionRef.current, shown: conflictView(draft) }, { onSuccess: done });
-    else create.mutate(input, { onSuccess: done });
-  };
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={body ? `Edit ${body.name}` : 'New certification body'}>

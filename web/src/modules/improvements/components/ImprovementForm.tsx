@@ -1,16 +1,12 @@
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { OwnerInput } from '../../../shared/org/OwnerInput';
-import { fieldErrorLookup } from '../../../shared/problem';
-import { versionTag } from '../../../shared/register';
+import { useRecordDraft, useRecordSubmit } from '../../../shared/register';
 import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { options } from '../../../shared/ui/format';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { SectionCard } from '../../../shared/ui/SectionCard';
-import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { type Improvement, useCreateImprovement, useUpdateImprovement } from '../hooks/useImprovements';
 import { FIELD_LABELS, type ImprovementSource, type ImprovementStatus, SOURCE_LABELS, STATUS_LABELS } from '../labels';
 import { conflictView, type ImprovementDraft, localErrors, toImprovementDraft, toImprovementInput } from './improvementDraft';
@@ -29,48 +25,18 @@ interface Props {
 /** Every field of an improvement: what, where it came from, who, by when, and what came of it. */
 export function ImprovementForm({ improvement, prefill, onSaved, onCancel }: Props) {
   const { org } = useOrg();
-  const [draft, setDraft] = useState(() => ({ ...toImprovementDraft(improvement), ...(improvement ? {} : prefill) }));
-  const [checked, setChecked] = useState<Record<string, string>>({});
-  const { dirty, markClean } = useDirty(draft);
-  const guard = useLeaveGuard(dirty);
-  const versionRef = useRef(versionTag(improvement?.updatedAt));
+  const form = useRecordDraft(improvement, { toDraft: toImprovementDraft, initial: prefill, conflictView, onSaved });
+  const { draft, set, guard } = form;
   const create = useCreateImprovement(org.id);
-  const update = useUpdateImprovement(org.id, improvement?.id ?? '', {
-    mine: (vars) => vars.shown,
-    theirs: (current) => conflictView(toImprovementDraft(current as Improvement)),
-    onReload: (current, etag) => {
-      versionRef.current = etag;
-      const next = toImprovementDraft(current as Improvement);
-      setDraft(next);
-      markClean(next);
-    },
-    onOverwritten: (saved) => {
-      guard.allowLeave();
-      onSaved(saved);
-    },
+  const update = useUpdateImprovement(org.id, improvement?.id ?? '', form.concurrency);
+  const { submit, pending, error, errorFor, formRef } = useRecordSubmit(form, {
+    record: improvement,
+    create,
+    update,
+    toInput: toImprovementInput,
+    localErrors,
   });
-  const pending = create.isPending || update.isPending;
-  const error = improvement ? update.error : create.error;
-  const errorFor = fieldErrorLookup({ ...(improvement ? update.fieldErrors : create.fieldErrors), ...checked });
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(update.conflict ? null : (error ?? (Object.keys(checked).length ? checked : null)), formRef);
-  const set = <K extends keyof ImprovementDraft>(key: K, value: ImprovementDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const closing = draft.status === 'done' || draft.status === 'rejected';
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (pending) return;
-    const local = localErrors(draft);
-    setChecked(local);
-    if (Object.keys(local).length) return;
-    const done = (saved: Improvement) => {
-      guard.allowLeave();
-      onSaved(saved);
-    };
-    const body = toImprovementInput(draft);
-    if (improvement) update.mutate({ body, ifMatch: versionRef.current, shown: conflictView(draft) }, { onSuccess: done });
-    else create.mutate(body, { onSuccess: done });
-  };
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={improvement ? `Edit ${improvement.number}` : 'New improvement'}>

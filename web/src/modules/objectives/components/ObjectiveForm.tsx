@@ -1,20 +1,17 @@
 import { SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { useRecordDraft, useRecordSubmit } from '../../../shared/register';
+import { useMemo } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { AiSystemPicker } from '../../../shared/org/AiSystemPicker';
 import { OwnerInput } from '../../../shared/org/OwnerInput';
-import { fieldErrorLookup } from '../../../shared/problem';
-import { versionTag } from '../../../shared/register';
 import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { options } from '../../../shared/ui/format';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { SectionCard } from '../../../shared/ui/SectionCard';
-import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { type Objective, useCreateObjective, useUpdateObjective } from '../hooks/useObjectives';
 import { DIRECTION_LABELS, FIELD_LABELS, STATUS_LABELS, type ObjectiveStatus, type TargetDirection } from '../labels';
-import { conflictView, localErrors, type ObjectiveDraft, toObjectiveDraft, toObjectiveInput } from './objectiveDraft';
+import { conflictView, localErrors, toObjectiveDraft, toObjectiveInput } from './objectiveDraft';
 import { FormActions } from '../../../shared/ui/FormActions';
 
 const PLACED = Object.keys(FIELD_LABELS);
@@ -28,53 +25,25 @@ interface Props {
 /** Every field of an AI objective, in the order clause 6.2 asks the questions. */
 export function ObjectiveForm({ objective, onSaved, onCancel }: Props) {
   const { org } = useOrg();
-  const [draft, setDraft] = useState(() => toObjectiveDraft(objective));
-  const [checked, setChecked] = useState<Record<string, string>>({});
-  const { dirty, markClean } = useDirty(draft);
-  const guard = useLeaveGuard(dirty);
+  const form = useRecordDraft(objective, {
+    toDraft: toObjectiveDraft,
+    conflictView: (d) => conflictView(d, systemName),
+    onSaved,
+  });
+  const { draft, set, setDraft, guard } = form;
   // names of the linked systems: they stay shown when archived or beyond the picker's search
   const linkedNames = useMemo(() => new Map((objective?.aiSystems ?? []).map((s) => [s.id, s.name])), [objective]);
   const systemName = (id: string) => linkedNames.get(id) ?? id;
-  // an edit is made on the version the form opened on (If-Match); "Reload theirs" moves it on
-  const versionRef = useRef(versionTag(objective?.updatedAt));
   const create = useCreateObjective(org.id);
-  const update = useUpdateObjective(org.id, objective?.id ?? '', {
-    mine: (vars) => vars.shown,
-    theirs: (current) => conflictView(toObjectiveDraft(current as Objective), systemName),
-    onReload: (current, etag) => {
-      versionRef.current = etag;
-      const next = toObjectiveDraft(current as Objective);
-      setDraft(next);
-      markClean(next);
-    },
-    onOverwritten: (saved) => {
-      guard.allowLeave();
-      onSaved(saved);
-    },
+  const update = useUpdateObjective(org.id, objective?.id ?? '', form.concurrency);
+  const { submit, pending, error, errorFor, formRef } = useRecordSubmit(form, {
+    record: objective,
+    create,
+    update,
+    toInput: toObjectiveInput,
+    localErrors,
   });
-  const pending = create.isPending || update.isPending;
-  const error = objective ? update.error : create.error;
-  const errorFor = fieldErrorLookup({ ...(objective ? update.fieldErrors : create.fieldErrors), ...checked });
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(update.conflict ? null : (error ?? (Object.keys(checked).length ? checked : null)), formRef);
-  const set = <K extends keyof ObjectiveDraft>(key: K, value: ObjectiveDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const numeric = draft.targetValue.trim() !== '';
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (pending) return;
-    const local = localErrors(draft);
-    setChecked(local);
-    if (Object.keys(local).length) return;
-    const done = (saved: Objective) => {
-      guard.allowLeave();
-      onSaved(saved);
-    };
-    const body = toObjectiveInput(draft);
-    if (objective)
-      update.mutate({ body, ifMatch: versionRef.current, shown: conflictView(draft, systemName) }, { onSuccess: done });
-    else create.mutate(body, { onSuccess: done });
-  };
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={objective ? `Edit ${objective.title}` : 'New AI objective'}>

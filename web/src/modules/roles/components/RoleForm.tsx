@@ -1,18 +1,14 @@
 import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRecordDraft, useRecordSubmit } from '../../../shared/register';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { OwnerInput } from '../../../shared/org/OwnerInput';
-import { fieldErrorLookup } from '../../../shared/problem';
-import { versionTag } from '../../../shared/register';
 import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { SectionCard } from '../../../shared/ui/SectionCard';
-import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { type Role, useCreateRole, useUpdateRole } from '../hooks/useRoles';
 import { FIELD_LABELS } from '../labels';
-import { conflictView, type RoleDraft, toRoleDraft, toRoleInput } from './roleDraft';
+import { conflictView, toRoleDraft, toRoleInput } from './roleDraft';
 import { FormActions } from '../../../shared/ui/FormActions';
 
 const PLACED = Object.keys(FIELD_LABELS);
@@ -27,44 +23,16 @@ interface Props {
 /** A governance role: what it is for, what it may decide, who holds it and who stands in. */
 export function RoleForm({ record: role, onSaved, onCancel }: Props) {
   const { org } = useOrg();
-  const [draft, setDraft] = useState(() => toRoleDraft(role));
-  const { dirty, markClean } = useDirty(draft);
-  const guard = useLeaveGuard(dirty);
-  // an edit is made on the version the form opened on (If-Match); "Reload theirs" moves it on
-  const versionRef = useRef(versionTag(role?.updatedAt));
+  const form = useRecordDraft(role, { toDraft: toRoleDraft, conflictView: conflictView, onSaved });
+  const { draft, set, guard } = form;
   const create = useCreateRole(org.id);
-  const update = useUpdateRole(org.id, role?.id ?? '', {
-    mine: (vars) => vars.shown,
-    theirs: (current) => conflictView(toRoleDraft(current as Role)),
-    onReload: (current, etag) => {
-      versionRef.current = etag;
-      const next = toRoleDraft(current as Role);
-      setDraft(next);
-      markClean(next);
-    },
-    onOverwritten: (saved) => {
-      guard.allowLeave();
-      onSaved(saved);
-    },
+  const update = useUpdateRole(org.id, role?.id ?? '', form.concurrency);
+  const { submit, pending, error, errorFor, formRef } = useRecordSubmit(form, {
+    record: role,
+    create,
+    update,
+    toInput: toRoleInput,
   });
-  const pending = create.isPending || update.isPending;
-  const error = role ? update.error : create.error;
-  const errorFor = fieldErrorLookup(role ? update.fieldErrors : create.fieldErrors);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(update.conflict ? null : error, formRef);
-  const set = <K extends keyof RoleDraft>(key: K, value: RoleDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (pending) return;
-    const done = (saved: Role) => {
-      guard.allowLeave();
-      onSaved(saved);
-    };
-    const body = toRoleInput(draft);
-    if (role) update.mutate({ body, ifMatch: versionRef.current, shown: conflictView(draft) }, { onSuccess: done });
-    else create.mutate(body, { onSuccess: done });
-  };
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={role ? `Edit ${role.name}` : 'New governance role'}>
