@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/db.js';
-import { type ChangeRow, RECENT_ENTITY_TYPES } from './home.due.rules.js';
+import { type ChangeRow, RECENT_ENTITY_TYPES } from './home.changes.rules.js';
 
 function parse(json: string | null): unknown {
   if (json === null) return null;

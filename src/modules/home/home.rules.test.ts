@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, dueForPerson } from './home.due.rules.js';
+import { describeChange } from './home.changes.rules.js';
+import { dueForPerson } from './home.due.rules.js';
 import type { CertificationFacts } from './home.certification.js';
-import { type HomeFacts, journeySteps, nextActions } from './home.rules.js';
+import { nextActions } from './home.actions.js';
+import { type HomeFacts, journeySteps } from './home.rules.js';
 
 const ORG = 'org-1';
 const none = { owner: 0, risk: 0, monitoring: 0, supplier: 0, review: 0 };

@@ -24,9 +24,11 @@ import { getScopeOverview } from '../scope/index.js';
 import { currentSoa, type SoaCurrent } from '../soa/index.js';
 import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js';
 import { trainingDue, trainingSummary } from '../training/index.js';
-import { describeChange, dueForPerson } from './home.due.rules.js';
+import { describeChange } from './home.changes.rules.js';
+import { dueForPerson } from './home.due.rules.js';
 import { recentChanges } from './home.repository.js';
-import { type HomeFacts, journeySteps, nextActions, type StepState } from './home.rules.js';
+import { nextActions } from './home.actions.js';
+import { type HomeFacts, journeySteps, type StepState } from './home.rules.js';
 import type { Home } from './home.schemas.js';
 
 /** How far ahead "due" looks. */
