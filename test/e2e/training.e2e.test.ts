@@ -127,4 +127,37 @@ describe('training in the browser', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'adds a topic through its form, then edits it, and the edit is saved on the version it opened',
+    async () => {
+      const { page } = e;
+      const h = helpers(e, 'training-topic');
+      try {
+        await page.goto(`/orgs/${orgId}/training/topics/new`);
+        await h.field('Title').fill('Prompt injection awareness');
+        await h.field('What it covers').fill('How hostile input steers a model, and what to report.');
+        await page.getByRole('button', { name: 'Add topic' }).click();
+        await page.waitForURL(/\/training\/topics\/[0-9a-f-]{36}$/);
+        const topicId = page.url().split('/').pop();
+        await page.goto(`/orgs/${orgId}/training/topics/${topicId}/edit`);
+        await expect.poll(() => h.field('Title').inputValue()).toBe('Prompt injection awareness');
+        const edits: string[] = [];
+        page.on('request', (r) => {
+          if (r.method() === 'PATCH' && r.url().endsWith(`/trainings/${topicId}`)) edits.push(r.headers()['if-match'] ?? '');
+        });
+        await h.field('Title').fill('Prompt injection and data leakage');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.waitForURL(new RegExp(`/training/topics/${topicId}$`));
+        expect(edits).toHaveLength(1);
+        expect(edits[0]).toMatch(/^W\/"/);
+        const saved = await e.context.request.get(`/api/v1/orgs/${orgId}/trainings/${topicId}`);
+        expect((await saved.json()).title).toBe('Prompt injection and data leakage');
+        expect(e.consoleErrors).toEqual([]);
+      } catch (err) {
+        await h.explainFailure(err);
+      }
+    },
+    TIMEOUT,
+  );
 });

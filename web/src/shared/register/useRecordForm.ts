@@ -9,7 +9,8 @@ import type { Concurrency, OrgMutation } from './useOrgMutation';
 export interface RecordEdit<I, V> {
   body: I;
   ifMatch: string;
-  shown: V;
+  /** the conflict dialog's "yours"; the body itself when the form shows what it sends */
+  shown?: V;
 }
 
 interface DraftOptions<R, D, V> {
@@ -20,6 +21,8 @@ interface DraftOptions<R, D, V> {
   /** the fields a conflict compares, by name */
   conflictView(draft: D): V;
   onSaved(record: R): void;
+  /** a form shown to a role that cannot write: never dirty, never sent */
+  readOnly?: boolean;
 }
 
 /**
@@ -34,15 +37,17 @@ export function useRecordDraft<R extends { updatedAt?: string | null }, D, V ext
 ) {
   const { toDraft, conflictView, onSaved } = options;
   const [draft, setDraft] = useState<D>(() => ({ ...toDraft(record), ...(record ? {} : options.initial) }));
-  const { dirty, markClean } = useDirty(draft);
+  const { dirty, markClean } = useDirty(draft, !options.readOnly);
   const guard = useLeaveGuard(dirty);
   const versionRef = useRef(versionTag(record?.updatedAt));
   const saved = (result: R) => {
+    // a form that stays on the page after saving is clean again
+    markClean();
     guard.allowLeave();
     onSaved(result);
   };
   const concurrency: Concurrency<RecordEdit<unknown, V>, R> = {
-    mine: (vars) => vars.shown,
+    mine: (vars) => vars.shown ?? (vars.body as Record<string, unknown>),
     theirs: (current) => conflictView(toDraft(current as R)),
     onReload: (current, etag) => {
       versionRef.current = etag;
@@ -53,23 +58,30 @@ export function useRecordDraft<R extends { updatedAt?: string | null }, D, V ext
     onOverwritten: saved,
   };
   const set = <K extends keyof D>(key: K, value: D[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  return { draft, setDraft, set, guard, versionRef, concurrency, saved, conflictView };
+  return { draft, setDraft, set, guard, versionRef, concurrency, saved, conflictView, readOnly: !!options.readOnly };
 }
 
-interface SubmitOptions<R, D, I extends U, U> {
+interface SubmitOptions<R, D, I extends U, U, E extends { body: U; ifMatch: string }> {
   record: R | null;
   create: OrgMutation<I, R>;
-  /** an update may send fewer fields than a create (its body is often a Partial) */
-  update: OrgMutation<RecordEdit<U, Record<string, unknown>>, R>;
+  /** an update may send fewer fields than a create (its body is often a Partial); `shown` is sent along when its vars take it */
+  update: OrgMutation<E, R>;
   toInput(draft: D): I;
   /** checks the browser makes before sending, by field; nothing is sent while any fails */
   localErrors?(draft: D): Record<string, string>;
 }
 
 /** The second half: submit (create or If-Match update, once at a time), the errors by field and the focus on the first. */
-export function useRecordSubmit<R extends { updatedAt?: string | null }, D, I extends U, U, V extends Record<string, unknown>>(
+export function useRecordSubmit<
+  R extends { updatedAt?: string | null },
+  D,
+  I extends U,
+  U,
+  E extends { body: U; ifMatch: string },
+  V extends Record<string, unknown>,
+>(
   form: ReturnType<typeof useRecordDraft<R, D, V>>,
-  { record, create, update, toInput, localErrors }: SubmitOptions<R, D, I, U>,
+  { record, create, update, toInput, localErrors }: SubmitOptions<R, D, I, U, E>,
 ) {
   const [checked, setChecked] = useState<Record<string, string>>({});
   const pending = create.isPending || update.isPending;
@@ -80,13 +92,14 @@ export function useRecordSubmit<R extends { updatedAt?: string | null }, D, I ex
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (pending) return;
+    if (pending || form.readOnly) return;
     const local = localErrors?.(form.draft) ?? {};
     setChecked(local);
     if (Object.keys(local).length) return;
     const body = toInput(form.draft);
     if (record) {
-      update.mutate({ body, ifMatch: form.versionRef.current, shown: form.conflictView(form.draft) }, { onSuccess: form.saved });
+      const edit: RecordEdit<U, V> = { body, ifMatch: form.versionRef.current, shown: form.conflictView(form.draft) };
+      update.mutate(edit as E, { onSuccess: form.saved });
     } else create.mutate(body, { onSuccess: form.saved });
   };
   return { submit, pending, error, errorFor, formRef };

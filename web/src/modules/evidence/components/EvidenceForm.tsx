@@ -1,15 +1,12 @@
 import { Button, Group, MultiSelect, Paper, SegmentedControl, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { useRecordDraft, useRecordSubmit } from '../../../shared/register';
+import { useMemo } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { AiSystemPicker } from '../../../shared/org/AiSystemPicker';
-import { fieldErrorLookup } from '../../../shared/problem';
-import { versionTag } from '../../../shared/register';
 import { UploadButton } from '../../../shared/upload';
 import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
-import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import type { Choice } from '../hooks/useChoices';
 import { type Evidence, type EvidenceInput, useCoverage, useCreateEvidence, useUpdateEvidence } from '../hooks/useEvidence';
 import { type RecordChoice, RecordPicker, RiskPicker } from './RecordPickers';
@@ -80,50 +77,22 @@ export function EvidenceForm({
 }) {
   const { org } = useOrg();
   const coverage = useCoverage(org.id);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(evidence));
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const { dirty, markClean } = useDirty(draft, !readOnly);
-  const guard = useLeaveGuard(dirty);
-  const versionRef = useRef(versionTag(evidence?.updatedAt));
-  const systemLabels = useMemo(() => new Map(evidence?.aiSystems.map((s) => [s.id, s.name]) ?? []), [evidence]);
+  const form = useRecordDraft(evidence, { toDraft: draftOf, conflictView: bodyOf, onSaved, readOnly });
+  const { draft, set, guard } = form;
   const create = useCreateEvidence(org.id);
-  const update = useUpdateEvidence(org.id, evidence?.id ?? '', {
-    mine: (vars) => vars.body,
-    theirs: (current) => bodyOf(draftOf(current as Evidence)),
-    onReload: (current, etag) => {
-      versionRef.current = etag;
-      const next = draftOf(current as Evidence);
-      setDraft(next);
-      markClean(next);
-    },
-    onOverwritten: (saved) => {
-      guard.allowLeave();
-      onSaved(saved);
-    },
+  const update = useUpdateEvidence(org.id, evidence?.id ?? '', form.concurrency);
+  const { submit, pending, error, errorFor, formRef } = useRecordSubmit(form, {
+    record: evidence,
+    create,
+    update,
+    toInput: bodyOf,
   });
-  const mutation = evidence ? update : create;
-  const errorFor = fieldErrorLookup(mutation.fieldErrors);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(update.conflict ? null : mutation.error, formRef);
+  const systemLabels = useMemo(() => new Map(evidence?.aiSystems.map((s) => [s.id, s.name]) ?? []), [evidence]);
   const controls = (coverage.data?.controls ?? []).map((c) => ({ value: c.controlId, label: `${c.controlId} ${c.title}` }));
   const clauses = (coverage.data?.requirements ?? []).map((c) => ({
     value: c.requirementId,
     label: `${c.requirementId} ${c.title}`,
   }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (readOnly || mutation.isPending) return;
-    const body = bodyOf(draft);
-    try {
-      const saved = evidence ? await update.mutateAsync({ body, ifMatch: versionRef.current }) : await create.mutateAsync(body);
-      markClean();
-      guard.allowLeave();
-      onSaved(saved);
-    } catch {
-      // the problem shows in FormError, a conflict in the ConflictDialog
-    }
-  };
 
   return (
     <Paper withBorder p="lg" component="form" ref={formRef} onSubmit={submit}>
@@ -215,12 +184,12 @@ export function EvidenceForm({
             error={errorFor('validUntil')}
             w={200}
           />
-          <FormError error={update.conflict ? null : mutation.error} />
+          <FormError error={update.conflict ? null : error} />
           {!readOnly && (
             <Group>
               <Button
                 type="submit"
-                loading={mutation.isPending}
+                loading={pending}
                 disabled={(draft.kind === 'file' && !draft.file) || (draft.kind === 'record' && !draft.record)}
               >
                 {evidence ? 'Save changes' : 'Add evidence'}

@@ -1,15 +1,12 @@
 import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { useRecordDraft, useRecordSubmit } from '../../../shared/register';
+import { useMemo } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { AiSystemPicker } from '../../../shared/org/AiSystemPicker';
 import { toOwnerDraft, toOwnerInput } from '../../../shared/org/OwnerInput';
-import { fieldErrorLookup } from '../../../shared/problem';
-import { versionTag } from '../../../shared/register';
 import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
-import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { type AuditInput, type InternalAudit, useCreateAudit, useUpdateAudit } from '../hooks/useInternalAudits';
 import { AREA_KIND_LABELS, DEFAULT_CRITERIA } from '../labels';
 import { type AuditorDraft, AuditorsInput, auditorKey } from './AuditorsInput';
@@ -81,57 +78,22 @@ export function AuditForm({
 }) {
   const { org } = useOrg();
   const editing = audit !== null;
-  const [draft, setDraft] = useState<Draft>(() => draftOf(audit));
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const setArea = (k: AreaKind, v: PickedRecord[]) => setDraft((d) => ({ ...d, areas: { ...d.areas, [k]: v } }));
-  const { dirty, markClean } = useDirty(draft, !readOnly);
-  const guard = useLeaveGuard(dirty);
-  const versionRef = useRef(versionTag(audit?.updatedAt));
+  const form = useRecordDraft(audit, { toDraft: draftOf, conflictView: bodyOf, onSaved, readOnly });
+  const { draft, set, setDraft, guard } = form;
   const create = useCreateAudit(org.id);
-  const update = useUpdateAudit(org.id, audit?.id ?? '', {
-    mine: (vars) => vars.body,
-    theirs: (current) => bodyOf(draftOf(current as InternalAudit)),
-    onReload: (current, etag) => {
-      versionRef.current = etag;
-      const next = draftOf(current as InternalAudit);
-      setDraft(next);
-      markClean(next);
-    },
-    onOverwritten: (saved) => {
-      guard.allowLeave();
-      onSaved(saved);
-    },
-  });
-  const mutation = editing ? update : create;
-  const errorFor = fieldErrorLookup(mutation.fieldErrors);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(update.conflict ? null : mutation.error, formRef);
+  const update = useUpdateAudit(org.id, audit?.id ?? '', form.concurrency);
+  const { submit, pending, error, errorFor, formRef } = useRecordSubmit(form, { record: audit, create, update, toInput: bodyOf });
+  const setArea = (k: AreaKind, v: PickedRecord[]) => setDraft((d) => ({ ...d, areas: { ...d.areas, [k]: v } }));
   const systemLabels = useMemo(() => new Map(draft.areas['ai-system'].map((s) => [s.id, s.label])), [draft.areas]);
 
   // area errors come by index in the list the API received
-  const areaErrors = Object.entries(mutation.fieldErrors)
+  const areaErrors = Object.entries((audit ? update : create).fieldErrors)
     .filter(([f]) => f === 'areas' || f.startsWith('areas.'))
     .map(([f, m]) => {
       const i = Number(/^areas\.(\d+)/.exec(f)?.[1]);
       const a = Number.isNaN(i) ? null : areaList(draft)[i];
       return a ? `${AREA_KIND_LABELS[a.type]} ${a.label}: ${m}` : m;
     });
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (readOnly || mutation.isPending) return;
-    const body = bodyOf(draft);
-    try {
-      const saved = editing
-        ? await update.mutateAsync({ body, ifMatch: versionRef.current })
-        : await create.mutateAsync(body as AuditInput);
-      markClean();
-      guard.allowLeave();
-      onSaved(saved);
-    } catch {
-      // the problem shows beside its field or in FormError, a conflict in the ConflictDialog
-    }
-  };
 
   return (
     <Paper withBorder p="lg" component="form" ref={formRef} onSubmit={submit} aria-label={editing ? 'Edit audit' : 'New audit'}>
@@ -160,7 +122,7 @@ export function AuditForm({
             onChange={(v) => set('requirementIds', v)}
             error={
               errorFor('requirementIds') ??
-              Object.entries(mutation.fieldErrors).find(([f]) => f.startsWith('requirementIds.'))?.[1]
+              Object.entries((audit ? update : create).fieldErrors).find(([f]) => f.startsWith('requirementIds.'))?.[1]
             }
             disabled={readOnly}
           />
@@ -241,10 +203,10 @@ export function AuditForm({
             )}
           </Stack>
           <AuditorsInput value={draft.auditors} onChange={(v) => set('auditors', v)} errorFor={errorFor} disabled={readOnly} />
-          <FormError error={update.conflict ? null : mutation.error} placed={PLACED} />
+          <FormError error={update.conflict ? null : error} placed={PLACED} />
           {!readOnly && (
             <Group>
-              <Button type="submit" loading={mutation.isPending}>
+              <Button type="submit" loading={pending}>
                 {editing ? 'Save changes' : 'Plan audit'}
               </Button>
             </Group>

@@ -11,17 +11,13 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useRecordDraft, useRecordSubmit } from '../../../shared/register';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
 import { useOrg } from '../../../app/orgs/OrgContext';
 import { api, unwrap } from '../../../shared/api';
-import { fieldErrorLookup } from '../../../shared/problem';
-import { versionTag } from '../../../shared/register';
 import { ConflictDialog } from '../../../shared/ui/ConflictDialog';
 import { FormError } from '../../../shared/ui/FormError';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
-import { useFocusFirstError } from '../../../shared/ui/useFocusFirstError';
-import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
 import { type Topic, useCreateTopic, useGovernanceRoles, useMatrix, useUpdateTopic } from '../hooks/useTraining';
 
 type Kind = Topic['audience']['kind'];
@@ -81,44 +77,11 @@ export function TopicForm({
   const roles = useGovernanceRoles(org.id);
   const teams = useMatrix(org.id, null);
   const documents = useDocumentChoices(org.id);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(topic));
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const { dirty, markClean } = useDirty(draft, !readOnly);
-  const guard = useLeaveGuard(dirty);
-  const versionRef = useRef(versionTag(topic?.updatedAt));
+  const form = useRecordDraft(topic, { toDraft: draftOf, conflictView: bodyOf, onSaved, readOnly });
+  const { draft, set, guard } = form;
   const create = useCreateTopic(org.id);
-  const update = useUpdateTopic(org.id, topic?.id ?? '', {
-    mine: (vars) => vars.body,
-    theirs: (current) => bodyOf(draftOf(current as Topic)),
-    onReload: (current, etag) => {
-      versionRef.current = etag;
-      const next = draftOf(current as Topic);
-      setDraft(next);
-      markClean(next);
-    },
-    onOverwritten: (saved) => {
-      guard.allowLeave();
-      onSaved(saved);
-    },
-  });
-  const mutation = topic ? update : create;
-  const errorFor = fieldErrorLookup(mutation.fieldErrors);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(update.conflict ? null : mutation.error, formRef);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (readOnly || mutation.isPending) return;
-    const body = bodyOf(draft);
-    try {
-      const saved = topic ? await update.mutateAsync({ body, ifMatch: versionRef.current }) : await create.mutateAsync(body);
-      markClean();
-      guard.allowLeave();
-      onSaved(saved);
-    } catch {
-      // shown in FormError or the ConflictDialog
-    }
-  };
+  const update = useUpdateTopic(org.id, topic?.id ?? '', form.concurrency);
+  const { submit, pending, error, errorFor, formRef } = useRecordSubmit(form, { record: topic, create, update, toInput: bodyOf });
 
   return (
     <Paper withBorder p="lg" component="form" ref={formRef} onSubmit={submit}>
@@ -196,12 +159,12 @@ export function TopicForm({
             clearable
           />
           <FormError
-            error={update.conflict ? null : mutation.error}
+            error={update.conflict ? null : error}
             placed={['title', 'description', 'audience', 'refresherMonths', 'documentId']}
           />
           {!readOnly && (
             <Group>
-              <Button type="submit" loading={mutation.isPending}>
+              <Button type="submit" loading={pending}>
                 {topic ? 'Save changes' : 'Add topic'}
               </Button>
             </Group>
