@@ -33,6 +33,7 @@ import * as m0031 from './0031_certification_audits.js';
 import * as m0032 from './0032_certificates.js';
 import * as m0033 from './0033_readiness.js';
 import * as m0034 from './0034_trust.js';
+import * as m0035 from './0035_public_hits.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '0032_certificates': m0032,
   '0033_readiness': m0033,
   '0034_trust': m0034,
+  '0035_public_hits': m0035,
 };

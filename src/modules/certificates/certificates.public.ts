@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayUtc } from '../../platform/dates.js';
-import { AppError, notFound } from '../../platform/http/errors.js';
+import { notFound } from '../../platform/http/errors.js';
 import { problemSchema } from '../../platform/http/fields.js';
+import { type PublicLimit, throttlePublic } from '../../platform/http/public-throttle.js';
 import { listCertificationAuditRefs } from '../certification-audits/index.js';
 import * as repo from './certificates.repository.js';
 import { IAF_CERTSEARCH_URL, numberKey, shownStatus } from './certificates.rules.js';
@@ -14,7 +15,12 @@ import { type PublicCertificate, publicCertificateSchema } from './certificates.
 // database so every app node enforces the same one.
 
 export const PUBLIC_LOOKUPS_PER_WINDOW = 30;
-export const PUBLIC_LOOKUP_WINDOW_MS = 60_000;
+const LOOKUP_LIMIT: PublicLimit = {
+  bucket: 'certificate-lookup',
+  max: PUBLIC_LOOKUPS_PER_WINDOW,
+  windowMs: 60_000,
+  message: (retry) => `Too many lookups. Try again in ${retry} seconds.`,
+};
 
 export const VERIFY_NOTICE =
   'OpenAIMS shows what the organization recorded about its certificate. The issuing certification body is the authority: confirm the certificate with it' +
@@ -35,15 +41,7 @@ export const publicCertificateRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req): Promise<PublicCertificate> => {
-      const now = Date.now();
-      const since = new Date(now - PUBLIC_LOOKUP_WINDOW_MS).toISOString();
-      const hits = await repo.countLookup(db, req.ip, since, new Date(now).toISOString());
-      if (hits.count > PUBLIC_LOOKUPS_PER_WINDOW) {
-        const retry = Math.max(1, Math.ceil((Date.parse(hits.first) + PUBLIC_LOOKUP_WINDOW_MS - now) / 1000));
-        throw new AppError(429, 'Too Many Requests', `Too many lookups. Try again in ${retry} seconds.`, [], {
-          'retry-after': String(retry),
-        });
-      }
+      await throttlePublic(db, LOOKUP_LIMIT, req.ip);
       const row = await repo.publishedByNumber(db, numberKey(req.params.certificateNumber));
       if (!row) throw notFound('Certificate');
       const lastSurveillance = (await listCertificationAuditRefs(db, row.org_id))

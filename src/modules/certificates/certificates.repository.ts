@@ -1,6 +1,5 @@
 import { PostgresAdapter, sql } from 'kysely';
-import { uuidv7 } from 'uuidv7';
-import type { Db, Executor } from '../../platform/db/db.js';
+import type { Executor } from '../../platform/db/db.js';
 import './certificates.tables.js';
 
 // The certificates module's statements. Every one carries org_id, except the
@@ -126,20 +125,4 @@ export function validEverywhere(db: Executor, today: string) {
     .where('certificates.archived_at', 'is', null)
     .where('certificates.expiry_date', '>=', today)
     .execute();
-}
-
-/** Counts a public lookup from `ip` and answers how many it made in the window (this one included). */
-export async function countLookup(db: Db, ip: string, since: string, now: string): Promise<{ count: number; first: string }> {
-  return db.transaction().execute(async (tx) => {
-    // rows older than the window count for no one: the table stays as small as the window's traffic
-    await tx.deleteFrom('certificate_lookups').where('at', '<', since).execute();
-    await tx.insertInto('certificate_lookups').values({ id: uuidv7(), ip, at: now }).execute();
-    const row = await tx
-      .selectFrom('certificate_lookups')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('first')])
-      .where('ip', '=', ip)
-      .where('at', '>=', since)
-      .executeTakeFirstOrThrow();
-    return { count: Number(row.n), first: String(row.first ?? now) };
-  });
 }

@@ -7,7 +7,6 @@ declare module '../../platform/db/tables.js' {
   interface DB {
     certification_decisions: CertificationDecisionsTable;
     certificates: CertificatesTable;
-    certificate_lookups: CertificateLookupsTable;
   }
 }
 
@@ -66,8 +65,3 @@ export interface CertificatesTable {
 }
 
 /** One public verification lookup: counted per client IP for the rate limit. */
-export interface CertificateLookupsTable {
-  id: string;
-  ip: string;
-  at: string;
-}

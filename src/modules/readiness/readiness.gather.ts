@@ -2,6 +2,7 @@
 // their index.ts: a fixed number of statements whatever the organization
 // holds (grouped reads; the evidence sample fetches only the drawn items).
 import type { Executor } from '../../platform/db/db.js';
+import { addDays } from '../../platform/dates.js';
 import { coreSet, documentsPastReview } from '../documents/index.js';
 import { controlEvidenceIds, evidenceCoverage, evidenceItemsByIds } from '../evidence/index.js';
 import { assessedAiSystemIds } from '../impact-assessments/index.js';
@@ -19,12 +20,6 @@ import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js
 import { competenceCriteriaCount, trainingSummary } from '../training/index.js';
 import type { ControlSample, ReadinessFacts } from './readiness.facts.js';
 import { drawSample } from './readiness.sample.rules.js';
-
-const dayBefore = (day: string) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-};
 
 /** The evidence sample: applicable controls of the SoA, a seeded draw of their items, the drawn items read. */
 async function gatherSample(
@@ -109,7 +104,7 @@ export async function gatherReadiness(
     evidenceCoverage(db, orgId, today),
     monitoringSummary(db, orgId, now),
     supplierReviewSummary(db, orgId),
-    supplierReviewsDue(db, orgId, dayBefore(today)),
+    supplierReviewsDue(db, orgId, addDays(today, -1)),
     trainingSummary(db, orgId, today),
     competenceCriteriaCount(db, orgId),
     nonconformityRecords(db, orgId, today),

@@ -1,3 +1,4 @@
+import { throttlePublic } from '../../platform/http/public-throttle.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../platform/http/fields.js';
@@ -16,7 +17,7 @@ import {
   questionIdSchema,
   timelineSchema,
 } from './trust.schemas.js';
-import { publicTrustPage, throttlePublicView } from './trust.public.js';
+import { publicTrustPage, TRUST_PAGE_LIMIT } from './trust.public.js';
 import * as service from './trust.service.js';
 
 const tags = ['buyer-readiness'];
@@ -186,7 +187,7 @@ export const publicTrustRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await throttlePublicView(db, req.ip);
+      await throttlePublic(db, TRUST_PAGE_LIMIT, req.ip);
       return publicTrustPage(db, req.params.slug);
     },
   );

@@ -4,7 +4,6 @@ declare module '../../platform/db/tables.js' {
   interface DB {
     buyer_answers: BuyerAnswersTable;
     trust_pages: TrustPagesTable;
-    trust_page_hits: TrustPageHitsTable;
   }
 }
 
@@ -35,10 +34,4 @@ export interface TrustPagesTable {
   published_by: string | null;
   created_at: string;
   updated_at: string;
-}
-
-export interface TrustPageHitsTable {
-  id: string;
-  ip: string;
-  at: string;
 }

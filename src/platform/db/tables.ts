@@ -50,6 +50,15 @@ export interface SignInAttemptsTable {
   at: string;
 }
 
+/** One request to a public route (a certificate lookup, a trust page view), kept for the length of its window. */
+export interface PublicHitsTable {
+  id: string;
+  /** which public route's limit the hit counts against */
+  bucket: string;
+  ip: string;
+  at: string;
+}
+
 export interface OrganizationsTable {
   id: string;
   slug: string;
@@ -98,6 +107,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   sign_in_attempts: SignInAttemptsTable;
+  public_hits: PublicHitsTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;
   audit_log: AuditLogTable;
