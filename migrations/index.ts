@@ -34,6 +34,11 @@ import * as m0032 from './0032_certificates.js';
 import * as m0033 from './0033_readiness.js';
 import * as m0034 from './0034_trust.js';
 import * as m0035 from './0035_public_hits.js';
+import * as m0036 from './0036_accounts_security.js';
+import * as m0037 from './0037_invitations.js';
+import * as m0038 from './0038_audit_signing.js';
+import * as m0039 from './0039_sso.js';
+import * as m0040 from './0040_mfa.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -72,4 +77,9 @@ export const migrations: Record<string, Migration> = {
   '0033_readiness': m0033,
   '0034_trust': m0034,
   '0035_public_hits': m0035,
+  '0036_accounts_security': m0036,
+  '0037_invitations': m0037,
+  '0038_audit_signing': m0038,
+  '0039_sso': m0039,
+  '0040_mfa': m0040,
 };

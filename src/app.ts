@@ -37,6 +37,9 @@ import { certificationAuditRoutes } from './modules/certification-audits/index.j
 import { certificateRoutes, publicCertificateRoutes } from './modules/certificates/index.js';
 import { readinessRoutes } from './modules/readiness/index.js';
 import { publicTrustRoutes, trustRoutes } from './modules/trust/index.js';
+import { invitationRoutes } from './modules/invitations/index.js';
+import { ssoRoutes } from './modules/sso/index.js';
+import { mfaRoutes } from './modules/mfa/index.js';
 
 /** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
 export function defaultWebDir(): string {
@@ -52,6 +55,9 @@ export async function buildApp(database: Database, config: Config) {
   app.addHook('onClose', closeReportBrowser);
   await app.register(accountRoutes);
   await app.register(organizationRoutes);
+  await app.register(invitationRoutes);
+  await app.register(ssoRoutes);
+  await app.register(mfaRoutes);
   await app.register(auditLogRoutes);
   await app.register(fileRoutes);
   await app.register(notificationRoutes);

@@ -1,20 +1,17 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit-log/audit-log.js';
-import { createSession, deleteSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
+import { deleteSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/secrets.js';
 import { recordSignInAttempt, signInBlocked } from '../../platform/auth/throttle.js';
-import { findUserByEmail, toPublicUser } from '../../platform/auth/users.js';
-import type { Db } from '../../platform/db/db.js';
-import type { Row } from '../../platform/db/tables.js';
+import { findUserByEmail } from '../../platform/auth/users.js';
 import { actorOf, requireUser } from '../../platform/http/auth-context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { problemSchema, uuid } from '../../platform/http/fields.js';
-import { toOrganization } from '../organizations/index.js';
-import { listOrgsOfUser } from '../organizations/index.js';
 import { apiTokenSchema, createdTokenSchema, createTokenBody, sessionSchema, setupBody, signInBody } from './accounts.schemas.js';
 import { tooManyAttempts } from './accounts.security.js';
+import { sessionView, startSession } from './accounts.session.js';
+import { passwordSignInRefusal } from '../sso/index.js';
 import { accountSecurityRoutes } from './accounts.security.routes.js';
 import * as service from './accounts.service.js';
 
@@ -27,21 +24,9 @@ const errors = {
   429: problemSchema,
 };
 
-async function sessionView(db: Db, user: Row<'users'>, csrfToken: string | null) {
-  const now = new Date().toISOString();
-  const orgs = await listOrgsOfUser(db, user.id);
-  return {
-    user: toPublicUser(user),
-    csrfToken,
-    organizations: orgs.filter((o) => !o.expires_at || o.expires_at > now).map((o) => toOrganization(o, o.role)),
-    mustChangePassword: Boolean(user.must_change_password),
-  };
-}
-
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   await app.register(accountSecurityRoutes);
-  const { sessionTtlHours, secureCookies } = app.config;
   // A real hash to compare against when the email is unknown, so the response
   // time does not reveal which emails have accounts.
   // Made on first use, not at start-up, to keep cold start short.
@@ -50,30 +35,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     dummyHash ??= hashPassword('openaims-timing-equaliser');
     return dummyHash;
   };
-
-  async function startSession(req: FastifyRequest, reply: FastifyReply, user: Row<'users'>) {
-    const s = await db.transaction().execute(async (tx) => {
-      const userAgent = req.headers['user-agent'];
-      const created = await createSession(tx, user.id, sessionTtlHours, {
-        userAgent: typeof userAgent === 'string' ? userAgent : null,
-        ip: req.ip,
-      });
-      await appendAudit(
-        tx,
-        { userId: user.id, label: user.email },
-        { orgId: null, entityType: 'session', entityId: user.id, action: 'sign-in' },
-      );
-      return created;
-    });
-    reply.setCookie(SESSION_COOKIE, s.cookieValue, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookies,
-      path: '/',
-      expires: new Date(s.expiresAt),
-    });
-    return sessionView(db, user, s.csrfToken);
-  }
 
   app.get(
     '/api/v1/setup',
@@ -101,7 +62,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { user } = await service.initInstance(db, req.body, 'web');
-      return reply.code(201).send(await startSession(req, reply, user));
+      return reply.code(201).send(await startSession(req, reply, user, { method: 'setup' }));
     },
   );
 
@@ -124,7 +85,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       const ok = await verifyPassword(user?.password_hash ?? (await timingHash()), password);
       await recordSignInAttempt(db, email, req.ip, Boolean(user && ok && !user.disabled_at));
       if (!user || !ok || user.disabled_at) throw new AppError(401, 'Unauthorized', 'The email or password is wrong.');
-      return startSession(req, reply, user);
+      // An organization that enforces single sign-on refuses its members' passwords.
+      const refusal = await passwordSignInRefusal(db, user);
+      if (refusal) throw new AppError(403, 'Single sign-on required', refusal);
+      // MFA (issue 16): the second-factor step goes here, before a session starts.
+      return startSession(req, reply, user, { method: 'password' });
     },
   );
 

@@ -42,6 +42,22 @@ export const configSchema = z.object({
   s3ForcePathStyle: z.boolean(),
   /** the largest file an upload may carry, in MB (MiB) */
   uploadMaxMb: z.coerce.number().positive().max(100_000),
+  /**
+   * Proxies whose X-Forwarded-For is believed (OPENAIMS_TRUST_PROXY, comma
+   * separated addresses or CIDRs). Empty: the socket's address is the client's.
+   */
+  trustProxy: z.array(z.string().min(1)),
+  /** PDF reports printed at once by this process; more wait in a queue */
+  pdfConcurrency: z.coerce.number().int().min(1).max(64),
+  /** PDF reports allowed to wait; past that a request gets 503 with Retry-After */
+  pdfQueueMax: z.coerce.number().int().min(0).max(10_000),
+  /**
+   * The Ed25519 private key that signs the audit log's head (PEM or base64
+   * PKCS#8). Unset: a key file kept in the data directory, made on first start.
+   */
+  auditSigningKey: z.string().min(1).optional(),
+  /** a signed checkpoint of the audit chain every N rows */
+  auditCheckpointEvery: z.coerce.number().int().min(1).max(1_000_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -51,6 +67,14 @@ export type ConfigOverrides = Partial<Config>;
 function envBool(value: string | undefined): boolean | undefined {
   if (value === undefined || value === '') return undefined;
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+/** "a, b , c" → ['a', 'b', 'c']; unset or empty → [] */
+function listOf(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** Where Chromium usually lives on each platform, most likely first. */
@@ -118,6 +142,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     s3SecretAccessKey: overrides.s3SecretAccessKey ?? (env.OPENAIMS_S3_SECRET_ACCESS_KEY || undefined),
     s3ForcePathStyle: overrides.s3ForcePathStyle ?? envBool(env.OPENAIMS_S3_FORCE_PATH_STYLE) ?? false,
     uploadMaxMb: overrides.uploadMaxMb ?? env.OPENAIMS_UPLOAD_MAX_MB ?? 100,
+    trustProxy: overrides.trustProxy ?? listOf(env.OPENAIMS_TRUST_PROXY),
+    pdfConcurrency: overrides.pdfConcurrency ?? env.OPENAIMS_PDF_CONCURRENCY ?? 2,
+    pdfQueueMax: overrides.pdfQueueMax ?? env.OPENAIMS_PDF_QUEUE ?? 8,
+    auditSigningKey: overrides.auditSigningKey ?? (env.OPENAIMS_AUDIT_SIGNING_KEY || undefined),
+    auditCheckpointEvery: overrides.auditCheckpointEvery ?? env.OPENAIMS_AUDIT_CHECKPOINT_EVERY ?? 1000,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
