@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isProxyAddress } from '../auth/proxy.js';
 
 // Every setting OpenAIMS reads, in one place, so README and CLI stay in step.
 // CLI flags override environment variables, which override defaults.
@@ -46,7 +47,9 @@ export const configSchema = z.object({
    * Proxies whose X-Forwarded-For is believed (OPENAIMS_TRUST_PROXY, comma
    * separated addresses or CIDRs). Empty: the socket's address is the client's.
    */
-  trustProxy: z.array(z.string().min(1)),
+  trustProxy: z.array(
+    z.string().refine(isProxyAddress, { error: (iss) => `${JSON.stringify(iss.input)} is not an IP address or CIDR range` }),
+  ),
   /** PDF reports printed at once by this process; more wait in a queue */
   pdfConcurrency: z.coerce.number().int().min(1).max(64),
   /** PDF reports allowed to wait; past that a request gets 503 with Retry-After */

@@ -17,6 +17,7 @@ import {
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { blockedUntilPasswordChange, PASSWORD_CHANGE_REQUIRED_TITLE } from '../auth/password-change.js';
+import { trustProxyOption } from '../auth/proxy.js';
 import { API_TOKEN_PREFIX, findSession, findUserByApiToken, SESSION_COOKIE } from '../auth/sessions.js';
 import { safeEqual } from '../auth/secrets.js';
 import type { Config } from '../config/config.js';
@@ -71,7 +72,7 @@ export async function createServer(database: Database, config: Config, version: 
   const app = Fastify({
     ...loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: trustProxyOption(config.trustProxy),
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
