@@ -4,7 +4,9 @@ import SQLite from 'better-sqlite3';
 import type { Command } from 'commander';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrations } from '../../migrations/index.js';
-import { type VerifyResult, verifyAuditLog } from '../platform/audit-log/audit-log.js';
+import { type VerifyOptions, type VerifyResult, verifyAuditLog } from '../platform/audit-log/audit-log.js';
+import { loadAuditSigner, trustedKeyIds, trustKeys } from '../platform/audit-log/audit-log.signing.js';
+import type { Config } from '../platform/config/config.js';
 import type { DB } from '../platform/db/tables.js';
 import { CliError, cliConfig, EXIT_USAGE, printJson, println, sqlitePath, usageError } from './context.js';
 
@@ -78,10 +80,12 @@ interface Inspection {
   audit: VerifyResult;
   users: number;
   organizations: number;
+  /** the keys that signed the audit log's head and checkpoints */
+  keys: { keyId: string; publicKey: string }[];
 }
 
 /** Checks that a file is an intact OpenAIMS database this version can run. */
-async function inspect(file: string, label: string): Promise<Inspection> {
+async function inspect(file: string, label: string, verify: VerifyOptions = {}): Promise<Inspection> {
   const conn = new SQLite(file, { fileMustExist: true });
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: conn }) });
   try {
@@ -99,7 +103,13 @@ async function inspect(file: string, label: string): Promise<Inspection> {
     if (unknown.length)
       throw new CliError(`${label} was written by a newer OpenAIMS (unknown migration ${unknown[0]}); upgrade OpenAIMS first.`);
     const count = (table: string) => (conn.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-    return { audit: await verifyAuditLog(db), users: count('users'), organizations: count('organizations') };
+    const keys = conn
+      .prepare(
+        `select key_id as keyId, public_key as publicKey from audit_head where key_id is not null
+         union select key_id, public_key from audit_checkpoints where key_id is not null`,
+      )
+      .all() as Inspection['keys'];
+    return { audit: await verifyAuditLog(db, verify), users: count('users'), organizations: count('organizations'), keys };
   } finally {
     await db.destroy();
   }
@@ -132,6 +142,11 @@ function countRecords(conn: SQLite.Database): { users: number; organizations: nu
   return { users: rows('users'), organizations: rows('organizations'), auditLog: rows('audit_log') };
 }
 
+/** The key ids this instance trusts: its own and those of backups it restored. */
+function instanceKeys(config: Config): string[] {
+  return [loadAuditSigner(config).keyId, ...trustedKeyIds(config.dataDir)];
+}
+
 export function registerBackup(program: Command): void {
   program
     .command('backup')
@@ -158,7 +173,7 @@ export function registerBackup(program: Command): void {
       const partial = `${out}.partial-${process.pid}`;
       try {
         await snapshot(dbFile, partial);
-        const { audit } = await inspect(partial, 'The backup');
+        const { audit } = await inspect(partial, 'The backup', { trustedKeyIds: instanceKeys(config) });
         // It holds password hashes and every record: readable by its owner only.
         fs.chmodSync(partial, 0o600);
         fsyncPath(partial);
@@ -209,6 +224,7 @@ export function registerBackup(program: Command): void {
       let lock: SQLite.Database | undefined;
       try {
         await snapshot(source, staged);
+        // Signatures must verify, by whichever key: restoring is the decision to trust the backup's keys.
         const found = await inspect(staged, source);
         if (!found.audit.ok) {
           throw new CliError(
@@ -240,6 +256,11 @@ export function registerBackup(program: Command): void {
         }
 
         fs.renameSync(staged, target);
+        const own = instanceKeys(config);
+        const trusted = trustKeys(
+          config.dataDir,
+          found.keys.filter((k) => !own.includes(k.keyId)),
+        );
         lock?.close();
         lock = undefined;
         // The old database's journal files would be replayed into the new one.
@@ -256,6 +277,7 @@ export function registerBackup(program: Command): void {
             users: found.users,
             organizations: found.organizations,
             auditLogRows: found.audit.rows,
+            trustedKeys: trusted,
           });
           return;
         }
@@ -263,6 +285,9 @@ export function registerBackup(program: Command): void {
           `Restored ${source} into ${target}: ${found.users} users, ${found.organizations} organizations, audit log ok (${found.audit.rows} rows)`,
         );
         if (keptAs) println(`The previous database is kept as ${keptAs}`);
+        if (trusted.length)
+          println(`Its audit log was signed by key ${trusted.join(', ')}, now trusted by \`aims audit-log verify\` here.`);
+        for (const w of found.audit.warnings ?? []) println(`warning: audit log ${w}`);
         println('Start the server with `aims serve`.');
       } finally {
         lock?.close();

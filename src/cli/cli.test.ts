@@ -166,6 +166,7 @@ describe('aims CLI', { timeout: 120_000 }, () => {
 
   it('audit-log verify names the first tampered row and exits 1', async () => {
     const conn = new SQLite(path.join(dataA, 'openaims.sqlite'));
+    conn.exec('DROP TRIGGER audit_log_no_update'); // the guard an attacker must remove first (issue 16)
     conn.prepare("UPDATE audit_log SET actor = 'x' WHERE seq = 1").run();
     conn.close();
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../platform/audit-log/audit-log.js';
+import { attachAuditSigner, loadAuditSigner } from '../platform/audit-log/audit-log.signing.js';
 import { type Config, type ConfigOverrides, loadConfig } from '../platform/config/config.js';
 import { type Database, openDatabase, sqliteFile } from '../platform/db/db.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
@@ -87,6 +88,8 @@ export async function withDatabase<T>(config: Config, mode: OpenMode, fn: (datab
     else if (!(await hasTable(database, 'audit_log'))) {
       throw new CliError(`${describeTarget(config)} has no OpenAIMS schema; run \`aims init\` or \`aims migrate\` first.`);
     }
+    // Changes made from the command line are signed like the server's.
+    attachAuditSigner(database.db, loadAuditSigner(config), config.auditCheckpointEvery);
     return await fn(database);
   } finally {
     await database.close();

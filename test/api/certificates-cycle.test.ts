@@ -3,6 +3,7 @@ import { certificateSummary } from '../../src/modules/certificates/index.js';
 import { certificationCycleDue } from '../../src/modules/certificates/certificates.job.js';
 import { addDays, todayUtc } from '../../src/platform/dates.js';
 import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
+import { unguardAuditLog } from '../support/audit-tamper.js';
 import { testDialects } from '../support/db.js';
 
 // The cycle a certificate starts, its reminders, and what changed since the
@@ -119,7 +120,8 @@ describe.each(testDialects())('certification cycle and surveillance readiness (%
       inherentImpact: 4,
     });
     expect(risk.status, JSON.stringify(risk.body)).toBe(201);
-    // what happened before the audit ended: dated back in the log
+    // what happened before the audit ended: dated back in the log (the table refuses updates: guard off first)
+    await unguardAuditLog(t.database);
     await t.database.db
       .updateTable('audit_log')
       .set({ at: `${addDays(today, -10)}T10:00:00.000Z` })

@@ -33,7 +33,7 @@ describe('two processes writing one SQLite database', () => {
     expect(results.map((r) => r.code)).toEqual([0, 0]);
 
     const check = openDatabase({ dataDir: dir, databaseUrl: `sqlite:${file}` });
-    expect(await verifyAuditLog(check.db)).toEqual({ ok: true, rows: 80 });
+    expect(await verifyAuditLog(check.db)).toMatchObject({ ok: true, rows: 80 });
     await check.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

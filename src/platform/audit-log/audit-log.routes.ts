@@ -4,6 +4,7 @@ import { problemSchema, uuid } from '../http/fields.js';
 import { decodeCursor, encodeCursor, limitParam } from '../http/pagination.js';
 import { listAuditLog, toAuditEntry } from './audit-log.js';
 import { orgAccess } from '../http/org-routes.js';
+import { attachAuditSigner, loadAuditSigner } from './audit-log.signing.js';
 
 export const auditEntrySchema = z
   .object({
@@ -35,6 +36,9 @@ const query = z.strictObject({
 
 export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
+  // Every app signs its database's audit head: this plugin is registered once
+  // per app by buildApp, which serve and the tests both use.
+  attachAuditSigner(db, loadAuditSigner(app.config), app.config.auditCheckpointEvery);
   app.get(
     '/api/v1/orgs/:orgId/audit-log',
     {

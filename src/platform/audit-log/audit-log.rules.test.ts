@@ -44,10 +44,13 @@ describe('audit log hash chain', () => {
     expect(findChainBreak(rows)?.seq).toBe(3);
   });
 
-  it('finds a deleted row', () => {
+  it('names a deleted row by its own sequence number', () => {
     const rows = chain(5);
     rows.splice(3, 1);
-    expect(findChainBreak(rows)?.seq).toBe(5);
+    expect(findChainBreak(rows)).toEqual({ seq: 4, reason: 'row 4 is missing' });
+    rows.splice(1, 1);
+    expect(findChainBreak(rows)).toEqual({ seq: 2, reason: 'row 2 is missing' });
+    expect(findChainBreak(chain(9).filter((r) => r.seq < 3 || r.seq > 6))).toEqual({ seq: 3, reason: 'rows 3 to 6 are missing' });
   });
 
   it('continues from a previous page', () => {

@@ -71,11 +71,17 @@ export function findChainBreak(rows: ChainedRow[], prev?: { seq: number; hash: s
   let expectedPrev = prev?.hash ?? GENESIS_HASH;
   let expectedSeq = (prev?.seq ?? 0) + 1;
   for (const row of rows) {
-    if (row.seq !== expectedSeq) return { seq: row.seq, reason: `sequence gap: expected ${expectedSeq}` };
+    // A deleted row is named by its own number, not by the row after the hole.
+    if (row.seq > expectedSeq) return { seq: expectedSeq, reason: missingRows(expectedSeq, row.seq - 1) };
+    if (row.seq !== expectedSeq) return { seq: row.seq, reason: `sequence out of order: expected ${expectedSeq}` };
     if (row.prev_hash !== expectedPrev) return { seq: row.seq, reason: 'prev_hash does not match the previous row' };
     if (rowHash(row) !== row.hash) return { seq: row.seq, reason: 'row content does not match its hash' };
     expectedPrev = row.hash;
     expectedSeq = row.seq + 1;
   }
   return null;
+}
+
+export function missingRows(from: number, to: number): string {
+  return from === to ? `row ${from} is missing` : `rows ${from} to ${to} are missing`;
 }

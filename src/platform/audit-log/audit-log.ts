@@ -1,9 +1,13 @@
 import { PostgresAdapter, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { Db, Executor } from '../db/db.js';
+import type { Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
 import type { Row } from '../db/tables.js';
-import { type ChainBreak, canonicalJson, findChainBreak, GENESIS_HASH, rowHash } from './audit-log.rules.js';
+import { canonicalJson, GENESIS_HASH, rowHash } from './audit-log.rules.js';
+import { auditSigningFor, checkpointMessage, headMessage } from './audit-log.signing.js';
+import './audit-log.tables.js';
+
+export { type VerifyOptions, type VerifyResult, verifyAuditLog } from './audit-log.verify.js';
 
 export interface Actor {
   userId: string | null;
@@ -53,9 +57,13 @@ export async function appendAuditMany(tx: Executor, actor: Actor, entries: Audit
     // Serialises writers across app nodes so two rows never claim the same seq.
     await sql`select pg_advisory_xact_lock(4200142001)`.execute(tx);
   }
+  // The log continues from its last row, or from the head when rows past the
+  // last one were deleted: the hole then stays in the chain for verify to name.
   const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  const head = await tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const from = head && head.seq > (last?.seq ?? 0) ? head : last;
+  let seq = from?.seq ?? 0;
+  let prevHash = from?.hash ?? GENESIS_HASH;
   const at = nowIso();
   const rows = entries.map((entry) => {
     const fields = {
@@ -82,33 +90,27 @@ export async function appendAuditMany(tx: Executor, actor: Actor, entries: Audit
       .values(rows.slice(i, i + 500))
       .execute();
   }
+  await storeSignedHead(tx, rows, at);
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  rows: number;
-  break?: ChainBreak;
-}
-
-/** Walks the whole log in pages; memory stays flat however long it grows. */
-export async function verifyAuditLog(db: Db, pageSize = 2000): Promise<VerifyResult> {
-  let prev: { seq: number; hash: string } | undefined;
-  let count = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>', prev?.seq ?? 0)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
-    if (rows.length === 0) return { ok: true, rows: count };
-    const found = findChainBreak(rows, prev);
-    if (found) return { ok: false, rows: count, break: found };
-    count += rows.length;
-    const last = rows[rows.length - 1];
-    prev = { seq: last.seq, hash: last.hash };
-  }
+/** The new head, and a checkpoint for every Nth row written, signed when a signer is attached. */
+async function storeSignedHead(tx: Executor, rows: { seq: number; hash: string }[], at: string): Promise<void> {
+  const { signer, checkpointEvery } = auditSigningFor(tx);
+  const signed = (message: string) =>
+    signer
+      ? { signature: signer.sign(message), key_id: signer.keyId, public_key: signer.publicKey }
+      : { signature: null, key_id: null, public_key: null };
+  const checkpoints = rows
+    .filter((r) => r.seq % checkpointEvery === 0)
+    .map((r) => ({ seq: r.seq, hash: r.hash, at, ...signed(checkpointMessage(r.seq, r.hash)) }));
+  if (checkpoints.length) await tx.insertInto('audit_checkpoints').values(checkpoints).execute();
+  const top = rows[rows.length - 1];
+  const head = { seq: top.seq, hash: top.hash, at, ...signed(headMessage(top.seq, top.hash, at)) };
+  await tx
+    .insertInto('audit_head')
+    .values({ id: 1, ...head })
+    .onConflict((oc) => oc.column('id').doUpdateSet(head))
+    .execute();
 }
 
 export interface AuditLogQuery {

@@ -1,0 +1,149 @@
+import type { Db } from '../db/db.js';
+import { type ChainBreak, findChainBreak, GENESIS_HASH, missingRows } from './audit-log.rules.js';
+import { checkpointMessage, headMessage, signatureValid } from './audit-log.signing.js';
+import './audit-log.tables.js';
+
+// Verification walks the hash chain (an edited or deleted row), then holds it
+// against what was signed when it was written: the checkpoints (a row edited
+// and the chain recomputed after it no longer matches one), the head (the
+// last rows deleted, or the tail rewritten) and, when given, a head exported
+// earlier and kept outside (everything rewritten, even with the key).
+
+/** What `aims audit-log export-head` prints. */
+export interface ExportedHead {
+  seq: number;
+  hash: string;
+  at: string;
+  keyId: string;
+  publicKey: string;
+  signature: string;
+}
+
+export interface VerifyOptions {
+  pageSize?: number;
+  /** Key ids the verifier trusts; a signature by any other key fails. Unset: any key whose signature verifies. */
+  trustedKeyIds?: string[];
+  /** An unsigned head or checkpoint fails instead of being a warning (the CLI, which holds the key). */
+  requireSigned?: boolean;
+  /** A head exported earlier: the log must still hold that row with that hash. */
+  exportedHead?: ExportedHead;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  rows: number;
+  break?: ChainBreak;
+  head?: { seq: number; hash: string; at: string; keyId: string | null; signed: boolean };
+  checkpoints?: number;
+  warnings?: string[];
+}
+
+type Signed = { signature: string | null; key_id: string | null; public_key: string | null };
+
+/** Why a signature is not acceptable, or null when it is. */
+function signatureProblem(what: string, message: string, s: Signed, opts: VerifyOptions): string | null {
+  if (!s.signature || !s.key_id || !s.public_key) return `${what} not signed`;
+  if (!signatureValid(message, { signature: s.signature, keyId: s.key_id, publicKey: s.public_key }))
+    return `${what}: signature does not verify`;
+  if (opts.trustedKeyIds && !opts.trustedKeyIds.includes(s.key_id))
+    return `${what} signed by key ${s.key_id}, which this instance does not trust`;
+  return null;
+}
+
+/** Walks the whole log in pages; memory stays flat however long it grows (checkpoints: one per N rows). */
+export async function verifyAuditLog(db: Db, options: VerifyOptions | number = {}): Promise<VerifyResult> {
+  const opts = typeof options === 'number' ? { pageSize: options } : options;
+  const pageSize = opts.pageSize ?? 2000;
+  const warnings: string[] = [];
+  const unsigned = (problem: string, seq: number): ChainBreak | null => {
+    if (!problem.endsWith('not signed') || opts.requireSigned) return { seq, reason: problem };
+    if (!warnings.includes(problem)) warnings.push(problem);
+    return null;
+  };
+
+  const checkpoints = await db.selectFrom('audit_checkpoints').selectAll().orderBy('seq').execute();
+  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  const fail = (rows: number, found?: ChainBreak | null): VerifyResult => ({
+    ok: !found,
+    rows,
+    ...(found ? { break: found } : {}),
+    ...(head
+      ? { head: { seq: head.seq, hash: head.hash, at: head.at, keyId: head.key_id, signed: head.signature !== null } }
+      : {}),
+    checkpoints: checkpoints.length,
+    ...(warnings.length ? { warnings } : {}),
+  });
+
+  const expected = new Map<number, string>();
+  for (const cp of checkpoints) {
+    const problem = signatureProblem(`checkpoint at row ${cp.seq}`, checkpointMessage(cp.seq, cp.hash), cp, opts);
+    const found = problem && unsigned(problem.endsWith('not signed') ? 'checkpoints not signed' : problem, cp.seq);
+    if (found) return fail(0, found);
+    expected.set(cp.seq, cp.hash);
+  }
+
+  let prev: { seq: number; hash: string } | undefined;
+  let count = 0;
+  let exportedSeen = false;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', prev?.seq ?? 0)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) break;
+    const found = findChainBreak(rows, prev);
+    if (found) return fail(count, found);
+    for (const row of rows) {
+      const signedHash = expected.get(row.seq);
+      if (signedHash !== undefined && signedHash !== row.hash)
+        return fail(count, {
+          seq: row.seq,
+          reason: `row ${row.seq} differs from its signed checkpoint: rewritten at or before it`,
+        });
+      if (opts.exportedHead && row.seq === opts.exportedHead.seq) {
+        exportedSeen = true;
+        if (row.hash !== opts.exportedHead.hash)
+          return fail(count, {
+            seq: row.seq,
+            reason: `row ${row.seq} differs from the exported head: rewritten at or before it`,
+          });
+      }
+    }
+    count += rows.length;
+    const last = rows[rows.length - 1];
+    prev = { seq: last.seq, hash: last.hash };
+  }
+
+  const end = prev ?? { seq: 0, hash: GENESIS_HASH };
+  const beyond = checkpoints.find((cp) => cp.seq > end.seq);
+  if (beyond)
+    return fail(count, {
+      seq: end.seq + 1,
+      reason: `${missingRows(end.seq + 1, beyond.seq)}: a signed checkpoint holds row ${beyond.seq}`,
+    });
+  if (opts.exportedHead) {
+    const x = opts.exportedHead;
+    if (!signatureValid(headMessage(x.seq, x.hash, x.at), x))
+      return fail(count, { seq: x.seq, reason: 'the exported head: signature does not verify' });
+    if (!exportedSeen)
+      return fail(count, { seq: x.seq, reason: `${missingRows(end.seq + 1, x.seq)}: the exported head holds row ${x.seq}` });
+  }
+  if (!head) return fail(count, { seq: end.seq, reason: 'the signed head is missing' });
+  if (head.seq > end.seq)
+    return fail(count, {
+      seq: end.seq + 1,
+      reason: `${missingRows(end.seq + 1, head.seq)}: the signed head is at row ${head.seq}`,
+    });
+  if (head.seq < end.seq)
+    return fail(count, {
+      seq: head.seq + 1,
+      reason: `rows ${head.seq + 1} to ${end.seq} were added without moving the signed head`,
+    });
+  if (head.hash !== end.hash)
+    return fail(count, { seq: end.seq, reason: `row ${end.seq} differs from the signed head: rewritten at or before it` });
+  const problem = signatureProblem('head', headMessage(head.seq, head.hash, head.at), head, opts);
+  return fail(count, problem ? unsigned(problem, head.seq) : null);
+}
