@@ -82,6 +82,10 @@ export async function verifyAuditLog(db: Db, options: VerifyOptions | number = {
     expected.set(cp.seq, cp.hash);
   }
 
+  const x = opts.exportedHead;
+  if (x && !signatureValid(headMessage(x.seq, x.hash, x.at), x))
+    return fail(0, { seq: x.seq, reason: 'the exported head: signature does not verify' });
+
   let prev: { seq: number; hash: string } | undefined;
   let count = 0;
   let exportedSeen = false;
@@ -124,13 +128,8 @@ export async function verifyAuditLog(db: Db, options: VerifyOptions | number = {
       seq: end.seq + 1,
       reason: `${missingRows(end.seq + 1, beyond.seq)}: a signed checkpoint holds row ${beyond.seq}`,
     });
-  if (opts.exportedHead) {
-    const x = opts.exportedHead;
-    if (!signatureValid(headMessage(x.seq, x.hash, x.at), x))
-      return fail(count, { seq: x.seq, reason: 'the exported head: signature does not verify' });
-    if (!exportedSeen)
-      return fail(count, { seq: x.seq, reason: `${missingRows(end.seq + 1, x.seq)}: the exported head holds row ${x.seq}` });
-  }
+  if (x && x.seq > 0 && !exportedSeen)
+    return fail(count, { seq: x.seq, reason: `${missingRows(end.seq + 1, x.seq)}: the exported head holds row ${x.seq}` });
   if (!head) return fail(count, { seq: end.seq, reason: 'the signed head is missing' });
   if (head.seq > end.seq)
     return fail(count, {
