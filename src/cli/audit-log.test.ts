@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEY_FILE, signerFromKey } from '../platform/audit-log/audit-log.signing.js';
+
+// `aims audit-log verify` and `export-head` as a user runs them: the real
+// program in a child process, on a throwaway SQLite data directory.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const entry = path.join(root, 'src/cli/index.ts');
+const { DATABASE_URL: _url, OPENAIMS_DATA: _data, OPENAIMS_AUDIT_SIGNING_KEY: _key, ...baseEnv } = process.env;
+
+function aims(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+      cwd: root,
+      env: { ...baseEnv, OPENAIMS_LOG_LEVEL: 'silent', OPENAIMS_AUDIT_CHECKPOINT_EVERY: '5', ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d) => (stdout += d));
+    child.stderr?.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let tmp: string;
+let data: string;
+const init = (dir: string, env: Record<string, string> = {}) =>
+  aims(
+    ['--data', dir, 'init', '--email', 'ciso@example.com', '--password', 'correct horse battery staple', '--org', 'Example Ltd'],
+    env,
+  );
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-audit-'));
+  data = path.join(tmp, 'a');
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('aims audit-log', { timeout: 120_000 }, () => {
+  it('signs with a key file made in the data directory (0600); verify reports head, checkpoints and speed', async () => {
+    expect((await init(data)).code).toBe(0);
+    const keyFile = path.join(data, KEY_FILE);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+
+    const [verified, exported] = await Promise.all([
+      aims(['--data', data, 'audit-log', 'verify', '--json']),
+      aims(['--data', data, 'audit-log', 'export-head', '--json']),
+    ]);
+    expect(verified.stderr).toBe('');
+    const result = JSON.parse(verified.stdout);
+    expect(result).toMatchObject({
+      ok: true,
+      head: { signed: true, seq: result.rows },
+      checkpoints: Math.floor(result.rows / 5),
+    });
+    expect(result.rowsPerSecond).toBeGreaterThan(0);
+    const head = JSON.parse(exported.stdout);
+    expect(head).toMatchObject({ seq: result.rows, keyId: result.head.keyId, hash: result.head.hash });
+    expect(Object.keys(head).sort()).toEqual(['at', 'hash', 'keyId', 'publicKey', 'seq', 'signature']);
+    fs.writeFileSync(path.join(tmp, 'head.json'), exported.stdout);
+  });
+
+  it('verify --head passes while the log grows, and names the deleted tail when it is cut', async () => {
+    const headFile = path.join(tmp, 'head.json');
+    const created = await aims([
+      '--data',
+      data,
+      'org',
+      'create',
+      '--name',
+      'Second',
+      '--slug',
+      'second',
+      '--owner',
+      'ciso@example.com',
+    ]);
+    expect(created.code).toBe(0);
+    const grown = await aims(['--data', data, 'audit-log', 'verify', '--head', headFile]);
+    expect(grown.stdout).toMatch(
+      /^ok\n\d+ rows, \d+ checkpoints, head at row \d+ signed by key [0-9a-f]{16}\nthe exported head \(row \d+\) matches\n$/,
+    );
+
+    // someone who can write the file removes the guard and the last row
+    const exported = JSON.parse(fs.readFileSync(headFile, 'utf8')) as { seq: number };
+    const conn = new SQLite(path.join(data, 'openaims.sqlite'));
+    const last = (conn.prepare('select max(seq) as n from audit_log').get() as { n: number }).n;
+    conn.exec('DROP TRIGGER audit_log_no_delete');
+    conn.prepare('DELETE FROM audit_log WHERE seq = ?').run(last);
+    conn.close();
+    const [cut, cutJson] = await Promise.all([
+      aims(['--data', data, 'audit-log', 'verify']),
+      aims(['--data', data, 'audit-log', 'verify', '--json']),
+    ]);
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toBe(`broken at seq ${last}: row ${last} is missing: the signed head is at row ${last}\n`);
+    expect(JSON.parse(cutJson.stdout)).toMatchObject({
+      ok: false,
+      break: { seq: last, reason: `row ${last} is missing: the signed head is at row ${last}` },
+    });
+    expect(exported.seq).toBeLessThan(last);
+  });
+
+  it('refuses a bad --head file or --trust-key with exit 2', async () => {
+    fs.writeFileSync(path.join(tmp, 'bad.json'), '{"seq": "x"}');
+    const [badHead, badKey] = await Promise.all([
+      aims(['--data', data, 'audit-log', 'verify', '--head', path.join(tmp, 'bad.json')]),
+      aims(['--data', data, 'audit-log', 'verify', '--trust-key', 'nope']),
+    ]);
+    expect(badHead.code).toBe(2);
+    expect(badHead.stderr).toMatch(/--head .*seq/);
+    expect(badKey.code).toBe(2);
+    expect(badKey.stderr).toMatch(/--trust-key: nope is not a key id/);
+  });
+
+  it('signs with OPENAIMS_AUDIT_SIGNING_KEY when set (no key file); another instance key is not trusted', async () => {
+    const dir = path.join(tmp, 'configured');
+    const privateKey = generateKeyPairSync('ed25519').privateKey;
+    const base64 = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    expect((await init(dir, { OPENAIMS_AUDIT_SIGNING_KEY: base64 })).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, KEY_FILE))).toBe(false);
+    const [mine, other] = await Promise.all([
+      aims(['--data', dir, 'audit-log', 'verify', '--json'], { OPENAIMS_AUDIT_SIGNING_KEY: base64 }),
+      aims(['--data', dir, 'audit-log', 'verify', '--json']),
+    ]);
+    const keyId = signerFromKey(privateKey).keyId;
+    expect(JSON.parse(mine.stdout)).toMatchObject({ ok: true, head: { keyId } });
+    // without the key configured, this instance has a key file of its own, which did not sign the log
+    expect(JSON.parse(other.stdout)).toMatchObject({
+      ok: false,
+      break: { reason: expect.stringContaining(`signed by key ${keyId}, which this instance does not trust`) },
+    });
+    const trusted = await aims(['--data', dir, 'audit-log', 'verify', '--trust-key', keyId]);
+    expect(trusted.code).toBe(0);
+  });
+});
