@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type BomVersion, validateBom } from './cyclonedx-schema.js';
+import { type BomVersion, BomSchemaError, jsonPath, validateBom } from './cyclonedx-schema.js';
 
 // The part of CycloneDX an AI inventory speaks: machine-learning-model
 // components with their model card, the organizations behind them, and
@@ -73,12 +73,61 @@ export const ML_MODEL = 'machine-learning-model';
 /** Parses and validates a BOM (JSON text, bytes or an already parsed value). */
 export async function readBom(input: string | Buffer | object): Promise<{ bom: CdxBom; version: BomVersion }> {
   const data = typeof input === 'string' || Buffer.isBuffer(input) ? parseJson(input) : input;
+  // Before the validator: it recurses along nested components and overflows the stack at depth.
+  assertNesting(data);
   const version = await validateBom(data);
   // The schema has just accepted it, and every field typed above is a schema field.
   return { bom: data as CdxBom, version };
 }
 
 export class BomJsonError extends Error {}
+
+/** Components inside components: real BOMs nest a few levels (a system, its models, their parts). */
+export const MAX_COMPONENT_NESTING = 32;
+/** JSON levels of any kind; enough for 32 levels of components and what a component holds. */
+export const MAX_JSON_DEPTH = 128;
+
+/**
+ * Refuses a BOM nested deeper than the limits, naming the first place past
+ * them. Iterative (an explicit stack), so any depth is measured safely.
+ */
+export function assertNesting(data: unknown): void {
+  const stack: { value: unknown; pointer: string; depth: number; components: number }[] = [
+    { value: data, pointer: '', depth: 0, components: 0 },
+  ];
+  while (stack.length) {
+    const { value, pointer, depth, components } = stack.pop() as (typeof stack)[number];
+    if (!value || typeof value !== 'object') continue;
+    if (components > MAX_COMPONENT_NESTING) {
+      throw new BomSchemaError(`Components are nested more than ${MAX_COMPONENT_NESTING} levels deep.`, [
+        {
+          path: jsonPath(pointer),
+          message: `is nested ${components} levels of components deep; at most ${MAX_COMPONENT_NESTING} are allowed`,
+        },
+      ]);
+    }
+    if (depth > MAX_JSON_DEPTH) {
+      throw new BomSchemaError(`The BOM is nested more than ${MAX_JSON_DEPTH} levels deep.`, [
+        {
+          path: jsonPath(pointer),
+          message: `is nested more than ${MAX_JSON_DEPTH} levels deep; at most ${MAX_JSON_DEPTH} are allowed`,
+        },
+      ]);
+    }
+    const isArray = Array.isArray(value);
+    for (const [key, child] of Object.entries(value)) {
+      if (!child || typeof child !== 'object') continue;
+      // An item of a "components" array is one level of components deeper.
+      const inComponents = isArray && /\/components$/.test(pointer);
+      stack.push({
+        value: child,
+        pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        depth: depth + 1,
+        components: components + (inComponents ? 1 : 0),
+      });
+    }
+  }
+}
 
 function parseJson(input: string | Buffer): unknown {
   let text = typeof input === 'string' ? input : input.toString('utf8');

@@ -1,92 +1,19 @@
 import ExcelJS from 'exceljs';
 import { neutralizeFormula } from './cells.js';
-import type { SheetRow } from './csv.js';
 
-// XLSX through exceljs. Reading takes the first worksheet as text cells, the
-// way a person sees them (a formula gives its cached result; nothing is
-// evaluated). Writing stores every value as text and neutralises formulas,
+// XLSX through exceljs. Reading (xlsx-read.ts) streams the first worksheet
+// as text cells, the way a person sees them, and stops at a row limit.
+// Writing stores every value as text and neutralises formulas,
 // as the CSV writer does.
 
-export class XlsxReadError extends Error {}
-
-type CellValue = ExcelJS.CellValue;
-
-function dateText(d: Date): string {
-  const iso = d.toISOString();
-  // Spreadsheets keep a date as a midnight timestamp; a date is what was typed.
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
-
-function cellText(v: CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return dateText(v);
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellText(v.text as CellValue);
-  if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: CellValue }).result ?? null);
-  if ('error' in v) return v.error;
-  return '';
-}
-
-/** More than any real inventory workbook unpacks to; a 20 MB upload could otherwise inflate to gigabytes. */
-export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
-
-/**
- * The unpacked size a zip file declares in its central directory, or
- * Infinity when it cannot be read (ZIP64, truncated). This stops the plain
- * zip bomb; one that lies about its sizes is not caught here.
- */
-export function declaredUnpackedSize(zip: Buffer): number {
-  const floor = Math.max(0, zip.length - 65_557);
-  let end = -1;
-  for (let i = zip.length - 22; i >= floor; i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return Number.POSITIVE_INFINITY;
-  const entries = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return Number.POSITIVE_INFINITY;
-    const size = zip.readUInt32LE(at + 24);
-    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
-    total += size;
-    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return total;
-}
-
-/** The first worksheet's non-empty rows as text, numbered as the spreadsheet numbers them. */
-export async function readXlsx(data: Buffer): Promise<SheetRow[]> {
-  const unpacked = declaredUnpackedSize(data);
-  if (unpacked === Number.POSITIVE_INFINITY) throw new XlsxReadError('is not a readable XLSX workbook (no zip directory)');
-  if (unpacked > MAX_UNPACKED_BYTES)
-    throw new XlsxReadError(
-      `unpacks to ${Math.round(unpacked / 1e6)} MB; at most ${MAX_UNPACKED_BYTES / 1024 / 1024} MiB is read`,
-    );
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw new XlsxReadError(`is not a readable XLSX workbook (${(e as Error).message})`);
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new XlsxReadError('has no worksheet');
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    rows.push({ row: rowNumber, cells });
-  });
-  return rows;
-}
+export {
+  declaredUnpackedSize,
+  MAX_SHARED_STRINGS,
+  MAX_UNPACKED_BYTES,
+  readXlsx,
+  XlsxReadError,
+  XlsxRowLimitError,
+} from './xlsx-read.js';
 
 /** A value as a sheet cell: text, a number, or an empty cell. */
 export type XlsxValue = string | number | null;

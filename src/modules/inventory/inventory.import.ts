@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { CsvSyntaxError, readCsv } from '../../exports/csv.js';
 import { BomJsonError, readBom } from '../../exports/cyclonedx.js';
 import { BomSchemaError } from '../../exports/cyclonedx-schema.js';
-import { readXlsx, XlsxReadError } from '../../exports/xlsx.js';
+import { readXlsx, XlsxReadError, XlsxRowLimitError } from '../../exports/xlsx.js';
 import { type Actor, appendAuditMany, type AuditEntry } from '../../platform/audit-log/audit-log.js';
 import type { Db, Executor } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
@@ -12,7 +12,7 @@ import { findSuppliersByNameKey, insertSupplier, SUPPLIER_KINDS, type SupplierIn
 import { type ImportField, matchKey, type SupplierRef } from './inventory.columns.js';
 import { bomRecords } from './inventory.cyclonedx.js';
 import { supplierLinks, findByExternalIds } from './inventory.repository.js';
-import { type ImportError, type ImportRecord, type RecordSet, sheetRecords } from './inventory.records.js';
+import { type ImportError, type ImportRecord, MAX_IMPORT_ROWS, type RecordSet, sheetRecords } from './inventory.records.js';
 import { rowToInput } from './inventory.mapping.js';
 import { membersContext, type ParseContext, parseRecord, type Report, unique, zodMessage } from './inventory.parse.js';
 import { aiSystemFields, type AiSystemInput, EMPTY_AI_SYSTEM } from './inventory.schemas.js';
@@ -53,7 +53,9 @@ export async function readImportFile(format: ImportFormat, data: ImportData): Pr
     if (!Buffer.isBuffer(data) && typeof data !== 'string') return fileError('is JSON; import it with format=cyclonedx');
     if (format === 'xlsx') {
       if (!Buffer.isBuffer(data)) return fileError('is text, not an XLSX workbook');
-      return sheetRecords(await readXlsx(data));
+      // The header row plus the limit: reading stops at the first row past it,
+      // so a workbook that unpacks to a million rows costs what 50,000 do.
+      return sheetRecords(await readXlsx(data, { maxRows: MAX_IMPORT_ROWS + 1 }));
     }
     return sheetRecords(readCsv(data));
   } catch (e) {
@@ -62,6 +64,8 @@ export async function readImportFile(format: ImportFormat, data: ImportData): Pr
       return { records: [], mapping: [], errors, detail: e.message };
     }
     if (e instanceof CsvSyntaxError) return fileError(e.message, e.row);
+    if (e instanceof XlsxRowLimitError)
+      return fileError(`has more than ${MAX_IMPORT_ROWS} rows; import at most ${MAX_IMPORT_ROWS} at a time`);
     if (e instanceof XlsxReadError || e instanceof BomJsonError) return fileError(e.message);
     throw e;
   }

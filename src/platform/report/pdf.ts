@@ -4,6 +4,7 @@ import { resolveChromiumPath } from '../config/config.js';
 import { AppError } from '../http/errors.js';
 import { renderHtml } from './html.js';
 import type { Report } from './model.js';
+import { DEFAULT_PDF_LIMITS, type PdfLimits, PdfQueue } from './pdf-queue.js';
 
 // PDFs are the report's HTML page printed by Chromium: one renderer for screen
 // and paper. Chromium is the system's: the config's chromiumPath, which is
@@ -13,8 +14,8 @@ import type { Report } from './model.js';
 // on the first PDF, reused by every later one, relaunched if it crashed, shut
 // after a few idle minutes and by closeReportBrowser() when the app closes.
 // Each render gets its own browser context (nothing shared between reports),
-// at most MAX_PAGES at once; the rest wait their turn, and past MAX_QUEUE a
-// request is turned away with 503 instead of piling up.
+// and takes a slot of the process's PDF queue (pdf-queue.ts): at most
+// pdfConcurrency at once, pdfQueueMax waiting, the rest a 503 with Retry-After.
 
 const FLAGS = [
   '--headless',
@@ -27,8 +28,6 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-const MAX_PAGES = 2;
-const MAX_QUEUE = 50;
 const LAUNCH_TIMEOUT_MS = 30_000;
 const RENDER_TIMEOUT_MS = 60_000;
 const IDLE_CLOSE_MS = 5 * 60_000;
@@ -52,13 +51,13 @@ function chromiumMissing(path: string): AppError {
 // path, but tests (and a changed setting) may ask for another.
 const browsers = new Map<string, Promise<Browser>>();
 let launches = 0;
-let active = 0;
-const waiting: (() => void)[] = [];
+const queue = new PdfQueue();
 let idleTimer: NodeJS.Timeout | null = null;
 
 /** For tests and diagnostics: how often this process started Chromium, and the current load. */
 export function reportBrowserStats() {
-  return { launches, active, queued: waiting.length, running: browsers.size > 0 };
+  const { active, queued } = queue.stats();
+  return { launches, active, queued, running: browsers.size > 0 };
 }
 
 /** 503 unless `path` is an executable file; cheap, so checked before every render. */
@@ -95,31 +94,11 @@ function currentBrowser(path: string): Promise<Browser> {
   return browsers.get(path) ?? launch(path);
 }
 
-async function acquire(): Promise<void> {
-  if (idleTimer) {
-    clearTimeout(idleTimer);
-    idleTimer = null;
-  }
-  if (active < MAX_PAGES) {
-    active++;
-    return;
-  }
-  if (waiting.length >= MAX_QUEUE) throw unavailable('Too many PDF reports are being printed; retry in a few seconds.', 5);
-  // release() hands its slot straight to the first waiter, so active stays counted.
-  await new Promise<void>((resolve) => waiting.push(resolve));
-}
-
-function release(): void {
-  const next = waiting.shift();
-  if (next) {
-    next();
-    return;
-  }
-  active--;
-  if (active === 0 && browsers.size > 0) {
-    idleTimer = setTimeout(() => void closeReportBrowser(), IDLE_CLOSE_MS);
-    idleTimer.unref();
-  }
+/** Once nothing is printing, the browser is closed after a while. */
+function scheduleIdleClose(): void {
+  if (queue.stats().active > 0 || browsers.size === 0 || idleTimer) return;
+  idleTimer = setTimeout(() => void closeReportBrowser(), IDLE_CLOSE_MS);
+  idleTimer.unref();
 }
 
 export interface PdfOptions {
@@ -127,6 +106,8 @@ export interface PdfOptions {
   footer?: string;
   /** the Chromium executable (the app passes its config's chromiumPath); default chromiumPath() */
   chromiumPath?: string;
+  /** the app's pdfConcurrency and pdfQueueMax; default the config's defaults */
+  limits?: PdfLimits;
 }
 
 function footerTemplate(footer: string): string {
@@ -172,25 +153,30 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
   const path = options.chromiumPath ?? chromiumPath();
   // Before taking a slot: a missing Chromium is answered at once, never queued.
   assertChromium(path);
-  await acquire();
+  if (idleTimer) {
+    clearTimeout(idleTimer);
+    idleTimer = null;
+  }
   try {
-    const b = await currentBrowser(path);
-    try {
-      return await printOnce(b, html, options);
-    } catch (e) {
-      if (b.isConnected() || e instanceof AppError) throw e;
-      // The browser died under this render (crash, OOM kill): once more on a fresh one.
-      const running = browsers.get(path);
-      if (running && (await running.catch(() => null)) === b) browsers.delete(path);
-      return await printOnce(await currentBrowser(path), html, options);
-    }
+    return await queue.run(options.limits ?? DEFAULT_PDF_LIMITS, async () => {
+      const b = await currentBrowser(path);
+      try {
+        return await printOnce(b, html, options);
+      } catch (e) {
+        if (b.isConnected() || e instanceof AppError) throw e;
+        // The browser died under this render (crash, OOM kill): once more on a fresh one.
+        const running = browsers.get(path);
+        if (running && (await running.catch(() => null)) === b) browsers.delete(path);
+        return await printOnce(await currentBrowser(path), html, options);
+      }
+    });
   } finally {
-    release();
+    scheduleIdleClose();
   }
 }
 
 /** The report as PDF: its HTML page, with the organization's legal name and page numbers in every footer. */
-export function renderPdf(report: Report, options: Pick<PdfOptions, 'chromiumPath'> = {}): Promise<Buffer> {
+export function renderPdf(report: Report, options: Pick<PdfOptions, 'chromiumPath' | 'limits'> = {}): Promise<Buffer> {
   return htmlToPdf(renderHtml(report), { ...options, footer: report.metadata.organization });
 }
 

@@ -11,10 +11,15 @@ import { REPORT_CONTENT_TYPES, type RenderedReport, type ReportFormat, renderRep
  * answer is a 503 problem that says how to fix it, and the other formats work.
  */
 export async function sendReport(reply: FastifyReply, report: Report, format: ReportFormat): Promise<FastifyReply> {
+  const config = reply.server.config;
   const file: RenderedReport =
     format === 'pdf'
       ? {
-          body: await renderPdf(report, { chromiumPath: reply.server.config?.chromiumPath }),
+          body: await renderPdf(report, {
+            chromiumPath: config?.chromiumPath,
+            // every PDF of the app takes a slot of one queue, sized by the app's settings
+            limits: config ? { concurrency: config.pdfConcurrency, queueMax: config.pdfQueueMax } : undefined,
+          }),
           contentType: REPORT_CONTENT_TYPES.pdf,
           filename: `${report.filename}.pdf`,
         }
