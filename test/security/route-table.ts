@@ -373,15 +373,35 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/v1/orgs/{orgId}/trust-page/unpublish': 'approve',
   'GET /api/v1/public/trust/{slug}': 'public',
   // <accounts-security>
+  'POST /api/v1/account/sign-out-everywhere': 'signed-in',
   // end accounts-security
   // <invitations>
+  'GET /api/v1/orgs/{orgId}/invitations': 'admin',
+  'DELETE /api/v1/orgs/{orgId}/invitations/{invitationId}': 'admin',
+  'GET /api/v1/invitations/{token}': 'public',
+  'POST /api/v1/invitations/{token}/accept': 'public',
+  'POST /api/v1/orgs/{orgId}/members/{userId}/disable': 'admin',
+  'POST /api/v1/orgs/{orgId}/members/{userId}/enable': 'admin',
   // end invitations
   // <uploads>
   // end uploads
   // <audit-log>
   // end audit-log
   // <sso>
+  'GET /api/v1/orgs/{orgId}/sso': 'admin',
+  'PUT /api/v1/orgs/{orgId}/sso': 'admin',
+  'DELETE /api/v1/orgs/{orgId}/sso': 'admin',
+  'POST /api/v1/sso/start': 'public',
+  'GET /api/v1/sso/callback': 'public',
   // end sso
   // <mfa>
+  'GET /api/v1/account/mfa': 'signed-in',
+  'POST /api/v1/account/mfa/totp': 'signed-in',
+  'POST /api/v1/account/mfa/totp/confirm': 'signed-in',
+  'POST /api/v1/account/mfa/recovery-codes': 'signed-in',
+  'DELETE /api/v1/account/mfa': 'signed-in',
+  'POST /api/v1/session/mfa': 'public',
+  'GET /api/v1/orgs/{orgId}/mfa-policy': 'read',
+  'PUT /api/v1/orgs/{orgId}/mfa-policy': 'admin',
   // end mfa
 };

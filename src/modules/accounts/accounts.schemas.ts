@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkPasswordStrength } from '../../platform/auth/password-policy.js';
 import { email, password, requiredLine } from '../../platform/http/fields.js';
 import { organizationSchema } from '../organizations/index.js';
 
@@ -16,12 +17,18 @@ export const sessionSchema = z
   })
   .meta({ id: 'Session' });
 
-export const setupBody = z.strictObject({
-  email: email(),
-  password: password(),
-  name: requiredLine(200),
-  orgName: requiredLine(200),
-});
+export const setupBody = z
+  .strictObject({
+    email: email(),
+    password: password(),
+    name: requiredLine(200),
+    orgName: requiredLine(200),
+  })
+  .superRefine((b, ctx) => {
+    // Judged again knowing who it is for: "AcmeAda2026!" is weak for Ada at Acme.
+    const r = checkPasswordStrength(b.password, [b.email, b.name, b.orgName]);
+    if (!r.ok) ctx.addIssue({ code: 'custom', path: ['password'], message: r.message });
+  });
 
 export const signInBody = z.strictObject({ email: email(), password: z.string().min(1).max(256) });
 

@@ -55,6 +55,23 @@ export const accountSecurityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => security.endOtherSessions(db, requireUser(req)),
   );
 
+  app.post(
+    '/api/v1/account/sign-out-everywhere',
+    {
+      schema: {
+        tags,
+        summary: 'End all your sessions, this one included (API tokens stay; revoke them on their own)',
+        body: noBody,
+        response: { 200: z.object({ ended: z.number().int() }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const result = await security.signOutEverywhere(db, requireUser(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return result;
+    },
+  );
+
   app.delete(
     '/api/v1/account/sessions/:sessionId',
     {

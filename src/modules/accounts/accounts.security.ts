@@ -1,5 +1,6 @@
 import { type Actor, appendAudit } from '../../platform/audit-log/audit-log.js';
 import { roleInOrg } from '../../platform/auth/access.js';
+import { checkPasswordStrength } from '../../platform/auth/password-policy.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { temporaryPassword, verifyPassword } from '../../platform/auth/secrets.js';
 import { deleteSessionsOfUser, listSessionsOfUser, sessionHandle } from '../../platform/auth/sessions.js';
@@ -41,6 +42,8 @@ export async function changeOwnPassword(
   if (input.newPassword === input.currentPassword) {
     throw invalid([{ field: 'body.newPassword', message: 'must differ from the current password' }]);
   }
+  const strength = checkPasswordStrength(input.newPassword, [user.email, user.name]);
+  if (!strength.ok) throw invalid([{ field: 'body.newPassword', message: strength.message }]);
   return db.transaction().execute(async (tx) => {
     // Lock the user: two changes at once end in one password, not a mix of sessions.
     const row = await forUpdate(tx, tx.selectFrom('users').selectAll().where('id', '=', user.id)).executeTakeFirst();
@@ -104,6 +107,26 @@ export async function endOtherSessions(db: Db, auth: AuthContext): Promise<{ end
       entityType: 'session',
       entityId: auth.user.id,
       action: 'revoke-others',
+      after: { ended },
+    });
+    return { ended };
+  });
+}
+
+/**
+ * Ends every session of the caller, this one included. API tokens stay: each
+ * is a script's credential, listed and revoked on its own, and a browser
+ * sign-out should not silently stop an integration (disabling the account
+ * ends both).
+ */
+export async function signOutEverywhere(db: Db, auth: AuthContext): Promise<{ ended: number }> {
+  return db.transaction().execute(async (tx) => {
+    const ended = await deleteSessionsOfUser(tx, auth.user.id);
+    await appendAudit(tx, actorOf(auth), {
+      orgId: null,
+      entityType: 'session',
+      entityId: auth.user.id,
+      action: 'sign-out-everywhere',
       after: { ended },
     });
     return { ended };

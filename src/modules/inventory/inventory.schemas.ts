@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, line, queryFlag, requiredLine, text, uuid } from '../../platform/http/fields.js';
+import { isoDate, line, optionalEnum, queryFlag, requiredLine, text, uuid } from '../../platform/http/fields.js';
 import { personRef, personSchema } from '../../platform/refs/index.js';
 import { AI_ROLES } from '../organizations/index.js';
 
@@ -30,22 +30,22 @@ export const ownerSchema = personRef;
 const fields = {
   externalId: line(200).nullable(),
   name: requiredLine(200),
-  kind: z.enum(AI_SYSTEM_KINDS).nullable(),
+  kind: optionalEnum(AI_SYSTEM_KINDS),
   businessOwner: ownerSchema.nullable(),
   technicalOwner: ownerSchema.nullable(),
   purpose: text(4000),
   userImpact: z.array(z.enum(USER_IMPACTS)).max(3).refine(uniqueItems, 'must not repeat a value'),
   dataCategories: z.array(requiredLine(100)).max(50),
   dataSource: text(2000),
-  dataSensitivity: z.enum(DATA_SENSITIVITIES).nullable(),
+  dataSensitivity: optionalEnum(DATA_SENSITIVITIES),
   suppliers: z
     .array(z.strictObject({ supplierId: uuid(), dependency: z.enum(DEPENDENCIES) }))
     .max(50)
     .refine((s) => uniqueItems(s.map((x) => x.supplierId)), 'must not list a supplier twice'),
   riskLevel: line(50).nullable(),
   monitoringMethod: text(4000),
-  aiRole: z.enum(AI_ROLES).nullable(),
-  lifecycleStage: z.enum(LIFECYCLE_STAGES).nullable(),
+  aiRole: optionalEnum(AI_ROLES),
+  lifecycleStage: optionalEnum(LIFECYCLE_STAGES),
   inScope: z.boolean().nullable(),
   intendedUse: text(4000),
   foreseeableMisuse: text(4000),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, line, queryFlag, requiredLine, text, uuid } from '../../platform/http/fields.js';
+import { isoDate, line, optionalEnum, queryFlag, requiredLine, text, uuid } from '../../platform/http/fields.js';
 import { personRef, personSchema } from '../../platform/refs/index.js';
 import {
   ACTION_STATUSES,
@@ -35,7 +35,7 @@ export const rootCauseInput = z.strictObject({
 export const effectivenessInput = z.strictObject({
   plannedOn: isoDate().nullable(),
   method: text(4000),
-  result: z.enum(EFFECTIVENESS_RESULTS).nullable(),
+  result: optionalEnum(EFFECTIVENESS_RESULTS),
   checkedOn: isoDate().nullable(),
   checkedBy: personRef.nullable(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, line, queryFlag, requiredLine, text, uuid } from '../../platform/http/fields.js';
+import { isoDate, line, optionalEnum, queryFlag, requiredLine, text, uuid } from '../../platform/http/fields.js';
 import { personRef, personSchema } from '../../platform/refs/index.js';
 import { OBJECTIVE_STATES, OBJECTIVE_STATUSES, TARGET_DIRECTIONS } from './objectives.rules.js';
 
@@ -19,7 +19,7 @@ const objectiveFields = {
   target: requiredLine(500),
   targetValue: amount().nullable(),
   targetUnit: line(50).nullable(),
-  targetDirection: z.enum(TARGET_DIRECTIONS).nullable(),
+  targetDirection: optionalEnum(TARGET_DIRECTIONS),
   /** where the measure stood when the objective was set */
   baselineValue: amount().nullable(),
   owner: personRef.nullable(),

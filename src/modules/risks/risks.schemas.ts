@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, line, queryFlag, requiredLine, text, uuid } from '../../platform/http/fields.js';
+import { isoDate, line, optionalEnum, queryFlag, requiredLine, text, uuid } from '../../platform/http/fields.js';
 import { personRef, personSchema } from '../../platform/refs/index.js';
 
 // The AI risk register (6.1.2 assessment, 8.2 and 8.3 operation): a risk on
@@ -39,7 +39,7 @@ const fields = {
   owner: personRef.nullable(),
   inherentLikelihood: scalePoint(),
   inherentImpact: scalePoint(),
-  treatmentOption: z.enum(TREATMENT_OPTIONS).nullable(),
+  treatmentOption: optionalEnum(TREATMENT_OPTIONS),
   residualLikelihood: scalePoint().nullable(),
   residualImpact: scalePoint().nullable(),
   acceptance: acceptanceInput.nullable(),

@@ -65,27 +65,27 @@ function splitUserInput(value: string): string[] {
 // zxcvbn's warnings in our words, keyed by its warning keys; anything else
 // falls back to a general message.
 const WARNINGS: Record<string, string> = {
-  straightRow: 'is a straight row of keys, which is easy to guess',
-  keyPattern: 'is a short keyboard pattern, which is easy to guess',
-  simpleRepeat: 'repeats characters, which is easy to guess',
-  extendedRepeat: 'repeats a pattern, which is easy to guess',
-  sequences: 'is a sequence such as abc or 6543, which is easy to guess',
-  recentYears: 'contains a recent year, which is easy to guess',
-  dates: 'contains a date, which is easy to guess',
-  topTen: 'is one of the ten most used passwords',
-  topHundred: 'is one of the hundred most used passwords',
-  common: 'is a commonly used password',
-  similarToCommon: 'is too close to a commonly used password',
-  wordByItself: 'is a single word, which is easy to guess',
-  namesByThemselves: 'is a name or surname, which is easy to guess',
-  commonNames: 'is built from common names, which is easy to guess',
-  userInputs: 'is built from your own details (name, email, organization)',
-  pwned: 'has appeared in a data breach',
+  straightRow: 'it is a straight row of keys',
+  keyPattern: 'it is a short keyboard pattern',
+  simpleRepeat: 'it repeats characters',
+  extendedRepeat: 'it repeats a pattern',
+  sequences: 'it is a sequence such as abc or 6543',
+  recentYears: 'it contains a recent year',
+  dates: 'it contains a date',
+  topTen: 'it is one of the ten most used passwords',
+  topHundred: 'it is one of the hundred most used passwords',
+  common: 'it is a commonly used password',
+  similarToCommon: 'it is too close to a commonly used password',
+  wordByItself: 'it is a single word',
+  namesByThemselves: 'it is a name or surname',
+  commonNames: 'it is built from common names',
+  userInputs: 'it is built from your own details (name, email, organization)',
+  pwned: 'it has appeared in a data breach',
 };
 
 function weaknessMessage(result: ZxcvbnResult): string {
   const warning = result.feedback.warning;
   const reason = warning ? WARNINGS[warning] : undefined;
   const hint = 'add more unrelated words or characters';
-  return reason ? `is too easy to guess: it ${reason}; ${hint}` : `is too easy to guess; ${hint}`;
+  return reason ? `is too easy to guess (${reason}); ${hint}` : `is too easy to guess; ${hint}`;
 }

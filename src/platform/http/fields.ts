@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkPasswordStrength } from '../auth/password-policy.js';
 
 // Shared field types. Text never carries control characters (they hide text
 // from reviewers and break exports); multi-line text may keep newlines and tabs.
@@ -28,12 +29,20 @@ export const email = () =>
     .pipe(z.email('must be a valid email address'))
     .transform((s) => s.toLowerCase());
 
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a path or CLI argument has the shape of an id: "id or slug" lookups then go by id only. */
+export const looksLikeId = (s: string) => UUID_SHAPE.test(s);
+
+// A slug shaped like an id would make "id or slug" ambiguous (someone could
+// name their organization after another's id), so that shape is refused.
 export const slug = () =>
   z
     .string()
     .min(2)
     .max(64)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens');
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')
+    .refine((s) => !looksLikeId(s), 'must not look like an id (a UUID)');
 
 export const uuid = () => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a UUID');
 
@@ -46,7 +55,35 @@ export const isoDate = () =>
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
     }, 'is not a real calendar date');
 
-export const password = () => z.string().min(12, 'must be at least 12 characters').max(256);
+/**
+ * A new password: at least 12 characters, no control characters, and not
+ * easy to guess (src/platform/auth/password-policy.ts). One message, the
+ * first rule broken. Where the person's name and email are known, check
+ * again with them (`checkPasswordStrength(password, [email, name])`).
+ */
+export const password = () =>
+  z.string().superRefine((s, ctx) => {
+    const message =
+      s.length < 12
+        ? 'must be at least 12 characters'
+        : s.length > 256
+          ? 'must be at most 256 characters'
+          : (() => {
+              const r = checkPasswordStrength(s, []);
+              return r.ok ? null : r.message;
+            })();
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+
+/**
+ * An optional choice from a list where a form's empty select sends '': the
+ * empty string is stored as null (no choice), not refused or kept as ''.
+ */
+export const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.literal(''), z.enum(values)])
+    .nullable()
+    .transform((v) => (v === '' ? null : v) as T[number] | null);
 
 /** ISO 3166-1 alpha-2 country code */
 export const country = () => z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code, e.g. DE');

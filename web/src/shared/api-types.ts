@@ -278,6 +278,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/account/sign-out-everywhere': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End all your sessions, this one included (API tokens stay; revoke them on their own) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ended: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/account/sessions/{sessionId}': {
     parameters: {
       query?: never;
@@ -721,6 +808,15 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MfaChallenge'];
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1031,6 +1127,182 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/members/{userId}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable a member's account everywhere: sign-in refused, sessions ended and API tokens revoked at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberAccountState'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/members/{userId}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enable a member's disabled account again (their old sessions and tokens stay ended) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberAccountState'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1552,7 +1824,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Add a member (creates the account when the email is new) */
+    /**
+     * Invite someone by email: they become a member when they accept
+     * @description Answers 202 with the invitation and its one-time link whether or not an account has the email; when SMTP is configured the link is also emailed. Inviting an email again renews its open invitation (the old link stops working). 409 when the email is already a member.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1568,8 +1843,6 @@ export interface paths {
             email: string;
             /** @enum {string} */
             role: 'owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor';
-            name?: string;
-            password?: string;
             /** Format: date-time */
             expiresAt?: string;
           };
@@ -1577,12 +1850,12 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        201: {
+        202: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Member'];
+            'application/json': components['schemas']['Invited'];
           };
         };
         /** @description Default Response */
@@ -1958,6 +2231,1376 @@ export interface paths {
               current?: components['schemas']['OrganizationSettings'] | null;
               etag?: string;
             };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Invitations not yet accepted or revoked (expired ones too, until renewed or revoked) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Invitation'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/invitations/{invitationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an invitation: its link stops working (an owner invitation only by an owner) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          invitationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What an invitation link offers: organization, role and the invited email (404 once unusable) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InvitationPreview'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/{token}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept an invitation: signed in as the invited email, or with a name and password to create the account
+     * @description Signed in as the invited email: send `{}`. Not signed in and no account has the email: `{ name, password }` creates the account and signs in. An account that exists must sign in first (401); signed in as another email: 403. Repeating an accept changes nothing.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            password?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InvitationAccepted'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/sso': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's single sign-on settings (the client secret is never returned, only hasSecret) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              configured: boolean;
+              issuer: string | null;
+              clientId: string | null;
+              hasSecret: boolean;
+              allowedDomains: string[];
+              /** @enum {string} */
+              defaultRole: 'admin' | 'editor' | 'contributor' | 'viewer';
+              enforce: boolean;
+              breakGlassUserId: string | null;
+              redirectUri: string;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Set up or change single sign-on; the issuer is discovered before saving (400 on body.issuer). Turning enforcement on or off, or any change while it is on, needs an owner */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uri */
+            issuer: string;
+            clientId: string;
+            clientSecret?: string | null;
+            allowedDomains: string[];
+            /**
+             * @default viewer
+             * @enum {string}
+             */
+            defaultRole?: 'admin' | 'editor' | 'contributor' | 'viewer';
+            /** @default false */
+            enforce?: boolean;
+            /** @default null */
+            breakGlassUserId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              configured: boolean;
+              issuer: string | null;
+              clientId: string | null;
+              hasSecret: boolean;
+              allowedDomains: string[];
+              /** @enum {string} */
+              defaultRole: 'admin' | 'editor' | 'contributor' | 'viewer';
+              enforce: boolean;
+              breakGlassUserId: string | null;
+              redirectUri: string;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove single sign-on (its email domains are released); an owner only while it is enforced */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sso/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start signing in through the provider of the organization that claims the email's domain: open authorizationUrl in the browser. 404 (the same for every email) when none does */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              authorizationUrl: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sso/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the provider sends the browser back: checks state, nonce and PKCE, a verified email in an allowed domain, adds the member on first sign-in, starts the session and redirects to the web app (or to /sign-in?sso_error=…) */
+    get: {
+      parameters: {
+        query?: {
+          state?: string;
+          code?: string;
+          error?: string;
+          error_description?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description a redirect to the web app */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/account/mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your two-step verification: on or off, recovery codes left */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MfaStatus'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Turn two-step verification off (password and a code); refused while an organization of yours requires it */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            password: string;
+            code?: string;
+            recoveryCode?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/account/mfa/totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start setting up an authenticator app: the secret and otpauth URI, shown only now */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              secret: string;
+              otpauthUri: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/account/mfa/totp/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Turn it on with a first code; answers the 10 recovery codes, shown once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              recoveryCodes: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/account/mfa/recovery-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** New recovery codes (the old ones stop working); needs a current code */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              recoveryCodes: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/session/mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in, second step: the challenge from the password step and a code (or a recovery code) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            challenge: string;
+            code?: string;
+            recoveryCode?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Session'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/mfa-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the organization requires two-step verification */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MfaPolicy'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Require two-step verification of every member (you need it yourself first) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            required: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MfaPolicy'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -4396,14 +6039,14 @@ export interface paths {
           'application/json': {
             externalId?: string | null;
             name: string;
-            kind?: ('own-model' | 'product-feature' | 'internal-tool' | 'third-party-saas' | 'agent') | null;
+            kind?: ('' | ('own-model' | 'product-feature' | 'internal-tool' | 'third-party-saas' | 'agent')) | null;
             businessOwner?: components['schemas']['PersonRefInput'] | null;
             technicalOwner?: components['schemas']['PersonRefInput'] | null;
             purpose?: string;
             userImpact?: ('internal' | 'customer-facing' | 'decision-support')[];
             dataCategories?: string[];
             dataSource?: string;
-            dataSensitivity?: ('public' | 'internal' | 'confidential' | 'personal' | 'special-category') | null;
+            dataSensitivity?: ('' | ('public' | 'internal' | 'confidential' | 'personal' | 'special-category')) | null;
             suppliers?: {
               supplierId: string;
               /** @enum {string} */
@@ -4411,17 +6054,20 @@ export interface paths {
             }[];
             riskLevel?: string | null;
             monitoringMethod?: string;
-            aiRole?: ('provider' | 'producer' | 'customer' | 'partner') | null;
+            aiRole?: ('' | ('provider' | 'producer' | 'customer' | 'partner')) | null;
             lifecycleStage?:
               | (
-                  | 'planning'
-                  | 'design'
-                  | 'development'
-                  | 'verification-and-validation'
-                  | 'deployment'
-                  | 'operation-and-monitoring'
-                  | 'change'
-                  | 'retired'
+                  | ''
+                  | (
+                      | 'planning'
+                      | 'design'
+                      | 'development'
+                      | 'verification-and-validation'
+                      | 'deployment'
+                      | 'operation-and-monitoring'
+                      | 'change'
+                      | 'retired'
+                    )
                 )
               | null;
             inScope?: boolean | null;
@@ -4599,14 +6245,14 @@ export interface paths {
           'application/json': {
             externalId?: string | null;
             name?: string;
-            kind?: ('own-model' | 'product-feature' | 'internal-tool' | 'third-party-saas' | 'agent') | null;
+            kind?: ('' | ('own-model' | 'product-feature' | 'internal-tool' | 'third-party-saas' | 'agent')) | null;
             businessOwner?: components['schemas']['PersonRefInput'] | null;
             technicalOwner?: components['schemas']['PersonRefInput'] | null;
             purpose?: string;
             userImpact?: ('internal' | 'customer-facing' | 'decision-support')[];
             dataCategories?: string[];
             dataSource?: string;
-            dataSensitivity?: ('public' | 'internal' | 'confidential' | 'personal' | 'special-category') | null;
+            dataSensitivity?: ('' | ('public' | 'internal' | 'confidential' | 'personal' | 'special-category')) | null;
             suppliers?: {
               supplierId: string;
               /** @enum {string} */
@@ -4614,17 +6260,20 @@ export interface paths {
             }[];
             riskLevel?: string | null;
             monitoringMethod?: string;
-            aiRole?: ('provider' | 'producer' | 'customer' | 'partner') | null;
+            aiRole?: ('' | ('provider' | 'producer' | 'customer' | 'partner')) | null;
             lifecycleStage?:
               | (
-                  | 'planning'
-                  | 'design'
-                  | 'development'
-                  | 'verification-and-validation'
-                  | 'deployment'
-                  | 'operation-and-monitoring'
-                  | 'change'
-                  | 'retired'
+                  | ''
+                  | (
+                      | 'planning'
+                      | 'design'
+                      | 'development'
+                      | 'verification-and-validation'
+                      | 'deployment'
+                      | 'operation-and-monitoring'
+                      | 'change'
+                      | 'retired'
+                    )
                 )
               | null;
             inScope?: boolean | null;
@@ -9104,8 +10753,7 @@ export interface paths {
             owner?: components['schemas']['PersonRefInput'] | null;
             inherentLikelihood: number;
             inherentImpact: number;
-            /** @default null */
-            treatmentOption?: ('modify' | 'avoid' | 'share' | 'retain') | null;
+            treatmentOption?: ('' | ('modify' | 'avoid' | 'share' | 'retain')) | null;
             /** @default null */
             residualLikelihood?: number | null;
             /** @default null */
@@ -9298,7 +10946,7 @@ export interface paths {
             owner?: components['schemas']['PersonRefInput'] | null;
             inherentLikelihood?: number;
             inherentImpact?: number;
-            treatmentOption?: ('modify' | 'avoid' | 'share' | 'retain') | null;
+            treatmentOption?: ('' | ('modify' | 'avoid' | 'share' | 'retain')) | null;
             residualLikelihood?: number | null;
             residualImpact?: number | null;
             acceptance?: {
@@ -11283,8 +12931,7 @@ export interface paths {
             targetValue?: number | null;
             /** @default null */
             targetUnit?: string | null;
-            /** @default null */
-            targetDirection?: ('at-least' | 'at-most') | null;
+            targetDirection?: ('' | ('at-least' | 'at-most')) | null;
             /** @default null */
             baselineValue?: number | null;
             owner?: components['schemas']['PersonRefInput'] | null;
@@ -11473,7 +13120,7 @@ export interface paths {
             target?: string;
             targetValue?: number | null;
             targetUnit?: string | null;
-            targetDirection?: ('at-least' | 'at-most') | null;
+            targetDirection?: ('' | ('at-least' | 'at-most')) | null;
             baselineValue?: number | null;
             owner?: components['schemas']['PersonRefInput'] | null;
             resources?: string;
@@ -21848,7 +23495,7 @@ export interface paths {
             effectiveness?: {
               plannedOn: string | null;
               method: string;
-              result: ('effective' | 'not-effective') | null;
+              result: ('' | ('effective' | 'not-effective')) | null;
               checkedOn: string | null;
               checkedBy: components['schemas']['PersonRefInput'] | null;
             };
@@ -22048,7 +23695,7 @@ export interface paths {
             effectiveness?: {
               plannedOn: string | null;
               method: string;
-              result: ('effective' | 'not-effective') | null;
+              result: ('' | ('effective' | 'not-effective')) | null;
               checkedOn: string | null;
               checkedBy: components['schemas']['PersonRefInput'] | null;
             };
@@ -32466,6 +34113,7 @@ export interface components {
       role: 'owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor';
       createdAt: string;
       expiresAt: string | null;
+      disabled: boolean;
     };
     OrganizationProfileInput: {
       legalName: string | null;
@@ -32705,6 +34353,14 @@ export interface components {
       riskScale: string[];
       updatedAt: string | null;
     };
+    MemberAccountStateInput: {
+      userId: string;
+      email: string;
+      name: string;
+      disabled: boolean;
+      endedSessions: number;
+      revokedTokens: number;
+    };
     RolePermissionsInput: {
       roles: ('owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor')[];
       permissions: {
@@ -32760,6 +34416,25 @@ export interface components {
       userId: string;
       email: string;
       clearedAttempts: number;
+    };
+    MfaStatusInput: {
+      enabled: boolean;
+      pending: boolean;
+      confirmedAt: string | null;
+      recoveryCodesLeft: number;
+      sessionVerified: boolean;
+      requiredBy: {
+        id: string;
+        name: string;
+      }[];
+    };
+    MfaChallengeInput: {
+      /** @constant */
+      mfaRequired: true;
+      challenge: string;
+    };
+    MfaPolicyInput: {
+      required: boolean;
     };
     ApprovalExceptionInput: {
       code: string;
@@ -35650,6 +37325,43 @@ export interface components {
         verifyPath: string;
       } | null;
     };
+    InvitationInput: {
+      id: string;
+      email: string;
+      /** @enum {string} */
+      role: 'owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor';
+      expiresAt: string | null;
+      invitedAt: string;
+      invitedBy: string;
+      acceptBy: string;
+      /** @enum {string} */
+      emailState: 'none' | 'pending' | 'sent' | 'failed';
+    };
+    InvitedInput: {
+      invitation: components['schemas']['InvitationInput'];
+      acceptUrl: string;
+    };
+    InvitationPreviewInput: {
+      organization: {
+        name: string;
+      };
+      email: string;
+      /** @enum {string} */
+      role: 'owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor';
+      expiresAt: string | null;
+      acceptBy: string;
+      invitedBy: string;
+    };
+    InvitationAcceptedInput: {
+      organization: {
+        id: string;
+        slug: string;
+        name: string;
+        /** @enum {string} */
+        role: 'owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor';
+      };
+      csrfToken: string | null;
+    };
     Problem: {
       type: string;
       title: string;
@@ -35709,6 +37421,7 @@ export interface components {
       role: 'owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor';
       createdAt: string;
       expiresAt: string | null;
+      disabled: boolean;
     };
     OrganizationProfile: {
       legalName: string | null;
@@ -35948,6 +37661,14 @@ export interface components {
       riskScale: string[];
       updatedAt: string | null;
     };
+    MemberAccountState: {
+      userId: string;
+      email: string;
+      name: string;
+      disabled: boolean;
+      endedSessions: number;
+      revokedTokens: number;
+    };
     RolePermissions: {
       roles: ('owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor')[];
       permissions: {
@@ -36003,6 +37724,25 @@ export interface components {
       userId: string;
       email: string;
       clearedAttempts: number;
+    };
+    MfaStatus: {
+      enabled: boolean;
+      pending: boolean;
+      confirmedAt: string | null;
+      recoveryCodesLeft: number;
+      sessionVerified: boolean;
+      requiredBy: {
+        id: string;
+        name: string;
+      }[];
+    };
+    MfaChallenge: {
+      /** @constant */
+      mfaRequired: true;
+      challenge: string;
+    };
+    MfaPolicy: {
+      required: boolean;
     };
     ApprovalException: {
       code: string;
@@ -38895,6 +40635,43 @@ export interface components {
         status: string;
         verifyPath: string;
       } | null;
+    };
+    Invitation: {
+      id: string;
+      email: string;
+      /** @enum {string} */
+      role: 'owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor';
+      expiresAt: string | null;
+      invitedAt: string;
+      invitedBy: string;
+      acceptBy: string;
+      /** @enum {string} */
+      emailState: 'none' | 'pending' | 'sent' | 'failed';
+    };
+    Invited: {
+      invitation: components['schemas']['Invitation'];
+      acceptUrl: string;
+    };
+    InvitationPreview: {
+      organization: {
+        name: string;
+      };
+      email: string;
+      /** @enum {string} */
+      role: 'owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor';
+      expiresAt: string | null;
+      acceptBy: string;
+      invitedBy: string;
+    };
+    InvitationAccepted: {
+      organization: {
+        id: string;
+        slug: string;
+        name: string;
+        /** @enum {string} */
+        role: 'owner' | 'admin' | 'editor' | 'contributor' | 'viewer' | 'auditor';
+      };
+      csrfToken: string | null;
     };
   };
   responses: never;
