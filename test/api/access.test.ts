@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
 
@@ -16,23 +16,11 @@ describe.each(testDialects())('roles and organization isolation (%s)', (dialect)
     t = await createTestApp(dialect);
     ({ client: owner, orgId: orgA } = await setupOwner(t.app));
     for (const role of ROLES) {
-      const r = await owner.post(`/api/v1/orgs/${orgA}/members`, {
-        email: `${role}@example.com`,
-        role,
-        name: role,
-        password: PASSWORD,
-      });
-      expect(r.status).toBe(201);
+      await addMember(owner, t.app, orgA, { email: `${role}@example.com`, role, name: role });
       as[role] = await signIn(t.app, `${role}@example.com`);
     }
     // Org B belongs to someone else entirely.
-    const outsider = await owner.post(`/api/v1/orgs/${orgA}/members`, {
-      email: 'b-owner@example.com',
-      role: 'viewer',
-      name: 'B',
-      password: PASSWORD,
-    });
-    expect(outsider.status).toBe(201);
+    await addMember(owner, t.app, orgA, { email: 'b-owner@example.com', role: 'viewer', name: 'B' });
     as.bOwner = await signIn(t.app, 'b-owner@example.com');
     orgB = (await as.bOwner.post('/api/v1/orgs', { name: 'Org B' })).body.id;
     await as.bOwner.put(`/api/v1/orgs/${orgB}/scope/draft`, {
@@ -91,12 +79,7 @@ describe.each(testDialects())('roles and organization isolation (%s)', (dialect)
       403,
     );
     // An admin cannot create owners; only owners can.
-    const r = await as.admin.post(`/api/v1/orgs/${orgA}/members`, {
-      email: 'new@example.com',
-      role: 'owner',
-      name: 'N',
-      password: PASSWORD,
-    });
+    const r = await as.admin.post(`/api/v1/orgs/${orgA}/members`, { email: 'new@example.com', role: 'owner' });
     expect(r.status).toBe(403);
     expect(r.body.detail).toMatch(/owner/);
     expect(await members()).toEqual(before);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../src/platform/audit-log/audit-log.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, PASSWORD, setupOwner, type TestApp } from '../support/app.js';
 import { unguardAuditLog } from '../support/audit-tamper.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
@@ -39,13 +39,7 @@ describe.each(testDialects())('audit log (%s)', (dialect) => {
   });
 
   it('never logs secrets', async () => {
-    const member = await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email: 'v@example.com',
-      role: 'viewer',
-      name: 'V',
-      password: PASSWORD,
-    });
-    expect(member.status).toBe(201);
+    await addMember(owner, t.app, orgId, { email: 'v@example.com', role: 'viewer', name: 'V' });
     const created = await owner.post('/api/v1/tokens', { name: 't' });
     expect(created.status).toBe(201);
     const token: string = created.body.token;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const programme = (extra: Record<string, unknown> = {}) => ({
@@ -26,8 +26,7 @@ describe.each(testDialects())('audit programme (%s)', (dialect) => {
   const member = async (role: string) => {
     seq++;
     const email = `${role}${seq}-${dialect}@example.com`;
-    const m = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, name: `${role} ${seq}`, role, password: PASSWORD });
-    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    await addMember(owner, t.app, orgId, { email, name: `${role} ${seq}`, role });
     return signIn(t.app, email);
   };
 
@@ -93,12 +92,13 @@ describe.each(testDialects())('audit programme (%s)', (dialect) => {
       'body.content.frequency.auditsPerYear',
     ]);
     const foreignOrg = (await owner.post('/api/v1/orgs', { name: 'Elsewhere' })).body.id;
-    const stranger = await owner.post(`/api/v1/orgs/${foreignOrg}/members`, {
-      email: `stranger-${dialect}@example.com`,
-      name: 'Stranger',
-      role: 'viewer',
-      password: PASSWORD,
-    });
+    const stranger = {
+      body: await addMember(owner, t.app, foreignOrg, {
+        email: `stranger-${dialect}@example.com`,
+        name: 'Stranger',
+        role: 'viewer',
+      }),
+    };
     expect(await fields(programme({ owner: { userId: stranger.body.userId } }))).toEqual(['body.content.owner.userId']);
     expect(await versions()).toEqual([]);
   });

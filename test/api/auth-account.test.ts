@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import {
+  addMember as inviteAndAccept,
+  Client,
+  createTestApp,
+  PASSWORD,
+  setupOwner,
+  signIn,
+  type TestApp,
+} from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 // The signed-in user's own password, sessions and tokens; an owner's or
@@ -21,9 +29,7 @@ describe.each(testDialects())('account security (%s)', (dialect) => {
       (r) => r.action,
     );
   async function addMember(email: string, role: string, by = owner) {
-    const r = await by.post(`/api/v1/orgs/${orgId}/members`, { email, role, name: email.split('@')[0], password: PASSWORD });
-    expect(r.status).toBe(201);
-    return r.body.userId as string;
+    return (await inviteAndAccept(by, t.app, orgId, { email, role, name: email.split('@')[0] })).userId;
   }
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { certificateSummary } from '../../src/modules/certificates/index.js';
 import { addDays, todayUtc } from '../../src/platform/dates.js';
 import { approveAccepting } from '../support/approve.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
 
@@ -327,12 +327,7 @@ describe.each(testDialects())('certification decisions and certificates (%s)', (
   it('a contributor reads but cannot record decisions or publish', async () => {
     const decision = await granted();
     const cert = await certificate(decision.id);
-    await owner.post(org('/members'), {
-      email: `editor-${dialect}@example.com`,
-      role: 'contributor',
-      name: 'Ed',
-      password: PASSWORD,
-    });
+    await addMember(owner, t.app, orgId, { email: `editor-${dialect}@example.com`, role: 'contributor', name: 'Ed' });
     const editor = await signIn(t.app, `editor-${dialect}@example.com`);
     expect((await editor.get(org('/certification-decisions'))).status).toBe(200);
     expect((await editor.post(org('/certification-decisions'), {})).status).toBe(403);

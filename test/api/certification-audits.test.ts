@@ -6,7 +6,7 @@ import {
   listCertificationAuditRefs,
 } from '../../src/modules/certification-audits/index.js';
 import { addDays, todayUtc } from '../../src/platform/dates.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 // Certification audits: the register and its rules, the auditor's access
@@ -128,13 +128,7 @@ describe.each(testDialects())('certification audits (%s)', (dialect) => {
 
   it('a viewer reads but cannot write; another organization sees nothing', async () => {
     const a = await plan();
-    const add = await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email: `viewer-${dialect}@example.com`,
-      role: 'viewer',
-      name: 'Vic Viewer',
-      password: PASSWORD,
-    });
-    expect(add.status).toBe(201);
+    await addMember(owner, t.app, orgId, { email: `viewer-${dialect}@example.com`, role: 'viewer', name: 'Vic Viewer' });
     const viewer = await signIn(t.app, `viewer-${dialect}@example.com`);
     expect((await viewer.get(url(`/${a.body.id}`))).status).toBe(200);
     expect((await viewer.post(url(), { type: 'stage-1', plannedStart: today, plannedEnd: today })).status).toBe(403);

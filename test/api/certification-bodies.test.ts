@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { certificationBodySummary, chosenCertificationBody } from '../../src/modules/certification-bodies/index.js';
 import { checkLinks } from '../../src/platform/refs/index.js';
-import { Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
+import { addMember, Client, createTestApp, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
 import { approveScope } from '../support/approve-scope.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
@@ -37,8 +37,7 @@ describe.each(testDialects())('certification bodies (%s)', (dialect) => {
   const member = async (role: string) => {
     seq++;
     const email = `${role}${seq}-${dialect}@example.com`;
-    const m = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, name: `Member ${seq}`, role, password: PASSWORD });
-    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    await addMember(owner, t.app, orgId, { email, name: `Member ${seq}`, role });
     return signIn(t.app, email);
   };
 

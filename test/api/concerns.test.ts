@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { concernSummary, concernsDue } from '../../src/modules/concerns/index.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember as inviteAndAccept, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 describe.each(testDialects())('concerns (%s)', (dialect) => {
@@ -12,9 +12,8 @@ describe.each(testDialects())('concerns (%s)', (dialect) => {
 
   const addMember = async (name: string, role: string) => {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(3).toString('hex')}@example.com`;
-    const r = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, name, role, password: PASSWORD });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return { id: r.body.userId as string, name, email, client: await signIn(t.app, email) };
+    const { userId } = await inviteAndAccept(owner, t.app, orgId, { email, name, role });
+    return { id: userId, name, email, client: await signIn(t.app, email) };
   };
   const system = async (name: string) => {
     const r = await owner.post(`/api/v1/orgs/${orgId}/ai-systems`, { name });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { documentsDue } from '../../src/modules/documents/index.js';
 import { listReminderJobs } from '../../src/platform/jobs/index.js';
@@ -35,9 +35,8 @@ describe.each(testDialects())('document control (%s)', (dialect) => {
   /** A member of the current organization with a role, signed in. */
   const member = async (role: string) => {
     const email = `m${++n}-${dialect}@example.com`;
-    const res = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, role, name: `Member ${n}`, password: PASSWORD });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return { client: await signIn(t.app, email), userId: res.body.userId as string };
+    const { userId } = await addMember(owner, t.app, orgId, { email, role, name: `Member ${n}` });
+    return { client: await signIn(t.app, email), userId };
   };
   const approve = (c: Client, id: string) => c.post(url(`/${id}/content/draft/approve`), {});
   const edit = (c: Client, id: string, body: string) =>

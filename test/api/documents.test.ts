@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 // The document register (7.5): a document drafted, sent for review, approved
@@ -116,12 +116,7 @@ describe.each(testDialects())('documents (%s)', (dialect) => {
     );
 
     const other = (await owner.post('/api/v1/orgs', { name: 'Other org' })).body.id;
-    await owner.post(`/api/v1/orgs/${other}/members`, {
-      email: `o-${dialect}@example.com`,
-      role: 'owner',
-      name: 'O',
-      password: PASSWORD,
-    });
+    await addMember(owner, t.app, other, { email: `o-${dialect}@example.com`, role: 'owner', name: 'O' });
     const stranger = await signIn(t.app, `o-${dialect}@example.com`);
     expect((await stranger.get(url(`/${doc.id}`))).status).toBe(404);
     expect((await owner.get(`/api/v1/orgs/${other}/documents/${doc.id}`)).status).toBe(404);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUIREMENTS } from '../../src/catalogue/index.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { approveAccepting } from '../support/approve.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
@@ -133,12 +133,7 @@ describe.each(testDialects())('gap assessment (%s)', (dialect) => {
   });
 
   it('lets viewers read but not answer, and hides assessments from other organizations', async () => {
-    await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email: 'viewer@example.com',
-      role: 'viewer',
-      name: 'V',
-      password: PASSWORD,
-    });
+    await addMember(owner, t.app, orgId, { email: 'viewer@example.com', role: 'viewer', name: 'V' });
     const viewer = await signIn(t.app, 'viewer@example.com');
     expect((await viewer.get(url(`/${first}`))).status).toBe(200);
     expect((await viewer.put(url(`/${first}/answers/6.2`), { status: 'implemented' })).status).toBe(403);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUIREMENTS } from '../../src/catalogue/index.js';
 import { JOURNEY_STEPS as SERVER_STEPS } from '../../src/modules/home/home.steps.js';
 import { JOURNEY_STEPS as WEB_STEPS } from '../../web/src/app/journey/steps.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
 import { type QueryLog, recordQueries } from '../support/query-log.js';
@@ -83,10 +83,7 @@ describe.each(testDialects())('home: the journey at a glance (%s)', (dialect) =>
     expect(review.status).toBe(201);
     expect((await owner.post(url('/suppliers'), { name: 'Acme Data' })).status).toBe(201);
 
-    expect(
-      (await owner.post(url('/members'), { email: 'viewer@example.com', role: 'viewer', name: 'Vera', password: PASSWORD }))
-        .status,
-    ).toBe(201);
+    await addMember(owner, t.app, orgId, { email: 'viewer@example.com', role: 'viewer', name: 'Vera' });
     viewer = await signIn(t.app, 'viewer@example.com');
     log = recordQueries(t.database.db);
   });
@@ -173,7 +170,8 @@ describe.each(testDialects())('home: the journey at a glance (%s)', (dialect) =>
     expect(full.recent).toHaveLength(10);
     expect(full.recent[0]).toMatchObject({
       text: 'Membership “Vera” added',
-      actor: 'lead@example.com',
+      // the membership is made by the invitee accepting
+      actor: 'viewer@example.com',
       href: `/orgs/${orgId}/members`,
     });
     expect(full.recent[1]).toMatchObject({ text: 'Supplier “Acme Data” added', actor: 'lead@example.com' });

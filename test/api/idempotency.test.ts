@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Client, createTestApp, setupOwner, startSecondNode, signIn, type TestApp } from '../support/app.js';
+import { addMember, Client, createTestApp, setupOwner, startSecondNode, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 // Idempotency-Key on POST (issue 10): a double click or a retry never makes two records.
@@ -57,13 +57,12 @@ describe.each(testDialects())('Idempotency-Key (%s)', (dialect) => {
   });
 
   it('keys by user: another member using the same key makes their own record', async () => {
-    const invite = await owner.post(`/api/v1/orgs/${orgId}/members`, {
+    await addMember(owner, t.app, orgId, {
       email: 'second@example.com',
       name: 'Second',
       role: 'editor',
       password: 'another correct horse battery',
     });
-    expect(invite.status).toBe(201);
     const second = await signIn(t.app, 'second@example.com', 'another correct horse battery');
     expect((await post({ name: 'OpenAI', kinds: ['api'] }, 'shared')).status).toBe(201);
     const theirs = await post({ name: 'OpenAI', kinds: ['api'] }, 'shared', second);

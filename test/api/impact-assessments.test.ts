@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { impactAssessmentFacts } from '../../src/modules/impact-assessments/index.js';
 import { resolveLinks } from '../../src/platform/refs/index.js';
@@ -39,13 +39,7 @@ describe.each(testDialects())('impact assessments (%s)', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect);
     ({ client: owner, userId, orgId: firstOrg } = await setupOwner(t.app));
-    const added = await owner.post(`/api/v1/orgs/${firstOrg}/members`, {
-      email: 'viewer@example.com',
-      role: 'viewer',
-      name: 'Vera',
-      password: PASSWORD,
-    });
-    expect(added.status).toBe(201);
+    await addMember(owner, t.app, firstOrg, { email: 'viewer@example.com', role: 'viewer', name: 'Vera' });
     viewer = await signIn(t.app, 'viewer@example.com');
   });
   beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addImprovement, improvementSummary } from '../../src/modules/improvements/index.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 describe.each(testDialects())('improvement log (%s)', (dialect) => {
@@ -97,13 +97,7 @@ describe.each(testDialects())('improvement log (%s)', (dialect) => {
   it('lets a viewer read but not write', async () => {
     seq++;
     const email = `viewer${seq}-${dialect}@example.com`;
-    const m = await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email,
-      name: 'Vera Viewer',
-      role: 'viewer',
-      password: PASSWORD,
-    });
-    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    await addMember(owner, t.app, orgId, { email, name: 'Vera Viewer', role: 'viewer' });
     const viewer = await signIn(t.app, email);
     expect((await viewer.get(url())).status).toBe(200);
     expect((await viewer.post(url(), { title: 'Nope' })).status).toBe(403);

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openIncident } from '../../src/modules/incidents/index.js';
-import { Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
+import {
+  addMember as inviteAndAccept,
+  Client,
+  createTestApp,
+  setupOwner,
+  signIn,
+  startSecondNode,
+  type TestApp,
+} from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -32,9 +40,8 @@ describe.each(testDialects())('incident register (%s)', (dialect) => {
       .execute();
   const addMember = async (name: string, role = 'editor') => {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(3).toString('hex')}@example.com`;
-    const r = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, name, role, password: PASSWORD });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return { userId: r.body.userId as string, email };
+    const { userId } = await inviteAndAccept(owner, t.app, orgId, { email, name, role });
+    return { userId, email };
   };
   const escalationRole = async () => {
     const roles = (await owner.get(`/api/v1/orgs/${orgId}/roles`)).body.items as { id: string; key: string }[];

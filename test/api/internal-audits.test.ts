@@ -6,7 +6,7 @@ import {
   internalAuditsDue,
   internalAuditSummary,
 } from '../../src/modules/internal-audits/index.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember as inviteAndAccept, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 describe.each(testDialects())('internal audits (%s)', (dialect) => {
@@ -27,9 +27,8 @@ describe.each(testDialects())('internal audits (%s)', (dialect) => {
     );
   const addMember = async (name: string, role = 'editor') => {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(3).toString('hex')}@example.com`;
-    const r = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, name, role, password: PASSWORD });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return { userId: r.body.userId as string, email };
+    const { userId } = await inviteAndAccept(owner, t.app, orgId, { email, name, role });
+    return { userId, email };
   };
   const today = new Date().toISOString().slice(0, 10);
 

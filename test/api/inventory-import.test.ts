@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, writeCsv } from '../../src/exports/csv.js';
 import { validateBom } from '../../src/exports/cyclonedx-schema.js';
 import { readXlsx } from '../../src/exports/xlsx.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const SEED_COLUMNS = [
@@ -57,7 +57,7 @@ describe.each(testDialects())('AI system inventory import and export (%s)', (dia
   /** A second organization with the same members and risk scale, to import into. */
   async function freshOrg(name: string) {
     const id = (await owner.post('/api/v1/orgs', { name })).body.id as string;
-    await owner.post(`/api/v1/orgs/${id}/members`, { email: 'ml@example.com', role: 'editor' });
+    await addMember(owner, t.app, id, { email: 'ml@example.com', role: 'editor', name: 'Grace Engineer' });
     await owner.put(`/api/v1/orgs/${id}/settings`, { reviewIntervalDays: 365, riskScale: ['Low', 'Medium', 'High', 'Critical'] });
     return id;
   }
@@ -65,13 +65,8 @@ describe.each(testDialects())('AI system inventory import and export (%s)', (dia
   beforeAll(async () => {
     t = await createTestApp(dialect);
     ({ client: owner, orgId, userId: ownerId } = await setupOwner(t.app));
-    const engineer = await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email: 'ml@example.com',
-      role: 'editor',
-      name: 'Grace Engineer',
-      password: PASSWORD,
-    });
-    engineerId = engineer.body.userId;
+    engineerId = (await addMember(owner, t.app, orgId, { email: 'ml@example.com', role: 'editor', name: 'Grace Engineer' }))
+      .userId;
     await owner.put(`/api/v1/orgs/${orgId}/settings`, {
       reviewIntervalDays: 365,
       riskScale: ['Low', 'Medium', 'High', 'Critical'],
@@ -290,12 +285,7 @@ describe.each(testDialects())('AI system inventory import and export (%s)', (dia
   });
 
   it('lets viewers export but not import', async () => {
-    await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email: 'viewer@example.com',
-      role: 'viewer',
-      name: 'V',
-      password: PASSWORD,
-    });
+    await addMember(owner, t.app, orgId, { email: 'viewer@example.com', role: 'viewer', name: 'V' });
     const viewer = await signIn(t.app, 'viewer@example.com');
     expect((await upload(orgId, 'Name\nX\n', 'text/csv', '', viewer)).status).toBe(403);
     expect((await viewer.get(url(orgId, '/export?format=csv'))).status).toBe(200);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { approveScope } from '../support/approve-scope.js';
 import { testDialects } from '../support/db.js';
 
@@ -210,13 +210,7 @@ describe.each(testDialects())('AI system inventory (%s)', (dialect) => {
 
   it('archives instead of deleting, and keeps viewers and other orgs out', async () => {
     const id = (await flowPilot()).body.id;
-    const member = await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email: 'viewer@example.com',
-      role: 'viewer',
-      name: 'V',
-      password: PASSWORD,
-    });
-    expect(member.status).toBe(201);
+    await addMember(owner, t.app, orgId, { email: 'viewer@example.com', role: 'viewer', name: 'V' });
     const viewer = await signIn(t.app, 'viewer@example.com');
     const seen = await viewer.get(url(`/${id}`));
     expect(seen.status).toBe(200);

@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listReminderJobs, registerReminderJob, runDueJobs, unregisterReminderJob } from '../../src/platform/jobs/index.js';
 import { createMailer, type Mailer } from '../../src/platform/notify/index.js';
-import { createTestApp, PASSWORD, setupOwner, type TestApp } from '../support/app.js';
+import { addMember, createTestApp, setupOwner, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 // Only this file's jobs run here: the modules' own (registered when the app is
@@ -66,13 +66,7 @@ describe.each(testDialects())('reminder emails (%s)', (dialect) => {
     t = await createTestApp(dialect);
     let client: Awaited<ReturnType<typeof setupOwner>>['client'];
     ({ client, orgId, userId: ownerId } = await setupOwner(t.app));
-    const r = await client.post(`/api/v1/orgs/${orgId}/members`, {
-      email: 'mia@example.com',
-      role: 'viewer',
-      name: 'Mia',
-      password: PASSWORD,
-    });
-    expect(r.status).toBe(201);
+    await addMember(client, t.app, orgId, { email: 'mia@example.com', role: 'viewer', name: 'Mia' });
     memberId = (
       await t.database.db.selectFrom('users').select('id').where('email', '=', 'mia@example.com').executeTakeFirstOrThrow()
     ).id;

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/platform/db/db.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { listReminderJobs, registerReminderJob, runDueJobs, unregisterReminderJob } from '../../src/platform/jobs/index.js';
-import { createTestApp, PASSWORD, setupOwner } from '../support/app.js';
+import { addMember, createTestApp, setupOwner } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config/config.js';
@@ -27,13 +27,7 @@ async function seed(database: Database) {
   const app = await buildApp(database, loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir: '/nonexistent' }, {}));
   await app.ready();
   const { client, orgId, userId } = await setupOwner(app);
-  const r = await client.post(`/api/v1/orgs/${orgId}/members`, {
-    email: 'member@example.com',
-    role: 'editor',
-    name: 'Mia Member',
-    password: PASSWORD,
-  });
-  expect(r.status).toBe(201);
+  await addMember(client, app, orgId, { email: 'member@example.com', role: 'editor', name: 'Mia Member' });
   const member = await database.db
     .selectFrom('users')
     .select('id')

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { unzipEntry } from '../support/zip.js';
 
 // The minutes of an approved review as top management signs them off: a PDF
@@ -23,13 +23,7 @@ describe('management review minutes', () => {
     t = await createTestApp('sqlite');
     ({ client: owner, orgId, userId: ownerId } = await setupOwner(t.app));
     const email = `grace.${randomBytes(3).toString('hex')}@example.com`;
-    const member = await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email,
-      name: 'Grace Chief',
-      role: 'editor',
-      password: PASSWORD,
-    });
-    const ceoId = member.body.userId as string;
+    const ceoId = (await addMember(owner, t.app, orgId, { email, name: 'Grace Chief', role: 'editor' })).userId;
     const ceo = await signIn(t.app, email);
     await owner.put(url('/settings'), { topManagementUserIds: [ceoId] });
     const created = await owner.post(url(), {

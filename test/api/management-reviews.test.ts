@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember as inviteAndAccept, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 describe.each(testDialects())('management reviews (%s)', (dialect) => {
@@ -21,9 +21,8 @@ describe.each(testDialects())('management reviews (%s)', (dialect) => {
     ).map((r) => r.action);
   const addMember = async (name: string, role = 'editor') => {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(3).toString('hex')}@example.com`;
-    const r = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, name, role, password: PASSWORD });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return { userId: r.body.userId as string, client: await signIn(t.app, email) };
+    const { userId } = await inviteAndAccept(owner, t.app, orgId, { email, name, role });
+    return { userId, client: await signIn(t.app, email) };
   };
   const plan = async (extra: Record<string, unknown> = {}) => {
     const r = await owner.post(url(), { title: 'Annual management review', meetingDate: '2026-03-10', ...extra });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { monitoringDue, monitoringSummary } from '../../src/modules/monitoring/index.js';
 import { runDueJobs } from '../../src/platform/jobs/index.js';
-import { Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
+import { addMember, Client, createTestApp, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
@@ -43,13 +43,7 @@ describe.each(testDialects())('monitoring breaches, reviews and charts (%s)', (d
     t = await createTestApp(dialect);
     let setup: Awaited<ReturnType<typeof setupOwner>>;
     ({ client: owner, userId } = setup = await setupOwner(t.app));
-    const r = await owner.post(`/api/v1/orgs/${setup.orgId}/members`, {
-      email: 'viewer@example.com',
-      role: 'viewer',
-      name: 'Vera Viewer',
-      password: PASSWORD,
-    });
-    expect(r.status).toBe(201);
+    await addMember(owner, t.app, setup.orgId, { email: 'viewer@example.com', role: 'viewer', name: 'Vera Viewer' });
     viewer = await signIn(t.app, 'viewer@example.com');
   });
   beforeEach(async ({ task }) => {
@@ -63,7 +57,7 @@ describe.each(testDialects())('monitoring breaches, reviews and charts (%s)', (d
     });
     expect(sys.status, JSON.stringify(sys.body)).toBe(201);
     systemId = sys.body.id;
-    expect((await owner.post(api('members'), { email: 'viewer@example.com', role: 'viewer' })).status).toBe(201);
+    await addMember(owner, t.app, orgId, { email: 'viewer@example.com', role: 'viewer', name: 'Vera Viewer' });
     metricId = (await metric()).id;
   });
   afterAll(() => t.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
@@ -51,13 +51,7 @@ describe.each(testDialects())('monitoring (%s)', (dialect) => {
     t = await createTestApp(dialect);
     let setup: Awaited<ReturnType<typeof setupOwner>>;
     ({ client: owner, userId } = setup = await setupOwner(t.app));
-    const r = await owner.post(`/api/v1/orgs/${setup.orgId}/members`, {
-      email: 'viewer@example.com',
-      role: 'viewer',
-      name: 'Vera Viewer',
-      password: PASSWORD,
-    });
-    expect(r.status).toBe(201);
+    await addMember(owner, t.app, setup.orgId, { email: 'viewer@example.com', role: 'viewer', name: 'Vera Viewer' });
     viewer = await signIn(t.app, 'viewer@example.com');
   });
   beforeEach(async ({ task }) => {
@@ -71,7 +65,7 @@ describe.each(testDialects())('monitoring (%s)', (dialect) => {
     });
     expect(sys.status, JSON.stringify(sys.body)).toBe(201);
     systemId = sys.body.id;
-    expect((await owner.post(api('members'), { email: 'viewer@example.com', role: 'viewer' })).status).toBe(201);
+    await addMember(owner, t.app, orgId, { email: 'viewer@example.com', role: 'viewer', name: 'Vera Viewer' });
     metricId = (await metric()).id;
   });
   afterAll(() => t.close());

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nonconformitiesDue, nonconformitySummary, openNonconformity } from '../../src/modules/nonconformities/index.js';
-import { Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
+import {
+  addMember as inviteAndAccept,
+  Client,
+  createTestApp,
+  setupOwner,
+  signIn,
+  startSecondNode,
+  type TestApp,
+} from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -39,9 +47,8 @@ describe.each(testDialects())('nonconformity register (%s)', (dialect) => {
     ).map((a) => a.action);
   const addMember = async (name: string, role = 'editor') => {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(3).toString('hex')}@example.com`;
-    const r = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, name, role, password: PASSWORD });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return { userId: r.body.userId as string, email };
+    const { userId } = await inviteAndAccept(owner, t.app, orgId, { email, name, role });
+    return { userId, email };
   };
   const nc = (extra: Record<string, unknown> = {}) => ({
     title: 'Model cards missing for two AI systems',

@@ -7,7 +7,7 @@ import {
   unregisterReminderJob,
 } from '../../src/platform/jobs/index.js';
 import { notify } from '../../src/platform/notify/index.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 // Only this file's jobs run here: the modules' own (registered when the app is
@@ -44,8 +44,7 @@ describe.each(testDialects())('notifications (%s)', (dialect) => {
       ['mia@example.com', 'viewer'],
       ['otto@example.com', 'viewer'],
     ]) {
-      const r = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, role, name: email, password: PASSWORD });
-      expect(r.status).toBe(201);
+      await addMember(owner, t.app, orgId, { email, role, name: email });
     }
     member = await signIn(t.app, 'mia@example.com');
     memberId = await userId('mia@example.com');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const day = (offset: number) => {
@@ -140,12 +140,9 @@ describe.each(testDialects())('AI objectives (%s)', (dialect) => {
   it('refuses bad input by field and writes nothing', async () => {
     const foreignOrg = (await owner.post('/api/v1/orgs', { name: 'Elsewhere' })).body.id;
     const foreignSystem = (await owner.post(`/api/v1/orgs/${foreignOrg}/ai-systems`, { name: 'Theirs' })).body.id;
-    const stranger = await owner.post(`/api/v1/orgs/${foreignOrg}/members`, {
-      email: 'stranger@example.com',
-      name: 'Stranger',
-      role: 'viewer',
-      password: PASSWORD,
-    });
+    const stranger = {
+      body: await addMember(owner, t.app, foreignOrg, { email: 'stranger@example.com', name: 'Stranger', role: 'viewer' }),
+    };
     const fields = async (body: object) => {
       const r = await owner.post(url(), body);
       expect(r.status, JSON.stringify(r.body)).toBe(400);
@@ -201,13 +198,8 @@ describe.each(testDialects())('AI objectives (%s)', (dialect) => {
   it('lets a viewer read but not write, and hides objectives from other organizations', async () => {
     const id = (await owner.post(url(), objective)).body.id;
     const entry = (await owner.post(url(`/${id}/progress`), { date: day(0), value: 25 })).body.id;
-    const member = await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email: `viewer-${dialect}-${Date.now()}@example.com`,
-      name: 'Vera Viewer',
-      role: 'viewer',
-      password: PASSWORD,
-    });
-    expect(member.status).toBe(201);
+    const member = { body: { email: `viewer-${dialect}-${Date.now()}@example.com` } };
+    await addMember(owner, t.app, orgId, { email: member.body.email, name: 'Vera Viewer', role: 'viewer' });
     const viewer = await signIn(t.app, member.body.email);
     expect((await viewer.get(url(`/${id}`))).status).toBe(200);
     expect((await viewer.get(url(`/${id}/progress`))).status).toBe(200);

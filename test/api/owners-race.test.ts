@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, setupOwner, startSecondNode, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, startSecondNode, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const ORGS = 20;
@@ -37,14 +37,7 @@ describe.each(testDialects())('owners racing to remove each other (%s)', (dialec
     first = owner.client;
     firstId = owner.userId;
     // the second owner's account, created through a membership of the setup org
-    const added = await first.post(`/api/v1/orgs/${owner.orgId}/members`, {
-      email: SECOND_OWNER,
-      role: 'viewer',
-      name: 'Second Owner',
-      password: 'correct horse battery staple',
-    });
-    expect(added.status).toBe(201);
-    secondId = added.body.userId;
+    secondId = (await addMember(first, t.app, owner.orgId, { email: SECOND_OWNER, role: 'viewer', name: 'Second Owner' })).userId;
     secondOwner = await signIn(appB, SECOND_OWNER);
   });
 
@@ -59,8 +52,7 @@ describe.each(testDialects())('owners racing to remove each other (%s)', (dialec
     for (let i = 0; i < ORGS; i++) {
       const org = await first.post('/api/v1/orgs', { name: `${label} ${i}` });
       expect(org.status).toBe(201);
-      const member = await first.post(`/api/v1/orgs/${org.body.id}/members`, { email: SECOND_OWNER, role: 'owner' });
-      expect(member.status).toBe(201);
+      await addMember(first, t.app, org.body.id, { email: SECOND_OWNER, role: 'owner', name: 'Second Owner' });
       ids.push(org.body.id);
     }
     return ids;
@@ -137,14 +129,14 @@ describe.each(testDialects())('the last owner (%s)', (dialect) => {
       expect(res.body.detail).toMatch(/at least one owner/);
     }
     // an owner whose access expires does not keep the organization owned
-    const temp = await client.post(`/api/v1/orgs/${orgId}/members`, {
-      email: 'temporary.owner@example.com',
-      role: 'owner',
-      name: 'Temporary Owner',
-      password: 'correct horse battery staple',
-      expiresAt: '2099-01-01T00:00:00.000Z',
-    });
-    expect(temp.status).toBe(201);
+    const temp = {
+      body: await addMember(client, t.app, orgId, {
+        email: 'temporary.owner@example.com',
+        role: 'owner',
+        name: 'Temporary Owner',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      }),
+    };
     expect((await client.patch(me, { role: 'admin' })).status).toBe(409);
     // once the co-owner's access lasts, the first owner may step down
     expect((await client.patch(`/api/v1/orgs/${orgId}/members/${temp.body.userId}`, { expiresAt: null })).status).toBe(200);

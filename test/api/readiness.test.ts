@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readinessSnapshotJob } from '../../src/modules/readiness/index.js';
 import { DEFAULT_RISK_METHOD } from '../../src/modules/risks/index.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
 import { approveAccepting } from '../support/approve.js';
 import { approveScope } from '../support/approve-scope.js';
 import { testDialects } from '../support/db.js';
@@ -233,13 +233,7 @@ describe.each(testDialects())('readiness rehearsal (%s)', (dialect) => {
 
   it('keeps another organization out (404)', async () => {
     const email = `viewer.${randomBytes(3).toString('hex')}@example.com`;
-    const m = await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email,
-      name: 'Vera Viewer',
-      role: 'viewer',
-      password: PASSWORD,
-    });
-    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    await addMember(owner, t.app, orgId, { email, name: 'Vera Viewer', role: 'viewer' });
     const viewer = await signIn(t.app, email);
     expect((await viewer.get(url())).status).toBe(200);
     const other = await owner.post('/api/v1/orgs', { name: 'Other org' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_METHOD, effectiveRiskMethod, type RiskMethodContent } from '../../src/modules/risks/index.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const method = (): RiskMethodContent => structuredClone(DEFAULT_RISK_METHOD);
@@ -251,8 +251,7 @@ describe.each(testDialects())('risk method (%s)', (dialect) => {
 
   it('lets a viewer read but not save, approve or discard', async () => {
     const email = `viewer-${orgId}@example.com`;
-    const added = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, role: 'viewer', name: 'Vi', password: PASSWORD });
-    expect(added.status).toBe(201);
+    await addMember(owner, t.app, orgId, { email, role: 'viewer', name: 'Vi' });
     const viewer = await signIn(t.app, email);
     expect((await owner.put(url('/draft'), { content: method() })).status).toBe(200);
     const before = await rows();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { DEFAULT_RISK_METHOD, rescoreRisks } from '../../src/modules/risks/index.js';
 import { testDialects } from '../support/db.js';
 
@@ -54,9 +54,7 @@ describe.each(testDialects())('risk register (%s)', (dialect) => {
     expect(org.status).toBe(201);
     orgId = org.body.id;
     const add = async (email: string, role: string) => {
-      const r = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, role, name: role, password: PASSWORD });
-      expect(r.status).toBe(201);
-      return r.body.userId as string;
+      return (await addMember(owner, t.app, orgId, { email, role, name: role })).userId;
     };
     editorId = await add(`editor${n}@example.com`, 'editor');
     await add(`viewer${n}@example.com`, 'viewer');
@@ -353,8 +351,7 @@ describe.each(testDialects())('risk register (%s)', (dialect) => {
   async function setupOwnerElsewhere() {
     const email = `stranger${n}@example.com`;
     const org = await owner.post('/api/v1/orgs', { name: `Elsewhere ${n}` });
-    const r = await owner.post(`/api/v1/orgs/${org.body.id}/members`, { email, role: 'owner', name: 'S', password: PASSWORD });
-    expect(r.status).toBe(201);
+    await addMember(owner, t.app, org.body.id, { email, role: 'owner', name: 'S' });
     return signIn(t.app, email);
   }
 });

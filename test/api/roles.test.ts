@@ -7,7 +7,7 @@ import { migrations } from '../../migrations/index.js';
 import { openDatabase } from '../../src/platform/db/db.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { governanceRoles, ROLE_KEYS, roleHolder, rolesOfMember } from '../../src/modules/roles/index.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, type TestApp } from '../support/app.js';
+import { addMember as inviteAndAccept, type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
 import { type TestDialect, testDialects } from '../support/db.js';
 
 /** Migrates a fresh database to just before 0018, adds an organization, then migrates the rest. */
@@ -67,13 +67,8 @@ describe.each(testDialects())('governance roles (%s)', (dialect) => {
   const byKey = async (key: string) =>
     ((await owner.get(url('?limit=200'))).body.items as { key: string; id: string }[]).find((r) => r.key === key)!;
   const addMember = async (name: string, role = 'editor') => {
-    const r = await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email: `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(3).toString('hex')}@example.com`,
-      name,
-      role,
-      password: PASSWORD,
-    });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(3).toString('hex')}@example.com`;
+    const r = { body: await inviteAndAccept(owner, t.app, orgId, { email, name, role }) };
     return r.body.userId as string;
   };
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { PERMISSION_NAMES, PERMISSIONS, type Permission } from '../../src/platform/auth/roles.js';
 
@@ -28,13 +28,11 @@ describe.each(testDialects())('declared route permissions (%s)', (dialect) => {
     t = await createTestApp(dialect);
     ({ client: owner, orgId } = await setupOwner(t.app));
     for (const role of ['viewer', 'auditor', 'outsider']) {
-      const r = await owner.post(`/api/v1/orgs/${orgId}/members`, {
+      await addMember(owner, t.app, orgId, {
         email: `${role}@example.com`,
         role: role === 'outsider' ? 'viewer' : role,
         name: role,
-        password: PASSWORD,
       });
-      expect(r.status).toBe(201);
       as[role] = await signIn(t.app, `${role}@example.com`);
     }
     // The outsider owns an organization of their own and leaves ours.

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 interface Row {
@@ -370,12 +370,7 @@ describe.each(testDialects())('Statement of Applicability (%s)', (dialect) => {
   });
 
   it('lets viewers read but not edit, and hides the SoA from other organizations', async () => {
-    await owner.post(`/api/v1/orgs/${orgId}/members`, {
-      email: 'soa-viewer@example.com',
-      role: 'viewer',
-      name: 'V',
-      password: PASSWORD,
-    });
+    await addMember(owner, t.app, orgId, { email: 'soa-viewer@example.com', role: 'viewer', name: 'V' });
     const viewer = await signIn(t.app, 'soa-viewer@example.com');
     expect((await viewer.get(url())).status).toBe(200);
     expect((await viewer.patch(url('/rows/A.2.2'), { justification: 'x' })).status).toBe(403);

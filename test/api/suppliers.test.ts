@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
+import { addMember, type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 const answers = {
@@ -113,13 +113,9 @@ describe.each(testDialects())('supplier register (%s)', (dialect) => {
     const base = { reviewDate: '2025-06-01', answers, riskRating: 'Low', nextReviewDate: '2025-12-01' };
     // A user of this instance, but of another organization only.
     const other = await owner.post('/api/v1/orgs', { name: 'Someone else' });
-    const stranger = await owner.post(`/api/v1/orgs/${other.body.id}/members`, {
-      email: 'stranger@example.com',
-      name: 'Stranger',
-      role: 'viewer',
-      password: 'correct horse battery staple',
-    });
-    expect(stranger.status).toBe(201);
+    const stranger = {
+      body: await addMember(owner, t.app, other.body.id, { email: 'stranger@example.com', name: 'Stranger', role: 'viewer' }),
+    };
     const refused = await owner.post(url(`/${id}/reviews`), { ...base, reviewer: { userId: stranger.body.userId } });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([{ field: 'body.reviewer.userId', message: 'is not a member of this organization' }]);

@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/platform/db/db.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { runDueJobs } from '../../src/platform/jobs/index.js';
 import { fold } from '../../src/platform/text.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { addMember as inviteAndAccept, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { type TestDialect, testDialects } from '../support/db.js';
 
 const day = (offset: number) => {
@@ -87,9 +87,8 @@ describe.each(testDialects())('training and competence (%s)', (dialect) => {
   const api = (p: string) => `/api/v1/orgs/${orgId}/${p}`;
   const addMember = async (name: string, role = 'editor') => {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(3).toString('hex')}@example.com`;
-    const r = await owner.post(`/api/v1/orgs/${orgId}/members`, { email, name, role, password: PASSWORD });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return { userId: r.body.userId as string, email };
+    const { userId } = await inviteAndAccept(owner, t.app, orgId, { email, name, role });
+    return { userId, email };
   };
   const topics = async () =>
     (await owner.get(api('trainings?limit=200'))).body.items as { id: string; number: string; title: string }[];

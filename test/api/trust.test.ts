@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
+import {
+  addMember as inviteAndAccept,
+  Client,
+  createTestApp,
+  setupOwner,
+  signIn,
+  startSecondNode,
+  type TestApp,
+} from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 describe.each(testDialects())('buyer readiness and trust page (%s)', (dialect) => {
@@ -13,8 +21,7 @@ describe.each(testDialects())('buyer readiness and trust page (%s)', (dialect) =
   const uniqueSlug = () => `acme-${randomBytes(3).toString('hex')}`;
   const addMember = async (role: string) => {
     const email = `m.${randomBytes(3).toString('hex')}@example.com`;
-    const r = await owner.post(api('members'), { email, name: `Member ${role}`, role, password: PASSWORD });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    await inviteAndAccept(owner, t.app, orgId, { email, name: `Member ${role}`, role });
     return signIn(t.app, email);
   };
   const answer = async (id: string) =>
@@ -246,7 +253,7 @@ describe.each(testDialects())('buyer readiness and trust page (%s)', (dialect) =
     // an owner of another organization only
     const email = `s.${randomBytes(3).toString('hex')}@example.com`;
     const other = await owner.post('/api/v1/orgs', { name: 'Stranger org' });
-    await owner.post(`/api/v1/orgs/${other.body.id}/members`, { email, name: 'Stranger', role: 'owner', password: PASSWORD });
+    await inviteAndAccept(owner, t.app, other.body.id, { email, name: 'Stranger', role: 'owner' });
     const stranger = await signIn(t.app, email);
     expect((await stranger.get(api('buyer-answers'))).status).toBe(404);
     expect((await stranger.put(api('buyer-answers/risk-review'), { text: 'x' })).status).toBe(404);

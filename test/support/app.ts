@@ -113,3 +113,40 @@ export async function signIn(app: FastifyInstance, email: string, password = PAS
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
   return new Client(app, sessionCookie(res), res.json().csrfToken);
 }
+
+/**
+ * Makes someone a member the way a person joins: the owner (or admin) invites
+ * the email, and the invitee accepts through the link, creating the account
+ * when the email is new (with `password`, PASSWORD by default) or signing in
+ * to the existing one. Returns the member's user id.
+ */
+export async function addMember(
+  owner: Client,
+  app: FastifyInstance,
+  orgId: string,
+  input: { email: string; role: string; name: string; password?: string; expiresAt?: string },
+): Promise<{ userId: string }> {
+  const password = input.password ?? PASSWORD;
+  const invited = await owner.post(`/api/v1/orgs/${orgId}/members`, {
+    email: input.email,
+    role: input.role,
+    ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+  });
+  if (invited.status !== 202) throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  const token = String(invited.body.acceptUrl).split('/invite/')[1];
+  const accept = `/api/v1/invitations/${token}/accept`;
+  let res = await new Client(app).post(accept, { name: input.name, password });
+  let member: Client;
+  if (res.status === 401) {
+    // the email has an account already: its owner signs in and accepts
+    member = await signIn(app, input.email, password);
+    res = await member.post(accept, {});
+  } else {
+    member = res.status === 200 ? new Client(app, sessionCookie(res), res.body.csrfToken) : new Client(app);
+  }
+  if (res.status !== 200) throw new Error(`accept failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const userId = (await member.get('/api/v1/session')).body.user.id;
+  // the tests sign the member in themselves: leave no session of the helper's behind
+  await member.delete('/api/v1/session');
+  return { userId: userId as string };
+}

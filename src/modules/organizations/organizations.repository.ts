@@ -47,6 +47,7 @@ export function listMembers(db: Executor, orgId: string) {
       'memberships.role',
       'memberships.created_at',
       'memberships.expires_at',
+      'users.disabled_at',
     ])
     .where('memberships.org_id', '=', orgId)
     .orderBy('users.email')
@@ -72,16 +73,19 @@ export async function lockMemberships(tx: Tx, orgId: string): Promise<void> {
 
 /**
  * Owners whose access does not end: an owner membership with an expiry date
- * lapses by itself, so it cannot be what keeps the organization owned.
+ * lapses by itself, and a disabled account cannot sign in, so neither is
+ * what keeps the organization owned.
  */
 export async function countLastingOwners(db: Executor, orgId: string, exceptUserId?: string): Promise<number> {
   let q = db
     .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('org_id', '=', orgId)
-    .where('role', '=', 'owner')
-    .where('expires_at', 'is', null);
-  if (exceptUserId) q = q.where('user_id', '!=', exceptUserId);
+    .where('memberships.org_id', '=', orgId)
+    .where('memberships.role', '=', 'owner')
+    .where('memberships.expires_at', 'is', null)
+    .where('users.disabled_at', 'is', null);
+  if (exceptUserId) q = q.where('memberships.user_id', '!=', exceptUserId);
   const r = await q.executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -4,7 +4,6 @@ import { PERMISSION_NAMES, PERMISSIONS, type Permission, ROLES, type Role } from
 import { actorOf, requireUser } from '../../platform/http/auth-context.js';
 import { problemSchema, uuid } from '../../platform/http/fields.js';
 import {
-  addMemberBody,
   createOrganizationBody,
   memberSchema,
   organizationSchema,
@@ -17,6 +16,7 @@ import { listOrgsOfUser } from './organizations.repository.js';
 import { orgSettingsBody, orgSettingsSchema, readSettings, updateOrgSettings } from './settings.js';
 import { IF_MATCH_NOTE, ifMatchHeaders, ifMatchOf, staleProblemSchema, withStale } from '../../platform/register/index.js';
 import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
+import { memberAccountRoutes } from './members.disable.routes.js';
 
 const tags = ['organizations'];
 const memberParams = orgParams.extend({ userId: uuid() });
@@ -30,6 +30,7 @@ const rolesSchema = z
 
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
+  await app.register(memberAccountRoutes);
 
   app.get(
     '/api/v1/roles',
@@ -156,23 +157,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/api/v1/orgs/:orgId/members',
-    {
-      config: { permission: 'admin' },
-      schema: {
-        tags,
-        summary: 'Add a member (creates the account when the email is new)',
-        params: orgParams,
-        body: addMemberBody,
-        response: { 201: memberSchema, ...problemResponses },
-      },
-    },
-    async (req, reply) => {
-      const access = orgAccess(req);
-      return reply.code(201).send(await service.addMember(db, access.actor, access.role, access.orgId, req.body));
-    },
-  );
+  // POST /api/v1/orgs/:orgId/members (inviting) is the invitations module's: a member joins by accepting.
 
   app.patch(
     '/api/v1/orgs/:orgId/members/:userId',

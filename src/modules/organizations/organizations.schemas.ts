@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/auth/roles.js';
-import { country, email, isoDate, line, password, requiredLine, slug, text, uuid } from '../../platform/http/fields.js';
+import { country, isoDate, line, requiredLine, slug, text, uuid } from '../../platform/http/fields.js';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -18,18 +18,10 @@ export const memberSchema = z
     role: roleSchema,
     createdAt: z.string(),
     expiresAt: z.string().nullable(),
+    /** the account is disabled: no sign-in, no session, no token works */
+    disabled: z.boolean(),
   })
   .meta({ id: 'Member' });
-
-export const addMemberBody = z.strictObject({
-  email: email(),
-  role: roleSchema,
-  /** name and password create an account when the email is not yet known */
-  name: requiredLine(200).optional(),
-  password: password().optional(),
-  /** ISO timestamp after which access ends (for external auditors) */
-  expiresAt: z.iso.datetime().optional(),
-});
 
 export const updateMemberBody = z.strictObject({
   role: roleSchema.optional(),

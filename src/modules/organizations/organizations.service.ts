@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { type Actor, appendAudit } from '../../platform/audit-log/audit-log.js';
 import type { Role } from '../../platform/auth/roles.js';
-import { findUserByEmail, insertUser, toPublicUser } from '../../platform/auth/users.js';
+import { findUserByEmail, insertUser } from '../../platform/auth/users.js';
 import type { Db, Executor } from '../../platform/db/db.js';
 import { nowIso } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
@@ -87,6 +87,7 @@ function toMember(m: Awaited<ReturnType<typeof repo.listMembers>>[number]) {
     role: m.role,
     createdAt: m.created_at,
     expiresAt: m.expires_at,
+    disabled: m.disabled_at !== null,
   };
 }
 
@@ -116,40 +117,6 @@ export async function accountForMember(
     );
   }
   return insertUser(tx, actor, { email: input.email, name: input.name, password: input.password });
-}
-
-export async function addMember(
-  db: Db,
-  actor: Actor,
-  actorRole: Role,
-  orgId: string,
-  input: { email: string; role: Role; name?: string; password?: string; expiresAt?: string },
-) {
-  if (input.role === 'owner' && actorRole !== 'owner') throw forbidden('Only an owner can make another owner.');
-  return db.transaction().execute(async (tx) => {
-    await repo.lockMemberships(tx, orgId);
-    const user = await accountForMember(tx, actor, input);
-    if (await repo.findMembership(tx, orgId, user.id)) {
-      throw conflict('This person is already a member.', [{ field: 'body.email', message: 'is already a member' }]);
-    }
-    const row = { org_id: orgId, user_id: user.id, role: input.role, created_at: nowIso(), expires_at: input.expiresAt ?? null };
-    await tx.insertInto('memberships').values(row).execute();
-    await appendAudit(tx, actor, {
-      orgId,
-      entityType: 'membership',
-      entityId: user.id,
-      action: 'create',
-      after: { ...toPublicUser(user), role: row.role, expiresAt: row.expires_at },
-    });
-    return {
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      role: input.role,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-    };
-  });
 }
 
 /** An owner whose access does not end: what keeps an organization owned. */

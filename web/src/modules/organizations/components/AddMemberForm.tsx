@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/api';
 import { FormError } from '../../../shared/ui/FormError';
 import { LeaveGuardModal } from '../../../shared/ui/LeaveGuardModal';
 import { useDirty, useLeaveGuard } from '../../../shared/ui/useLeaveGuard';
-import { useAddMember } from '../hooks/useMembers';
+import { useInviteMember } from '../hooks/useMembers';
 import { RoleSelect } from './RoleSelect';
 
 const EMPTY = { email: '', role: 'contributor' as Role, name: '', password: '', expiresAt: '' };
@@ -12,7 +12,7 @@ const EMPTY = { email: '', role: 'contributor' as Role, name: '', password: '', 
 /** Adds an existing account by email, or creates one with a name and initial password. */
 export function AddMemberForm({ orgId, canMakeOwner }: { orgId: string; canMakeOwner: boolean }) {
   const [form, setForm] = useState(EMPTY);
-  const add = useAddMember(orgId);
+  const add = useInviteMember(orgId);
   const errors = add.fieldErrors;
   const guard = useLeaveGuard(useDirty(form).dirty);
   const submit = (e: FormEvent) => {
