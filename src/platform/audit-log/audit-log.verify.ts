@@ -139,7 +139,7 @@ export async function verifyAuditLog(db: Db, options: VerifyOptions | number = {
   if (head.seq < end.seq)
     return fail(count, {
       seq: head.seq + 1,
-      reason: `rows ${head.seq + 1} to ${end.seq} were added without moving the signed head`,
+      reason: `${head.seq + 1 === end.seq ? `row ${end.seq} was` : `rows ${head.seq + 1} to ${end.seq} were`} added without moving the signed head`,
     });
   if (head.hash !== end.hash)
     return fail(count, { seq: end.seq, reason: `row ${end.seq} differs from the signed head: rewritten at or before it` });
