@@ -1,17 +1,20 @@
 import { PostgresAdapter } from 'kysely';
 import { type Executor, forUpdate, nowIso, type Tx } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
+import { looksLikeId } from '../../platform/http/fields.js';
 
 export function findOrg(db: Executor, orgId: string) {
   return db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirst();
 }
 
+/**
+ * By id when the value has an id's shape, else by slug: never both, so an
+ * organization whose (older) slug looks like another's id cannot stand in
+ * for it. New slugs of that shape are refused (fields.ts `slug`).
+ */
 export function findOrgByIdOrSlug(db: Executor, idOrSlug: string) {
-  return db
-    .selectFrom('organizations')
-    .selectAll()
-    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
-    .executeTakeFirst();
+  const q = db.selectFrom('organizations').selectAll();
+  return (looksLikeId(idOrSlug) ? q.where('id', '=', idOrSlug.toLowerCase()) : q.where('slug', '=', idOrSlug)).executeTakeFirst();
 }
 
 // A membership that starts later (an auditor's access opens on the audit's first day) is not listed before then.
