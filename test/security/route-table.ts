@@ -392,7 +392,6 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'PUT /api/v1/orgs/{orgId}/sso': 'admin',
   'DELETE /api/v1/orgs/{orgId}/sso': 'admin',
   'POST /api/v1/sso/start': 'public',
-  'GET /api/v1/sso/callback': 'public',
   // end sso
   // <mfa>
   'GET /api/v1/account/mfa': 'signed-in',

@@ -2896,45 +2896,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/sso/callback': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Where the provider sends the browser back: checks state, nonce and PKCE, a verified email in an allowed domain, adds the member on first sign-in, starts the session and redirects to the web app (or to /sign-in?sso_error=…) */
-    get: {
-      parameters: {
-        query?: {
-          state?: string;
-          code?: string;
-          error?: string;
-          error_description?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description a redirect to the web app */
-        302: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/account/mfa': {
     parameters: {
       query?: never;
