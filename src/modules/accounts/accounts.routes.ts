@@ -12,6 +12,7 @@ import { apiTokenSchema, createdTokenSchema, createTokenBody, sessionSchema, set
 import { tooManyAttempts } from './accounts.security.js';
 import { sessionView, startSession } from './accounts.session.js';
 import { passwordSignInRefusal } from '../sso/index.js';
+import { challengeSchema, markTokenFromSession, secondFactorChallenge } from '../mfa/index.js'; // MFA (issue 16)
 import { accountSecurityRoutes } from './accounts.security.routes.js';
 import * as service from './accounts.service.js';
 
@@ -74,7 +75,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Sign in',
         security: [],
         body: signInBody,
-        response: { 200: sessionSchema, ...errors },
+        response: { 200: sessionSchema, 202: challengeSchema /* MFA (issue 16) */, ...errors },
       },
     },
     async (req, reply) => {
@@ -88,7 +89,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       // An organization that enforces single sign-on refuses its members' passwords.
       const refusal = await passwordSignInRefusal(db, user);
       if (refusal) throw new AppError(403, 'Single sign-on required', refusal);
-      // MFA (issue 16): the second-factor step goes here, before a session starts.
+      // MFA (issue 16): an account with a second factor gets a challenge (202), not a session;
+      // POST /api/v1/session/mfa completes the sign-in with a code.
+      const challenge = await secondFactorChallenge(db, user);
+      if (challenge) return reply.code(202).send(challenge);
       return startSession(req, reply, user, { method: 'password' });
     },
   );
@@ -154,9 +158,9 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const auth = requireUser(req);
-      return reply
-        .code(201)
-        .send(await service.issueApiToken(db, actorOf(auth), auth.user.id, req.body.name, req.body.expiresAt ?? null));
+      const created = await service.issueApiToken(db, actorOf(auth), auth.user.id, req.body.name, req.body.expiresAt ?? null);
+      await markTokenFromSession(db, created.id, auth); // MFA (issue 16): a token inherits its session's second-factor mark
+      return reply.code(201).send(created);
     },
   );
 

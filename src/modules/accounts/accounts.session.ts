@@ -4,7 +4,9 @@ import { createSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { toPublicUser } from '../../platform/auth/users.js';
 import type { Db } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
+import { provideSessionStarter } from '../mfa/index.js';
 import { listOrgsOfUser, toOrganization } from '../organizations/index.js';
+import { sessionSchema } from './accounts.schemas.js';
 
 // Starting a session is shared by every way in: password, single sign-on,
 // the second factor, first-run setup. Each proves who the user is; this sets
@@ -13,6 +15,12 @@ import { listOrgsOfUser, toOrganization } from '../organizations/index.js';
 export interface SignInMethod {
   /** how the user proved who they are, written to the audit log */
   method: 'password' | 'sso' | 'setup' | 'mfa';
+  /**
+   * The second factor was shown (TOTP or recovery code, or an identity
+   * provider's MFA): the session carries the mark an organization that
+   * requires two-step verification asks for.
+   */
+  secondFactor?: boolean;
 }
 
 export async function sessionView(db: Db, user: Row<'users'>, csrfToken: string | null) {
@@ -35,10 +43,17 @@ export async function startSession(req: FastifyRequest, reply: FastifyReply, use
       userAgent: typeof userAgent === 'string' ? userAgent : null,
       ip: req.ip,
     });
+    if (how.secondFactor) await tx.updateTable('sessions').set({ mfa_verified: 1 }).where('id', '=', created.id).execute();
     await appendAudit(
       tx,
       { userId: user.id, label: user.email },
-      { orgId: null, entityType: 'session', entityId: user.id, action: 'sign-in', after: { method: how.method } },
+      {
+        orgId: null,
+        entityType: 'session',
+        entityId: user.id,
+        action: 'sign-in',
+        after: { method: how.method, ...(how.secondFactor ? { secondFactor: true } : {}) },
+      },
     );
     return created;
   });
@@ -51,3 +66,10 @@ export async function startSession(req: FastifyRequest, reply: FastifyReply, use
   });
   return sessionView(db, user, s.csrfToken);
 }
+
+// MFA (issue 16): the second step of sign-in (POST /api/v1/session/mfa) lives
+// in the mfa module, which cannot import this one (accounts depends on it).
+provideSessionStarter({
+  schema: sessionSchema,
+  start: (req, reply, user) => startSession(req, reply, user, { method: 'mfa', secondFactor: true }),
+});

@@ -35,6 +35,18 @@ export interface OrgAccess {
 }
 
 /**
+ * A further check on every org-scoped request, after the role check; it
+ * throws to refuse. Modules add theirs at start-up (two-step verification:
+ * the mfa module), since the platform imports no module.
+ */
+export type OrgAccessCheck = (db: Executor, req: FastifyRequest, auth: AuthContext, orgId: string) => Promise<void>;
+const orgAccessChecks: OrgAccessCheck[] = [];
+
+export function addOrgAccessCheck(check: OrgAccessCheck): void {
+  orgAccessChecks.push(check);
+}
+
+/**
  * The one gate for org-scoped routes. Someone outside the organization gets
  * 404, never 403: they must not learn that the organization or record exists.
  */
@@ -48,6 +60,7 @@ export async function requireOrgPermission(
   const role = await roleInOrg(db, auth.user.id, orgId);
   if (!role) throw notFound('Organization');
   if (!can(role, permission)) throw forbidden(`The ${role} role cannot ${describe(permission)}.`);
+  for (const check of orgAccessChecks) await check(db, req, auth, orgId);
   return { orgId, role, actor: actorOf(auth), userId: auth.user.id };
 }
 

@@ -2,11 +2,12 @@ import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api, unwrap } from '../../shared/api';
+import { ApiError, api, type Session, unwrap } from '../../shared/api';
 import { fieldErrorsOf } from '../../shared/problem';
 import { FormError } from '../../shared/ui/FormError';
 import { AuthLayout } from './AuthLayout';
 import { CHOOSE_PASSWORD_PATH } from './RequireSession';
+import { SecondFactorStep } from './SecondFactorStep';
 import { useAcceptSession, useSession } from './session';
 
 /** Only same-app paths are followed after sign-in. */
@@ -24,16 +25,20 @@ export function SignInPage() {
   const accept = useAcceptSession();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
+  // MFA (issue 16): set when the password was right and a code is asked next.
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const finish = (s: Session) => {
+    accept(s);
+    // A temporary password set by an administrator: choose one's own before anything else.
+    navigate(s.mustChangePassword ? CHOOSE_PASSWORD_PATH : next, { replace: true });
+  };
   const signIn = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/session', { body: { email, password } })),
-    onSuccess: (s) => {
-      accept(s);
-      // A temporary password set by an administrator: choose one's own before anything else.
-      navigate(s.mustChangePassword ? CHOOSE_PASSWORD_PATH : next, { replace: true });
-    },
+    onSuccess: (s) => ('mfaRequired' in s ? setChallenge(s.challenge) : finish(s)),
   });
 
   if (session.data && !signIn.isSuccess) return <Navigate to={next} replace />;
+  if (challenge) return <SecondFactorStep challenge={challenge} onSignedIn={finish} onRestart={() => setChallenge(null)} />;
 
   const errors = fieldErrorsOf(signIn.error);
   const status = signIn.error instanceof ApiError ? signIn.error.status : undefined;
