@@ -47,6 +47,7 @@ const impactAssessments = () => import('../modules/impact-assessments');
 const objectives = () => import('../modules/objectives');
 const documents = () => import('../modules/documents');
 const roles = () => import('../modules/roles');
+const sso = () => import('../modules/sso'); // single sign-on (issue 16)
 
 export const router = createBrowserRouter([
   {
@@ -206,6 +207,7 @@ export const router = createBrowserRouter([
               { path: 'journey/:step', lazy: page(() => import('./journey/StepRedirect'), 'StepRedirect') },
               { path: 'profile', lazy: page(organizations, 'ProfilePage') },
               { path: 'members', lazy: page(organizations, 'MembersPage') },
+              { path: 'single-sign-on', lazy: page(sso, 'SsoSettingsPage') }, // single sign-on (issue 16)
               { path: 'audit-log', lazy: page(auditLog, 'AuditLogPage') },
               { path: '*', element: <NotFoundPage /> },
             ],

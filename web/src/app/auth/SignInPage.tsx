@@ -9,6 +9,7 @@ import { AuthLayout } from './AuthLayout';
 import { CHOOSE_PASSWORD_PATH } from './RequireSession';
 import { SecondFactorStep } from './SecondFactorStep';
 import { useAcceptSession, useSession } from './session';
+import { SsoSignIn } from './SsoSignIn'; // single sign-on (issue 16)
 
 /** Only same-app paths are followed after sign-in. */
 function safeNext(next: string | null): string {
@@ -75,6 +76,7 @@ export function SignInPage() {
           </Button>
         </Stack>
       </form>
+      <SsoSignIn email={email} /* single sign-on (issue 16) */ />
     </AuthLayout>
   );
 }

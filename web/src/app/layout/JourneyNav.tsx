@@ -2,6 +2,8 @@ import { Box, NavLink, ScrollArea, Text, ThemeIcon, VisuallyHidden } from '@mant
 import { Link, useLocation } from 'react-router';
 import { JOURNEY_STEPS, stepPath } from '../journey/steps';
 import { useHome } from '../journey/useHome';
+import { use } from 'react'; // single sign-on link (issue 16)
+import { OrgContext } from '../orgs/OrgContext'; // single sign-on link (issue 16)
 
 interface Props {
   orgId: string;
@@ -105,6 +107,8 @@ export function JourneyNav({ orgId, onNavigate, canAudit }: Props) {
   const orgLinks = [
     { label: 'Organization profile', to: `/orgs/${orgId}/profile` },
     { label: 'Members', to: `/orgs/${orgId}/members` },
+    // single sign-on settings (issue 16): owners and admins
+    ...(use(OrgContext)?.can('admin') ? [{ label: 'Single sign-on', to: `/orgs/${orgId}/single-sign-on` }] : []),
     ...(canAudit ? [{ label: 'Audit log', to: `/orgs/${orgId}/audit-log` }] : []),
   ];
 

@@ -1,0 +1,2 @@
+// Single sign-on: the organization's OpenID Connect provider settings.
+export { SsoSettingsPage } from './pages/SsoSettingsPage';
