@@ -1,7 +1,10 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForgetSession } from '../../app/auth/session';
 import { api, unwrap } from '../../shared/api';
 import { errorMessage } from '../../shared/problem';
+import { ConfirmModal } from '../../shared/ui/ConfirmModal';
 import { formatDateTime } from '../../shared/ui/format';
 import { QueryState } from '../../shared/ui/QueryState';
 import { AccountLayout } from './AccountLayout';
@@ -47,6 +50,13 @@ export function SessionsPage() {
     mutationFn: () => unwrap(api.DELETE('/api/v1/account/sessions')),
     onSettled: refresh,
   });
+  // Every session ends, this one too; forgetting it sends the page to sign-in (RequireSession).
+  const forget = useForgetSession();
+  const [confirming, setConfirming] = useState(false);
+  const everywhere = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/account/sign-out-everywhere', { body: {} })),
+    onSuccess: () => forget(),
+  });
   const error = endOne.error ?? endOthers.error;
 
   return (
@@ -56,10 +66,27 @@ export function SessionsPage() {
           <Text size="sm" c="dimmed" maw={620}>
             Where you are signed in. End a session you do not recognise, then change your password.
           </Text>
-          <Button variant="default" color="red" onClick={() => endOthers.mutate()} loading={endOthers.isPending}>
-            Sign out all other sessions
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" color="red" onClick={() => endOthers.mutate()} loading={endOthers.isPending}>
+              Sign out all other sessions
+            </Button>
+            <Button color="red" onClick={() => setConfirming(true)}>
+              Sign out everywhere
+            </Button>
+          </Group>
         </Group>
+        <ConfirmModal
+          opened={confirming}
+          title="Sign out everywhere?"
+          confirmLabel="Sign out everywhere"
+          busy={everywhere.isPending}
+          error={everywhere.error}
+          onConfirm={() => everywhere.mutate()}
+          onClose={() => setConfirming(false)}
+        >
+          Every session ends, this one included, and you go back to the sign-in page. Your API tokens keep working: revoke them on
+          the tokens page if they may be in the wrong hands.
+        </ConfirmModal>
         {error && (
           <Alert color="red" variant="light" title="Not done" role="alert">
             {errorMessage(error)}

@@ -9,11 +9,13 @@ export { DEPENDENCY_LABELS, type Dependency } from '../suppliers';
 type CreateBody = paths['/api/v1/orgs/{orgId}/ai-systems']['post']['requestBody']['content']['application/json'];
 type ListQuery = NonNullable<paths['/api/v1/orgs/{orgId}/ai-systems']['get']['parameters']['query']>;
 
-export type AiSystemKind = NonNullable<CreateBody['kind']>;
+// (optional choices also accept '' for "none", stored as null: not a value to label)
+type Choice<T> = Exclude<NonNullable<T>, ''>;
+export type AiSystemKind = Choice<CreateBody['kind']>;
 export type UserImpact = NonNullable<CreateBody['userImpact']>[number];
-export type DataSensitivity = NonNullable<CreateBody['dataSensitivity']>;
-export type LifecycleStage = NonNullable<CreateBody['lifecycleStage']>;
-export type AiRole = NonNullable<CreateBody['aiRole']>;
+export type DataSensitivity = Choice<CreateBody['dataSensitivity']>;
+export type LifecycleStage = Choice<CreateBody['lifecycleStage']>;
+export type AiRole = Choice<CreateBody['aiRole']>;
 export type Missing = NonNullable<ListQuery['missing']>;
 export type Sort = NonNullable<ListQuery['sort']>;
 
