@@ -22,7 +22,7 @@ import { API_TOKEN_PREFIX, findSession, findUserByApiToken, SESSION_COOKIE } fro
 import { safeEqual } from '../auth/secrets.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/db.js';
-import { AppError, type FieldError } from './errors.js';
+import { AppError, type FieldError, unauthorized } from './errors.js';
 import { installIdempotency } from './idempotency.js';
 import { installOrgRoutes } from './org-routes.js';
 import { type BlobStore, createBlobStore } from '../storage/index.js';
@@ -124,6 +124,10 @@ export async function createServer(database: Database, config: Config, version: 
 
   app.addHook('onRequest', async (req) => {
     req.auth = await authenticate(req, database);
+    // Authorization matrix (issue 16): a route that does not declare itself
+    // public (`security: []`) refuses an anonymous caller here, before its
+    // body is read and validated, as org routes already do.
+    if (!req.auth && needsSignIn(req)) throw unauthorized();
     if (req.auth?.via === 'session' && UNSAFE.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !safeEqual(header, req.auth.session?.csrf_token ?? '')) {
@@ -167,6 +171,15 @@ export async function createServer(database: Database, config: Config, version: 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return app;
+}
+
+/** An API route that is neither public (`security: []`) nor hidden from the document (docs, redirects). */
+function needsSignIn(req: FastifyRequest): boolean {
+  const url = req.routeOptions.url;
+  if (!url?.startsWith('/api/')) return false;
+  const schema = req.routeOptions.schema as { security?: unknown[]; hide?: boolean } | undefined;
+  if (schema?.hide) return false;
+  return !(Array.isArray(schema?.security) && schema.security.length === 0);
 }
 
 async function authenticate(req: FastifyRequest, database: Database) {
