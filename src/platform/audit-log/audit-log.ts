@@ -53,6 +53,8 @@ export async function appendAudit(tx: Executor, actor: Actor, entry: AuditEntry)
  */
 export async function appendAuditMany(tx: Executor, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  // The rows and the signed head commit together, or neither does.
+  if (!tx.isTransaction) return tx.transaction().execute((t) => appendAuditMany(t, actor, entries));
   if (tx.getExecutor().adapter instanceof PostgresAdapter) {
     // Serialises writers across app nodes so two rows never claim the same seq.
     await sql`select pg_advisory_xact_lock(4200142001)`.execute(tx);
