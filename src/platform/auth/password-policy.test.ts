@@ -26,4 +26,9 @@ describe('checkPasswordStrength', () => {
       expect(checkPasswordStrength(p, [])).toEqual({ ok: false, message: 'must not contain control characters' });
     }
   });
+
+  it('judges long passwords by their first 64 characters: a long repeat is still weak, a long passphrase fine', () => {
+    expect(checkPasswordStrength('p4ssw0rd'.repeat(32), []).ok).toBe(false);
+    expect(checkPasswordStrength('correct horse battery staple '.repeat(8), []).ok).toBe(true);
+  });
 });

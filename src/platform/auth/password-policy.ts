@@ -15,6 +15,8 @@ import type { ZxcvbnFactory as ZxcvbnFactoryType, ZxcvbnResult } from '@zxcvbn-t
 // in the request schema so the message is the simple one when it applies.
 export const MIN_PASSWORD_SCORE = 3;
 
+const MAX_JUDGED_LENGTH = 64;
+
 type Estimator = Pick<ZxcvbnFactoryType, 'check'>;
 
 let estimator: Estimator | undefined;
@@ -28,6 +30,13 @@ function loadEstimator(): Estimator {
   const en = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
   // No translations: zxcvbn then reports its warning keys, which we word ourselves.
   estimator = new core.ZxcvbnFactory({
+    // The matchers' work grows steeply with length and with l33t
+    // substitutions (a 256-character password took 8 s with the defaults):
+    // these are what any anonymous request may send, so judge the first 64
+    // characters (a longer password is at least as strong as its start) and
+    // try at most 6 substitutions (P@ssw0rd needs 3).
+    maxLength: MAX_JUDGED_LENGTH,
+    l33tMaxSubstitutions: 6,
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...en.dictionary },
   });
