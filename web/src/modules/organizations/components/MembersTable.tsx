@@ -14,6 +14,8 @@ interface Props {
   onRemove: (member: Member) => void;
   onResetPassword: (member: Member) => void;
   onUnlock: (member: Member) => void;
+  /** disable (asks first) or enable the member's account */
+  onSetDisabled: (member: Member, disable: boolean) => void;
   busyUserId?: string;
 }
 
@@ -26,6 +28,7 @@ export function MembersTable({
   onRemove,
   onResetPassword,
   onUnlock,
+  onSetDisabled,
   busyUserId,
 }: Props) {
   return (
@@ -55,6 +58,11 @@ export function MembersTable({
                 {m.userId === currentUserId && (
                   <Badge size="xs" variant="light" color="gray">
                     you
+                  </Badge>
+                )}
+                {m.disabled && (
+                  <Badge size="xs" variant="light" color="red">
+                    disabled
                   </Badge>
                 )}
               </Table.Td>
@@ -98,6 +106,15 @@ export function MembersTable({
                         aria-label={`Reset the password of ${m.name}`}
                       >
                         Reset password
+                      </Button>
+                      <Button
+                        variant="subtle"
+                        color={m.disabled ? undefined : 'red'}
+                        size="compact-sm"
+                        onClick={() => onSetDisabled(m, !m.disabled)}
+                        aria-label={`${m.disabled ? 'Enable' : 'Disable'} the account of ${m.name}`}
+                      >
+                        {m.disabled ? 'Enable' : 'Disable'}
                       </Button>
                     </>
                   )}

@@ -5,11 +5,22 @@ import { useOrg } from '../../../app/orgs/OrgContext';
 import { errorMessage } from '../../../shared/problem';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { QueryState } from '../../../shared/ui/QueryState';
-import { AddMemberForm } from '../components/AddMemberForm';
+import { ConfirmDisableMember } from '../components/ConfirmDisableMember';
 import { ConfirmRemoveMember } from '../components/ConfirmRemoveMember';
+import { InvitedLinkModal } from '../components/InvitedLinkModal';
+import { InviteForm } from '../components/InviteForm';
 import { MembersTable } from '../components/MembersTable';
+import { PendingInvitations } from '../components/PendingInvitations';
 import { type Member, useMembers } from '../../../shared/org/orgData';
-import { useRemoveMember, useResetMemberPassword, useUnlockMember, useUpdateMember } from '../hooks/useMembers';
+import {
+  useInvitations,
+  useRemoveMember,
+  useResetMemberPassword,
+  useRevokeInvitation,
+  useSetMemberDisabled,
+  useUnlockMember,
+  useUpdateMember,
+} from '../hooks/useMembers';
 
 export function MembersPage() {
   const { org, role, can } = useOrg();
@@ -19,11 +30,16 @@ export function MembersPage() {
   const remove = useRemoveMember(org.id);
   const reset = useResetMemberPassword(org.id);
   const unlock = useUnlockMember(org.id);
+  const setDisabled = useSetMemberDisabled(org.id);
+  const revoke = useRevokeInvitation(org.id);
   const [temporary, setTemporary] = useState<{ name: string; password: string } | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [disabling, setDisabling] = useState<Member | null>(null);
+  const [invited, setInvited] = useState<{ email: string; acceptUrl: string; emailed: boolean } | null>(null);
   const manageable = can('admin');
+  const invitations = useInvitations(org.id, manageable);
   const canMakeOwner = role === 'owner';
-  const actionError = update.error ?? remove.error ?? reset.error ?? unlock.error;
+  const actionError = update.error ?? remove.error ?? reset.error ?? unlock.error ?? setDisabled.error ?? revoke.error;
 
   return (
     <Stack gap="lg" maw={1100}>
@@ -44,6 +60,8 @@ export function MembersPage() {
             remove.reset();
             reset.reset();
             unlock.reset();
+            setDisabled.reset();
+            revoke.reset();
           }}
         >
           {errorMessage(actionError)}
@@ -64,18 +82,48 @@ export function MembersPage() {
                 reset.mutate(m, { onSuccess: (r) => setTemporary({ name: m.name, password: r.temporaryPassword }) })
               }
               onUnlock={(m) => unlock.mutate(m)}
+              onSetDisabled={(m, disable) => (disable ? setDisabling(m) : setDisabled.mutate({ member: m, disable: false }))}
             />
           )}
         </QueryState>
       </Paper>
       {manageable && (
         <Paper withBorder radius="md" p="lg">
-          <Title order={2} fz="md" mb="md">
-            Add member
+          <Title order={2} fz="md" mb={4}>
+            Invite
           </Title>
-          <AddMemberForm orgId={org.id} canMakeOwner={canMakeOwner} />
+          <Text size="sm" c="dimmed" mb="md">
+            The person joins when they accept the invitation; until then they see nothing of this organization.
+          </Text>
+          <InviteForm orgId={org.id} canMakeOwner={canMakeOwner} onInvited={setInvited} />
         </Paper>
       )}
+      {manageable && (
+        <Paper withBorder radius="md" p="lg">
+          <Title order={2} fz="md" mb="md">
+            Pending invitations
+          </Title>
+          <QueryState query={invitations}>
+            {(data) => (
+              <PendingInvitations
+                items={data.items}
+                canRevokeOwner={canMakeOwner}
+                onRevoke={(i) => revoke.mutate(i)}
+                busyId={revoke.isPending ? revoke.variables?.id : undefined}
+              />
+            )}
+          </QueryState>
+        </Paper>
+      )}
+      <InvitedLinkModal invited={invited} onClose={() => setInvited(null)} />
+      <ConfirmDisableMember
+        member={disabling}
+        busy={setDisabled.isPending}
+        onCancel={() => setDisabling(null)}
+        onConfirm={() =>
+          disabling && setDisabled.mutate({ member: disabling, disable: true }, { onSettled: () => setDisabling(null) })
+        }
+      />
       <Modal opened={temporary !== null} onClose={() => setTemporary(null)} title="Temporary password">
         {temporary && (
           <Stack gap="sm">
