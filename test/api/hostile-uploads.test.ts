@@ -222,6 +222,21 @@ describe.each(testDialects())('hostile uploads (%s)', (dialect) => {
       expect(await aiSystems()).toBe(0);
     }, 60_000);
 
+    it('outside organizations (no upload routes there), anonymous or over the 1 MiB limit is refused unread', async () => {
+      const answers: string[] = [];
+      for (const url of ['/api/v1/orgs', '/api/v1/session', '/api/v1/setup', '/api/v1/account/password']) {
+        const answer = await postWithoutBody(port, url, { 'content-type': 'application/json' }, DECLARED, 5_000);
+        // 401 where signing in is needed, else 413 from the declared length alone; never a wait for the body.
+        answers.push(`${url}: ${[401, 413].includes(answer.status ?? 0) ? 'refused unread' : answer.status}`);
+      }
+      expect(answers).toEqual([
+        '/api/v1/orgs: refused unread',
+        '/api/v1/session: refused unread',
+        '/api/v1/setup: refused unread',
+        '/api/v1/account/password: refused unread',
+      ]);
+    });
+
     it('the owner, allowed to upload, is kept waiting for the body: the check above would see a route that reads first', async () => {
       const answer = await postWithoutBody(
         port,
