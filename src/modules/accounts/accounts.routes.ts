@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../platform/audit-log/audit-log.js';
 import { deleteSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/secrets.js';
-import { recordSignInAttempt, signInBlocked } from '../../platform/auth/throttle.js';
+import { claimSignInAttempt, settleSignInAttempt } from '../../platform/auth/throttle.js';
 import { findUserByEmail } from '../../platform/auth/users.js';
 import { actorOf, requireUser } from '../../platform/http/auth-context.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -80,12 +80,16 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { email, password } = req.body;
-      const blocked = await signInBlocked(db, email, req.ip);
-      if (blocked) throw tooManyAttempts(blocked.retryAfterSeconds);
+      const attempt = await claimSignInAttempt(db, email, req.ip);
+      if (attempt.blocked) throw tooManyAttempts(attempt.blocked.retryAfterSeconds);
       const user = await findUserByEmail(db, email);
       const ok = await verifyPassword(user?.password_hash ?? (await timingHash()), password);
-      await recordSignInAttempt(db, email, req.ip, Boolean(user && ok && !user.disabled_at));
+      await settleSignInAttempt(db, attempt.attemptId, Boolean(user && ok && !user.disabled_at));
       if (!user || !ok || user.disabled_at) throw new AppError(401, 'Unauthorized', 'The email or password is wrong.');
+      // Rotation: a session cookie that came with the sign-in (someone else's
+      // planted one, or the user's own old one) ends here; a fresh id is issued.
+      const planted = req.cookies[SESSION_COOKIE];
+      if (planted) await deleteSession(db, planted);
       // An organization that enforces single sign-on refuses its members' passwords.
       const refusal = await passwordSignInRefusal(db, user);
       if (refusal) throw new AppError(403, 'Single sign-on required', refusal);
