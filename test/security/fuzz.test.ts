@@ -96,12 +96,14 @@ describe.each(testDialects())('hostile payloads (%s)', (dialect) => {
     const started = Date.now();
     const failures: Failure[] = [];
     const statuses: Record<string, number> = {};
+    const kinds: Record<string, number> = {};
     let cases = 0;
     for (const op of writes) {
       const bases = [false, true].map((full) => baseValue(doc, op.jsonBody ?? {}, known, full));
       await fc.assert(
         fc.asyncProperty(fc.boolean(), fc.array(mutationArb, { minLength: 1, maxLength: 2 }), async (full, mutations) => {
           const { body, what } = mutate(bases[Number(full)], mutations);
+          for (const m of mutations) kinds[m.kind] = (kinds[m.kind] ?? 0) + 1;
           const text = toJsonText(body);
           const before = await auditMark();
           const res = await send(op, text);
@@ -141,11 +143,25 @@ describe.each(testDialects())('hostile payloads (%s)', (dialect) => {
     console.log(
       `[fuzz ${dialect}] seed ${SEED}: ${cases} cases over ${writes.length} write operations (${RUNS_PER_OPERATION} each),` +
         ` records seeded for ${Object.keys(known).join(', ')}; statuses ${JSON.stringify(statuses)};` +
+        ` mutations ${JSON.stringify(kinds)};` +
         ` ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     expect(failures).toEqual([]);
     expect(cases).toBeGreaterThanOrEqual(writes.length * RUNS_PER_OPERATION);
   }, 600_000);
+
+  it('makes the hostile bodies it claims: 1 MB strings, 10,000 levels, own __proto__ keys, 1e309', () => {
+    const texts = fc
+      .sample(fc.array(mutationArb, { minLength: 1, maxLength: 2 }), { seed: SEED, numRuns: 400 })
+      .map((m) => toJsonText(mutate({ name: 'x', n: 1, list: [{ a: 'b' }] }, m).body));
+    expect(texts.some((x) => x.length >= 1_000_000)).toBe(true);
+    expect(texts.some((x) => x.includes('['.repeat(10_000)))).toBe(true);
+    expect(texts.some((x) => x.includes('{"a":'.repeat(10_000)))).toBe(true);
+    expect(texts.some((x) => x.includes('"__proto__":{"polluted"'))).toBe(true);
+    expect(texts.some((x) => /:1e309\b/.test(x))).toBe(true);
+    expect(texts.some((x) => x.includes('\\ud800'))).toBe(true);
+    for (const x of texts.filter((t) => t.length < 200_000)) expect(() => JSON.parse(x)).not.toThrow();
+  });
 
   async function signInAgain(current: Client): Promise<Client> {
     const check = await current.get('/api/v1/session');
