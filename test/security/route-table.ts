@@ -7,6 +7,8 @@ import type { Permission } from '../../src/platform/auth/roles.js';
 // PERMISSIONS in src/platform/auth/roles.ts for which roles hold which).
 // The matrix test (authz-matrix.test.ts) calls every operation as every
 // role and fails on any difference, and on an operation missing here.
+// It also holds the table to the OpenAPI document: 'public' exactly where an
+// operation declares `security: []`, and an org route's x-permission here.
 // Each issue-16 area adds its new operations inside its own marked block.
 
 export type Access = 'public' | 'signed-in' | Permission;
