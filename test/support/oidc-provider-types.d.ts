@@ -19,7 +19,7 @@ declare module 'oidc-provider' {
     clients: Record<string, unknown>[];
     jwks?: { keys: Record<string, unknown>[] };
     cookies?: { keys: string[] };
-    claims?: Record<string, string[]>;
+    claims?: Record<string, string[] | null>;
     features?: Record<string, unknown>;
     interactions?: { url(ctx: unknown, interaction: Interaction): string };
     findAccount(ctx: unknown, id: string): Promise<Account | undefined>;

@@ -19,6 +19,8 @@ export interface TestProvider {
   clientId: string;
   clientSecret: string;
   accounts: Map<string, TestAccount>;
+  /** who a browser's visit to the login page (no ?login=) signs in as */
+  nextLogin: string | null;
   /** follows the authorization URL through the login to the redirect back to the app; returns that URL */
   signIn(authorizationUrl: string, accountId: string, amr?: string[]): Promise<string>;
   close(): Promise<void>;
@@ -34,6 +36,16 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const testProvider: TestProvider = {
+    issuer,
+    clientId,
+    clientSecret,
+    accounts,
+    nextLogin: null,
+    signIn,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 
   const provider = new Provider(issuer, {
     clients: [
@@ -69,7 +81,7 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     try {
       const url = new URL(req.url, issuer);
       const details = await provider.interactionDetails(req, res);
-      const accountId = url.searchParams.get('login') ?? '';
+      const accountId = url.searchParams.get('login') ?? testProvider.nextLogin ?? '';
       const amr = (url.searchParams.get('amr') ?? 'pwd').split(',');
       const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) });
       grant.addOIDCScope(String(details.params.scope));
@@ -112,12 +124,5 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     throw new Error('the provider never redirected back to the app');
   }
 
-  return {
-    issuer,
-    clientId,
-    clientSecret,
-    accounts,
-    signIn,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return testProvider;
 }
