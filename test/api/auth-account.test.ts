@@ -141,9 +141,8 @@ describe.each(testDialects())('account security (%s)', (dialect) => {
     for (let i = 0; i < 5; i++) await anon.post('/api/v1/session', { email: 'locked@example.com', password: `guess ${i} xx` });
     const blocked = await anon.post('/api/v1/session', { email: 'locked@example.com', password: PASSWORD });
     expect(blocked.status).toBe(429);
-    expect(blocked.body.detail).toBe(
-      'Too many attempts. Try again in 15 minutes or ask an administrator to unlock your account.',
-    );
+    // the first wait of the per-account backoff (issue 16; the schedule is tested in security-accounts.test.ts)
+    expect(blocked.body.detail).toBe('Too many attempts. Try again in 1 second or ask an administrator to unlock your account.');
     const viewer = await signIn(t.app, 'twohats@example.com');
     expect((await viewer.post(`/api/v1/orgs/${orgId}/members/${id}/unlock`)).status).toBe(403);
     const unlocked = await owner.post(`/api/v1/orgs/${orgId}/members/${id}/unlock`);
