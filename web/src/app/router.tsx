@@ -71,6 +71,7 @@ export const router = createBrowserRouter([
           { path: '/account/password', lazy: page(account, 'PasswordPage') },
           { path: '/account/sessions', lazy: page(account, 'SessionsPage') },
           { path: '/account/tokens', lazy: page(account, 'TokensPage') },
+          { path: '/account/two-step', lazy: page(account, 'MfaPage') }, // MFA (issue 16)
           {
             path: '/orgs/:orgId',
             lazy: page(() => import('./orgs/OrgLayout'), 'OrgLayout'),

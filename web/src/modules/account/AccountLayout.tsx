@@ -8,6 +8,7 @@ const TABS = [
   { path: '/account/password', label: 'Password' },
   { path: '/account/sessions', label: 'Sessions' },
   { path: '/account/tokens', label: 'API tokens' },
+  { path: '/account/two-step', label: 'Two-step verification' }, // MFA (issue 16)
 ];
 
 /** The signed-in user's own account: one header, a tab per page. */
