@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../platform/audit-log/audit-log.js';
 import { deleteSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/secrets.js';
+import { warnIfForwardedButUntrusted } from '../../platform/auth/proxy.js';
 import { claimSignInAttempt, settleSignInAttempt } from '../../platform/auth/throttle.js';
 import { findUserByEmail } from '../../platform/auth/users.js';
 import { actorOf, requireUser } from '../../platform/http/auth-context.js';
@@ -80,6 +81,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { email, password } = req.body;
+      warnIfForwardedButUntrusted(req.log, app.config.trustProxy, req.headers, req.ip);
       const attempt = await claimSignInAttempt(db, email, req.ip);
       if (attempt.blocked) throw tooManyAttempts(attempt.blocked.retryAfterSeconds);
       const user = await findUserByEmail(db, email);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
-import { isProxyAddress, trustProxyOption } from './proxy.js';
+import { isProxyAddress, trustProxyOption, warnIfForwardedButUntrusted } from './proxy.js';
 
 describe('trusted proxies', () => {
   it('accepts addresses, CIDR ranges and the named ranges', () => {
@@ -26,5 +26,18 @@ describe('trusted proxies', () => {
     expect(() => loadConfig({}, { OPENAIMS_TRUST_PROXY: '127.0.0.1,10.0.0.0/99' })).toThrow(
       /^Invalid configuration: trustProxy\.1: "10\.0\.0\.0\/99" is not an IP address or CIDR range/,
     );
+  });
+
+  it('warns once when X-Forwarded-For arrives and no proxy is trusted', () => {
+    const warnings: string[] = [];
+    const log = { warn: (m: string) => warnings.push(m) };
+    const forwarded = { 'x-forwarded-for': '198.51.100.1' };
+    warnIfForwardedButUntrusted(log, ['10.0.0.1'], forwarded, '10.0.0.1');
+    warnIfForwardedButUntrusted(log, [], {}, '10.0.0.1');
+    expect(warnings).toEqual([]);
+    warnIfForwardedButUntrusted(log, [], forwarded, '10.0.0.1');
+    warnIfForwardedButUntrusted(log, [], forwarded, '10.0.0.1');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/OPENAIMS_TRUST_PROXY/);
   });
 });

@@ -25,3 +25,23 @@ export function isProxyAddress(entry: string): boolean {
 export function trustProxyOption(list: string[]): false | string[] {
   return list.length === 0 ? false : list;
 }
+
+let warned = false;
+
+/**
+ * Behind a reverse proxy that nobody listed, every client has the proxy's
+ * address, so they all share one per-source sign-in limit: a stranger's 20
+ * failures would then stop everyone signing in. Say so once in the log.
+ */
+export function warnIfForwardedButUntrusted(
+  log: { warn(msg: string): void },
+  trusted: string[],
+  headers: Record<string, unknown>,
+  peer: string,
+): void {
+  if (warned || trusted.length > 0 || headers['x-forwarded-for'] === undefined) return;
+  warned = true;
+  log.warn(
+    `A request from ${peer} carries X-Forwarded-For, which is ignored: if OpenAIMS runs behind a reverse proxy, list it in OPENAIMS_TRUST_PROXY so sign-in limits apply per client, not to everyone behind the proxy.`,
+  );
+}
