@@ -87,11 +87,15 @@ async function run(other: BrowserContext) {
   const { csrfToken, organizations } = await (await page.request.get('/api/v1/session')).json();
   const headers = { 'x-csrf-token': csrfToken };
   const orgUrl = `/api/v1/orgs/${organizations[0].id}/members`;
-  const member = await page.request.post(orgUrl, {
-    headers,
-    data: { email: 'bo@example.com', role: 'viewer', name: 'Bo', password: OWNER.password },
+  const invited = await page.request.post(orgUrl, { headers, data: { email: 'bo@example.com', role: 'viewer' } });
+  // Bo accepts in the other (signed-out) browser, creating the account
+  const token = (await invited.json()).acceptUrl.split('/invite/')[1];
+  const accepted = await otherPage.request.post(`/api/v1/invitations/${token}/accept`, {
+    data: { name: 'Bo', password: OWNER.password },
   });
-  const reset = await page.request.post(`${orgUrl}/${(await member.json()).userId}/password-reset`, { headers, data: {} });
+  const memberId = (await (await otherPage.request.get('/api/v1/session')).json()).user.id;
+  expect(accepted.status()).toBe(200);
+  const reset = await page.request.post(`${orgUrl}/${memberId}/password-reset`, { headers, data: {} });
   const { temporaryPassword } = await reset.json();
   await signIn(otherPage, temporaryPassword, 'bo@example.com');
   await otherPage.getByRole('heading', { name: 'Choose a new password', level: 1 }).waitFor();

@@ -27,14 +27,22 @@ describe('concerns in the browser', () => {
     const headers = { 'x-csrf-token': body.csrfToken };
     const system = await e.context.request.post(`/api/v1/orgs/${orgId}/ai-systems`, { headers, data: { name: 'Support bot' } });
     expect(system.status()).toBe(201);
-    const added = await e.context.request.post(`/api/v1/orgs/${orgId}/members`, {
+    const invited = await e.context.request.post(`/api/v1/orgs/${orgId}/members`, {
       headers,
-      data: { ...MEMBER, role: 'contributor' },
+      data: { email: MEMBER.email, role: 'contributor' },
     });
-    expect(added.status()).toBe(201);
+    expect(invited.status()).toBe(202);
     const browser = e.context.browser();
     if (!browser) throw new Error('no browser');
     memberContext = await browser.newContext({ baseURL: e.baseUrl, viewport: VIEWPORT, locale: 'en-US', timezoneId: 'UTC' });
+    // the member accepts the invitation from a browser of their own (creating the account), then signs in below
+    const accepting = await browser.newContext({ baseURL: e.baseUrl });
+    const token = (await invited.json()).acceptUrl.split('/invite/')[1];
+    const accepted = await accepting.request.post(`/api/v1/invitations/${token}/accept`, {
+      data: { name: MEMBER.name, password: MEMBER.password },
+    });
+    expect(accepted.status()).toBe(200);
+    await accepting.close();
     const signedIn = await memberContext.request.post('/api/v1/session', {
       data: { email: MEMBER.email, password: MEMBER.password },
     });

@@ -29,11 +29,21 @@ describe('document control in the browser', () => {
     expect(res.status()).toBe(201);
     const body = await res.json();
     orgId = body.organizations[0].id;
-    const member = await e.context.request.post(`/api/v1/orgs/${orgId}/members`, {
+    const invited = await e.context.request.post(`/api/v1/orgs/${orgId}/members`, {
       headers: { 'x-csrf-token': body.csrfToken },
-      data: { ...MEMBER, role: 'viewer' },
+      data: { email: MEMBER.email, role: 'viewer' },
     });
-    expect(member.status()).toBe(201);
+    expect(invited.status()).toBe(202);
+    // the member accepts from a browser of their own (creating the account), then signs out
+    const browser = e.context.browser();
+    if (!browser) throw new Error('no browser');
+    const theirs = await browser.newContext({ baseURL: e.baseUrl });
+    const token = (await invited.json()).acceptUrl.split('/invite/')[1];
+    const accepted = await theirs.request.post(`/api/v1/invitations/${token}/accept`, {
+      data: { name: MEMBER.name, password: MEMBER.password },
+    });
+    expect(accepted.status()).toBe(200);
+    await theirs.close();
   }, TIMEOUT);
   afterAll(async () => {
     await other?.close();

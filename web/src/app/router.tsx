@@ -60,6 +60,9 @@ export const router = createBrowserRouter([
       // public pages: no sign-in, nothing of the organization beyond what it published
       { path: '/verify/:certificateNumber', lazy: page(certificates, 'VerifyCertificatePage') },
       { path: '/trust/:slug', lazy: page(trust, 'TrustPage') },
+      // <invitations> an invitation link: accept or create the account, outside the shell
+      { path: '/invite/:token', lazy: page(() => import('./auth/InvitePage'), 'InvitePage') },
+      // end invitations
       {
         element: <RequireSession />,
         children: [
