@@ -27,10 +27,13 @@ const IMPORT_ROWS = 20_000;
  * script instead of transforming ~500 TypeScript files again (a start costs
  * seconds, and this test starts the server twelve times). Falls back to tsx.
  */
+const bundleDir = path.join(ROOT, 'node_modules/.cache', `openaims-crash-${randomBytes(4).toString('hex')}`);
+afterAll(() => fs.rmSync(bundleDir, { recursive: true, force: true }));
+
 async function serverCommand(): Promise<string[]> {
   try {
     const { build } = await import('esbuild');
-    const dir = path.join(ROOT, 'node_modules/.cache', `openaims-crash-${randomBytes(4).toString('hex')}`);
+    const dir = bundleDir;
     const outfile = path.join(dir, 'aims.mjs');
     await build({
       entryPoints: [path.join(ROOT, 'src/cli/index.ts')],
@@ -232,7 +235,9 @@ describe.each(testDialects())('crash safety of aims serve (%s)', (dialect) => {
           imported = r.status === 200;
         })
         .catch(() => {});
-      await sleep(200 + Math.random() * 3000);
+      // The last kill comes right after the import's answer: then all of it must be there.
+      if (round === KILLS) await upload;
+      else await sleep(200 + Math.random() * 3000);
       if (!imported) killedMidImport++;
       await importing.kill();
       await upload;
@@ -256,6 +261,7 @@ describe.each(testDialects())('crash safety of aims serve (%s)', (dialect) => {
     const verified = verifyAuditLog(command, t);
     expect(verified.ok).toBe(true);
     const final = await check(t, orgId);
+    expect(final.systems).toBeGreaterThanOrEqual(IMPORT_ROWS);
     console.log(
       `${dialect}: ${survived} of ${2 * KILLS} kill -9 survived: ${KILLS} during imports (${killedMidImport} before the answer; ` +
         `${final.systems / IMPORT_ROWS} imports whole, the rest absent), ${KILLS} during organization writes ` +
