@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUser } from '../../src/platform/auth/users.js';
 import { nowIso } from '../../src/platform/db/db.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, type TestApp } from '../support/app.js';
+import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { startTestProvider, type TestProvider } from '../support/oidc-provider.js';
 
@@ -192,6 +193,37 @@ describe.each(testDialects())('single sign-on with OpenID Connect (%s)', (dialec
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(last.after!)).toEqual({ method: 'sso', secondFactor: true });
+  });
+
+  it('asks an account with its own second factor for its code, unless the provider already checked one', async () => {
+    await addMember('tess@acme.test', 'viewer');
+    // tess turns on two-step verification with her password session
+    const tessClient = await signIn(t.app, 'tess@acme.test');
+    const enrol = await tessClient.post('/api/v1/account/mfa/totp');
+    expect(enrol.status, JSON.stringify(enrol.body)).toBe(201);
+    const secret = enrol.body.secret as string;
+    const codeAt = (offset: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
+    expect((await tessClient.post('/api/v1/account/mfa/totp/confirm', { code: await codeAt(0) })).status).toBe(200);
+    idp.accounts.set('tess', { email: 'tess@acme.test', email_verified: true });
+    const withoutMfa = await ssoSignIn('tess@acme.test', 'tess');
+    expect(withoutMfa.session).toBeUndefined();
+    expect(withoutMfa.location).toMatch(/^\/sign-in#mfa=.+/);
+    const challenge = decodeURIComponent(withoutMfa.location.split('#mfa=')[1]);
+    const step = await t.app.inject({ method: 'POST', url: '/api/v1/session/mfa', payload: { challenge, code: '000000' } });
+    // the challenge is a real one: a wrong code is refused as a wrong code, not as an unknown sign-in step
+    expect(step.statusCode, step.body).toBe(401);
+    expect(step.json().detail).toMatch(/code is wrong/);
+    // with her code (the next step's, within the drift allowed) the sign-in finishes
+    const done = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session/mfa',
+      payload: { challenge, code: await codeAt(1) },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().user.email).toBe('tess@acme.test');
+
+    const withMfa = await ssoSignIn('tess@acme.test', 'tess', ['pwd', 'hwk']);
+    expect(withMfa.session).toBeDefined();
   });
 
   it('adds a new person just in time with the default role, an account without a usable password, audited by "sso"', async () => {

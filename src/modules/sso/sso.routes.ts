@@ -4,6 +4,7 @@ import { safeEqual } from '../../platform/auth/secrets.js';
 import { problemSchema } from '../../platform/http/fields.js';
 import { ORG_ROUTE_PREFIX, orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 import { type PublicLimit, throttlePublic } from '../../platform/http/public-throttle.js';
+import { secondFactorChallenge } from '../mfa/index.js';
 import { callbackQuery, putSsoBody, ssoSettingsSchema, startBody, startResponse } from './sso.schemas.js';
 import { startSsoSession } from './sso.session.js';
 import { CALLBACK_PATH, deleteSettings, getSettings, putSettings, redirectUriOf } from './sso.settings.js';
@@ -127,9 +128,14 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!bound || !safeEqual(bound, state))
         return fail('This sign-in was started in another browser or has expired. Start again.');
       try {
-        const query = req.url.slice(req.url.indexOf('?'));
+        const at = req.url.indexOf('?');
+        const query = at >= 0 ? req.url.slice(at) : '';
         const { orgId, identity } = await verifiedIdentity(db, state, query);
         const user = await accountFor(db, orgId, identity);
+        // An account with its own second factor proves it here too, unless the
+        // provider already checked one: the code step of the sign-in page takes over.
+        const challenge = identity.multiFactor ? null : await secondFactorChallenge(db, user);
+        if (challenge) return reply.redirect(web(`/sign-in#mfa=${encodeURIComponent(challenge.challenge)}`), 302);
         await startSsoSession(req, reply, user, identity.multiFactor);
         return reply.redirect(web('/'), 302);
       } catch (e) {

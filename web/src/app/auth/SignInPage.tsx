@@ -9,7 +9,7 @@ import { AuthLayout } from './AuthLayout';
 import { CHOOSE_PASSWORD_PATH } from './RequireSession';
 import { SecondFactorStep } from './SecondFactorStep';
 import { useAcceptSession, useSession } from './session';
-import { SsoSignIn } from './SsoSignIn'; // single sign-on (issue 16)
+import { challengeAfterSso, SsoSignIn } from './SsoSignIn'; // single sign-on (issue 16)
 
 /** Only same-app paths are followed after sign-in. */
 function safeNext(next: string | null): string {
@@ -27,7 +27,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
   // MFA (issue 16): set when the password was right and a code is asked next.
-  const [challenge, setChallenge] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<string | null>(challengeAfterSso); // or after single sign-on (issue 16)
   const finish = (s: Session) => {
     accept(s);
     // A temporary password set by an administrator: choose one's own before anything else.

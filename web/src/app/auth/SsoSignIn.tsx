@@ -7,6 +7,15 @@ import { fieldErrorsOf } from '../../shared/problem';
 import { FormError } from '../../shared/ui/FormError';
 
 /**
+ * The code step's challenge when single sign-on came back for an account with
+ * its own second factor (/sign-in#mfa=…: a fragment, never sent to a server).
+ */
+export function challengeAfterSso(): string | null {
+  const m = /^#mfa=([^&]+)$/.exec(window.location.hash);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+/**
  * "Sign in with single sign-on": the work email finds the organization's
  * identity provider, and the browser goes there; it comes back signed in, or
  * to /sign-in?sso_error=… with the reason, shown here.
