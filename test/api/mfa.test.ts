@@ -68,8 +68,13 @@ describe.each(testDialects())('two-step verification (%s)', (dialect) => {
     return { status: res.statusCode, body: res.json(), cookie: res.headers['set-cookie'] };
   }
 
-  async function codeStep(challenge: string, proof: { code?: string; recoveryCode?: string }) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/session/mfa', payload: { challenge, ...proof } });
+  async function codeStep(challenge: string, proof: { code?: string; recoveryCode?: string }, sentWith?: Client) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session/mfa',
+      payload: { challenge, ...proof },
+      ...(sentWith?.cookie ? { headers: { cookie: sentWith.cookie, 'x-csrf-token': sentWith.csrf ?? '' } } : {}),
+    });
     const set = [res.headers['set-cookie']].flat().find((v) => typeof v === 'string' && v.startsWith('aims_session='));
     return {
       status: res.statusCode,
@@ -149,6 +154,7 @@ describe.each(testDialects())('two-step verification (%s)', (dialect) => {
 
   it('sign-in asks for the code: 202 with a challenge and no session; a wrong code is 401 and counts', async () => {
     await member('signin@example.com');
+    await member('plain-owner@example.com');
     const { secret } = await enrol(await signIn(t.app, 'signin@example.com'));
 
     const first = await passwordStep('signin@example.com');
@@ -179,9 +185,12 @@ describe.each(testDialects())('two-step verification (%s)', (dialect) => {
         .executeTakeFirst(),
     ).toEqual({ failures: 1 });
 
-    const ok = await codeStep(first.body.challenge, { code: await codeAt(secret) });
+    // A session cookie sent along with the code (planted, or an old one) ends: the sign-in gets a fresh one.
+    const planted = await signIn(t.app, 'plain-owner@example.com');
+    const ok = await codeStep(first.body.challenge, { code: await codeAt(secret) }, planted);
     expect(ok.status).toBe(200);
     expect(ok.body.user.email).toBe('signin@example.com');
+    expect((await planted.get('/api/v1/session')).status).toBe(401);
     expect((await (ok.client as Client).get('/api/v1/account/mfa')).body.sessionVerified).toBe(true);
     // The challenge is single use.
     expect((await codeStep(first.body.challenge, { code: await codeAt(secret, 1) })).status).toBe(401);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { deleteSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { requireUser } from '../../platform/http/auth-context.js';
 import { problemSchema } from '../../platform/http/fields.js';
 import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
@@ -18,6 +19,8 @@ import {
 import { completeSecondFactor, sessionStarter } from './mfa.sign-in.js';
 
 const tags = ['mfa'];
+/** Nothing to send but the session: `{}`. */
+const noBody = z.strictObject({});
 const errors = {
   400: problemSchema,
   401: problemSchema,
@@ -49,6 +52,7 @@ export const mfaRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Start setting up an authenticator app: the secret and otpauth URI, shown only now',
+        body: noBody,
         response: { 201: enrolmentSchema, ...errors },
       },
     },
@@ -110,6 +114,10 @@ export const mfaRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const user = await completeSecondFactor(db, req.body, req.ip);
+      // As the password step does: a session cookie that came along (planted
+      // between the two steps) ends; the sign-in gets a fresh one.
+      const planted = req.cookies[SESSION_COOKIE];
+      if (planted) await deleteSession(db, planted);
       return sessionStarter().start(req, reply, user);
     },
   );

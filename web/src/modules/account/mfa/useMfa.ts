@@ -13,7 +13,7 @@ export function useMfaActions() {
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: mfaKey });
   return {
-    start: useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/account/mfa/totp')), onSuccess: refresh }),
+    start: useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/account/mfa/totp', { body: {} })), onSuccess: refresh }),
     confirm: useMutation({
       mutationFn: (code: string) => unwrap(api.POST('/api/v1/account/mfa/totp/confirm', { body: { code } })),
       onSuccess: refresh,
