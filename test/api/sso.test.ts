@@ -3,7 +3,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUser } from '../../src/platform/auth/users.js';
 import { nowIso } from '../../src/platform/db/db.js';
-import { type Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { type Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { startTestProvider, type TestProvider } from '../support/oidc-provider.js';
 
@@ -225,6 +225,30 @@ describe.each(testDialects())('single sign-on with OpenID Connect (%s)', (dialec
     const withMfa = await ssoSignIn('tess@acme.test', 'tess', ['pwd', 'hwk']);
     expect(withMfa.session).toBeDefined();
   });
+
+  it.runIf(dialect === 'postgres')(
+    'finishes on another app process than the one that started it (state in the database)',
+    async () => {
+      const node2 = await startSecondNode(t);
+      try {
+        await addMember('nina@acme.test', 'viewer');
+        idp.accounts.set('nina', { email: 'nina@acme.test', email_verified: true });
+        const s = await start('nina@acme.test');
+        const back = new URL(await idp.signIn(s.body.authorizationUrl, 'nina'));
+        const res = await node2.app.inject({
+          method: 'GET',
+          url: `${back.pathname}${back.search}`,
+          headers: { cookie: s.cookie! },
+        });
+        expect(res.statusCode).toBe(302);
+        expect(res.headers.location).toBe('/');
+        const session = String(res.headers['set-cookie']).match(/aims_session=[^;]+/)![0];
+        expect((await whoAmI(session)).user.email).toBe('nina@acme.test');
+      } finally {
+        await node2.close();
+      }
+    },
+  );
 
   it('adds a new person just in time with the default role, an account without a usable password, audited by "sso"', async () => {
     idp.accounts.set('carol', { email: 'carol@acme-labs.test', email_verified: true, name: 'Carol Lab' });
