@@ -2,7 +2,7 @@ import { generate } from 'otplib';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, sha256 } from '../../src/platform/auth/secrets.js';
-import { Client, createTestApp, PASSWORD, setupOwner, signIn, type TestApp } from '../support/app.js';
+import { Client, createTestApp, PASSWORD, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 
 // Two-step verification through the real HTTP app: enrolment, the sign-in
@@ -355,6 +355,24 @@ describe.each(testDialects())('two-step verification (%s)', (dialect) => {
     expect((await other.put(`/api/v1/orgs/${org2}/mfa-policy`, { required: false })).status).toBe(403);
     expect(adminFactor.secret).toBeTruthy();
     expect(id).toBeTruthy();
+  });
+
+  it.runIf(dialect === 'postgres')('accepts one code once when two app nodes get it at the same moment', async () => {
+    await member('twonodes@example.com');
+    const { secret } = await enrol(await signIn(t.app, 'twonodes@example.com'));
+    const second = await startSecondNode(t);
+    try {
+      const a = await passwordStep('twonodes@example.com');
+      const b = await passwordStep('twonodes@example.com');
+      const code = await codeAt(secret);
+      const [r1, r2] = await Promise.all([
+        t.app.inject({ method: 'POST', url: '/api/v1/session/mfa', payload: { challenge: a.body.challenge, code } }),
+        second.app.inject({ method: 'POST', url: '/api/v1/session/mfa', payload: { challenge: b.body.challenge, code } }),
+      ]);
+      expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 401]);
+    } finally {
+      await second.close();
+    }
   });
 
   async function userId(email: string) {
