@@ -48,7 +48,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-describe('aims audit-log', { timeout: 120_000 }, () => {
+// Each spawn is a tsx start: seconds alone, much longer on a busy shared machine.
+describe('aims audit-log', { timeout: 300_000 }, () => {
   it('signs with a key file made in the data directory (0600); verify reports head, checkpoints and speed', async () => {
     expect((await init(data)).code).toBe(0);
     const keyFile = path.join(data, KEY_FILE);
@@ -130,18 +131,18 @@ describe('aims audit-log', { timeout: 120_000 }, () => {
     const base64 = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
     expect((await init(dir, { OPENAIMS_AUDIT_SIGNING_KEY: base64 })).code).toBe(0);
     expect(fs.existsSync(path.join(dir, KEY_FILE))).toBe(false);
-    const [mine, other] = await Promise.all([
+    const keyId = signerFromKey(privateKey).keyId;
+    const [mine, other, trusted] = await Promise.all([
       aims(['--data', dir, 'audit-log', 'verify', '--json'], { OPENAIMS_AUDIT_SIGNING_KEY: base64 }),
       aims(['--data', dir, 'audit-log', 'verify', '--json']),
+      aims(['--data', dir, 'audit-log', 'verify', '--trust-key', keyId]),
     ]);
-    const keyId = signerFromKey(privateKey).keyId;
     expect(JSON.parse(mine.stdout)).toMatchObject({ ok: true, head: { keyId } });
     // without the key configured, this instance has a key file of its own, which did not sign the log
     expect(JSON.parse(other.stdout)).toMatchObject({
       ok: false,
       break: { reason: expect.stringContaining(`signed by key ${keyId}, which this instance does not trust`) },
     });
-    const trusted = await aims(['--data', dir, 'audit-log', 'verify', '--trust-key', keyId]);
     expect(trusted.code).toBe(0);
   });
 });

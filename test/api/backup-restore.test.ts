@@ -79,7 +79,7 @@ function dumpSqlite(file: string) {
   }
 }
 
-describe('aims backup and restore (SQLite)', { timeout: 180_000 }, () => {
+describe('aims backup and restore (SQLite)', { timeout: 300_000 }, () => {
   let tmp: string;
   let keyId: string;
   let sha256s: string[];
