@@ -86,7 +86,7 @@ async function gap() {
   await heading('Sign in').waitFor();
   await field('Email').fill(OWNER.email);
   await field('Password').fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   // sign-in lands on the organization's home
   await heading(OWNER.orgName).waitFor();
   expect(new URL(page.url()).pathname).toBe(`/orgs/${owner.orgId}`);

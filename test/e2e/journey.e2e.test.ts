@@ -87,7 +87,7 @@ async function journey() {
   await heading('Sign in').waitFor();
   await field('Email').fill(OWNER.email);
   await field('Password').fill(OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   // sign-in lands on the organization's home: where it stands and what to do next
   await heading(OWNER.org).waitFor();
   expect(new URL(page.url()).pathname).toMatch(/^\/orgs\/[0-9a-f-]{36}$/);
