@@ -188,6 +188,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           documentId: null,
         },
       })),
+      // written before 0038 made the signed head; 0038 starts the head at the last row
+      { beforeHead: true },
     );
   }
 }

@@ -20,7 +20,7 @@ describe.each(testDialects())('public certificate verification (%s)', (dialect) 
     t.app.inject({
       method: 'GET',
       url: `/api/v1/public/certificates/${encodeURIComponent(n)}`,
-      headers: { 'x-forwarded-for': from },
+      remoteAddress: from,
     });
 
   async function publishedCertificate(number: string, extra: Record<string, unknown> = {}) {

@@ -17,7 +17,7 @@ describe.each(testDialects())('buyer readiness and trust page (%s)', (dialect) =
   let orgId: string;
   const api = (p: string) => `/api/v1/orgs/${orgId}/${p}`;
   const publicPage = (slug: string, ip = '203.0.113.9') =>
-    t.app.inject({ method: 'GET', url: `/api/v1/public/trust/${slug}`, headers: { 'x-forwarded-for': ip } });
+    t.app.inject({ method: 'GET', url: `/api/v1/public/trust/${slug}`, remoteAddress: ip });
   const uniqueSlug = () => `acme-${randomBytes(3).toString('hex')}`;
   const addMember = async (role: string) => {
     const email = `m.${randomBytes(3).toString('hex')}@example.com`;

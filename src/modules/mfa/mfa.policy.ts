@@ -52,6 +52,8 @@ export async function requestHasSecondFactor(db: Executor, req: FastifyRequest, 
 }
 
 addOrgAccessCheck(async (db, req, auth, orgId) => {
+  // A verified session passes whatever the policy (turning MFA off clears the mark): no query.
+  if (auth.via === 'session' && auth.session?.mfa_verified === 1) return;
   if (!(await orgRequiresSecondFactor(db, orgId))) return;
   if (await requestHasSecondFactor(db, req, auth)) return;
   throw new AppError(403, MFA_REQUIRED_TITLE, MFA_REQUIRED_MESSAGE);

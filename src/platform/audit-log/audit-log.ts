@@ -51,19 +51,31 @@ export async function appendAudit(tx: Executor, actor: Actor, entry: AuditEntry)
  * Appends several rows in order with one lock and batched inserts: an import
  * of 10,000 records writes 10,000 chained rows without 10,000 round trips.
  */
-export async function appendAuditMany(tx: Executor, actor: Actor, entries: AuditEntry[]): Promise<void> {
+export async function appendAuditMany(
+  tx: Executor,
+  actor: Actor,
+  entries: AuditEntry[],
+  /** `beforeHead`: for a migration that runs before 0038 made the head table (0038 then starts the head at the last row) */
+  opts: { beforeHead?: boolean } = {},
+): Promise<void> {
   if (entries.length === 0) return;
   // The rows and the signed head commit together, or neither does.
-  if (!tx.isTransaction) return tx.transaction().execute((t) => appendAuditMany(t, actor, entries));
+  if (!tx.isTransaction) return tx.transaction().execute((t) => appendAuditMany(t, actor, entries, opts));
   if (tx.getExecutor().adapter instanceof PostgresAdapter) {
     // Serialises writers across app nodes so two rows never claim the same seq.
     await sql`select pg_advisory_xact_lock(4200142001)`.execute(tx);
   }
   // The log continues from its last row, or from the head when rows past the
   // last one were deleted: the hole then stays in the chain for verify to name.
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const head = await tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-  const from = head && head.seq > (last?.seq ?? 0) ? head : last;
+  // One statement for both: every write pays for it.
+  const from = opts.beforeHead
+    ? await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()
+    : (
+        await sql<{ seq: number; hash: string }>`
+          select seq, hash from (select seq, hash from audit_log order by seq desc limit 1) as last_row
+          union all select seq, hash from audit_head where id = 1
+          order by seq desc limit 1`.execute(tx)
+      ).rows[0];
   let seq = from?.seq ?? 0;
   let prevHash = from?.hash ?? GENESIS_HASH;
   const at = nowIso();
@@ -92,7 +104,7 @@ export async function appendAuditMany(tx: Executor, actor: Actor, entries: Audit
       .values(rows.slice(i, i + 500))
       .execute();
   }
-  await storeSignedHead(tx, rows, at);
+  if (!opts.beforeHead) await storeSignedHead(tx, rows, at);
 }
 
 /** The new head, and a checkpoint for every Nth row written, signed when a signer is attached. */
