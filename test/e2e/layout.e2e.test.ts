@@ -109,9 +109,10 @@ function orgPages(): string[] {
     'certificates',
     'surveillance',
     'buyer-readiness',
+    'single-sign-on',
   ];
 }
-const ACCOUNT = ['/account/password', '/account/sessions', '/account/tokens'];
+const ACCOUNT = ['/account/password', '/account/sessions', '/account/tokens', '/account/two-step'];
 /** Pages worth a look at 390 px (in the screenshots folder): a register, a dashboard, a record, the import. */
 const SCREENSHOTS: Record<string, string> = {
   inventory: 'inventory',
