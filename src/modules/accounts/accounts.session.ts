@@ -4,24 +4,13 @@ import { createSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { toPublicUser } from '../../platform/auth/users.js';
 import type { Db } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
-import { provideSessionStarter } from '../mfa/index.js';
+import { provideSessionStarter, type SignInMethod } from '../../platform/auth/session-start.js';
 import { listOrgsOfUser, toOrganization } from '../organizations/index.js';
 import { sessionSchema } from './accounts.schemas.js';
 
 // Starting a session is shared by every way in: password, single sign-on,
 // the second factor, first-run setup. Each proves who the user is; this sets
 // the cookie and writes the sign-in to the audit log.
-
-export interface SignInMethod {
-  /** how the user proved who they are, written to the audit log */
-  method: 'password' | 'sso' | 'setup' | 'mfa';
-  /**
-   * The second factor was shown (TOTP or recovery code, or an identity
-   * provider's MFA): the session carries the mark an organization that
-   * requires two-step verification asks for.
-   */
-  secondFactor?: boolean;
-}
 
 export async function sessionView(db: Db, user: Row<'users'>, csrfToken: string | null) {
   const now = new Date().toISOString();
@@ -67,9 +56,6 @@ export async function startSession(req: FastifyRequest, reply: FastifyReply, use
   return sessionView(db, user, s.csrfToken);
 }
 
-// MFA (issue 16): the second step of sign-in (POST /api/v1/session/mfa) lives
-// in the mfa module, which cannot import this one (accounts depends on it).
-provideSessionStarter({
-  schema: sessionSchema,
-  start: (req, reply, user) => startSession(req, reply, user, { method: 'mfa', secondFactor: true }),
-});
+// Single sign-on and the second factor start their sessions with this one
+// (platform/auth/session-start.ts: they cannot import accounts).
+provideSessionStarter({ schema: sessionSchema, start: startSession });

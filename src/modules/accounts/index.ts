@@ -6,8 +6,3 @@ export { initInstance, issueApiTokenForEmail, setupNeeded } from './accounts.ser
 export { resetPasswordByEmail } from './accounts.security.js';
 // invitations: accepting an invitation with a new account signs it in
 export { startSession } from './accounts.session.js';
-// <sso> single sign-on starts its sessions with ours; handed over here, as sso cannot import accounts (cycle)
-import { provideSessionStart } from '../sso/index.js';
-import { startSession } from './accounts.session.js';
-provideSessionStart(startSession);
-// end sso

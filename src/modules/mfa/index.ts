@@ -3,4 +3,4 @@ export { mfaRoutes } from './mfa.routes.js';
 export { secondFactorRequired } from './mfa.policy.js';
 export { markTokenFromSession } from './mfa.enrol.js';
 export { challengeSchema } from './mfa.schemas.js';
-export { provideSessionStarter, secondFactorChallenge } from './mfa.sign-in.js';
+export { secondFactorChallenge } from './mfa.sign-in.js';

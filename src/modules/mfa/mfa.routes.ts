@@ -16,7 +16,8 @@ import {
   recoveryCodesSchema,
   turnOffBody,
 } from './mfa.schemas.js';
-import { completeSecondFactor, sessionStarter } from './mfa.sign-in.js';
+import { sessionStarter } from '../../platform/auth/session-start.js';
+import { completeSecondFactor } from './mfa.sign-in.js';
 
 const tags = ['mfa'];
 /** Nothing to send but the session: `{}`. */
@@ -118,7 +119,7 @@ export const mfaRoutes: FastifyPluginAsyncZod = async (app) => {
       // between the two steps) ends; the sign-in gets a fresh one.
       const planted = req.cookies[SESSION_COOKIE];
       if (planted) await deleteSession(db, planted);
-      return sessionStarter().start(req, reply, user);
+      return sessionStarter().start(req, reply, user, { method: 'mfa', secondFactor: true });
     },
   );
 

@@ -1,5 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import { randomSecret, sha256 } from '../../platform/auth/secrets.js';
 import { recordSignInAttempt } from '../../platform/auth/throttle.js';
 import type { Db } from '../../platform/db/db.js';
@@ -15,26 +13,6 @@ import { type SecondFactorProof, withSecondFactor } from './mfa.verify.js';
 export const CHALLENGE_TTL_MS = 5 * 60_000;
 /** Wrong codes on one challenge before it is spent and the password is asked again. */
 export const MAX_WRONG_CODES_PER_CHALLENGE = 5;
-
-/**
- * How the session is started once the code is right. The accounts module
- * owns sessions and depends on this one, so it provides the starter (and the
- * session's response schema) at start-up rather than being imported here.
- */
-export interface SessionStarter {
-  schema: z.ZodType;
-  start(req: FastifyRequest, reply: FastifyReply, user: Row<'users'>): Promise<unknown>;
-}
-let starter: SessionStarter | null = null;
-
-export function provideSessionStarter(s: SessionStarter): void {
-  starter = s;
-}
-
-export function sessionStarter(): SessionStarter {
-  if (!starter) throw new Error('the accounts module did not provide the session starter');
-  return starter;
-}
 
 /** A challenge when the account has a second factor, else null (sign in at once). */
 export async function secondFactorChallenge(db: Db, user: Row<'users'>) {

@@ -2,4 +2,3 @@
 // sign-in, just-in-time membership by verified email domain, enforcement.
 export { ssoRoutes } from './sso.routes.js';
 export { passwordSignInRefusal } from './sso.policy.js';
-export { provideSessionStart } from './sso.session.js';

@@ -6,7 +6,7 @@ import { ORG_ROUTE_PREFIX, orgAccess, orgParams, problemResponses } from '../../
 import { type PublicLimit, throttlePublic } from '../../platform/http/public-throttle.js';
 import { secondFactorChallenge } from '../mfa/index.js';
 import { callbackQuery, putSsoBody, ssoSettingsSchema, startBody, startResponse } from './sso.schemas.js';
-import { startSsoSession } from './sso.session.js';
+import { sessionStarter } from '../../platform/auth/session-start.js';
 import { CALLBACK_PATH, deleteSettings, getSettings, putSettings, redirectUriOf } from './sso.settings.js';
 import { accountFor, SsoRefusal, startSignIn, verifiedIdentity } from './sso.signin.js';
 
@@ -136,7 +136,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
         // provider already checked one: the code step of the sign-in page takes over.
         const challenge = identity.multiFactor ? null : await secondFactorChallenge(db, user);
         if (challenge) return reply.redirect(web(`/sign-in#mfa=${encodeURIComponent(challenge.challenge)}`), 302);
-        await startSsoSession(req, reply, user, identity.multiFactor);
+        await sessionStarter().start(req, reply, user, { method: 'sso', secondFactor: identity.multiFactor });
         return reply.redirect(web('/'), 302);
       } catch (e) {
         if (e instanceof SsoRefusal) return fail(e.message);
