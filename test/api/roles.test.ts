@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { openDatabase } from '../../src/platform/db/db.js';
-import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { migrateToLatest, retryingIntrospectionRace } from '../../src/platform/db/migrate.js';
 import { governanceRoles, ROLE_KEYS, roleHolder, rolesOfMember } from '../../src/modules/roles/index.js';
 import { addMember as inviteAndAccept, type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
 import { type TestDialect, testDialects } from '../support/db.js';
@@ -31,7 +31,7 @@ async function migrateOverExistingOrg(dialect: TestDialect) {
       ...(schema ? { migrationTableSchema: schema } : {}),
       provider: { getMigrations: async () => migrations },
     });
-    const before = await migrator.migrateTo('0017_jobs_notifications');
+    const before = await retryingIntrospectionRace(() => migrator.migrateTo('0017_jobs_notifications'));
     if (before.error) throw before.error;
     const now = new Date().toISOString();
     const org = {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { trainingDue, trainingSummary } from '../../src/modules/training/index.js';
 import { openDatabase } from '../../src/platform/db/db.js';
-import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { migrateToLatest, retryingIntrospectionRace } from '../../src/platform/db/migrate.js';
 import { runDueJobs } from '../../src/platform/jobs/index.js';
 import { fold } from '../../src/platform/text.js';
 import { addMember as inviteAndAccept, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
@@ -51,7 +51,7 @@ async function migrateOverExistingOrg(dialect: TestDialect) {
       ...(schema ? { migrationTableSchema: schema } : {}),
       provider: { getMigrations: async () => migrations },
     });
-    const before = await migrator.migrateTo('0020_evidence');
+    const before = await retryingIntrospectionRace(() => migrator.migrateTo('0020_evidence'));
     if (before.error) throw before.error;
     const now = new Date().toISOString();
     const orgId = '0190aaaa-0000-7000-8000-000000000021';
