@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -37,8 +38,8 @@ export class FsBlobStore implements BlobStore {
     mkdirSync(this.tmpDir, { recursive: true });
     const tmp = path.join(this.tmpDir, `${uuidv7()}.part`);
     const hashing = new HashingStream(opts.maxBytes);
+    const out = createWriteStream(tmp, { flags: 'wx' });
     try {
-      const out = createWriteStream(tmp, { flags: 'wx' });
       await pipeline(body, hashing, out);
       const fh = await fs.open(tmp, 'r+');
       try {
@@ -58,6 +59,10 @@ export class FsBlobStore implements BlobStore {
     } catch (e) {
       // A refused, too large or broken upload leaves nothing behind.
       body.destroy();
+      // The write stream opens its file asynchronously: an upload refused
+      // before that open finished would otherwise create the temp file after
+      // the removal below. Wait for the stream to let go of it first.
+      if (!out.closed) await once(out, 'close').catch(() => {});
       await fs.rm(tmp, { force: true });
       throw e;
     }
