@@ -39,6 +39,8 @@ import * as m0037 from './0037_invitations.js';
 import * as m0038 from './0038_audit_signing.js';
 import * as m0039 from './0039_sso.js';
 import * as m0040 from './0040_mfa.js';
+import * as m0041 from './0041_inventory_duplicate_keys.js';
+import * as m0042 from './0042_audit_log_indexes.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -82,4 +84,6 @@ export const migrations: Record<string, Migration> = {
   '0038_audit_signing': m0038,
   '0039_sso': m0039,
   '0040_mfa': m0040,
+  '0041_inventory_duplicate_keys': m0041,
+  '0042_audit_log_indexes': m0042,
 };

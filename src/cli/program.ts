@@ -4,6 +4,7 @@ import { registerAuditLog } from './audit-log.js';
 import { registerBackup } from './backup.js';
 import { registerCatalogue } from './catalogue.js';
 import { registerCycle } from './cycle.js';
+import { registerDev } from './dev.js';
 import { describeError, EXIT_USAGE } from './context.js';
 import { registerDoctor } from './doctor.js';
 import { registerEvidence } from './evidence.js';
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerEvidence(program);
   registerReadiness(program);
   registerDoctor(program);
+  registerDev(program);
   return program;
 }
 
