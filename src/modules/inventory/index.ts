@@ -21,6 +21,7 @@ export { exportInventory, importTemplate } from './inventory.export.js';
 export { IMPORT_FORMATS, type ImportFormat, type ImportReport } from './inventory.transfer.schemas.js';
 export { TEMPLATE_HEADERS } from './inventory.columns.js';
 export { inventorySummary, inventorySummaryAndDuplicates } from './inventory.summary.js';
+export { refreshDuplicateKeys } from './inventory.duplicates.js';
 export { scopeEntriesMissingFromInventory, type ScopeGap } from './inventory.scope-gaps.js';
 export * from './inventory.schemas.js';
 

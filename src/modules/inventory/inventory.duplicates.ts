@@ -30,3 +30,11 @@ export async function duplicatesOfRecords(
   const details = await repo.duplicateDetails(db, orgId, [...involved]);
   return duplicatesOf(near, new Map(details.map((d) => [d.id, d])));
 }
+
+/**
+ * Recomputes what duplicate detection stores for some AI systems (all of the
+ * organization's when `ids` is omitted): called after writes that bypass the
+ * usual write path, such as bulk loads (`aims dev seed`). Contract for issue
+ * 17; the inventory work fills it in.
+ */
+export async function refreshDuplicateKeys(_db: Executor, _orgId: string, _ids?: string[]): Promise<void> {}
