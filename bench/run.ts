@@ -1,102 +1,68 @@
-// `npm run bench`: cold start of the built server, and server-side latency of
-// the busiest scope routes on SQLite (and PostgreSQL when PG_TEST_URL is set).
-// Prints a table; numbers go into issue notes, never into test assertions.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+// `npm run bench [-- --size small|medium|large] [--dialect sqlite|postgres|both]
+//   [--only <regex>] [--n 200] [--no-cold-start]`
+// Every register's list (with a filter and a sort), get, create and update,
+// the reports, imports and exports, beside the floor of this stack (a bare
+// Fastify route running the same statements on the same data), plus a list's
+// latency while an export and summaries run, and the cold start. Prints a
+// table per dialect and writes bench/results/<date>-<size>-<dialect>.json.
+// Default size medium (a run stays within minutes); the issue's targets are
+// read at --size large. PostgreSQL runs when PG_TEST_URL is set.
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createTestApp, setupOwner } from '../test/support/app.js';
-import { type TestDialect, testDialects } from '../test/support/db.js';
-import { emptyContent } from '../test/support/fixtures.js';
-import { benchInventory } from './inventory.js';
-import { benchRisks } from './risks.js';
-import { benchSoa } from './soa.js';
-import { benchEvidence } from './evidence.js';
-import { benchMonitoring } from './monitoring.js';
-import { benchUpload } from './upload.js';
-import { benchReadiness } from './readiness.js';
+import { parseArgs } from 'node:util';
+import { coldStart } from './harness/cold-start.js';
+import type { BenchDialect, BenchSize } from './harness/dataset.js';
+import { runBench } from './harness/index.js';
+import { table, writeResult } from './harness/report.js';
 
-const root = path.resolve(import.meta.dirname, '..');
-
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'medium' },
+    dialect: { type: 'string', default: 'both' },
+    only: { type: 'string' },
+    n: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+    out: { type: 'string', default: path.resolve(import.meta.dirname, 'results') },
+    'no-cold-start': { type: 'boolean', default: false },
+  },
+});
+const size = values.size as BenchSize;
+if (!['tiny', 'small', 'medium', 'large'].includes(size)) throw new Error('--size: small, medium or large');
+const wantPg = values.dialect === 'postgres' || values.dialect === 'both';
+if (values.dialect === 'postgres' && !process.env.PG_TEST_URL) throw new Error('--dialect postgres needs PG_TEST_URL');
+const dialects: BenchDialect[] = [
+  ...(values.dialect !== 'postgres' ? (['sqlite'] as const) : []),
+  ...(wantPg && process.env.PG_TEST_URL ? (['postgres'] as const) : []),
+];
+const only = values.only ? new RegExp(values.only, 'i') : undefined;
+const cold = values['no-cold-start'] || only ? [] : await coldStart();
+const machine = {
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  memoryGb: os.totalmem() / 1e9,
+  node: process.version,
+  load: os.loadavg(),
+};
+// Larger data, fewer repetitions of the whole-inventory requests: a large run stays within the hour.
+const heavyN = size === 'large' ? 3 : 5;
+for (const dialect of dialects) {
+  const result = await runBench({
+    dialect,
+    size,
+    seed: Number(values.seed),
+    only,
+    heavyN,
+    ...(values.n ? { n: Number(values.n) } : {}),
+    log: (line) => console.log(line),
+  });
+  console.log(
+    `\n${dialect}, size ${size} (${result.seeding.how}), ${result.seconds.toFixed(0)} s; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(table(result, dialect === 'sqlite' ? cold : undefined));
+  console.log(
+    `written: ${path.relative(process.cwd(), writeResult(values.out as string, result, { machine, coldStartMs: cold }))}\n`,
+  );
 }
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-async function coldStart(runs = 5): Promise<number[]> {
-  if (!fs.existsSync(path.join(root, 'dist/src/cli/index.js'))) {
-    spawnSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'inherit' });
-  }
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-bench-'));
-    const port = 41000 + i;
-    const t0 = performance.now();
-    const child = spawn(process.execPath, ['bin/aims.js', '--data', data, 'serve', '--port', String(port)], {
-      cwd: root,
-      env: { ...process.env, OPENAIMS_LOG_LEVEL: 'silent', DATABASE_URL: '' },
-      stdio: 'ignore',
-    });
-    for (;;) {
-      try {
-        const r = await fetch(`http://127.0.0.1:${port}/api/health`);
-        if (r.status === 200) break;
-      } catch {
-        /* not listening yet */
-      }
-      if (performance.now() - t0 > 30_000) throw new Error('server did not start within 30 s');
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    times.push(performance.now() - t0);
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    fs.rmSync(data, { recursive: true, force: true });
-  }
-  return times;
-}
-
-async function routeLatency(dialect: TestDialect, n = 300) {
-  const t = await createTestApp(dialect);
-  try {
-    const { client, orgId } = await setupOwner(t.app);
-    const content = { ...emptyContent(), boundaryStatement: 'The AIMS covers the FlowPilot assistant and the Insights service.' };
-    const rows: [string, number[]][] = [];
-    const time = async (label: string, fn: () => Promise<{ status: number }>) => {
-      const samples: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t0 = performance.now();
-        const r = await fn();
-        samples.push(performance.now() - t0);
-        if (r.status >= 300) throw new Error(`${label}: HTTP ${r.status}`);
-      }
-      rows.push([label, samples]);
-    };
-    await time('PUT scope draft (write + audit row)', () => client.put(`/api/v1/orgs/${orgId}/scope/draft`, { content }));
-    await time('GET scope overview', () => client.get(`/api/v1/orgs/${orgId}/scope`));
-    await time('GET audit log, 50 rows', () => client.get(`/api/v1/orgs/${orgId}/audit-log?limit=50`));
-    return rows;
-  } finally {
-    await t.close();
-  }
-}
-
-const cold = await coldStart();
-console.log(
-  `cold start to first 200 from /api/health (SQLite, built server, ${cold.length} runs): median ${ms(pct(cold, 50))}, max ${ms(Math.max(...cold))}`,
-);
-for (const dialect of testDialects()) {
-  for (const [label, samples] of await routeLatency(dialect)) {
-    console.log(
-      `${dialect.padEnd(8)} ${label.padEnd(38)} p50 ${ms(pct(samples, 50))}  p95 ${ms(pct(samples, 95))}  (n=${samples.length}, in-process inject)`,
-    );
-  }
-}
-await benchInventory();
-await benchRisks();
-await benchSoa();
-await benchEvidence();
-await benchMonitoring();
-await benchUpload();
-await benchReadiness();

@@ -1,0 +1,85 @@
+// Does a heavy request hold up the others? A list request is sent every
+// 20 ms (each waits for its answer, a new one starts on the next tick) while
+// (a) nothing else runs, (b) an XLSX export of the inventory runs, (c)
+// summary requests run back to back. Also the export's duration and the
+// rise of the process's resident memory while it runs (server and client
+// share this process, so the rise is the server's work plus a small client).
+import { performance } from 'node:perf_hooks';
+import { request, type Stats, stats } from './http.js';
+
+export interface ConcurrencyResult {
+  during: 'idle' | 'xlsx export' | 'summary back to back';
+  list: Stats;
+  /** the heavy work: its duration (ms), runs, and the peak RSS rise (MB) */
+  heavy?: { ms: number; runs: number; rssRiseMb: number };
+}
+
+async function probeWhile(ours: string, listUrl: string, headers: Record<string, string>, work: () => Promise<number>) {
+  const times: number[] = [];
+  let running = true;
+  let inFlight = 0;
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (!running || inFlight > 50) return;
+    inFlight++;
+    request(ours, 'GET', listUrl, { headers }).then(
+      (a) => {
+        inFlight--;
+        if (a.status === 200) times.push(a.ms);
+      },
+      () => inFlight--,
+    );
+  }, 20);
+  const t0 = performance.now();
+  let runs = 0;
+  try {
+    runs = await work();
+  } finally {
+    running = false;
+  }
+  const ms = performance.now() - t0;
+  // The probes still in flight belong to the window: wait for them.
+  while (inFlight > 0) await new Promise((r) => setTimeout(r, 5));
+  clearInterval(timer);
+  return { times, ms, runs, rssRiseMb: (peak - rss0) / 1e6 };
+}
+
+export async function measureConcurrency(
+  ours: string,
+  orgId: string,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<ConcurrencyResult[]> {
+  const inv = `/api/v1/orgs/${orgId}/ai-systems`;
+  const list = `${inv}?limit=50&sort=-updatedAt`;
+  const out: ConcurrencyResult[] = [];
+  const idle = await probeWhile(ours, list, headers, async () => {
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    return 0;
+  });
+  out.push({ during: 'idle', list: stats(idle.times) });
+  const exp = await probeWhile(ours, list, headers, async () => {
+    const a = await request(ours, 'GET', `${inv}/export?format=xlsx`, { headers });
+    if (a.status !== 200) throw new Error(`xlsx export answered ${a.status}`);
+    return 1;
+  });
+  out.push({ during: 'xlsx export', list: stats(exp.times), heavy: { ms: exp.ms, runs: 1, rssRiseMb: exp.rssRiseMb } });
+  const sum = await probeWhile(ours, list, headers, async () => {
+    let runs = 0;
+    const end = performance.now() + seconds * 1000;
+    while (performance.now() < end) {
+      const a = await request(ours, 'GET', `${inv}/summary`, { headers });
+      if (a.status !== 200) throw new Error(`summary answered ${a.status}`);
+      runs++;
+    }
+    return runs;
+  });
+  out.push({
+    during: 'summary back to back',
+    list: stats(sum.times),
+    heavy: { ms: sum.ms, runs: sum.runs, rssRiseMb: sum.rssRiseMb },
+  });
+  return out;
+}

@@ -1,0 +1,132 @@
+// The data a bench run measures: a file-backed SQLite database (as `aims
+// serve` uses, WAL) or a PostgreSQL schema of its own, with one organization
+// seeded by the data generator at the chosen size. Seeded SQLite databases
+// are kept under bench/.cache (gitignored), keyed by size, seed and the
+// number of migrations, so a rerun copies the file instead of seeding again.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { migrations } from '../../migrations/index.js';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/platform/config/config.js';
+import { type Database, openDatabase } from '../../src/platform/db/db.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { setupOwner } from '../../test/support/app.js';
+import { createTestDatabase } from '../../test/support/db.js';
+import { seedAiSystems } from '../request-floor.js';
+
+export type BenchSize = 'tiny' | 'small' | 'medium' | 'large';
+export type BenchDialect = 'sqlite' | 'postgres';
+export const OWNER_EMAIL = 'lead@example.com';
+
+export interface Prepared {
+  database: Database;
+  dataDir: string;
+  orgId: string;
+  /** how the data came to be, for the report */
+  seeding: { how: string; ms: number; cached: boolean };
+  dispose(): Promise<void>;
+}
+
+const cacheDir = path.resolve(import.meta.dirname, '../.cache');
+// Until the generator (src/cli/dev-seed, issue 17 item 6) exists, AI systems alone.
+const FALLBACK_AI_SYSTEMS: Record<BenchSize, number> = { tiny: 0, small: 1_000, medium: 5_000, large: 10_000 };
+
+type Seeder = (db: Database['db'], opts: { orgId: string; size: string; seed: number }) => Promise<unknown>;
+
+async function loadSeeder(): Promise<Seeder | null> {
+  // A computed specifier: the bench must typecheck and run before the generator lands.
+  const specifier = ['..', '..', 'src', 'cli', 'dev-seed', 'index.js'].join('/');
+  try {
+    const mod = (await import(specifier)) as { seedOrganization?: Seeder };
+    return mod.seedOrganization ?? null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw err;
+  }
+}
+
+/** Creates the owner and the organization through the API, then fills it. */
+async function createAndSeed(database: Database, dataDir: string, size: BenchSize, seed: number) {
+  const app = await buildApp(database, loadConfig({ logLevel: 'silent', dataDir, webDir: '/nonexistent' }, {}));
+  await app.ready();
+  try {
+    const { orgId } = await setupOwner(app, OWNER_EMAIL);
+    const t0 = performance.now();
+    let how = 'empty organization (the create phase adds the records)';
+    if (size !== 'tiny') {
+      const seeder = await loadSeeder();
+      if (seeder) {
+        await seeder(database.db, { orgId, size, seed });
+        how = `seedOrganization size ${size}, seed ${seed}`;
+      } else {
+        await seedAiSystems(database.db, orgId, FALLBACK_AI_SYSTEMS[size]);
+        how = `${FALLBACK_AI_SYSTEMS[size]} AI systems only (src/cli/dev-seed not available)`;
+      }
+    }
+    return { orgId, how, ms: performance.now() - t0 };
+  } finally {
+    await app.close();
+  }
+}
+
+async function prepareSqlite(size: BenchSize, seed: number): Promise<Prepared> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-bench-'));
+  const file = path.join(dataDir, 'aims.sqlite');
+  const key = `${size}-seed${seed}-m${Object.keys(migrations).length}`;
+  const cached = path.join(cacheDir, `${key}.sqlite`);
+  const meta = path.join(cacheDir, `${key}.json`);
+  let seeding: Prepared['seeding'];
+  if (size !== 'tiny' && fs.existsSync(cached) && fs.existsSync(meta)) {
+    const m = JSON.parse(fs.readFileSync(meta, 'utf8')) as { orgId: string; how: string; ms: number };
+    fs.copyFileSync(cached, file);
+    seeding = { how: m.how, ms: m.ms, cached: true };
+    const database = openDatabase({ dataDir, databaseUrl: `sqlite:${file}` });
+    await migrateToLatest(database);
+    return { database, dataDir, orgId: m.orgId, seeding, dispose: dispose(database, dataDir) };
+  }
+  const database = openDatabase({ dataDir, databaseUrl: `sqlite:${file}` });
+  await migrateToLatest(database);
+  const made = await createAndSeed(database, dataDir, size, seed);
+  seeding = { how: made.how, ms: made.ms, cached: false };
+  if (size !== 'tiny') {
+    // Closing checkpoints the WAL into the file, so the copy is whole.
+    await database.close();
+    fs.mkdirSync(cacheDir, { recursive: true });
+    fs.copyFileSync(file, `${cached}.part`);
+    fs.renameSync(`${cached}.part`, cached);
+    fs.writeFileSync(meta, JSON.stringify({ orgId: made.orgId, how: made.how, ms: made.ms }));
+    const reopened = openDatabase({ dataDir, databaseUrl: `sqlite:${file}` });
+    return { database: reopened, dataDir, orgId: made.orgId, seeding, dispose: dispose(reopened, dataDir) };
+  }
+  return { database, dataDir, orgId: made.orgId, seeding, dispose: dispose(database, dataDir) };
+}
+
+function dispose(database: Database, dataDir: string) {
+  return async () => {
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+/** PostgreSQL: a fresh schema per run (seeded each time), dropped at the end. */
+async function preparePostgres(size: BenchSize, seed: number): Promise<Prepared> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-bench-'));
+  const database = await createTestDatabase('postgres');
+  const made = await createAndSeed(database, dataDir, size, seed);
+  return {
+    database,
+    dataDir,
+    orgId: made.orgId,
+    seeding: { how: made.how, ms: made.ms, cached: false },
+    dispose: async () => {
+      await database.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function prepareDatabase(dialect: BenchDialect, size: BenchSize, seed: number): Promise<Prepared> {
+  return dialect === 'sqlite' ? prepareSqlite(size, seed) : preparePostgres(size, seed);
+}

@@ -1,0 +1,87 @@
+// The client side of the bench: real HTTP over keep-alive sockets, as a
+// browser or an API client talks to the server, and the percentiles.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+export interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  ms: number;
+}
+
+/** One request; the time runs from sending to the last byte of the answer. */
+export function request(
+  base: string,
+  method: string,
+  url: string,
+  opts: { headers?: Record<string, string>; body?: string | Buffer; contentType?: string } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.body !== undefined) {
+      headers['content-type'] = opts.contentType ?? 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(opts.body));
+    }
+    const t0 = performance.now();
+    const req = http.request(`${base}${url}`, { method, agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - t0 }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+export const json = (a: Answer) => JSON.parse(a.body.toString('utf8'));
+
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles of a set of durations (ms). */
+export function stats(samples: number[]): Stats {
+  if (!samples.length) return { n: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN };
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+  return { n: s.length, p50: at(50), p95: at(95), p99: at(99), max: s[s.length - 1] };
+}
+
+/** `n` sequential requests after `warmup` unmeasured ones; any non-2xx answer stops the route with its body. */
+export async function sequential(fn: () => Promise<Answer>, n: number, warmup: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < warmup + n; i++) {
+    const a = await fn();
+    if (a.status >= 300) throw new Error(`HTTP ${a.status}: ${a.body.toString('utf8').slice(0, 300)}`);
+    if (i >= warmup) times.push(a.ms);
+  }
+  return times;
+}
+
+/** Requests per second that `clients` concurrent clients get for `seconds`. */
+export async function throughput(fn: () => Promise<Answer>, clients: number, seconds: number): Promise<number> {
+  let done = 0;
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const a = await fn();
+        if (a.status >= 300) throw new Error(`HTTP ${a.status} under load`);
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - t0) / 1000);
+}

@@ -1,0 +1,207 @@
+// The bench's core: one dialect, one size. Prepares the data, starts our
+// app and the floor on their own ports, measures every register and the
+// heavy requests, and returns the figures (bench/run.ts prints them and
+// writes bench/results/*.json; the smoke test calls this at a tiny size).
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/platform/config/config.js';
+import { signIn } from '../../test/support/app.js';
+import { generateInventoryCsv } from '../inventory-csv.js';
+import { captureQueries, startFloorServer } from '../request-floor.js';
+import { type ConcurrencyResult, measureConcurrency } from './concurrency.js';
+import { type BenchDialect, type BenchSize, OWNER_EMAIL, prepareDatabase } from './dataset.js';
+import { agent, json, request } from './http.js';
+import { authStatements, type Ctx, measureFile, measureRead, measureRegister, type RouteResult } from './measure.js';
+import { type Refs, registersOf } from './routes.js';
+
+export interface BenchOptions {
+  dialect: BenchDialect;
+  size: BenchSize;
+  seed?: number;
+  /** measure only the routes whose register or label matches */
+  only?: RegExp;
+  /** sequential requests per GET (ours and floor each) */
+  n?: number;
+  /** runs of each heavy request (reports, summary, duplicates, imports, exports) */
+  heavyN?: number;
+  /** creates and updates per register */
+  writes?: number;
+  rpsSeconds?: number;
+  /** seconds of each concurrency window; 0 leaves the concurrency part out */
+  concurrencySeconds?: number;
+  /** rows of the inventory CSV import */
+  importRows?: number;
+  log?: (line: string) => void;
+}
+
+export interface BenchResult {
+  dialect: BenchDialect;
+  size: BenchSize;
+  seed: number;
+  startedAt: string;
+  seconds: number;
+  seeding: { how: string; ms: number; cached: boolean };
+  settings: Required<Omit<BenchOptions, 'only' | 'log' | 'dialect' | 'size' | 'seed'>> & { only: string | null };
+  routes: RouteResult[];
+  concurrency: ConcurrencyResult[];
+}
+
+export async function runBench(opts: BenchOptions): Promise<BenchResult> {
+  const started = Date.now();
+  const seed = opts.seed ?? 42;
+  const settings = {
+    n: opts.n ?? 200,
+    heavyN: opts.heavyN ?? 5,
+    writes: opts.writes ?? 30,
+    rpsSeconds: opts.rpsSeconds ?? 3,
+    concurrencySeconds: opts.concurrencySeconds ?? 3,
+    importRows: opts.importRows ?? 1000,
+    only: opts.only ? String(opts.only) : null,
+  };
+  const log = opts.log ?? (() => {});
+  const prepared = await prepareDatabase(opts.dialect, opts.size, seed);
+  log(
+    `${opts.dialect} ${opts.size}: ${prepared.seeding.how} (${prepared.seeding.cached ? 'cached' : `${(prepared.seeding.ms / 1000).toFixed(1)} s`})`,
+  );
+  const config = loadConfig({ logLevel: 'silent', dataDir: prepared.dataDir, webDir: '/nonexistent' }, {});
+  const app = await buildApp(prepared.database, config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const floorRoutes = {};
+  const floor = await startFloorServer(prepared.database.db, floorRoutes);
+  try {
+    const client = await signIn(app, OWNER_EMAIL);
+    const headers = { cookie: client.cookie ?? '', 'x-csrf-token': client.csrf ?? '' };
+    const ours = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const userId = json(await request(ours, 'GET', '/api/v1/session', { headers })).user.id as string;
+    // An organization route whose handler reads nothing but settings: what it
+    // runs before them is the price of signing in and the role check.
+    const probe = await captureQueries(prepared.database.db, () =>
+      request(ours, 'GET', `/api/v1/orgs/${prepared.orgId}/ai-systems/import-columns`, { headers }),
+    );
+    const ctx: Ctx = {
+      ours,
+      floorUrl: floor.url,
+      floorRoutes,
+      db: prepared.database.db,
+      authPrefix: authStatements(probe, Number.POSITIVE_INFINITY),
+      headers,
+      orgId: prepared.orgId,
+      ...settings,
+      only: opts.only,
+      log,
+    };
+    const wanted = (label: string) => !opts.only || opts.only.test(label);
+    const routes: RouteResult[] = [];
+    const refs: Refs = { aiSystemIds: [], userId };
+    // The readiness page is measured below as the readiness evaluation.
+    for (const reg of registersOf(app).filter((r) => r.name !== 'readiness')) {
+      // Registers others refer to run whenever one is wanted, so bodies have their ids.
+      if (!wanted(reg.name) && !(opts.only && ['ai-systems', 'trainings'].includes(reg.name))) continue;
+      const measured = await measureRegister(ctx, reg, refs);
+      if (wanted(reg.name)) routes.push(...measured);
+    }
+    routes.push(...(await heavyRoutes(ctx, wanted)));
+    const concurrency =
+      settings.concurrencySeconds > 0 && wanted('concurrency')
+        ? await measureConcurrency(ours, prepared.orgId, headers, settings.concurrencySeconds)
+        : [];
+    return {
+      dialect: opts.dialect,
+      size: opts.size,
+      seed,
+      startedAt: new Date(started).toISOString(),
+      seconds: (Date.now() - started) / 1000,
+      seeding: prepared.seeding,
+      settings,
+      routes,
+      concurrency,
+    };
+  } finally {
+    await floor.close();
+    await app.close();
+    await prepared.dispose();
+    agent.destroy();
+  }
+}
+
+/** Reports, the inventory's summary and duplicates, the audit log, imports and exports. */
+async function heavyRoutes(ctx: Ctx, wanted: (label: string) => boolean): Promise<RouteResult[]> {
+  const org = `/api/v1/orgs/${ctx.orgId}`;
+  const out: RouteResult[] = [];
+  const reads: [string, 'report' | 'audit-log', string][] = [
+    ['inventory summary', 'report', `${org}/ai-systems/summary`],
+    ['inventory duplicates', 'report', `${org}/ai-systems/duplicates`],
+    ['inventory scope gaps', 'report', `${org}/ai-systems/scope-gaps`],
+    ['readiness evaluation', 'report', `${org}/readiness`],
+    ['risk heatmap', 'report', `${org}/risks/heatmap`],
+    ['evidence coverage', 'report', `${org}/evidence/coverage`],
+    ['training matrix', 'report', `${org}/training/matrix`],
+    ['audit log, filter matching nothing', 'audit-log', `${org}/audit-log?action=bench.no-such-action&limit=50`],
+    ['audit log, first page', 'audit-log', `${org}/audit-log?limit=50`],
+  ];
+  for (const [name, kind, url] of reads) if (wanted(name)) out.push(await measureRead(ctx, name, kind, url, ctx.heavyN * 4));
+  const gap = await request(ctx.ours, 'GET', `${org}/gap-assessments`, { headers: ctx.headers });
+  const gapId = gap.status === 200 ? (json(gap).items ?? json(gap))[0]?.id : undefined;
+  if (wanted('gap report')) {
+    if (gapId) {
+      out.push(
+        await measureFile(
+          ctx,
+          'gap report (HTML)',
+          'report',
+          'GET',
+          `${org}/gap-assessments/${gapId}/report?format=html`,
+          ctx.heavyN,
+        ),
+      );
+      out.push(
+        await measureFile(
+          ctx,
+          'gap report (XLSX)',
+          'report',
+          'GET',
+          `${org}/gap-assessments/${gapId}/report?format=xlsx`,
+          ctx.heavyN,
+        ),
+      );
+    } else
+      out.push({
+        name: 'gap report',
+        kind: 'report',
+        method: 'GET',
+        url: `${org}/gap-assessments/{id}/report`,
+        skipped: 'no gap assessment',
+      });
+  }
+  if (wanted('inventory import')) {
+    const csv = generateInventoryCsv(ctx.importRows, OWNER_EMAIL);
+    const imp = `${org}/ai-systems/import?format=csv`;
+    out.push(
+      await measureFile(
+        ctx,
+        `inventory import, ${ctx.importRows} CSV rows (dry run)`,
+        'import',
+        'POST',
+        `${imp}&dryRun=true`,
+        ctx.heavyN,
+        { data: csv, type: 'text/csv' },
+      ),
+    );
+    out.push(
+      await measureFile(ctx, `inventory import, ${ctx.importRows} CSV rows (creates)`, 'import', 'POST', imp, 1, {
+        data: csv,
+        type: 'text/csv',
+      }),
+    );
+  }
+  const exports: [string, string][] = [
+    ['inventory export CSV', `${org}/ai-systems/export?format=csv`],
+    ['inventory export XLSX', `${org}/ai-systems/export?format=xlsx`],
+    ['inventory export CycloneDX', `${org}/ai-systems/export?format=cyclonedx`],
+    ['SoA export', `${org}/soa/export`],
+    ['roles export', `${org}/roles/export`],
+    ['incidents export', `${org}/incidents/export`],
+    ['training matrix export', `${org}/training/matrix/export`],
+  ];
+  for (const [name, url] of exports) if (wanted(name)) out.push(await measureFile(ctx, name, 'export', 'GET', url, ctx.heavyN));
+  return out;
+}
