@@ -331,5 +331,5 @@ describe.skipIf(!process.env.PG_TEST_URL)('three aims serve processes on one Pos
         `(the minute came ${(waitedForMinute / 1000).toFixed(1)} s after the reset; the victim held the lease of ` +
         `${heldByVictim.rows.map((r) => r.job).join(', ') || 'no job'} when killed)`,
     );
-  }, 240_000);
+  }, 400_000);
 });
