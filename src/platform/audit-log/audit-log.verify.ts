@@ -50,10 +50,34 @@ function signatureProblem(what: string, message: string, s: Signed, opts: Verify
   return null;
 }
 
+const DEFAULT_PAGE_SIZE = 5000;
+
+/**
+ * The whole log in seq order, a keyset page at a time: the next page is
+ * already being read while the caller checks this one (on PostgreSQL the
+ * database works while the hashes are computed). At most two pages in memory.
+ */
+export async function* auditLogPages(db: Db, pageSize = DEFAULT_PAGE_SIZE) {
+  const read = (after: number) =>
+    db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+  let pending = read(0);
+  try {
+    for (;;) {
+      const rows = await pending;
+      if (rows.length === 0) return;
+      pending = read(rows[rows.length - 1].seq);
+      yield rows;
+    }
+  } finally {
+    // a caller that stops early (a break found) leaves one read in flight
+    pending.catch(() => undefined);
+  }
+}
+
 /** Walks the whole log in pages; memory stays flat however long it grows (checkpoints: one per N rows). */
 export async function verifyAuditLog(db: Db, options: VerifyOptions | number = {}): Promise<VerifyResult> {
   const opts = typeof options === 'number' ? { pageSize: options } : options;
-  const pageSize = opts.pageSize ?? 2000;
+  const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
   const warnings: string[] = [];
   const unsigned = (problem: string, seq: number): ChainBreak | null => {
     if (!problem.endsWith('not signed') || opts.requireSigned) return { seq, reason: problem };
@@ -74,12 +98,10 @@ export async function verifyAuditLog(db: Db, options: VerifyOptions | number = {
     ...(warnings.length ? { warnings } : {}),
   });
 
-  const expected = new Map<number, string>();
   for (const cp of checkpoints) {
     const problem = signatureProblem(`checkpoint at row ${cp.seq}`, checkpointMessage(cp.seq, cp.hash), cp, opts);
     const found = problem && unsigned(problem.endsWith('not signed') ? 'checkpoints not signed' : problem, cp.seq);
     if (found) return fail(0, found);
-    expected.set(cp.seq, cp.hash);
   }
 
   const x = opts.exportedHead;
@@ -89,35 +111,29 @@ export async function verifyAuditLog(db: Db, options: VerifyOptions | number = {
   let prev: { seq: number; hash: string } | undefined;
   let count = 0;
   let exportedSeen = false;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>', prev?.seq ?? 0)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
-    if (rows.length === 0) break;
+  // checkpoints are in seq order: a cursor through them, not a lookup per row
+  let nextCheckpoint = 0;
+  for await (const rows of auditLogPages(db, pageSize)) {
     const found = findChainBreak(rows, prev);
     if (found) return fail(count, found);
-    for (const row of rows) {
-      const signedHash = expected.get(row.seq);
-      if (signedHash !== undefined && signedHash !== row.hash)
+    // No break: the page holds consecutive rows, so row N is at N - first.
+    const first = rows[0].seq;
+    const last = rows[rows.length - 1];
+    for (; nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint].seq <= last.seq; nextCheckpoint++) {
+      const cp = checkpoints[nextCheckpoint];
+      if (cp.seq < first) continue;
+      if (rows[cp.seq - first].hash !== cp.hash)
         return fail(count, {
-          seq: row.seq,
-          reason: `row ${row.seq} differs from its signed checkpoint: rewritten at or before it`,
+          seq: cp.seq,
+          reason: `row ${cp.seq} differs from its signed checkpoint: rewritten at or before it`,
         });
-      if (opts.exportedHead && row.seq === opts.exportedHead.seq) {
-        exportedSeen = true;
-        if (row.hash !== opts.exportedHead.hash)
-          return fail(count, {
-            seq: row.seq,
-            reason: `row ${row.seq} differs from the exported head: rewritten at or before it`,
-          });
-      }
+    }
+    if (x && x.seq >= first && x.seq <= last.seq) {
+      exportedSeen = true;
+      if (rows[x.seq - first].hash !== x.hash)
+        return fail(count, { seq: x.seq, reason: `row ${x.seq} differs from the exported head: rewritten at or before it` });
     }
     count += rows.length;
-    const last = rows[rows.length - 1];
     prev = { seq: last.seq, hash: last.hash };
   }
 
