@@ -3,7 +3,8 @@ import { appendAudit } from '../../platform/audit-log/audit-log.js';
 import { sha256 } from '../../platform/auth/secrets.js';
 import type { Db, Executor } from '../../platform/db/db.js';
 import { forUpdate, nowIso } from '../../platform/db/db.js';
-import type { Row } from '../../platform/db/tables.js';
+import type { DB, Row } from '../../platform/db/tables.js';
+import { expressionBuilder } from 'kysely';
 import { type AuthContext, addOrgAccessCheck, type OrgAccess } from '../../platform/http/auth-context.js';
 import { AppError, conflict } from '../../platform/http/errors.js';
 import { listOrgsOfUser } from '../organizations/index.js';
@@ -51,13 +52,21 @@ export async function requestHasSecondFactor(db: Executor, req: FastifyRequest, 
   return row?.mfa_verified === 1;
 }
 
-addOrgAccessCheck(async (db, req, auth, orgId) => {
-  // A verified session passes whatever the policy (turning MFA off clears the mark): no query.
-  if (auth.via === 'session' && auth.session?.mfa_verified === 1) return;
-  if (!(await orgRequiresSecondFactor(db, orgId))) return;
-  if (await requestHasSecondFactor(db, req, auth)) return;
-  throw new AppError(403, MFA_REQUIRED_TITLE, MFA_REQUIRED_MESSAGE);
-});
+/** The org's policy as a scalar subquery: the platform reads it in the statement that authenticates the request. */
+const policyOf = (orgId: string) =>
+  expressionBuilder<DB, never>().selectFrom('mfa_org_policies').select('required').where('org_id', '=', orgId);
+
+addOrgAccessCheck(
+  async (db, req, auth, orgId, prefetched) => {
+    // A verified session passes whatever the policy (turning MFA off clears the mark): no query.
+    if (auth.via === 'session' && auth.session?.mfa_verified === 1) return;
+    const required = prefetched ? Boolean(Number(prefetched.value ?? 0)) : await orgRequiresSecondFactor(db, orgId);
+    if (!required) return;
+    if (await requestHasSecondFactor(db, req, auth)) return;
+    throw new AppError(403, MFA_REQUIRED_TITLE, MFA_REQUIRED_MESSAGE);
+  },
+  { prefetch: policyOf },
+);
 
 /** The organizations the user is an active member of that require the second factor. */
 export async function enforcingOrgsOf(db: Executor, userId: string): Promise<{ id: string; name: string }[]> {

@@ -1,6 +1,25 @@
+import type { Expression, SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
+import type { DB } from '../db/tables.js';
 import { isRole, type Role } from './roles.js';
+
+/** What decides a caller's role in an organization: the membership, when the organization is not archived. */
+export interface MembershipFacts {
+  role: string | null;
+  starts_at: string | null;
+  expires_at: string | null;
+}
+
+/** The role a membership gives now, or null (none, not started yet, expired). */
+export function activeRole(row: MembershipFacts | undefined | null, now = nowIso()): Role | null {
+  if (!row?.role || !isRole(row.role)) return null;
+  if (row.expires_at && row.expires_at <= now) return null;
+  // a membership may start later: an external auditor's access opens on the audit's first day
+  if (row.starts_at && row.starts_at > now) return null;
+  return row.role;
+}
 
 /** The caller's role in an organization, or null (not a member, not started yet, expired, or archived org). */
 export async function roleInOrg(db: Executor, userId: string, orgId: string): Promise<Role | null> {
@@ -12,10 +31,68 @@ export async function roleInOrg(db: Executor, userId: string, orgId: string): Pr
     .where('memberships.org_id', '=', orgId)
     .where('organizations.archived_at', 'is', null)
     .executeTakeFirst();
-  if (!row || !isRole(row.role)) return null;
-  const now = nowIso();
-  if (row.expires_at && row.expires_at <= now) return null;
-  // a membership may start later: an external auditor's access opens on the audit's first day
-  if (row.starts_at && row.starts_at > now) return null;
-  return row.role;
+  return activeRole(row);
+}
+
+/**
+ * The organization a request names, looked up in the statement that
+ * authenticates it: the caller's membership there and the values further
+ * org checks asked for (`extras`, one scalar expression each).
+ */
+export interface OrgLookup {
+  orgId: string;
+  extras: Expression<unknown>[];
+}
+
+/** The membership and extras the authentication statement found for an OrgLookup. */
+export interface OrgPrefetch {
+  orgId: string;
+  membership: MembershipFacts | null;
+  extras: unknown[];
+}
+
+/**
+ * Adds the caller's membership in `lookup.orgId` (only if the organization
+ * is not archived, as roleInOrg) and the extras to a query that has `users`
+ * in scope: left joins, so the user is found whether or not they are a member.
+ */
+export function joinMembership<Q extends SelectQueryBuilder<DB, 'users', object>>(query: Q, lookup: OrgLookup): Q {
+  let q = (query as SelectQueryBuilder<DB, 'users', object>)
+    .leftJoin('memberships as auth_m', (j) => j.onRef('auth_m.user_id', '=', 'users.id').on('auth_m.org_id', '=', lookup.orgId))
+    .leftJoin('organizations as auth_o', (j) => j.onRef('auth_o.id', '=', 'auth_m.org_id').on('auth_o.archived_at', 'is', null))
+    .select([
+      'auth_o.id as auth_org_id',
+      'auth_m.role as auth_role',
+      'auth_m.starts_at as auth_starts_at',
+      'auth_m.expires_at as auth_expires_at',
+    ]) as unknown as SelectQueryBuilder<DB, 'users', object>;
+  lookup.extras.forEach((e, i) => {
+    q = q.select(sql`${e}`.as(`auth_extra_${i}`));
+  });
+  return q as unknown as Q;
+}
+
+/** Takes the columns joinMembership added off a row, as an OrgPrefetch. */
+export function takeOrgPrefetch(row: Record<string, unknown>, lookup: OrgLookup): OrgPrefetch {
+  const live = row.auth_org_id != null;
+  const prefetch: OrgPrefetch = {
+    orgId: lookup.orgId,
+    membership: live
+      ? {
+          role: row.auth_role as string | null,
+          starts_at: row.auth_starts_at as string | null,
+          expires_at: row.auth_expires_at as string | null,
+        }
+      : null,
+    extras: lookup.extras.map((_, i) => row[`auth_extra_${i}`]),
+  };
+  const added = [
+    'auth_org_id',
+    'auth_role',
+    'auth_starts_at',
+    'auth_expires_at',
+    ...lookup.extras.map((_, i) => `auth_extra_${i}`),
+  ];
+  for (const k of added) delete row[k];
+  return prefetch;
 }

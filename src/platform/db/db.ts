@@ -9,10 +9,12 @@ import {
   PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
+  type SqliteDatabase,
   SqliteDriver,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { cachingPrepare } from './statement-cache.js';
 import type { DB } from './tables.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -52,8 +54,11 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 class WritingSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: SQLite.Database) {
-    super({ database: sqlite });
+  private readonly sqlite: SqliteDatabase;
+  constructor(sqlite: SQLite.Database) {
+    const database = cachingPrepare(sqlite);
+    super({ database });
+    this.sqlite = database;
   }
   override createDriver(): Driver {
     return new ImmediateSqliteDriver({ database: this.sqlite });

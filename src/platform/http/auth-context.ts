@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
+import type { Expression } from 'kysely';
 import type { Actor } from '../audit-log/audit-log.js';
-import { roleInOrg } from '../auth/access.js';
+import { activeRole, type OrgLookup, type OrgPrefetch, roleInOrg } from '../auth/access.js';
 import { can, type Permission, type Role } from '../auth/roles.js';
 import type { Executor } from '../db/db.js';
 import type { Row } from '../db/tables.js';
@@ -10,6 +11,8 @@ export interface AuthContext {
   user: Row<'users'>;
   via: 'session' | 'token';
   session?: Row<'sessions'>;
+  /** the membership and check values the authentication statement read for the org the URL names */
+  org?: OrgPrefetch;
 }
 
 declare module 'fastify' {
@@ -37,13 +40,39 @@ export interface OrgAccess {
 /**
  * A further check on every org-scoped request, after the role check; it
  * throws to refuse. Modules add theirs at start-up (two-step verification:
- * the mfa module), since the platform imports no module.
+ * the mfa module), since the platform imports no module. `prefetched` holds
+ * the value of the check's `prefetch` expression when the authentication
+ * statement read it for this org (the common case); otherwise it is
+ * undefined and the check reads what it needs itself.
  */
-export type OrgAccessCheck = (db: Executor, req: FastifyRequest, auth: AuthContext, orgId: string) => Promise<void>;
-const orgAccessChecks: OrgAccessCheck[] = [];
+export type OrgAccessCheck = (
+  db: Executor,
+  req: FastifyRequest,
+  auth: AuthContext,
+  orgId: string,
+  prefetched?: { value: unknown },
+) => Promise<void>;
 
-export function addOrgAccessCheck(check: OrgAccessCheck): void {
-  orgAccessChecks.push(check);
+export interface OrgAccessCheckOptions {
+  /**
+   * A scalar SQL expression (a subquery) for an org id, evaluated in the
+   * statement that authenticates the request, so the check needs no query
+   * of its own. Its value reaches the check as `prefetched.value`.
+   */
+  prefetch?(orgId: string): Expression<unknown>;
+}
+
+const orgAccessChecks: { check: OrgAccessCheck; prefetch?: OrgAccessCheckOptions['prefetch'] }[] = [];
+
+export function addOrgAccessCheck(check: OrgAccessCheck, options: OrgAccessCheckOptions = {}): void {
+  orgAccessChecks.push({ check, prefetch: options.prefetch });
+}
+
+/** What the authentication statement reads for a request to this org: the membership and every check's prefetch. */
+export function orgLookup(orgId: string): OrgLookup {
+  const extras: Expression<unknown>[] = [];
+  for (const c of orgAccessChecks) if (c.prefetch) extras.push(c.prefetch(orgId));
+  return { orgId, extras };
 }
 
 /**
@@ -57,10 +86,17 @@ export async function requireOrgPermission(
   permission: Permission,
 ): Promise<OrgAccess> {
   const auth = requireUser(req);
-  const role = await roleInOrg(db, auth.user.id, orgId);
+  // Read with the session when the URL named this org; judged now either way.
+  const pre = auth.org?.orgId === orgId ? auth.org : undefined;
+  const role = pre ? activeRole(pre.membership) : await roleInOrg(db, auth.user.id, orgId);
   if (!role) throw notFound('Organization');
   if (!can(role, permission)) throw forbidden(`The ${role} role cannot ${describe(permission)}.`);
-  for (const check of orgAccessChecks) await check(db, req, auth, orgId);
+  let extra = 0;
+  for (const { check, prefetch } of orgAccessChecks) {
+    const prefetched = pre && prefetch ? { value: pre.extras[extra] } : undefined;
+    if (prefetch) extra++;
+    await check(db, req, auth, orgId, prefetched);
+  }
   return { orgId, role, actor: actorOf(auth), userId: auth.user.id };
 }
 

@@ -25,7 +25,8 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/db.js';
 import { AppError, type FieldError, unauthorized } from './errors.js';
 import { installIdempotency } from './idempotency.js';
-import { installOrgRoutes } from './org-routes.js';
+import { installOrgRoutes, ORG_ROUTE_PREFIX, orgParams } from './org-routes.js';
+import { type AuthContext, orgLookup } from './auth-context.js';
 import { type BlobStore, createBlobStore } from '../storage/index.js';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
@@ -194,18 +195,33 @@ function needsSignIn(req: FastifyRequest): boolean {
   return !(Array.isArray(schema?.security) && schema.security.length === 0);
 }
 
-async function authenticate(req: FastifyRequest, database: Database) {
+/**
+ * The caller, from the bearer token or the session cookie. On an org route
+ * the same statement reads the caller's membership in the org the URL names
+ * (and what the org checks prefetch), so the gate in auth-context.ts needs
+ * no query of its own.
+ */
+async function authenticate(req: FastifyRequest, database: Database): Promise<AuthContext | null> {
+  const lookup = orgRouteLookup(req);
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     const token = header.slice('Bearer '.length).trim();
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-    const user = await findUserByApiToken(database.db, token);
-    return user ? { user, via: 'token' as const } : null;
+    const found = await findUserByApiToken(database.db, token, lookup);
+    return found ? { user: found.user, via: 'token', ...(found.org ? { org: found.org } : {}) } : null;
   }
   const cookieValue = req.cookies[SESSION_COOKIE];
   if (!cookieValue) return null;
-  const found = await findSession(database.db, cookieValue);
-  return found ? { user: found.user, session: found.session, via: 'session' as const } : null;
+  const found = await findSession(database.db, cookieValue, lookup);
+  return found ? { user: found.user, session: found.session, via: 'session', ...(found.org ? { org: found.org } : {}) } : null;
+}
+
+function orgRouteLookup(req: FastifyRequest) {
+  const url = req.routeOptions.url;
+  if (url !== ORG_ROUTE_PREFIX && !url?.startsWith(`${ORG_ROUTE_PREFIX}/`)) return undefined;
+  const { orgId } = (req.params ?? {}) as { orgId?: string };
+  // a malformed id is refused by the org gate with a 400; nothing to read for it
+  return orgParams.safeParse({ orgId }).success ? orgLookup(orgId as string) : undefined;
 }
 
 function sendProblem(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
