@@ -83,10 +83,20 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** The byte order mark that starts every CSV written, so spreadsheet programs read UTF-8 correctly. */
+export const CSV_BOM = '\ufeff';
+
+/** Records as CSV lines, each ended by CRLF, every cell neutralised: a page of a streamed file. */
+export function csvLines(rows: string[][]): string {
+  let out = '';
+  for (const r of rows) out += `${r.map((v) => quote(neutralizeFormula(v))).join(',')}\r\n`;
+  return out;
+}
+
 /**
  * Writes records as CSV with CRLF line ends and a byte order mark, so
  * spreadsheet programs read UTF-8 correctly. Every cell is neutralised.
  */
 export function writeCsv(rows: string[][]): string {
-  return `\ufeff${rows.map((r) => r.map((v) => quote(neutralizeFormula(v))).join(',')).join('\r\n')}\r\n`;
+  return CSV_BOM + (rows.length ? csvLines(rows) : '\r\n');
 }

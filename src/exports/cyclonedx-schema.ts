@@ -1,9 +1,7 @@
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import addDraft2019Formats from 'ajv-formats-draft2019';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 
 // Validation against CycloneDX's official JSON schemas, the copies that ship
 // with @cyclonedx/cyclonedx-library. A BOM is checked against the schema of
@@ -32,7 +30,6 @@ const schemaDir = path.join(
   path.dirname(createRequire(import.meta.url).resolve('@cyclonedx/cyclonedx-library/package.json')),
   'res/schema',
 );
-const addFormats = addFormatsModule.default;
 
 /**
  * Ajv checks uniqueItems by comparing every pair of items: 10,000 components
@@ -74,6 +71,13 @@ async function loadJson(file: string): Promise<object> {
 }
 
 async function compile(version: BomVersion): Promise<ValidateFunction> {
+  // Ajv and its formats load with the first BOM, not at start-up.
+  const [{ Ajv }, { default: addFormatsModule }, { default: addDraft2019Formats }] = await Promise.all([
+    import('ajv'),
+    import('ajv-formats'),
+    import('ajv-formats-draft2019'),
+  ]);
+  const addFormats = addFormatsModule.default;
   const [bom, spdx, jsf, crypto] = await Promise.all([
     loadJson(`bom-${version}.SNAPSHOT.schema.json`),
     loadJson('spdx.SNAPSHOT.schema.json'),

@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SheetRow } from './csv.js';
 
 // Reading an XLSX upload as a stream. A workbook is a zip of XML parts; a
@@ -153,7 +153,13 @@ interface ReaderInternals {
 const decodeEscapes = (t: string) =>
   t.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 
-function unescapeShared(text: unknown): unknown {
+/**
+ * Decodes a text cell's escapes once, wherever the text is stored: in the
+ * shared strings (as Excel writes), or in the cell itself (t="str", as the
+ * streaming export writes). So shared strings are kept raw and every cell
+ * value is decoded as its row is read.
+ */
+function unescapeText(text: unknown): unknown {
   if (typeof text === 'string') return decodeEscapes(text);
   const rich = (text as { richText?: { text?: string }[] } | null)?.richText;
   if (rich) return { richText: rich.map((r) => ({ ...r, text: decodeEscapes(r.text ?? '') })) };
@@ -193,7 +199,9 @@ export async function* streamFirstSheet(
     throw new XlsxReadError(`unpacks to ${Math.round(unpacked / 1e6)} MB; at most ${mib(maxUnpackedBytes)} MiB is read`);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const budget = new Budget(maxUnpackedBytes);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as never, {
+  // Loaded on the first upload, not at start-up: exceljs takes half a second to load.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(undefined as never, {
     worksheets: 'emit',
     sharedStrings: 'emit',
     hyperlinks: 'ignore',
@@ -223,7 +231,7 @@ export async function* streamFirstSheet(
       for await (const s of reader._parseSharedStrings(shared)) {
         if (strings.length >= MAX_SHARED_STRINGS)
           throw new XlsxReadError(`has more than ${MAX_SHARED_STRINGS} shared strings; at most that many are read`);
-        strings.push(unescapeShared(s.text));
+        strings.push(s.text);
       }
     }
     reader.sharedStrings = strings;
@@ -238,7 +246,7 @@ export async function* streamFirstSheet(
       const values: ExcelJS.CellValue[] = [];
       let any = false;
       row.eachCell({ includeEmpty: true }, (cell, col) => {
-        values[col - 1] = cell.value;
+        values[col - 1] = unescapeText(cell.value) as ExcelJS.CellValue;
         if (cell.value !== null && cell.value !== undefined && cell.value !== '') any = true;
       });
       if (!any) continue;

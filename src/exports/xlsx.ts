@@ -1,10 +1,12 @@
-import ExcelJS from 'exceljs';
 import { neutralizeFormula } from './cells.js';
 
 // XLSX through exceljs. Reading (xlsx-read.ts) streams the first worksheet
 // as text cells, the way a person sees them, and stops at a row limit.
 // Writing stores every value as text and neutralises formulas,
-// as the CSV writer does.
+// as the CSV writer does: in memory for small files (xlsx-write.ts), or
+// row by row to a stream for exports (xlsx-stream.ts). exceljs takes half a
+// second to load, so this file does not import it: the writers are loaded
+// on first use.
 
 export {
   declaredUnpackedSize,
@@ -63,31 +65,7 @@ export interface WorkbookProperties {
   company?: string;
 }
 
-export function newWorkbook(properties: WorkbookProperties = {}): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'OpenAIMS';
-  if (properties.title) wb.title = properties.title;
-  if (properties.company) wb.company = properties.company;
-  return wb;
-}
-
-/** A sheet whose first row is a bold, frozen header; every text cell neutralised. */
-export function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  for (const r of spec.rows) ws.addRow(r.map(xlsxValue));
-  ws.getRow(1).font = { bold: true };
-  spec.widths?.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  return ws;
-}
-
-export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
+/** A workbook of small sheets, built in memory (templates, reports). */
 export async function writeXlsx(sheets: SheetSpec[], properties: WorkbookProperties = {}): Promise<Buffer> {
-  const wb = newWorkbook(properties);
-  for (const spec of sheets) addSheet(wb, spec);
-  return workbookBuffer(wb);
+  return (await import('./xlsx-write.js')).writeXlsx(sheets, properties);
 }

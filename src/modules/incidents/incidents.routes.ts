@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeCsv } from '../../exports/csv.js';
+import { CSV_BOM, csvLines } from '../../exports/csv.js';
+import { textStream } from '../../exports/stream.js';
 import { sendDownload } from '../../platform/http/download.js';
 import { problemSchema, uuid } from '../../platform/http/fields.js';
 import { ORG_ROUTE_PREFIX, orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
@@ -82,23 +83,35 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { orgId } = orgAccess(req);
       const { format, ...filters } = req.query;
-      const incidents: Incident[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await listRecords(db, incidentRegister, orgId, { ...filters, limit: 200, cursor, sort: 'number' });
-        incidents.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+      async function* pages() {
+        let cursor: string | undefined;
+        do {
+          const page = await listRecords(db, incidentRegister, orgId, { ...filters, limit: 200, cursor, sort: 'number' });
+          yield page.items;
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+      }
       const org = await reportOrg(db, orgId);
       const generatedAt = new Date().toISOString();
       if (format === 'csv') {
+        // Streamed a page at a time (src/exports/stream.ts): a large register never sits in memory.
         const when = dateFormat(org.locale).dateTime;
+        const body = textStream(
+          (async function* () {
+            yield CSV_BOM + csvLines([INCIDENT_LIST_COLUMNS]);
+            for await (const page of pages()) yield csvLines(incidentListRows(page, when));
+          })(),
+        );
+        body.once('error', (err) => req.log.error({ err }, 'incident export failed while streaming'));
         return sendDownload(reply, {
           filename: `ai-incidents-${generatedAt.slice(0, 10)}.csv`,
           contentType: 'text/csv; charset=utf-8',
-          body: writeCsv([INCIDENT_LIST_COLUMNS, ...incidentListRows(incidents, when)]),
+          body,
         });
       }
+      // A report is a document a person reads: built whole by the report kit.
+      const incidents: Incident[] = [];
+      for await (const page of pages()) incidents.push(...page);
       return sendReport(reply, buildIncidentListReport({ ...org, incidents, generatedAt }), format);
     },
   );

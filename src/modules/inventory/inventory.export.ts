@@ -1,32 +1,34 @@
-import { writeCsv } from '../../exports/csv.js';
+import type { Readable } from 'node:stream';
+import { CSV_BOM, csvLines, writeCsv } from '../../exports/csv.js';
 import { buildBom } from '../../exports/cyclonedx.js';
+import { pushStream, textStream } from '../../exports/stream.js';
 import { writeXlsx } from '../../exports/xlsx.js';
 import type { Executor } from '../../platform/db/db.js';
 import { notFound } from '../../platform/http/errors.js';
-import { VERSION } from '../../version.js';
 import { dateFormat, legalNameOf, localeOfCountry } from '../../platform/report/index.js';
-import { findOrgByIdOrSlug, getProfile, listMembers } from '../organizations/index.js';
+import { VERSION } from '../../version.js';
+import { findOrgByIdOrSlug, getProfile } from '../organizations/index.js';
 import {
   COLUMNS,
   ENUM_FIELDS,
   ENUMS,
   type EnumSpec,
   enumWords,
-  formatInScope,
   formatSupplierRef,
   type ImportField,
   TEMPLATE_HEADERS,
 } from './inventory.columns.js';
 import { type SystemText, TOOL_NAME, toComponent } from './inventory.cyclonedx.js';
-import { rowToInput } from './inventory.mapping.js';
-import { supplierLinks } from './inventory.repository.js';
-import type { PersonRef as Owner } from '../../platform/refs/index.js';
-import type { AiSystemInput } from './inventory.schemas.js';
+import { type ExportedSystem, exportedSystemPages } from './inventory.export-query.js';
 import type { ImportFormat } from './inventory.transfer.schemas.js';
 
 // Inventory export as CSV, XLSX (template column order, so an export is a
 // valid import) and CycloneDX 1.6. Active systems only: archived and merged
-// ones stay readable in the app with their history.
+// ones stay readable in the app with their history. Exports stream: the
+// systems are read a page at a time (inventory.export-query.ts, which also
+// says what a streamed export guarantees) and each page is written before
+// the next is read, so memory stays flat and other requests run between
+// pages.
 
 export interface ExportedFile {
   body: string | Buffer;
@@ -36,77 +38,21 @@ export interface ExportedFile {
   filename: string;
 }
 
+/** An export on its way: the body is read as the client takes it. */
+export interface StreamedFile {
+  body: Readable;
+  contentType: string;
+  filename: string;
+  /** AI systems written so far (all of them once the body has ended) */
+  count(): number;
+}
+
 export const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   cyclonedx: 'application/vnd.cyclonedx+json',
 } as const;
 const EXTENSIONS = { csv: 'csv', xlsx: 'xlsx', cyclonedx: 'cdx.json' } as const;
-
-interface ExportedSystem {
-  id: string;
-  text: SystemText;
-  supplierNames: string[];
-  /** supplier name and dependency, for the workbook's words */
-  suppliers: { name: string; dependency: string }[];
-}
-
-/** Member owners by email, so the file imports back to the same member; others by name. */
-function ownerText(o: Owner | null, emails: Map<string, string>): string {
-  if (!o) return '';
-  return (o.userId && emails.get(o.userId)) || o.name;
-}
-
-function systemText(
-  i: AiSystemInput,
-  suppliers: { name: string; dependency: string }[],
-  emails: Map<string, string>,
-): SystemText {
-  return {
-    ...i,
-    externalId: i.externalId ?? '',
-    kind: i.kind ?? '',
-    businessOwner: ownerText(i.businessOwner, emails),
-    technicalOwner: ownerText(i.technicalOwner, emails),
-    dataSensitivity: i.dataSensitivity ?? '',
-    suppliers: suppliers.map((s) => formatSupplierRef(s.name, s.dependency)),
-    riskLevel: i.riskLevel ?? '',
-    aiRole: i.aiRole ?? '',
-    lifecycleStage: i.lifecycleStage ?? '',
-    inScope: formatInScope(i.inScope),
-    deploymentDate: i.deploymentDate ?? '',
-    lastReviewDate: i.lastReviewDate ?? '',
-  };
-}
-
-export async function loadExportedSystems(db: Executor, orgId: string): Promise<ExportedSystem[]> {
-  const rows = await db
-    .selectFrom('ai_systems')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('archived_at', 'is', null)
-    .orderBy('name_key')
-    .orderBy('id')
-    .execute();
-  const [links, members] = await Promise.all([
-    supplierLinks(
-      db,
-      orgId,
-      rows.map((r) => r.id),
-    ),
-    listMembers(db, orgId),
-  ]);
-  const emails = new Map(members.map((m) => [m.userId, m.email]));
-  return rows.map((r) => {
-    const suppliers = links.get(r.id) ?? [];
-    return {
-      id: r.id,
-      text: systemText(rowToInput(r, suppliers), suppliers, emails),
-      supplierNames: suppliers.map((s) => s.name),
-      suppliers,
-    };
-  });
-}
 
 const cell = (v: string | string[]) => (Array.isArray(v) ? v.join('; ') : v);
 const WIDTHS = COLUMNS.map((c) =>
@@ -135,14 +81,12 @@ function inWords(s: ExportedSystem): SystemText {
   return text;
 }
 
-export function sheetRows(systems: ExportedSystem[], words = false): string[][] {
-  return [
-    TEMPLATE_HEADERS,
-    ...systems.map((s) => {
-      const text = words ? inWords(s) : s.text;
-      return COLUMNS.map((c) => cell(text[c.field]));
-    }),
-  ];
+/** The systems as sheet rows in template column order (no header). */
+function sheetRows(systems: ExportedSystem[], words = false): string[][] {
+  return systems.map((s) => {
+    const text = words ? inWords(s) : s.text;
+    return COLUMNS.map((c) => cell(text[c.field]));
+  });
 }
 
 export async function importTemplate(format: 'csv' | 'xlsx'): Promise<ExportedFile> {
@@ -151,6 +95,8 @@ export async function importTemplate(format: 'csv' | 'xlsx'): Promise<ExportedFi
   const body = await writeXlsx([{ name: 'AI systems', rows: [TEMPLATE_HEADERS], widths: WIDTHS }, helpSheet]);
   return { body, count: 0, contentType: CONTENT_TYPES.xlsx, filename };
 }
+
+const ABOUT_WIDTHS = [22, 80];
 
 /**
  * Who and when, on a sheet after the systems (an import reads only the
@@ -166,39 +112,102 @@ function aboutSheet(organization: string, exportedAt: Date, count: number, local
       ['Exported', dateFormat(locale).dateTime(exportedAt.toISOString())],
       ['Tool', `OpenAIMS ${VERSION}`],
     ],
-    widths: [22, 80],
+    widths: ABOUT_WIDTHS,
   };
 }
 
-export async function exportInventory(db: Executor, orgId: string, format: ImportFormat): Promise<ExportedFile> {
+/**
+ * The export of the organization's active systems as a stream. Reads the
+ * organization first, so an unknown one is a 404 before anything is sent.
+ * A failure while reading a later page destroys the stream (`onError` is
+ * told first, to log it): the download breaks instead of ending short.
+ */
+export async function streamInventory(
+  db: Executor,
+  orgId: string,
+  format: ImportFormat,
+  onError?: (err: Error) => void,
+): Promise<StreamedFile> {
   const org = await findOrgByIdOrSlug(db, orgId);
   if (!org) throw notFound('Organization');
-  const [systems, profile] = await Promise.all([loadExportedSystems(db, org.id), getProfile(db, org.id)]);
+  const profile = await getProfile(db, org.id);
   const organization = legalNameOf(org, profile);
   const now = new Date();
   const filename = `ai-systems-${org.slug}-${now.toISOString().slice(0, 10)}.${EXTENSIONS[format]}`;
-  let body: string | Buffer;
-  if (format === 'csv') body = writeCsv(sheetRows(systems));
-  else if (format === 'xlsx')
-    body = await writeXlsx(
-      [
-        { name: 'AI systems', rows: sheetRows(systems, true), widths: WIDTHS },
-        helpSheet,
-        aboutSheet(organization, now, systems.length, localeOfCountry(profile.country)),
-      ],
-      { title: `${organization}: AI system inventory`, company: organization },
+  const id = org.id;
+  let count = 0;
+  async function* pages() {
+    for await (const page of exportedSystemPages(db, id)) {
+      count += page.length;
+      yield page;
+    }
+  }
+  let body: Readable;
+  if (format === 'csv') {
+    body = textStream(
+      (async function* () {
+        yield CSV_BOM + csvLines([TEMPLATE_HEADERS]);
+        for await (const page of pages()) yield csvLines(sheetRows(page));
+      })(),
     );
-  else {
+  } else if (format === 'xlsx') {
+    body = pushStream(async (out) => {
+      const { writeXlsxStream } = await import('../../exports/xlsx-stream.js');
+      const sheets = function* () {
+        yield {
+          name: 'AI systems',
+          header: TEMPLATE_HEADERS,
+          widths: WIDTHS,
+          pages: (async function* () {
+            for await (const page of pages()) yield sheetRows(page, true);
+          })(),
+        };
+        const [, ...help] = helpSheet.rows;
+        yield { name: helpSheet.name, header: helpSheet.rows[0], widths: helpSheet.widths, pages: [help] };
+        // Built after the systems were written: it counts them.
+        const [first, ...about] = aboutSheet(organization, now, count, localeOfCountry(profile.country)).rows;
+        yield { name: 'About', header: first, widths: ABOUT_WIDTHS, pages: [about] };
+      };
+      await writeXlsxStream(out, sheets(), { title: `${organization}: AI system inventory`, company: organization });
+    }, onError);
+  } else {
     const bom = buildBom({
       specVersion: '1.6',
       subject: { name: `${organization} AI system inventory`, 'bom-ref': `openaims:organization:${org.id}` },
       organization: { name: organization },
       timestamp: now.toISOString(),
       tool: { name: TOOL_NAME, version: VERSION },
-      components: systems.map((s) => toComponent(s.id, s.text, s.supplierNames)),
+      components: [],
     });
+    // The BOM as JSON.stringify writes it (components are its last key), a page of components at a time.
     // Compact: indented, 10,000 systems would outgrow the import's 20 MiB body limit.
-    body = `${JSON.stringify(bom)}\n`;
+    const head = `${JSON.stringify(bom).slice(0, -'[]}'.length)}[`;
+    body = textStream(
+      (async function* () {
+        yield head;
+        let sep = '';
+        for await (const page of pages()) {
+          yield sep + page.map((s) => JSON.stringify(toComponent(s.id, s.text, s.supplierNames))).join(',');
+          sep = ',';
+        }
+        yield ']}\n';
+      })(),
+    );
   }
-  return { body, count: systems.length, contentType: CONTENT_TYPES[format], filename };
+  if (format !== 'xlsx' && onError) body.once('error', onError);
+  return { body, contentType: CONTENT_TYPES[format], filename, count: () => count };
+}
+
+/** The whole export in memory: for the CLI and small inventories. */
+export async function exportInventory(db: Executor, orgId: string, format: ImportFormat): Promise<ExportedFile> {
+  const file = await streamInventory(db, orgId, format);
+  const chunks: Buffer[] = [];
+  for await (const chunk of file.body) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  return {
+    body: format === 'xlsx' ? body : body.toString('utf8'),
+    count: file.count(),
+    contentType: file.contentType,
+    filename: file.filename,
+  };
 }

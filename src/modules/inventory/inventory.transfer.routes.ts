@@ -5,7 +5,7 @@ import { sendDownload } from '../../platform/http/download.js';
 import { problemSchema } from '../../platform/http/fields.js';
 import { getOrgSettings } from '../organizations/index.js';
 import { columnGuide } from './inventory.columns.js';
-import { CONTENT_TYPES, exportInventory, importTemplate } from './inventory.export.js';
+import { CONTENT_TYPES, importTemplate, streamInventory } from './inventory.export.js';
 import { detectFormat, type ImportData, importInventory } from './inventory.import.js';
 import {
   exportQuery,
@@ -149,7 +149,10 @@ export const inventoryTransferRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const access = orgAccess(req);
-      const file = await exportInventory(db, access.orgId, req.query.format);
+      // Streamed a page at a time (inventory.export.ts); a failure after the first bytes breaks the download.
+      const file = await streamInventory(db, access.orgId, req.query.format, (err) =>
+        req.log.error({ err }, 'inventory export failed while streaming'),
+      );
       return sendDownload(reply, file);
     },
   );

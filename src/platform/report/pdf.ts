@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { resolveChromiumPath } from '../config/config.js';
 import { AppError } from '../http/errors.js';
 import { renderHtml } from './html.js';
@@ -70,10 +70,15 @@ function assertChromium(path: string): void {
   }
 }
 
+/** playwright-core takes about a second to load: loaded with the first PDF, not at start-up. */
+async function chromium() {
+  return (await import('playwright-core')).chromium;
+}
+
 function launch(path: string): Promise<Browser> {
   launches++;
-  const started = chromium
-    .launch({ executablePath: path, args: FLAGS, timeout: LAUNCH_TIMEOUT_MS })
+  const started = chromium()
+    .then((c) => c.launch({ executablePath: path, args: FLAGS, timeout: LAUNCH_TIMEOUT_MS }))
     .then((b) => {
       b.on('disconnected', () => {
         if (browsers.get(path) === started) browsers.delete(path);
@@ -202,7 +207,7 @@ export async function closeReportBrowser(): Promise<void> {
  * rejects with the reason it did not start.
  */
 export async function probeChromium(path: string, timeoutMs = 20_000): Promise<string> {
-  const b = await chromium.launch({ executablePath: path, args: FLAGS, timeout: timeoutMs });
+  const b = await (await chromium()).launch({ executablePath: path, args: FLAGS, timeout: timeoutMs });
   try {
     const context = await b.newContext({ javaScriptEnabled: false });
     await (await context.newPage()).setContent('<p>ok</p>', { timeout: timeoutMs });

@@ -1,4 +1,4 @@
-import { addSheet, newWorkbook, sheetName, workbookBuffer, xlsxValue } from '../../exports/xlsx.js';
+import { sheetName, xlsxValue } from '../../exports/xlsx.js';
 import { type BarChart, metadataRows, type Report, type Section, shownIn, type Table } from './model.js';
 
 // A report as a workbook: a cover sheet ("Summary") with the title, the
@@ -27,6 +27,8 @@ function tablesOf(s: Section): Table[] {
 }
 
 export async function renderXlsx(report: Report): Promise<Buffer> {
+  // exceljs is loaded with the first workbook, not at start-up (src/exports/xlsx.ts).
+  const { addSheet, newWorkbook, workbookBuffer } = await import('../../exports/xlsx-write.js');
   const wb = newWorkbook({ title: report.title, company: report.metadata.organization });
   const taken = new Set<string>();
   const cover = wb.addWorksheet(sheetName(COVER_SHEET, taken));

@@ -1,0 +1,48 @@
+import { PassThrough, Readable, type Writable } from 'node:stream';
+
+// Exports are written to the response as they are read, a page of rows at a
+// time, never built whole in memory. Two shapes: text made page by page
+// (CSV, JSON) is a Readable pulled from an async generator, which reads the
+// next page only when the client has taken the last one; a writer that pushes
+// (the XLSX zip) writes into a PassThrough and waits for it to drain.
+//
+// A failure after the first bytes went out destroys the stream: Fastify then
+// logs it and cuts the connection, so the client sees a broken download
+// rather than a file that looks complete but is not. Before the first byte
+// it is an ordinary error response.
+
+/** Text chunks as a byte stream, pulled on demand. */
+export function textStream(chunks: AsyncIterable<string>): Readable {
+  return Readable.from(chunks, { objectMode: false });
+}
+
+/**
+ * Resolves once `out` can take more (or is gone), after giving the event
+ * loop a turn, so other requests run between two pages of an export.
+ */
+export async function drained(out: Writable): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (!out.writableNeedDrain || out.destroyed) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+}
+
+/**
+ * A stream that `write` fills; a failure of `write` destroys it with the
+ * error (and is reported to `onError`, e.g. the request's logger).
+ */
+export function pushStream(write: (out: PassThrough) => Promise<void>, onError?: (err: Error) => void): Readable {
+  const out = new PassThrough();
+  write(out).catch((err: Error) => {
+    onError?.(err);
+    out.destroy(err);
+  });
+  return out;
+}
