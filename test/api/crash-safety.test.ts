@@ -1,14 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/db.js';
 import { PASSWORD } from '../support/app.js';
 import { testDialects } from '../support/db.js';
+import { type Cli, bundleCli, createTarget, runCli, ServerProcess as Server, type Target } from '../support/server-process.js';
 
 // Crash safety: a real `aims serve` process is killed with SIGKILL while it
 // imports 20,000 AI systems in one transaction and while it creates
@@ -18,110 +13,11 @@ import { testDialects } from '../support/db.js';
 // the audit log's chain must verify. Five kills per scenario and dialect, at
 // random moments.
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const KILLS = 5;
 const IMPORT_ROWS = 20_000;
 
-/**
- * The CLI as one bundled file, so each start loads node_modules and one
- * script instead of transforming ~500 TypeScript files again (a start costs
- * seconds, and this test starts the server twelve times). Falls back to tsx.
- */
-const bundleDir = path.join(ROOT, 'node_modules/.cache', `openaims-crash-${randomBytes(4).toString('hex')}`);
-afterAll(() => fs.rmSync(bundleDir, { recursive: true, force: true }));
-
-async function serverCommand(): Promise<string[]> {
-  try {
-    const { build } = await import('esbuild');
-    const dir = bundleDir;
-    const outfile = path.join(dir, 'aims.mjs');
-    await build({
-      entryPoints: [path.join(ROOT, 'src/cli/index.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      target: 'node20',
-      outfile,
-      logLevel: 'silent',
-    });
-    return [outfile];
-  } catch {
-    return ['--import', 'tsx', path.join(ROOT, 'src/cli/index.ts')];
-  }
-}
-
-interface Target {
-  dataDir: string;
-  databaseUrl?: string;
-  drop(): Promise<void>;
-}
-
-async function target(dialect: string): Promise<Target> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-crash-'));
-  const dropDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
-  if (dialect === 'sqlite') return { dataDir, drop: async () => dropDir() };
-  // A database of its own: `aims serve` takes a URL, not a schema.
-  const url = new URL(process.env.PG_TEST_URL as string);
-  const name = `aims_crash_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  return {
-    dataDir,
-    databaseUrl: own.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url.toString() });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-      dropDir();
-    },
-  };
-}
-
-class Server {
-  private constructor(
-    readonly child: ChildProcess,
-    readonly base: string,
-  ) {}
-
-  static async start(command: string[], t: Target): Promise<Server> {
-    const args = [...command, '--data', t.dataDir, ...(t.databaseUrl ? ['--database-url', t.databaseUrl] : [])];
-    const child = spawn(process.execPath, [...args, 'serve', '--port', '0'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        OPENAIMS_LOG_LEVEL: 'error',
-        OPENAIMS_JOBS: 'off',
-        OPENAIMS_WEB_DIR: '/nonexistent',
-        DATABASE_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const base = await new Promise<string>((resolve, reject) => {
-      const onData = (d: Buffer) => {
-        output += d.toString();
-        const m = /listening on (http:\/\/[^\s]+)/.exec(output);
-        if (m) resolve(m[1]);
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`aims serve exited (${code}) before listening:\n${output}`)));
-    });
-    return new Server(child, base);
-  }
-
-  async kill(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill('SIGKILL');
-    await exited;
-  }
-}
+let cli: Cli | undefined;
+afterAll(() => cli?.dispose());
 
 interface Session {
   cookie: string;
@@ -177,14 +73,8 @@ async function check(t: Target, orgId: string) {
   }
 }
 
-function verifyAuditLog(command: string[], t: Target): { ok: boolean; rows: number } {
-  const args = [...command, '--data', t.dataDir, ...(t.databaseUrl ? ['--database-url', t.databaseUrl] : [])];
-  const run = spawnSync(process.execPath, [...args, 'audit-log', 'verify', '--json'], {
-    cwd: ROOT,
-    env: { ...process.env, OPENAIMS_LOG_LEVEL: 'error', DATABASE_URL: '' },
-    encoding: 'utf8',
-  });
-  return JSON.parse(run.stdout);
+function verifyAuditLog(c: Cli, t: Target): { ok: boolean; rows: number } {
+  return JSON.parse(runCli(c, t, ['audit-log', 'verify', '--json']));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -193,13 +83,14 @@ describe.each(testDialects())('crash safety of aims serve (%s)', (dialect) => {
   let t: Target | undefined;
   let server: Server | undefined;
   afterAll(async () => {
-    if (server && server.child.exitCode === null && server.child.signalCode === null) await server.kill();
+    await server?.kill();
     await t?.drop();
   });
 
   it(`keeps every transaction whole or absent across kill -9 during imports and during organization writes`, async () => {
-    const command = await serverCommand();
-    t = await target(dialect);
+    cli = await bundleCli();
+    const command = cli;
+    t = await createTarget(dialect, 'aims_crash');
     server = await Server.start(command, t);
     const setup = await call(server, null, 'POST', '/api/v1/setup', {
       email: 'lead@example.com',
