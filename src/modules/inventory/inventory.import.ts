@@ -16,6 +16,7 @@ import { type ImportError, type ImportRecord, MAX_IMPORT_ROWS, type RecordSet, s
 import { rowToInput } from './inventory.mapping.js';
 import { membersContext, type ParseContext, parseRecord, type Report, unique, zodMessage } from './inventory.parse.js';
 import { aiSystemFields, type AiSystemInput, EMPTY_AI_SYSTEM } from './inventory.schemas.js';
+import { refreshDuplicateKeys } from './inventory.duplicates.js';
 import { insertAiSystems, replaceAiSystem } from './inventory.write.js';
 import type { ImportFormat, ImportReport } from './inventory.transfer.schemas.js';
 
@@ -259,16 +260,23 @@ async function writePlan(tx: Executor, actor: Actor, orgId: string, plan: Plan, 
   const creates = plan.rows.filter((r) => !r.existing);
   const total = updates.length + creates.length;
   const audits: AuditEntry[] = [];
+  const written: string[] = [];
   for (const [i, r] of updates.entries()) {
-    if (r.existing) audits.push(await replaceAiSystem(tx, orgId, r.existing.row, r.existing.input, withIds(r)));
+    if (r.existing) {
+      audits.push(await replaceAiSystem(tx, orgId, r.existing.row, r.existing.input, withIds(r)));
+      written.push(r.existing.row.id);
+    }
     if ((i + 1) % 500 === 0) opts.onProgress?.(i + 1, total);
   }
   // New systems go in batches: one statement per 1,000 instead of three per row.
   for (let i = 0; i < creates.length; i += 1000) {
     const batch = creates.slice(i, i + 1000).map(withIds);
-    audits.push(...(await insertAiSystems(tx, orgId, batch)).audits);
+    const inserted = await insertAiSystems(tx, orgId, batch);
+    audits.push(...inserted.audits);
+    written.push(...inserted.ids);
     opts.onProgress?.(updates.length + i + batch.length, total);
   }
+  await refreshDuplicateKeys(tx, orgId, written);
   await appendAuditMany(tx, actor, audits);
   opts.onProgress?.(total, total);
 }

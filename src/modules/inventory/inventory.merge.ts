@@ -4,6 +4,7 @@ import { nowIso } from '../../platform/db/db.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { getRecord } from '../../platform/register/index.js';
 import { aiSystemRegister, loadInputs } from './inventory.register.js';
+import { refreshDuplicateKeys } from './inventory.duplicates.js';
 import { lockAiSystems } from './inventory.repository.js';
 import { mergeAiSystems } from './inventory.rules.js';
 import { auditView, replaceAiSystem } from './inventory.write.js';
@@ -33,6 +34,8 @@ export async function mergeAiSystem(db: Db, actor: Actor, orgId: string, keptId:
       .where('id', '=', duplicateId)
       .execute();
     const keptAudit = await replaceAiSystem(tx, orgId, keptRow, keptInput, merged, 'merge', now);
+    // The survivor may have taken a purpose or suppliers; the duplicate's edges stay, unread while it is archived.
+    await refreshDuplicateKeys(tx, orgId, [keptId]);
     await appendAuditMany(tx, actor, [
       {
         orgId,

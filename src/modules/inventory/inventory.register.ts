@@ -10,7 +10,7 @@ import { getOrgSettings, matchRiskLevel, type OrgSettings } from '../organizatio
 import { approvedScopeSystems } from '../scope/index.js';
 import { inputToColumns, rowToInput } from './inventory.mapping.js';
 import * as repo from './inventory.repository.js';
-import { duplicatesOfRecords } from './inventory.duplicates.js';
+import { duplicatesOfRecords, refreshDuplicateKeys } from './inventory.duplicates.js';
 import { aiSystemFlags, type FlagContext, reviewCutoff } from './inventory.rules.js';
 import { type AiSystem, type AiSystemInput, type AiSystemListQuery, EMPTY_AI_SYSTEM } from './inventory.schemas.js';
 
@@ -118,8 +118,10 @@ export const aiSystemRegister: RegisterDefinition<'ai_systems', AiSystemInput, A
     return checked;
   },
   async afterWrite(tx, orgId, id, input, before) {
-    if (!before || JSON.stringify(before.suppliers) !== JSON.stringify(input.suppliers))
-      await repo.writeSupplierLinks(tx, orgId, id, input.suppliers, !before);
+    const suppliersChanged = !before || JSON.stringify(before.suppliers) !== JSON.stringify(input.suppliers);
+    if (suppliersChanged) await repo.writeSupplierLinks(tx, orgId, id, input.suppliers, !before);
+    if (suppliersChanged || before?.name !== input.name || before?.purpose !== input.purpose)
+      await refreshDuplicateKeys(tx, orgId, [id]);
   },
   restoreBlocked: (row) => (row.merged_into_id ? 'This system was merged into another; it cannot be restored.' : null),
   historyIds: repo.mergedAncestors,

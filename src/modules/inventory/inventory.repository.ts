@@ -3,8 +3,7 @@ import { type Executor, forUpdate } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { resolveLinks } from '../../platform/refs/index.js';
 import { fold } from '../../platform/text.js';
-import { duplicateBlocks } from './inventory.rules.js';
-import type { AiSystemListQuery } from './inventory.schemas.js';
+import { type AiSystemListQuery, MISSING } from './inventory.schemas.js';
 
 type Eb = ExpressionBuilder<DB, 'ai_systems'>;
 
@@ -232,30 +231,50 @@ export function filterAiSystems(
   return query;
 }
 
-export async function countWhere(db: Executor, orgId: string, where?: (eb: Eb) => ReturnType<Eb['and']> | ReturnType<Eb['or']>) {
-  let query = db
+/**
+ * The summary's counts per risk level (null: unrated) over the active
+ * systems, every "missing" condition a conditional sum: one pass over the
+ * organization's rows, whatever the number of conditions.
+ */
+export async function summaryCounts(db: Executor, orgId: string, reviewCutoff: string) {
+  const rows = await db
     .selectFrom('ai_systems')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('org_id', '=', orgId)
-    .where('archived_at', 'is', null);
-  if (where) query = query.where((eb) => where(eb));
-  return Number((await query.executeTakeFirstOrThrow()).n);
-}
-
-export function riskCounts(db: Executor, orgId: string) {
-  return db
-    .selectFrom('ai_systems')
-    .select(['risk_level', (eb) => eb.fn.countAll<number>().as('n')])
+    .select((eb) => {
+      const countIf = (cond: Parameters<Eb['case']>[0]) => eb.fn.sum<number>(eb.case().when(cond).then(1).else(0).end());
+      return [
+        'risk_level',
+        eb.fn.countAll<number>().as('total'),
+        countIf(eb('in_scope', '=', 1)).as('in_scope'),
+        ...MISSING.map((m) => countIf(missingCondition(eb, m, reviewCutoff)).as(`missing_${m}`)),
+      ];
+    })
     .where('org_id', '=', orgId)
     .where('archived_at', 'is', null)
     .groupBy('risk_level')
     .execute();
+  return rows.map((r) => {
+    const row = r as unknown as Record<string, number | string | null>;
+    return {
+      riskLevel: r.risk_level,
+      total: Number(r.total),
+      inScope: Number(row.in_scope ?? 0),
+      missing: Object.fromEntries(MISSING.map((m) => [m, Number(row[`missing_${m}`] ?? 0)])) as Record<
+        (typeof MISSING)[number],
+        number
+      >,
+    };
+  });
 }
 
-type CandidateRow = { id: string; name: string; name_key: string; purpose: string };
+export type CandidateRow = { id: string; name: string; name_key: string; purpose: string };
 
 /** Candidate rows with their supplier ids, as duplicate detection compares them. */
-async function withSupplierIds(db: Executor, orgId: string, systems: CandidateRow[], links?: Row<'ai_system_suppliers'>[]) {
+export async function withSupplierIds(
+  db: Executor,
+  orgId: string,
+  systems: CandidateRow[],
+  links?: Row<'ai_system_suppliers'>[],
+) {
   const found = links ?? [];
   if (!links) {
     const ids = systems.map((s) => s.id);
@@ -284,58 +303,7 @@ async function withSupplierIds(db: Executor, orgId: string, systems: CandidateRo
   }));
 }
 
-/** Everything duplicate detection needs for every active system, in two queries. */
-export async function duplicateCandidates(db: Executor, orgId: string) {
-  const [systems, links] = await Promise.all([
-    db
-      .selectFrom('ai_systems')
-      .select(['id', 'name', 'name_key', 'purpose'])
-      .where('org_id', '=', orgId)
-      .where('archived_at', 'is', null)
-      .execute(),
-    db
-      .selectFrom('ai_system_suppliers')
-      .innerJoin('ai_systems', 'ai_systems.id', 'ai_system_suppliers.ai_system_id')
-      .selectAll('ai_system_suppliers')
-      .where('ai_system_suppliers.org_id', '=', orgId)
-      .where('ai_systems.archived_at', 'is', null)
-      .execute(),
-  ]);
-  return withSupplierIds(db, orgId, systems, links);
-}
-
-/**
- * Names of the active systems sharing a duplicate block (duplicateBlocks:
- * the first or last three characters of the folded name) with any of these
- * names: the name phase for a page of the list, without reading the whole
- * inventory. Folded names are [a-z0-9] only, so they need no LIKE escaping.
- */
-export async function duplicateNamesNear(db: Executor, orgId: string, nameKeys: string[]) {
-  const blocks = new Set(nameKeys.flatMap(duplicateBlocks));
-  const patterns = [...blocks].map((b) => (b.startsWith('p:') ? `${b.slice(2)}%` : `%${b.slice(2)}`));
-  const rows: { id: string; name: string; name_key: string }[] = [];
-  for (let i = 0; i < patterns.length; i += 200) {
-    const chunk = patterns.slice(i, i + 200);
-    rows.push(
-      ...(await db
-        .selectFrom('ai_systems')
-        .select(['id', 'name', 'name_key'])
-        .where('org_id', '=', orgId)
-        .where('archived_at', 'is', null)
-        .where((eb) => eb.or(chunk.map((p) => eb('name_key', 'like', p))))
-        .execute()),
-    );
-  }
-  // LIKE finds a superset (a 2-character name matches longer ones): keep exact block mates, once each
-  const seen = new Set<string>();
-  return rows.flatMap((r) => {
-    if (seen.has(r.id) || !duplicateBlocks(r.name_key).some((b) => blocks.has(b))) return [];
-    seen.add(r.id);
-    return [{ id: r.id, name: r.name, nameKey: r.name_key }];
-  });
-}
-
-/** What the detail phase of duplicate detection compares, for a few systems by id. */
+/** What duplicate detection compares, for some systems by id (archived ones too). */
 export async function duplicateDetails(db: Executor, orgId: string, ids: string[]) {
   const rows: CandidateRow[] = [];
   for (let i = 0; i < ids.length; i += 500)

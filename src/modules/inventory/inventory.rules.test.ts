@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../platform/text.js';
 import {
-  addDays,
-  aiSystemFlags,
   type DuplicateCandidate,
-  duplicateBlocks,
-  duplicatesOf,
+  duplicateEdges,
+  duplicateKeys,
   findDuplicates,
-  nearNameMatches,
-  mergeAiSystems,
-} from './inventory.rules.js';
+  MAX_NAME_EDITS,
+} from './inventory.duplicate-rules.js';
+import { addDays, aiSystemFlags, mergeAiSystems } from './inventory.rules.js';
 import { EMPTY_AI_SYSTEM } from './inventory.schemas.js';
 
 const ctx = { today: '2026-11-28', reviewIntervalDays: 365, riskScale: ['low', 'medium', 'high'] };
@@ -93,8 +91,8 @@ describe('duplicate detection', () => {
     expect(same[0].reason).toBe('same name, same supplier, similar purpose');
   });
 
-  it('flags a record exactly when the summary groups it, from its block mates alone', () => {
-    // crowded blocks (far more than the comparison window share "sup"), typos, same names, suppliers
+  it("finds a record's pairs from its indexed mates alone, as over the whole inventory", () => {
+    // crowded blocks (200 systems share "sup"), typos, same names, suppliers
     const systems: DuplicateCandidate[] = [];
     const uses = ['support bot', 'supplier radar', 'sales scoring', 'code assistant', 'churn model'];
     const words = ['amber', 'birch', 'cedar', 'delta', 'ember', 'fjord', 'grove', 'heron', 'indigo', 'jasper'];
@@ -109,35 +107,47 @@ describe('duplicate detection', () => {
       if (i % 5 === 0) systems.push(cand(`id${i}c`, base.toUpperCase().replace(/ /g, '-'), '', []));
       if (i % 17 === 0) systems.push(cand(`id${i}d`, base, 'unrelated reporting job', supplier));
     }
-    const groups = findDuplicates(systems);
-    expect(groups.length).toBeGreaterThan(5);
-    const details = new Map(systems.map((s) => [s.id, s]));
-    const groupOf = new Map(groups.flatMap((g, i) => g.ids.map((id) => [id, i] as const)));
-    const flagged = new Set<string>();
+    const all = duplicateEdges(systems);
+    expect(findDuplicates(systems).length).toBeGreaterThan(5);
+    const key = (e: { a: string; b: string; reason: string }) => `${e.a} ${e.b} ${e.reason}`;
+    // what a write reads: same block, numbers that agree (or none), length within the edits allowed
+    const mayBeNear = (x: DuplicateCandidate, y: DuplicateCandidate) => {
+      const [kx, ky] = [duplicateKeys(x.nameKey), duplicateKeys(y.nameKey)];
+      return (
+        (kx.prefix === ky.prefix || kx.suffix === ky.suffix) &&
+        (!kx.numbers || !ky.numbers || kx.numbers === ky.numbers) &&
+        Math.abs(kx.length - ky.length) <= MAX_NAME_EDITS
+      );
+    };
     for (let start = 0; start < systems.length; start += 50) {
       const page = systems.slice(start, start + 50);
-      const blocks = new Set(page.flatMap((s) => duplicateBlocks(s.nameKey)));
-      const mates = systems.filter((s) => duplicateBlocks(s.nameKey).some((b) => blocks.has(b)));
-      const found = duplicatesOf(
-        nearNameMatches(
-          page.map((s) => s.id),
-          mates,
-        ),
-        details,
+      const ids = new Set(page.map((s) => s.id));
+      const mates = systems.filter((s) => ids.has(s.id) || page.some((p) => mayBeNear(p, s)));
+      const found = duplicateEdges(mates, ids).map(key).sort();
+      expect(found).toEqual(
+        all
+          .filter((e) => ids.has(e.a) || ids.has(e.b))
+          .map(key)
+          .sort(),
       );
-      for (const [id, matches] of found) {
-        flagged.add(id);
-        for (const m of matches) expect(groupOf.get(m.id)).toBe(groupOf.get(id));
-      }
     }
-    expect([...flagged].sort()).toEqual([...groupOf.keys()].sort());
+    expect(all.length).toBeGreaterThan(20);
+  });
+
+  it('keeps a pair whatever else shares its block (no comparison window)', () => {
+    const crowd = Array.from({ length: 100 }, (_, i) =>
+      cand(`m${String(i).padStart(3, '0')}`, `Support ${String.fromCharCode(97 + (i % 26))}${i} desk`),
+    );
+    const pair = [cand('x1', 'Support Chatbot'), cand('x2', 'Suport Chatbot')];
+    expect(findDuplicates([...pair, ...crowd]).map((g) => g.ids)).toEqual([['x2', 'x1']]);
   });
 
   it('names the other systems in the possible-duplicate flag', () => {
     const systems = [cand('a', 'ChatGPT Enterprise'), cand('b', 'chatgpt-enterprise'), cand('c', 'Copilot')];
-    const found = duplicatesOf(nearNameMatches(['a'], systems), new Map(systems.map((s) => [s.id, s])));
+    const [edge] = duplicateEdges(systems, new Set(['a']));
     const ctx = { today: '2026-01-01', reviewIntervalDays: 365, riskScale: ['low'] };
-    const flag = aiSystemFlags({ ...EMPTY_AI_SYSTEM, name: 'ChatGPT Enterprise' }, ctx, found.get('a')).find(
+    const found = [{ id: edge.b, name: 'chatgpt-enterprise', reason: edge.reason }];
+    const flag = aiSystemFlags({ ...EMPTY_AI_SYSTEM, name: 'ChatGPT Enterprise' }, ctx, found).find(
       (f) => f.code === 'possible-duplicate',
     );
     expect(flag?.message).toMatch(/^Possibly the same system as "chatgpt-enterprise" \(same name\)/);
@@ -146,7 +156,7 @@ describe('duplicate detection', () => {
   it('does not group systems whose names differ only by a number', () => {
     const series = [cand('a', 'AI system 0001'), cand('b', 'AI system 0099'), cand('c', 'AI system 0100'), cand('d', 'Model v2')];
     expect(findDuplicates([...series, cand('e', 'Model v3')])).toEqual([]);
-    expect(duplicatesOf(nearNameMatches(['a'], series), new Map(series.map((s) => [s.id, s])))).toEqual(new Map());
+    expect(duplicateEdges(series, new Set(['a']))).toEqual([]);
     // the same number, however written, and typos around it still match
     const same = findDuplicates([cand('a', 'AI system 0001'), cand('b', 'AI-System 1'), cand('c', 'AI sistem 0001')]);
     expect(same).toHaveLength(1);

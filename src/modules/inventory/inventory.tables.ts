@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import { z } from 'zod';
 import type { AI_ROLES } from '../organizations/index.js';
 import { jsonColumn } from '../../platform/db/columns.js';
@@ -16,6 +17,7 @@ declare module '../../platform/db/tables.js' {
   interface DB {
     ai_systems: AiSystemsTable;
     ai_system_suppliers: AiSystemSuppliersTable;
+    ai_system_duplicates: AiSystemDuplicatesTable;
   }
 }
 
@@ -26,6 +28,17 @@ export interface AiSystemsTable {
   name: string;
   /** name folded for duplicate matching and sorting */
   name_key: string;
+  /**
+   * Duplicate keys of name_key (inventory.duplicate-rules duplicateKeys):
+   * first and last three characters, the numbers without leading zeros
+   * ('' without any), the length with leading zeros dropped. Written with
+   * the name; a bulk load that inserts rows itself leaves the defaults and
+   * calls refreshDuplicateKeys.
+   */
+  dup_prefix: Generated<string>;
+  dup_suffix: Generated<string>;
+  dup_numbers: Generated<string>;
+  dup_length: Generated<number>;
   kind: (typeof AI_SYSTEM_KINDS)[number] | null;
   business_owner_user_id: string | null;
   business_owner_name: string | null;
@@ -65,6 +78,19 @@ export interface AiSystemSuppliersTable {
   ai_system_id: string;
   supplier_id: string;
   dependency: (typeof DEPENDENCIES)[number];
+}
+
+/**
+ * Likely duplicates, stored on write (inventory.duplicates): one row per
+ * direction, so a page's flags are one indexed read. Kept for archived
+ * systems too (an edge depends only on its two records); readers skip edges
+ * with an archived end.
+ */
+export interface AiSystemDuplicatesTable {
+  org_id: string;
+  system_id: string;
+  other_id: string;
+  reason: string;
 }
 
 export const userImpactColumn = jsonColumn(z.array(z.enum(USER_IMPACTS)));
