@@ -1,5 +1,5 @@
 // Does a heavy request hold up the others? A list request is sent every
-// 20 ms (each waits for its answer, a new one starts on the next tick) while
+// 20 ms, one at a time (the next goes at once when one took longer), while
 // (a) nothing else runs, (b) an XLSX export of the inventory runs, (c)
 // summary requests run back to back. Also the export's duration and the
 // rise of the process's resident memory while it runs (server and client
@@ -17,21 +17,22 @@ export interface ConcurrencyResult {
 async function probeWhile(ours: string, listUrl: string, headers: Record<string, string>, work: () => Promise<number>) {
   const times: number[] = [];
   let running = true;
-  let inFlight = 0;
   const rss0 = process.memoryUsage().rss;
   let peak = rss0;
-  const timer = setInterval(() => {
+  const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
-    if (!running || inFlight > 50) return;
-    inFlight++;
-    request(ours, 'GET', listUrl, { headers }).then(
-      (a) => {
-        inFlight--;
-        if (a.status === 200) times.push(a.ms);
-      },
-      () => inFlight--,
-    );
   }, 20);
+  // One probe at a time, one every 20 ms (at once when the last took longer):
+  // a slow answer shows the wait, without probes queueing behind each other.
+  const probe = (async () => {
+    while (running) {
+      const next = performance.now() + 20;
+      const a = await request(ours, 'GET', listUrl, { headers });
+      if (a.status === 200) times.push(a.ms);
+      const wait = next - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+  })();
   const t0 = performance.now();
   let runs = 0;
   try {
@@ -40,9 +41,8 @@ async function probeWhile(ours: string, listUrl: string, headers: Record<string,
     running = false;
   }
   const ms = performance.now() - t0;
-  // The probes still in flight belong to the window: wait for them.
-  while (inFlight > 0) await new Promise((r) => setTimeout(r, 5));
-  clearInterval(timer);
+  await probe;
+  clearInterval(sampler);
   return { times, ms, runs, rssRiseMb: (peak - rss0) / 1e6 };
 }
 

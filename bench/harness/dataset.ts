@@ -14,7 +14,7 @@ import { type Database, openDatabase } from '../../src/platform/db/db.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { setupOwner } from '../../test/support/app.js';
 import { createTestDatabase } from '../../test/support/db.js';
-import { seedAiSystems } from '../request-floor.js';
+import { seedOrganization } from '../../src/cli/dev-seed/index.js';
 
 export type BenchSize = 'tiny' | 'small' | 'medium' | 'large';
 export type BenchDialect = 'sqlite' | 'postgres';
@@ -30,21 +30,15 @@ export interface Prepared {
 }
 
 const cacheDir = path.resolve(import.meta.dirname, '../.cache');
-// Until the generator (src/cli/dev-seed, issue 17 item 6) exists, AI systems alone.
-const FALLBACK_AI_SYSTEMS: Record<BenchSize, number> = { tiny: 0, small: 1_000, medium: 5_000, large: 10_000 };
 
-type Seeder = (db: Database['db'], opts: { orgId: string; size: string; seed: number }) => Promise<unknown>;
-
-async function loadSeeder(): Promise<Seeder | null> {
-  // A computed specifier: the bench must typecheck and run before the generator lands.
-  const specifier = ['..', '..', 'src', 'cli', 'dev-seed', 'index.js'].join('/');
-  try {
-    const mod = (await import(specifier)) as { seedOrganization?: Seeder };
-    return mod.seedOrganization ?? null;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return null;
-    throw err;
-  }
+/** A line per step of the seeding and every tenth of a long one: a large seed takes minutes. */
+function progress() {
+  let last = '';
+  return (step: string, done: number, total: number) => {
+    const tenth = `${step} ${Math.floor((10 * done) / Math.max(1, total))}`;
+    if (tenth !== last) process.stderr.write(`  seeding ${step}: ${done}/${total}\n`);
+    last = tenth;
+  };
 }
 
 /** Creates the owner and the organization through the API, then fills it. */
@@ -56,14 +50,10 @@ async function createAndSeed(database: Database, dataDir: string, size: BenchSiz
     const t0 = performance.now();
     let how = 'empty organization (the create phase adds the records)';
     if (size !== 'tiny') {
-      const seeder = await loadSeeder();
-      if (seeder) {
-        await seeder(database.db, { orgId, size, seed });
-        how = `seedOrganization size ${size}, seed ${seed}`;
-      } else {
-        await seedAiSystems(database.db, orgId, FALLBACK_AI_SYSTEMS[size]);
-        how = `${FALLBACK_AI_SYSTEMS[size]} AI systems only (src/cli/dev-seed not available)`;
-      }
+      const counts = await seedOrganization(database.db, { orgId, size, seed, onProgress: progress() });
+      how = `aims dev seed --size ${size} --seed ${seed}: ${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`;
     }
     return { orgId, how, ms: performance.now() - t0 };
   } finally {
