@@ -67,6 +67,9 @@ describe('aims audit-log', { timeout: 300_000 }, () => {
       checkpoints: Math.floor(result.rows / 5),
     });
     expect(result.rowsPerSecond).toBeGreaterThan(0);
+    expect(result.seconds).toBeGreaterThan(0);
+    // the speed is the rows over the time it took
+    expect(Math.abs(result.rowsPerSecond * result.seconds - result.rows)).toBeLessThan(result.rows * 0.01 + 1);
     const head = JSON.parse(exported.stdout);
     expect(head).toMatchObject({ seq: result.rows, keyId: result.head.keyId, hash: result.head.hash });
     expect(Object.keys(head).sort()).toEqual(['at', 'hash', 'keyId', 'publicKey', 'seq', 'signature']);
@@ -90,7 +93,7 @@ describe('aims audit-log', { timeout: 300_000 }, () => {
     expect(created.code).toBe(0);
     const grown = await aims(['--data', data, 'audit-log', 'verify', '--head', headFile]);
     expect(grown.stdout).toMatch(
-      /^ok\n\d+ rows, \d+ checkpoints, head at row \d+ signed by key [0-9a-f]{16}\nthe exported head \(row \d+\) matches\n$/,
+      /^ok\n\d+ rows, \d+ checkpoints, head at row \d+ signed by key [0-9a-f]{16}\nthe exported head \(row \d+\) matches\n(\d+) rows checked in \d+\.\d\d s: \d+ rows per second\n$/,
     );
 
     // someone who can write the file removes the guard and the last row

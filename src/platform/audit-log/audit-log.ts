@@ -140,6 +140,11 @@ export interface AuditLogQuery {
 }
 
 export async function listAuditLog(db: Executor, orgId: string, q: AuditLogQuery): Promise<Row<'audit_log'>[]> {
+  return auditLogListQuery(db, orgId, q).execute();
+}
+
+/** The list's statement, unexecuted: the index tests hold its plan to migration 0042's indexes. */
+export function auditLogListQuery(db: Executor, orgId: string, q: AuditLogQuery) {
   let query = db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId);
   if (q.entityType) query = query.where('entity_type', '=', q.entityType);
   if (q.entityId) query = query.where('entity_id', '=', q.entityId);
@@ -148,7 +153,7 @@ export async function listAuditLog(db: Executor, orgId: string, q: AuditLogQuery
   if (q.from) query = query.where('at', '>=', q.from);
   if (q.to) query = query.where('at', '<=', q.to);
   if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
-  return query.orderBy('seq', 'desc').limit(q.limit).execute();
+  return query.orderBy('seq', 'desc').limit(q.limit);
 }
 
 /** A record's change history, oldest first; ids lets a merged record show its predecessors too. */
