@@ -1,0 +1,114 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// Start-up stays fast (issue 17): the heavy libraries (Chromium driver,
+// spreadsheet and Word writers, the CycloneDX schemas and their validator,
+// the AWS SDK) load when first used, through `await import()`, never at
+// start. This walks the static imports (not `import type`, not `import()`)
+// from what `aims serve` loads before it listens, the CLI entry and the app,
+// and fails on any path to a heavy package, printing the chain that leads
+// there. The self-test at the end proves it can fail.
+
+const HEAVY = ['playwright-core', 'exceljs', 'docx', '@cyclonedx/', 'ajv', 'ajv-formats', 'ajv-formats-draft2019', '@aws-sdk/'];
+const ENTRIES = ['src/cli/index.ts', 'src/app.ts'];
+
+const STATIC =
+  /(?:^|[\n;])[ \t]*(import|export)(\s+type)?\s+([^'";]*?)\s*from\s*['"]([^'"]+)['"]|(?:^|[\n;])[ \t]*import\s*['"]([^'"]+)['"]/g;
+
+/** Comments blanked (strings kept), so a commented-out import is not read. */
+function stripComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\/|(^|[^:'"`])\/\/[^\n]*/g, (m, pre: string | undefined) =>
+    pre === undefined ? m.replace(/[^\n]/g, ' ') : pre + ' '.repeat(m.length - pre.length),
+  );
+}
+
+/** The specifiers a file loads when it is loaded: static, value imports and re-exports. */
+function staticImports(source: string): string[] {
+  const out: string[] = [];
+  for (const m of stripComments(source).matchAll(STATIC)) {
+    if (m[5]) {
+      out.push(m[5]);
+      continue;
+    }
+    if (m[2]) continue; // import type / export type
+    const braces = /^\{([\s\S]*)\}$/.exec(m[3].trim());
+    const names = braces
+      ? braces[1]
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
+    if (names.length && names.every((n) => n.startsWith('type '))) continue;
+    out.push(m[4]);
+  }
+  return out;
+}
+
+const isHeavy = (spec: string) =>
+  HEAVY.some((h) => (h.endsWith('/') ? spec.startsWith(h) : spec === h || spec.startsWith(`${h}/`)));
+
+/** Every chain of static imports from the entries to a heavy package, as "a.ts -> b.ts -> exceljs". */
+function heavyChains(entries: string[], read: (path: string) => string | null): string[] {
+  const seen = new Set<string>();
+  const found: string[] = [];
+  const queue: { path: string; chain: string[] }[] = entries.map((path) => ({ path, chain: [path] }));
+  while (queue.length) {
+    const { path, chain } = queue.shift() as { path: string; chain: string[] };
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const text = read(path);
+    if (text === null) continue;
+    for (const spec of staticImports(text)) {
+      if (isHeavy(spec)) found.push([...chain, spec].join(' -> '));
+      else if (spec.startsWith('.')) {
+        const target = posix.normalize(posix.join(posix.dirname(path), spec)).replace(/\.js$/, '.ts');
+        queue.push({ path: target, chain: [...chain, target] });
+      }
+    }
+  }
+  return found;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const readRepo = (path: string) => {
+  const file = `${root}${path}`;
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+};
+
+describe('start-up', () => {
+  it('loads no heavy library before `aims serve` listens: they are imported on first use', () => {
+    expect(heavyChains(ENTRIES, readRepo)).toEqual([]);
+  });
+
+  it('walks the app (the check reaches the report kit and the exports)', () => {
+    const reached: string[] = [];
+    heavyChains(ENTRIES, (path) => {
+      reached.push(path);
+      return readRepo(path);
+    });
+    expect(reached).toEqual(
+      expect.arrayContaining([
+        'src/platform/report/pdf.ts',
+        'src/platform/report/docx.ts',
+        'src/exports/xlsx.ts',
+        'src/exports/cyclonedx-schema.ts',
+      ]),
+    );
+  });
+
+  it('self-test: finds a heavy import however deep, and ignores type-only and dynamic imports', () => {
+    const files: Record<string, string> = {
+      'src/app.ts': "import { a } from './a.js';\nimport type { X } from 'exceljs';\n",
+      'src/a.ts':
+        "export { b } from './b.js';\nconst lazy = () => import('docx');\n// import { chromium } from 'playwright-core';\n",
+      'src/b.ts':
+        "import { type Browser } from 'playwright-core';\nimport ExcelJS from 'exceljs';\nimport '@aws-sdk/client-s3';\n",
+    };
+    expect(heavyChains(['src/app.ts'], (p) => files[p] ?? null)).toEqual([
+      'src/app.ts -> src/a.ts -> src/b.ts -> exceljs',
+      'src/app.ts -> src/a.ts -> src/b.ts -> @aws-sdk/client-s3',
+    ]);
+  });
+});
