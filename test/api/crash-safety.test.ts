@@ -88,7 +88,7 @@ describe.each(testDialects())('crash safety of aims serve (%s)', (dialect) => {
   });
 
   it(`keeps every transaction whole or absent across kill -9 during imports and during organization writes`, async () => {
-    cli = await bundleCli();
+    cli ??= await bundleCli(); // once for both dialects: the file's afterAll removes it
     const command = cli;
     t = await createTarget(dialect, 'aims_crash');
     server = await Server.start(command, t);
