@@ -55,24 +55,39 @@ export function registerDev(program: Command): void {
       const config = cliConfig(cmd);
       await withDatabase(config, 'migrate', async ({ db }) => {
         const { findOrgByIdOrSlug } = await import('../modules/organizations/index.js');
-        const { seedOrganization, SeedRefused } = await import('./dev-seed/index.js');
+        const { seedOrganization, SeedRefused, DEFAULT_SEED } = await import('./dev-seed/index.js');
         const org = await findOrgByIdOrSlug(db, opts.org);
         if (!org) throw usageError(`No organization has the id or slug "${opts.org}"; \`aims org list\` shows them.`);
         if (org.archived_at) throw usageError(`The organization "${org.name}" is archived.`);
         const started = performance.now();
+        // Seconds per step, for benchmark notes: a step ends when the next one starts.
+        const steps: Record<string, number> = {};
+        let step: { name: string; at: number } | undefined;
+        const endStep = () => {
+          if (step) steps[step.name] = Math.round(performance.now() - step.at) / 1000;
+        };
+        const show = progressLine();
         const counts = await seedOrganization(db, {
           orgId: org.id,
           size: opts.size as (typeof SIZES)[number],
           seed,
           anchor,
-          onProgress: progressLine(),
+          onProgress: (name, done, total) => {
+            if (step?.name !== name) {
+              endStep();
+              step = { name, at: performance.now() };
+            }
+            show?.(name, done, total);
+          },
         }).catch((e: unknown) => {
           throw e instanceof SeedRefused ? usageError(`cannot seed "${org.slug}": ${e.message}`) : e;
         });
+        endStep();
         const seconds = Math.round((performance.now() - started) / 100) / 10;
-        if (opts.json) return printJson({ org: org.slug, size: opts.size, seed: seed ?? 42, ...counts, seconds });
+        const used = seed ?? DEFAULT_SEED;
+        if (opts.json) return printJson({ org: org.slug, size: opts.size, seed: used, ...counts, seconds, steps });
         println(
-          `Seeded ${org.slug} (${opts.size}, seed ${seed ?? 42}) in ${seconds} s: ${counts.aiSystems} AI systems, ` +
+          `Seeded ${org.slug} (${opts.size}, seed ${used}) in ${seconds} s: ${counts.aiSystems} AI systems, ` +
             `${counts.suppliers} suppliers, ${counts.risks} risks, ${counts.evidence} evidence items, ${counts.auditRows} audit rows`,
         );
       });

@@ -93,6 +93,9 @@ describe.each(testDialects())('aims dev seed (%s)', (dialect) => {
     expect(summary.body.total).toBeLessThanOrEqual(size.aiSystems);
     expect(summary.body.inScope).toBeGreaterThan(0);
     expect(summary.body.inScope).toBeLessThan(summary.body.total);
+    // a few near-duplicates (about 3% of systems are a second entry of another), not a flood
+    expect(summary.body.duplicateGroups).toBeGreaterThan(0);
+    expect(summary.body.duplicateGroups).toBeLessThan(size.aiSystems * 0.1);
 
     const systems = await org('ai-systems?limit=50');
     expect(systems.status).toBe(200);

@@ -74,7 +74,7 @@ export async function seedOrganization(db: Db, opts: SeedOptions): Promise<SeedC
     throw new SeedRefused(
       `the organization already holds records (${occupied.join(', ')}); seed a new, empty organization instead`,
     );
-  const seed = opts.seed ?? 42;
+  const seed = opts.seed ?? DEFAULT_SEED;
   const members = await membersOf(db, opts.orgId);
   if (!members.length) throw new SeedRefused('the organization has no active member to own records');
   const ctx: SeedContext = {
@@ -86,20 +86,23 @@ export async function seedOrganization(db: Db, opts: SeedOptions): Promise<SeedC
     riskScale: (await getOrgSettings(db, opts.orgId)).riskScale,
   };
   const progress = opts.onProgress ?? (() => {});
-  const audits: SeededAudit[] = [];
+  let audits: SeededAudit[] = [];
   await db.transaction().execute(async (tx) => {
     const t = { ...ctx, db: tx };
     progress('suppliers', 0, size.suppliers);
     const { suppliers, audits: a1 } = await seedSuppliers(t, size.suppliers);
     progress('ai-systems', 0, size.aiSystems);
     const { systems, audits: a2 } = await seedInventory(t, size.aiSystems, suppliers);
+    progress('duplicates', 0, size.aiSystems);
     await refreshDuplicateKeys(tx, opts.orgId);
     progress('risks', 0, size.risks);
     const { risks, audits: a3 } = await seedRisks(t, size.risks, systems, suppliers);
     progress('evidence', 0, size.evidence);
     const { audits: a4 } = await seedEvidence(t, size.evidence, systems, risks);
-    audits.push(...a1, ...a2, ...a3, ...a4);
+    // concat, not push(...): a spread of 130,000 arguments overflows the stack
+    audits = a1.concat(a2, a3, a4);
   });
+  progress('audit-log', 0, Math.max(size.auditRows, audits.length));
   const auditRows = await seedAuditLog(db, ctx, audits, size.auditRows, members, (d, n) => progress('audit-log', d, n));
   return {
     aiSystems: size.aiSystems,

@@ -11,7 +11,7 @@ import {
 import type { AI_ROLES } from '../../modules/organizations/index.js';
 import { type SeedContext, type SeededAudit, insertChunked, pickOwner, type SeedPerson } from './context.js';
 import { addDays, Rng, timeBefore } from './random.js';
-import { DATA_CATEGORIES, DEPARTMENTS, MONITORING, PURPOSES, SYSTEM_NOUNS } from './words.js';
+import { DATA_CATEGORIES, DEPARTMENTS, MONITORING, PURPOSES, SITES, SYSTEM_NOUNS } from './words.js';
 
 // AI systems: department + use case names, owners from the organization,
 // supplier links, and about 3% near-duplicates (the same system entered twice
@@ -23,21 +23,48 @@ const DUPLICATE_SHARE = 0.03;
 const person = (p: SeedPerson) =>
   p.userId ? { userId: p.userId, name: p.name } : { userId: null, name: p.name, ...(p.email ? { email: p.email } : {}) };
 
-/** A second spelling of a name, as another team would type it. */
+/** A second spelling of a name, as another team would type it: same folded name, or one letter off. */
 function respell(rng: Rng, name: string): string {
-  const words = name.split(' ');
+  const cut = rng.int(3, name.length - 2);
   return rng.weighted([
     [name.toLowerCase(), 1],
-    [words.join('-'), 1],
+    [name.split(' ').join('-'), 1],
     [`${name}.`, 1],
-    [words.length > 2 ? `${[words[0], ...words.slice(2)].join(' ')} ${words[1]}` : `${name}s`, 1],
+    [name.slice(0, cut) + name.slice(cut + 1), 1],
   ] as const);
+}
+
+/**
+ * A use case's name, unique in the inventory: "Sales Chat Assistant", then
+ * the same use case at a site ("Sales Chat Assistant Oslo"). Never a number
+ * added to a name: "X" and "X 2" read as one system entered twice.
+ */
+function uniqueName(rng: Rng, used: Set<string>): { dept: string; noun: string; name: string } {
+  for (let attempt = 0; ; attempt++) {
+    const dept = rng.pick(DEPARTMENTS);
+    const noun = rng.pick(SYSTEM_NOUNS);
+    const base = `${dept} ${noun}`;
+    const name = used.has(base) ? `${base} ${rng.pick(SITES)}` : base;
+    if (!used.has(name)) {
+      used.add(name);
+      return { dept, noun, name };
+    }
+    // Every site of every use case taken (over 14,000 systems): numbered sites, still never a bare number.
+    if (attempt > 50) {
+      const numbered = `${name} ${Math.floor(attempt / 50)}`;
+      if (!used.has(numbered)) {
+        used.add(numbered);
+        return { dept, noun, name: numbered };
+      }
+    }
+  }
 }
 
 export async function seedInventory(ctx: SeedContext, count: number, suppliers: { id: string }[]) {
   const rng = new Rng(ctx.seed, 'inventory');
-  const seen = new Map<string, number>();
-  const inputs: AiSystemInput[] = [];
+  const used = new Set<string>();
+  /** systems entered once, which a near-duplicate may copy */
+  const originals: AiSystemInput[] = [];
   const rows: Record<string, unknown>[] = [];
   const links: Record<string, unknown>[] = [];
   const audits: SeededAudit[] = [];
@@ -45,12 +72,8 @@ export async function seedInventory(ctx: SeedContext, count: number, suppliers: 
   for (let i = 0; i < count; i++) {
     const createdAt = timeBefore(rng, ctx.anchor, 730);
     const id = rng.uuid(createdAt);
-    const original = i > 10 && rng.chance(DUPLICATE_SHARE) ? inputs[rng.int(0, i - 1)] : null;
-    const dept = rng.pick(DEPARTMENTS);
-    const noun = rng.pick(SYSTEM_NOUNS);
-    const base = `${dept} ${noun}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
+    const original = originals.length > 10 && rng.chance(DUPLICATE_SHARE) ? rng.pick(originals) : null;
+    const { dept, noun, name } = uniqueName(rng, used);
     const stage = rng.weighted([
       ['planning', 1],
       ['design', 1],
@@ -65,7 +88,7 @@ export async function seedInventory(ctx: SeedContext, count: number, suppliers: 
     const chosen = suppliers.length && rng.chance(0.8) ? rng.sample(suppliers, rng.int(1, 3)) : [];
     const fresh: AiSystemInput = {
       externalId: rng.chance(0.4) ? `CMDB-${100000 + i}` : null,
-      name: n === 1 ? base : `${base} ${n}`,
+      name,
       kind: rng.chance(0.9) ? rng.pick(AI_SYSTEM_KINDS) : null,
       businessOwner: rng.chance(0.9) ? person(pickOwner(rng, ctx)) : null,
       technicalOwner: rng.chance(0.85) ? person(pickOwner(rng, ctx)) : null,
@@ -96,7 +119,7 @@ export async function seedInventory(ctx: SeedContext, count: number, suppliers: 
     };
     const input = original ? { ...original, externalId: null, name: respell(rng, original.name) } : fresh;
     if (input.deploymentDate && input.deploymentDate > ctx.anchor) input.deploymentDate = ctx.anchor;
-    inputs.push(input);
+    if (!original) originals.push(input);
     const archived = rng.chance(0.02) ? `${addDays(ctx.anchor, -rng.int(1, 90))}T10:00:00.000Z` : null;
     rows.push({
       id,
