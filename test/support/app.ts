@@ -14,7 +14,7 @@ export interface TestApp {
 
 export async function createTestApp(dialect: TestDialect): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
-  const config = loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir: '/nonexistent' }, {});
+  const config = loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir: '/nonexistent', responseValidation: true }, {});
   const app = await buildApp(database, config);
   await app.ready();
   return {

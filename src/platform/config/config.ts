@@ -61,6 +61,12 @@ export const configSchema = z.object({
   auditSigningKey: z.string().min(1).optional(),
   /** a signed checkpoint of the audit chain every N rows */
   auditCheckpointEvery: z.coerce.number().int().min(1).max(1_000_000),
+  /**
+   * Validate every response against its schema with zod
+   * (OPENAIMS_RESPONSE_VALIDATION; tests turn it on). Off: responses are
+   * written from their JSON Schema, several times faster.
+   */
+  responseValidation: z.boolean(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -150,6 +156,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     pdfQueueMax: overrides.pdfQueueMax ?? env.OPENAIMS_PDF_QUEUE ?? 8,
     auditSigningKey: overrides.auditSigningKey ?? (env.OPENAIMS_AUDIT_SIGNING_KEY || undefined),
     auditCheckpointEvery: overrides.auditCheckpointEvery ?? env.OPENAIMS_AUDIT_CHECKPOINT_EVERY ?? 1000,
+    responseValidation: overrides.responseValidation ?? envBool(env.OPENAIMS_RESPONSE_VALIDATION) ?? false,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

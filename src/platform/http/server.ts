@@ -11,7 +11,6 @@ import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -25,6 +24,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/db.js';
 import { AppError, type FieldError, unauthorized } from './errors.js';
 import { installIdempotency } from './idempotency.js';
+import { schemaSerializerCompiler, validatingSerializerCompiler } from './serializer.js';
 import { installOrgRoutes, ORG_ROUTE_PREFIX, orgParams } from './org-routes.js';
 import { type AuthContext, orgLookup } from './auth-context.js';
 import { type BlobStore, createBlobStore } from '../storage/index.js';
@@ -78,7 +78,8 @@ export async function createServer(database: Database, config: Config, version: 
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Tests validate every response with zod; production writes it from its JSON Schema (serializer.ts).
+  app.setSerializerCompiler(config.responseValidation ? validatingSerializerCompiler : schemaSerializerCompiler);
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('storage', createBlobStore(config));
