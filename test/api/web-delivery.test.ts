@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,10 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
+const csvLines = Array.from({ length: 2000 }, (_, i) => `system ${i},vendor ${i % 7},in use\n`);
+function* csvChunks() {
+  for (let i = 0; i < csvLines.length; i += 100) yield csvLines.slice(i, i + 100).join('');
+}
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const js = `export const greeting = ${JSON.stringify('hello '.repeat(400))};\n`;
 const html = '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head></html>';
@@ -30,6 +35,14 @@ describe('web delivery', () => {
     fs.writeFileSync(`${asset}.gz`, zlib.gzipSync(js));
     database = await createTestDatabase('sqlite');
     app = await buildApp(database, loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir }, {}));
+    // Two downloads as the exports send them: a CSV streamed in chunks, and a
+    // stream that is gzip already and says so.
+    app.get('/test/stream.csv', { schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/csv').send(Readable.from(csvChunks())),
+    );
+    app.get('/test/stream.csv.gz', { schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/csv').header('content-encoding', 'gzip').send(Readable.from(csvChunks()).pipe(zlib.createGzip())),
+    );
     await app.ready();
   });
   afterAll(async () => {
@@ -105,5 +118,15 @@ describe('web delivery', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.json().status).toBe('ok');
+  });
+
+  it('compresses a streamed export as it streams, and leaves one that is encoded already alone', async () => {
+    const streamed = await get('/test/stream.csv', 'br');
+    expect(streamed.statusCode).toBe(200);
+    expect(streamed.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(streamed.rawPayload).toString()).toBe(csvLines.join(''));
+    const own = await get('/test/stream.csv.gz', 'br');
+    expect(own.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(own.rawPayload).toString()).toBe(csvLines.join(''));
   });
 });
