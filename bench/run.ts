@@ -40,7 +40,10 @@ const only = values.only ? new RegExp(values.only, 'i') : undefined;
 const cold =
   values['no-cold-start'] || only
     ? []
-    : await coldStart().catch((err: Error) => (console.log(`cold start: not measured (${err.message})`), []));
+    : await coldStart().catch((err: Error): number[] => {
+        console.log(`cold start: not measured (${err.message})`);
+        return [];
+      });
 const firstLoad = only ? null : await measureFirstLoad();
 if (firstLoad) {
   const kb = firstLoad.bytes / 1024;
