@@ -43,6 +43,16 @@ export function responseJsonSchema(schema: z.ZodType): Record<string, unknown> {
  * plain JSON.stringify, which would send fields the schema leaves out.
  */
 export const schemaSerializerCompiler: Compile = (route) => {
+  // Compiled on the route's first response, not at start: compiling every
+  // route's schemas up front costs seconds of start-up.
+  let write: ((data: unknown) => string) | undefined;
+  return (data) => {
+    write ??= compile(route);
+    return write(data);
+  };
+};
+
+function compile(route: Parameters<Compile>[0]): (data: unknown) => string {
   const schema = zodSchemaOf(route.schema);
   if (schema) {
     try {
@@ -54,7 +64,7 @@ export const schemaSerializerCompiler: Compile = (route) => {
     }
   }
   validatedResponses.push(`${route.method} ${route.url} ${route.httpStatus}`);
-  return (validatingSerializerCompiler as Compile)(route);
-};
+  return (validatingSerializerCompiler as Compile)(route) as (data: unknown) => string;
+}
 
 export { validatingSerializerCompiler };
