@@ -77,11 +77,13 @@ interface Keyed {
   nameKey: string;
   norm: string;
   numbers: string;
+  prefix: string;
+  suffix: string;
 }
 
 const keyed = (nameKey: string): Keyed => {
   const norm = withoutLeadingZeros(nameKey);
-  return { nameKey, norm, numbers: (norm.match(/\d+/g) ?? []).join(' ') };
+  return { nameKey, norm, numbers: (norm.match(/\d+/g) ?? []).join(' '), prefix: nameKey.slice(0, 3), suffix: nameKey.slice(-3) };
 };
 
 /**
@@ -114,62 +116,76 @@ function duplicateReason(a: DuplicateCandidate, b: DuplicateCandidate, pa: Set<s
   return `${name}${extra}${purpose}`;
 }
 
+/** Where the MAX_NAME_EDITS + 1 pieces of a name of this length start, and how long they are. */
+function pieces(length: number): [number, number][] {
+  const size = Math.floor(length / (MAX_NAME_EDITS + 1));
+  return Array.from({ length: MAX_NAME_EDITS + 1 }, (_, i) => [i * size, i === MAX_NAME_EDITS ? length - i * size : size]);
+}
+
+/** Names this short are near only when equal (nameTolerance 0). */
+const EXACT_BELOW = 6;
+
 /**
- * Pairs of systems with near names (indexes into `systems`, i < j), at
- * least one of them in `targets` when given. Every pair sharing a block is
- * considered (no sliding window: a stored pair must not depend on which
- * other systems exist), but only names whose numbers agree and whose
- * lengths are within two are compared, so a crowded block of a numbered
- * series costs little.
+ * Pairs of systems with near names that share a block (indexes into
+ * `systems`, i < j), at least one of them in `targets` when given. Every
+ * such pair is found (no sliding window: a stored pair must not depend on
+ * which other systems exist), without comparing every two names: names are
+ * near only when equal or at most MAX_NAME_EDITS edits apart, and then one
+ * of the MAX_NAME_EDITS + 1 pieces of one name appears unchanged in the
+ * other, at most MAX_NAME_EDITS characters from where it was (the
+ * pigeonhole filter of PassJoin). Names are indexed by their pieces; each
+ * name looks up its substrings near those places, and only the names found
+ * are compared.
  */
 export function nearNamePairs(systems: { id: string; nameKey: string }[], targets?: Set<string>): [number, number][] {
   const names = systems.map((s) => keyed(s.nameKey));
-  const isTarget = systems.map((s) => !targets || targets.has(s.id));
-  const blocks = new Map<string, number[]>();
-  systems.forEach((s, i) => {
-    for (const key of duplicateBlocks(s.nameKey)) {
-      const list = blocks.get(key);
-      if (list) list.push(i);
-      else blocks.set(key, [i]);
-    }
-  });
-  const seen = new Set<number>();
-  const out: [number, number][] = [];
-  const consider = (i: number, j: number) => {
-    if (i === j || !(isTarget[i] || isTarget[j])) return;
-    const [a, b] = i < j ? [i, j] : [j, i];
-    const key = a * systems.length + b;
-    if (seen.has(key)) return;
-    seen.add(key);
-    if (nearNames(names[a], names[b])) out.push([a, b]);
+  const byNorm = new Map<string, number[]>();
+  const byPiece = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
   };
-  for (const members of blocks.values()) {
-    if (members.length < 2 || !members.some((i) => isTarget[i])) continue;
-    // by numbers, then by length: a name only meets names it can be near
-    const byNumbers = new Map<string, number[]>();
-    for (const i of members) {
-      const list = byNumbers.get(names[i].numbers);
-      if (list) list.push(i);
-      else byNumbers.set(names[i].numbers, [i]);
-    }
-    for (const list of byNumbers.values()) list.sort((x, y) => names[x].norm.length - names[y].norm.length);
-    const plain = byNumbers.get('') ?? [];
-    for (const [numbers, list] of byNumbers) {
-      compareSorted(list, list, names, consider);
-      if (numbers) compareSorted(list, plain, names, consider);
+  names.forEach((n, i) => {
+    if (!n.nameKey) return;
+    add(byNorm, n.norm, i);
+    if (n.norm.length < EXACT_BELOW) return;
+    for (const [p, [start, size]] of pieces(n.norm.length).entries())
+      add(byPiece, `${n.norm.length}:${p}:${n.norm.substr(start, size)}`, i);
+  });
+  const isTarget = (i: number) => !targets || targets.has(systems[i].id);
+  const out: [number, number][] = [];
+  // the probe that last found each name: a name found twice is compared once
+  const seenBy = new Int32Array(systems.length).fill(-1);
+  const consider = (i: number, j: number) => {
+    if (seenBy[j] === i) return;
+    seenBy[j] = i;
+    const a = names[i];
+    const b = names[j];
+    // a pair of two targets is reported by the first of them
+    if (j === i || (j < i && isTarget(j))) return;
+    if (a.prefix !== b.prefix && a.suffix !== b.suffix) return;
+    if (nearNames(a, b)) out.push(i < j ? [i, j] : [j, i]);
+  };
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    if (!n.nameKey || !isTarget(i)) continue;
+    for (const j of byNorm.get(n.norm) ?? []) consider(i, j);
+    const len = n.norm.length;
+    if (len < EXACT_BELOW) continue;
+    for (let other = Math.max(EXACT_BELOW, len - MAX_NAME_EDITS); other <= len + MAX_NAME_EDITS; other++) {
+      const parts = pieces(other);
+      for (let p = 0; p < parts.length; p++) {
+        const [start, size] = parts[p];
+        const to = Math.min(len - size, start + MAX_NAME_EDITS);
+        for (let at = Math.max(0, start - MAX_NAME_EDITS); at <= to; at++) {
+          const found = byPiece.get(`${other}:${p}:${n.norm.substr(at, size)}`);
+          if (found) for (const j of found) consider(i, j);
+        }
+      }
     }
   }
   return out;
-}
-
-/** Calls consider(i, j) for i in xs, j in ys with lengths within MAX_NAME_EDITS (both sorted by length). */
-function compareSorted(xs: number[], ys: number[], names: Keyed[], consider: (i: number, j: number) => void) {
-  let from = 0;
-  for (const i of xs) {
-    const len = names[i].norm.length;
-    while (from < ys.length && names[ys[from]].norm.length < len - MAX_NAME_EDITS) from++;
-    for (let y = from; y < ys.length && names[ys[y]].norm.length <= len + MAX_NAME_EDITS; y++) consider(i, ys[y]);
-  }
 }
 
 /**

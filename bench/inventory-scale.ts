@@ -1,0 +1,169 @@
+// Inventory summary and duplicate groups at 100,000 AI systems (issue 17):
+// bulk-loads one organization (about 2% near-duplicates, most systems with
+// supplier links) on SQLite and, with PG_TEST_URL, on PostgreSQL, then times
+// GET …/summary and GET …/duplicates (20 calls each, p50/p95), the longest
+// event-loop block while they run, and a create (which now stores its pairs).
+//
+//   npx tsx bench/inventory-scale.ts [systems]      (default 100000)
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { buildApp } from '../src/app.js';
+import { refreshDuplicateKeys } from '../src/modules/inventory/index.js';
+import type { AiSystemInput } from '../src/modules/inventory/inventory.schemas.js';
+import { insertAiSystems } from '../src/modules/inventory/inventory.write.js';
+import { EMPTY_AI_SYSTEM } from '../src/modules/inventory/inventory.schemas.js';
+import { loadConfig } from '../src/platform/config/config.js';
+import { createTestDatabase, type TestDialect } from '../test/support/db.js';
+import { setupOwner } from '../test/support/app.js';
+
+const N = Number(process.argv[2] ?? 100_000);
+const CALLS = 20;
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LINES =
+  'Atlas Beacon Cobalt Delta Ember Falcon Granite Harbor Iris Juniper Kestrel Lumen Maple Nimbus Onyx Pioneer Quartz Raven Summit Tundra Umber Vertex Willow Zephyr'.split(
+    ' ',
+  );
+const USES = [
+  'invoice triage',
+  'lead scoring',
+  'ticket summariser',
+  'CV screening',
+  'contract review',
+  'copy assistant',
+  'code review bot',
+  'demand forecast',
+  'fraud scoring',
+  'supplier risk radar',
+  'phishing detector',
+  'churn predictor',
+  'meeting notes',
+  'translation',
+  'chat assistant',
+  'search ranking',
+];
+const DEPTS = 'Finance Sales Support HR Legal Marketing Engineering Operations Risk Procurement Security Product'.split(' ');
+const SITES =
+  'Berlin Boston Lisbon Lagos Mumbai Osaka Paris Quito Sydney Toronto Vienna Warsaw Austin Dublin Madrid Nairobi Oslo Prague Seoul Tallinn'.split(
+    ' ',
+  );
+const STAGES = ['Pilot', 'Prod'];
+const VENDORS = 'OpenAI Microsoft Google Anthropic AWS Salesforce ServiceNow Zendesk HubSpot Workday UiPath Databricks'.split(
+  ' ',
+);
+const RISKS = ['low', 'medium', 'high', null];
+
+/** N distinct names (department, use, line, site, stage), about 2% a recent one respelled. */
+function inputs(n: number, supplierIds: string[]): AiSystemInput[] {
+  const r = rng(42);
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
+  const out: AiSystemInput[] = [];
+  const taken = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const use = pick(USES);
+    const dept = pick(DEPTS);
+    let name = `${pick(LINES)} ${use} ${pick(STAGES)} (${dept}, ${pick(SITES)})`;
+    while (taken.has(name)) name = `${pick(LINES)} ${use} ${pick(STAGES)} (${dept}, ${pick(SITES)})`;
+    let purpose = `${use[0].toUpperCase()}${use.slice(1)} for ${dept.toLowerCase()}: ${pick(['drafts', 'ranks', 'flags', 'summarises'])} records so people decide faster.`;
+    let suppliers: AiSystemInput['suppliers'] = r() < 0.8 ? [{ supplierId: pick(supplierIds), dependency: 'api' }] : [];
+    if (i > 100 && r() < 0.02) {
+      const original = out[out.length - 1 - Math.floor(r() * 50)];
+      name = r() < 0.5 ? original.name.toUpperCase().replace(/[ (),]+/g, '-') : original.name.replace(/[aeiou]/, '');
+      purpose = original.purpose;
+      suppliers = original.suppliers;
+    }
+    taken.add(name);
+    out.push({
+      ...EMPTY_AI_SYSTEM,
+      name,
+      purpose,
+      suppliers,
+      kind: pick(['internal-tool', 'third-party-saas', 'own-model'] as const),
+      riskLevel: pick(RISKS),
+      monitoringMethod: r() < 0.7 ? 'Monthly review of sampled outputs' : '',
+      businessOwner: r() < 0.9 ? { userId: null, name: `${dept} team` } : null,
+      technicalOwner: r() < 0.85 ? { userId: null, name: 'ML engineering' } : null,
+      inScope: r() < 0.6,
+      lastReviewDate: r() < 0.6 ? `2026-0${1 + Math.floor(r() * 9)}-0${1 + Math.floor(r() * 9)}` : null,
+    });
+  }
+  return out;
+}
+
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function run(dialect: TestDialect) {
+  const database = await createTestDatabase(dialect);
+  const app = await buildApp(database, loadConfig({ logLevel: 'silent', dataDir: '/tmp', webDir: '/nonexistent' }, {}));
+  await app.ready();
+  try {
+    const { client, orgId } = await setupOwner(app);
+    const supplierIds: string[] = [];
+    for (const name of VENDORS) {
+      const res = await client.post(`/api/v1/orgs/${orgId}/suppliers`, { name });
+      if (res.status !== 201) throw new Error(`supplier: ${res.status} ${JSON.stringify(res.body)}`);
+      supplierIds.push(res.body.id);
+    }
+    let t = performance.now();
+    const all = inputs(N, supplierIds);
+    const db = database.db;
+    for (let i = 0; i < all.length; i += 10_000) {
+      const chunk = all.slice(i, i + 10_000);
+      await db.transaction().execute((tx) => insertAiSystems(tx, orgId, chunk));
+    }
+    const loadMs = performance.now() - t;
+    t = performance.now();
+    await refreshDuplicateKeys(db, orgId);
+    const refreshMs = performance.now() - t;
+    if (dialect === 'postgres') await import('kysely').then(({ sql }) => sql`analyze`.execute(db));
+
+    const base = `/api/v1/orgs/${orgId}/ai-systems`;
+    const first = await client.get(`${base}/summary`);
+    const groups = (await client.get(`${base}/duplicates`)).body.items?.length;
+    const times: Record<string, number[]> = { summary: [], duplicates: [], create: [] };
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    for (let i = 0; i < CALLS; i++) {
+      for (const what of ['summary', 'duplicates'] as const) {
+        const s = performance.now();
+        const res = await client.get(`${base}/${what}`);
+        if (res.status !== 200) throw new Error(`${what}: ${res.status}`);
+        times[what].push(performance.now() - s);
+      }
+    }
+    loop.disable();
+    const blockMs = loop.max / 1e6;
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      const res = await client.post(base, { name: `${all[i * 997].name} copy`, purpose: all[i * 997].purpose });
+      if (res.status !== 201) throw new Error(`create: ${res.status}`);
+      times.create.push(performance.now() - s);
+    }
+    console.log(
+      `\n${dialect}: ${N} systems (load ${(loadMs / 1000).toFixed(1)} s, whole-org refreshDuplicateKeys ${(refreshMs / 1000).toFixed(1)} s)`,
+    );
+    console.log(
+      `  summary: total ${first.body.total}, duplicate groups ${first.body.duplicateGroups} (GET duplicates: ${groups})`,
+    );
+    for (const [what, xs] of Object.entries(times))
+      console.log(`  ${what.padEnd(10)} p50 ${ms(pct(xs, 50))}  p95 ${ms(pct(xs, 95))}  (n=${xs.length})`);
+    console.log(`  longest event-loop block during summary/duplicates: ${ms(blockMs)}`);
+  } finally {
+    await app.close();
+    await database.destroy();
+  }
+}
+
+await run('sqlite');
+if (process.env.PG_TEST_URL) await run('postgres');
