@@ -81,7 +81,8 @@ export const password = () =>
  */
 export const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
   z
-    .union([z.literal(''), z.enum(values)])
+    // Named options in the error: a failed union alone says only "Invalid input".
+    .union([z.literal(''), z.enum(values)], { error: `must be one of: ${values.join(', ')}` })
     .nullable()
     .transform((v) => (v === '' ? null : v) as T[number] | null);
 
