@@ -41,6 +41,7 @@ import * as m0039 from './0039_sso.js';
 import * as m0040 from './0040_mfa.js';
 import * as m0041 from './0041_inventory_duplicate_keys.js';
 import * as m0042 from './0042_audit_log_indexes.js';
+import * as m0043 from './0043_list_updated_indexes.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -86,4 +87,5 @@ export const migrations: Record<string, Migration> = {
   '0040_mfa': m0040,
   '0041_inventory_duplicate_keys': m0041,
   '0042_audit_log_indexes': m0042,
+  '0043_list_updated_indexes': m0043,
 };
