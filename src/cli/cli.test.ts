@@ -109,7 +109,9 @@ describe('aims CLI', { timeout: 120_000 }, () => {
     expect(taken.code).toBe(1);
     expect(taken.stderr).toMatch(/--slug: is already taken/);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/^ok\n\d+ rows, \d+ checkpoints, head at row \d+ signed by key [0-9a-f]{16}\n$/);
+    expect(verified.stdout).toMatch(
+      /^ok\n(\d+) rows, \d+ checkpoints, head at row \d+ signed by key [0-9a-f]{16}\n\1 rows checked in [\d.]+ s: \d+ rows per second\n$/,
+    );
   });
 
   it('serve answers, backup works while it runs, restore refuses, SIGTERM stops it cleanly', async () => {

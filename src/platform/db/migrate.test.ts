@@ -18,6 +18,23 @@ describe('retryingIntrospectionRace', () => {
     expect(r.calls()).toBe(2);
   });
 
+  it("also when a dropped schema's table vanished from the listing", async () => {
+    const gone: MigrationResultSet = { error: new Error('relation "t_abc_123.mfa_org_policies" does not exist'), results: [] };
+    const r = runs(gone, done);
+    expect(await retryingIntrospectionRace(r.run)).toBe(done);
+    expect(r.calls()).toBe(2);
+  });
+
+  it('does not retry a migration that failed itself', async () => {
+    const failed: MigrationResultSet = {
+      error: new Error('relation "missing" does not exist'),
+      results: [{ migrationName: '0001_platform', direction: 'Up', status: 'Error' }],
+    };
+    const r = runs(failed, done);
+    expect(await retryingIntrospectionRace(r.run)).toBe(failed);
+    expect(r.calls()).toBe(1);
+  });
+
   it('does not retry other errors, or once a migration has been applied', async () => {
     const other = runs({ error: new Error('relation "x" already exists'), results: [] }, done);
     expect((await retryingIntrospectionRace(other.run)).error).toBeDefined();
