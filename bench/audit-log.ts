@@ -25,23 +25,12 @@ import { openDatabase } from '../src/platform/db/db.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { setupOwner } from '../test/support/app.js';
 import { createTestDatabase } from '../test/support/db.js';
+import { Rng } from '../src/cli/dev-seed/random.js';
 
 const ENTITY_TYPES = ['ai_system', 'risk', 'evidence', 'supplier', 'document', 'control', 'training', 'incident'];
 const WEIGHTS = [30, 20, 25, 8, 8, 5, 3, 1]; // incidents are rare: a filter with few matches
 const ACTIONS = ['create', 'update', 'update', 'update', 'create', 'delete', 'approve', 'update', 'create', 'update'];
 const YEAR_MS = 365 * 24 * 3600 * 1000;
-
-/** A small deterministic generator (mulberry32): the same rows for the same seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuidFrom(next: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
@@ -62,7 +51,8 @@ export interface GeneratedLog {
  */
 export async function generateAuditLog(db: Db, orgId: string, rows: number, seed = 42): Promise<GeneratedLog> {
   const started = performance.now();
-  const next = random(seed);
+  const rng = new Rng(seed, 'bench-audit-log');
+  const next = () => rng.float();
   const otherOrg = uuidFrom(next);
   const actors = Array.from({ length: 20 }, () => uuidFrom(next));
   const entityIds = Array.from({ length: 50_000 }, () => uuidFrom(next));

@@ -58,7 +58,7 @@ const DEPTS = [
   'Security',
   'Product',
 ];
-const USES = [
+export const USES = [
   'invoice triage',
   'lead scoring',
   'ticket summariser',

@@ -14,6 +14,7 @@ import { EMPTY_AI_SYSTEM } from '../src/modules/inventory/inventory.schemas.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { createTestDatabase, type TestDialect } from '../test/support/db.js';
 import { setupOwner } from '../test/support/app.js';
+import { USES } from './inventory-csv.js';
 
 const N = Number(process.argv[2] ?? 100_000);
 const CALLS = 20;
@@ -33,24 +34,6 @@ const LINES =
   'Atlas Beacon Cobalt Delta Ember Falcon Granite Harbor Iris Juniper Kestrel Lumen Maple Nimbus Onyx Pioneer Quartz Raven Summit Tundra Umber Vertex Willow Zephyr'.split(
     ' ',
   );
-const USES = [
-  'invoice triage',
-  'lead scoring',
-  'ticket summariser',
-  'CV screening',
-  'contract review',
-  'copy assistant',
-  'code review bot',
-  'demand forecast',
-  'fraud scoring',
-  'supplier risk radar',
-  'phishing detector',
-  'churn predictor',
-  'meeting notes',
-  'translation',
-  'chat assistant',
-  'search ranking',
-];
 const DEPTS = 'Finance Sales Support HR Legal Marketing Engineering Operations Risk Procurement Security Product'.split(' ');
 const SITES =
   'Berlin Boston Lisbon Lagos Mumbai Osaka Paris Quito Sydney Toronto Vienna Warsaw Austin Dublin Madrid Nairobi Oslo Prague Seoul Tallinn'.split(
@@ -146,7 +129,7 @@ async function run(dialect: TestDialect) {
     const blockMs = loop.max / 1e6;
     for (let i = 0; i < 5; i++) {
       const s = performance.now();
-      const res = await client.post(base, { name: `${all[i * 997].name} copy`, purpose: all[i * 997].purpose });
+      const res = await client.post(base, { name: `${all[(i * 997) % all.length].name} copy`, purpose: all[(i * 997) % all.length].purpose });
       if (res.status !== 201) throw new Error(`create: ${res.status}`);
       times.create.push(performance.now() - s);
     }
