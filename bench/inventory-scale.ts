@@ -129,7 +129,10 @@ async function run(dialect: TestDialect) {
     const blockMs = loop.max / 1e6;
     for (let i = 0; i < 5; i++) {
       const s = performance.now();
-      const res = await client.post(base, { name: `${all[(i * 997) % all.length].name} copy`, purpose: all[(i * 997) % all.length].purpose });
+      const res = await client.post(base, {
+        name: `${all[(i * 997) % all.length].name} copy`,
+        purpose: all[(i * 997) % all.length].purpose,
+      });
       if (res.status !== 201) throw new Error(`create: ${res.status}`);
       times.create.push(performance.now() - s);
     }
