@@ -3,20 +3,9 @@
 // import measurement and the scale benches use it.
 import { writeCsv } from '../src/exports/csv.js';
 import { TEMPLATE_HEADERS } from '../src/modules/inventory/index.js';
+import { mulberry32 } from '../src/cli/dev-seed/random.js';
 
 const N = 10_000;
-
-/** Deterministic, so runs compare. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VENDORS = [
   'OpenAI',
@@ -152,7 +141,7 @@ const DEPS = ['api', 'platform', 'model', 'vendor'];
 
 /** 10,000 AI systems as a realistic import file: messy spellings, some near-duplicate names, most with an external id. */
 export function generateInventoryCsv(n = N, memberEmail = 'lead@example.com'): string {
-  const r = rng(42);
+  const r = mulberry32(42);
   const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
   const some = <T>(a: T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(r() * max) }, () => pick(a)))];
   const names: string[] = [];

@@ -4,7 +4,7 @@
 // leaves the others' rows as they were.
 
 /** mulberry32: a tiny, fast 32-bit PRNG; plenty for test data, never for secrets. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
