@@ -35,7 +35,7 @@ export async function documentReport(
     v.status === 'approved' ? 'approved (current)' : v.status === 'superseded' ? 'superseded' : 'draft, not approved';
   const body =
     v.content.format === 'markdown'
-      ? markdownToSections(v.content.body, doc.title)
+      ? await markdownToSections(v.content.body, doc.title)
       : [
           {
             heading: doc.title,

@@ -1,4 +1,4 @@
-import { type Token, type Tokens, lexer } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { Block, Section } from '../../platform/report/index.js';
 
 // A document's Markdown as report sections (platform/report), so a policy
@@ -53,7 +53,9 @@ function tableBlock(t: Tokens.Table): Block {
   };
 }
 
-export function markdownToSections(body: string, firstHeading = 'Document'): Section[] {
+/** marked is loaded by the first export of a Markdown document, not at server start. */
+export async function markdownToSections(body: string, firstHeading = 'Document'): Promise<Section[]> {
+  const { lexer } = await import('marked');
   const sections: Section[] = [];
   let current: Section = { heading: firstHeading, blocks: [] };
   const push = (b: Block) => current.blocks.push(b);

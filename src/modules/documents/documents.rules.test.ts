@@ -41,8 +41,11 @@ describe('document rules', () => {
 });
 
 describe('document text', () => {
-  it('turns Markdown into report sections without raw HTML', () => {
-    const sections = markdownToSections('Intro *words*.\n\n## Rules\n\n- one\n- two <b>bold</b>\n\n<div>raw</div>\n', 'Policy');
+  it('turns Markdown into report sections without raw HTML', async () => {
+    const sections = await markdownToSections(
+      'Intro *words*.\n\n## Rules\n\n- one\n- two <b>bold</b>\n\n<div>raw</div>\n',
+      'Policy',
+    );
     expect(sections.map((s) => s.heading)).toEqual(['Policy', 'Rules']);
     expect(sections[0].blocks).toEqual([{ type: 'paragraph', text: 'Intro words.' }]);
     expect(sections[1].blocks).toEqual([{ type: 'list', items: ['one', 'two bold'] }]);

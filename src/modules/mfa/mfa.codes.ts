@@ -1,20 +1,22 @@
 import { randomInt } from 'node:crypto';
-import { generateSecret, generateURI, verify } from 'otplib';
 import { sha256 } from '../../platform/auth/secrets.js';
 
 // TOTP as authenticator apps expect it (SHA-1, 6 digits, 30 s) and the
-// recovery codes that stand in for a lost device.
+// recovery codes that stand in for a lost device. otplib is loaded by the
+// first enrolment or code check, not at server start.
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const RECOVERY_CODE_COUNT = 10;
 const ISSUER = 'OpenAIMS';
 
-export function newTotpSecret(): string {
-  return generateSecret();
+const otplib = () => import('otplib');
+
+export async function newTotpSecret(): Promise<string> {
+  return (await otplib()).generateSecret();
 }
 
-export function otpauthUri(email: string, secret: string): string {
-  return generateURI({ issuer: ISSUER, label: email, secret });
+export async function otpauthUri(email: string, secret: string): Promise<string> {
+  return (await otplib()).generateURI({ issuer: ISSUER, label: email, secret });
 }
 
 /**
@@ -23,6 +25,7 @@ export function otpauthUri(email: string, secret: string): string {
  * A code of a step already used is a replay and gets null too.
  */
 export async function acceptedStep(secret: string, code: string, afterStep: number, epochSeconds?: number) {
+  const { verify } = await otplib();
   const result = await verify({
     secret,
     token: code,

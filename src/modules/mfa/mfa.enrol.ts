@@ -39,7 +39,7 @@ export async function mfaStatus(db: Executor, auth: AuthContext) {
 
 /** Starts (or restarts) enrolment with a fresh secret; refused while a factor is on. */
 export async function startEnrolment(db: Db, auth: AuthContext) {
-  const secret = newTotpSecret();
+  const secret = await newTotpSecret();
   await db.transaction().execute(async (tx) => {
     const existing = await tx
       .selectFrom('mfa_totp')
@@ -59,7 +59,7 @@ export async function startEnrolment(db: Db, auth: AuthContext) {
       action: 'enrol-start',
     });
   });
-  return { secret, otpauthUri: otpauthUri(auth.user.email, secret) };
+  return { secret, otpauthUri: await otpauthUri(auth.user.email, secret) };
 }
 
 export async function confirmEnrolment(db: Db, auth: AuthContext, code: string, ip: string) {

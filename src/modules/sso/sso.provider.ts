@@ -1,8 +1,11 @@
-import * as client from 'openid-client';
+import type * as client from 'openid-client';
 
 // The organization's OpenID Connect provider as openid-client sees it.
 // Discovery results are cached per process for a few minutes: they are the
 // provider's public metadata, not state that must agree across app nodes.
+
+/** openid-client, loaded by the first sign-in or settings check, not at server start. */
+export const openidClient = (): Promise<typeof client> => import('openid-client');
 
 const CACHE_MS = 5 * 60_000;
 const TIMEOUT_SECONDS = 10;
@@ -22,17 +25,16 @@ export function insecureAllowed(issuer: URL): boolean {
   return issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
 }
 
-function discover(p: ProviderSettings): Promise<client.Configuration> {
+async function discover(p: ProviderSettings): Promise<client.Configuration> {
   const issuer = new URL(p.issuer);
-  if (issuer.protocol !== 'https:' && !insecureAllowed(issuer)) {
-    return Promise.reject(new Error('the issuer must use https'));
-  }
-  return client.discovery(
+  if (issuer.protocol !== 'https:' && !insecureAllowed(issuer)) throw new Error('the issuer must use https');
+  const oidc = await openidClient();
+  return oidc.discovery(
     issuer,
     p.clientId,
     p.clientSecret ?? undefined,
-    p.clientSecret ? client.ClientSecretPost(p.clientSecret) : client.None(),
-    { timeout: TIMEOUT_SECONDS, ...(insecureAllowed(issuer) ? { execute: [client.allowInsecureRequests] } : {}) },
+    p.clientSecret ? oidc.ClientSecretPost(p.clientSecret) : oidc.None(),
+    { timeout: TIMEOUT_SECONDS, ...(insecureAllowed(issuer) ? { execute: [oidc.allowInsecureRequests] } : {}) },
   );
 }
 
@@ -55,5 +57,3 @@ export function discoveryFailure(e: unknown): string {
   const msg = err.message ?? String(e);
   return `discovery failed: ${msg}${cause && !msg.includes(String(cause)) ? ` (${cause})` : ''}`.slice(0, 300);
 }
-
-export { client };

@@ -6,7 +6,8 @@ import { type Db, nowIso } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import { AppError } from '../../platform/http/errors.js';
 import { lockMemberships } from '../organizations/index.js';
-import { client, providerConfig } from './sso.provider.js';
+import type { Configuration } from 'openid-client';
+import { openidClient, providerConfig } from './sso.provider.js';
 import { domainsOf, findSettings } from './sso.settings.js';
 
 // Sign-in through the organization's provider: authorization code flow with
@@ -39,7 +40,7 @@ export async function startSignIn(
   const settings = claim && (await findSettings(db, claim.org_id));
   // the same answer whether the domain is unclaimed or its organization unknown: nothing is revealed
   if (!settings) throw new AppError(404, 'Not Found', NOT_SET_UP, [{ field: 'body.email', message: 'has no single sign-on' }]);
-  let config: client.Configuration;
+  let config: Configuration;
   try {
     config = await providerConfig({
       issuer: settings.issuer,
@@ -49,6 +50,7 @@ export async function startSignIn(
   } catch {
     throw new AppError(503, 'Service Unavailable', 'The single sign-on provider cannot be reached; try again in a moment.');
   }
+  const client = await openidClient();
   const state = client.randomState();
   const nonce = client.randomNonce();
   const verifier = client.randomPKCECodeVerifier();
@@ -108,6 +110,7 @@ export async function verifiedIdentity(db: Db, state: string, query: string): Pr
     clientId: settings.client_id,
     clientSecret: settings.client_secret,
   });
+  const client = await openidClient();
   const current = new URL(login.redirect_uri);
   current.search = query;
   let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;

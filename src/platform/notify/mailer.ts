@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 // Email is optional: without OPENAIMS_SMTP_URL there is no mailer and
 // members see their reminders in the app only.
@@ -22,21 +22,33 @@ export interface MailSettings {
   mailFrom: string;
 }
 
-/** The SMTP mailer, or null when no SMTP server is configured. */
+/**
+ * The SMTP mailer, or null when no SMTP server is configured. nodemailer is
+ * loaded with the first message, not at start: most servers send email
+ * rarely, and loading it costs every start of `aims serve` about 0.1 s.
+ */
 export function createMailer(settings: MailSettings): Mailer | null {
   if (!settings.smtpUrl) return null;
-  // Short timeouts: an unreachable server must not hold a scheduler run for minutes.
-  const transport = nodemailer.createTransport({
-    url: settings.smtpUrl,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  const smtpUrl = settings.smtpUrl;
+  let transport: Promise<Transporter> | undefined;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      // Short timeouts: an unreachable server must not hold a scheduler run for minutes.
+      nodemailer.createTransport({
+        url: smtpUrl,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      }),
+    ));
   return {
     async send(message) {
-      await transport.sendMail({ from: settings.mailFrom, ...message });
+      await (await open()).sendMail({ from: settings.mailFrom, ...message });
     },
-    close: () => transport.close(),
+    close: () => {
+      // a transport never opened has nothing to close; a failed load was reported by send
+      transport?.then((t) => t.close()).catch(() => {});
+    },
   };
 }
 
