@@ -67,6 +67,28 @@ export const configSchema = z.object({
    * written from their JSON Schema, several times faster.
    */
   responseValidation: z.boolean(),
+  /**
+   * How often each node's scheduler looks for due reminder jobs, in seconds
+   * (OPENAIMS_SCHEDULER_INTERVAL_SECONDS, 1 to 3600, default 60). A job still
+   * runs once per due time however many nodes tick: each takes its lease first.
+   */
+  schedulerIntervalSeconds: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1 second')
+    .max(3600, 'must be at most 3600 seconds (an hour)'),
+  /**
+   * How long an Idempotency-Key's first request may run before a retry may
+   * take its claim over, in seconds (OPENAIMS_IDEMPOTENCY_TAKEOVER_SECONDS,
+   * default 60): what frees a key whose node died mid-request. A first request
+   * still running then cannot commit (its commit mark fails), so a write is
+   * never made twice.
+   */
+  idempotencyTakeoverSeconds: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1 second')
+    .max(86_400, 'must be at most 86400 seconds (a day: keys live 24 hours)'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -157,6 +179,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     auditSigningKey: overrides.auditSigningKey ?? (env.OPENAIMS_AUDIT_SIGNING_KEY || undefined),
     auditCheckpointEvery: overrides.auditCheckpointEvery ?? env.OPENAIMS_AUDIT_CHECKPOINT_EVERY ?? 1000,
     responseValidation: overrides.responseValidation ?? envBool(env.OPENAIMS_RESPONSE_VALIDATION) ?? false,
+    schedulerIntervalSeconds: overrides.schedulerIntervalSeconds ?? (env.OPENAIMS_SCHEDULER_INTERVAL_SECONDS || 60),
+    idempotencyTakeoverSeconds: overrides.idempotencyTakeoverSeconds ?? (env.OPENAIMS_IDEMPOTENCY_TAKEOVER_SECONDS || 60),
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -8,6 +9,8 @@ import {
   Kysely,
   PostgresAdapter,
   PostgresDialect,
+  type PostgresDialectConfig,
+  PostgresDriver,
   SqliteDialect,
   type SqliteDatabase,
   SqliteDriver,
@@ -43,6 +46,20 @@ export interface OpenOptions {
 // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/**
+ * Work to run inside every transaction the current async context commits,
+ * just before COMMIT, on the transaction's own connection: it commits with the
+ * change or not at all, and a throw rolls the change back. A request sets it
+ * with `beforeCommit.run(hook, next)` (the Idempotency-Key's commit mark,
+ * src/platform/http/idempotency.ts), so none of the transaction call sites
+ * need to know.
+ */
+export const beforeCommit = new AsyncLocalStorage<(connection: DatabaseConnection) => Promise<void>>();
+
+async function runBeforeCommit(connection: DatabaseConnection): Promise<void> {
+  await beforeCommit.getStore()?.(connection);
+}
+
 // Transactions here always write. A plain (deferred) BEGIN lets two processes
 // (the server and the CLI, say) both read, then fail to upgrade to a write
 // lock with SQLITE_BUSY, which the busy timeout cannot resolve. BEGIN
@@ -50,6 +67,10 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await runBeforeCommit(connection);
+    await super.commitTransaction(connection);
   }
 }
 
@@ -65,6 +86,22 @@ class WritingSqliteDialect extends SqliteDialect {
   }
 }
 
+class HookedPostgresDriver extends PostgresDriver {
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await runBeforeCommit(connection);
+    await super.commitTransaction(connection);
+  }
+}
+
+class HookedPostgresDialect extends PostgresDialect {
+  constructor(private readonly config: PostgresDialectConfig) {
+    super(config);
+  }
+  override createDriver(): Driver {
+    return new HookedPostgresDriver(this.config);
+  }
+}
+
 export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'openaims.sqlite');
 }
@@ -77,7 +114,7 @@ export function openDatabase(opts: OpenOptions): Database {
       max: 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new HookedPostgresDialect({ pool }) });
     return { db, dialect: 'postgres', schema: opts.pgSchema ?? 'public', close: () => db.destroy() };
   }
   if (url && !url.startsWith('sqlite:')) {

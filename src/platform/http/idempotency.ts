@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Executor } from '../db/db.js';
+import type { DatabaseConnection } from 'kysely';
+import { beforeCommit, type Executor } from '../db/db.js';
 import { AppError } from './errors.js';
 
 // Idempotent POSTs. A client that sends `Idempotency-Key` on a POST gets the
@@ -10,8 +11,24 @@ import { AppError } from './errors.js';
 // row (the primary key lets exactly one insert win, on every app process and
 // dialect); it then runs as usual, and its status and body are stored. A
 // repeat replays them; a repeat while the first still runs waits a moment,
-// then answers 409; the same key with another body is refused (422). Keys
-// live 24 hours.
+// then answers 409 with Retry-After; the same key with another body is
+// refused (422). Keys live 24 hours.
+//
+// A node can die (SIGKILL, power) between the claim and the stored answer.
+// So that a retry then learns the truth instead of a 409 for a day:
+// - Commit mark. Every transaction the request commits also sets the claim's
+//   completed_at, on its own connection just before COMMIT (db.ts's
+//   beforeCommit). The mark exists exactly when the change does.
+// - The claim's created_at is its token; the mark is written only where the
+//   token is still ours (a compare-and-set), else the transaction rolls back.
+// - A claim older than idempotencyTakeoverSeconds without a mark is taken
+//   over by a retry (a new token, compare-and-set), which then runs the
+//   request. If the first was in fact still alive, its commit finds its token
+//   gone and rolls back: one write either way. Both CAS statements touch one
+//   row, so PostgreSQL's row lock orders them across nodes (and SQLite's one
+//   writer does there): a mark and a takeover never both succeed.
+// - A claim with a mark but no answer (the node died after its commit) is
+//   answered 409 "Already saved": the change was made, do not send it again.
 
 declare module '../db/tables.js' {
   interface DB {
@@ -26,8 +43,9 @@ export interface IdempotencyKeysTable {
   path: string;
   /** sha-256 of the query string and body: a reused key must carry the same request */
   request_hash: string;
+  /** when the claim was made or taken over; also the claim's token */
   created_at: string;
-  /** null while the first request still runs */
+  /** set when the first request's change commits (in its transaction), or when it answered */
   completed_at: string | null;
   status: number | null;
   /** JSON object of the response headers worth replaying */
@@ -48,12 +66,13 @@ const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
 declare module 'fastify' {
   interface FastifyRequest {
     /** the key this request claimed, to store its response under */
-    idempotencyClaim: { user_id: string; idem_key: string; method: string; path: string } | null;
+    idempotencyClaim: Claim | null;
   }
 }
 
 export function installIdempotency(app: FastifyInstance, db: Executor) {
   app.decorateRequest('idempotencyClaim', null);
+  const takeoverMs = app.config.idempotencyTakeoverSeconds * 1000;
   let lastPrune = 0;
 
   // preHandler: after authentication, the org permission check and body
@@ -81,14 +100,15 @@ export function installIdempotency(app: FastifyInstance, db: Executor) {
     const hash = requestHash(req);
     const deadline = now + WAIT_MS;
     for (;;) {
+      const token = newToken();
       const claimed = await db
         .insertInto('idempotency_keys')
-        .values({ ...id, request_hash: hash, created_at: new Date().toISOString() })
+        .values({ ...id, request_hash: hash, created_at: token })
         .onConflict((oc) => oc.doNothing())
         .returning('idem_key')
         .executeTakeFirst();
       if (claimed) {
-        req.idempotencyClaim = id;
+        req.idempotencyClaim = { ...id, token };
         return;
       }
       const row = await find(db, id);
@@ -106,31 +126,61 @@ export function installIdempotency(app: FastifyInstance, db: Executor) {
           [{ field: 'headers.idempotency-key', message: 'was used with a different body' }],
         );
       }
-      if (row.completed_at !== null && row.status !== null) return replay(reply, row);
+      if (row.status !== null) return replay(reply, row);
+      const age = Date.now() - Date.parse(row.created_at);
+      if (row.completed_at === null && age >= takeoverMs) {
+        // No commit mark long after the claim: its node died (or it is still
+        // running, and will now fail at its commit). This request runs instead.
+        const taken = await matching(db.updateTable('idempotency_keys'), id)
+          .set({ created_at: token })
+          .where('created_at', '=', row.created_at)
+          .where('completed_at', 'is', null)
+          .executeTakeFirst();
+        if (taken.numUpdatedRows === 1n) {
+          req.idempotencyClaim = { ...id, token };
+          return;
+        }
+        continue;
+      }
+      if (row.completed_at !== null && (Date.now() >= deadline || age >= takeoverMs)) {
+        // Committed, yet no answer came: the node that ran it is gone.
+        throw alreadySaved(row.completed_at);
+      }
       if (Date.now() >= deadline) {
+        const retryAfter = Math.max(1, Math.min(60, Math.ceil((takeoverMs - age) / 1000)));
         throw new AppError(
           409,
           'Request in progress',
           'A request with this Idempotency-Key is still being processed; retry shortly to get its answer.',
           [],
-          { 'retry-after': '1' },
+          { 'retry-after': String(retryAfter) },
         );
       }
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   });
 
+  // The claim's commit mark rides in every transaction the request commits
+  // (see the top of the file). A callback hook: the handler then runs inside
+  // beforeCommit.run, so its transactions find the mark in their context.
+  app.addHook('preHandler', (req, _reply, done) => {
+    const claim = req.idempotencyClaim;
+    if (!claim) return done();
+    beforeCommit.run((connection) => markCommitted(db, connection, req, claim), done);
+  });
+
   // Store the answer of the request that claimed the key; a failure on our
-  // side (5xx), a transient refusal or a stream releases it so a retry runs.
+  // side (5xx), a transient refusal or a stream releases it so a retry runs,
+  // unless its change committed (the mark stays: a retry hears "Already saved").
   app.addHook('onSend', async (req, reply, payload) => {
-    const id = req.idempotencyClaim;
-    if (!id) return payload;
+    const claim = req.idempotencyClaim;
+    if (!claim) return payload;
     req.idempotencyClaim = null;
     const status = reply.statusCode;
     const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
     const keep = body !== undefined && status < 500 && status !== 408 && status !== 409 && status !== 429;
     if (!keep) {
-      await matching(db.deleteFrom('idempotency_keys'), id).execute();
+      await release(db, claim);
       return payload;
     }
     const headers: Record<string, string> = {};
@@ -138,7 +188,7 @@ export function installIdempotency(app: FastifyInstance, db: Executor) {
       const v = reply.getHeader(h);
       if (v !== undefined) headers[h] = String(v);
     }
-    await matching(db.updateTable('idempotency_keys'), id)
+    await mine(db.updateTable('idempotency_keys'), claim)
       .set({ completed_at: new Date().toISOString(), status, headers: JSON.stringify(headers), body })
       .execute();
     return payload;
@@ -147,14 +197,45 @@ export function installIdempotency(app: FastifyInstance, db: Executor) {
   // A request that ended without a reply (the client went away before the
   // handler answered) must not hold its key for a day.
   app.addHook('onResponse', async (req) => {
-    const id = req.idempotencyClaim;
-    if (!id) return;
+    const claim = req.idempotencyClaim;
+    if (!claim) return;
     req.idempotencyClaim = null;
-    await matching(db.deleteFrom('idempotency_keys'), id).where('completed_at', 'is', null).execute();
+    await release(db, claim);
   });
 }
 
+/** The claim's commit mark, inside the transaction about to commit; no longer ours: roll back. */
+async function markCommitted(db: Executor, connection: DatabaseConnection, req: FastifyRequest, claim: Claim) {
+  if (req.idempotencyClaim !== claim) return; // answered already: a later transaction is not the request's
+  const query = mine(db.updateTable('idempotency_keys'), claim).set({ completed_at: new Date().toISOString() }).compile();
+  const { numAffectedRows } = await connection.executeQuery(query);
+  if (numAffectedRows === 0n) {
+    throw new AppError(
+      409,
+      'Request taken over',
+      'This request ran longer than the Idempotency-Key allows, and a retry with the same key runs it instead; nothing was saved by this one.',
+      [],
+    );
+  }
+}
+
+function alreadySaved(at: string) {
+  return new AppError(
+    409,
+    'Already saved',
+    `The first request with this Idempotency-Key was saved at ${at}, but its answer was lost (the server handling it stopped). Do not send it again: read the record, or the audit log, to see the result.`,
+    [{ field: 'headers.idempotency-key', message: `was used by a request whose change was saved at ${at}` }],
+  );
+}
+
+/** Frees the key for a retry, unless the change committed or a retry took it over. */
+async function release(db: Executor, claim: Claim) {
+  await mine(db.deleteFrom('idempotency_keys'), claim).where('completed_at', 'is', null).execute();
+}
+
 type Id = { user_id: string; idem_key: string; method: string; path: string };
+/** a key this request holds: `token` is the row's created_at as it claimed it */
+type Claim = Id & { token: string };
 
 // biome-ignore lint/suspicious/noExplicitAny: a Kysely builder over idempotency_keys (select, update or delete)
 function matching<Q extends { where: (...a: any[]) => Q }>(q: Q, id: Id): Q {
@@ -163,6 +244,21 @@ function matching<Q extends { where: (...a: any[]) => Q }>(q: Q, id: Id): Q {
     .where('idem_key', '=', id.idem_key)
     .where('method', '=', id.method)
     .where('path', '=', id.path);
+}
+
+/** The claim's row while this request still holds it. */
+// biome-ignore lint/suspicious/noExplicitAny: as matching
+function mine<Q extends { where: (...a: any[]) => Q }>(q: Q, claim: Claim): Q {
+  return matching(q, claim).where('created_at', '=', claim.token);
+}
+
+let lastToken = '';
+/** Now as a token: never the same twice in this process, so a takeover always changes it. */
+function newToken(): string {
+  let t = new Date().toISOString();
+  if (t <= lastToken) t = new Date(Date.parse(lastToken) + 1).toISOString();
+  lastToken = t;
+  return t;
 }
 
 function find(db: Executor, id: Id) {
