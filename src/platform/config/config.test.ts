@@ -22,3 +22,23 @@ describe('Chromium setting', () => {
     expect(chromiumCandidates('win32', {})).toContain('C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe');
   });
 });
+
+describe('interval settings', () => {
+  it('default to a minute for the scheduler and take whole seconds from the environment', () => {
+    expect(loadConfig({}, {}).schedulerIntervalSeconds).toBe(60);
+    expect(loadConfig({}, { OPENAIMS_SCHEDULER_INTERVAL_SECONDS: '5' }).schedulerIntervalSeconds).toBe(5);
+    expect(loadConfig({}, {}).idempotencyTakeoverSeconds).toBe(60);
+    expect(loadConfig({}, { OPENAIMS_IDEMPOTENCY_TAKEOVER_SECONDS: '10' }).idempotencyTakeoverSeconds).toBe(10);
+  });
+
+  it('refuse a value that is not a whole number of seconds in range, naming the setting', () => {
+    const bad = (v: string) => () => loadConfig({}, { OPENAIMS_SCHEDULER_INTERVAL_SECONDS: v });
+    expect(bad('often')).toThrow(/schedulerIntervalSeconds: must be a whole number of seconds/);
+    expect(bad('1.5')).toThrow(/schedulerIntervalSeconds: must be a whole number of seconds/);
+    expect(bad('0')).toThrow(/schedulerIntervalSeconds: must be at least 1 second/);
+    expect(bad('3601')).toThrow(/schedulerIntervalSeconds: must be at most 3600 seconds/);
+    expect(() => loadConfig({}, { OPENAIMS_IDEMPOTENCY_TAKEOVER_SECONDS: '-1' })).toThrow(
+      /idempotencyTakeoverSeconds: must be at least 1/,
+    );
+  });
+});

@@ -59,4 +59,35 @@ describe('startScheduler', () => {
     expect(lease).toMatchObject({ holder: null, lease_until: '' });
     expect(lease?.last_run_at).toEqual(expect.any(String));
   });
+
+  it('ticks at the configured interval: a job due again runs again without waiting for the next minute', async () => {
+    let calls = 0;
+    registerReminderJob({
+      name: 'interval-test',
+      cron: '0 7 * * *',
+      async due() {
+        calls++;
+        return [];
+      },
+    });
+    const quiet = { info: () => {}, error: () => {} };
+    const lastRun = async () =>
+      (await database.db.selectFrom('job_leases').select('last_run_at').where('job', '=', 'interval-test').executeTakeFirst())
+        ?.last_run_at;
+    const waitFor = async (check: () => Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    const scheduler = startScheduler(database.db, loadConfig({ dataDir: '/tmp', schedulerIntervalSeconds: 1 }, {}), quiet);
+    try {
+      await waitFor(async () => (await lastRun()) != null);
+      expect(calls).toBe(1);
+      // Due again (a new day, say): the next tick, a second or so later, runs it.
+      await database.db.updateTable('job_leases').set({ last_run_at: null }).where('job', '=', 'interval-test').execute();
+      await waitFor(async () => (await lastRun()) != null);
+      expect(calls).toBe(2);
+    } finally {
+      await scheduler.stop();
+      unregisterReminderJob('interval-test');
+    }
+  });
 });

@@ -19,9 +19,11 @@ export interface SchedulerLog {
 }
 
 /**
- * Ticks once a minute on every node and runs what is due (see jobs.ts for why
- * that is safe). Started by `aims serve`, not by buildApp: tests call
- * runDueJobs themselves with the time they want.
+ * Ticks every config.schedulerIntervalSeconds (a minute by default, on the
+ * minute) on every node and runs what is due (see jobs.ts for why that is
+ * safe however often and on however many nodes it ticks). Started by
+ * `aims serve`, not by buildApp: tests call runDueJobs themselves with the
+ * time they want.
  */
 export function startScheduler(db: Db, config: Config, log: SchedulerLog = consoleLog): Scheduler {
   const nodeId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -41,7 +43,11 @@ export function startScheduler(db: Db, config: Config, log: SchedulerLog = conso
         `reminders: ${r.delivered} delivered (${r.notifications} notifications), ${r.emailsSent} emails sent, ${r.emailsFailed} failed`,
       );
   };
-  const timer = new Cron('* * * * *', { protect: true, timezone: 'UTC' }, tick);
+  const every = config.schedulerIntervalSeconds;
+  const timer =
+    every === 60
+      ? new Cron('* * * * *', { protect: true, timezone: 'UTC' }, tick)
+      : new Cron('* * * * * *', { protect: true, timezone: 'UTC', interval: every }, tick);
   // The first run right away: a node started at 07:00:30 need not wait for the next minute.
   void tick();
   return {
