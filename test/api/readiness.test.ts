@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readinessSnapshotJob } from '../../src/modules/readiness/index.js';
+import { drawSample } from '../../src/modules/readiness/readiness.sample.rules.js';
 import { DEFAULT_RISK_METHOD } from '../../src/modules/risks/index.js';
 import { addMember, type Client, createTestApp, setupOwner, signIn, startSecondNode, type TestApp } from '../support/app.js';
 import { approveAccepting } from '../support/approve.js';
@@ -184,6 +185,47 @@ describe.each(testDialects())('readiness rehearsal (%s)', (dialect) => {
     const bad = await owner.get(url(`?seed=${'x'.repeat(41)}`));
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['querystring.seed']);
+  });
+
+  it('samples the drawn items among current evidence, archived items left out, as the seeded draw over every linked item', async () => {
+    const ev = `/api/v1/orgs/${orgId}/evidence`;
+    const made = async (title: string, controlIds: string[], expired = false) => {
+      const dates = expired ? { collectedOn: '2019-01-01', validUntil: '2020-01-01' } : {};
+      const r = await owner.post(ev, { title, kind: 'link', url: 'https://intranet.example.com/x', controlIds, ...dates });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body.id as string;
+    };
+    const many: string[] = [];
+    for (let i = 0; i < 9; i++) many.push(await made(`Review ${i}`, ['A.6.2.6'], i === 4));
+    const few = [await made('Policy', ['A.2.2', 'A.6.2.6']), await made('Old policy', ['A.2.2'])];
+    expect((await owner.post(`${ev}/${few[1]}/archive`)).status).toBe(200);
+    // a draft SoA: every Annex A control applicable
+    const started = await owner.patch(`/api/v1/orgs/${orgId}/soa/rows/A.6.2.6`, {
+      implementationStatus: 'partially-implemented',
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+
+    for (const seed of ['2026-12-02', 'redraw-1', 'redraw-2']) {
+      const r = await owner.get(url(`?seed=${seed}`));
+      expect(r.status).toBe(200);
+      const rows = r.body.sample.rows as {
+        controlId: string;
+        linked: number;
+        status: string;
+        items: { id: string; status: string }[];
+      }[];
+      const pools = new Map([
+        ['A.6.2.6', [...many, few[0]]],
+        ['A.2.2', [few[0]]],
+      ]);
+      const expected = drawSample(pools, seed);
+      const a626 = rows.find((x) => x.controlId === 'A.6.2.6');
+      expect(a626?.linked).toBe(10);
+      expect(a626?.items.map((i) => i.id)).toEqual(expected.get('A.6.2.6'));
+      expect(a626?.status).toBe(expected.get('A.6.2.6')?.includes(many[4]) ? 'stale' : 'ok');
+      expect(rows.find((x) => x.controlId === 'A.2.2')).toMatchObject({ linked: 1, status: 'ok', items: [{ id: few[0] }] });
+      expect(rows.find((x) => x.controlId === 'A.3.2')).toMatchObject({ linked: 0, status: 'unlinked', items: [] });
+    }
   });
 
   it('records today in the history after an evaluation, one row however often it runs', async () => {

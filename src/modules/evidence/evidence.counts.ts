@@ -171,14 +171,19 @@ export async function archivedContributions(db: Executor, orgId: string, kind: C
     .where('archived_at', 'is not', null)
     .execute();
   if (kind === 'area')
-    return items.map((a) => ({ target_id: a.area as string, valid_until: a.valid_until, collected_on: a.collected_on }));
-  let out: { target_id: string; valid_until: string | null; collected_on: string }[] = [];
+    return items.map((a) => ({
+      evidence_id: a.id,
+      target_id: a.area as string,
+      valid_until: a.valid_until,
+      collected_on: a.collected_on,
+    }));
+  let out: { evidence_id: string; target_id: string; valid_until: string | null; collected_on: string }[] = [];
   // By item id through evidence_links_evidence_idx; org_id as an expression so
   // SQLite does not pick the (org, kind, ...) indexes and walk every link of the kind.
   for (let i = 0; i < items.length; i += 500) {
     const links = await db
       .selectFrom('evidence_links')
-      .select(['target_kind', 'target_id', 'valid_until', 'collected_on'])
+      .select(['evidence_id', 'target_kind', 'target_id', 'valid_until', 'collected_on'])
       .where(sql<string>`${sql.ref('org_id')} || ''`, '=', orgId)
       .where(
         'evidence_id',
@@ -186,7 +191,16 @@ export async function archivedContributions(db: Executor, orgId: string, kind: C
         items.slice(i, i + 500).map((a) => a.id),
       )
       .execute();
-    out = out.concat(links.filter((l) => l.target_kind === kind));
+    out = out.concat(
+      links
+        .filter((l) => l.target_kind === kind)
+        .map((l) => ({
+          evidence_id: l.evidence_id,
+          target_id: l.target_id,
+          valid_until: l.valid_until,
+          collected_on: l.collected_on,
+        })),
+    );
   }
   return out;
 }

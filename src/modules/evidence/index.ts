@@ -31,27 +31,8 @@ export {
   type EvidenceSummary,
   evidenceSummary,
 } from './evidence.coverage.js';
+export { type ControlDraw, controlEvidenceAtPlaces } from './evidence.sample.js';
 export { AREA_LABELS, EVIDENCE_AREAS, EVIDENCE_STATES, type EvidenceState } from './evidence.rules.js';
-
-/**
- * Every current item linked to a control, as (control, item) pairs: the
- * readiness rehearsal draws its sample from them. The links come from their
- * covering index alone and the few archived items are left out in memory, so
- * 20,000 items stay one cheap scan.
- */
-export async function controlEvidenceIds(db: Executor, orgId: string) {
-  const [links, archived] = await Promise.all([
-    db
-      .selectFrom('evidence_links')
-      .select(['target_id', 'evidence_id'])
-      .where('org_id', '=', orgId)
-      .where('target_kind', '=', 'control')
-      .execute(),
-    db.selectFrom('evidence').select('id').where('org_id', '=', orgId).where('archived_at', 'is not', null).execute(),
-  ]);
-  const gone = new Set(archived.map((r) => r.id));
-  return links.filter((l) => !gone.has(l.evidence_id)).map((l) => ({ controlId: l.target_id, evidenceId: l.evidence_id }));
-}
 
 /** Items by id with their number, title and state today (the sample's rows). */
 export async function evidenceItemsByIds(db: Executor, orgId: string, ids: string[], today: string) {

@@ -4,7 +4,7 @@
 import type { Executor } from '../../platform/db/db.js';
 import { addDays } from '../../platform/dates.js';
 import { coreSet, documentsPastReview } from '../documents/index.js';
-import { controlEvidenceIds, evidenceCoverage, evidenceItemsByIds } from '../evidence/index.js';
+import { controlEvidenceAtPlaces, evidenceCoverage, evidenceItemsByIds } from '../evidence/index.js';
 import { assessedAiSystemIds } from '../impact-assessments/index.js';
 import { reportedAuditScopes } from '../internal-audits/index.js';
 import { inScopeSystemFacts, inventorySummaryAndDuplicates } from '../inventory/index.js';
@@ -19,9 +19,13 @@ import { currentSoa, type SoaCurrent } from '../soa/index.js';
 import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js';
 import { competenceCriteriaCount, trainingSummary } from '../training/index.js';
 import type { ControlSample, ReadinessFacts } from './readiness.facts.js';
-import { drawSample } from './readiness.sample.rules.js';
+import { drawPositions } from './readiness.sample.rules.js';
 
-/** The evidence sample: applicable controls of the SoA, a seeded draw of their items, the drawn items read. */
+/**
+ * The evidence sample: applicable controls of the SoA, a seeded draw of
+ * places among each control's current items (the SoA counts them), and only
+ * the drawn items read.
+ */
 async function gatherSample(
   db: Executor,
   orgId: string,
@@ -29,17 +33,22 @@ async function gatherSample(
   seed: string,
   soa: SoaCurrent,
 ): Promise<ReadinessFacts['sample']> {
-  const pairs = await controlEvidenceIds(db, orgId);
   if (soa.status === 'not-started') return null;
   const applicable = soa.rows.filter((r) => r.applicable);
-  const byControl = new Map<string, string[]>(applicable.map((r) => [r.controlId, []]));
-  for (const p of pairs) byControl.get(p.controlId)?.push(p.evidenceId);
-  const drawn = drawSample(byControl, seed);
+  const drawn = await controlEvidenceAtPlaces(
+    db,
+    orgId,
+    applicable.map((r) => ({
+      controlId: r.controlId,
+      count: r.evidenceCount,
+      places: drawPositions(r.evidenceCount, seed, r.controlId),
+    })),
+  );
   const items = await evidenceItemsByIds(db, orgId, [...new Set([...drawn.values()].flat())], today);
   const controls: ControlSample[] = applicable.map((r) => ({
     controlId: r.controlId,
     title: r.title,
-    linked: byControl.get(r.controlId)?.length ?? 0,
+    linked: r.evidenceCount,
     items: (drawn.get(r.controlId) ?? []).flatMap((id) => {
       const i = items.get(id);
       return i ? [{ id: i.id, number: i.number, title: i.title, validUntil: i.validUntil, stale: i.state === 'expired' }] : [];

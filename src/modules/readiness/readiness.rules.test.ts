@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadinessFacts } from './readiness.facts.js';
 import { allStage2Checks, stage1Checks, tally } from './readiness.rules.js';
-import { drawSample } from './readiness.sample.rules.js';
+import { drawPositions, drawSample } from './readiness.sample.rules.js';
 import { isHighRisk } from './readiness.stage2.rules.js';
 
 // Every check with a passing and a failing fixture: plain facts in, verdicts out.
@@ -316,6 +316,33 @@ describe('readiness rules', () => {
     expect(a.get('A.3')).toEqual([]);
     const seeds = ['s1', 's2', 's3', 's4'].map((s) => drawSample(pool, s).get('A.1')?.join());
     expect(new Set(seeds).size).toBeGreaterThan(1);
+  });
+
+  it('draws the places the whole-pool shuffle drew: the sample reads only the drawn items, the same ones', () => {
+    // drawn by the former in-place shuffle of the whole sorted pool (seed, control A.6.2.6)
+    const before: Record<string, number[]> = {
+      '1:2026-12-02': [0],
+      '2:2026-12-02': [1, 0],
+      '2:redraw-1': [0, 1],
+      '3:2026-12-02': [2, 1, 0],
+      '3:redraw-1': [0, 2, 1],
+      '4:redraw-1': [1, 3, 2],
+      '7:2026-12-02': [5, 1, 4],
+      '50:2026-12-02': [42, 3, 24],
+      '50:redraw-1': [13, 38, 22],
+      '3107:2026-12-02': [2627, 156, 1429],
+      '3107:redraw-1': [829, 2409, 1335],
+    };
+    for (const [key, places] of Object.entries(before)) {
+      const [n, seed] = [Number(key.split(':')[0]), key.split(':')[1]];
+      expect(drawPositions(n, seed, 'A.6.2.6')).toEqual(places);
+      // drawSample picks the same places in the ids sorted, whatever order they came in
+      const ids = Array.from({ length: n }, (_, i) => `id-${String(i).padStart(5, '0')}`).reverse();
+      expect(drawSample(new Map([['A.6.2.6', ids]]), seed).get('A.6.2.6')).toEqual(
+        places.map((p) => `id-${String(p).padStart(5, '0')}`),
+      );
+    }
+    expect(drawPositions(0, 's', 'A.6.2.6')).toEqual([]);
   });
 
   it('lists at most fifty records and counts the rest', () => {

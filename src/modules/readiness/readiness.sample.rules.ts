@@ -37,22 +37,37 @@ function prng(seed: number): () => number {
 }
 
 /**
- * Up to `per` item ids per control, drawn without replacement. Each control
- * draws from its own stream (seed + control id), so adding evidence to one
- * control leaves the others' samples as they were.
+ * The places (0-based, in the control's items sorted by id) of up to `per`
+ * items drawn without replacement from `n`. Each control draws from its own
+ * stream (seed + control id), so adding evidence to one control leaves the
+ * others' samples as they were. Only the count is needed: the evidence
+ * module reads the few items at these places, not the whole pool.
  */
+export function drawPositions(n: number, seed: string, controlId: string, per = ITEMS_PER_CONTROL): number[] {
+  const next = prng(hash(`${seed}:${controlId}`));
+  const take = Math.min(per, n);
+  // a partial Fisher-Yates shuffle over the places: only the swapped ones are kept
+  const moved = new Map<number, number>();
+  const at = (i: number) => moved.get(i) ?? i;
+  const out: number[] = [];
+  for (let i = 0; i < take; i++) {
+    const j = i + Math.floor(next() * (n - i));
+    const picked = at(j);
+    moved.set(j, at(i));
+    out.push(picked);
+  }
+  return out;
+}
+
+/** Up to `per` item ids per control, drawn as drawPositions does over each control's ids sorted. */
 export function drawSample(idsByControl: Map<string, string[]>, seed: string, per = ITEMS_PER_CONTROL): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [controlId, ids] of idsByControl) {
     const pool = [...ids].sort();
-    const next = prng(hash(`${seed}:${controlId}`));
-    const take = Math.min(per, pool.length);
-    // a partial Fisher-Yates shuffle: the first `take` places are the sample
-    for (let i = 0; i < take; i++) {
-      const j = i + Math.floor(next() * (pool.length - i));
-      [pool[i], pool[j]] = [pool[j], pool[i]];
-    }
-    out.set(controlId, pool.slice(0, take));
+    out.set(
+      controlId,
+      drawPositions(pool.length, seed, controlId, per).map((i) => pool[i]),
+    );
   }
   return out;
 }
