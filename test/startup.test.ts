@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { type KyselyPlugin, sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { createTestDatabase, type TestDatabase, testDialects } from './support/db.js';
 
 // Start-up stays fast (issue 17): the heavy libraries (Chromium driver,
 // spreadsheet and Word writers, the CycloneDX schemas and their validator,
@@ -128,5 +131,42 @@ describe('start-up', () => {
       'src/app.ts -> src/a.ts -> src/b.ts -> exceljs',
       'src/app.ts -> src/a.ts -> src/b.ts -> @aws-sdk/client-s3',
     ]);
+  });
+});
+
+describe.each(testDialects())('start-up migration check (%s)', (dialect) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.destroy();
+    database = undefined;
+  });
+
+  /** The database as migrateToLatest sees it, noting the kind of every statement it runs. */
+  function counted(d: TestDatabase) {
+    const kinds: string[] = [];
+    const plugin: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        kinds.push(node.kind);
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    return { database: { ...d, db: d.db.withPlugin(plugin) }, kinds };
+  }
+
+  it('an up-to-date database is one read of the migrations table, not the migrator (which lists every table)', async () => {
+    database = await createTestDatabase(dialect);
+    const { database: watched, kinds } = counted(database);
+    expect(await migrateToLatest(watched)).toEqual([]);
+    expect(kinds).toEqual(['RawNode']);
+  });
+
+  it('a database migrated by a newer build still goes to the migrator, which refuses it', async () => {
+    database = await createTestDatabase(dialect);
+    const table = database.schema ? sql.id(database.schema, 'kysely_migration') : sql.id('kysely_migration');
+    await sql`insert into ${table} (name, timestamp) values ('9999_from_a_newer_build', '2030-01-01T00:00:00.000Z')`.execute(
+      database.db,
+    );
+    await expect(migrateToLatest(database)).rejects.toThrow(/9999_from_a_newer_build/);
   });
 });

@@ -1,4 +1,4 @@
-import { type MigrationResult, type MigrationResultSet, Migrator } from 'kysely';
+import { type MigrationResult, type MigrationResultSet, Migrator, sql } from 'kysely';
 import { migrations } from '../../../migrations/index.js';
 import type { Database } from './db.js';
 
@@ -19,7 +19,30 @@ export async function retryingIntrospectionRace(run: () => Promise<MigrationResu
   return raced ? run() : first;
 }
 
+/**
+ * Whether the database has run exactly the migrations this build holds, read
+ * from Kysely's own table. Every start of `aims serve` asks (issue 17): the
+ * migrator would list every table and its columns and take its lock first,
+ * the slowest part of a restart's database work. Only a plain "yes" skips the
+ * migrator; anything else (no table yet, a migration missing or unknown to
+ * this build, an error) goes to the migrator, which applies what is pending
+ * under its lock or reports what is wrong. Reading is safe beside another
+ * node that migrates: a name is in the table only once its migration committed.
+ */
+async function upToDate(database: Database): Promise<boolean> {
+  const table = database.schema ? sql.id(database.schema, 'kysely_migration') : sql.id('kysely_migration');
+  try {
+    const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(database.db);
+    const applied = new Set(rows.map((r) => r.name));
+    const known = Object.keys(migrations);
+    return applied.size === known.length && known.every((name) => applied.has(name));
+  } catch {
+    return false;
+  }
+}
+
 export async function migrateToLatest(database: Database): Promise<MigrationResult[]> {
+  if (await upToDate(database)) return [];
   const migrator = new Migrator({
     db: database.db,
     // Name the schema: without it Kysely may find another schema's lock table.
