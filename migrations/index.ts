@@ -42,6 +42,7 @@ import * as m0040 from './0040_mfa.js';
 import * as m0041 from './0041_inventory_duplicate_keys.js';
 import * as m0042 from './0042_audit_log_indexes.js';
 import * as m0043 from './0043_list_updated_indexes.js';
+import * as m0044 from './0044_gap_read_indexes.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   '0041_inventory_duplicate_keys': m0041,
   '0042_audit_log_indexes': m0042,
   '0043_list_updated_indexes': m0043,
+  '0044_gap_read_indexes': m0044,
 };

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/db.js';
 import { impactAssessmentFacts } from '../impact-assessments/index.js';
 import { riskRegisterSummary } from '../risks/index.js';
-import { currentSoa } from '../soa/index.js';
+import { soaSummary } from '../soa/index.js';
 
 // Facts from the planning modules (6.1 to 6.2, 8.2 to 8.4, Annex A.5): the
 // risk method and register, the Statement of Applicability and the impact
@@ -13,30 +13,28 @@ const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : 
 
 /** The SoA beside 6.1.3: which version is current, what is applicable, excluded and implemented. */
 export async function soaFacts(db: Executor, orgId: string): Promise<string[]> {
-  const soa = await currentSoa(db, orgId);
+  // figures only: the risks and evidence each row lists are not read
+  const soa = await soaSummary(db, orgId);
   if (soa.status === 'not-started')
     return ['No Statement of Applicability saved yet: all 38 Annex A controls still to be decided.'];
-  const annexA = soa.rows.filter((r) => r.kind === 'annex-a');
-  const own = soa.rows.filter((r) => r.kind === 'own');
-  const applicable = soa.rows.filter((r) => r.applicable);
-  const by = (status: string) => applicable.filter((r) => r.implementationStatus === status).length;
+  const by = soa.applicableBy;
   const facts = [
     soa.status === 'approved'
       ? `Statement of Applicability version ${soa.version} approved${soa.approvedAt ? ` on ${soa.approvedAt.slice(0, 10)}` : ''}${
-          soa.approver?.name ? ` by ${soa.approver.name}` : ''
+          soa.approverName ? ` by ${soa.approverName}` : ''
         }.`
       : `Statement of Applicability version ${soa.version} is a draft${
           soa.approvedVersion ? ` (version ${soa.approvedVersion.version} is approved)` : ', never approved'
         }.`,
-    `${annexA.filter((r) => r.applicable).length} of ${annexA.length} Annex A controls applicable, ${
-      annexA.filter((r) => !r.applicable).length
-    } excluded; ${n(own.length, 'own control')}.`,
-    `Applicable controls: ${by('implemented')} implemented, ${by('partially-implemented')} partially, ${by('planned')} planned, ${by(
-      'not-implemented',
-    )} not implemented.`,
+    `${soa.annexA.applicable} of ${soa.annexA.total} Annex A controls applicable, ${
+      soa.annexA.total - soa.annexA.applicable
+    } excluded; ${n(soa.ownControls, 'own control')}.`,
+    `Applicable controls: ${by.implemented} implemented, ${by['partially-implemented']} partially, ${by.planned} planned, ${
+      by['not-implemented']
+    } not implemented.`,
   ];
-  const relied = soa.rows.filter((r) => r.flags.some((f) => f.code === 'excluded-control-treats-risks')).length;
-  if (relied) facts.push(`${n(relied, 'excluded control')} that a risk's treatment relies on.`);
+  if (soa.excludedTreatingRisks)
+    facts.push(`${n(soa.excludedTreatingRisks, 'excluded control')} that a risk's treatment relies on.`);
   return facts;
 }
 

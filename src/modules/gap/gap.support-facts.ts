@@ -20,9 +20,16 @@ export async function roleFacts(db: Executor, orgId: string): Promise<string[]> 
   return facts;
 }
 
-/** The document register and the core set beside 7.5.x (and 4.3, 8.1 that the catalogue keys to documents). */
-export async function documentFacts(db: Executor, orgId: string): Promise<string[]> {
-  const [docs, core, evidence] = await Promise.all([documentSummary(db, orgId), coreSet(db, orgId), evidenceSummary(db, orgId)]);
+type CoreSet = Awaited<ReturnType<typeof coreSet>>;
+
+/**
+ * The document register and the core set beside 7.5.x (and 4.3, 8.1 that the
+ * catalogue keys to documents). `given`: the core set already read, which asks
+ * several registers for their summaries, so one gathering reads it once.
+ */
+export async function documentFacts(db: Executor, orgId: string, given?: CoreSet): Promise<string[]> {
+  const core = given ?? (await coreSet(db, orgId));
+  const [docs, evidence] = await Promise.all([documentSummary(db, orgId, undefined, core), evidenceSummary(db, orgId)]);
   const missing = core.filter((c) => c.heldAs === 'missing');
   const facts = [
     `${core.length - missing.length} of ${core.length} core documents held (${n(core.filter((c) => c.heldAs === 'live').length, 'live record')} kept in OpenAIMS).`,
@@ -34,8 +41,8 @@ export async function documentFacts(db: Executor, orgId: string): Promise<string
 }
 
 /** The AI policy beside 5.2 and A.2.x: held, approved, and when. */
-export async function policyFacts(db: Executor, orgId: string): Promise<string[]> {
-  const policy = (await coreSet(db, orgId)).find((c) => c.key === 'ai-policy');
+export async function policyFacts(db: Executor, orgId: string, given?: CoreSet): Promise<string[]> {
+  const policy = (given ?? (await coreSet(db, orgId))).find((c) => c.key === 'ai-policy');
   if (!policy || policy.heldAs === 'missing') return ['No AI policy in the document register yet.'];
   if (!policy.approvedAt) return [`The AI policy is held but not approved yet (status: ${policy.status}).`];
   return [
@@ -45,10 +52,11 @@ export async function policyFacts(db: Executor, orgId: string): Promise<string[]
 
 /** The support modules' facts by catalogue module id. */
 export async function supportFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
+  const core = await coreSet(db, orgId);
   const [roles, documents, policies] = await Promise.all([
     roleFacts(db, orgId),
-    documentFacts(db, orgId),
-    policyFacts(db, orgId),
+    documentFacts(db, orgId, core),
+    policyFacts(db, orgId, core),
   ]);
   return { roles, documents, policies };
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/db.js';
 import { todayUtc } from '../../platform/dates.js';
-import { aiSystemsById, inScopeAiSystems } from '../inventory/index.js';
+import { aiSystemsById, countInScopeAiSystems } from '../inventory/index.js';
 import { currentAssessments } from './impact-assessments.repository.js';
 import { reassessmentReasons } from './impact-assessments.rules.js';
 import { basisColumn, raisedRisksColumn } from './impact-assessments.tables.js';
@@ -20,7 +20,8 @@ export interface ImpactAssessmentSummary {
 
 /** Where the organization stands on impact assessments; a fixed number of statements. */
 export async function impactAssessmentSummary(db: Executor, orgId: string): Promise<ImpactAssessmentSummary> {
-  const [rows, inScope] = await Promise.all([currentAssessments(db, orgId, null), inScopeAiSystems(db, orgId)]);
+  // the systems in scope counted off an index, not listed: an inventory holds tens of thousands
+  const [rows, { inScope }] = await Promise.all([currentAssessments(db, orgId, null), countInScopeAiSystems(db, orgId)]);
   const approved = rows.filter((r) => r.status === 'approved');
   const systems = await aiSystemsById(
     db,
@@ -28,10 +29,10 @@ export async function impactAssessmentSummary(db: Executor, orgId: string): Prom
     approved.map((r) => r.ai_system_id),
   );
   const today = todayUtc();
-  const assessed = new Set(approved.map((r) => r.ai_system_id));
   return {
-    inScope: inScope.length,
-    inScopeAssessed: inScope.filter((s) => assessed.has(s.id)).length,
+    inScope,
+    // each current in-scope system with an approved assessment, once
+    inScopeAssessed: [...systems.values()].filter((s) => s.inScope && !s.archivedAt).length,
     approved: approved.length,
     drafts: rows.length - approved.length,
     needReassessment: approved.filter((r) => {

@@ -6,6 +6,7 @@ import { registerLinkKindOf } from '../../platform/register/index.js';
 import { provideSupplierDependents } from '../suppliers/index.js';
 import { aiSystemRegister } from './inventory.register.js';
 import { countBySupplier, findAiSystems, listBySupplier, supplierLinks } from './inventory.repository.js';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
 import { rowToInput } from './inventory.mapping.js';
 
@@ -81,4 +82,29 @@ export async function inScopeSystemFacts(db: Executor, orgId: string) {
     hasOwner: !!(r.business_owner_user_id || r.business_owner_name) && !!(r.technical_owner_user_id || r.technical_owner_name),
     monitored: r.monitoring_method.trim() !== '',
   }));
+}
+
+/**
+ * How many current AI systems are marked in scope, and how many of them
+ * `match` a condition on the system's id that another module owns the data
+ * for (the risk register: "a current risk names it"). Two counts off the
+ * index (org_id, in_scope, archived_at, id): no system row is read, whatever
+ * the inventory's size.
+ */
+export async function countInScopeAiSystems(
+  db: Executor,
+  orgId: string,
+  match?: (aiSystemId: Expression<string>) => Expression<SqlBool>,
+): Promise<{ inScope: number; matching: number }> {
+  const row = await db
+    .selectFrom('ai_systems')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('in_scope'),
+      (match ? sql<number>`sum(case when ${match(eb.ref('ai_systems.id'))} then 1 else 0 end)` : sql<number>`0`).as('matching'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('in_scope', '=', 1)
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { inScope: Number(row.in_scope), matching: Number(row.matching ?? 0) };
 }

@@ -39,4 +39,5 @@ export {
   riskTasksDue,
 } from './risks.service.js';
 export { rescoreRisks } from './risks.rescore.js';
+export { controlRiskCounts } from './risks.repository.js';
 export { type RiskRegisterSummary, riskRegisterSummary } from './risks.summary.js';

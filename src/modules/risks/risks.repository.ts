@@ -1,4 +1,4 @@
-import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
+import { type Expression, PostgresAdapter, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
@@ -175,6 +175,20 @@ export async function assessedAiSystemIds(db: Executor, orgId: string): Promise<
   return new Set(rows.map((r) => r.ai_system_id));
 }
 
+/**
+ * The condition "a current (not archived) risk names this AI system", for a
+ * count the inventory makes over its in-scope systems: one probe of the link
+ * index per system, archived risks (few) excluded by id, no risk row read.
+ */
+export function namedByCurrentRisk(db: Executor, orgId: string) {
+  return (aiSystemId: Expression<string>) =>
+    sql<SqlBool>`exists ${db
+      .selectFrom('risk_ai_systems as l')
+      .select(sql<number>`1`.as('one'))
+      .where('l.ai_system_id', '=', aiSystemId)
+      .where('l.risk_id', 'not in', archivedRiskIds(db, orgId))}`;
+}
+
 /** Ids of the organization's archived risks (few): links to them do not count. */
 const archivedRiskIds = (db: Executor, orgId: string) =>
   db.selectFrom('risks').select('risks.id').where('risks.org_id', '=', orgId).where('risks.archived_at', 'is not', null);
@@ -237,13 +251,15 @@ export async function controlRiskTop(db: Executor, orgId: string, controlIds: st
     { id: string; number_seq: number; title: string; residual_level: string | null; status: string }
   >();
   for (let at = 0; at < ids.length; at += 1000) {
+    // By primary key alone, the organization checked on each row: with
+    // `org_id = ?` in the WHERE, SQLite's planner reads an org_id index and
+    // scans the organization's risks (15 ms for 385 of 20,000, against 1.5).
     const rows = await db
       .selectFrom('risks')
-      .select(['id', 'number_seq', 'title', 'residual_level', 'status'])
-      .where('org_id', '=', orgId)
+      .select(['id', 'org_id', 'number_seq', 'title', 'residual_level', 'status'])
       .where('id', 'in', ids.slice(at, at + 1000))
       .execute();
-    for (const r of rows) risks.set(r.id, { ...r, number_seq: Number(r.number_seq) });
+    for (const { org_id, ...r } of rows) if (org_id === orgId) risks.set(r.id, { ...r, number_seq: Number(r.number_seq) });
   }
   return pairs.flatMap((p) => {
     const r = risks.get(p.risk_id);

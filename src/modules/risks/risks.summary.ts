@@ -4,12 +4,14 @@ import type { Executor } from '../../platform/db/db.js';
 import { genericCriteriaWarnings } from './risk-method.rules.js';
 import { effectiveRiskMethod } from './risk-method.service.js';
 import { thresholdRank } from './risks.rules.js';
-import { orgRiskFlags } from './risks.service.js';
+import { countInScopeAiSystems } from '../inventory/index.js';
+import { namedByCurrentRisk } from './risks.repository.js';
 
 // Where the organization stands on AI risk, for facts shown elsewhere (the
 // gap assessment beside 6.1.x, 8.2 and 8.3): the method in force and the
 // register counted by status and by the register's own flags, in a fixed
-// number of statements however many risks there are.
+// number of statements however many risks there are, each reading an index
+// that covers it (migration 0044), not the rows.
 
 export interface RiskRegisterSummary {
   method: { status: 'approved' | 'draft' | 'default'; version: number | null; genericWarnings: number };
@@ -30,7 +32,7 @@ export async function riskRegisterSummary(db: Executor, orgId: string): Promise<
   const method = await effectiveRiskMethod(db, orgId);
   const threshold = thresholdRank(method.content);
   const open = sql<boolean>`status <> 'closed'`;
-  const [rows, without] = await Promise.all([
+  const [rows, inScope] = await Promise.all([
     db
       .selectFrom('risks')
       .select((eb) => [
@@ -46,7 +48,8 @@ export async function riskRegisterSummary(db: Executor, orgId: string): Promise<
       .where('archived_at', 'is', null)
       .groupBy('status')
       .execute(),
-    orgRiskFlags(db, orgId),
+    // counted, not listed: the register's flag lists the systems (orgRiskFlags)
+    countInScopeAiSystems(db, orgId, namedByCurrentRisk(db, orgId)),
   ]);
   const byStatus: Record<string, number> = {};
   let total = 0;
@@ -67,6 +70,6 @@ export async function riskRegisterSummary(db: Executor, orgId: string): Promise<
     residualAssessed,
     aboveThresholdUntreated,
     reviewOverdue,
-    inScopeWithoutRisk: without.length,
+    inScopeWithoutRisk: inScope.inScope - inScope.matching,
   };
 }

@@ -26,5 +26,6 @@ registerLinkKind({
 
 export { soaRoutes } from './soa.routes.js';
 export { currentSoa, soaRows } from './soa.service.js';
+export { type SoaSummary, soaSummary } from './soa.summary.js';
 export type { SoaCurrent, SoaRow } from './soa.schemas.js';
 export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './soa.schemas.js';

@@ -24,6 +24,9 @@ export type SoaVersion = VersionView<SoaContent, { rows: SoaRow[]; checks: SoaCh
 
 /** The risks linked to each control, and the names of the members the shown rows name as owners. */
 export async function soaContext(db: Executor, orgId: string, contents: SoaContent[]): Promise<RowContext> {
+  // No version to show (an organization without a SoA yet): nothing reads the
+  // context, and currentSoa reads it once for its starting rows.
+  if (contents.length === 0) return { links: { counts: new Map(), top: new Map() }, memberNames: new Map(), evidence: new Map() };
   const ids = [
     ...new Set(
       contents.flatMap((c) => [...c.annexA, ...c.ownControls].map((r) => r.owner?.userId).filter((x): x is string => !!x)),
@@ -161,21 +164,4 @@ export async function currentSoa(db: Executor, orgId: string): Promise<SoaCurren
 /** The current rows with their links, for other modules (the gap assessment's facts beside 6.1.3). */
 export async function soaRows(db: Executor, orgId: string): Promise<SoaRow[]> {
   return (await currentSoa(db, orgId)).rows;
-}
-
-/** What the SoA says in figures, for pages that show it beside other facts (the gap assessment at 6.1.3). */
-export async function soaSummary(db: Executor, orgId: string) {
-  const c = await currentSoa(db, orgId);
-  const applicable = c.rows.filter((r) => r.applicable);
-  return {
-    status: c.status,
-    version: c.version,
-    approvedAt: c.approvedAt ?? c.approvedVersion?.approvedAt ?? null,
-    controls: c.rows.length,
-    applicable: applicable.length,
-    excluded: c.rows.length - applicable.length,
-    implemented: applicable.filter((r) => r.implementationStatus === 'implemented').length,
-    notImplemented: applicable.filter((r) => r.implementationStatus === 'not-implemented').length,
-    excludedButTreatingRisks: c.checks.filter((k) => k.code === 'excluded-control-treats-risks').length,
-  };
 }
