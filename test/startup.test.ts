@@ -8,8 +8,10 @@ import { createTestDatabase, type TestDatabase, testDialects } from './support/d
 
 // Start-up stays fast (issue 17): the heavy libraries (Chromium driver,
 // spreadsheet and Word writers, the CycloneDX schemas and their validator,
-// the AWS SDK) and those only some requests need (TOTP, OpenID Connect,
-// SMTP, Markdown: 80-180 ms each to load) load when first used, through `await import()`, never at
+// the AWS SDK), those only some requests need (TOTP, OpenID Connect, SMTP,
+// Markdown: 80-180 ms each to load) and pg (on Node 20 it loads fetch too; a
+// SQLite server never needs it) load when first used, through `await
+// import()` (or a require inside the function), never at
 // start. This walks the static imports (not `import type`, not `import()`)
 // from what `aims serve` loads before it listens, the CLI entry and the app,
 // and fails on any path to a heavy package, printing the chain that leads
@@ -28,6 +30,7 @@ const HEAVY = [
   'openid-client',
   'nodemailer',
   'marked',
+  'pg',
 ];
 const ENTRIES = ['src/cli/index.ts', 'src/app.ts'];
 

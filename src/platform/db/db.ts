@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -16,7 +17,7 @@ import {
   SqliteDriver,
   type Transaction,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { cachingPrepare } from './statement-cache.js';
 import type { DB } from './tables.js';
 
@@ -43,8 +44,17 @@ export interface OpenOptions {
   pgSchema?: string;
 }
 
-// PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+/**
+ * pg, loaded when a PostgreSQL database is opened, not at start: on Node 20
+ * its import also loads Node's fetch (pg probes for Cloudflare Workers with a
+ * Response), about 0.1 s of every start on SQLite (issue 17).
+ */
+function loadPg(): typeof pg {
+  const loaded = createRequire(import.meta.url)('pg') as typeof pg;
+  // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
+  loaded.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  return loaded;
+}
 
 /**
  * Work to run inside every transaction the current async context commits,
@@ -109,7 +119,7 @@ export function sqliteFile(dataDir: string): string {
 export function openDatabase(opts: OpenOptions): Database {
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({
+    const pool = new (loadPg().Pool)({
       connectionString: url,
       max: 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
