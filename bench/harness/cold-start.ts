@@ -1,5 +1,9 @@
-// Cold start: from spawning the built `aims serve` on an empty data directory
-// to the first 200 from /api/health.
+// Cold start: from spawning the built `aims serve` (bin/aims.js) to the first
+// 200 from /api/health, in two cases:
+// - 'fresh': an empty data directory, so every migration runs first (a first start);
+// - 'restart': a database a previous start created (what a user waits for on
+//   every later start, after an upgrade without new migrations or a reboot).
+// Run alone for both: `npx tsx bench/harness/cold-start.ts [runs]`.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,37 +12,64 @@ import { performance } from 'node:perf_hooks';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export async function coldStart(runs = 5): Promise<number[]> {
-  if (!fs.existsSync(path.join(root, 'dist/src/cli/index.js'))) {
+export type ColdStartMode = 'fresh' | 'restart';
+
+/** Spawns the server on `data` and resolves with the ms to the first 200, then stops it. */
+async function timeOneStart(data: string): Promise<number> {
+  const port = 41000 + Math.floor(Math.random() * 2000);
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['bin/aims.js', '--data', data, 'serve', '--port', String(port)], {
+    cwd: root,
+    env: { ...process.env, OPENAIMS_LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    for (;;) {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+        if (r.status === 200) return performance.now() - t0;
+      } catch {
+        /* not listening yet */
+      }
+      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it answered`);
+      if (performance.now() - t0 > 30_000) throw new Error('server did not start within 30 s');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+export async function coldStart(runs = 5, mode: ColdStartMode = 'fresh'): Promise<number[]> {
+  if (!fs.existsSync(path.join(root, 'dist/server/aims.mjs'))) {
     spawnSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'inherit' });
   }
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-bench-'));
-    const port = 41000 + Math.floor(Math.random() * 2000);
-    const t0 = performance.now();
-    const child = spawn(process.execPath, ['bin/aims.js', '--data', data, 'serve', '--port', String(port)], {
-      cwd: root,
-      env: { ...process.env, OPENAIMS_LOG_LEVEL: 'silent', DATABASE_URL: '' },
-      stdio: 'ignore',
-    });
-    try {
-      for (;;) {
-        try {
-          const r = await fetch(`http://127.0.0.1:${port}/api/health`);
-          if (r.status === 200) break;
-        } catch {
-          /* not listening yet */
-        }
-        if (performance.now() - t0 > 30_000) throw new Error('server did not start within 30 s');
-        await new Promise((r) => setTimeout(r, 5));
+  const shared = mode === 'restart' ? fs.mkdtempSync(path.join(os.tmpdir(), 'aims-bench-')) : undefined;
+  try {
+    // the first start creates the database; it is not one of the restarts measured
+    if (shared) await timeOneStart(shared);
+    for (let i = 0; i < runs; i++) {
+      const data = shared ?? fs.mkdtempSync(path.join(os.tmpdir(), 'aims-bench-'));
+      try {
+        times.push(await timeOneStart(data));
+      } finally {
+        if (!shared) fs.rmSync(data, { recursive: true, force: true });
       }
-      times.push(performance.now() - t0);
-    } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      fs.rmSync(data, { recursive: true, force: true });
     }
+  } finally {
+    if (shared) fs.rmSync(shared, { recursive: true, force: true });
   }
   return times;
+}
+
+if (import.meta.filename === process.argv[1]) {
+  const runs = Number(process.argv[2] ?? 7);
+  const median = (t: number[]) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
+  for (const mode of ['fresh', 'restart'] as const) {
+    const t = await coldStart(runs, mode);
+    console.log(`${mode}: median ${median(t).toFixed(0)} ms (${t.map((x) => x.toFixed(0)).join(', ')})`);
+  }
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { buildServer } from '../../scripts/build-server.js';
 
 // Real `aims serve` processes for tests that must kill one (crash safety,
 // several nodes): the CLI bundled once, a database of its own, a child process
@@ -19,30 +20,17 @@ export interface Cli {
 }
 
 /**
- * The CLI as one bundled file, so each start loads node_modules and one
- * script instead of transforming ~500 TypeScript files again (a start costs
- * seconds, and these tests start the server many times). Falls back to tsx.
+ * The CLI bundled as `npm run build:server` bundles it (scripts/build-server.ts),
+ * into a folder of its own, so each start loads a few files instead of
+ * transforming ~500 TypeScript files again (a start costs seconds, and these
+ * tests start the server many times) and the tests run what production runs.
+ * A bundle that does not build fails the test rather than falling back to
+ * tsx: that would hide a broken production build.
  */
 export async function bundleCli(): Promise<Cli> {
   const dir = path.join(ROOT, 'node_modules/.cache', `openaims-cli-${randomBytes(4).toString('hex')}`);
   const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
-  try {
-    const { build } = await import('esbuild');
-    const outfile = path.join(dir, 'aims.mjs');
-    await build({
-      entryPoints: [path.join(ROOT, 'src/cli/index.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      target: 'node20',
-      outfile,
-      logLevel: 'silent',
-    });
-    return { command: [outfile], dispose };
-  } catch {
-    return { command: ['--import', 'tsx', path.join(ROOT, 'src/cli/index.ts')], dispose };
-  }
+  return { command: [await buildServer(dir)], dispose };
 }
 
 export interface Target {
