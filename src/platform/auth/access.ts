@@ -37,11 +37,14 @@ export async function roleInOrg(db: Executor, userId: string, orgId: string): Pr
 /**
  * The organization a request names, looked up in the statement that
  * authenticates it: the caller's membership there and the values further
- * org checks asked for (`extras`, one scalar expression each).
+ * org checks asked for (`extras`, one scalar expression of the org id each).
+ * The same `extras` array for every request while the checks stay the same:
+ * the statement is compiled once per array (platform/db/statement-cache.ts),
+ * so an extra must use the org id only as a bound value.
  */
 export interface OrgLookup {
   orgId: string;
-  extras: Expression<unknown>[];
+  extras: readonly ((orgId: string) => Expression<unknown>)[];
 }
 
 /** The membership and extras the authentication statement found for an OrgLookup. */
@@ -66,8 +69,8 @@ export function joinMembership<Q extends SelectQueryBuilder<DB, 'users', object>
       'auth_m.starts_at as auth_starts_at',
       'auth_m.expires_at as auth_expires_at',
     ]) as unknown as SelectQueryBuilder<DB, 'users', object>;
-  lookup.extras.forEach((e, i) => {
-    q = q.select(sql`${e}`.as(`auth_extra_${i}`));
+  lookup.extras.forEach((extra, i) => {
+    q = q.select(sql`${extra(lookup.orgId)}`.as(`auth_extra_${i}`));
   });
   return q as unknown as Q;
 }

@@ -1,7 +1,9 @@
+import type { SelectQueryBuilder } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
-import type { Row } from '../db/tables.js';
+import { type QueryTemplate, queryTemplate } from '../db/statement-cache.js';
+import type { DB, Row } from '../db/tables.js';
 import { joinMembership, type OrgLookup, type OrgPrefetch, takeOrgPrefetch } from './access.js';
 import { randomSecret, sha256 } from './secrets.js';
 
@@ -60,6 +62,20 @@ type MissingUserColumn = Exclude<keyof Row<'users'>, (typeof USER_COLUMNS)[numbe
 const allUserColumns: MissingUserColumn extends never ? true : MissingUserColumn = true;
 void allUserColumns;
 
+/** The statement that finds a live session and its user, and with an org lookup the membership there too. */
+const sessionQuery = (db: Executor, p: Readonly<Record<'hash' | 'now', string>>) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select(USER_COLUMNS.map((c) => `users.${c} as auth_user_${c}` as const))
+    .where('sessions.id', '=', p.hash)
+    .where('sessions.expires_at', '>', p.now)
+    .where('users.disabled_at', 'is', null);
+
+const sessionTemplate = queryTemplate(['hash', 'now'], sessionQuery);
+const sessionInOrgTemplates = orgTemplates(['hash', 'now'], sessionQuery);
+
 /**
  * The live session of a cookie and its user (not disabled), in one
  * statement; with `org`, the same statement also reads the user's
@@ -71,16 +87,11 @@ export async function findSession(
   cookieValue: string,
   org?: OrgLookup,
 ): Promise<{ session: Row<'sessions'>; user: Row<'users'>; org?: OrgPrefetch } | null> {
-  let query = db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('sessions')
-    .select(USER_COLUMNS.map((c) => `users.${c} as auth_user_${c}` as const))
-    .where('sessions.id', '=', sha256(cookieValue))
-    .where('sessions.expires_at', '>', nowIso())
-    .where('users.disabled_at', 'is', null);
-  if (org) query = joinMembership(query, org);
-  const row = (await query.executeTakeFirst()) as Record<string, unknown> | undefined;
+  const now = nowIso();
+  const values = { hash: sha256(cookieValue), now };
+  const [row] = (
+    org ? await sessionInOrgTemplates(org).run(db, { ...values, org: org.orgId }) : await sessionTemplate.run(db, values)
+  ) as Record<string, unknown>[];
   if (!row) return null;
   const prefetch = org ? takeOrgPrefetch(row, org) : undefined;
   const user = {} as Record<string, unknown>;
@@ -90,12 +101,30 @@ export async function findSession(
   }
   const session = row as unknown as Row<'sessions'>;
   // Like API tokens: last seen at most once a minute, so reads stay reads.
-  const now = nowIso();
   if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
     session.last_seen_at = now;
   }
   return { session, user: user as unknown as Row<'users'>, ...(prefetch ? { org: prefetch } : {}) };
+}
+
+/**
+ * The template of a query with the membership joined, per set of org checks:
+ * a module that adds a check makes a new set, so its statement is compiled anew.
+ */
+function orgTemplates<K extends string>(
+  names: readonly K[],
+  query: (db: Executor, p: Readonly<Record<K, string>>) => SelectQueryBuilder<DB, 'users', object>,
+) {
+  const templates = new WeakMap<OrgLookup['extras'], QueryTemplate<K | 'org', unknown>>();
+  return (org: OrgLookup) => {
+    let t = templates.get(org.extras);
+    if (!t) {
+      t = queryTemplate([...names, 'org'], (db, p) => joinMembership(query(db, p), { orgId: p.org, extras: org.extras }));
+      templates.set(org.extras, t);
+    }
+    return t;
+  };
 }
 
 export async function deleteSession(db: Executor, cookieValue: string): Promise<void> {
@@ -156,29 +185,35 @@ export async function createApiToken(
   return { token, row };
 }
 
+/** The statement that finds the user of a live API token (not disabled). */
+const tokenQuery = (db: Executor, p: Readonly<Record<'hash' | 'now', string>>) =>
+  db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
+    .where('api_tokens.token_hash', '=', p.hash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', p.now)]))
+    .where('users.disabled_at', 'is', null);
+
+const tokenTemplate = queryTemplate(['hash', 'now'], tokenQuery);
+const tokenInOrgTemplates = orgTemplates(['hash', 'now'], tokenQuery);
+
 /** The user of a live API token (not disabled); with `org`, their membership there too, as findSession. */
 export async function findUserByApiToken(
   db: Executor,
   token: string,
   org?: OrgLookup,
 ): Promise<{ user: Row<'users'>; org?: OrgPrefetch } | null> {
-  let query = db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .selectAll('users')
-    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
-    .where('api_tokens.token_hash', '=', sha256(token))
-    .where('api_tokens.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', nowIso())]))
-    .where('users.disabled_at', 'is', null);
-  if (org) query = joinMembership(query, org);
-  const row = (await query.executeTakeFirst()) as
-    | (Row<'users'> & { token_id: string; token_last_used_at: string | null })
-    | undefined;
+  const now = nowIso();
+  const values = { hash: sha256(token), now };
+  const [row] = (
+    org ? await tokenInOrgTemplates(org).run(db, { ...values, org: org.orgId }) : await tokenTemplate.run(db, values)
+  ) as (Row<'users'> & { token_id: string; token_last_used_at: string | null })[];
   if (!row) return null;
   const prefetch = org ? takeOrgPrefetch(row as unknown as Record<string, unknown>, org) : undefined;
   // Record use at most once a minute: a busy script should not turn reads into writes.
-  const now = nowIso();
   if (!row.token_last_used_at || Date.parse(now) - Date.parse(row.token_last_used_at) > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
   }

@@ -1,6 +1,8 @@
 import SQLite from 'better-sqlite3';
+import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { cachingPrepare } from './statement-cache.js';
+import { type Executor, openDatabase } from './db.js';
+import { cachingPrepare, queryTemplate } from './statement-cache.js';
 
 function counted() {
   const sqlite = new SQLite(':memory:');
@@ -64,5 +66,50 @@ describe('the SQLite statement cache', () => {
     const { sqlite, database } = counted();
     cachingPrepare(database).close();
     expect(sqlite.open).toBe(false);
+  });
+});
+
+type T = { t: { n: number; name: string } };
+
+async function numbers() {
+  const database = openDatabase({ dataDir: '/tmp', databaseUrl: 'sqlite::memory:' });
+  await sql`create table t (n integer, name text)`.execute(database.db);
+  await sql`insert into t values (1, 'one'), (2, 'two'), (3, 'three')`.execute(database.db);
+  return database;
+}
+const typed = (db: Executor) => db as unknown as Kysely<T>;
+
+describe('a query template', () => {
+  it('is built once per database and runs with the values of each call', async () => {
+    const database = await numbers();
+    let builds = 0;
+    const above = queryTemplate(['min', 'not'], (db, p) => {
+      builds++;
+      // a placeholder is a string to TypeScript, whatever value it stands for
+      const min = p.min as unknown as number;
+      return typed(db).selectFrom('t').select('name').where('n', '>', min).where('name', '!=', p.not).orderBy('n');
+    });
+    expect(await above.run(database.db, { min: 1, not: 'three' })).toEqual([{ name: 'two' }]);
+    expect(await above.run(database.db, { min: 0, not: 'two' })).toEqual([{ name: 'one' }, { name: 'three' }]);
+    // a transaction shares its database's compiled query and sees its own writes
+    await database.db.transaction().execute(async (tx) => {
+      await typed(tx).insertInto('t').values({ n: 4, name: 'four' }).execute();
+      expect(await above.run(tx, { min: 3, not: '' })).toEqual([{ name: 'four' }]);
+    });
+    expect(builds).toBe(1);
+    const other = await numbers();
+    expect(await above.run(other.db, { min: 2, not: '' })).toEqual([{ name: 'three' }]);
+    expect(builds).toBe(2);
+    await database.close();
+    await other.close();
+  });
+
+  it('refuses a placeholder that is not a bound value', async () => {
+    const database = await numbers();
+    const inText = queryTemplate(['name'], (db, p) => typed(db).selectFrom('t').select('n').where('name', '=', sql.lit(p.name)));
+    await expect(inText.run(database.db, { name: 'one' })).rejects.toThrow(/placeholder name reached the SQL text/);
+    const unused = queryTemplate(['name'], (db) => typed(db).selectFrom('t').select('n'));
+    await expect(unused.run(database.db, { name: 'one' })).rejects.toThrow(/placeholder name is not a bound value/);
+    await database.close();
   });
 });

@@ -1,4 +1,6 @@
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import type { Compilable, CompiledQuery, SqliteDatabase, SqliteStatement } from 'kysely';
+import type { Executor } from './db.js';
 
 // Kysely's SQLite driver prepares every statement it runs (better-sqlite3
 // `prepare`): parsing and planning the same SQL text on every request. The
@@ -40,5 +42,58 @@ export function cachingPrepare(
       database.close();
     },
     cacheSize: () => cache.size,
+  };
+}
+
+// Kysely also builds an operation tree and compiles it to SQL on every run:
+// on the hottest statements (the one that authenticates every request, a
+// record by id) that costs more than SQLite takes to run them. A template
+// builds and compiles such a query once per database, with a placeholder
+// for each value, and swaps the request's values into the parameters.
+
+/** A query compiled once per database, run with new values for its named placeholders. */
+export interface QueryTemplate<K extends string, R> {
+  run(db: Executor, values: Readonly<Record<K, unknown>>): Promise<R[]>;
+}
+
+/**
+ * `build` gets one placeholder string per name and must use each only as a
+ * bound value (where, join on, select of a value), never in SQL text: the
+ * first compile checks that every placeholder became a parameter and none
+ * reached the SQL. A query whose shape depends on the values (lists of
+ * varying length, optional filters) is not a template.
+ */
+export function queryTemplate<K extends string, R>(
+  names: readonly K[],
+  build: (db: Executor, placeholders: Readonly<Record<K, string>>) => Compilable<R>,
+): QueryTemplate<K, R> {
+  const nonce = randomUUID();
+  const placeholders = Object.fromEntries(names.map((n) => [n, `\u0000${nonce}:${n}`])) as Record<K, string>;
+  const byPlaceholder = new Map<unknown, K>(names.map((n) => [placeholders[n], n]));
+  // One compile per dialect adapter (tests run SQLite and PostgreSQL apps in one process).
+  const compiled = new WeakMap<object, { query: CompiledQuery<R>; slots: (K | undefined)[] }>();
+  const compile = (db: Executor) => {
+    const query = build(db, placeholders).compile();
+    const slots = query.parameters.map((p) => byPlaceholder.get(p));
+    for (const n of names) {
+      if (query.sql.includes(placeholders[n])) throw new Error(`query template: placeholder ${n} reached the SQL text`);
+      if (!slots.includes(n)) throw new Error(`query template: placeholder ${n} is not a bound value`);
+    }
+    return { query, slots };
+  };
+  return {
+    async run(db, values) {
+      const adapter = db.getExecutor().adapter;
+      let c = compiled.get(adapter);
+      if (!c) {
+        c = compile(db);
+        compiled.set(adapter, c);
+      }
+      const parameters = c.query.parameters.map((p, i) => {
+        const slot = c.slots[i];
+        return slot === undefined ? p : values[slot];
+      });
+      return (await db.executeQuery<R>({ ...c.query, parameters })).rows;
+    },
   };
 }

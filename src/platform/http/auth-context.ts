@@ -57,22 +57,25 @@ export interface OrgAccessCheckOptions {
   /**
    * A scalar SQL expression (a subquery) for an org id, evaluated in the
    * statement that authenticates the request, so the check needs no query
-   * of its own. Its value reaches the check as `prefetched.value`.
+   * of its own. Its value reaches the check as `prefetched.value`. The
+   * statement is compiled once, so the org id may appear only as a bound
+   * value (`where('org_id', '=', orgId)`), never in SQL text.
    */
   prefetch?(orgId: string): Expression<unknown>;
 }
 
 const orgAccessChecks: { check: OrgAccessCheck; prefetch?: OrgAccessCheckOptions['prefetch'] }[] = [];
+/** Every check's prefetch, in order; a new array when a check is added, so the statement is compiled anew. */
+let prefetches: OrgLookup['extras'] = [];
 
 export function addOrgAccessCheck(check: OrgAccessCheck, options: OrgAccessCheckOptions = {}): void {
   orgAccessChecks.push({ check, prefetch: options.prefetch });
+  if (options.prefetch) prefetches = [...prefetches, options.prefetch];
 }
 
 /** What the authentication statement reads for a request to this org: the membership and every check's prefetch. */
 export function orgLookup(orgId: string): OrgLookup {
-  const extras: Expression<unknown>[] = [];
-  for (const c of orgAccessChecks) if (c.prefetch) extras.push(c.prefetch(orgId));
-  return { orgId, extras };
+  return { orgId, extras: prefetches };
 }
 
 /**

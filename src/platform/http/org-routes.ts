@@ -4,7 +4,7 @@ import type { Permission } from '../auth/roles.js';
 import type { Executor } from '../db/db.js';
 import { type OrgAccess, requireOrgPermission } from './auth-context.js';
 import { invalid } from './errors.js';
-import { problemSchema, uuid } from './fields.js';
+import { isUuid, problemSchema, uuid } from './fields.js';
 
 // Every route under /api/v1/orgs/:orgId declares the permission it needs in
 // its options (`config: { permission: 'write' }`). The platform checks it
@@ -57,7 +57,7 @@ export function installOrgRoutes(app: FastifyInstance, db: Executor) {
     const check: onRequestHookHandler = async (req) => {
       const { orgId } = req.params as { orgId: string };
       // A malformed id names the field, as validation would have; it reveals nothing.
-      if (!orgParams.safeParse({ orgId }).success) throw invalid([{ field: 'params.orgId', message: 'must be a UUID' }]);
+      if (!isUuid(orgId)) throw invalid([{ field: 'params.orgId', message: 'must be a UUID' }]);
       req.org = await requireOrgPermission(req, db, orgId, permission);
     };
     const existing = route.onRequest;

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { type Actor, appendAudit, entityHistory } from '../audit-log/audit-log.js';
 import { type Db, type Executor, forUpdate, nowIso } from '../db/db.js';
 import { applyKeyset, keysetPage } from '../db/keyset.js';
+import { type QueryTemplate, queryTemplate } from '../db/statement-cache.js';
 import type { DB } from '../db/tables.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
 import { etagOf, isStale, laterThan, StaleMarker, StaleWrite } from './concurrency.js';
@@ -40,8 +41,17 @@ function select<D extends AnyRegister>(db: Executor, def: D, orgId: string) {
     .where('org_id', '=', orgId);
 }
 
+// A record by id is every get's statement: compiled once per register.
+const byId = new WeakMap<AnyRegister, QueryTemplate<'orgId' | 'id', unknown>>();
+
 export async function findRow<D extends AnyRegister>(db: Executor, def: D, orgId: string, id: string) {
-  return (await select(db, def, orgId).where('id', '=', id).executeTakeFirst()) as (RowOf<TableOf<D>> & Shared) | undefined;
+  let template = byId.get(def);
+  if (!template) {
+    template = queryTemplate(['orgId', 'id'], (db, p) => select(db, def, p.orgId).where('id', '=', p.id));
+    byId.set(def, template);
+  }
+  const [row] = await template.run(db, { orgId, id });
+  return row as (RowOf<TableOf<D>> & Shared) | undefined;
 }
 
 /**
