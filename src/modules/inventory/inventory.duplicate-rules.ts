@@ -63,15 +63,6 @@ export function duplicateKeys(nameKey: string): DuplicateKeys {
   };
 }
 
-/**
- * The blocks a folded name falls in: its first three and last three
- * characters. An empty name is in none (it matches nothing).
- */
-export function duplicateBlocks(nameKey: string): string[] {
-  const k = duplicateKeys(nameKey);
-  return nameKey ? [`p:${k.prefix}`, `s:${k.suffix}`] : [];
-}
-
 /** A name prepared for comparison: what nearNames reads, computed once. */
 interface Keyed {
   nameKey: string;
@@ -126,64 +117,85 @@ function pieces(length: number): [number, number][] {
 const EXACT_BELOW = 6;
 
 /**
+ * What a folded name is found by (stored per system, indexed): its
+ * MAX_NAME_EDITS + 1 pieces, each with the name's length and its place
+ * ("36:2:financeberlin"), or, for a name too short to have near names, the
+ * whole name ("=chat"). Numbers' leading zeros are dropped first.
+ */
+export function namePieces(nameKey: string): string[] {
+  const norm = withoutLeadingZeros(nameKey);
+  if (!norm) return [];
+  if (norm.length < EXACT_BELOW) return [`=${norm}`];
+  return pieces(norm.length).map(([start, size], p) => `${norm.length}:${p}:${norm.substr(start, size)}`);
+}
+
+/**
+ * The pieces to look up for a folded name: every name near it holds one of
+ * them (the pigeonhole filter of PassJoin). A name at most MAX_NAME_EDITS
+ * edits from this one is at most that much longer or shorter, and one of its
+ * MAX_NAME_EDITS + 1 pieces survives the edits unchanged, at most
+ * MAX_NAME_EDITS characters from its place: so this name's substrings near
+ * those places, for each length in the window, name all of them.
+ */
+export function probePieces(nameKey: string): string[] {
+  const out = new Set<string>();
+  forEachProbe(withoutLeadingZeros(nameKey), (piece) => out.add(piece));
+  return [...out];
+}
+
+/** probePieces of a name whose leading zeros are dropped, some more than once: no set to build on the whole-org path. */
+function forEachProbe(norm: string, visit: (piece: string) => void) {
+  const len = norm.length;
+  if (!len) return;
+  if (len < EXACT_BELOW) return visit(`=${norm}`);
+  for (let other = Math.max(EXACT_BELOW, len - MAX_NAME_EDITS); other <= len + MAX_NAME_EDITS; other++) {
+    for (const [p, [start, size]] of pieces(other).entries()) {
+      const to = Math.min(len - size, start + MAX_NAME_EDITS);
+      for (let at = Math.max(0, start - MAX_NAME_EDITS); at <= to; at++) visit(`${other}:${p}:${norm.substr(at, size)}`);
+    }
+  }
+}
+
+/**
  * Pairs of systems with near names that share a block (indexes into
  * `systems`, i < j), at least one of them in `targets` when given. Every
  * such pair is found (no sliding window: a stored pair must not depend on
  * which other systems exist), without comparing every two names: names are
- * near only when equal or at most MAX_NAME_EDITS edits apart, and then one
- * of the MAX_NAME_EDITS + 1 pieces of one name appears unchanged in the
- * other, at most MAX_NAME_EDITS characters from where it was (the
- * pigeonhole filter of PassJoin). Names are indexed by their pieces; each
- * name looks up its substrings near those places, and only the names found
- * are compared.
+ * indexed by their pieces (namePieces), each target looks up its probes
+ * (probePieces), and only the names found are compared. The same pieces
+ * are stored (ai_system_name_pieces) so a write looks up its few candidates
+ * in SQL instead of reading the organization.
  */
 export function nearNamePairs(systems: { id: string; nameKey: string }[], targets?: Set<string>): [number, number][] {
   const names = systems.map((s) => keyed(s.nameKey));
-  const byNorm = new Map<string, number[]>();
   const byPiece = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, key: string, i: number) => {
-    const list = map.get(key);
-    if (list) list.push(i);
-    else map.set(key, [i]);
-  };
-  names.forEach((n, i) => {
-    if (!n.nameKey) return;
-    add(byNorm, n.norm, i);
-    if (n.norm.length < EXACT_BELOW) return;
-    for (const [p, [start, size]] of pieces(n.norm.length).entries())
-      add(byPiece, `${n.norm.length}:${p}:${n.norm.substr(start, size)}`, i);
+  systems.forEach((s, i) => {
+    for (const piece of namePieces(s.nameKey)) {
+      const list = byPiece.get(piece);
+      if (list) list.push(i);
+      else byPiece.set(piece, [i]);
+    }
   });
   const isTarget = (i: number) => !targets || targets.has(systems[i].id);
   const out: [number, number][] = [];
   // the probe that last found each name: a name found twice is compared once
   const seenBy = new Int32Array(systems.length).fill(-1);
-  const consider = (i: number, j: number) => {
-    if (seenBy[j] === i) return;
-    seenBy[j] = i;
-    const a = names[i];
-    const b = names[j];
-    // a pair of two targets is reported by the first of them
-    if (j === i || (j < i && isTarget(j))) return;
-    if (a.prefix !== b.prefix && a.suffix !== b.suffix) return;
-    if (nearNames(a, b)) out.push(i < j ? [i, j] : [j, i]);
-  };
   for (let i = 0; i < names.length; i++) {
-    const n = names[i];
-    if (!n.nameKey || !isTarget(i)) continue;
-    for (const j of byNorm.get(n.norm) ?? []) consider(i, j);
-    const len = n.norm.length;
-    if (len < EXACT_BELOW) continue;
-    for (let other = Math.max(EXACT_BELOW, len - MAX_NAME_EDITS); other <= len + MAX_NAME_EDITS; other++) {
-      const parts = pieces(other);
-      for (let p = 0; p < parts.length; p++) {
-        const [start, size] = parts[p];
-        const to = Math.min(len - size, start + MAX_NAME_EDITS);
-        for (let at = Math.max(0, start - MAX_NAME_EDITS); at <= to; at++) {
-          const found = byPiece.get(`${other}:${p}:${n.norm.substr(at, size)}`);
-          if (found) for (const j of found) consider(i, j);
-        }
+    if (!isTarget(i)) continue;
+    const a = names[i];
+    forEachProbe(a.norm, (piece) => {
+      const found = byPiece.get(piece);
+      if (!found) return;
+      for (const j of found) {
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
+        // a pair of two targets is reported by the first of them
+        if (j === i || (j < i && isTarget(j))) continue;
+        const b = names[j];
+        if (a.prefix !== b.prefix && a.suffix !== b.suffix) continue;
+        if (nearNames(a, b)) out.push(i < j ? [i, j] : [j, i]);
       }
-    }
+    });
   }
   return out;
 }
@@ -194,19 +206,24 @@ export function nearNamePairs(systems: { id: string; nameKey: string }[], target
  * An edge depends on its two systems alone.
  */
 export function duplicateEdges(systems: DuplicateCandidate[], targets?: Set<string>): DuplicateEdge[] {
-  const purposes = new Map<number, Set<string>>();
-  const purposeOf = (i: number) => {
-    const known = purposes.get(i);
+  return pairEdges(nearNamePairs(systems, targets).map(([i, j]) => [systems[i], systems[j]]));
+}
+
+/** The pairs of systems with near names that nothing tells apart, as edges. */
+export function pairEdges(pairs: [DuplicateCandidate, DuplicateCandidate][]): DuplicateEdge[] {
+  const purposes = new Map<string, Set<string>>();
+  const purposeOf = (s: DuplicateCandidate) => {
+    const known = purposes.get(s.id);
     if (known) return known;
-    const p = words(systems[i].purpose);
-    purposes.set(i, p);
+    const p = words(s.purpose);
+    purposes.set(s.id, p);
     return p;
   };
   const out: DuplicateEdge[] = [];
-  for (const [i, j] of nearNamePairs(systems, targets)) {
-    const reason = duplicateReason(systems[i], systems[j], purposeOf(i), purposeOf(j));
+  for (const [x, y] of pairs) {
+    const reason = duplicateReason(x, y, purposeOf(x), purposeOf(y));
     if (!reason) continue;
-    const [a, b] = systems[i].id < systems[j].id ? [systems[i].id, systems[j].id] : [systems[j].id, systems[i].id];
+    const [a, b] = x.id < y.id ? [x.id, y.id] : [y.id, x.id];
     out.push({ a, b, reason });
   }
   return out;
@@ -256,6 +273,32 @@ export function groupEdges(edges: DuplicateEdge[], names: Map<string, { name: st
     names: ids.map((id) => names.get(id)?.name ?? ''),
     reason: [...(reasons.get(root) ?? [])].join('; '),
   }));
+}
+
+/** How many groups the edges make (their connected components), without naming or ordering them. */
+export function countGroups(edges: { a: string; b: string }[]): number {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(x, root);
+    return root;
+  };
+  let groups = 0;
+  for (const { a, b } of edges) {
+    for (const x of [a, b])
+      if (!parent.has(x)) {
+        parent.set(x, x);
+        groups++;
+      }
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) {
+      parent.set(rb, ra);
+      groups--;
+    }
+  }
+  return groups;
 }
 
 /** Groups likely duplicates over a whole set of systems (what the stored edges amount to). */

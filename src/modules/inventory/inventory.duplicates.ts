@@ -3,11 +3,15 @@ import type { Executor } from '../../platform/db/db.js';
 import * as store from './inventory.duplicate-store.js';
 import * as repo from './inventory.repository.js';
 import {
+  type DuplicateCandidate,
   type DuplicateEdge,
   type DuplicateGroup,
+  countGroups,
   duplicateEdges,
-  duplicateKeys,
   groupEdges,
+  nearNamePairs,
+  pairEdges,
+  probePieces,
 } from './inventory.duplicate-rules.js';
 import type { DuplicateMatch } from './inventory.rules.js';
 
@@ -18,48 +22,52 @@ import type { DuplicateMatch } from './inventory.rules.js';
 // depends only on its two records, which archived records no longer change),
 // and readers skip edges with an archived end: archive and restore write none.
 
-/** Above this many written systems, the organization's systems are read once instead of by block. */
-const WHOLE_ORG_FROM = 500;
-
 /**
  * Recomputes what duplicate detection stores for some AI systems (all of the
  * organization's when `ids` is omitted), inside the caller's transaction
  * after the rows are written; opens one when given the database. Called by
  * every write that changes what detection reads, and after bulk loads that
- * bypass the write path (`aims dev seed`).
+ * bypass the write path (`aims dev seed`). For `ids`, its cost follows the
+ * written systems and their candidates, not the organization's size.
  */
 export async function refreshDuplicateKeys(db: Executor, orgId: string, ids?: string[]): Promise<void> {
   if (!db.isTransaction) return db.transaction().execute((tx) => refreshDuplicateKeys(tx, orgId, ids));
   if (ids && ids.length === 0) return;
   // Two app processes writing near-duplicates at once: the second waits here
   // until the first commits, then (READ COMMITTED: each statement sees what
-  // is committed) reads its row, so neither misses the other. SQLite's write
-  // transactions are serialised already.
+  // is committed) reads its row and pieces, so neither misses the other.
+  // SQLite's write transactions are serialised already.
   if (db.getExecutor().adapter instanceof PostgresAdapter)
     await sql`select pg_advisory_xact_lock(hashtext('ai_system_duplicates'), hashtext(${orgId}))`.execute(db);
-  const targets = ids ? new Set(ids) : undefined;
-  const systems = !targets || targets.size > WHOLE_ORG_FROM ? await wholeOrg(db, orgId) : await near(db, orgId, [...targets]);
-  const edges = duplicateEdges(systems, targets);
-  await store.replaceDuplicateEdges(db, orgId, targets ? [...targets] : undefined, edges);
+  if (!ids) return refreshWholeOrg(db, orgId);
+  for (let i = 0; i < ids.length; i += BATCH) await refreshSome(db, orgId, ids.slice(i, i + BATCH));
 }
 
-/** Every system of the organization, their keys brought up to date (rows a bulk load inserted itself). */
-async function wholeOrg(db: Executor, orgId: string) {
+/** Written systems per lookup: their probes (about 75 each) stay under both dialects' bound-parameter limits. */
+const BATCH = 200;
+
+/**
+ * Some written systems: their pieces are replaced, the systems holding one
+ * of their probes are their candidates (pieceMates), and only the pairs
+ * found among those read purposes and suppliers.
+ */
+async function refreshSome(db: Executor, orgId: string, ids: string[]) {
+  const written = await store.nameKeysOf(db, orgId, ids);
+  await store.writeNamePieces(db, orgId, ids, written);
+  const mates = await store.pieceMates(db, orgId, [...new Set(written.flatMap((w) => probePieces(w.name_key)))]);
+  const targets = new Set(ids);
+  const names = [...written.map((w) => ({ id: w.id, nameKey: w.name_key })), ...mates.filter((m) => !targets.has(m.id))];
+  const pairs = nearNamePairs(names, targets).map(([i, j]) => [names[i].id, names[j].id]);
+  const details = new Map((await repo.duplicateDetails(db, orgId, [...new Set(pairs.flat())])).map((d) => [d.id, d] as const));
+  const edges = pairEdges(pairs.map(([a, b]) => [details.get(a), details.get(b)] as [DuplicateCandidate, DuplicateCandidate]));
+  await store.replaceDuplicateEdges(db, orgId, ids, edges);
+}
+
+/** Every system of the organization, read once: pieces and pairs rebuilt. */
+async function refreshWholeOrg(db: Executor, orgId: string) {
   const { systems, candidates } = await store.allDuplicateCandidates(db, orgId);
-  await store.writeDuplicateKeys(db, orgId, store.staleKeys(systems));
-  return candidates;
-}
-
-/** The written systems (keys brought up to date) and the systems their names may be near. */
-async function near(db: Executor, orgId: string, ids: string[]) {
-  const written = await store.keyedSystems(db, orgId, ids);
-  await store.writeDuplicateKeys(db, orgId, store.staleKeys(written));
-  const mates = await store.duplicateMates(
-    db,
-    orgId,
-    written.map((r) => duplicateKeys(r.name_key)),
-  );
-  return repo.duplicateDetails(db, orgId, [...new Set([...written.map((r) => r.id), ...mates])]);
+  await store.writeNamePieces(db, orgId, undefined, systems);
+  await store.replaceDuplicateEdges(db, orgId, undefined, duplicateEdges(candidates));
 }
 
 /**
@@ -92,4 +100,9 @@ export async function duplicateGroups(db: Executor, orgId: string): Promise<Dupl
     return { a: r.system_id, b: r.other_id, reason: r.reason };
   });
   return groupEdges(edges, names);
+}
+
+/** How many groups of likely duplicates the active systems make: the summary's count, without the groups' names. */
+export async function duplicateGroupCount(db: Executor, orgId: string): Promise<number> {
+  return countGroups(await store.activeDuplicatePairs(db, orgId));
 }

@@ -1,7 +1,7 @@
 import { fold } from '../../platform/text.js';
 import type { Row } from '../../platform/db/tables.js';
 import { personColumns, toPerson } from '../../platform/refs/index.js';
-import { duplicateKeys } from './inventory.duplicate-rules.js';
+import { missingMask } from './inventory.rules.js';
 import type { AiSystemInput } from './inventory.schemas.js';
 import { stringListColumn, userImpactColumn } from './inventory.tables.js';
 
@@ -48,15 +48,11 @@ export function rowToInput(
 /** The stored columns of an input (supplier links live in their own table). */
 export function inputToColumns(i: AiSystemInput) {
   const nameKey = fold(i.name);
-  const keys = duplicateKeys(nameKey);
   return {
     external_id: i.externalId,
     name: i.name,
     name_key: nameKey,
-    dup_prefix: keys.prefix,
-    dup_suffix: keys.suffix,
-    dup_numbers: keys.numbers,
-    dup_length: keys.length,
+    missing_mask: missingMask(i),
     kind: i.kind,
     ...prefixed('business_owner_', personColumns(i.businessOwner)),
     ...prefixed('technical_owner_', personColumns(i.technicalOwner)),

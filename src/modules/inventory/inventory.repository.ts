@@ -3,6 +3,7 @@ import { type Executor, forUpdate } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { resolveLinks } from '../../platform/refs/index.js';
 import { fold } from '../../platform/text.js';
+import { MASKED_MISSING } from './inventory.rules.js';
 import { type AiSystemListQuery, MISSING } from './inventory.schemas.js';
 
 type Eb = ExpressionBuilder<DB, 'ai_systems'>;
@@ -140,33 +141,16 @@ export async function supplierLinks(db: Executor, orgId: string, aiSystemIds: st
   return out;
 }
 
-/** SQL for "missing X", the same conditions the flags use (inventory.rules). */
+/**
+ * SQL for "missing X", the same conditions the flags use: the gaps stored on
+ * the row (missing_mask, inventory.rules missingMask), and the two read from
+ * their columns.
+ */
 export function missingCondition(eb: Eb, missing: string, reviewCutoff: string) {
-  switch (missing) {
-    case 'owner':
-      return eb.or([
-        eb.and([eb('business_owner_user_id', 'is', null), eb('business_owner_name', 'is', null)]),
-        eb.and([eb('technical_owner_user_id', 'is', null), eb('technical_owner_name', 'is', null)]),
-      ]);
-    case 'risk':
-      return eb('risk_level', 'is', null);
-    case 'monitoring':
-      return eb(sql`trim(monitoring_method)`, '=', '');
-    case 'supplier':
-      return eb.and([
-        eb('kind', '=', 'third-party-saas'),
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('ai_system_suppliers as l')
-              .select(sql.lit(1).as('one'))
-              .whereRef('l.ai_system_id', '=', 'ai_systems.id'),
-          ),
-        ),
-      ]);
-    default:
-      return eb.or([eb('last_review_date', 'is', null), eb('last_review_date', '<', reviewCutoff)]);
-  }
+  if (missing === 'risk') return eb('risk_level', 'is', null);
+  if (missing === 'review') return eb.or([eb('last_review_date', 'is', null), eb('last_review_date', '<', reviewCutoff)]);
+  const bit = MASKED_MISSING[missing as keyof typeof MASKED_MISSING];
+  return eb(sql`(missing_mask & ${sql.lit(bit)})`, '!=', 0);
 }
 
 function escapeLike(s: string): string {
@@ -233,37 +217,54 @@ export function filterAiSystems(
 
 /**
  * The summary's counts per risk level (null: unrated) over the active
- * systems, every "missing" condition a conditional sum: one pass over the
- * organization's rows, whatever the number of conditions.
+ * systems. Grouped by the columns the counts depend on, all held by the
+ * index ai_systems_summary_idx: the organization's rows are never read,
+ * and the few groups are added up here.
  */
 export async function summaryCounts(db: Executor, orgId: string, reviewCutoff: string) {
   const rows = await db
     .selectFrom('ai_systems')
-    .select((eb) => {
-      const countIf = (cond: Parameters<Eb['case']>[0]) => eb.fn.sum<number>(eb.case().when(cond).then(1).else(0).end());
-      return [
-        'risk_level',
-        eb.fn.countAll<number>().as('total'),
-        countIf(eb('in_scope', '=', 1)).as('in_scope'),
-        ...MISSING.map((m) => countIf(missingCondition(eb, m, reviewCutoff)).as(`missing_${m}`)),
-      ];
-    })
+    .select((eb) => [
+      'risk_level',
+      'in_scope',
+      'missing_mask',
+      eb.fn.countAll<number>().as('total'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.or([eb('last_review_date', 'is', null), eb('last_review_date', '<', reviewCutoff)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('unreviewed'),
+    ])
     .where('org_id', '=', orgId)
     .where('archived_at', 'is', null)
-    .groupBy('risk_level')
+    .groupBy(['risk_level', 'in_scope', 'missing_mask'])
     .execute();
-  return rows.map((r) => {
-    const row = r as unknown as Record<string, number | string | null>;
-    return {
+  const out = new Map<
+    string | null,
+    { riskLevel: string | null; total: number; inScope: number; missing: Record<(typeof MISSING)[number], number> }
+  >();
+  for (const r of rows) {
+    const level = out.get(r.risk_level) ?? {
       riskLevel: r.risk_level,
-      total: Number(r.total),
-      inScope: Number(row.in_scope ?? 0),
-      missing: Object.fromEntries(MISSING.map((m) => [m, Number(row[`missing_${m}`] ?? 0)])) as Record<
-        (typeof MISSING)[number],
-        number
-      >,
+      total: 0,
+      inScope: 0,
+      missing: Object.fromEntries(MISSING.map((m) => [m, 0])) as Record<(typeof MISSING)[number], number>,
     };
-  });
+    const n = Number(r.total);
+    level.total += n;
+    if (r.in_scope === 1) level.inScope += n;
+    if (r.risk_level === null) level.missing.risk += n;
+    level.missing.review += Number(r.unreviewed ?? 0);
+    for (const [m, bit] of Object.entries(MASKED_MISSING))
+      if (r.missing_mask & bit) level.missing[m as keyof typeof MASKED_MISSING] += n;
+    out.set(r.risk_level, level);
+  }
+  return [...out.values()];
 }
 
 export type CandidateRow = { id: string; name: string; name_key: string; purpose: string };

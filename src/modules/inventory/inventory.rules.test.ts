@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../platform/text.js';
+import { editDistance, fold } from '../../platform/text.js';
 import {
+  countGroups,
   type DuplicateCandidate,
   duplicateEdges,
-  duplicateKeys,
   findDuplicates,
-  MAX_NAME_EDITS,
+  namePieces,
+  nearNamePairs,
+  probePieces,
 } from './inventory.duplicate-rules.js';
-import { addDays, aiSystemFlags, mergeAiSystems } from './inventory.rules.js';
+import { addDays, aiSystemFlags, MASKED_MISSING, mergeAiSystems, missingMask } from './inventory.rules.js';
 import { EMPTY_AI_SYSTEM } from './inventory.schemas.js';
 
 const ctx = { today: '2026-11-28', reviewIntervalDays: 365, riskScale: ['low', 'medium', 'high'] };
@@ -38,6 +40,30 @@ describe('inventory flags', () => {
       'third-party-without-supplier',
       'never-reviewed',
     ]);
+  });
+
+  it('stores on the row exactly the gaps the flags name that do not change with the date', () => {
+    const masked: [string, number][] = [
+      ['no-business-owner', MASKED_MISSING.owner],
+      ['no-technical-owner', MASKED_MISSING.owner],
+      ['no-monitoring-method', MASKED_MISSING.monitoring],
+      ['third-party-without-supplier', MASKED_MISSING.supplier],
+    ];
+    const variants = [
+      complete,
+      { ...complete, businessOwner: null },
+      { ...complete, technicalOwner: null },
+      { ...complete, monitoringMethod: ' \t\n' },
+      { ...complete, suppliers: [] },
+      { ...complete, kind: 'internal-tool' as const, suppliers: [] },
+      { ...EMPTY_AI_SYSTEM, name: 'x', kind: 'third-party-saas' as const },
+    ];
+    for (const v of variants) {
+      const codes = aiSystemFlags(v, ctx).map((f) => f.code);
+      const expected = masked.reduce((mask, [code, bit]) => (codes.includes(code) ? mask | bit : mask), 0);
+      expect(missingMask(v), JSON.stringify(v)).toBe(expected);
+    }
+    expect(missingMask({ ...EMPTY_AI_SYSTEM, kind: 'third-party-saas' })).toBe(7);
   });
 
   it('flags a review older than the interval, and a rating off the scale', () => {
@@ -109,15 +135,13 @@ describe('duplicate detection', () => {
     }
     const all = duplicateEdges(systems);
     expect(findDuplicates(systems).length).toBeGreaterThan(5);
+    // the summary counts the groups without building them
+    expect(countGroups(all)).toBe(findDuplicates(systems).length);
     const key = (e: { a: string; b: string; reason: string }) => `${e.a} ${e.b} ${e.reason}`;
-    // what a write reads: same block, numbers that agree (or none), length within the edits allowed
+    // what a write reads: the systems holding one of its probes (the stored pieces' lookup)
     const mayBeNear = (x: DuplicateCandidate, y: DuplicateCandidate) => {
-      const [kx, ky] = [duplicateKeys(x.nameKey), duplicateKeys(y.nameKey)];
-      return (
-        (kx.prefix === ky.prefix || kx.suffix === ky.suffix) &&
-        (!kx.numbers || !ky.numbers || kx.numbers === ky.numbers) &&
-        Math.abs(kx.length - ky.length) <= MAX_NAME_EDITS
-      );
+      const held = new Set(namePieces(y.nameKey));
+      return probePieces(x.nameKey).some((p) => held.has(p));
     };
     for (let start = 0; start < systems.length; start += 50) {
       const page = systems.slice(start, start + 50);
@@ -161,6 +185,49 @@ describe('duplicate detection', () => {
     const same = findDuplicates([cand('a', 'AI system 0001'), cand('b', 'AI-System 1'), cand('c', 'AI sistem 0001')]);
     expect(same).toHaveLength(1);
     expect(same[0].ids.sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('finds every pair a comparison of all pairs finds: the pieces miss no near name', () => {
+    // names one to three edits apart in every place, of every length around the pieces' bounds
+    const r = (() => {
+      let x = 7;
+      return () => {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        return x / 2147483648;
+      };
+    })();
+    const letters = 'abcdefgh';
+    const bases = Array.from({ length: 40 }, (_, i) =>
+      Array.from({ length: 4 + (i % 16) }, () => letters[Math.floor(r() * letters.length)]).join(''),
+    );
+    const edit = (s: string) => {
+      const at = Math.floor(r() * (s.length + 1));
+      const c = letters[Math.floor(r() * letters.length)];
+      const kind = Math.floor(r() * 3);
+      return kind === 0
+        ? s.slice(0, at) + c + s.slice(at)
+        : kind === 1
+          ? s.slice(0, at) + s.slice(at + 1)
+          : s.slice(0, at) + c + s.slice(at + 1);
+    };
+    const names = bases.flatMap((b) => {
+      const mid = b.length >> 1;
+      // random edits, and two at one end or in the middle: pieces shifted by two places
+      return [b, edit(b), edit(edit(b)), edit(edit(edit(b))), `ab${b}`, b.slice(2), `${b.slice(0, mid)}hh${b.slice(mid)}`];
+    });
+    const systems = names.map((n, i) => ({ id: `s${String(i).padStart(3, '0')}`, nameKey: n }));
+    const tolerance = (n: number) => (n <= 5 ? 0 : n <= 12 ? 1 : 2);
+    const expected: string[] = [];
+    for (let i = 0; i < systems.length; i++)
+      for (let j = i + 1; j < systems.length; j++) {
+        const [a, b] = [names[i], names[j]];
+        const sameBlock = a.slice(0, 3) === b.slice(0, 3) || a.slice(-3) === b.slice(-3);
+        const tol = tolerance(Math.min(a.length, b.length));
+        if (a && b && sameBlock && editDistance(a, b, tol) <= tol) expected.push(`${i} ${j}`);
+      }
+    const found = nearNamePairs(systems).map(([i, j]) => `${i} ${j}`);
+    expect(found.sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(40);
   });
 
   it('does not call short different names duplicates', () => {

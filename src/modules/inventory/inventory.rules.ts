@@ -35,6 +35,23 @@ export function reviewCutoff(today: string, reviewIntervalDays: number): string 
   return addDays(today, -reviewIntervalDays);
 }
 
+/**
+ * The gaps of a record that do not change with the date, one bit each,
+ * stored on its row (missing_mask) so the summary counts them from an index
+ * instead of testing every row (and its supplier links) on each request. The
+ * other two are read from their columns: risk (no risk level) and review
+ * (the cutoff moves every day). The conditions are the flags' own.
+ */
+export const MASKED_MISSING = { owner: 1, monitoring: 2, supplier: 4 } as const;
+
+export function missingMask(s: Pick<Flaggable, 'businessOwner' | 'technicalOwner' | 'monitoringMethod' | 'kind' | 'suppliers'>) {
+  return (
+    (!s.businessOwner || !s.technicalOwner ? MASKED_MISSING.owner : 0) |
+    (!s.monitoringMethod.trim() ? MASKED_MISSING.monitoring : 0) |
+    (s.kind === 'third-party-saas' && s.suppliers.length === 0 ? MASKED_MISSING.supplier : 0)
+  );
+}
+
 /** What an auditor would flag in one record; `duplicates` are its stored duplicate edges (duplicatesOfRecords). */
 export function aiSystemFlags(s: Flaggable, ctx: FlagContext, duplicates: DuplicateMatch[] = []): Flag[] {
   const flags: Flag[] = [];

@@ -18,6 +18,7 @@ declare module '../../platform/db/tables.js' {
     ai_systems: AiSystemsTable;
     ai_system_suppliers: AiSystemSuppliersTable;
     ai_system_duplicates: AiSystemDuplicatesTable;
+    ai_system_name_pieces: AiSystemNamePiecesTable;
   }
 }
 
@@ -28,17 +29,8 @@ export interface AiSystemsTable {
   name: string;
   /** name folded for duplicate matching and sorting */
   name_key: string;
-  /**
-   * Duplicate keys of name_key (inventory.duplicate-rules duplicateKeys):
-   * first and last three characters, the numbers without leading zeros
-   * ('' without any), the length with leading zeros dropped. Written with
-   * the name; a bulk load that inserts rows itself leaves the defaults and
-   * calls refreshDuplicateKeys.
-   */
-  dup_prefix: Generated<string>;
-  dup_suffix: Generated<string>;
-  dup_numbers: Generated<string>;
-  dup_length: Generated<number>;
+  /** the gaps that do not change with the date (inventory.rules missingMask), written with the row */
+  missing_mask: Generated<number>;
   kind: (typeof AI_SYSTEM_KINDS)[number] | null;
   business_owner_user_id: string | null;
   business_owner_name: string | null;
@@ -91,6 +83,17 @@ export interface AiSystemDuplicatesTable {
   system_id: string;
   other_id: string;
   reason: string;
+}
+
+/**
+ * What each system's folded name is found by (inventory.duplicate-rules
+ * namePieces), written with the name: a write looks up the systems holding
+ * one of its probes instead of reading a block of the organization.
+ */
+export interface AiSystemNamePiecesTable {
+  org_id: string;
+  piece: string;
+  ai_system_id: string;
 }
 
 export const userImpactColumn = jsonColumn(z.array(z.enum(USER_IMPACTS)));
