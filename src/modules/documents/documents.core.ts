@@ -4,7 +4,7 @@ import { inventorySummary } from '../inventory/index.js';
 import { objectiveSummary } from '../objectives/index.js';
 import { effectiveRiskMethod, riskRegisterSummary } from '../risks/index.js';
 import { getScopeOverview } from '../scope/index.js';
-import { currentSoa } from '../soa/index.js';
+import { currentSoa, type SoaCurrent } from '../soa/index.js';
 import { CORE_SET, type CoreSetType, SOA_CORE_ROW } from './documents.core-set.js';
 import { orgRoles } from './documents.people.js';
 import { documentStatus } from './documents.rules.js';
@@ -22,7 +22,18 @@ interface Live {
   approvedAt: string | null;
 }
 
-type LiveSource = (db: Executor, orgId: string) => Promise<Live | null>;
+/**
+ * Summaries the caller already read for the same request (the home page, the
+ * readiness rehearsal and the timeline read them for themselves): the core set
+ * reuses them instead of reading the SoA, the inventory and the register again.
+ */
+export interface CoreSetGiven {
+  soa?: SoaCurrent;
+  inventory?: { total: number };
+  risks?: { total: number };
+}
+
+type LiveSource = (db: Executor, orgId: string, given: CoreSetGiven) => Promise<Live | null>;
 
 /** Where each live record is kept: a missing one is started there, not as a document. */
 const LIVE_PATHS: Record<string, string> = {
@@ -56,8 +67,8 @@ const LIVE: Record<string, LiveSource> = {
     const m = await effectiveRiskMethod(db, orgId);
     return m.status === 'default' ? null : { path: 'risk-method', status: m.status, version: m.version, approvedAt: null };
   },
-  'ai-risk-register': async (db, orgId) =>
-    (await riskRegisterSummary(db, orgId)).total > 0
+  'ai-risk-register': async (db, orgId, given) =>
+    (given.risks ?? (await riskRegisterSummary(db, orgId))).total > 0
       ? { path: 'risks', status: 'active', version: null, approvedAt: null }
       : null,
   'ai-impact-assessment-records': async (db, orgId) => {
@@ -71,12 +82,12 @@ const LIVE: Record<string, LiveSource> = {
     if (roles.length === 0) return null;
     return { path: 'roles', status: roles.some((r) => r.vacant) ? 'roles vacant' : 'active', version: null, approvedAt: null };
   },
-  'ai-system-inventory': async (db, orgId) =>
-    (await inventorySummary(db, orgId)).total > 0
+  'ai-system-inventory': async (db, orgId, given) =>
+    (given.inventory ?? (await inventorySummary(db, orgId))).total > 0
       ? { path: 'inventory', status: 'active', version: null, approvedAt: null }
       : null,
-  'statement-of-applicability': async (db, orgId) => {
-    const soa = await currentSoa(db, orgId);
+  'statement-of-applicability': async (db, orgId, given) => {
+    const soa = given.soa ?? (await currentSoa(db, orgId));
     if (soa.status === 'not-started') return null;
     const approved = soa.status === 'approved' ? { version: soa.version, approvedAt: soa.approvedAt } : soa.approvedVersion;
     return {
@@ -90,7 +101,7 @@ const LIVE: Record<string, LiveSource> = {
 
 const STATUS_RANK: Record<string, number> = { approved: 3, 'in review': 2, draft: 1 };
 
-export async function coreSet(db: Executor, orgId: string): Promise<CoreSetRow[]> {
+export async function coreSet(db: Executor, orgId: string, given: CoreSetGiven = {}): Promise<CoreSetRow[]> {
   const base = `/orgs/${orgId}`;
   const docs = await db
     .selectFrom('documents as d')
@@ -102,7 +113,7 @@ export async function coreSet(db: Executor, orgId: string): Promise<CoreSetRow[]
     .orderBy('d.number_seq')
     .execute();
   const types: CoreSetType[] = [...CORE_SET, SOA_CORE_ROW];
-  const live = await Promise.all(types.map((t) => LIVE[t.key]?.(db, orgId) ?? Promise.resolve(null)));
+  const live = await Promise.all(types.map((t) => LIVE[t.key]?.(db, orgId, given) ?? Promise.resolve(null)));
   return types.map((t, i) => {
     const mine = docs
       .filter((d) => d.doc_type === t.key)

@@ -40,7 +40,7 @@ export { documentRegister } from './documents.register.js';
 export { CORE_SET, DOC_TYPES, DOCUMENT_CATEGORIES } from './documents.core-set.js';
 export type { Document, DocumentContent } from './documents.schemas.js';
 export { type DocumentDue, type DocumentSummary, documentSummary, documentsDue } from './documents.due.js';
-export { coreSet } from './documents.core.js';
+export { type CoreSetGiven, coreSet } from './documents.core.js';
 
 /** Current approved documents whose review date has passed (the readiness rehearsal's documented-information check). */
 export async function documentsPastReview(db: Executor, orgId: string, today: string) {

@@ -112,6 +112,12 @@ export async function evidenceForControls(db: Executor, orgId: string, today = t
   return out;
 }
 
+/** One area's current items and how many of them are valid today (neither expiring nor expired), as coverage counts them. */
+export async function evidenceInArea(db: Executor, orgId: string, area: string, today = todayUtc()) {
+  const c = (await repo.countsByArea(db, orgId, today)).find((a) => a.area === area);
+  return { items: c?.total ?? 0, valid: c ? c.total - c.expired - c.expiring : 0 };
+}
+
 /** Figures for the home page and the gap assessment (7.5, 9.1). */
 export async function evidenceSummary(db: Executor, orgId: string) {
   const c = await evidenceCoverage(db, orgId);

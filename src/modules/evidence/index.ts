@@ -28,6 +28,7 @@ export {
   evidenceCoverage,
   evidenceDue,
   evidenceForControls,
+  evidenceInArea,
   type EvidenceSummary,
   evidenceSummary,
 } from './evidence.coverage.js';

@@ -7,7 +7,7 @@ import { certificateSummary } from '../certificates/index.js';
 import { certificationAuditSummary } from '../certification-audits/index.js';
 import { certificationBodySummary } from '../certification-bodies/index.js';
 import { concernSummary, concernsDue } from '../concerns/index.js';
-import { type DocumentSummary, documentSummary, documentsDue } from '../documents/index.js';
+import { coreSet, type DocumentSummary, documentSummary, documentsDue } from '../documents/index.js';
 import { evidenceDue } from '../evidence/index.js';
 import { gapProgress } from '../gap/index.js';
 import { incidentSummary, incidentsDue } from '../incidents/index.js';
@@ -42,14 +42,22 @@ const RECENT = 10;
  * them, so the two never disagree on a step.
  */
 async function gatherFacts(db: Executor, orgId: string, today: string, now: Date, given: SharedFacts = {}) {
+  const soaRead = given.soa ? Promise.resolve(given.soa) : currentSoa(db, orgId);
+  const inventoryRead = given.inventory ? Promise.resolve(given.inventory) : inventorySummary(db, orgId);
+  // the core set reuses the SoA and the inventory summary read here, not its own reads of them
+  const docsRead =
+    given.documents ??
+    Promise.all([soaRead, inventoryRead]).then(async ([soa, inventory]) =>
+      documentSummary(db, orgId, today, await coreSet(db, orgId, { soa, inventory })),
+    );
   const [scope, inventory, suppliers, gap, profile, docs, soa] = await Promise.all([
     getScopeOverview(db, orgId),
-    given.inventory ?? inventorySummary(db, orgId),
+    inventoryRead,
     supplierReviewSummary(db, orgId),
     gapProgress({ db, orgId }),
     getProfile(db, orgId),
-    given.documents ?? documentSummary(db, orgId),
-    given.soa ?? currentSoa(db, orgId),
+    docsRead,
+    soaRead,
   ]);
   const [training, monitoring, incidents, concerns, audits, reviews, nonconformities] = await Promise.all([
     trainingSummary(db, orgId, today),

@@ -4,7 +4,7 @@
 import type { Executor } from '../../platform/db/db.js';
 import { addDays } from '../../platform/dates.js';
 import { coreSet, documentsPastReview } from '../documents/index.js';
-import { controlEvidenceAtPlaces, evidenceCoverage, evidenceItemsByIds } from '../evidence/index.js';
+import { controlEvidenceAtPlaces, evidenceInArea, evidenceItemsByIds } from '../evidence/index.js';
 import { assessedAiSystemIds } from '../impact-assessments/index.js';
 import { reportedAuditScopes } from '../internal-audits/index.js';
 import { inScopeSystemFacts, inventorySummaryAndDuplicates } from '../inventory/index.js';
@@ -62,15 +62,18 @@ export interface Shared {
   core: Awaited<ReturnType<typeof coreSet>>;
   soa: SoaCurrent;
   inventory: Awaited<ReturnType<typeof inventorySummaryAndDuplicates>>;
+  risks: Awaited<ReturnType<typeof riskRegisterSummary>>;
 }
 
 export async function readShared(db: Executor, orgId: string): Promise<Shared> {
-  const [core, soa, inventory] = await Promise.all([
-    coreSet(db, orgId),
+  const [soa, inventory, risks] = await Promise.all([
     currentSoa(db, orgId),
     inventorySummaryAndDuplicates(db, orgId),
+    riskRegisterSummary(db, orgId),
   ]);
-  return { core, soa, inventory };
+  // the core set is told what was just read rather than reading the SoA, inventory and register again
+  const core = await coreSet(db, orgId, { soa, inventory: inventory.summary, risks });
+  return { core, soa, inventory, risks };
 }
 
 export async function gatherReadiness(
@@ -90,36 +93,22 @@ export async function gatherReadiness(
     latestApprovedReview(db, orgId),
     managementReviewSummary(db, orgId, today),
   ]);
-  const [
-    roles,
-    riskSummary,
-    withoutRisk,
-    settings,
-    assessed,
-    coverage,
-    monitoring,
-    suppliers,
-    overdue,
-    training,
-    criteria,
-    ncs,
-    sample,
-  ] = await Promise.all([
-    governanceRoles(db, orgId),
-    riskRegisterSummary(db, orgId),
-    inScopeSystemsWithoutRisk(db, orgId),
-    getOrgSettings(db, orgId),
-    assessedAiSystemIds(db, orgId),
-    evidenceCoverage(db, orgId, today),
-    monitoringSummary(db, orgId, now),
-    supplierReviewSummary(db, orgId),
-    supplierReviewsDue(db, orgId, addDays(today, -1)),
-    trainingSummary(db, orgId, today),
-    competenceCriteriaCount(db, orgId),
-    nonconformityRecords(db, orgId, today),
-    gatherSample(db, orgId, today, opts.seed, opts.shared.soa),
-  ]);
-  const operation = coverage.areas.find((a) => a.area === 'operation');
+  const [roles, withoutRisk, settings, assessed, operation, monitoring, suppliers, overdue, training, criteria, ncs, sample] =
+    await Promise.all([
+      governanceRoles(db, orgId),
+      inScopeSystemsWithoutRisk(db, orgId),
+      getOrgSettings(db, orgId),
+      assessedAiSystemIds(db, orgId),
+      evidenceInArea(db, orgId, 'operation', today),
+      monitoringSummary(db, orgId, now),
+      supplierReviewSummary(db, orgId),
+      supplierReviewsDue(db, orgId, addDays(today, -1)),
+      trainingSummary(db, orgId, today),
+      competenceCriteriaCount(db, orgId),
+      nonconformityRecords(db, orgId, today),
+      gatherSample(db, orgId, today, opts.seed, opts.shared.soa),
+    ]);
+  const riskSummary = opts.shared.risks;
   return {
     orgId,
     today,
@@ -159,7 +148,7 @@ export async function gatherReadiness(
     },
     riskScale: settings.riskScale,
     impactAssessed: [...assessed],
-    lifecycleEvidence: { items: operation?.items ?? 0, valid: operation?.valid ?? 0 },
+    lifecycleEvidence: operation,
     monitoring: { metrics: monitoring.metrics },
     suppliers: {
       total: suppliers.total,

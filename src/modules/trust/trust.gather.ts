@@ -2,7 +2,7 @@ import { todayUtc } from '../../platform/dates.js';
 import type { Executor } from '../../platform/db/db.js';
 import { certificateSummary } from '../certificates/index.js';
 import { listCertificationAuditRefs } from '../certification-audits/index.js';
-import { documentSummary } from '../documents/index.js';
+import { coreSet, documentSummary } from '../documents/index.js';
 import { gapProgress } from '../gap/index.js';
 import { incidentSummary } from '../incidents/index.js';
 import { internalAuditSummary } from '../internal-audits/index.js';
@@ -35,13 +35,19 @@ async function aiSystemsInScope(db: Executor, orgId: string) {
 }
 
 export async function gatherTimelineFacts(db: Executor, orgId: string, today = todayUtc()) {
+  const inventoryRead = inventorySummary(db, orgId);
+  const risksRead = riskRegisterSummary(db, orgId);
+  // the core set reuses the inventory and register summaries read here
+  const docsRead = Promise.all([inventoryRead, risksRead]).then(async ([inventory, risks]) =>
+    documentSummary(db, orgId, today, await coreSet(db, orgId, { inventory, risks })),
+  );
   const [profile, inScope, gap, docs, inventory, risks, training, audits, reviews, ncs, certAudits] = await Promise.all([
     getProfile(db, orgId),
     aiSystemsInScope(db, orgId),
     gapProgress({ db, orgId }),
-    documentSummary(db, orgId, today),
-    inventorySummary(db, orgId),
-    riskRegisterSummary(db, orgId),
+    docsRead,
+    inventoryRead,
+    risksRead,
     trainingSummary(db, orgId, today),
     internalAuditSummary(db, orgId, today),
     managementReviewSummary(db, orgId, today),
