@@ -5,6 +5,7 @@ import { type KyselyPlugin, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { createTestDatabase, type TestDatabase, testDialects } from './support/db.js';
+import { bundleCli, createTarget, ServerProcess } from './support/server-process.js';
 
 // Start-up stays fast (issue 17): the heavy libraries (Chromium driver,
 // spreadsheet and Word writers, the CycloneDX schemas and their validator,
@@ -172,4 +173,24 @@ describe.each(testDialects())('start-up migration check (%s)', (dialect) => {
     );
     await expect(migrateToLatest(database)).rejects.toThrow(/9999_from_a_newer_build/);
   });
+});
+
+describe('the production bundle (npm run build:server)', () => {
+  it('starts, and finds what it reads from disk at run time: package.json and the API docs assets in node_modules', async () => {
+    const cli = await bundleCli();
+    const target = await createTarget('sqlite', 'aims_startup');
+    let server: ServerProcess | undefined;
+    try {
+      server = await ServerProcess.start(cli, target);
+      const health = (await (await fetch(`${server.base}/api/health`)).json()) as { version: string };
+      expect(health.version).toBe(JSON.parse(readRepo('package.json') ?? '{}').version);
+      const logo = await fetch(`${server.base}/api/docs/static/logo.svg`);
+      expect(logo.status).toBe(200);
+      expect(await logo.text()).toContain('<svg');
+    } finally {
+      await server?.kill();
+      await target.drop();
+      cli.dispose();
+    }
+  }, 120_000);
 });

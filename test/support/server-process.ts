@@ -28,7 +28,8 @@ export interface Cli {
  * tsx: that would hide a broken production build.
  */
 export async function bundleCli(): Promise<Cli> {
-  const dir = path.join(ROOT, 'node_modules/.cache', `openaims-cli-${randomBytes(4).toString('hex')}`);
+  // two levels below the repository, as dist/server is: it finds package.json and web/dist as production does
+  const dir = path.join(ROOT, 'dist', `test-cli-${randomBytes(4).toString('hex')}`);
   const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
   return { command: [await buildServer(dir)], dispose };
 }
