@@ -7,8 +7,11 @@
 
 const TRIGGER = /^'*[=+\-@\t\r]/;
 
+/** The characters a TRIGGER match starts with: most cells start with none, and need no regular expression. */
+const FIRST = new Set(["'", '=', '+', '-', '@', '\t', '\r']);
+
 export function neutralizeFormula(value: string): string {
-  return TRIGGER.test(value) ? `'${value}` : value;
+  return FIRST.has(value[0]) && TRIGGER.test(value) ? `'${value}` : value;
 }
 
 /** The inverse of neutralizeFormula, applied to every imported cell. */

@@ -11,9 +11,21 @@ import { PassThrough, Readable, type Writable } from 'node:stream';
 // rather than a file that looks complete but is not. Before the first byte
 // it is an ordinary error response.
 
-/** Text chunks as a byte stream, pulled on demand. */
+/**
+ * Text chunks as a byte stream, pulled on demand, with a turn of the event
+ * loop between chunks once the budget is spent (Pacer): a fast reader would
+ * otherwise pull page after page without letting other requests run.
+ */
 export function textStream(chunks: AsyncIterable<string>): Readable {
-  return Readable.from(chunks, { objectMode: false });
+  return Readable.from(paced(chunks), { objectMode: false });
+}
+
+async function* paced(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  const pacer = new Pacer();
+  for await (const chunk of chunks) {
+    yield chunk;
+    if (pacer.due) await pacer.turn();
+  }
 }
 
 /**
@@ -32,6 +44,33 @@ export async function drained(out: Writable): Promise<void> {
     out.on('drain', done);
     out.on('close', done);
   });
+}
+
+/**
+ * Keeps an export's synchronous stretches short: `due` turns true once
+ * `budgetMs` have passed since the last turn (the page's query included, as
+ * on SQLite it runs synchronously), and `turn()` then gives the event loop a
+ * turn (and waits for `out` to drain). Other requests wait at most about one
+ * budget behind an export, however large, and a slow reader slows the writer.
+ */
+export class Pacer {
+  private since = performance.now();
+
+  /** `out`: the stream written to, when the caller pushes (a pulled stream has its own back-pressure) */
+  constructor(
+    private readonly out?: Writable,
+    private readonly budgetMs = 10,
+  ) {}
+
+  get due(): boolean {
+    return performance.now() - this.since >= this.budgetMs;
+  }
+
+  async turn(): Promise<void> {
+    if (this.out) await drained(this.out);
+    else await new Promise((resolve) => setImmediate(resolve));
+    this.since = performance.now();
+  }
 }
 
 /**

@@ -132,12 +132,12 @@ describe.each(testDialects())('streamed inventory exports (%s)', (dialect) => {
   });
 
   it('a query failing after the first page breaks the download: no short file that looks complete', async () => {
-    // Fail every keyset query after the first page (they carry the cursor condition on name_key).
+    // Fail every keyset query after the first page (they carry the cursor condition on (name_key, id)).
     const executor = t.database.db.getExecutor();
     const original = executor.executeQuery.bind(executor);
     executor.executeQuery = (async (...args: Parameters<typeof original>) => {
       const { sql } = args[0];
-      if (/from "ai_systems"/.test(sql) && /"name_key" >/.test(sql)) throw new Error('database went away');
+      if (/from "ai_systems"/.test(sql) && /\("name_key", "id"\) >/.test(sql)) throw new Error('database went away');
       return original(...args);
     }) as typeof executor.executeQuery;
     try {

@@ -23,8 +23,13 @@ import type { AiSystemInput } from './inventory.schemas.js';
 // may appear under both names or neither (its key moved past the cursor);
 // each row (and its supplier names) is as it was when its page was read.
 
-/** Rows per query: small enough that a page is read and written in a few milliseconds. */
-export const EXPORT_PAGE_SIZE = 1000;
+/**
+ * Rows per query. A page is read, mapped and (CSV, CycloneDX) written in one
+ * stretch that holds the event loop (on SQLite the query too): 250 rows keep
+ * it to a few milliseconds, where 1,000 held other requests for tens of
+ * milliseconds on a busy machine; more queries cost little beside that.
+ */
+export const EXPORT_PAGE_SIZE = 250;
 
 export interface ExportedSystem {
   id: string;
@@ -78,10 +83,11 @@ export async function exportPage(
     .orderBy('name_key')
     .orderBy('id')
     .limit(limit);
-  if (after)
-    q = q.where((eb) =>
-      eb.or([eb('name_key', '>', after.nameKey), eb.and([eb('name_key', '=', after.nameKey), eb('id', '>', after.id)])]),
-    );
+  // A row-value comparison, not "name_key > ? or (name_key = ? and id > ?)":
+  // SQLite and PostgreSQL both seek the index to it, where the OR form read
+  // the organization's index from its start on every page (quadratic in the
+  // inventory's size: 100,000 systems took minutes).
+  if (after) q = q.where((eb) => eb(eb.refTuple('name_key', 'id'), '>', eb.tuple(after.nameKey, after.id)));
   const rows = await q.execute();
   const links = await supplierLinks(
     db,
