@@ -28,7 +28,8 @@ interface Live {
  * reuses them instead of reading the SoA, the inventory and the register again.
  */
 export interface CoreSetGiven {
-  soa?: SoaCurrent;
+  /** the SoA's state (currentSoa, or soaSummary: the gap assessment reads no rows) */
+  soa?: Pick<SoaCurrent, 'status' | 'version' | 'approvedAt' | 'approvedVersion'>;
   inventory?: { total: number };
   risks?: { total: number };
 }

@@ -5,24 +5,32 @@ import { evaluationFacts } from './gap.evaluation-facts.js';
 import { operationFacts } from './gap.operation-facts.js';
 import { planningFacts } from './gap.planning-facts.js';
 import { supportFacts } from './gap.support-facts.js';
+import { nextTurn } from './gap.turns.js';
+import { riskRegisterSummary } from '../risks/index.js';
 import { getScopeOverview } from '../scope/index.js';
+import { soaSummary } from '../soa/index.js';
 import { supplierReviewSummary } from '../suppliers/index.js';
 
 // The facts OpenAIMS already holds, keyed by the module that holds a
 // requirement's evidence, so an answer can be checked against the
 // organization's actual systems instead of filled in from memory.
 export async function moduleFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
-  const [scope, inventory, suppliers, missing, objectives, planning, support, operation, evaluation] = await Promise.all([
+  // the inventory, risk and SoA summaries are read once: the core document set shows them too
+  const [scope, inventory, suppliers, missing, objectives, risks, soa] = await Promise.all([
     getScopeOverview(db, orgId),
     inventorySummary(db, orgId),
     supplierFacts(db, orgId),
     scopeEntriesMissingFromInventory(db, orgId),
     objectiveFacts(db, orgId),
-    planningFacts(db, orgId),
-    supportFacts(db, orgId),
-    operationFacts(db, orgId),
-    evaluationFacts(db, orgId),
+    riskRegisterSummary(db, orgId),
+    soaSummary(db, orgId),
   ]);
+  await nextTurn();
+  const planning = await planningFacts(db, orgId, { risks, soa });
+  await nextTurn();
+  const support = await supportFacts(db, orgId, { inventory, risks, soa });
+  await nextTurn();
+  const [operation, evaluation] = await Promise.all([operationFacts(db, orgId), evaluationFacts(db, orgId)]);
   const scopeFacts: string[] = [];
   if (scope.approved) {
     const a = scope.approved;

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/db.js';
 import { impactAssessmentFacts } from '../impact-assessments/index.js';
-import { riskRegisterSummary } from '../risks/index.js';
-import { soaSummary } from '../soa/index.js';
+import { type RiskRegisterSummary, riskRegisterSummary } from '../risks/index.js';
+import { type SoaSummary, soaSummary } from '../soa/index.js';
 
 // Facts from the planning modules (6.1 to 6.2, 8.2 to 8.4, Annex A.5): the
 // risk method and register, the Statement of Applicability and the impact
@@ -12,9 +12,9 @@ import { soaSummary } from '../soa/index.js';
 const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
 
 /** The SoA beside 6.1.3: which version is current, what is applicable, excluded and implemented. */
-export async function soaFacts(db: Executor, orgId: string): Promise<string[]> {
+export async function soaFacts(db: Executor, orgId: string, given?: SoaSummary): Promise<string[]> {
   // figures only: the risks and evidence each row lists are not read
-  const soa = await soaSummary(db, orgId);
+  const soa = given ?? (await soaSummary(db, orgId));
   if (soa.status === 'not-started')
     return ['No Statement of Applicability saved yet: all 38 Annex A controls still to be decided.'];
   const by = soa.applicableBy;
@@ -45,8 +45,8 @@ const METHOD: Record<'approved' | 'draft' | 'default', (v: number | null) => str
 };
 
 /** The risk method and register beside 6.1.1, 6.1.2, 8.2 and 8.3. */
-export async function riskFacts(db: Executor, orgId: string): Promise<string[]> {
-  const r = await riskRegisterSummary(db, orgId);
+export async function riskFacts(db: Executor, orgId: string, given?: RiskRegisterSummary): Promise<string[]> {
+  const r = given ?? (await riskRegisterSummary(db, orgId));
   const facts = [METHOD[r.method.status](r.method.version)];
   if (r.method.genericWarnings)
     facts.push(
@@ -64,8 +64,18 @@ export async function riskFacts(db: Executor, orgId: string): Promise<string[]> 
   return facts;
 }
 
+/** Summaries a gathering already read, so they are read once (the core document set needs them too). */
+export interface PlanningGiven {
+  risks?: RiskRegisterSummary;
+  soa?: SoaSummary;
+}
+
 /** The planning modules' facts by catalogue module id. */
-export async function planningFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
-  const [risk, soa, impact] = await Promise.all([riskFacts(db, orgId), soaFacts(db, orgId), impactAssessmentFacts(db, orgId)]);
+export async function planningFacts(db: Executor, orgId: string, given: PlanningGiven = {}): Promise<Record<string, string[]>> {
+  const [risk, soa, impact] = await Promise.all([
+    riskFacts(db, orgId, given.risks),
+    soaFacts(db, orgId, given.soa),
+    impactAssessmentFacts(db, orgId),
+  ]);
   return { risk, soa, 'impact-assessment': impact };
 }

@@ -1,7 +1,8 @@
 import type { Executor } from '../../platform/db/db.js';
-import { coreSet, documentSummary } from '../documents/index.js';
+import { type CoreSetGiven, coreSet, documentSummary } from '../documents/index.js';
 import { evidenceSummary } from '../evidence/index.js';
 import { governanceRoles } from '../roles/index.js';
+import { nextTurn } from './gap.turns.js';
 
 // Facts from the support modules (5.2, 5.3, 7.5, Annex A.2, A.3.2): the
 // governance roles, the document register and its core set, the evidence
@@ -50,9 +51,10 @@ export async function policyFacts(db: Executor, orgId: string, given?: CoreSet):
   ];
 }
 
-/** The support modules' facts by catalogue module id. */
-export async function supportFacts(db: Executor, orgId: string): Promise<Record<string, string[]>> {
-  const core = await coreSet(db, orgId);
+/** The support modules' facts by catalogue module id; `given`: summaries the gathering already read. */
+export async function supportFacts(db: Executor, orgId: string, given: CoreSetGiven = {}): Promise<Record<string, string[]>> {
+  const core = await coreSet(db, orgId, given);
+  await nextTurn();
   const [roles, documents, policies] = await Promise.all([
     roleFacts(db, orgId),
     documentFacts(db, orgId, core),

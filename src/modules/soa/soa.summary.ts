@@ -17,7 +17,7 @@ export interface SoaSummary {
   approvedAt: string | null;
   approverName: string | null;
   /** the approved version (beside a draft, or the one shown), as currentSoa gives it */
-  approvedVersion: { version: number; approvedAt: string | null } | null;
+  approvedVersion: { version: number; approvedAt: string | null; approverName: string | null } | null;
   annexA: { total: number; applicable: number };
   ownControls: number;
   /** applicable rows (Annex A and own) by implementation status */
@@ -57,7 +57,9 @@ export async function soaSummary(db: Executor, orgId: string): Promise<SoaSummar
     version: shown ? Number(shown.version) : null,
     approvedAt: isApproved ? (shown?.approved_at ?? null) : null,
     approverName: isApproved ? (shown?.approver_name ?? null) : null,
-    approvedVersion: approved ? { version: Number(approved.version), approvedAt: approved.approved_at } : null,
+    approvedVersion: approved
+      ? { version: Number(approved.version), approvedAt: approved.approved_at, approverName: approved.approver_name }
+      : null,
     annexA: { total: annexA.length, applicable: annexA.filter((r) => r.applicable).length },
     ownControls: rows.length - annexA.length,
     applicableBy,
