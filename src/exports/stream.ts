@@ -59,7 +59,7 @@ export class Pacer {
   /** `out`: the stream written to, when the caller pushes (a pulled stream has its own back-pressure) */
   constructor(
     private readonly out?: Writable,
-    private readonly budgetMs = 10,
+    private readonly budgetMs = 5,
   ) {}
 
   get due(): boolean {

@@ -17,6 +17,7 @@ import { type WorkbookProperties, type XlsxValue, xlsxValue } from './xlsx.js';
 const require = createRequire(import.meta.url);
 const fromExceljs = createRequire(require.resolve('exceljs'));
 const fromArchiver = createRequire(fromExceljs.resolve('archiver'));
+const fromArchiverUtils = (id: string) => createRequire(fromArchiver.resolve('archiver-utils'))(id);
 
 type WorkbookWriterClass = typeof ExcelJS.stream.xlsx.WorkbookWriter;
 type AppXformClass = new () => { toXml(model: object): string };
@@ -25,14 +26,22 @@ type AppXformClass = new () => { toXml(model: object): string };
  * Only the streaming writer, not exceljs's index (which loads the readers
  * and unzipper too: three times the code), and in steps with a turn of the
  * event loop between them: loading it whole held every other request for
- * 300 ms to 2 s (busy machine) on the first export after start.
+ * 300 ms to 2 s (busy machine) on the first export after start. The steps
+ * load the writer's heaviest dependencies first (the largest took 115 ms on
+ * a busy machine); a step that fails (a dependency that moved in an update)
+ * is skipped, as the writer's own require loads whatever it needs.
  */
 const LOAD_STEPS: (() => unknown)[] = [
+  () => fromArchiverUtils('readable-stream'),
+  () => fromArchiverUtils('lazystream'),
+  () => fromArchiverUtils('glob'),
   () => fromArchiver('archiver-utils'),
   () => fromArchiver('zip-stream'),
   () => fromExceljs('archiver'),
+  () => fromExceljs('saxes'),
   () => fromExceljs('./lib/xlsx/xform/style/styles-xform.js'),
   () => fromExceljs('./lib/doc/row.js'),
+  () => fromExceljs('./lib/xlsx/xform/sheet/cf/conditional-formattings-xform.js'),
   () => fromExceljs('./lib/stream/xlsx/worksheet-writer.js'),
 ];
 let loaded: Promise<{ WorkbookWriter: WorkbookWriterClass; AppXform: AppXformClass }> | undefined;
@@ -40,7 +49,11 @@ let loaded: Promise<{ WorkbookWriter: WorkbookWriterClass; AppXform: AppXformCla
 function loadWriter() {
   loaded ??= (async () => {
     for (const step of LOAD_STEPS) {
-      step();
+      try {
+        step();
+      } catch {
+        // Only a warm-up: see LOAD_STEPS.
+      }
       await new Promise((resolve) => setImmediate(resolve));
     }
     return {
