@@ -92,6 +92,16 @@ function nearNames(a: Keyed, b: Keyed): boolean {
 }
 
 /**
+ * Whether two folded names share a block and are near: what nearNamePairs
+ * decides for a pair its pieces found, for a write whose mates were found
+ * by the stored pieces already.
+ */
+export function nearInBlock(x: string, y: string): boolean {
+  const [a, b] = [keyed(x), keyed(y)];
+  return !!x && !!y && (a.prefix === b.prefix || a.suffix === b.suffix) && nearNames(a, b);
+}
+
+/**
  * Why two systems with near names still look like one entered twice, or
  * null: nothing tells them apart (no disjoint suppliers, no unrelated
  * purposes).

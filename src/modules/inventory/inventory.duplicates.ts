@@ -9,7 +9,7 @@ import {
   countGroups,
   duplicateEdges,
   groupEdges,
-  nearNamePairs,
+  nearInBlock,
   pairEdges,
   probePieces,
 } from './inventory.duplicate-rules.js';
@@ -40,26 +40,35 @@ export async function refreshDuplicateKeys(db: Executor, orgId: string, ids?: st
   if (db.getExecutor().adapter instanceof PostgresAdapter)
     await sql`select pg_advisory_xact_lock(hashtext('ai_system_duplicates'), hashtext(${orgId}))`.execute(db);
   if (!ids) return refreshWholeOrg(db, orgId);
-  for (let i = 0; i < ids.length; i += BATCH) await refreshSome(db, orgId, ids.slice(i, i + BATCH));
+  for (let i = 0; i < ids.length; i += 500) await refreshSome(db, orgId, ids.slice(i, i + 500));
 }
 
-/** Written systems per lookup: their probes (about 75 each) stay under both dialects' bound-parameter limits. */
-const BATCH = 200;
-
 /**
- * Some written systems: their pieces are replaced, the systems holding one
- * of their probes are their candidates (pieceMates), and only the pairs
- * found among those read purposes and suppliers.
+ * Some written systems: their pieces are replaced first (so written systems
+ * find each other), then each looks up the systems holding one of its probes
+ * (pieceMates: hundreds at most, where its name block was thousands) and
+ * compares its name with theirs alone; only the pairs found read purposes
+ * and suppliers. One lookup per system: the mates of several hardly overlap,
+ * and comparing a batch with all their mates costs more than one by one.
  */
 async function refreshSome(db: Executor, orgId: string, ids: string[]) {
   const written = await store.nameKeysOf(db, orgId, ids);
   await store.writeNamePieces(db, orgId, ids, written);
-  const mates = await store.pieceMates(db, orgId, [...new Set(written.flatMap((w) => probePieces(w.name_key)))]);
-  const targets = new Set(ids);
-  const names = [...written.map((w) => ({ id: w.id, nameKey: w.name_key })), ...mates.filter((m) => !targets.has(m.id))];
-  const pairs = nearNamePairs(names, targets).map(([i, j]) => [names[i].id, names[j].id]);
-  const details = new Map((await repo.duplicateDetails(db, orgId, [...new Set(pairs.flat())])).map((d) => [d.id, d] as const));
-  const edges = pairEdges(pairs.map(([a, b]) => [details.get(a), details.get(b)] as [DuplicateCandidate, DuplicateCandidate]));
+  const pairs = new Map<string, [string, string]>();
+  for (const w of written) {
+    const mates = await store.pieceMates(db, orgId, probePieces(w.name_key));
+    // the mates hold one of its probes: what nearNamePairs' index would find
+    for (const m of mates) {
+      if (m.id === w.id || !nearInBlock(w.name_key, m.nameKey)) continue;
+      const [a, b] = [w.id, m.id].sort();
+      pairs.set(`${a} ${b}`, [a, b]);
+    }
+  }
+  const ends = [...new Set([...pairs.values()].flat())];
+  const details = new Map((await repo.duplicateDetails(db, orgId, ends)).map((d) => [d.id, d] as const));
+  const edges = pairEdges(
+    [...pairs.values()].map(([a, b]) => [details.get(a), details.get(b)] as [DuplicateCandidate, DuplicateCandidate]),
+  );
   await store.replaceDuplicateEdges(db, orgId, ids, edges);
 }
 
