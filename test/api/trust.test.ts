@@ -108,6 +108,22 @@ describe.each(testDialects())('buyer readiness and trust page (%s)', (dialect) =
     expect(where.figures).toContainEqual({ label: 'AI systems in scope', value: '1' });
     expect(where.links).toEqual([{ label: 'AI system inventory', href: `/orgs/${orgId}/inventory` }]);
     expect((await answer('third-party-ai')).answer).toContain('OpenModel Inc');
+    // only the suppliers of in-scope systems are named, each once
+    const other = await owner.post(api('suppliers'), { name: 'Sidecar Analytics' });
+    const outOfScope = await owner.post(api('ai-systems'), {
+      name: 'Internal forecasting',
+      inScope: false,
+      suppliers: [{ supplierId: other.body.id, dependency: 'model' }],
+    });
+    const second = await owner.post(api('ai-systems'), {
+      name: 'Reply drafts',
+      inScope: true,
+      suppliers: [{ supplierId: sup.body.id, dependency: 'api' }],
+    });
+    expect([outOfScope.status, second.status]).toEqual([201, 201]);
+    const thirdParty = (await answer('third-party-ai')).answer;
+    expect(thirdParty).not.toContain('Sidecar Analytics');
+    expect(thirdParty.split('OpenModel Inc').length).toBe(2);
     // the seeded governance roles are named
     expect((await answer('governance-owner')).figures[0].value).not.toBe('0');
   });

@@ -5,7 +5,7 @@ import { registerLinkKind } from '../../platform/refs/index.js';
 import { registerLinkKindOf } from '../../platform/register/index.js';
 import { provideSupplierDependents } from '../suppliers/index.js';
 import { aiSystemRegister } from './inventory.register.js';
-import { countBySupplier, findAiSystems, listBySupplier, supplierLinks } from './inventory.repository.js';
+import { countBySupplier, findAiSystems, inScopeSupplierNames, listBySupplier, supplierLinks } from './inventory.repository.js';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
 import { rowToInput } from './inventory.mapping.js';
@@ -37,6 +37,21 @@ export async function aiSystemsById(db: Executor, orgId: string, ids: string[]) 
   return new Map(
     rows.map((r) => [r.id, { ...rowToInput(r, []), id: r.id, archivedAt: r.archived_at, suppliers: links.get(r.id) ?? [] }]),
   );
+}
+
+export { inScopeSupplierNames };
+
+/** The current in-scope AI systems' names and purposes, by name (what a buyer is told). */
+export function inScopePurposes(db: Executor, orgId: string) {
+  return db
+    .selectFrom('ai_systems')
+    .select(['name', 'purpose'])
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is', null)
+    .where('in_scope', '=', 1)
+    .orderBy('name_key')
+    .orderBy('id')
+    .execute();
 }
 
 /** Current AI systems marked in scope, by name: the risk register flags those with no risk assessed. */

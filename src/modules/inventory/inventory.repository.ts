@@ -335,3 +335,28 @@ export async function mergedAncestors(db: Executor, orgId: string, id: string): 
   }
   return out;
 }
+
+/**
+ * The names of the suppliers the current in-scope AI systems depend on, each
+ * once, sorted: read as distinct supplier ids in SQL, then labelled, so a
+ * large inventory costs one grouped read, not every system and link.
+ */
+export async function inScopeSupplierNames(db: Executor, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('ai_system_suppliers as l')
+    .innerJoin('ai_systems as a', 'a.id', 'l.ai_system_id')
+    .select('l.supplier_id')
+    .distinct()
+    .where('l.org_id', '=', orgId)
+    .where('a.org_id', '=', orgId)
+    .where('a.in_scope', '=', 1)
+    .where('a.archived_at', 'is', null)
+    .execute();
+  const label = await resolveLinks(
+    db,
+    orgId,
+    rows.map((r) => ({ type: 'supplier', id: r.supplier_id })),
+  );
+  const names = new Set(rows.map((r) => label({ type: 'supplier', id: r.supplier_id })?.label ?? ''));
+  return [...names].sort((a, b) => a.localeCompare(b));
+}

@@ -6,7 +6,7 @@ import { coreSet, documentSummary } from '../documents/index.js';
 import { gapProgress } from '../gap/index.js';
 import { incidentSummary } from '../incidents/index.js';
 import { internalAuditSummary } from '../internal-audits/index.js';
-import { aiSystemsById, inScopeAiSystems, inventorySummary } from '../inventory/index.js';
+import { countInScopeAiSystems, inScopePurposes, inScopeSupplierNames, inventorySummary } from '../inventory/index.js';
 import { managementReviewSummary } from '../management-reviews/index.js';
 import { monitoringSummary } from '../monitoring/index.js';
 import { nonconformitySummary } from '../nonconformities/index.js';
@@ -21,19 +21,6 @@ import type { DriverKey, OrgFacts, PlannedAudit } from './trust.rules.js';
 // Gathers what the timeline and the buyer answers are written from, asking
 // each module through its index.ts.
 
-/** The in-scope AI systems with their purposes and the suppliers they depend on. */
-async function aiSystemsInScope(db: Executor, orgId: string) {
-  const rows = await inScopeAiSystems(db, orgId);
-  const byId = await aiSystemsById(
-    db,
-    orgId,
-    rows.map((r) => r.id),
-  );
-  const systems = rows.map((r) => byId.get(r.id)).filter((s) => !!s);
-  const suppliers = [...new Set(systems.flatMap((s) => s.suppliers.map((x) => x.name)))].sort((a, b) => a.localeCompare(b));
-  return { systems, suppliers };
-}
-
 export async function gatherTimelineFacts(db: Executor, orgId: string, today = todayUtc()) {
   const inventoryRead = inventorySummary(db, orgId);
   const risksRead = riskRegisterSummary(db, orgId);
@@ -41,24 +28,26 @@ export async function gatherTimelineFacts(db: Executor, orgId: string, today = t
   const docsRead = Promise.all([inventoryRead, risksRead]).then(async ([inventory, risks]) =>
     documentSummary(db, orgId, today, await coreSet(db, orgId, { inventory, risks })),
   );
-  const [profile, inScope, gap, docs, inventory, risks, training, audits, reviews, ncs, certAudits] = await Promise.all([
-    getProfile(db, orgId),
-    aiSystemsInScope(db, orgId),
-    gapProgress({ db, orgId }),
-    docsRead,
-    inventoryRead,
-    risksRead,
-    trainingSummary(db, orgId, today),
-    internalAuditSummary(db, orgId, today),
-    managementReviewSummary(db, orgId, today),
-    nonconformitySummary(db, orgId, today),
-    listCertificationAuditRefs(db, orgId),
-  ]);
+  const [profile, inScope, aiSuppliers, gap, docs, inventory, risks, training, audits, reviews, ncs, certAudits] =
+    await Promise.all([
+      getProfile(db, orgId),
+      countInScopeAiSystems(db, orgId),
+      inScopeSupplierNames(db, orgId),
+      gapProgress({ db, orgId }),
+      docsRead,
+      inventoryRead,
+      risksRead,
+      trainingSummary(db, orgId, today),
+      internalAuditSummary(db, orgId, today),
+      managementReviewSummary(db, orgId, today),
+      nonconformitySummary(db, orgId, today),
+      listCertificationAuditRefs(db, orgId),
+    ]);
   const org: OrgFacts = {
     employees: profile.employeeCount,
     sites: profile.sites.length,
-    aiSystemsInScope: inScope.systems.length,
-    suppliers: inScope.suppliers.length,
+    aiSystemsInScope: inScope.inScope,
+    suppliers: aiSuppliers.length,
   };
   const openGap = (gap?.actions ?? []).filter((a) => a.status !== 'done');
   const counts: Record<DriverKey, number> = {
@@ -82,8 +71,9 @@ export async function gatherTimelineFacts(db: Executor, orgId: string, today = t
 }
 
 export async function gatherBuyerFacts(db: Executor, orgId: string, now = new Date()): Promise<BuyerFacts> {
-  const [inScope, inventory, roles, escalation, risks, suppliers, monitoring, incidents, certs] = await Promise.all([
-    aiSystemsInScope(db, orgId),
+  const [inScope, aiSuppliers, inventory, roles, escalation, risks, suppliers, monitoring, incidents, certs] = await Promise.all([
+    inScopePurposes(db, orgId),
+    inScopeSupplierNames(db, orgId),
     inventorySummary(db, orgId),
     governanceRoles(db, orgId),
     roleHolder(db, orgId, 'incident-escalation'),
@@ -96,7 +86,7 @@ export async function gatherBuyerFacts(db: Executor, orgId: string, now = new Da
   const s = risks.byStatus;
   const cert = certs.certificate;
   return {
-    aiSystems: inScope.systems.map((x) => ({ name: x.name, purpose: x.purpose ?? '' })),
+    aiSystems: inScope.map((x) => ({ name: x.name, purpose: x.purpose ?? '' })),
     aiSystemsTotal: inventory.total,
     roles: roles.map((r) => ({ key: r.key, name: r.name, holder: r.holder?.name ?? null, vacant: r.vacant })),
     riskMethod: { status: risks.method.status, version: risks.method.version },
@@ -107,7 +97,7 @@ export async function gatherBuyerFacts(db: Executor, orgId: string, now = new Da
       reviewOverdue: risks.reviewOverdue,
       inScopeWithoutRisk: risks.inScopeWithoutRisk,
     },
-    suppliers: { ...suppliers, aiSuppliers: inScope.suppliers },
+    suppliers: { ...suppliers, aiSuppliers },
     monitoring,
     incidents: {
       open: incidents.open,
