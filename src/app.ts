@@ -41,7 +41,7 @@ import { invitationRoutes } from './modules/invitations/index.js';
 import { ssoRoutes } from './modules/sso/index.js';
 import { mfaRoutes } from './modules/mfa/index.js';
 
-/** The web build sits at <repo>/web/dist whether we run from src/ or dist/src/. */
+/** The web build sits at <repo>/web/dist whether we run from src/ or the bundle in dist/server/. */
 export function defaultWebDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const root = here.includes(`${path.sep}dist${path.sep}`) ? path.resolve(here, '../..') : path.resolve(here, '..');

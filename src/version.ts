@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-// Read once at start-up from package.json, two levels up in src/ and dist/src/.
+// Read once at start-up from package.json, two levels up in src/ and dist/server/ (the bundle).
 function readVersion(): string {
   for (const rel of ['../package.json', '../../package.json']) {
     try {
