@@ -41,24 +41,14 @@ export async function aiSystemsById(db: Executor, orgId: string, ids: string[]) 
 
 export { inScopeSupplierNames };
 
-/** The current in-scope AI systems' names and purposes, by name (what a buyer is told). */
-export function inScopePurposes(db: Executor, orgId: string) {
-  return db
-    .selectFrom('ai_systems')
-    .select(['name', 'purpose'])
-    .where('org_id', '=', orgId)
-    .where('archived_at', 'is', null)
-    .where('in_scope', '=', 1)
-    .orderBy('name_key')
-    .orderBy('id')
-    .execute();
-}
-
-/** Current AI systems marked in scope, by name: the risk register flags those with no risk assessed. */
+/**
+ * Current AI systems marked in scope, by name, with their purposes: the risk
+ * register flags those with no risk assessed, buyers are told what they do.
+ */
 export function inScopeAiSystems(db: Executor, orgId: string) {
   return db
     .selectFrom('ai_systems')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'purpose'])
     .where('org_id', '=', orgId)
     .where('archived_at', 'is', null)
     .where('in_scope', '=', 1)

@@ -245,20 +245,7 @@ export function pairEdges(pairs: [DuplicateCandidate, DuplicateCandidate][]): Du
  * reasons of its edges.
  */
 export function groupEdges(edges: DuplicateEdge[], names: Map<string, { name: string; nameKey: string }>): DuplicateGroup[] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.get(root) !== root) root = parent.get(root) as string;
-    parent.set(x, root);
-    return root;
-  };
-  for (const { a, b } of edges) {
-    if (!parent.has(a)) parent.set(a, a);
-    if (!parent.has(b)) parent.set(b, b);
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(rb, ra);
-  }
+  const { parent, find } = joinEdges(edges);
   const order = (x: string, y: string) => {
     const kx = names.get(x)?.nameKey ?? '';
     const ky = names.get(y)?.nameKey ?? '';
@@ -287,6 +274,11 @@ export function groupEdges(edges: DuplicateEdge[], names: Map<string, { name: st
 
 /** How many groups the edges make (their connected components), without naming or ordering them. */
 export function countGroups(edges: { a: string; b: string }[]): number {
+  return joinEdges(edges).groups;
+}
+
+/** Union-find over the edges' ids: each id's root, and how many components there are. */
+function joinEdges(edges: { a: string; b: string }[]) {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;
@@ -308,7 +300,7 @@ export function countGroups(edges: { a: string; b: string }[]): number {
       groups--;
     }
   }
-  return groups;
+  return { parent, find, groups };
 }
 
 /** Groups likely duplicates over a whole set of systems (what the stored edges amount to). */

@@ -6,7 +6,7 @@ import { coreSet, documentSummary } from '../documents/index.js';
 import { gapProgress } from '../gap/index.js';
 import { incidentSummary } from '../incidents/index.js';
 import { internalAuditSummary } from '../internal-audits/index.js';
-import { countInScopeAiSystems, inScopePurposes, inScopeSupplierNames, inventorySummary } from '../inventory/index.js';
+import { countInScopeAiSystems, inScopeAiSystems, inScopeSupplierNames, inventorySummary } from '../inventory/index.js';
 import { managementReviewSummary } from '../management-reviews/index.js';
 import { monitoringSummary } from '../monitoring/index.js';
 import { nonconformitySummary } from '../nonconformities/index.js';
@@ -72,7 +72,7 @@ export async function gatherTimelineFacts(db: Executor, orgId: string, today = t
 
 export async function gatherBuyerFacts(db: Executor, orgId: string, now = new Date()): Promise<BuyerFacts> {
   const [inScope, aiSuppliers, inventory, roles, escalation, risks, suppliers, monitoring, incidents, certs] = await Promise.all([
-    inScopePurposes(db, orgId),
+    inScopeAiSystems(db, orgId),
     inScopeSupplierNames(db, orgId),
     inventorySummary(db, orgId),
     governanceRoles(db, orgId),
