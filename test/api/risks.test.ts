@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
-import { DEFAULT_RISK_METHOD, rescoreRisks } from '../../src/modules/risks/index.js';
+import { DEFAULT_RISK_METHOD, rescoreRisks, riskTasksDue } from '../../src/modules/risks/index.js';
 import { testDialects } from '../support/db.js';
 
 // The AI risk register (issue 11, part 2) on both dialects: levels from the
@@ -346,6 +346,28 @@ describe.each(testDialects())('risk register (%s)', (dialect) => {
     expect((await other.get(url())).status).toBe(404);
     expect((await other.get(url(`/${r.body.id}`))).status).toBe(404);
     expect((await other.get(url('/heatmap'))).status).toBe(404);
+  });
+
+  it('gives the earliest tasks due with every tie of the last day, the same as the whole list cut there (the home page)', async () => {
+    const dates = ['2026-01-05', '2026-01-03', '2026-01-03', '2026-01-07', '2026-01-03', '2026-01-09'];
+    for (const [i, dueDate] of dates.entries()) {
+      const r = await owner.post(url(), risk({ title: `Due ${i}`, owner: { userId: ownerId }, nextReviewDate: dueDate }));
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      if (i % 2 === 0) {
+        const a = await owner.post(url(`/${r.body.id}/actions`), { title: `Act ${i}`, dueDate, owner: { userId: ownerId } });
+        expect(a.status, JSON.stringify(a.body)).toBe(201);
+      }
+    }
+    const all = await riskTasksDue(t.database.db, orgId, ownerId, '2026-02-01');
+    expect(all).toHaveLength(9);
+    expect(all.map((x) => x.dueDate)).toEqual([...all.map((x) => x.dueDate)].sort());
+    for (const first of [1, 3, 5, 6, 9, 20]) {
+      const got = await riskTasksDue(t.database.db, orgId, ownerId, '2026-02-01', first);
+      const last = all[Math.min(first, all.length) - 1].dueDate;
+      // within a day the order is the database's (a risk's action and review tie): the home page sorts by title
+      const byId = (xs: typeof all) => [...xs].sort((a, b) => `${a.kind}${a.id}`.localeCompare(`${b.kind}${b.id}`));
+      expect(byId(got)).toEqual(byId(all.filter((x) => x.dueDate <= last)));
+    }
   });
 
   async function setupOwnerElsewhere() {

@@ -126,7 +126,10 @@ function when(date: string, today: string, format: (d: string) => string = (d) =
  * the answers they own that are still a gap. Overdue first, then by date,
  * then what has no date.
  */
-export function dueForPerson(input: DueInputs, limit = 15): DueItem[] {
+/** How many due items the home page shows. */
+export const DUE_SHOWN = 15;
+
+export function dueForPerson(input: DueInputs, limit = DUE_SHOWN): DueItem[] {
   const base = `/orgs/${input.orgId}`;
   const mine = (p: PersonRef) => p?.userId === input.userId;
   const items: DueItem[] = [];

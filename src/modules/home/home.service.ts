@@ -25,7 +25,7 @@ import { currentSoa, type SoaCurrent } from '../soa/index.js';
 import { supplierReviewsDue, supplierReviewSummary } from '../suppliers/index.js';
 import { trainingDue, trainingSummary } from '../training/index.js';
 import { describeChange } from './home.changes.rules.js';
-import { dueForPerson } from './home.due.rules.js';
+import { DUE_SHOWN, dueForPerson } from './home.due.rules.js';
 import { recentChanges } from './home.repository.js';
 import { nextActions } from './home.actions.js';
 import { type HomeFacts, journeySteps, type StepState } from './home.rules.js';
@@ -186,7 +186,8 @@ export async function getHome(db: Executor, access: { orgId: string; userId: str
       supplierReviews: reviewsDue,
       reassessments: await reassessmentsDue(db, orgId, until),
       objectives: objectivesDueSoon,
-      riskTasks: await riskTasksDue(db, orgId, access.userId, until),
+      // only the earliest can be among the items shown
+      riskTasks: await riskTasksDue(db, orgId, access.userId, until, DUE_SHOWN),
       documents: await documentsDue(db, orgId, access.userId, today),
       evidence: await evidenceDue(db, orgId, access.userId, today),
       training: await trainingDue(db, orgId, access.userId, today),

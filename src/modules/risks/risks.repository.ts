@@ -298,7 +298,48 @@ export function risksOfAiSystem(db: Executor, orgId: string, aiSystemId: string)
  * due by `until` (for one person: the action's or the risk's owner), in one
  * statement.
  */
-export async function tasksDue(db: Executor, orgId: string, until: string, userId?: string) {
+/**
+ * Open treatment actions and reviews due by `until`, by date. With `first`,
+ * only the earliest: the first `first` and every other task due the same day
+ * as the last of them (so a caller's own tie order still sees them all); both
+ * sides are then walked in date order through their indexes, not sorted whole
+ * (a large register holds thousands of tasks, the home page shows 15).
+ */
+export async function tasksDue(db: Executor, orgId: string, until: string, userId?: string, first?: number): Promise<Task[]> {
+  if (first !== undefined) {
+    const head = await tasksDueQuery(db, orgId, until, userId).limit(first).execute();
+    const last = head.at(-1)?.due_date;
+    if (head.length < first || !last) return head.map(toTask);
+    return (await tasksDueQuery(db, orgId, last, userId).execute()).map(toTask);
+  }
+  return (await tasksDueQuery(db, orgId, until, userId).execute()).map(toTask);
+}
+
+type Task = ReturnType<typeof toTask>;
+
+function toTask(r: {
+  kind: string;
+  id: string;
+  title: string;
+  due_date: string | null;
+  owner_user_id: string | null;
+  risk_id: string;
+  number_seq: number | string;
+  risk_title: string;
+}) {
+  return {
+    kind: r.kind as 'risk-action' | 'risk-review',
+    id: r.id,
+    title: r.title,
+    dueDate: r.due_date as string,
+    ownerUserId: r.owner_user_id,
+    riskId: r.risk_id,
+    numberSeq: Number(r.number_seq),
+    riskTitle: r.risk_title,
+  };
+}
+
+function tasksDueQuery(db: Executor, orgId: string, until: string, userId?: string) {
   let actions = db
     .selectFrom('risk_treatment_actions as a')
     .innerJoin('risks as r', 'r.id', 'a.risk_id')
@@ -323,7 +364,8 @@ export async function tasksDue(db: Executor, orgId: string, until: string, userI
       sql<string>`'risk-review'`.as('kind'),
       'r.id as id',
       'r.title as title',
-      'r.next_review_date as due_date',
+      // the indexed expression (never the fallback: the where below keeps dated reviews), so the index gives the order
+      sql<string>`coalesce(r.next_review_date, '9999-12-31')`.as('due_date'),
       'r.owner_user_id as owner_user_id',
       'r.id as risk_id',
       'r.number_seq as number_seq',
@@ -337,15 +379,5 @@ export async function tasksDue(db: Executor, orgId: string, until: string, userI
     actions = actions.where('a.owner_user_id', '=', userId);
     reviews = reviews.where('r.owner_user_id', '=', userId);
   }
-  const rows = await actions.unionAll(reviews).orderBy('due_date').orderBy('number_seq').execute();
-  return rows.map((r) => ({
-    kind: r.kind as 'risk-action' | 'risk-review',
-    id: r.id,
-    title: r.title,
-    dueDate: r.due_date as string,
-    ownerUserId: r.owner_user_id,
-    riskId: r.risk_id,
-    numberSeq: Number(r.number_seq),
-    riskTitle: r.risk_title,
-  }));
+  return actions.unionAll(reviews).orderBy('due_date').orderBy('number_seq');
 }

@@ -121,9 +121,10 @@ export async function riskTasksDue(
   orgId: string,
   personUserId?: string,
   until = addDays(todayUtc(), 30),
+  first?: number,
 ): Promise<RiskTask[]> {
   const today = todayUtc();
-  return (await repo.tasksDue(db, orgId, until, personUserId)).map((t) => ({
+  return (await repo.tasksDue(db, orgId, until, personUserId, first)).map((t) => ({
     kind: t.kind,
     id: t.id,
     title: t.title,
