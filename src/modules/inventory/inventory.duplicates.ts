@@ -39,9 +39,16 @@ export async function refreshDuplicateKeys(db: Executor, orgId: string, ids?: st
   // SQLite's write transactions are serialised already.
   if (db.getExecutor().adapter instanceof PostgresAdapter)
     await sql`select pg_advisory_xact_lock(hashtext('ai_system_duplicates'), hashtext(${orgId}))`.execute(db);
-  if (!ids) return refreshWholeOrg(db, orgId);
-  for (let i = 0; i < ids.length; i += 500) await refreshSome(db, orgId, ids.slice(i, i + 500));
+  // A large batch (an import) is compared in one pass over the organization:
+  // one indexed lookup per written system costs as much as the names that
+  // share its pieces, and names written in bulk often share most of them
+  // ("System 1-1" ... "System 1-20000": each lookup returns the whole batch).
+  if (!ids || ids.length > WHOLE_ORG_ABOVE) return refreshWholeOrg(db, orgId, ids);
+  await refreshSome(db, orgId, ids);
 }
+
+/** Above this many written systems, one pass over the organization is cheaper than a lookup each. */
+const WHOLE_ORG_ABOVE = 500;
 
 /**
  * Some written systems: their pieces are replaced first (so written systems
@@ -72,10 +79,14 @@ async function refreshSome(db: Executor, orgId: string, ids: string[]) {
   await store.replaceDuplicateEdges(db, orgId, ids, edges);
 }
 
-/** Every system of the organization, read once: pieces and pairs rebuilt. */
-async function refreshWholeOrg(db: Executor, orgId: string) {
+/**
+ * Every system of the organization, read once: pairs rebuilt, and the pieces
+ * of the written systems (all when `ids` is omitted).
+ */
+async function refreshWholeOrg(db: Executor, orgId: string, ids?: string[]) {
   const { systems, candidates } = await store.allDuplicateCandidates(db, orgId);
-  await store.writeNamePieces(db, orgId, undefined, systems);
+  const written = ids ? new Set(ids) : null;
+  await store.writeNamePieces(db, orgId, ids, written ? systems.filter((s) => written.has(s.id)) : systems);
   await store.replaceDuplicateEdges(db, orgId, undefined, duplicateEdges(candidates));
 }
 
