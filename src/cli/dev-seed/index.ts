@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from 'kysely';
 import { refreshDuplicateKeys } from '../../modules/inventory/index.js';
 import { getOrgSettings } from '../../modules/organizations/index.js';
 import type { Db } from '../../platform/db/db.js';
@@ -104,6 +105,16 @@ export async function seedOrganization(db: Db, opts: SeedOptions): Promise<SeedC
   });
   progress('audit-log', 0, Math.max(size.auditRows, audits.length));
   const auditRows = await seedAuditLog(db, ctx, audits, size.auditRows, members, (d, n) => progress('audit-log', d, n));
+  // PostgreSQL plans from table statistics; right after a bulk load they say
+  // the tables are empty until autovacuum comes by, and a list can pick a scan
+  // (the inventory list took 215 ms instead of 15 ms in the export bench).
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    // this schema's tables only: a bare ANALYZE reads every schema of the database
+    const tables = await sql<{
+      name: string;
+    }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(db);
+    for (const t of tables.rows) await sql`analyze ${sql.table(t.name)}`.execute(db);
+  }
   return {
     aiSystems: size.aiSystems,
     suppliers: size.suppliers,
