@@ -46,7 +46,10 @@ describe('monitoring in the browser', () => {
         await card.getByText(/Nothing measured yet/).waitFor();
         await card.getByRole('link', { name: 'Add metric' }).click();
         await h.heading('Add metric').waitFor();
-        expect(await page.getByRole('combobox', { name: 'AI system' }).inputValue()).toBe('Support chatbot');
+        // the picker shows 'Loading…' until the AI systems arrive, then the one the link named
+        await expect
+          .poll(() => page.getByRole('combobox', { name: 'AI system' }).inputValue(), { timeout: 10_000 })
+          .toBe('Support chatbot');
         await h.field('Name').fill('Answer accuracy');
         await h.field('Threshold').fill('90');
         // leaving with typed changes asks first
