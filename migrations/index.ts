@@ -44,6 +44,7 @@ import * as m0042 from './0042_audit_log_indexes.js';
 import * as m0043 from './0043_list_updated_indexes.js';
 import * as m0044 from './0044_gap_read_indexes.js';
 import * as m0046 from './0046_inventory_name_pieces.js';
+import * as m0047 from './0047_summary_index_order.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   '0043_list_updated_indexes': m0043,
   '0044_gap_read_indexes': m0044,
   '0046_inventory_name_pieces': m0046,
+  '0047_summary_index_order': m0047,
 };
