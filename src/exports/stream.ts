@@ -1,4 +1,5 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
+import { nextTurn } from '../platform/turns.js';
 
 // Exports are written to the response as they are read, a page of rows at a
 // time, never built whole in memory. Two shapes: text made page by page
@@ -33,7 +34,7 @@ async function* paced(chunks: AsyncIterable<string>): AsyncGenerator<string> {
  * loop a turn, so other requests run between two pages of an export.
  */
 export async function drained(out: Writable): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
+  await nextTurn();
   if (!out.writableNeedDrain || out.destroyed) return;
   await new Promise<void>((resolve) => {
     const done = () => {
@@ -68,7 +69,7 @@ export class Pacer {
 
   async turn(): Promise<void> {
     if (this.out) await drained(this.out);
-    else await new Promise((resolve) => setImmediate(resolve));
+    else await nextTurn();
     this.since = performance.now();
   }
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import { nextTurn } from '../platform/turns.js';
 import { rowXml } from './xlsx-rows.js';
 import { Pacer } from './stream.js';
 import { type WorkbookProperties, type XlsxValue, xlsxValue } from './xlsx.js';
@@ -54,7 +55,7 @@ function loadWriter() {
       } catch {
         // Only a warm-up: see LOAD_STEPS.
       }
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     return {
       WorkbookWriter: fromExceljs('./lib/stream/xlsx/workbook-writer.js') as WorkbookWriterClass,

@@ -5,7 +5,7 @@ import { evaluationFacts } from './gap.evaluation-facts.js';
 import { operationFacts } from './gap.operation-facts.js';
 import { planningFacts } from './gap.planning-facts.js';
 import { supportFacts } from './gap.support-facts.js';
-import { nextTurn } from './gap.turns.js';
+import { nextTurn } from '../../platform/turns.js';
 import { riskRegisterSummary } from '../risks/index.js';
 import { getScopeOverview } from '../scope/index.js';
 import { soaSummary } from '../soa/index.js';

@@ -2,7 +2,7 @@ import type { Executor } from '../../platform/db/db.js';
 import { type CoreSetGiven, coreSet, documentSummary } from '../documents/index.js';
 import { evidenceSummary } from '../evidence/index.js';
 import { governanceRoles } from '../roles/index.js';
-import { nextTurn } from './gap.turns.js';
+import { nextTurn } from '../../platform/turns.js';
 
 // Facts from the support modules (5.2, 5.3, 7.5, Annex A.2, A.3.2): the
 // governance roles, the document register and its core set, the evidence

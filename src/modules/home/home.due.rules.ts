@@ -119,6 +119,9 @@ function when(date: string, today: string, format: (d: string) => string = (d) =
     : { detail: `Due ${format(date)}`, overdue: false };
 }
 
+/** How many due items the home page shows. */
+export const DUE_SHOWN = 15;
+
 /**
  * What falls to this person: open gap actions assigned to them and due by
  * `until`; supplier reviews due by `until` where they did the latest review
@@ -126,9 +129,6 @@ function when(date: string, today: string, format: (d: string) => string = (d) =
  * the answers they own that are still a gap. Overdue first, then by date,
  * then what has no date.
  */
-/** How many due items the home page shows. */
-export const DUE_SHOWN = 15;
-
 export function dueForPerson(input: DueInputs, limit = DUE_SHOWN): DueItem[] {
   const base = `/orgs/${input.orgId}`;
   const mine = (p: PersonRef) => p?.userId === input.userId;

@@ -5,7 +5,7 @@ import { registerLinkKind } from '../../platform/refs/index.js';
 import { registerLinkKindOf } from '../../platform/register/index.js';
 import { provideSupplierDependents } from '../suppliers/index.js';
 import { aiSystemRegister } from './inventory.register.js';
-import { countBySupplier, findAiSystems, inScopeSupplierNames, listBySupplier, supplierLinks } from './inventory.repository.js';
+import { countBySupplier, findAiSystems, listBySupplier, supplierLinks } from './inventory.repository.js';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
 import { rowToInput } from './inventory.mapping.js';
@@ -23,6 +23,7 @@ export { IMPORT_FORMATS, type ImportFormat, type ImportReport } from './inventor
 export { TEMPLATE_HEADERS } from './inventory.columns.js';
 export { inventorySummary, inventorySummaryAndDuplicates } from './inventory.summary.js';
 export { refreshDuplicateKeys } from './inventory.duplicates.js';
+export { inScopeSupplierNames } from './inventory.repository.js';
 export { scopeEntriesMissingFromInventory, type ScopeGap } from './inventory.scope-gaps.js';
 export * from './inventory.schemas.js';
 
@@ -38,8 +39,6 @@ export async function aiSystemsById(db: Executor, orgId: string, ids: string[]) 
     rows.map((r) => [r.id, { ...rowToInput(r, []), id: r.id, archivedAt: r.archived_at, suppliers: links.get(r.id) ?? [] }]),
   );
 }
-
-export { inScopeSupplierNames };
 
 /**
  * Current AI systems marked in scope, by name, with their purposes: the risk

@@ -295,11 +295,8 @@ export function risksOfAiSystem(db: Executor, orgId: string, aiSystemId: string)
 
 /**
  * Open treatment actions and reviews of current, not closed risks falling
- * due by `until` (for one person: the action's or the risk's owner), in one
- * statement.
- */
-/**
- * Open treatment actions and reviews due by `until`, by date. With `first`,
+ * due by `until` (for one person: the action's or the risk's owner), by date,
+ * in one statement. With `first`,
  * only the earliest: the first `first` and every other task due the same day
  * as the last of them (so a caller's own tie order still sees them all); both
  * sides are then walked in date order through their indexes, not sorted whole
