@@ -105,6 +105,12 @@ export async function buildServer(outdir: string = SERVER_OUTDIR): Promise<strin
     plugins: [ownFilesPlugin],
     sourcemap: true,
     legalComments: 'none',
+    // V8 parses every byte of a file it loads: without whitespace and with
+    // shorter syntax the start-up chunks are a third smaller and a restart
+    // about 90 ms faster (issue 17). Names are kept, so stack traces still
+    // name our functions; the source map maps lines back.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
   return path.join(outdir, 'aims.mjs');
