@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/db.js';
+import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 import { type DuplicateEdge, namePieces } from './inventory.duplicate-rules.js';
 import { withSupplierIds } from './inventory.repository.js';
 
@@ -98,23 +99,24 @@ export async function replaceDuplicateEdges(tx: Executor, orgId: string, ids: st
 
 /** The stored edges from these systems to active ones, with the other's name, in name order. */
 export async function duplicateEdgesOf(db: Executor, orgId: string, ids: string[]) {
-  const out: { system_id: string; other_id: string; reason: string; name: string }[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    out.push(
-      ...(await db
-        .selectFrom('ai_system_duplicates as e')
-        .innerJoin('ai_systems as o', 'o.id', 'e.other_id')
-        .select(['e.system_id', 'e.other_id', 'e.reason', 'o.name'])
-        .where('e.org_id', '=', orgId)
-        .where('e.system_id', 'in', ids.slice(i, i + 500))
-        .where('o.archived_at', 'is', null)
-        .orderBy('o.name_key')
-        .orderBy('o.id')
-        .execute()),
-    );
-  }
-  return out;
+  return ids.length ? edgesOfTemplate.run(db, { orgId, ids }) : [];
 }
+
+// Every AI system page and list page reads its systems' edges: compiled once.
+const edgesOfTemplate = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('ai_system_duplicates as e')
+      .innerJoin('ai_systems as o', 'o.id', 'e.other_id')
+      .select(['e.system_id', 'e.other_id', 'e.reason', 'o.name'])
+      .where('e.org_id', '=', p.orgId)
+      .where(inList(db, 'e.system_id', p.ids))
+      .where('o.archived_at', 'is', null)
+      .orderBy('o.name_key')
+      .orderBy('o.id'),
+  { lists: ['ids'] },
+);
 
 /** Every stored edge between two active systems, once (system_id < other_id), with both names. */
 export function activeDuplicateEdges(db: Executor, orgId: string) {

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 import { type Executor, forUpdate } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { resolveLinks } from '../../platform/refs/index.js';
@@ -64,29 +65,39 @@ export async function writeSupplierLinks(
 /** Active AI systems per supplier, for a page of suppliers in one query. */
 export async function countBySupplier(db: Executor, orgId: string, supplierIds: string[]): Promise<Map<string, number>> {
   if (supplierIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('ai_system_suppliers')
-    .innerJoin('ai_systems', 'ai_systems.id', 'ai_system_suppliers.ai_system_id')
-    .select(['ai_system_suppliers.supplier_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('ai_system_suppliers.org_id', '=', orgId)
-    .where('ai_system_suppliers.supplier_id', 'in', supplierIds)
-    .where('ai_systems.archived_at', 'is', null)
-    .groupBy('ai_system_suppliers.supplier_id')
-    .execute();
+  const rows = await countBySupplierTemplate.run(db, { orgId, ids: supplierIds });
   return new Map(rows.map((r) => [r.supplier_id, Number(r.n)]));
 }
 
-/** The active AI systems that depend on one supplier. */
-export async function listBySupplier(db: Executor, orgId: string, supplierId: string) {
-  const rows = await db
+// The supplier list and every supplier page count their systems: compiled once.
+const countBySupplierTemplate = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('ai_system_suppliers')
+      .innerJoin('ai_systems', 'ai_systems.id', 'ai_system_suppliers.ai_system_id')
+      .select(['ai_system_suppliers.supplier_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('ai_system_suppliers.org_id', '=', p.orgId)
+      .where(inList(db, 'ai_system_suppliers.supplier_id', p.ids))
+      .where('ai_systems.archived_at', 'is', null)
+      .groupBy('ai_system_suppliers.supplier_id'),
+  { lists: ['ids'] },
+);
+
+const bySupplierTemplate = queryTemplate(['orgId', 'supplierId'], (db, p) =>
+  db
     .selectFrom('ai_system_suppliers')
     .innerJoin('ai_systems', 'ai_systems.id', 'ai_system_suppliers.ai_system_id')
     .select(['ai_systems.id', 'ai_systems.name', 'ai_systems.risk_level', 'ai_system_suppliers.dependency'])
-    .where('ai_system_suppliers.org_id', '=', orgId)
-    .where('ai_system_suppliers.supplier_id', '=', supplierId)
+    .where('ai_system_suppliers.org_id', '=', p.orgId)
+    .where('ai_system_suppliers.supplier_id', '=', p.supplierId)
     .where('ai_systems.archived_at', 'is', null)
-    .orderBy('ai_systems.name_key')
-    .execute();
+    .orderBy('ai_systems.name_key'),
+);
+
+/** The active AI systems that depend on one supplier. */
+export async function listBySupplier(db: Executor, orgId: string, supplierId: string) {
+  const rows = await bySupplierTemplate.run(db, { orgId, supplierId });
   return rows.map((d) => ({ id: d.id, name: d.name, riskLevel: d.risk_level, dependency: d.dependency }));
 }
 
@@ -110,18 +121,20 @@ export function findByExternalIds(db: Executor, orgId: string, externalIds: stri
  * Supplier links with supplier names (through the suppliers' registered link
  * kind, not their table), for a page of systems in two queries.
  */
+// Every AI system page and list page reads them: compiled once.
+const supplierLinksTemplate = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('ai_system_suppliers')
+      .selectAll()
+      .where('org_id', '=', p.orgId)
+      .where(inList(db, 'ai_system_id', p.ids)),
+  { lists: ['ids'] },
+);
+
 export async function supplierLinks(db: Executor, orgId: string, aiSystemIds: string[]) {
-  const rows: Row<'ai_system_suppliers'>[] = [];
-  for (let i = 0; i < aiSystemIds.length; i += 500) {
-    rows.push(
-      ...(await db
-        .selectFrom('ai_system_suppliers')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('ai_system_id', 'in', aiSystemIds.slice(i, i + 500))
-        .execute()),
-    );
-  }
+  const rows = aiSystemIds.length ? await supplierLinksTemplate.run(db, { orgId, ids: aiSystemIds }) : [];
   const label = await resolveLinks(
     db,
     orgId,

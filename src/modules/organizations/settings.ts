@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appendAudit, type Actor } from '../../platform/audit-log/audit-log.js';
 import type { Db, Executor } from '../../platform/db/db.js';
 import { forUpdate } from '../../platform/db/db.js';
+import { queryTemplate } from '../../platform/db/statement-cache.js';
 import { invalid } from '../../platform/http/errors.js';
 import { requiredLine } from '../../platform/http/fields.js';
 import { etagOf, isStale, laterThan, StaleWrite } from '../../platform/register/index.js';
@@ -30,14 +31,19 @@ export const orgSettingsSchema = orgSettingsBody
 export type OrgSettings = z.infer<typeof orgSettingsBody>;
 export type OrgSettingsRecord = z.infer<typeof orgSettingsSchema>;
 
+const settingsRow = (db: Executor, orgId: string) => db.selectFrom('org_settings').selectAll().where('org_id', '=', orgId);
+// Most registers' pages read the settings (review interval, risk scale): compiled once.
+const settingsTemplate = queryTemplate(['orgId'], (db, p) => settingsRow(db, p.orgId));
+
 export async function getOrgSettings(db: Executor, orgId: string): Promise<OrgSettings> {
   return (await readSettings(db, orgId)).settings;
 }
 
 /** The settings with their version (ETag; W/"none" while the defaults apply), locked FOR UPDATE with lock. */
 export async function readSettings(db: Executor, orgId: string, opts: { lock?: boolean } = {}) {
-  const q = db.selectFrom('org_settings').selectAll().where('org_id', '=', orgId);
-  const row = await (opts.lock ? forUpdate(db, q) : q).executeTakeFirst();
+  const [row] = opts.lock
+    ? [await forUpdate(db, settingsRow(db, orgId)).executeTakeFirst()]
+    : await settingsTemplate.run(db, { orgId });
   const settings: OrgSettings = row
     ? { reviewIntervalDays: row.review_interval_days, riskScale: riskScaleColumn.read(row.risk_scale) }
     : { reviewIntervalDays: DEFAULT_REVIEW_INTERVAL_DAYS, riskScale: DEFAULT_RISK_SCALE };

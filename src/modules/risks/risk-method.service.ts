@@ -1,5 +1,6 @@
 import { jsonColumn } from '../../platform/db/columns.js';
 import type { Executor } from '../../platform/db/db.js';
+import { queryTemplate } from '../../platform/db/statement-cache.js';
 import { defineVersionedRecord, diffContent, type VersionCheck, type VersionChange } from '../../platform/versioned/index.js';
 import {
   DEFAULT_RISK_METHOD,
@@ -91,14 +92,17 @@ export interface EffectiveRiskMethod {
  * being written, else the built-in AI-specific default, so a risk can be
  * scored from the first day.
  */
-export async function effectiveRiskMethod(db: Executor, orgId: string): Promise<EffectiveRiskMethod> {
-  // One light query (no approver join, no checks): the risk register asks on every write and list.
-  const rows = await db
+const currentMethodRows = queryTemplate(['orgId'], (db, p) =>
+  db
     .selectFrom('risk_method_versions')
     .select(['version', 'status', 'content'])
-    .where('org_id', '=', orgId)
-    .where('status', 'in', ['approved', 'draft'])
-    .execute();
+    .where('org_id', '=', p.orgId)
+    .where('status', 'in', ['approved', 'draft']),
+);
+
+export async function effectiveRiskMethod(db: Executor, orgId: string): Promise<EffectiveRiskMethod> {
+  // One light query (no approver join, no checks): the risk register asks on every write and list.
+  const rows = await currentMethodRows.run(db, { orgId });
   const row = rows.find((r) => r.status === 'approved') ?? rows.find((r) => r.status === 'draft');
   if (!row) return { content: DEFAULT_RISK_METHOD, version: null, status: 'default' };
   return { content: storedMethod.read(row.content), version: row.version, status: row.status as 'approved' | 'draft' };

@@ -3,6 +3,7 @@ import { ANNEX_A } from '../../catalogue/index.js';
 import { type Actor, appendAudit } from '../../platform/audit-log/audit-log.js';
 import { todayUtc } from '../../platform/dates.js';
 import { type Db, type Executor, forUpdate } from '../../platform/db/db.js';
+import { queryTemplate } from '../../platform/db/statement-cache.js';
 import type { Row } from '../../platform/db/tables.js';
 import { conflict, type FieldError, invalid, notFound } from '../../platform/http/errors.js';
 import { checkLinks, personColumns, resolveLinks, resolvePeople, toPerson } from '../../platform/refs/index.js';
@@ -104,8 +105,11 @@ function actionRows(db: Executor, orgId: string, riskId: string) {
 
 export async function listActions(db: Executor, orgId: string, riskId: string) {
   if (!(await findRow(db, riskRegister, orgId, riskId))) throw notFound('Risk');
-  return presentActions(db, orgId, await actionRows(db, orgId, riskId).execute());
+  return presentActions(db, orgId, await actionsOfRisk.run(db, { orgId, riskId }));
 }
+
+// Every risk page reads its actions: compiled once.
+const actionsOfRisk = queryTemplate(['orgId', 'riskId'], (db, p) => actionRows(db, p.orgId, p.riskId));
 
 async function getAction(db: Executor, orgId: string, riskId: string, id: string) {
   const row = await actionRows(db, orgId, riskId).where('id', '=', id).executeTakeFirst();

@@ -1,5 +1,6 @@
 import { type Expression, PostgresAdapter, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
+import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
 import { parseRiskNumber } from './risks.rules.js';
@@ -8,17 +9,40 @@ import type { RiskListQuery } from './risks.schemas.js';
 // The risk register's statements. Every one carries org_id.
 
 /** AI system ids per risk, for a page of risks in one query. */
+// A risk's page and the list read these for every risk shown: compiled once.
+const aiSystemLinksTemplate = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('risk_ai_systems')
+      .select(['risk_id', 'ai_system_id'])
+      .where('org_id', '=', p.orgId)
+      .where(inList(db, 'risk_id', p.ids))
+      .orderBy('risk_id')
+      .orderBy('ai_system_id'),
+  { lists: ['ids'] },
+);
+
+const actionCountsTemplate = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('risk_treatment_actions')
+      .select((eb) => [
+        'risk_id',
+        eb.fn.countAll<number>().as('total'),
+        eb.fn.sum<number>(eb.case().when('status', '!=', 'done').then(1).else(0).end()).as('open'),
+      ])
+      .where('org_id', '=', p.orgId)
+      .where(inList(db, 'risk_id', p.ids))
+      .groupBy('risk_id'),
+  { lists: ['ids'] },
+);
+
 export async function aiSystemLinks(db: Executor, orgId: string, riskIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (riskIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('risk_ai_systems')
-    .select(['risk_id', 'ai_system_id'])
-    .where('org_id', '=', orgId)
-    .where('risk_id', 'in', riskIds)
-    .orderBy('risk_id')
-    .orderBy('ai_system_id')
-    .execute();
+  const rows = await aiSystemLinksTemplate.run(db, { orgId, ids: riskIds });
   for (const r of rows) out.set(r.risk_id, [...(out.get(r.risk_id) ?? []), r.ai_system_id]);
   return out;
 }
@@ -36,17 +60,7 @@ export async function writeAiSystemLinks(tx: Executor, orgId: string, riskId: st
 export async function actionCounts(db: Executor, orgId: string, riskIds: string[]) {
   const out = new Map<string, { total: number; open: number }>();
   if (riskIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('risk_treatment_actions')
-    .select((eb) => [
-      'risk_id',
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when('status', '!=', 'done').then(1).else(0).end()).as('open'),
-    ])
-    .where('org_id', '=', orgId)
-    .where('risk_id', 'in', riskIds)
-    .groupBy('risk_id')
-    .execute();
+  const rows = await actionCountsTemplate.run(db, { orgId, ids: riskIds });
   for (const r of rows) out.set(r.risk_id, { total: Number(r.total), open: Number(r.open ?? 0) });
   return out;
 }

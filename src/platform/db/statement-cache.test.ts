@@ -2,7 +2,8 @@ import SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { type Executor, openDatabase } from './db.js';
-import { cachingPrepare, queryTemplate } from './statement-cache.js';
+import { createTestDatabase, testDialects } from '../../../test/support/db.js';
+import { cachingPrepare, inList, queryTemplate } from './statement-cache.js';
 
 function counted() {
   const sqlite = new SQLite(':memory:');
@@ -111,5 +112,39 @@ describe('a query template', () => {
     const unused = queryTemplate(['name'], (db) => typed(db).selectFrom('t').select('n'));
     await expect(unused.run(database.db, { name: 'one' })).rejects.toThrow(/placeholder name is not a bound value/);
     await database.close();
+  });
+
+  describe.each(testDialects())('with a list placeholder (%s)', (dialect) => {
+    it('binds any number of values as one and builds once', async () => {
+      const database = await createTestDatabase(dialect);
+      try {
+        await sql`create table t (n integer, name text)`.execute(database.db);
+        await sql`insert into t values (1, 'one'), (2, 'two'), (3, 'three')`.execute(database.db);
+        let builds = 0;
+        const named = queryTemplate(
+          ['names', 'min'],
+          (db, p) => {
+            builds++;
+            return typed(db)
+              .selectFrom('t')
+              .select('n')
+              .where(inList(db, 'name', p.names))
+              .where('n', '>=', p.min as unknown as number)
+              .orderBy('n');
+          },
+          { lists: ['names'] },
+        );
+        expect(await named.run(database.db, { names: ['one', 'three'], min: 0 })).toEqual([{ n: 1 }, { n: 3 }]);
+        expect(await named.run(database.db, { names: ['two', 'three', 'nine'], min: 3 })).toEqual([{ n: 3 }]);
+        expect(await named.run(database.db, { names: [], min: 0 })).toEqual([]);
+        // quotes and commas inside a value stay inside it
+        await sql`insert into t values (4, ${'a,"b"'})`.execute(database.db);
+        expect(await named.run(database.db, { names: ['a,"b"'], min: 0 })).toEqual([{ n: 4 }]);
+        expect(builds).toBe(1);
+        await expect(named.run(database.db, { names: 'one' as unknown as string[], min: 0 })).rejects.toThrow(/takes an array/);
+      } finally {
+        await database.destroy();
+      }
+    });
   });
 });

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Compilable, CompiledQuery, SqliteDatabase, SqliteStatement } from 'kysely';
+import {
+  type Compilable,
+  type CompiledQuery,
+  type Expression,
+  PostgresAdapter,
+  type SqlBool,
+  type SqliteDatabase,
+  type SqliteStatement,
+  sql,
+} from 'kysely';
 import type { Executor } from './db.js';
 
 // Kysely's SQLite driver prepares every statement it runs (better-sqlite3
@@ -66,7 +75,9 @@ export interface QueryTemplate<K extends string, R> {
 export function queryTemplate<K extends string, R>(
   names: readonly K[],
   build: (db: Executor, placeholders: Readonly<Record<K, string>>) => Compilable<R>,
+  opts: { lists?: readonly K[] } = {},
 ): QueryTemplate<K, R> {
+  const lists = new Set<K>(opts.lists ?? []);
   const nonce = randomUUID();
   const placeholders = Object.fromEntries(names.map((n) => [n, `\u0000${nonce}:${n}`])) as Record<K, string>;
   const byPlaceholder = new Map<unknown, K>(names.map((n) => [placeholders[n], n]));
@@ -89,11 +100,32 @@ export function queryTemplate<K extends string, R>(
         c = compile(db);
         compiled.set(adapter, c);
       }
+      const postgres = adapter instanceof PostgresAdapter;
       const parameters = c.query.parameters.map((p, i) => {
         const slot = c.slots[i];
-        return slot === undefined ? p : values[slot];
+        if (slot === undefined) return p;
+        const v = values[slot];
+        return lists.has(slot) ? listValue(postgres, v as readonly unknown[]) : v;
       });
       return (await db.executeQuery<R>({ ...c.query, parameters })).rows;
     },
   };
+}
+
+// A list of values (`id IN (...)`) changes a statement's text with its length,
+// so it cannot be a template's placeholder as such. inList binds the whole
+// list as ONE value instead: a PostgreSQL array, or on SQLite a JSON array
+// that json_each turns back into rows. Both use the column's index. Name the
+// placeholder in the template's `lists`: run() then encodes the array.
+
+/** `column IN (the list placeholder's values)`, for a template whose `lists` names the placeholder. */
+export function inList(db: Executor, column: string, placeholder: string): Expression<SqlBool> {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<SqlBool>`${sql.ref(column)} = any(${placeholder})`
+    : sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${placeholder}))`;
+}
+
+function listValue(postgres: boolean, values: readonly unknown[]): unknown {
+  if (!Array.isArray(values)) throw new Error('query template: a list placeholder takes an array');
+  return postgres ? values : JSON.stringify(values);
 }

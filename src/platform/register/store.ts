@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { type Actor, appendAudit, entityHistory } from '../audit-log/audit-log.js';
 import { type Db, type Executor, forUpdate, nowIso } from '../db/db.js';
 import { applyKeyset, keysetPage } from '../db/keyset.js';
-import { type QueryTemplate, queryTemplate } from '../db/statement-cache.js';
+import { inList, type QueryTemplate, queryTemplate } from '../db/statement-cache.js';
 import type { DB } from '../db/tables.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
 import { etagOf, isStale, laterThan, StaleMarker, StaleWrite } from './concurrency.js';
@@ -267,6 +267,10 @@ export function registerLinkKindOf<D extends AnyRegister>(
   },
 ): LinkKind {
   const nameKey = opts.nameKey;
+  // Every page that shows links reads their labels here: compiled once.
+  const byIds = queryTemplate(['orgId', 'ids'], (db, p) => select(db, def, p.orgId).where(inList(db, 'id', p.ids)), {
+    lists: ['ids'],
+  });
   return {
     kind: opts.kind,
     noun: opts.noun,
@@ -297,7 +301,7 @@ export function registerLinkKindOf<D extends AnyRegister>(
     async lookup(db, orgId, ids) {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Map<string, LinkTarget>();
-      const rows = (await select(db, def, orgId).where('id', 'in', unique).execute()) as (RowOf<TableOf<D>> & Shared)[];
+      const rows = (await byIds.run(db, { orgId, ids: unique })) as (RowOf<TableOf<D>> & Shared)[];
       return new Map(rows.map((r) => [r.id, { label: opts.label(r), archived: r.archived_at !== null, linkable: true }]));
     },
   };
