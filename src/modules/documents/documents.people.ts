@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/db.js';
 import { nowIso } from '../../platform/db/db.js';
+import { queryTemplate } from '../../platform/db/statement-cache.js';
 import { governanceRoles } from '../roles/index.js';
 
 // Who a document concerns: the organization's active members (an audience
@@ -22,19 +23,21 @@ export async function orgRoles(db: Executor, orgId: string): Promise<GovernanceR
 
 /** Active members (membership not expired, account not disabled): user id -> name. */
 export async function activeMembers(db: Executor, orgId: string): Promise<Map<string, string>> {
-  const now = nowIso();
-  const rows = await db
+  const rows = await activeMembersTemplate.run(db, { orgId, now: nowIso() });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+const activeMembersTemplate = queryTemplate(['orgId', 'now'], (db, p) =>
+  db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select(['users.id', 'users.name'])
-    .where('memberships.org_id', '=', orgId)
+    .where('memberships.org_id', '=', p.orgId)
     .where('users.disabled_at', 'is', null)
-    .where((eb) => eb.or([eb('memberships.expires_at', 'is', null), eb('memberships.expires_at', '>', now)]))
+    .where((eb) => eb.or([eb('memberships.expires_at', 'is', null), eb('memberships.expires_at', '>', p.now)]))
     .orderBy('users.name')
-    .orderBy('users.id')
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+    .orderBy('users.id'),
+);
 
 /** The members an audience covers, in name order: everyone, or the holders and deputies of its roles. */
 export function audienceMembers(

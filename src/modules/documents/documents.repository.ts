@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
+import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 
 // Queries of the document tables that the register kit does not write for us.
 
@@ -30,27 +31,46 @@ export interface VersionFact {
 }
 
 /** The approved version and the draft of each document, with content as stored (JSON). */
+// Every document page and list page reads these for the documents shown: compiled once.
+const currentVersionsTemplate = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('document_versions as v')
+      .leftJoin('users as u', 'u.id', 'v.approved_by')
+      .select([
+        'v.id',
+        'v.document_id',
+        'v.version',
+        'v.status',
+        'v.content',
+        'v.created_by',
+        'v.approved_at',
+        'v.approved_by',
+        'u.name as approved_by_name',
+      ])
+      .where('v.org_id', '=', p.orgId)
+      .where(inList(db, 'v.document_id', p.ids))
+      .where('v.status', 'in', ['draft', 'approved']),
+  { lists: ['ids'] },
+);
+
+const acknowledgementsTemplate = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('document_acknowledgements')
+      .select(['document_id', 'user_id', 'version', 'acknowledged_at'])
+      .where('org_id', '=', p.orgId)
+      .where(inList(db, 'document_id', p.ids))
+      .orderBy('version'),
+  { lists: ['ids'] },
+);
+
 export async function currentVersions(db: Executor, orgId: string, documentIds: string[]) {
   const out = new Map<string, { approved: VersionFact | null; draft: VersionFact | null }>();
   if (documentIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('document_versions as v')
-    .leftJoin('users as u', 'u.id', 'v.approved_by')
-    .select([
-      'v.id',
-      'v.document_id',
-      'v.version',
-      'v.status',
-      'v.content',
-      'v.created_by',
-      'v.approved_at',
-      'v.approved_by',
-      'u.name as approved_by_name',
-    ])
-    .where('v.org_id', '=', orgId)
-    .where('v.document_id', 'in', documentIds)
-    .where('v.status', 'in', ['draft', 'approved'])
-    .execute();
+  const rows = await currentVersionsTemplate.run(db, { orgId, ids: documentIds });
   for (const r of rows) {
     const entry = out.get(r.document_id) ?? { approved: null, draft: null };
     const fact: VersionFact = {
@@ -73,13 +93,7 @@ export async function currentVersions(db: Executor, orgId: string, documentIds: 
 export async function acknowledgementsOf(db: Executor, orgId: string, documentIds: string[]) {
   const out = new Map<string, Map<string, { version: number; at: string }>>();
   if (documentIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('document_acknowledgements')
-    .select(['document_id', 'user_id', 'version', 'acknowledged_at'])
-    .where('org_id', '=', orgId)
-    .where('document_id', 'in', documentIds)
-    .orderBy('version')
-    .execute();
+  const rows = await acknowledgementsTemplate.run(db, { orgId, ids: documentIds });
   for (const r of rows) {
     const byUser = out.get(r.document_id) ?? new Map();
     byUser.set(r.user_id, { version: Number(r.version), at: r.acknowledged_at });

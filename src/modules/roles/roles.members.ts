@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import { type Executor, nowIso } from '../../platform/db/db.js';
+import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 import type { DB } from '../../platform/db/tables.js';
 
 // Whether the people roles name are still with the organization. A holder
@@ -11,18 +12,24 @@ import type { DB } from '../../platform/db/tables.js';
 export async function activeMembers(db: Executor, orgId: string, userIds: (string | null)[]): Promise<Set<string>> {
   const ids = [...new Set(userIds.filter((x): x is string => !!x))];
   if (ids.length === 0) return new Set();
-  const now = nowIso();
-  const rows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select('m.user_id')
-    .where('m.org_id', '=', orgId)
-    .where('m.user_id', 'in', ids)
-    .where('u.disabled_at', 'is', null)
-    .where((eb) => eb.or([eb('m.expires_at', 'is', null), eb('m.expires_at', '>', now)]))
-    .execute();
+  const rows = await activeAmong.run(db, { orgId, ids, now: nowIso() });
   return new Set(rows.map((r) => r.user_id));
 }
+
+// Every page that shows a role's holder asks: compiled once.
+const activeAmong = queryTemplate(
+  ['orgId', 'ids', 'now'],
+  (db, p) =>
+    db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select('m.user_id')
+      .where('m.org_id', '=', p.orgId)
+      .where(inList(db, 'm.user_id', p.ids))
+      .where('u.disabled_at', 'is', null)
+      .where((eb) => eb.or([eb('m.expires_at', 'is', null), eb('m.expires_at', '>', p.now)])),
+  { lists: ['ids'] },
+);
 
 /** SQL: the role's holder is a member who is no longer active (the list's "flagged" filter). */
 export function holderLeftSql(eb: ExpressionBuilder<DB, 'governance_roles'>) {

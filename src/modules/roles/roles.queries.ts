@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/db.js';
+import { queryTemplate } from '../../platform/db/statement-cache.js';
 import type { Person } from '../../platform/refs/index.js';
 import { activeMembers } from './roles.members.js';
 import { deputyOf, holderOf, presentRoles } from './roles.register.js';
@@ -19,11 +20,14 @@ export interface GovernanceRole {
 const activeRoles = (db: Executor, orgId: string) =>
   db.selectFrom('governance_roles').selectAll().where('org_id', '=', orgId).where('archived_at', 'is', null);
 
+// Documents, gap facts and the home page read them on every page: compiled once.
+const rolesByName = queryTemplate(['orgId'], (db, p) => activeRoles(db, p.orgId).orderBy('name_key').orderBy('id'));
+
 const bare = (p: { userId: string | null; name: string } | null) => (p ? { userId: p.userId, name: p.name } : null);
 
 /** The organization's active roles by name, with who holds and deputises each. */
 export async function governanceRoles(db: Executor, orgId: string): Promise<GovernanceRole[]> {
-  const rows = await activeRoles(db, orgId).orderBy('name_key').orderBy('id').execute();
+  const rows = await rolesByName.run(db, { orgId });
   return (await presentRoles(db, orgId, rows)).map((r) => ({
     id: r.id,
     key: r.key,
