@@ -4,7 +4,7 @@ import type { Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
 import { type QueryTemplate, queryTemplate } from '../db/statement-cache.js';
 import type { DB, Row } from '../db/tables.js';
-import { joinMembership, type OrgLookup, type OrgPrefetch, takeOrgPrefetch } from './access.js';
+import { joinMembership, type OrgLookup, type OrgPrefetch, ownColumns, takeOrgPrefetch } from './access.js';
 import { randomSecret, sha256 } from './secrets.js';
 
 // Sessions and API tokens live in the database (never in process memory), so
@@ -95,11 +95,8 @@ export async function findSession(
   if (!row) return null;
   const prefetch = org ? takeOrgPrefetch(row, org) : undefined;
   const user = {} as Record<string, unknown>;
-  for (const c of USER_COLUMNS) {
-    user[c] = row[`auth_user_${c}`];
-    delete row[`auth_user_${c}`];
-  }
-  const session = row as unknown as Row<'sessions'>;
+  for (const c of USER_COLUMNS) user[c] = row[`auth_user_${c}`];
+  const session = ownColumns(row) as unknown as Row<'sessions'>;
   // Like API tokens: last seen at most once a minute, so reads stay reads.
   if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
@@ -217,6 +214,6 @@ export async function findUserByApiToken(
   if (!row.token_last_used_at || Date.parse(now) - Date.parse(row.token_last_used_at) > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
   }
-  const { token_id: _id, token_last_used_at: _used, ...user } = row;
+  const { token_id: _id, token_last_used_at: _used, ...user } = ownColumns(row) as typeof row;
   return { user, ...(prefetch ? { org: prefetch } : {}) };
 }
