@@ -62,6 +62,9 @@ type MissingUserColumn = Exclude<keyof Row<'users'>, (typeof USER_COLUMNS)[numbe
 const allUserColumns: MissingUserColumn extends never ? true : MissingUserColumn = true;
 void allUserColumns;
 
+/** Each user column with the name the session statement reads it under (built once, not per request). */
+const USER_ALIASES = USER_COLUMNS.map((c) => [c, `auth_user_${c}`] as const);
+
 /** The statement that finds a live session and its user, and with an org lookup the membership there too. */
 const sessionQuery = (db: Executor, p: Readonly<Record<'hash' | 'now', string>>) =>
   db
@@ -95,7 +98,7 @@ export async function findSession(
   if (!row) return null;
   const prefetch = org ? takeOrgPrefetch(row, org) : undefined;
   const user = {} as Record<string, unknown>;
-  for (const c of USER_COLUMNS) user[c] = row[`auth_user_${c}`];
+  for (const [c, alias] of USER_ALIASES) user[c] = row[alias];
   const session = ownColumns(row) as unknown as Row<'sessions'>;
   // Like API tokens: last seen at most once a minute, so reads stay reads.
   if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
