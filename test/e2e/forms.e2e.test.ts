@@ -111,4 +111,62 @@ describe('forms in the browser', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'a save whose answer was lost ("Already saved") says so in plain words, and saving again reuses its key: one supplier',
+    async () => {
+      const h = helpers(e, 'forms-already-saved');
+      const { page } = e;
+      const keys: (string | null)[] = [];
+      const before = e.consoleErrors.length;
+      await page.route(`**/api/v1/orgs/${orgId}/suppliers`, async (route) => {
+        const req = route.request();
+        if (req.method() !== 'POST') return route.fallback();
+        keys.push(await req.headerValue('idempotency-key'));
+        if (keys.length > 1) return route.fallback();
+        // The server saves it, but the answer is lost with the node that ran
+        // it: what a repeat then hears is "Already saved" (idempotency.ts).
+        await route.fetch();
+        return route.fulfill({
+          status: 409,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: 'about:blank',
+            title: 'Already saved',
+            status: 409,
+            detail: 'The first request with this Idempotency-Key was saved at 2026-12-02T10:00:00.000Z, but its answer was lost.',
+            errors: [{ field: 'headers.idempotency-key', message: 'was used by a request whose change was saved' }],
+          }),
+        });
+      });
+      try {
+        await page.goto(`/orgs/${orgId}/suppliers/new`);
+        await h.field('Name').fill('Lost Answer Ltd');
+        await page.getByRole('button', { name: 'Add supplier' }).click();
+        const alert = page
+          .getByRole('alert')
+          .filter({ hasText: 'This was saved already, but the answer did not reach your browser' });
+        await alert.waitFor();
+        // titled for what happened, not as a failure
+        await expect(alert.getByText('Already saved', { exact: true }).count()).resolves.toBe(1);
+        await expect(alert.getByText('Not saved', { exact: true }).count()).resolves.toBe(0);
+        // the header's field error is no form field of the user's
+        await expect(page.getByText('was used by a request whose change was saved').count()).resolves.toBe(0);
+        await page.getByRole('button', { name: 'Add supplier' }).click();
+        // the same key: the server answers as it did the first time, and the form goes to the record
+        await page.waitForURL(new RegExp(`/orgs/${orgId}/suppliers/[0-9a-f-]{36}$`));
+        expect(keys).toHaveLength(2);
+        expect(keys[0]).toBeTruthy();
+        expect(keys[1]).toBe(keys[0]);
+      } catch (err) {
+        await h.explainFailure(err);
+      } finally {
+        await page.unroute(`**/api/v1/orgs/${orgId}/suppliers`);
+      }
+      expect((await supplierNames()).filter((n) => n === 'Lost Answer Ltd')).toHaveLength(1);
+      // the browser reports the 409 it was sent; nothing else went wrong
+      expect(e.consoleErrors.slice(before).filter((m) => !m.includes('409'))).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });

@@ -1,8 +1,12 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../shared/api';
 import { sessionKey } from './auth/session';
 
-/** A 401 from any org query means the session ended: forget it, RequireSession sends to sign-in. */
+/**
+ * A 401 from any org query means the session ended: forget it, RequireSession
+ * sends to sign-in. A save answered "Already saved" did change something the
+ * page does not show yet: every query is read again.
+ */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
@@ -10,6 +14,11 @@ export function createQueryClient(): QueryClient {
         if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== sessionKey[0]) {
           client.setQueryData(sessionKey, null);
         }
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (error instanceof ApiError && error.alreadySaved) void client.invalidateQueries();
       },
     }),
     defaultOptions: {

@@ -82,6 +82,14 @@ const idempotency: Middleware = {
 export const api = createClient<paths>({ baseUrl: '/', credentials: 'same-origin' });
 api.use(csrf, idempotency);
 
+// A repeat of a POST whose first try was saved, but whose answer never came
+// back (the server handling it stopped), hears 409 "Already saved". The key
+// stays with the action (settleAction), so saving again keeps hearing it and
+// never creates a second record; the query client refreshes what is shown.
+const ALREADY_SAVED = 'Already saved';
+const ALREADY_SAVED_MESSAGE =
+  'This was saved already, but the answer did not reach your browser (the server handling it stopped). Look for it in the list or the audit log before saving again.';
+
 /** A problem+json answer from the API, thrown so queries and mutations fail. */
 export class ApiError extends Error {
   readonly status: number;
@@ -89,15 +97,21 @@ export class ApiError extends Error {
 
   constructor(status: number, problem: Partial<Problem> | undefined) {
     const title = problem?.title ?? `Request failed (${status})`;
-    super(problem?.detail ?? title);
+    super(status === 409 && title === ALREADY_SAVED ? ALREADY_SAVED_MESSAGE : (problem?.detail ?? title));
     this.status = status;
     this.problem = { type: 'about:blank', title, status, ...problem };
   }
 
-  /** Field errors keyed by path without the "body." prefix, e.g. "sites.0.address". */
+  /** The request was saved before, but its answer was lost (the server handling it stopped). */
+  get alreadySaved(): boolean {
+    return this.status === 409 && this.problem.title === ALREADY_SAVED;
+  }
+
+  /** Field errors keyed by path without the "body." prefix, e.g. "sites.0.address"; headers are no form's fields. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.problem.errors ?? []) {
+      if (e.field.startsWith('headers.')) continue;
       const key = e.field.replace(/^body\.?/, '');
       out[key] = out[key] ? `${out[key]}; ${e.message}` : e.message;
     }
