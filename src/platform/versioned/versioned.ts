@@ -5,6 +5,7 @@ import { appendAudit } from '../audit-log/audit-log.js';
 import { jsonColumn } from '../db/columns.js';
 import type { Db, Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
+import { queryTemplate } from '../db/statement-cache.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
 import { etagOf, StaleMarker, StaleWrite } from '../register/concurrency.js';
 import { diffContent } from './versioned.diff.js';
@@ -82,6 +83,19 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
     const w = q.where(t('org_id'), '=', ref.orgId);
     return key === undefined ? w : w.where(t(def.key!), '=', key);
   }
+
+  // Other modules read the approved content on their pages (the scope's AI
+  // systems on every AI system page): compiled once, per record key or not.
+  const approvedQuery = (db: Executor, orgId: string) =>
+    loose(db)
+      .selectFrom(table)
+      .select(['id', 'version', 'content'])
+      .where(t('org_id'), '=', orgId)
+      .where(t('status'), '=', 'approved');
+  const approvedOfOrg = queryTemplate(['orgId'], (db, p) => approvedQuery(db, p.orgId));
+  const approvedOfKey = queryTemplate(['orgId', 'key'], (db, p) =>
+    approvedQuery(db, p.orgId).where(t(def.key ?? 'id'), '=', p.key),
+  );
 
   /** Reads versions with the approver's name. */
   function select(db: Executor, ref: RecordRef) {
@@ -361,9 +375,10 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
     },
 
     async approvedContent(db, ref) {
-      const row = (await scoped(loose(db).selectFrom(table).select(['id', 'version', 'content']), ref)
-        .where(t('status'), '=', 'approved')
-        .executeTakeFirst()) as { id: string; version: number; content: string } | undefined;
+      const key = keyOf(ref);
+      const [row] = (await (key === undefined
+        ? approvedOfOrg.run(db, { orgId: ref.orgId })
+        : approvedOfKey.run(db, { orgId: ref.orgId, key }))) as { id: string; version: number; content: string }[];
       return row ? { id: row.id, version: row.version, content: parseContent(row.content) } : null;
     },
 
