@@ -30,7 +30,6 @@ export interface VersionFact {
   approvedByName: string | null;
 }
 
-/** The approved version and the draft of each document, with content as stored (JSON). */
 // Every document page and list page reads these for the documents shown: compiled once.
 const currentVersionsTemplate = queryTemplate(
   ['orgId', 'ids'],
@@ -67,6 +66,7 @@ const acknowledgementsTemplate = queryTemplate(
   { lists: ['ids'] },
 );
 
+/** The approved version and the draft of each document, with content as stored (JSON). */
 export async function currentVersions(db: Executor, orgId: string, documentIds: string[]) {
   const out = new Map<string, { approved: VersionFact | null; draft: VersionFact | null }>();
   if (documentIds.length === 0) return out;

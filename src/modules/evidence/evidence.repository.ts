@@ -24,7 +24,6 @@ const FIELD: Record<Target, keyof EvidenceLinks> = {
 };
 const empty = (): EvidenceLinks => ({ requirementIds: [], controlIds: [], aiSystemIds: [], riskIds: [] });
 
-/** The links of a page of items, in one query. */
 // Every evidence page and list page reads its items' links: compiled once.
 const linksTemplate = queryTemplate(
   ['orgId', 'ids'],
@@ -38,6 +37,7 @@ const linksTemplate = queryTemplate(
   { lists: ['ids'] },
 );
 
+/** The links of a page of items, in one query. */
 export async function linksOf(db: Executor, orgId: string, ids: string[]): Promise<Map<string, EvidenceLinks>> {
   const out = new Map<string, EvidenceLinks>(ids.map((id) => [id, empty()]));
   if (ids.length === 0) return out;

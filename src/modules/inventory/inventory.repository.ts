@@ -117,10 +117,6 @@ export function findByExternalIds(db: Executor, orgId: string, externalIds: stri
   return (db.isTransaction ? forUpdate(db, q) : q).execute();
 }
 
-/**
- * Supplier links with supplier names (through the suppliers' registered link
- * kind, not their table), for a page of systems in two queries.
- */
 // Every AI system page and list page reads them: compiled once.
 const supplierLinksTemplate = queryTemplate(
   ['orgId', 'ids'],
@@ -133,6 +129,10 @@ const supplierLinksTemplate = queryTemplate(
   { lists: ['ids'] },
 );
 
+/**
+ * Supplier links with supplier names (through the suppliers' registered link
+ * kind, not their table), for a page of systems in two queries.
+ */
 export async function supplierLinks(db: Executor, orgId: string, aiSystemIds: string[]) {
   const rows = aiSystemIds.length ? await supplierLinksTemplate.run(db, { orgId, ids: aiSystemIds }) : [];
   const label = await resolveLinks(

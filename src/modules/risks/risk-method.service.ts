@@ -87,11 +87,6 @@ export interface EffectiveRiskMethod {
   status: 'approved' | 'draft' | 'default';
 }
 
-/**
- * The method risks are scored with: the approved version, else the draft
- * being written, else the built-in AI-specific default, so a risk can be
- * scored from the first day.
- */
 const currentMethodRows = queryTemplate(['orgId'], (db, p) =>
   db
     .selectFrom('risk_method_versions')
@@ -100,6 +95,11 @@ const currentMethodRows = queryTemplate(['orgId'], (db, p) =>
     .where('status', 'in', ['approved', 'draft']),
 );
 
+/**
+ * The method risks are scored with: the approved version, else the draft
+ * being written, else the built-in AI-specific default, so a risk can be
+ * scored from the first day.
+ */
 export async function effectiveRiskMethod(db: Executor, orgId: string): Promise<EffectiveRiskMethod> {
   // One light query (no approver join, no checks): the risk register asks on every write and list.
   const rows = await currentMethodRows.run(db, { orgId });

@@ -8,7 +8,6 @@ import type { RiskListQuery } from './risks.schemas.js';
 
 // The risk register's statements. Every one carries org_id.
 
-/** AI system ids per risk, for a page of risks in one query. */
 // A risk's page and the list read these for every risk shown: compiled once.
 const aiSystemLinksTemplate = queryTemplate(
   ['orgId', 'ids'],
@@ -39,6 +38,7 @@ const actionCountsTemplate = queryTemplate(
   { lists: ['ids'] },
 );
 
+/** AI system ids per risk, for a page of risks in one query. */
 export async function aiSystemLinks(db: Executor, orgId: string, riskIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (riskIds.length === 0) return out;
@@ -310,10 +310,10 @@ export function risksOfAiSystem(db: Executor, orgId: string, aiSystemId: string)
 /**
  * Open treatment actions and reviews of current, not closed risks falling
  * due by `until` (for one person: the action's or the risk's owner), by date,
- * in one statement. With `first`,
- * only the earliest: the first `first` and every other task due the same day
- * as the last of them (so a caller's own tie order still sees them all); both
- * sides are then walked in date order through their indexes, not sorted whole
+ * in one statement. With `first`, only the earliest: the first `first` and
+ * every other task due the same day as the last of them (so a caller's own
+ * tie order still sees them all); both sides are then walked in date order
+ * through their indexes, not sorted whole
  * (a large register holds thousands of tasks, the home page shows 15).
  */
 export async function tasksDue(db: Executor, orgId: string, until: string, userId?: string, first?: number): Promise<Task[]> {

@@ -166,7 +166,6 @@ export async function getStoredFile(db: Executor, orgId: string, id: string): Pr
   return row ? present(row) : null;
 }
 
-/** Several of the org's files in one query (others' ids are simply absent from the map). */
 // Evidence and document pages read their files' details: compiled once.
 const filesTemplate = queryTemplate(
   ['orgId', 'ids'],
@@ -179,6 +178,7 @@ const filesTemplate = queryTemplate(
   { lists: ['ids'] },
 );
 
+/** Several of the org's files in one query (others' ids are simply absent from the map). */
 export async function getStoredFiles(db: Executor, orgId: string, ids: string[]): Promise<Map<string, StoredFile>> {
   if (ids.length === 0) return new Map();
   const rows = await filesTemplate.run(db, { orgId, ids: [...new Set(ids)] });
