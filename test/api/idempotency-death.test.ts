@@ -2,7 +2,7 @@ import { type DatabaseConnection, sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config/config.js';
-import { beforeCommit } from '../../src/platform/db/db.js';
+import { openBeforeCommitContexts, withBeforeCommit } from '../../src/platform/db/db.js';
 import { type Client, setupOwner } from '../support/app.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../support/db.js';
 
@@ -143,10 +143,49 @@ describe.each(testDialects())('Idempotency-Key after a node died (%s)', (dialect
       );
       if (fail) throw new Error('not ours any more');
     };
-    await beforeCommit.run(hook(false), () => write('ok-change'));
-    await expect(beforeCommit.run(hook(true), () => write('failed-change'))).rejects.toThrow('not ours any more');
+    const within = (h: ReturnType<typeof hook>, name: string) =>
+      withBeforeCommit(h, async (close) => {
+        try {
+          return await write(name);
+        } finally {
+          close();
+        }
+      });
+    await within(hook(false), 'ok-change');
+    await expect(within(hook(true), 'failed-change')).rejects.toThrow('not ours any more');
     const jobs = await database.db.selectFrom('job_leases').select('job').where('job', 'like', '%-%').execute();
     expect(jobs.map((j) => j.job).sort()).toEqual(['ok-change', 'ok-mark']);
+    expect(openBeforeCommitContexts()).toBe(0);
+  });
+
+  it('db: closing one context (its storage switched off when none is open) leaves an overlapping one its hook', async () => {
+    const marks: string[] = [];
+    const mark = (name: string) => async () => {
+      marks.push(name);
+    };
+    const commit = () => database.db.transaction().execute(async (tx) => sql`select 1`.execute(tx));
+    let closeFirst = () => {};
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const second = withBeforeCommit(mark('first'), async (close) => {
+      closeFirst = close;
+      await held; // still running when the other context opens and closes
+      await commit();
+    });
+    await withBeforeCommit(mark('second'), async (close) => {
+      await commit();
+      close();
+    });
+    expect(openBeforeCommitContexts()).toBe(1);
+    release();
+    await second;
+    closeFirst();
+    expect(openBeforeCommitContexts()).toBe(0);
+    // No context open: the storage is off and a commit runs no hook.
+    await commit();
+    expect(marks).toEqual(['second', 'first']);
   });
 });
 

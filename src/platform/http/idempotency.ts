@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseConnection } from 'kysely';
-import { beforeCommit, type Executor } from '../db/db.js';
+import { type Executor, withBeforeCommit } from '../db/db.js';
 import { AppError } from './errors.js';
+import { addRouteHook } from './route-hooks.js';
 
 // Idempotent POSTs. A client that sends `Idempotency-Key` on a POST gets the
 // same answer however often the request arrives: a double click, a retry
@@ -18,7 +19,7 @@ import { AppError } from './errors.js';
 // So that a retry then learns the truth instead of a 409 for a day:
 // - Commit mark. Every transaction the request commits also sets the claim's
 //   completed_at, on its own connection just before COMMIT (db.ts's
-//   beforeCommit). The mark exists exactly when the change does.
+//   withBeforeCommit). The mark exists exactly when the change does.
 // - The claim's created_at is its token; the mark is written only where the
 //   token is still ours (a compare-and-set), else the transaction rolls back.
 // - A claim older than idempotencyTakeoverSeconds without a mark is taken
@@ -67,18 +68,31 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** the key this request claimed, to store its response under */
     idempotencyClaim: Claim | null;
+    /** ends the request's commit-mark context (db.ts withBeforeCommit) */
+    closeCommitMark: (() => void) | null;
   }
 }
 
 export function installIdempotency(app: FastifyInstance, db: Executor) {
   app.decorateRequest('idempotencyClaim', null);
+  app.decorateRequest('closeCommitMark', null);
   const takeoverMs = app.config.idempotencyTakeoverSeconds * 1000;
   let lastPrune = 0;
 
-  // preHandler: after authentication, the org permission check and body
-  // validation, so only requests that would run claim a key.
-  app.addHook('preHandler', async (req, reply) => {
-    if (req.method !== 'POST') return;
+  // Only POST routes carry the hooks: a GET never pays for them.
+  app.addHook('onRoute', (route) => {
+    if (![route.method].flat().includes('POST')) return;
+    addRouteHook(route, 'preHandler', claimKey, 'last');
+    addRouteHook(route, 'preHandler', withCommitMark, 'last');
+    addRouteHook(route, 'onSend', storeAnswer, 'first');
+    addRouteHook(route, 'onResponse', releaseUnanswered, 'first');
+  });
+
+  // preHandler: after authentication, the org permission check, body
+  // validation and the route's own checks, so only requests that would run
+  // claim a key.
+  async function claimKey(req: FastifyRequest, reply: FastifyReply) {
+    if (req.method !== 'POST') return; // a route that also answers other methods
     const raw = req.headers[IDEMPOTENCY_HEADER];
     if (raw === undefined) return;
     const key = Array.isArray(raw) ? raw[0] : raw;
@@ -158,21 +172,27 @@ export function installIdempotency(app: FastifyInstance, db: Executor) {
       }
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
-  });
+  }
 
   // The claim's commit mark rides in every transaction the request commits
   // (see the top of the file). A callback hook: the handler then runs inside
-  // beforeCommit.run, so its transactions find the mark in their context.
-  app.addHook('preHandler', (req, _reply, done) => {
+  // the mark's context, so its transactions find it; the context closes with the response.
+  function withCommitMark(req: FastifyRequest, _reply: FastifyReply, done: () => void) {
     const claim = req.idempotencyClaim;
     if (!claim) return done();
-    beforeCommit.run((connection) => markCommitted(db, connection, req, claim), done);
-  });
+    withBeforeCommit(
+      (connection) => markCommitted(db, connection, req, claim),
+      (close) => {
+        req.closeCommitMark = close;
+        done();
+      },
+    );
+  }
 
   // Store the answer of the request that claimed the key; a failure on our
   // side (5xx), a transient refusal or a stream releases it so a retry runs,
   // unless its change committed (the mark stays: a retry hears "Already saved").
-  app.addHook('onSend', async (req, reply, payload) => {
+  async function storeAnswer(req: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const claim = req.idempotencyClaim;
     if (!claim) return payload;
     req.idempotencyClaim = null;
@@ -192,16 +212,17 @@ export function installIdempotency(app: FastifyInstance, db: Executor) {
       .set({ completed_at: new Date().toISOString(), status, headers: JSON.stringify(headers), body })
       .execute();
     return payload;
-  });
+  }
 
   // A request that ended without a reply (the client went away before the
   // handler answered) must not hold its key for a day.
-  app.addHook('onResponse', async (req) => {
+  async function releaseUnanswered(req: FastifyRequest) {
+    req.closeCommitMark?.();
     const claim = req.idempotencyClaim;
     if (!claim) return;
     req.idempotencyClaim = null;
     await release(db, claim);
-  });
+  }
 }
 
 /** The claim's commit mark, inside the transaction about to commit; no longer ours: roll back. */

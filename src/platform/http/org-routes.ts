@@ -5,6 +5,7 @@ import type { Executor } from '../db/db.js';
 import { type OrgAccess, requireOrgPermission } from './auth-context.js';
 import { invalid } from './errors.js';
 import { isUuid, problemSchema, uuid } from './fields.js';
+import { addRouteHook } from './route-hooks.js';
 
 // Every route under /api/v1/orgs/:orgId declares the permission it needs in
 // its options (`config: { permission: 'write' }`). The platform checks it
@@ -60,7 +61,6 @@ export function installOrgRoutes(app: FastifyInstance, db: Executor) {
       if (!isUuid(orgId)) throw invalid([{ field: 'params.orgId', message: 'must be a UUID' }]);
       req.org = await requireOrgPermission(req, db, orgId, permission);
     };
-    const existing = route.onRequest;
-    route.onRequest = [check, ...(existing ? [existing].flat() : [])];
+    addRouteHook(route, 'onRequest', check, 'first');
   });
 }
