@@ -59,21 +59,36 @@ export function stats(samples: number[]): Stats {
 }
 
 /**
- * `n` sequential requests after `warmup` unmeasured ones, or fewer when they
- * pass `budgetMs` (at least 10 are kept): a report that takes a second per
+ * Two routes timed in turn, one request each per round: whatever else the
+ * machine does at the time slows both alike, so their ratio holds on a noisy
+ * machine, where timing one route after the other compares two moments.
+ * `n` rounds after `warmup` unmeasured ones, or fewer once they pass
+ * `budgetMs` (at least 10 are kept): a report that takes a second per
  * request must not hold a large run for minutes. Any non-2xx answer stops
  * the route with its body.
  */
-export async function sequential(fn: () => Promise<Answer>, n: number, warmup: number, budgetMs = 15_000): Promise<number[]> {
-  const times: number[] = [];
+export async function paired(
+  a: () => Promise<Answer>,
+  b: () => Promise<Answer>,
+  n: number,
+  warmup: number,
+  budgetMs = 15_000,
+): Promise<[number[], number[]]> {
+  const ta: number[] = [];
+  const tb: number[] = [];
   const t0 = performance.now();
   for (let i = 0; i < warmup + n; i++) {
-    const a = await fn();
-    if (a.status >= 300) throw new Error(`HTTP ${a.status}: ${a.body.toString('utf8').slice(0, 300)}`);
-    if (i >= warmup) times.push(a.ms);
-    if (times.length >= 10 && performance.now() - t0 > budgetMs) break;
+    for (const [fn, times] of [
+      [a, ta],
+      [b, tb],
+    ] as const) {
+      const r = await fn();
+      if (r.status >= 300) throw new Error(`HTTP ${r.status}: ${r.body.toString('utf8').slice(0, 300)}`);
+      if (i >= warmup) times.push(r.ms);
+    }
+    if (ta.length >= 10 && performance.now() - t0 > budgetMs) break;
   }
-  return times;
+  return [ta, tb];
 }
 
 /** Requests per second that `clients` concurrent clients get for `seconds`. */

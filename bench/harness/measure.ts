@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../src/platform/db/db.js';
 import { AUTH_TABLES, captureQueries, type FloorQuery } from '../request-floor.js';
-import { type Answer, json, request, type Stats, sequential, stats, throughput } from './http.js';
+import { type Answer, json, paired, request, type Stats, stats, throughput } from './http.js';
 import { CREATE_BODIES, type Refs, type Register, SKIP_CREATE } from './routes.js';
 
 export type Kind = 'list' | 'page' | 'get' | 'create' | 'update' | 'report' | 'import' | 'export' | 'audit-log';
@@ -60,7 +60,7 @@ export function authStatements(all: FloorQuery[], prefix: number): number {
 const orgPath = (ctx: Ctx, p: string) => p.replace('{orgId}', ctx.orgId);
 const warmupOf = (n: number) => Math.min(20, Math.max(1, Math.floor(n / 5)));
 
-/** A GET, ours and the floor, sequentially; requests/s too when asked. */
+/** A GET, ours and the floor in turn; requests/s too when asked. */
 export async function measureRead(ctx: Ctx, name: string, kind: Kind, url: string, n = ctx.n, rps = false): Promise<RouteResult> {
   const result: RouteResult = { name, kind, method: 'GET', url };
   try {
@@ -72,8 +72,9 @@ export async function measureRead(ctx: Ctx, name: string, kind: Kind, url: strin
     ctx.floorRoutes[key] = all.slice(authStatements(all, ctx.authPrefix));
     result.statements = { all: all.length, auth: all.length - ctx.floorRoutes[key].length };
     const floor = () => request(ctx.floorUrl, 'GET', `/floor/${encodeURIComponent(key)}`);
-    result.ours = stats(await sequential(get, n, warmupOf(n)));
-    result.floor = stats(await sequential(floor, n, warmupOf(n)));
+    const [ours, floorTimes] = await paired(get, floor, n, warmupOf(n), 30_000);
+    result.ours = stats(ours);
+    result.floor = stats(floorTimes);
     if (rps) result.rps = { ours: await throughput(get, 10, ctx.rpsSeconds), floor: await throughput(floor, 10, ctx.rpsSeconds) };
   } catch (err) {
     result.skipped = `failed: ${(err as Error).message.slice(0, 160)}`;
@@ -87,7 +88,7 @@ async function measureOnce(result: RouteResult, n: number, fn: (i: number) => Pr
   const times: number[] = [];
   const t0 = performance.now();
   try {
-    // As sequential(): at most `n`, fewer past 15 s once 5 are in.
+    // As paired(): at most `n`, fewer past 15 s once 5 are in.
     for (let i = 0; i < n && !(times.length >= 5 && performance.now() - t0 > 15_000); i++) {
       const a = await fn(i);
       if (a.status >= 300) throw new Error(`answered ${a.status}: ${a.body.toString().slice(0, 160)}`);
