@@ -2,7 +2,9 @@
 // bulk-loads one organization (about 2% near-duplicates, most systems with
 // supplier links) on SQLite and, with PG_TEST_URL, on PostgreSQL, then times
 // GET …/summary and GET …/duplicates (20 calls each, p50/p95), the longest
-// event-loop block while they run, and a create (which now stores its pairs).
+// event-loop block while they run, a create (which now stores its pairs), and
+// an inventory CSV import of IMPORT_ROWS rows with a list probed every 20 ms
+// meanwhile (its latency and the longest event-loop block).
 //
 //   npx tsx bench/inventory-scale.ts [systems]      (default 100000)
 import { performance } from 'node:perf_hooks';
@@ -14,11 +16,12 @@ import { EMPTY_AI_SYSTEM } from '../src/modules/inventory/inventory.schemas.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { createTestDatabase, type TestDialect } from '../test/support/db.js';
 import { setupOwner } from '../test/support/app.js';
-import { USES } from './inventory-csv.js';
+import { generateInventoryCsv, USES } from './inventory-csv.js';
 import { mulberry32 } from '../src/cli/dev-seed/random.js';
 
 const N = Number(process.argv[2] ?? 100_000);
 const CALLS = 20;
+const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 1000);
 
 const LINES =
   'Atlas Beacon Cobalt Delta Ember Falcon Granite Harbor Iris Juniper Kestrel Lumen Maple Nimbus Onyx Pioneer Quartz Raven Summit Tundra Umber Vertex Willow Zephyr'.split(
@@ -142,10 +145,46 @@ async function run(dialect: TestDialect) {
     for (const [what, xs] of Object.entries(times))
       console.log(`  ${what.padEnd(10)} p50 ${ms(pct(xs, 50))}  p95 ${ms(pct(xs, 95))}  (n=${xs.length})`);
     console.log(`  longest event-loop block during summary/duplicates: ${ms(blockMs)}`);
+
+    // An import while someone reads the list: the list must keep answering.
+    const imported = await importWhileListing(client, base);
+    console.log(
+      `  import of ${IMPORT_ROWS} CSV rows: ${ms(imported.importMs)} (${imported.status}); list every 20 ms meanwhile: p50 ${ms(pct(imported.list, 50))}, p95 ${ms(pct(imported.list, 95))}, max ${ms(Math.max(...imported.list))} (n=${imported.list.length}); longest event-loop block ${ms(imported.blockMs)}`,
+    );
   } finally {
     await app.close();
     await database.destroy();
   }
+}
+
+async function importWhileListing(client: Awaited<ReturnType<typeof setupOwner>>['client'], base: string) {
+  const csv = generateInventoryCsv(IMPORT_ROWS, 'lead@example.com');
+  let blockMs = 0;
+  let lastTick = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    blockMs = Math.max(blockMs, now - lastTick - 5);
+    lastTick = now;
+  }, 5);
+  const list: number[] = [];
+  let importing = true;
+  const probe = (async () => {
+    while (importing) {
+      const s = performance.now();
+      const res = await client.get(`${base}?limit=50`);
+      if (res.status !== 200) throw new Error(`list: ${res.status}`);
+      list.push(performance.now() - s);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const t = performance.now();
+  const res = await client.request('POST', `${base}/import?format=csv`, csv, { 'content-type': 'text/csv' });
+  const importMs = performance.now() - t;
+  importing = false;
+  await probe;
+  clearInterval(ticker);
+  if (res.status >= 300) throw new Error(`import: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  return { importMs, status: res.status, list, blockMs };
 }
 
 await run('sqlite');

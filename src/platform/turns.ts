@@ -5,3 +5,18 @@
  * ends (issue 17).
  */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * For a long loop of synchronous steps: `await turns()` after each step gives
+ * the event loop a turn once `ms` of work has passed since the last, so the
+ * loop holds other requests for at most about `ms` at a time while cheap
+ * steps do not each pay for a turn.
+ */
+export function turnsEvery(ms = 10): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < ms) return;
+    await nextTurn();
+    since = performance.now();
+  };
+}

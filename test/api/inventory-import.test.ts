@@ -196,6 +196,28 @@ describe.each(testDialects())('AI system inventory import and export (%s)', (dia
     expect([await count('ai_systems'), await count('audit_log')]).toEqual([systems, audit]);
   });
 
+  it('keeps answering while a large import runs: a list sent after it starts comes back before it ends', async () => {
+    const org = await freshOrg('Busy import');
+    const rows = Array.from({ length: 3000 }, (_, i) => `Imported assistant ${i},BUSY-${i},Drafts replies for team ${i % 40}`);
+    const file = `Name,External id,Purpose\n${rows.join('\n')}\n`;
+    const done: string[] = [];
+    const importing = upload(org, file, 'text/csv').then((r) => {
+      done.push('import');
+      return r;
+    });
+    // Give the import time to start reading and writing before the list is sent.
+    await new Promise((r) => setTimeout(r, 30));
+    const listed = await owner.get(url(org, '?limit=5'));
+    done.push('list');
+    expect(listed.status).toBe(200);
+    const imported = await importing;
+    expect(imported.status).toBe(200);
+    expect(imported.body.created).toBe(3000);
+    expect(done).toEqual(['list', 'import']);
+    // What the list saw was committed: nothing, or (had it come after) everything.
+    expect(listed.body.items.length).toBe(0);
+  });
+
   it('re-import updates by external id instead of duplicating, and keeps columns the file leaves out', async () => {
     const [systems] = [await count('ai_systems')];
     const csv = 'External id,Name,Risk level\nIT-1,ChatGPT Enterprise,medium\nIT-2,Fraud scoring,critical\n,Brand new,\n';

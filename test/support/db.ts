@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/platform/db/db.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
@@ -16,14 +19,22 @@ export interface TestDatabase extends Database {
 }
 
 /**
- * A migrated, empty database of its own: SQLite in memory, or a fresh
- * PostgreSQL schema with a random name, so parallel runs never collide.
+ * A migrated, empty database of its own: a SQLite file in a new temporary
+ * folder (a file, as the app runs it: a writer and a reader connection), or
+ * a fresh PostgreSQL schema with a random name, so parallel runs never collide.
  */
 export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
-    const database = openDatabase({ dataDir: '/tmp', databaseUrl: 'sqlite::memory:' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-test-'));
+    const database = openDatabase({ dataDir: dir });
     await migrateToLatest(database);
-    return { ...database, destroy: () => database.close() };
+    return {
+      ...database,
+      destroy: async () => {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const url = process.env.PG_TEST_URL;
   if (!url) throw new Error('PG_TEST_URL is not set');

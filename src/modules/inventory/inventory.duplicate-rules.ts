@@ -177,17 +177,29 @@ function forEachProbe(norm: string, visit: (piece: string) => void) {
  * in SQL instead of reading the organization.
  */
 export function nearNamePairs(systems: { id: string; nameKey: string }[], targets?: Set<string>): [number, number][] {
-  const names = systems.map((s) => keyed(s.nameKey));
+  const out: [number, number][] = [];
+  for (const _ of nearNamePairSteps(systems, targets, out));
+  return out;
+}
+
+/** nearNamePairs in steps: yields after each stretch of names indexed and each target compared, so a caller can give the event loop turns. */
+export function* nearNamePairSteps(
+  systems: { id: string; nameKey: string }[],
+  targets: Set<string> | undefined,
+  out: [number, number][],
+): Generator<void> {
+  const names: Keyed[] = [];
   const byPiece = new Map<string, number[]>();
-  systems.forEach((s, i) => {
-    for (const piece of namePieces(s.nameKey)) {
+  for (let i = 0; i < systems.length; i++) {
+    names.push(keyed(systems[i].nameKey));
+    for (const piece of namePieces(systems[i].nameKey)) {
       const list = byPiece.get(piece);
       if (list) list.push(i);
       else byPiece.set(piece, [i]);
     }
-  });
+    if (i % 500 === 499) yield;
+  }
   const isTarget = (i: number) => !targets || targets.has(systems[i].id);
-  const out: [number, number][] = [];
   // the probe that last found each name: a name found twice is compared once
   const seenBy = new Int32Array(systems.length).fill(-1);
   for (let i = 0; i < names.length; i++) {
@@ -206,8 +218,8 @@ export function nearNamePairs(systems: { id: string; nameKey: string }[], target
         if (nearNames(a, b)) out.push(i < j ? [i, j] : [j, i]);
       }
     });
+    yield;
   }
-  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/db.js';
+import { nextTurn, turnsEvery } from '../../platform/turns.js';
 import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 import { type DuplicateEdge, namePieces } from './inventory.duplicate-rules.js';
 import { withSupplierIds } from './inventory.repository.js';
@@ -42,23 +43,55 @@ export async function writeNamePieces(
         .where('ai_system_id', 'in', ids.slice(i, i + 500))
         .execute();
   const rows = systems.flatMap((s) => namePieces(s.name_key).map((piece) => ({ org_id: orgId, piece, ai_system_id: s.id })));
-  for (let i = 0; i < rows.length; i += 3000)
+  const turns = turnsEvery();
+  for (let i = 0; i < rows.length; i += 3000) {
     await tx
       .insertInto('ai_system_name_pieces')
       .values(rows.slice(i, i + 3000))
       .execute();
+    await turns();
+  }
 }
 
-/** Every system of the organization (archived too) as detection compares them: a bulk refresh. */
+/**
+ * Every system of the organization (archived too) as detection compares them:
+ * a bulk refresh. Read in pages by id, with a turn of the event loop between
+ * them: one read of 100,000 rows would hold every other request meanwhile.
+ */
 export async function allDuplicateCandidates(db: Executor, orgId: string) {
-  const [systems, links] = await Promise.all([
-    db.selectFrom('ai_systems').select(['id', 'name', 'name_key', 'purpose']).where('org_id', '=', orgId).execute(),
-    db.selectFrom('ai_system_suppliers').selectAll().where('org_id', '=', orgId).execute(),
-  ]);
-  return { systems, candidates: await withSupplierIds(db, orgId, systems, links) };
+  const systems: { id: string; name: string; name_key: string; purpose: string }[] = [];
+  const candidates: Awaited<ReturnType<typeof withSupplierIds>> = [];
+  let after = '';
+  for (;;) {
+    const page = await db
+      .selectFrom('ai_systems')
+      .select(['id', 'name', 'name_key', 'purpose'])
+      .where('org_id', '=', orgId)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+    if (!page.length) break;
+    const first = page[0].id;
+    after = page[page.length - 1].id;
+    await nextTurn();
+    const links = await db
+      .selectFrom('ai_system_suppliers')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('ai_system_id', '>=', first)
+      .where('ai_system_id', '<=', after)
+      .execute();
+    systems.push(...page);
+    candidates.push(...(await withSupplierIds(db, orgId, page, links)));
+    if (page.length < PAGE) break;
+    await nextTurn();
+  }
+  return { systems, candidates };
 }
 
-/** The folded names of some systems, by id. */
+const PAGE = 5000;
+
 export async function nameKeysOf(db: Executor, orgId: string, ids: string[]) {
   const out = [];
   for (let i = 0; i < ids.length; i += 500)
@@ -90,11 +123,14 @@ export async function replaceDuplicateEdges(tx: Executor, orgId: string, ids: st
     { org_id: orgId, system_id: e.a, other_id: e.b, reason: e.reason },
     { org_id: orgId, system_id: e.b, other_id: e.a, reason: e.reason },
   ]);
-  for (let i = 0; i < rows.length; i += 1000)
+  const turns = turnsEvery();
+  for (let i = 0; i < rows.length; i += 1000) {
     await tx
       .insertInto('ai_system_duplicates')
       .values(rows.slice(i, i + 1000))
       .execute();
+    await turns();
+  }
 }
 
 /** The stored edges from these systems to active ones, with the other's name, in name order. */

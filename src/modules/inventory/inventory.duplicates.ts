@@ -7,12 +7,13 @@ import {
   type DuplicateEdge,
   type DuplicateGroup,
   countGroups,
-  duplicateEdges,
   groupEdges,
   nearInBlock,
+  nearNamePairSteps,
   pairEdges,
   probePieces,
 } from './inventory.duplicate-rules.js';
+import { turnsEvery } from '../../platform/turns.js';
 import type { DuplicateMatch } from './inventory.rules.js';
 
 // Likely duplicates are stored as edges when a record is written (create,
@@ -62,7 +63,9 @@ async function refreshSome(db: Executor, orgId: string, ids: string[]) {
   const written = await store.nameKeysOf(db, orgId, ids);
   await store.writeNamePieces(db, orgId, ids, written);
   const pairs = new Map<string, [string, string]>();
+  const turns = turnsEvery();
   for (const w of written) {
+    await turns();
     const mates = await store.pieceMates(db, orgId, probePieces(w.name_key));
     // the mates hold one of its probes: what nearNamePairs' index would find
     for (const m of mates) {
@@ -80,14 +83,22 @@ async function refreshSome(db: Executor, orgId: string, ids: string[]) {
 }
 
 /**
- * Every system of the organization, read once: pairs rebuilt, and the pieces
- * of the written systems (all when `ids` is omitted).
+ * Every system of the organization, read once: the pairs with a written
+ * system rebuilt (every pair when `ids` is omitted), and the pieces of the
+ * written systems. An edge depends on its two systems alone, so pairs of two
+ * systems the batch did not write stay as stored. The comparison gives the
+ * event loop a turn every few milliseconds: at 100,000 systems it takes
+ * seconds, and other requests (reads, on SQLite's reader connection too) go on.
  */
 async function refreshWholeOrg(db: Executor, orgId: string, ids?: string[]) {
   const { systems, candidates } = await store.allDuplicateCandidates(db, orgId);
-  const written = ids ? new Set(ids) : null;
+  const written = ids ? new Set(ids) : undefined;
   await store.writeNamePieces(db, orgId, ids, written ? systems.filter((s) => written.has(s.id)) : systems);
-  await store.replaceDuplicateEdges(db, orgId, undefined, duplicateEdges(candidates));
+  const found: [number, number][] = [];
+  const turns = turnsEvery();
+  for (const _ of nearNamePairSteps(candidates, written, found)) await turns();
+  const edges = pairEdges(found.map(([i, j]) => [candidates[i], candidates[j]]));
+  await store.replaceDuplicateEdges(db, orgId, ids, edges);
 }
 
 /**

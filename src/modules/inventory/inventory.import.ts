@@ -18,6 +18,7 @@ import { membersContext, type ParseContext, parseRecord, type Report, unique, zo
 import { aiSystemFields, type AiSystemInput, EMPTY_AI_SYSTEM } from './inventory.schemas.js';
 import { refreshDuplicateKeys } from './inventory.duplicates.js';
 import { insertAiSystems, replaceAiSystem } from './inventory.write.js';
+import { nextTurn, turnsEvery } from '../../platform/turns.js';
 import type { ImportFormat, ImportReport } from './inventory.transfer.schemas.js';
 
 // Inventory import from CSV, XLSX or a CycloneDX BOM. Every row is checked
@@ -183,7 +184,10 @@ async function planImport(db: Executor, orgId: string, set: RecordSet): Promise<
   const idFor = (key: string) => supplierIds.get(key) ?? (fresh.get(key)?.placeholder as string);
 
   const rows: PlannedRow[] = [];
-  set.records.forEach((record, i) => {
+  // Checking is synchronous: a turn of the event loop every few milliseconds.
+  const turns = turnsEvery();
+  for (const [i, record] of set.records.entries()) {
+    await turns();
     const p = parsed[i];
     const match = p.fields.externalId ? existing.get(p.fields.externalId) : undefined;
     if (match?.row.archived_at) {
@@ -191,7 +195,7 @@ async function planImport(db: Executor, orgId: string, set: RecordSet): Promise<
         'externalId',
         `"${p.fields.externalId}" belongs to an archived AI system; restore it first or change the id`,
       );
-      return;
+      continue;
     }
     const base: AiSystemInput = match?.input ?? { ...EMPTY_AI_SYSTEM, name: '' };
     const candidate = {
@@ -210,16 +214,16 @@ async function planImport(db: Executor, orgId: string, set: RecordSet): Promise<
           typeof index === 'number' && Array.isArray(list) ? ` (value ${index + 1}: "${String(list[index]).slice(0, 50)}")` : '';
         reporter(record)(field as ImportField, `${zodMessage(issue)}${item}`);
       }
-      return;
+      continue;
     }
-    if (bad.has(record)) return;
+    if (bad.has(record)) continue;
     rows.push({
       input: result.data,
       refs: p.suppliers,
       existing: match,
       unchanged: !!match && canonical(match.input) === canonical(result.data),
     });
-  });
+  }
   // File order reads best: by row, and within a row in the order found.
   errors.sort((a, b) => (a.row ?? Number.MAX_SAFE_INTEGER) - (b.row ?? Number.MAX_SAFE_INTEGER));
   return {
@@ -261,22 +265,29 @@ async function writePlan(tx: Executor, actor: Actor, orgId: string, plan: Plan, 
   const total = updates.length + creates.length;
   const audits: AuditEntry[] = [];
   const written: string[] = [];
+  // Each step is synchronous on SQLite: a turn of the event loop between
+  // them, so other requests (reads, on the reader connection) go on.
+  const turns = turnsEvery();
   for (const [i, r] of updates.entries()) {
     if (r.existing) {
       audits.push(await replaceAiSystem(tx, orgId, r.existing.row, r.existing.input, withIds(r)));
       written.push(r.existing.row.id);
     }
     if ((i + 1) % 500 === 0) opts.onProgress?.(i + 1, total);
+    await turns();
   }
-  // New systems go in batches: one statement per 1,000 instead of three per row.
-  for (let i = 0; i < creates.length; i += 1000) {
-    const batch = creates.slice(i, i + 1000).map(withIds);
+  // New systems go in batches: one statement per 500 instead of three per row.
+  for (let i = 0; i < creates.length; i += 500) {
+    await nextTurn();
+    const batch = creates.slice(i, i + 500).map(withIds);
     const inserted = await insertAiSystems(tx, orgId, batch);
     audits.push(...inserted.audits);
     written.push(...inserted.ids);
     opts.onProgress?.(updates.length + i + batch.length, total);
   }
+  await nextTurn();
   await refreshDuplicateKeys(tx, orgId, written);
+  await nextTurn();
   await appendAuditMany(tx, actor, audits);
   opts.onProgress?.(total, total);
 }

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
 import type { Row } from '../db/tables.js';
+import { nextTurn } from '../turns.js';
 import { canonicalJson, GENESIS_HASH, rowHash } from './audit-log.rules.js';
 import { auditSigningFor, checkpointMessage, headMessage } from './audit-log.signing.js';
 import './audit-log.tables.js';
@@ -99,6 +100,8 @@ export async function appendAuditMany(
   });
   // 13 columns a row: 500 rows stay under SQLite's 32,766 bound parameters.
   for (let i = 0; i < rows.length; i += 500) {
+    // A bulk write (an import): other requests get a turn between chunks.
+    if (i > 0) await nextTurn();
     await tx
       .insertInto('audit_log')
       .values(rows.slice(i, i + 500))

@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
-  CompiledQuery,
   type DatabaseConnection,
   type Driver,
   Kysely,
@@ -13,11 +12,10 @@ import {
   type PostgresDialectConfig,
   PostgresDriver,
   SqliteDialect,
-  type SqliteDatabase,
-  SqliteDriver,
   type Transaction,
 } from 'kysely';
 import type pg from 'pg';
+import { ReadWriteSqliteDriver } from './sqlite-driver.js';
 import { cachingPrepare } from './statement-cache.js';
 import type { DB } from './tables.js';
 
@@ -97,29 +95,20 @@ async function runBeforeCommit(connection: DatabaseConnection): Promise<void> {
   await beforeCommit.getStore()?.(connection);
 }
 
-// Transactions here always write. A plain (deferred) BEGIN lets two processes
-// (the server and the CLI, say) both read, then fail to upgrade to a write
-// lock with SQLITE_BUSY, which the busy timeout cannot resolve. BEGIN
-// IMMEDIATE takes the write lock up front, so the second writer waits.
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await runBeforeCommit(connection);
-    await super.commitTransaction(connection);
-  }
-}
-
-class WritingSqliteDialect extends SqliteDialect {
-  private readonly sqlite: SqliteDatabase;
-  constructor(sqlite: SQLite.Database) {
-    const database = cachingPrepare(sqlite);
-    super({ database });
-    this.sqlite = database;
+/** SQLite through ReadWriteSqliteDriver: its own statement caches, the commit mark before COMMIT. */
+class ReadWriteSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly writer: SQLite.Database,
+    private readonly reader: SQLite.Database | null,
+  ) {
+    super({ database: writer });
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.sqlite });
+    return new ReadWriteSqliteDriver({
+      writer: cachingPrepare(this.writer),
+      reader: this.reader ? cachingPrepare(this.reader) : null,
+      beforeCommit: runBeforeCommit,
+    });
   }
 }
 
@@ -180,7 +169,11 @@ export function openDatabase(opts: OpenOptions): Database {
   sqlite.pragma('optimize = 0x10002');
   const optimizer = setInterval(() => sqlite.open && sqlite.pragma('optimize'), 60 * 60 * 1000);
   optimizer.unref();
-  const db = new Kysely<DB>({ dialect: new WritingSqliteDialect(sqlite) });
+  // Reads beside the writer (sqlite-driver.ts); an in-memory database is one connection.
+  const reader = file === ':memory:' ? null : new SQLite(file);
+  reader?.pragma('query_only = ON');
+  reader?.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new ReadWriteSqliteDialect(sqlite, reader) });
   return {
     db,
     dialect: 'sqlite',
