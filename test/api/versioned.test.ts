@@ -254,6 +254,25 @@ describe.each(testDialects())('versioned-record kit (%s)', (dialect) => {
     ]);
   });
 
+  it('reads an approved content once per version: the same frozen object, and the next approval on either node at once', async () => {
+    const db = database.db;
+    await notes.saveDraft(db, actor, ref('cached'), content({ title: 'Cached v1' }));
+    await notes.approve(db, actor, ref('cached'));
+    const first = await notes.approvedContent(db, ref('cached'));
+    const again = await notes.approvedContent(other.db, ref('cached'));
+    expect(first).toMatchObject({ version: 1, content: { title: 'Cached v1' } });
+    expect(again?.content).toBe(first?.content);
+    expect(Object.isFrozen(first?.content)).toBe(true);
+    expect(() => {
+      (first?.content as { title: string }).title = 'changed by a caller';
+    }).toThrow(TypeError);
+    await notes.saveDraft(other.db, actor, ref('cached'), content({ title: 'Cached v2' }));
+    await notes.approve(other.db, actor, ref('cached'));
+    const next = await notes.approvedContent(db, ref('cached'));
+    expect(next).toMatchObject({ version: 2, content: { title: 'Cached v2' } });
+    expect(next?.content).not.toBe(first?.content);
+  });
+
   it('discards a draft; the next one takes the next number again', async () => {
     const db = database.db;
     await notes.saveDraft(db, actor, ref('a'), content({ title: 'Throwaway' }));

@@ -150,9 +150,17 @@ export async function approvedScopeSystems(
 ): Promise<{ version: number; ids: Set<string>; nameKeys: Set<string> } | null> {
   const approved = await scope.approvedContent(db, { orgId });
   if (!approved) return null;
-  return {
-    version: approved.version,
-    ids: new Set(approved.content.aiSystems.map((a) => a.aiSystemId).filter((x): x is string => !!x)),
-    nameKeys: new Set(approved.content.aiSystems.map((a) => fold(a.name))),
-  };
+  // The approved content is one shared object per version (the kit keeps
+  // it), so its sets are built once, not on every inventory request.
+  let sets = scopeSystemSets.get(approved.content);
+  if (!sets) {
+    sets = {
+      ids: new Set(approved.content.aiSystems.map((a) => a.aiSystemId).filter((x): x is string => !!x)),
+      nameKeys: new Set(approved.content.aiSystems.map((a) => fold(a.name))),
+    };
+    scopeSystemSets.set(approved.content, sets);
+  }
+  return { version: approved.version, ...sets };
 }
+
+const scopeSystemSets = new WeakMap<object, { ids: Set<string>; nameKeys: Set<string> }>();

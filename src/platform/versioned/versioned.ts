@@ -86,16 +86,25 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
 
   // Other modules read the approved content on their pages (the scope's AI
   // systems on every AI system page): compiled once, per record key or not.
+  // An approved version never changes, so its parsed content is kept by row
+  // id and the statement reads only which version is approved: parsing a
+  // scope of 500 AI systems on every inventory request cost more than the
+  // request itself.
   const approvedQuery = (db: Executor, orgId: string) =>
-    loose(db)
-      .selectFrom(table)
-      .select(['id', 'version', 'content'])
-      .where(t('org_id'), '=', orgId)
-      .where(t('status'), '=', 'approved');
+    loose(db).selectFrom(table).select(['id', 'version']).where(t('org_id'), '=', orgId).where(t('status'), '=', 'approved');
   const approvedOfOrg = queryTemplate(['orgId'], (db, p) => approvedQuery(db, p.orgId));
   const approvedOfKey = queryTemplate(['orgId', 'key'], (db, p) =>
     approvedQuery(db, p.orgId).where(t(def.key ?? 'id'), '=', p.key),
   );
+  const approvedContentOf = queryTemplate(['orgId', 'id'], (db, p) =>
+    loose(db)
+      .selectFrom(table)
+      .select(['content'])
+      .where(t('org_id'), '=', p.orgId)
+      .where(t('id'), '=', p.id)
+      .where(t('status'), '=', 'approved'),
+  );
+  const approvedCache = new Map<string, C>();
 
   /** Reads versions with the approver's name. */
   function select(db: Executor, ref: RecordRef) {
@@ -378,8 +387,18 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
       const key = keyOf(ref);
       const [row] = (await (key === undefined
         ? approvedOfOrg.run(db, { orgId: ref.orgId })
-        : approvedOfKey.run(db, { orgId: ref.orgId, key }))) as { id: string; version: number; content: string }[];
-      return row ? { id: row.id, version: row.version, content: parseContent(row.content) } : null;
+        : approvedOfKey.run(db, { orgId: ref.orgId, key }))) as { id: string; version: number }[];
+      if (!row) return null;
+      let content = approvedCache.get(row.id);
+      if (!content) {
+        const [stored] = (await approvedContentOf.run(db, { orgId: ref.orgId, id: row.id })) as { content: string }[];
+        if (!stored) return null; // superseded in between
+        // Frozen: every caller shares it, so none may change it.
+        content = deepFreeze(parseContent(stored.content));
+        if (approvedCache.size >= APPROVED_CACHE_SIZE) approvedCache.delete(approvedCache.keys().next().value as string);
+        approvedCache.set(row.id, content);
+      }
+      return { id: row.id, version: row.version, content };
     },
 
     async versionsByIds(db, orgId, ids) {
@@ -400,4 +419,15 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
     },
   };
   return record;
+}
+
+/** Approved contents kept per versioned record kind (oldest out first). */
+const APPROVED_CACHE_SIZE = 256;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
