@@ -75,6 +75,23 @@ function inputs(n: number, supplierIds: string[]): AiSystemInput[] {
   return out;
 }
 
+/** The longest gap between ticks of a 5 ms timer until stop(): how long anything held the event loop. */
+function blockMeter() {
+  let longest = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 5);
+    last = now;
+  }, 5);
+  return {
+    stop: () => {
+      clearInterval(ticker);
+      return longest;
+    },
+  };
+}
+
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -108,14 +125,7 @@ async function run(dialect: TestDialect) {
     const first = await client.get(`${base}/summary`);
     const groups = (await client.get(`${base}/duplicates`)).body.items?.length;
     const times: Record<string, number[]> = { summary: [], duplicates: [], create: [] };
-    // The longest gap between ticks of a 5 ms timer: how long a request held the event loop.
-    let blockMs = 0;
-    let lastTick = performance.now();
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      blockMs = Math.max(blockMs, now - lastTick - 5);
-      lastTick = now;
-    }, 5);
+    const blocks = blockMeter();
     for (let i = 0; i < CALLS; i++) {
       for (const what of ['summary', 'duplicates'] as const) {
         const s = performance.now();
@@ -126,7 +136,7 @@ async function run(dialect: TestDialect) {
         await new Promise((r) => setTimeout(r, 6));
       }
     }
-    clearInterval(ticker);
+    const blockMs = blocks.stop();
     for (let i = 0; i < 5; i++) {
       const s = performance.now();
       const res = await client.post(base, {
@@ -159,13 +169,7 @@ async function run(dialect: TestDialect) {
 
 async function importWhileListing(client: Awaited<ReturnType<typeof setupOwner>>['client'], base: string) {
   const csv = generateInventoryCsv(IMPORT_ROWS, 'lead@example.com');
-  let blockMs = 0;
-  let lastTick = performance.now();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    blockMs = Math.max(blockMs, now - lastTick - 5);
-    lastTick = now;
-  }, 5);
+  const blocks = blockMeter();
   const list: number[] = [];
   let importing = true;
   const probe = (async () => {
@@ -182,7 +186,7 @@ async function importWhileListing(client: Awaited<ReturnType<typeof setupOwner>>
   const importMs = performance.now() - t;
   importing = false;
   await probe;
-  clearInterval(ticker);
+  const blockMs = blocks.stop();
   if (res.status >= 300) throw new Error(`import: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   return { importMs, status: res.status, list, blockMs };
 }

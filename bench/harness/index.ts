@@ -3,6 +3,7 @@
 // heavy requests, and returns the figures (bench/run.ts prints them and
 // writes bench/results/*.json; the smoke test calls this at a tiny size).
 import { buildApp } from '../../src/app.js';
+import { EMPTY_SCOPE } from '../../src/modules/scope/scope.schemas.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import { signIn } from '../../test/support/app.js';
 import { generateInventoryCsv } from '../inventory-csv.js';
@@ -224,18 +225,9 @@ async function approveScope(ours: string, orgId: string, headers: Record<string,
     aiSystemId: i < listed.length ? listed[i].id : null,
   }));
   const content = {
+    ...EMPTY_SCOPE,
     boundaryStatement: 'The AI systems named below, as built and used by the Berlin office for customers in the EU.',
     aiSystems,
-    productsAndServices: [],
-    departments: [],
-    siteIds: [],
-    internalAiTools: { included: true, notes: '' },
-    customerFacingAiFeatures: { included: true, notes: '' },
-    thirdPartyAiSystems: { included: true, notes: '', vendors: [] },
-    countriesOrBusinessUnits: [],
-    exclusions: [],
-    interestedParties: [],
-    issues: [],
   };
   const draft = await request(ours, 'PUT', `${org}/scope/draft`, { headers, body: JSON.stringify({ content }) });
   if (draft.status !== 200) throw new Error(`scope draft: ${draft.status} ${draft.body.toString().slice(0, 300)}`);
