@@ -9,6 +9,15 @@ import { type Database, openDatabase } from './db.js';
 // connection (sqlite-driver.ts). Reads must not wait for a long transaction,
 // and must never see what it has not committed.
 
+/** A promise a transaction waits on until the test calls finish(). */
+function hold() {
+  let finish = () => {};
+  const held = new Promise<void>((r) => {
+    finish = r;
+  });
+  return { held, finish };
+}
+
 describe('SQLite reads beside the writer', () => {
   let dir: string;
   let database: Database;
@@ -27,10 +36,7 @@ describe('SQLite reads beside the writer', () => {
   });
 
   it('a read answers while a transaction is open, with the committed state; the transaction reads its own rows', async () => {
-    let finish = () => {};
-    const held = new Promise<void>((r) => {
-      finish = r;
-    });
+    const { held, finish } = hold();
     let inside: string[] = [];
     const tx = database.db.transaction().execute(async (t) => {
       await sql`insert into t (name) values ('uncommitted')`.execute(t);
@@ -47,10 +53,7 @@ describe('SQLite reads beside the writer', () => {
   });
 
   it('a write outside a transaction waits for the open one, then is read at once', async () => {
-    let finish = () => {};
-    const held = new Promise<void>((r) => {
-      finish = r;
-    });
+    const { held, finish } = hold();
     const order: string[] = [];
     const tx = database.db.transaction().execute(async (t) => {
       await sql`insert into t (name) values ('first')`.execute(t);

@@ -166,23 +166,22 @@ function run<R>(statement: SqliteStatement, { parameters }: CompiledQuery): Quer
   };
 }
 
-/** First come, first served: each waiter is resolved in turn. */
+/** First come, first served: unlock hands the lock to the oldest waiter. */
 class Mutex {
-  #tail: Promise<void> = Promise.resolve();
-  #release: (() => void)[] = [];
+  #locked = false;
+  readonly #waiters: (() => void)[] = [];
 
-  lock(): Promise<void> {
-    let release = () => {};
-    const mine = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const before = this.#tail;
-    this.#tail = before.then(() => mine);
-    this.#release.push(release);
-    return before;
+  async lock(): Promise<void> {
+    if (!this.#locked) {
+      this.#locked = true;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#waiters.push(resolve));
   }
 
   unlock(): void {
-    this.#release.shift()?.();
+    const next = this.#waiters.shift();
+    if (next) next();
+    else this.#locked = false;
   }
 }
