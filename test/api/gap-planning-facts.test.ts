@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
+import { factsBeside } from '../support/gap-facts.js';
 
 // The gap assessment shows what the planning modules hold beside the
 // requirements they evidence: the risk method and register beside 6.1.x, 8.2
@@ -15,11 +16,7 @@ describe.each(testDialects())('gap facts from the planning modules (%s)', (diale
   async function factsOf() {
     const a = await owner.post(org('/gap-assessments'), { title: 'Baseline', assessmentDate: '2026-01-15' });
     expect(a.status).toBe(201);
-    const answers = (await owner.get(org(`/gap-assessments/${a.body.id}`))).body.answers as {
-      requirementId: string;
-      facts: string[];
-    }[];
-    return (req: string) => answers.find((x) => x.requirementId === req)?.facts ?? [];
+    return factsBeside(owner, orgId, a.body.id);
   }
 
   beforeAll(async () => {

@@ -105,6 +105,18 @@ describe.each(testDialects())('gap answer save, statements run (%s)', (dialect) 
     expect(q.afterCommit, listing).toEqual([]);
   });
 
+  it('reads an assessment without summarizing the other registers (their facts are read apart)', async () => {
+    log.reset();
+    const res = await owner.get(`/api/v1/orgs/${orgId}/gap-assessments/${assessmentId}`);
+    expect(res.status).toBe(200);
+    const listing = log.statements.join('\n');
+    // the session, the assessment, its answers, the linked records' names: a fixed handful at any size
+    expect(log.statements.length, listing).toBeLessThanOrEqual(8);
+    for (const register of ['risks', 'evidence', 'evidence_counts', 'documents', 'training_topics'])
+      expect(listing, register).not.toMatch(new RegExp(`from "${register}"`));
+    expect(listing).not.toMatch(/count\(/);
+  });
+
   it('prints the counts', async () => {
     const q = await statementsOf(() => owner.put(answerUrl('5.2'), { status: 'partial' }));
     console.info(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
+import { factsBeside } from '../support/gap-facts.js';
 
 // The gap assessment shows what the support modules hold beside the
 // requirements they evidence: governance roles beside 5.3 and A.3.2, the AI
@@ -15,11 +16,7 @@ describe.each(testDialects())('gap facts from roles, documents and evidence (%s)
   async function factsOf() {
     const a = await owner.post(org('/gap-assessments'), { title: `Baseline ${Math.random()}`, assessmentDate: '2026-01-15' });
     expect(a.status).toBe(201);
-    const answers = (await owner.get(org(`/gap-assessments/${a.body.id}`))).body.answers as {
-      requirementId: string;
-      facts: string[];
-    }[];
-    return (req: string) => answers.find((x) => x.requirementId === req)?.facts ?? [];
+    return factsBeside(owner, orgId, a.body.id);
   }
 
   beforeAll(async () => {

@@ -4,6 +4,7 @@ import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp
 import { approveAccepting } from '../support/approve.js';
 import { testDialects } from '../support/db.js';
 import { emptyContent } from '../support/fixtures.js';
+import { factsBeside } from '../support/gap-facts.js';
 
 describe.each(testDialects())('gap assessment (%s)', (dialect) => {
   let t: TestApp;
@@ -45,14 +46,18 @@ describe.each(testDialects())('gap assessment (%s)', (dialect) => {
   });
 
   it('shows the facts OpenAIMS holds beside each question', async () => {
+    // each answer names its catalogue module; the organization's facts are keyed by module
     const a = (await owner.get(url(`/${first}`))).body;
-    const scope = a.answers.find((x: { requirementId: string }) => x.requirementId === '4.3');
-    expect(scope.facts.join(' ')).toMatch(/Scope version 1 approved on \d{4}-\d{2}-\d{2}/);
+    for (const req of REQUIREMENTS)
+      expect(a.answers.find((x: { requirementId: string }) => x.requirementId === req.id).module, req.id).toBe(req.module);
+    const facts = await factsBeside(owner, orgId, first);
+    expect(facts('4.3').join(' ')).toMatch(/Scope version 1 approved on \d{4}-\d{2}-\d{2}/);
     const invReq = REQUIREMENTS.find((r) => r.module === 'inventory');
     expect(invReq).toBeDefined();
-    const inv = a.answers.find((x: { requirementId: string }) => x.requirementId === invReq?.id);
-    expect(inv.facts.join(' ')).toContain('1 AI system in the inventory');
-    expect(inv.facts.join(' ')).toContain('1 not risk-rated');
+    expect(facts(invReq?.id ?? '').join(' ')).toContain('1 AI system in the inventory');
+    expect(facts(invReq?.id ?? '').join(' ')).toContain('1 not risk-rated');
+    // the facts summarize a whole organization: nobody outside it reads them
+    expect((await owner.get(`/api/v1/orgs/${crypto.randomUUID()}/facts`)).status).toBe(404);
   });
 
   it('rejects answers for unknown ids, out-of-range maturity and unjustified not-applicable, writing nothing', async () => {

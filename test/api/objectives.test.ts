@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addMember, type Client, createTestApp, setupOwner, signIn, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
+import { factsBeside } from '../support/gap-facts.js';
 
 const day = (offset: number) => {
   const d = new Date();
@@ -228,11 +229,7 @@ describe.each(testDialects())('AI objectives (%s)', (dialect) => {
       assessmentDate: '2026-01-15',
     });
     expect(assessment.status).toBe(201);
-    const answers = (await owner.get(`/api/v1/orgs/${orgId}/gap-assessments/${assessment.body.id}`)).body.answers as {
-      requirementId: string;
-      facts: string[];
-    }[];
-    const factsOf = (req: string) => answers.find((a) => a.requirementId === req)?.facts ?? [];
+    const factsOf = await factsBeside(owner, orgId, assessment.body.id);
     expect(factsOf('6.2')).toContain('2 AI objectives: 1 open (1 overdue, 0 at risk), 1 achieved, 0 missed.');
     expect(factsOf('6.2').join(' ')).toContain('1 of 2 with a numeric target');
     expect(factsOf('A.6.1.2')).toEqual(factsOf('6.2'));

@@ -54,12 +54,7 @@ export function summary(a: Row<'gap_assessments'>, answers: AnswerRow[]) {
 }
 
 /** One requirement's answer as the API shows it; an unanswered one reads "not started". */
-export function answerResponse(
-  req: Requirement,
-  r: AnswerLike | undefined,
-  links: ReturnType<typeof linkView>[],
-  facts: string[],
-) {
+export function answerResponse(req: Requirement, r: AnswerLike | undefined, links: ReturnType<typeof linkView>[]) {
   return {
     requirementId: req.id,
     title: req.title,
@@ -75,7 +70,7 @@ export function answerResponse(
     updatedAt: r?.updated_at ?? null,
     prefilled: r?.prefilled === 1,
     carriedOver: r ? isCarriedOver(r) : false,
-    facts,
+    module: req.module,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema, uuid } from '../../platform/http/fields.js';
+import { gatherFacts } from '../../platform/facts/index.js';
 import { REPORT_FORMATS, REPORT_MEDIA_TYPES, sendReport } from '../../platform/report/index.js';
 import {
   actionSchema,
@@ -10,6 +11,7 @@ import {
   assessmentSummarySchema,
   compareQuery,
   createAssessmentBody,
+  factsSchema,
   updateActionBody,
   updateAssessmentBody,
 } from './gap.schemas.js';
@@ -77,6 +79,22 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/api/v1/orgs/:orgId/facts',
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags,
+        summary: 'What OpenAIMS holds about the organization, by catalogue module, to check each answer against',
+        description:
+          "Each requirement's `module` (in an assessment's answers and in the catalogue) is a key of `modules`. Gathered live from every register on each call.",
+        params: orgParams,
+        response: { 200: factsSchema, ...problemResponses },
+      },
+    },
+    async (req) => ({ modules: await gatherFacts(db, orgAccess(req).orgId) }),
+  );
+
+  app.get(
     `${base}/compare`,
     {
       config: { permission: 'read' },
@@ -114,7 +132,7 @@ export const gapRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'read' },
       schema: {
         tags,
-        summary: 'An assessment: every requirement with its answer and facts, roll-ups by clause and review area',
+        summary: 'An assessment: every requirement with its answer, roll-ups by clause and review area',
         params,
         response: { 200: assessmentSchema, ...problemResponses },
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MODULE_IDS } from '../../catalogue/index.js';
 import { isoDate, line, requiredLine, text, uuid } from '../../platform/http/fields.js';
 import { personRef, personSchema } from '../../platform/refs/index.js';
 import { ACTION_STATUSES, ANSWER_STATUSES, ASSESSMENT_STATUSES, EFFORTS, LINK_TYPES } from './gap.rules.js';
@@ -104,10 +105,18 @@ export const answerSchema = z
     prefilled: z.boolean(),
     /** copied from an earlier assessment and not yet confirmed or changed (saving it, even unchanged, confirms it) */
     carriedOver: z.boolean(),
-    /** what OpenAIMS already holds for this requirement, to check the answer against */
-    facts: z.array(z.string()),
+    /** the OpenAIMS module holding this requirement's evidence: its facts are `GET …/facts`'s `modules[module]` */
+    module: z.enum(MODULE_IDS),
   })
   .meta({ id: 'GapAnswer' });
+
+/**
+ * What OpenAIMS holds about the organization, by catalogue module, to check
+ * each answer against. Read apart from the assessment: the facts summarize
+ * every register (tens of milliseconds at scale) and are the same for every
+ * assessment, so the assessment, its saves and its report do not wait for them.
+ */
+export const factsSchema = z.object({ modules: z.record(z.string(), z.array(z.string())) }).meta({ id: 'OrganizationFacts' });
 
 export const assessmentSummarySchema = z
   .object({

@@ -7781,6 +7781,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{orgId}/facts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What OpenAIMS holds about the organization, by catalogue module, to check each answer against
+     * @description Each requirement's `module` (in an assessment's answers and in the catalogue) is a key of `modules`. Gathered live from every register on each call.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OrganizationFacts'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs/{orgId}/gap-assessments/compare': {
     parameters: {
       query?: never;
@@ -7884,7 +7970,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An assessment: every requirement with its answer and facts, roll-ups by clause and review area */
+    /** An assessment: every requirement with its answer, roll-ups by clause and review area */
     get: {
       parameters: {
         query?: never;
@@ -34965,7 +35051,31 @@ export interface components {
       updatedAt: string | null;
       prefilled: boolean;
       carriedOver: boolean;
-      facts: string[];
+      /** @enum {string} */
+      module:
+        | 'scope'
+        | 'gap-assessment'
+        | 'inventory'
+        | 'suppliers'
+        | 'risk'
+        | 'impact-assessment'
+        | 'soa'
+        | 'objectives'
+        | 'policies'
+        | 'documents'
+        | 'roles'
+        | 'training'
+        | 'monitoring'
+        | 'incidents'
+        | 'internal-audit'
+        | 'management-review'
+        | 'nonconformity'
+        | 'certification';
+    };
+    OrganizationFactsInput: {
+      modules: {
+        [key: string]: string[];
+      };
     };
     GapAssessmentSummaryInput: {
       id: string;
@@ -38273,7 +38383,31 @@ export interface components {
       updatedAt: string | null;
       prefilled: boolean;
       carriedOver: boolean;
-      facts: string[];
+      /** @enum {string} */
+      module:
+        | 'scope'
+        | 'gap-assessment'
+        | 'inventory'
+        | 'suppliers'
+        | 'risk'
+        | 'impact-assessment'
+        | 'soa'
+        | 'objectives'
+        | 'policies'
+        | 'documents'
+        | 'roles'
+        | 'training'
+        | 'monitoring'
+        | 'incidents'
+        | 'internal-audit'
+        | 'management-review'
+        | 'nonconformity'
+        | 'certification';
+    };
+    OrganizationFacts: {
+      modules: {
+        [key: string]: string[];
+      };
     };
     GapAssessmentSummary: {
       id: string;

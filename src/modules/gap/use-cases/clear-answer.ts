@@ -39,5 +39,5 @@ export async function clearAnswer({ db, actor, orgId, assessmentId: id, requirem
     throw new StaleWrite('answer', current, etagOf(current?.updatedAt));
   }
   // there was an answer, so the requirement is in the catalogue
-  return answerResponse(getRequirement(requirementId)!, undefined, [], []);
+  return answerResponse(getRequirement(requirementId)!, undefined, []);
 }

@@ -1,7 +1,6 @@
 import { REQUIREMENTS, REVIEW_AREAS } from '../../../catalogue/index.js';
 import type { Executor } from '../../../platform/db/db.js';
 import { loadAssessment } from '../gap.checks.js';
-import { moduleFacts } from '../gap.facts.js';
 import { findLinkTargets, parseLinks } from '../gap.links.js';
 import { answerMap, answerResponse, summary } from '../gap.presenters.js';
 import * as repo from '../gap.repository.js';
@@ -13,14 +12,19 @@ export interface GetAssessmentOptions {
   assessmentId: string;
 }
 
-/** An assessment: every requirement with its answer, linked records and facts, rolled up by clause and review area. */
+/**
+ * An assessment: every requirement with its answer and linked records, rolled
+ * up by clause and review area. The facts beside each requirement are read
+ * apart (`GET …/facts`): they summarize every register and do not change with
+ * the assessment.
+ */
 export async function getAssessment({ db, orgId, assessmentId }: GetAssessmentOptions) {
   const a = await loadAssessment(db, orgId, assessmentId);
   const rows = await repo.answersOf(db, orgId, [assessmentId]);
   const byId = new Map(rows.map((r) => [r.requirement_id, r]));
   const map = answerMap(rows);
   const links = new Map(rows.map((r) => [r.requirement_id, parseLinks(r.links)]));
-  const [facts, target] = await Promise.all([moduleFacts(db, orgId), findLinkTargets(db, orgId, [...links.values()].flat())]);
+  const target = await findLinkTargets(db, orgId, [...links.values()].flat());
   return {
     ...summary(a, rows),
     answers: REQUIREMENTS.map((req) =>
@@ -28,7 +32,6 @@ export async function getAssessment({ db, orgId, assessmentId }: GetAssessmentOp
         req,
         byId.get(req.id),
         (links.get(req.id) ?? []).map((l) => linkView(l, target(l))),
-        facts[req.module] ?? [],
       ),
     ),
     byClause: rollUpByGroup(REQUIREMENTS, map),

@@ -103,7 +103,6 @@ export async function saveAnswer({ db, actor, orgId, assessmentId: id, requireme
     req,
     row,
     links.map((l) => linkView(l, target?.(l))),
-    [],
   );
 }
 

@@ -209,7 +209,7 @@ export function RequirementStep(props: Props) {
             <RequirementGuide requirement={r} compact />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <FactsPanel facts={answer.facts} />
+            <FactsPanel orgId={orgId} module={answer.module} />
           </Grid.Col>
         </Grid>
 

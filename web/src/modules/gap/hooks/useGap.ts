@@ -47,6 +47,20 @@ export function useAssessment(orgId: string, assessmentId: string) {
   });
 }
 
+/**
+ * What OpenAIMS holds about the organization, by catalogue module. Read apart
+ * from the assessment (it summarizes every register): the wizard shows its
+ * answers at once and the facts when they come. Any write in the organization
+ * may change them, so they are fetched again whenever the wizard mounts.
+ */
+export function useFacts(orgId: string) {
+  return useQuery({
+    queryKey: ['orgs', orgId, 'facts'],
+    staleTime: 0,
+    queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/facts', { params: { path: { orgId } } })),
+  });
+}
+
 export function useActions(orgId: string, assessmentId: string) {
   return useQuery({
     queryKey: actionsKey(orgId, assessmentId),
@@ -77,9 +91,7 @@ const INVALIDATES = ['gap'];
 
 /**
  * Puts a saved or cleared answer into the cached assessment at once, so the
- * wizard's progress moves before the roll-ups arrive. The API's answer carries
- * no facts (they belong to the organization and come with the assessment), so
- * the cached answer's facts stay.
+ * wizard's progress moves before the roll-ups arrive.
  */
 function putAnswer(a: Assessment | undefined, answer: Answer, answeredBy: (cached: Answer | undefined) => number) {
   if (!a) return a;
@@ -87,7 +99,7 @@ function putAnswer(a: Assessment | undefined, answer: Answer, answeredBy: (cache
   return {
     ...a,
     answered: a.answered + answeredBy(cached),
-    answers: a.answers.map((x) => (x.requirementId === answer.requirementId ? { ...answer, facts: x.facts } : x)),
+    answers: a.answers.map((x) => (x.requirementId === answer.requirementId ? answer : x)),
   };
 }
 
