@@ -65,7 +65,7 @@ export async function presentAiSystems(
       updatedAt: r.updated_at,
       archivedAt: r.archived_at,
       mergedIntoId: r.merged_into_id,
-      flags: aiSystemFlags({ ...input, id: r.id }, ctx, duplicates.get(r.id)),
+      flags: aiSystemFlags({ ...input, id: r.id }, ctx, duplicates.get(r.id), r.name_key),
     };
   });
 }

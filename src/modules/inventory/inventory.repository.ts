@@ -141,6 +141,9 @@ export async function supplierLinks(db: Executor, orgId: string, aiSystemIds: st
     rows.map((r) => ({ type: 'supplier', id: r.supplier_id })),
   );
   const out = new Map<string, { supplierId: string; name: string; dependency: Row<'ai_system_suppliers'>['dependency'] }[]>();
+  // each name folded once, not on every comparison (a list page sorts 50 systems' suppliers)
+  const folded = new Map<string, string>();
+  const key = (name: string) => folded.get(name) ?? folded.set(name, fold(name)).get(name) ?? '';
   for (const r of rows) {
     const list = out.get(r.ai_system_id) ?? [];
     list.push({
@@ -150,7 +153,7 @@ export async function supplierLinks(db: Executor, orgId: string, aiSystemIds: st
     });
     out.set(r.ai_system_id, list);
   }
-  for (const list of out.values()) list.sort((a, b) => (fold(a.name) < fold(b.name) ? -1 : fold(a.name) > fold(b.name) ? 1 : 0));
+  for (const list of out.values()) list.sort((a, b) => (key(a.name) < key(b.name) ? -1 : key(a.name) > key(b.name) ? 1 : 0));
   return out;
 }
 

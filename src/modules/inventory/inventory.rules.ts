@@ -30,9 +30,13 @@ type Flaggable = Pick<
   suppliers: unknown[];
 };
 
-/** The last review date before which a system's review is overdue. */
+let lastCutoff = { today: '', days: 0, cutoff: '' };
+
+/** The last review date before which a system's review is overdue (the same for every row of a list: worked out once). */
 export function reviewCutoff(today: string, reviewIntervalDays: number): string {
-  return addDays(today, -reviewIntervalDays);
+  if (lastCutoff.today !== today || lastCutoff.days !== reviewIntervalDays)
+    lastCutoff = { today, days: reviewIntervalDays, cutoff: addDays(today, -reviewIntervalDays) };
+  return lastCutoff.cutoff;
 }
 
 /**
@@ -53,7 +57,13 @@ export function missingMask(s: Pick<Flaggable, 'businessOwner' | 'technicalOwner
 }
 
 /** What an auditor would flag in one record; `duplicates` are its stored duplicate edges (duplicatesOfRecords). */
-export function aiSystemFlags(s: Flaggable, ctx: FlagContext, duplicates: DuplicateMatch[] = []): Flag[] {
+export function aiSystemFlags(
+  s: Flaggable,
+  ctx: FlagContext,
+  duplicates: DuplicateMatch[] = [],
+  /** fold(s.name), when the caller has it stored (a row's name_key): a list flags 50 rows at a time */
+  nameKey?: string,
+): Flag[] {
   const flags: Flag[] = [];
   const duplicate = possibleDuplicateFlag(duplicates);
   if (duplicate) flags.push(duplicate);
@@ -92,7 +102,7 @@ export function aiSystemFlags(s: Flaggable, ctx: FlagContext, duplicates: Duplic
   }
   const scope = ctx.approvedScope;
   if (scope && s.inScope !== null) {
-    const listed = (s.id !== undefined && scope.ids.has(s.id)) || scope.nameKeys.has(fold(s.name));
+    const listed = (s.id !== undefined && scope.ids.has(s.id)) || scope.nameKeys.has(nameKey ?? fold(s.name));
     if (s.inScope && !listed) {
       flags.push({
         code: 'not-in-approved-scope',
