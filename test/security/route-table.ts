@@ -88,6 +88,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/v1/catalogue/crosswalks/{id}': 'signed-in',
   'GET /api/v1/orgs/{orgId}/gap-assessments': 'read',
   'POST /api/v1/orgs/{orgId}/gap-assessments': 'write',
+  'GET /api/v1/orgs/{orgId}/facts': 'read',
   'GET /api/v1/orgs/{orgId}/gap-assessments/compare': 'read',
   'GET /api/v1/orgs/{orgId}/gap-assessments/{assessmentId}': 'read',
   'PATCH /api/v1/orgs/{orgId}/gap-assessments/{assessmentId}': 'write',
