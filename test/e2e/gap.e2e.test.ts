@@ -245,8 +245,8 @@ async function gap() {
   await linked.press('Enter');
   await linked.press('Escape');
   await page.getByRole('button', { name: 'Remove link to Support chatbot' }).waitFor();
-  // 4.3 is the scope's requirement: its facts panel names the scope. A save answers with no facts (they come with
-  // the assessment), so the cached answer keeps them: the assessment's refresh is held back until they are checked.
+  // 4.3 is the scope's requirement: its facts panel names the scope. The facts are read apart from the assessment
+  // (GET …/facts), so a save and the assessment's refresh leave them shown: the refresh is held back until checked.
   const facts = page.getByRole('complementary', { name: 'What OpenAIMS holds' });
   await facts.getByText('No approved scope yet.').waitFor();
   let release = () => {};
