@@ -25,7 +25,7 @@ import { loadConfig } from '../src/platform/config/config.js';
 import type { Executor } from '../src/platform/db/db.js';
 import { setupOwner } from '../test/support/app.js';
 import { createTestDatabase, type TestDialect, testDialects } from '../test/support/db.js';
-import { agent, request, stats } from './harness/http.js';
+import { agent, blockMeter, request, stats } from './harness/http.js';
 
 const N = Number(process.env.EXPORT_N ?? 100_000);
 /** EXPORT_LINKS=0 seeds no supplier links (the code before issue 17 failed to resolve 100,000 of them at once). */
@@ -114,13 +114,7 @@ async function probeWhile<T>(address: string, base: string, headers: Record<stri
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
-  let holdMs = 0;
-  let lastTick = performance.now();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    holdMs = Math.max(holdMs, now - lastTick - 5);
-    lastTick = now;
-  }, 5);
+  const hold = blockMeter();
   const lists: number[] = [];
   let running = true;
   let failed = 0;
@@ -149,7 +143,7 @@ async function probeWhile<T>(address: string, base: string, headers: Record<stri
   const cpu = process.cpuUsage(cpu0);
   await lister;
   clearInterval(sampler);
-  clearInterval(ticker);
+  const holdMs = hold.stop();
   const list = stats(lists);
   const seen =
     `RSS rise ${mb(peak - rss0)}  longest hold ${ms(holdMs)}  concurrent list p50 ${ms(list.p50)} p95 ${ms(list.p95)}` +

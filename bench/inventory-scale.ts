@@ -18,6 +18,7 @@ import { createTestDatabase, type TestDialect } from '../test/support/db.js';
 import { setupOwner } from '../test/support/app.js';
 import { generateInventoryCsv, USES } from './inventory-csv.js';
 import { mulberry32 } from '../src/cli/dev-seed/random.js';
+import { blockMeter } from './harness/http.js';
 
 const N = Number(process.argv[2] ?? 100_000);
 const CALLS = 20;
@@ -73,23 +74,6 @@ function inputs(n: number, supplierIds: string[]): AiSystemInput[] {
     });
   }
   return out;
-}
-
-/** The longest gap between ticks of a 5 ms timer until stop(): how long anything held the event loop. */
-function blockMeter() {
-  let longest = 0;
-  let last = performance.now();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - 5);
-    last = now;
-  }, 5);
-  return {
-    stop: () => {
-      clearInterval(ticker);
-      return longest;
-    },
-  };
 }
 
 const pct = (xs: number[], p: number) =>

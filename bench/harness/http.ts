@@ -107,3 +107,20 @@ export async function throughput(fn: () => Promise<Answer>, clients: number, sec
   );
   return done / ((performance.now() - t0) / 1000);
 }
+
+/** The longest gap between ticks of a 5 ms timer until stop(): how long anything held the event loop. */
+export function blockMeter() {
+  let longest = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 5);
+    last = now;
+  }, 5);
+  return {
+    stop: () => {
+      clearInterval(ticker);
+      return longest;
+    },
+  };
+}

@@ -59,6 +59,7 @@ export async function writeNamePieces(
  * them: one read of 100,000 rows would hold every other request meanwhile.
  */
 export async function allDuplicateCandidates(db: Executor, orgId: string) {
+  const PAGE = 5000;
   const systems: { id: string; name: string; name_key: string; purpose: string }[] = [];
   const candidates: Awaited<ReturnType<typeof withSupplierIds>> = [];
   let after = '';
@@ -90,8 +91,7 @@ export async function allDuplicateCandidates(db: Executor, orgId: string) {
   return { systems, candidates };
 }
 
-const PAGE = 5000;
-
+/** The folded names of some systems, by id. */
 export async function nameKeysOf(db: Executor, orgId: string, ids: string[]) {
   const out = [];
   for (let i = 0; i < ids.length; i += 500)

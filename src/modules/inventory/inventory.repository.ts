@@ -143,7 +143,14 @@ export async function supplierLinks(db: Executor, orgId: string, aiSystemIds: st
   const out = new Map<string, { supplierId: string; name: string; dependency: Row<'ai_system_suppliers'>['dependency'] }[]>();
   // each name folded once, not on every comparison (a list page sorts 50 systems' suppliers)
   const folded = new Map<string, string>();
-  const key = (name: string) => folded.get(name) ?? folded.set(name, fold(name)).get(name) ?? '';
+  const key = (name: string) => {
+    let k = folded.get(name);
+    if (k === undefined) {
+      k = fold(name);
+      folded.set(name, k);
+    }
+    return k;
+  };
   for (const r of rows) {
     const list = out.get(r.ai_system_id) ?? [];
     list.push({

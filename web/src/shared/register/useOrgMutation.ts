@@ -77,8 +77,9 @@ export function useOrgMutation<TVars = void, TResult = unknown>(
   const { concurrency } = options;
   const refresh = (vars: TVars) => {
     const parts = typeof options.invalidates === 'function' ? options.invalidates(vars) : options.invalidates;
+    // Any write lands in the audit log and may change the facts gathered from every register.
     const keys: QueryKey[] =
-      parts === null ? [] : parts ? [...parts, 'audit-log'].map((k) => ['orgs', orgId, k]) : [['orgs', orgId]];
+      parts === null ? [] : parts ? [...parts, 'audit-log', 'facts'].map((k) => ['orgs', orgId, k]) : [['orgs', orgId]];
     return Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
   };
   const mutation = useMutation<TResult, Error, TVars>({

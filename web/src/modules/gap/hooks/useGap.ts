@@ -50,13 +50,15 @@ export function useAssessment(orgId: string, assessmentId: string) {
 /**
  * What OpenAIMS holds about the organization, by catalogue module. Read apart
  * from the assessment (it summarizes every register): the wizard shows its
- * answers at once and the facts when they come. Any write in the organization
- * may change them, so they are fetched again whenever the wizard mounts.
+ * answers at once and the facts when they come. Each step of the wizard
+ * mounts its own panel: within a minute the facts already read serve it,
+ * instead of gathering them again per step; every write from this browser
+ * marks them stale (useOrgMutation), so the next step reads them anew.
  */
 export function useFacts(orgId: string) {
   return useQuery({
     queryKey: ['orgs', orgId, 'facts'],
-    staleTime: 0,
+    staleTime: 60_000,
     queryFn: () => unwrap(api.GET('/api/v1/orgs/{orgId}/facts', { params: { path: { orgId } } })),
   });
 }
