@@ -61,6 +61,11 @@ export function sqlitePath(config: Config): string | undefined {
   return url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : sqliteFile(config.dataDir);
 }
 
+/** The configured database, opened (not migrated). */
+export function openConfiguredDatabase(config: Config): Database {
+  return openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgPrepare: config.pgPrepare });
+}
+
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }
@@ -82,7 +87,7 @@ export async function withDatabase<T>(config: Config, mode: OpenMode, fn: (datab
   if (mode === 'existing' && file && file !== ':memory:' && !fs.existsSync(file)) {
     throw new CliError(`No OpenAIMS database at ${file}; check --data, or run \`aims init\` to create one.`);
   }
-  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const database = openConfiguredDatabase(config);
   try {
     if (mode === 'migrate') await migrateToLatest(database);
     else if (!(await hasTable(database, 'audit_log'))) {

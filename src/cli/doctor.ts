@@ -4,9 +4,19 @@ import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { migrations } from '../../migrations/index.js';
 import type { Config } from '../platform/config/config.js';
-import { openDatabase } from '../platform/db/db.js';
+import type { Database } from '../platform/db/db.js';
 import { probeChromium } from '../platform/report/pdf.js';
-import { cliConfig, describeTarget, EXIT_FAILURE, isPostgres, printJson, println, redactUrl, sqlitePath } from './context.js';
+import {
+  cliConfig,
+  describeTarget,
+  EXIT_FAILURE,
+  isPostgres,
+  openConfiguredDatabase,
+  printJson,
+  println,
+  redactUrl,
+  sqlitePath,
+} from './context.js';
 
 // `aims doctor`: is this installation ready? Reads only: it never creates,
 // migrates or repairs anything, and says for each problem how to fix it.
@@ -100,9 +110,9 @@ async function checkDatabase(config: Config): Promise<DoctorCheck[]> {
     ];
   }
   const checks: DoctorCheck[] = [];
-  let database: ReturnType<typeof openDatabase> | undefined;
+  let database: Database | undefined;
   try {
-    database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    database = openConfiguredDatabase(config);
     const db = database.db;
     await withTimeout(sql`select 1`.execute(db), DB_TIMEOUT_MS, 'the database');
     checks.push(pass('database', `${target} answers`));

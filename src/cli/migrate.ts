@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { migrateToLatest } from '../platform/db/migrate.js';
-import { cliConfig, describeTarget, printJson, println } from './context.js';
-import { openDatabase } from '../platform/db/db.js';
+import { cliConfig, describeTarget, openConfiguredDatabase, printJson, println } from './context.js';
 
 export function registerMigrate(program: Command): void {
   program
@@ -11,7 +10,7 @@ export function registerMigrate(program: Command): void {
     .option('--json', 'print {"applied":[…]}')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const config = cliConfig(cmd);
-      const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+      const database = openConfiguredDatabase(config);
       try {
         const applied = (await migrateToLatest(database)).filter((r) => r.status === 'Success').map((r) => r.migrationName);
         if (opts.json) return printJson({ applied });

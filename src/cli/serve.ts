@@ -1,10 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { type Command, InvalidArgumentError } from 'commander';
 import { migrateToLatest } from '../platform/db/migrate.js';
-import { openDatabase } from '../platform/db/db.js';
 import { type Scheduler, startScheduler } from '../platform/jobs/index.js';
 import { VERSION } from '../version.js';
-import { cliConfig, describeTarget, println } from './context.js';
+import { cliConfig, describeTarget, openConfiguredDatabase, println } from './context.js';
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -27,7 +26,7 @@ export function registerServe(program: Command): void {
         ...(opts.port !== undefined ? { port: opts.port } : {}),
         ...(opts.host ? { host: opts.host } : {}),
       });
-      const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+      const database = openConfiguredDatabase(config);
       let app: Awaited<ReturnType<typeof import('../app.js').buildApp>> | undefined;
       try {
         await migrateToLatest(database);

@@ -8,6 +8,8 @@ import { isProxyAddress } from '../auth/proxy.js';
 export const configSchema = z.object({
   dataDir: z.string().min(1),
   databaseUrl: z.string().optional(),
+  /** PostgreSQL: the hot fixed statements as named prepared statements (OPENAIMS_PG_PREPARE=off behind a pooler in transaction mode) */
+  pgPrepare: z.boolean(),
   host: z.string().min(1),
   port: z.coerce.number().int().min(0).max(65535),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -153,6 +155,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   const raw = {
     dataDir: path.resolve(overrides.dataDir ?? env.OPENAIMS_DATA ?? './data'),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    pgPrepare: overrides.pgPrepare ?? envBool(env.OPENAIMS_PG_PREPARE) ?? true,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     port: overrides.port ?? env.PORT ?? 3000,
     logLevel: overrides.logLevel ?? env.OPENAIMS_LOG_LEVEL ?? 'info',

@@ -15,6 +15,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type pg from 'pg';
+import { preparingPool } from './pg-prepared.js';
 import { ReadWriteSqliteDriver } from './sqlite-driver.js';
 import { cachingPrepare } from './statement-cache.js';
 import type { DB } from './tables.js';
@@ -40,6 +41,8 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** PostgreSQL schema to use instead of public (tests run each in its own). */
   pgSchema?: string;
+  /** PostgreSQL: send the query templates as named prepared statements (default true; off behind a pooler in transaction mode) */
+  pgPrepare?: boolean;
 }
 
 /**
@@ -140,7 +143,16 @@ export function openDatabase(opts: OpenOptions): Database {
       max: 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new HookedPostgresDialect({ pool }) });
+    // Without a listener, a pooled connection's error (the server restarted) would end the process.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
+    const prepared = preparingPool(pool, {
+      prepare: opts.pgPrepare ?? true,
+      onNamingOff: (err) =>
+        process.emitWarning(
+          `PostgreSQL does not keep prepared statements on this connection (${err.message}); sending them unnamed from now on. Behind a pooler in transaction mode, set OPENAIMS_PG_PREPARE=off.`,
+        ),
+    });
+    const db = new Kysely<DB>({ dialect: new HookedPostgresDialect({ pool: prepared }) });
     return { db, dialect: 'postgres', schema: opts.pgSchema ?? 'public', close: () => db.destroy() };
   }
   if (url && !url.startsWith('sqlite:')) {

@@ -10,6 +10,7 @@ import {
   sql,
 } from 'kysely';
 import type { Executor } from './db.js';
+import { prepareNamed } from './pg-prepared.js';
 
 // Kysely's SQLite driver prepares every statement it runs (better-sqlite3
 // `prepare`): parsing and planning the same SQL text on every request. The
@@ -58,7 +59,9 @@ export function cachingPrepare(
 // on the hottest statements (the one that authenticates every request, a
 // record by id) that costs more than SQLite takes to run them. A template
 // builds and compiles such a query once per database, with a placeholder
-// for each value, and swaps the request's values into the parameters.
+// for each value, and swaps the request's values into the parameters. On
+// PostgreSQL its text is also sent as a named prepared statement, so the
+// server plans it once per connection too (pg-prepared.ts).
 
 /** A query compiled once per database, run with new values for its named placeholders. */
 export interface QueryTemplate<K extends string, R> {
@@ -96,11 +99,12 @@ export function queryTemplate<K extends string, R>(
     async run(db, values) {
       const adapter = db.getExecutor().adapter;
       let c = compiled.get(adapter);
+      const postgres = adapter instanceof PostgresAdapter;
       if (!c) {
         c = compile(db);
         compiled.set(adapter, c);
+        if (postgres) prepareNamed(c.query.sql);
       }
-      const postgres = adapter instanceof PostgresAdapter;
       const parameters = c.query.parameters.map((p, i) => {
         const slot = c.slots[i];
         if (slot === undefined) return p;

@@ -1,0 +1,103 @@
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import type pg from 'pg';
+
+// PostgreSQL parses and plans every unnamed statement it is sent. For the
+// statement that authenticates each request that is ~0.3 ms of a ~0.5 ms
+// round trip, as much as a whole small get costs at the floor (issue 17).
+// The app's query templates (statement-cache.ts) are a few dozen fixed SQL
+// texts, so on PostgreSQL they go as named prepared statements: parsed once
+// per connection, then only bound and run.
+//
+// A named statement can fail where the same text unnamed would not:
+// - A migration run from another node changed a table a template reads with
+//   `*`: PostgreSQL refuses the old plan ("cached plan must not change result
+//   type", 0A000). The text gets a new name, prepared afresh on next use.
+// - A pooler in transaction mode (PgBouncer before 1.21) hands each statement
+//   to any server connection, which may not know the name (26000) or know it
+//   already (42P05). Naming stops for the process; OPENAIMS_PG_PREPARE=off
+//   skips even the first try.
+// Both are answered by sending the statement again unnamed, which is only
+// safe outside a transaction (an error aborts the transaction), so inside
+// one every statement goes unnamed, as it always did.
+
+interface Named {
+  name: string;
+}
+
+const namedTexts = new Map<string, Named>();
+let lastName = 0;
+const nextName = () => `aims_${++lastName}`;
+
+/** Sends `sql` as a named prepared statement on PostgreSQL from now on (for fixed texts only: every name is kept per connection). */
+export function prepareNamed(sql: string): void {
+  if (!namedTexts.has(sql)) namedTexts.set(sql, { name: nextName() });
+}
+
+/** The name `sql` is sent under, if it is one (for tests). */
+export function statementName(sql: string): string | undefined {
+  return namedTexts.get(sql)?.name;
+}
+
+export interface PreparingOptions {
+  /** false: every statement unnamed (a pooler that cannot keep named statements) */
+  prepare: boolean;
+  /** told once when naming stops because the server forgot a name */
+  onNamingOff?: (err: Error) => void;
+}
+
+type PgResult = Awaited<ReturnType<PostgresPoolClient['query']>>;
+
+/** A pg pool as Kysely's PostgresDialect takes it, sending the registered texts as named statements. */
+export function preparingPool(pool: pg.Pool, opts: PreparingOptions): PostgresPool & { naming(): boolean } {
+  let naming = opts.prepare;
+  // Kysely keeps one connection object per client it is handed: hand back the same wrapper each time.
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+
+  async function runNamed(client: pg.PoolClient, named: Named, text: string, values: unknown[]): Promise<PgResult> {
+    const name = named.name;
+    try {
+      return (await client.query({ name, text, values })) as unknown as PgResult;
+    } catch (err) {
+      const { code, message } = err as { code?: string; message?: string };
+      if (code === '0A000' && message?.includes('cached plan must not change result type')) {
+        if (named.name === name) named.name = nextName();
+      } else if (code === '26000' || code === '42P05') {
+        if (naming) {
+          naming = false;
+          opts.onNamingOff?.(err as Error);
+        }
+      } else {
+        throw err;
+      }
+      return (await client.query(text, values)) as unknown as PgResult;
+    }
+  }
+
+  function wrap(client: pg.PoolClient): PostgresPoolClient {
+    return {
+      // biome-ignore lint/suspicious/noExplicitAny: one signature serves both of Kysely's overloads (SQL text, or a cursor)
+      query(textOrCursor: any, parameters?: readonly unknown[]): any {
+        if (typeof textOrCursor !== 'string') return client.query(textOrCursor);
+        const values = parameters as unknown[];
+        const named = naming ? namedTexts.get(textOrCursor) : undefined;
+        if (!named || client.getTransactionStatus() !== 'I') return client.query(textOrCursor, values);
+        return runNamed(client, named, textOrCursor, values);
+      },
+      release: (destroy?: boolean) => client.release(destroy),
+    };
+  }
+
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrappers.get(client);
+      if (!w) {
+        w = wrap(client);
+        wrappers.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+    naming: () => naming,
+  };
+}
