@@ -1,10 +1,12 @@
-// Bundles the server and CLI for production (`npm run build:server`), so a
-// start loads a few files instead of several hundred ES modules from dist/
-// and node_modules (issue 17: cold start). tsc stays the typecheck
-// (`npm run typecheck`); esbuild only strips types and joins files.
-// bin/aims.js runs dist/server/aims.mjs. The tests that start real servers
-// (test/support/server-process.ts) build the same bundle into a folder of
-// their own. Run alone: `npx tsx scripts/build-server.ts [outdir]`.
+// Bundles the server and CLI for production (`npm run build:server`) into
+// one CommonJS file, dist/server/aims.cjs, so a start reads one file instead
+// of several hundred ES modules from dist/ and node_modules (issue 17: cold
+// start). CommonJS because Node 20 keeps no compiled code between starts for
+// ES modules, while a CommonJS script can be run through V8's code cache:
+// bin/aims.js does that. tsc stays the typecheck (`npm run typecheck`);
+// esbuild only strips types and joins files. The tests that start real
+// servers (test/support/server-process.ts) build the same bundle into a
+// folder of their own. Run alone: `npx tsx scripts/build-server.ts [outdir]`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,52 +70,69 @@ const ownFilesPlugin: Plugin = {
 };
 
 /**
- * CommonJS packages bundled into an ES module still call require() for
- * Node's built-ins (fastify, pg, pino), and some read __dirname/__filename:
- * give the bundle the three, as Node gives a CommonJS file. Prefixed names so
- * they cannot clash with a bundled module's own top-level names.
+ * @fastify/compress asks `payload instanceof Response` of every reply. On
+ * Node 20 the global Response is a getter that loads Node's whole fetch
+ * implementation (undici) when first read: ~20 ms of the first request, so
+ * of every cold start. Asking for the object's tag first gives the same
+ * answer and reads the getter only for a Response. The build fails if the
+ * package no longer has the line, so an upgrade cannot drop this silently.
  */
-const BANNER = [
-  "import { createRequire as __aimsCreateRequire } from 'node:module';",
-  "import { dirname as __aimsDirname } from 'node:path';",
-  "import { fileURLToPath as __aimsFileURLToPath } from 'node:url';",
-  'const require = __aimsCreateRequire(import.meta.url);',
-  'const __filename = __aimsFileURLToPath(import.meta.url);',
-  'const __dirname = __aimsDirname(__filename);',
-].join('\n');
+const COMPRESS_UTILS = /[\\/]node_modules[\\/]@fastify[\\/]compress[\\/]lib[\\/]utils\.js$/;
+const noFetchAtFirstReply: Plugin = {
+  name: 'no-fetch-at-first-reply',
+  setup(b) {
+    b.onLoad({ filter: COMPRESS_UTILS }, (args) => {
+      const before = fs.readFileSync(args.path, 'utf8');
+      const contents = before.replace(
+        'return obj instanceof Response',
+        "return Object.prototype.toString.call(obj) === '[object Response]' && obj instanceof Response",
+      );
+      if (contents === before) throw new Error(`${args.path}: the Response check to guard was not found`);
+      return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
 
-/** Builds the `aims` entry (and one chunk per lazily imported part) into `outdir`; returns the entry file. */
+/**
+ * `import.meta.url` (how our modules find package.json, the web build and
+ * their own requires) as a CommonJS file has it: the bundle's own URL.
+ */
+const BANNER = "const __aimsImportMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
+/** The file `npm run build:server` writes; bin/aims.js runs it. */
+export const BUNDLE_FILE = 'aims.cjs';
+
+/** Builds the `aims` CLI (the server is its `serve` command) into `outdir`; returns the bundle's path. */
 export async function buildServer(outdir: string = SERVER_OUTDIR): Promise<string> {
   const { build } = await import('esbuild');
   fs.rmSync(outdir, { recursive: true, force: true });
+  const outfile = path.join(outdir, BUNDLE_FILE);
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { aims: 'src/cli/index.ts' },
+    entryPoints: ['src/cli/index.ts'],
     bundle: true,
-    // `await import()` stays lazy: each becomes a chunk loaded on first use
-    splitting: true,
-    format: 'esm',
+    // One file: our own `await import()`s become functions run on first use
+    // (still lazy); the external packages stay real imports from node_modules.
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
-    outdir,
-    // .mjs: an ES module wherever it is written (a folder under node_modules has no package scope)
-    outExtension: { '.js': '.mjs' },
-    // chunks beside the entry: import.meta.url then means the same folder in every file (version.ts, app.ts)
-    chunkNames: '[name]-[hash]',
-    external: EXTERNAL,
+    outfile,
+    // OWN_FILES packages find their folder through their package.json at run time
+    external: [...EXTERNAL, ...OWN_FILES.map((p) => `${p}/package.json`)],
+    define: { 'import.meta.url': '__aimsImportMetaUrl' },
     banner: { js: BANNER },
-    plugins: [ownFilesPlugin],
+    plugins: [ownFilesPlugin, noFetchAtFirstReply],
     sourcemap: true,
     legalComments: 'none',
     // V8 parses every byte of a file it loads: without whitespace and with
-    // shorter syntax the start-up chunks are a third smaller and a restart
-    // about 90 ms faster (issue 17). Names are kept, so stack traces still
-    // name our functions; the source map maps lines back.
+    // shorter syntax the bundle is a third smaller and a restart about 90 ms
+    // faster (issue 17). Names are kept, so stack traces still name our
+    // functions; the source map maps lines back.
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
   });
-  return path.join(outdir, 'aims.mjs');
+  return outfile;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { posix } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type KyselyPlugin, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { createTestDatabase, type TestDatabase, testDialects } from './support/db.js';
-import { bundleCli, createTarget, ServerProcess } from './support/server-process.js';
+import { bundleCli, createTarget, runCli, ServerProcess } from './support/server-process.js';
 
 // Start-up stays fast (issue 17): the heavy libraries (Chromium driver,
 // spreadsheet and Word writers, the CycloneDX schemas and their validator,
@@ -187,6 +187,34 @@ describe('the production bundle (npm run build:server)', () => {
       const logo = await fetch(`${server.base}/api/docs/static/logo.svg`);
       expect(logo.status).toBe(200);
       expect(await logo.text()).toContain('<svg');
+    } finally {
+      await server?.kill();
+      await target.drop();
+      cli.dispose();
+    }
+  }, 120_000);
+
+  it('keeps its compiled code beside it: a command saves a cache, `aims serve` replaces it with its own, later starts load it', async () => {
+    const cli = await bundleCli();
+    const target = await createTarget('sqlite', 'aims_codecache');
+    const caches = (kind: string) => readdirSync(dirname(cli.command[0])).filter((f) => f.endsWith(`.${kind}.v8cache`));
+    let server: ServerProcess | undefined;
+    try {
+      // a short command first (as `aims init` often is): its cache is saved as it exits
+      expect(runCli(cli, target, ['--version']).trim()).toMatch(/^\d+\.\d+\.\d+/);
+      expect(caches('cli')).toHaveLength(1);
+      expect(caches('serve')).toHaveLength(0);
+      // a server saves the code its start ran a few seconds after it listens, and drops the command's
+      server = await ServerProcess.start(cli, target);
+      for (let i = 0; i < 60 && caches('serve').length === 0; i++) await new Promise((r) => setTimeout(r, 200));
+      expect(caches('serve')).toHaveLength(1);
+      expect(caches('cli')).toHaveLength(0);
+      await server.kill();
+      // V8 accepts it: a command that found it unusable would save a cache of its own on exit
+      expect(runCli(cli, target, ['--version']).trim()).toMatch(/^\d+\.\d+\.\d+/);
+      expect(caches('cli')).toHaveLength(0);
+      server = await ServerProcess.start(cli, target);
+      expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
     } finally {
       await server?.kill();
       await target.drop();

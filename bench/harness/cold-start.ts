@@ -43,7 +43,7 @@ async function timeOneStart(data: string): Promise<number> {
 }
 
 export async function coldStart(runs = 5, mode: ColdStartMode = 'fresh'): Promise<number[]> {
-  if (!fs.existsSync(path.join(root, 'dist/server/aims.mjs'))) {
+  if (!fs.existsSync(path.join(root, 'dist/server/aims.cjs'))) {
     spawnSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'inherit' });
   }
   const times: number[] = [];

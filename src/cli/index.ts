@@ -7,4 +7,5 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-await runCli();
+// Not awaited at the top level: the production bundle is a CommonJS file (scripts/build-server.ts). runCli reports its own errors.
+void runCli();

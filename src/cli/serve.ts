@@ -42,6 +42,8 @@ export function registerServe(program: Command): void {
 
       const { port } = running.server.address() as AddressInfo;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      // bin/aims.js then saves the compiled code a server start runs (its V8 code cache).
+      (process as NodeJS.EventEmitter).emit('openaims:serving');
       println(`OpenAIMS ${VERSION} listening on http://${host}:${port} (${describeTarget(config)})`);
       const { setupNeeded } = await import('../modules/accounts/index.js');
       if (await setupNeeded(database.db)) println('First run: open that address to create the first owner, or run `aims init`.');

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { buildServer } from '../../scripts/build-server.js';
 
@@ -31,7 +32,14 @@ export async function bundleCli(): Promise<Cli> {
   // two levels below the repository, as dist/server is: it finds package.json and web/dist as production does
   const dir = path.join(ROOT, 'dist', `test-cli-${randomBytes(4).toString('hex')}`);
   const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
-  return { command: [await buildServer(dir)], dispose };
+  const bundle = await buildServer(dir);
+  // Started as bin/aims.js starts the built CLI: through the code-cache loader.
+  const launcher = path.join(dir, 'aims.mjs');
+  fs.writeFileSync(
+    launcher,
+    `import { runBundle } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'bin/run-bundle.js')).href)};\nrunBundle(${JSON.stringify(bundle)});\n`,
+  );
+  return { command: [launcher], dispose };
 }
 
 export interface Target {
