@@ -3,8 +3,8 @@ import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db.js';
-import { prepareNamed, preparingPool, statementName } from './pg-prepared.js';
-import { queryTemplate } from './statement-cache.js';
+import { MAX_SHAPED_STATEMENTS, prepareNamed, preparingPool, statementName } from './pg-prepared.js';
+import { executeShaped, queryTemplate } from './statement-cache.js';
 
 // Named prepared statements exist only on PostgreSQL: these run where CI runs them, with PG_TEST_URL.
 const url = process.env.PG_TEST_URL;
@@ -152,9 +152,27 @@ describe.skipIf(!url)('named prepared statements on PostgreSQL', () => {
         }>`select name, statement from pg_prepared_statements`.execute(conn);
         expect(rows).toHaveLength(1);
         expect(rows[0].statement).toMatch(/select "n" from "t" where "n" >= \$1/);
+        // a list's query, one of a few shapes, is prepared too
+        const shapedQuery = (conn as unknown as typeof db).selectFrom('t').select('n').where('n', '<', 3).orderBy('n', 'desc');
+        expect(await executeShaped(conn as never, shapedQuery)).toEqual([{ n: 2 }, { n: 1 }]);
+        expect(await executeShaped(conn as never, shapedQuery)).toEqual([{ n: 2 }, { n: 1 }]);
+        const after = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(conn);
+        expect(after.rows.map((r) => r.statement)).toContain(shapedQuery.compile().sql);
       });
     } finally {
       await database.close();
     }
+  });
+
+  it('names at most MAX_SHAPED_STATEMENTS texts that are not templates, so varying texts cannot fill the server', () => {
+    const texts = Array.from({ length: MAX_SHAPED_STATEMENTS + 5 }, (_, i) => `select ${i} as n /* ${schema} shaped */`);
+    for (const t of texts) prepareNamed(t, 'shaped');
+    const named = texts.filter((t) => statementName(t) !== undefined);
+    expect(named.length).toBeLessThanOrEqual(MAX_SHAPED_STATEMENTS);
+    expect(texts.slice(-5).every((t) => statementName(t) === undefined)).toBe(true);
+    // a template's fixed text is still named past the cap
+    const fixed = `select 1 as one /* ${schema} fixed */`;
+    prepareNamed(fixed);
+    expect(statementName(fixed)).toBeDefined();
   });
 });

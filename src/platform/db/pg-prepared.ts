@@ -28,9 +28,24 @@ const namedTexts = new Map<string, Named>();
 let lastName = 0;
 const nextName = () => `aims_${++lastName}`;
 
-/** Sends `sql` as a named prepared statement on PostgreSQL from now on (for fixed texts only: every name is kept per connection). */
-export function prepareNamed(sql: string): void {
-  if (!namedTexts.has(sql)) namedTexts.set(sql, { name: nextName() });
+/**
+ * Texts that take one of a few shapes (a register's list: its filters, sort
+ * and cursor) are named too, up to this many: every name stays prepared on
+ * each connection until it closes, so a caller whose texts turn out to vary
+ * more than expected costs the server a bounded amount of memory.
+ */
+export const MAX_SHAPED_STATEMENTS = 200;
+let shaped = 0;
+
+/**
+ * Sends `sql` as a named prepared statement on PostgreSQL from now on. A
+ * query template's text is fixed (`fixed`); any other is counted against
+ * MAX_SHAPED_STATEMENTS and goes unnamed past it.
+ */
+export function prepareNamed(sql: string, kind: 'fixed' | 'shaped' = 'fixed'): void {
+  if (namedTexts.has(sql)) return;
+  if (kind === 'shaped' && ++shaped > MAX_SHAPED_STATEMENTS) return;
+  namedTexts.set(sql, { name: nextName() });
 }
 
 /** The name `sql` is sent under, if it is one (for tests). */

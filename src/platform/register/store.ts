@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { type Actor, appendAudit, entityHistory } from '../audit-log/audit-log.js';
 import { type Db, type Executor, forUpdate, nowIso } from '../db/db.js';
 import { applyKeyset, keysetPage } from '../db/keyset.js';
-import { inList, type QueryTemplate, queryTemplate } from '../db/statement-cache.js';
+import { executeShaped, inList, type QueryTemplate, queryTemplate } from '../db/statement-cache.js';
 import type { DB } from '../db/tables.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
 import { etagOf, isStale, laterThan, StaleMarker, StaleWrite } from './concurrency.js';
@@ -107,13 +107,10 @@ export async function listRecords<D extends AnyRegister>(
   let query = base as unknown as SelectQueryBuilder<DB, TableOf<D>, RowOf<TableOf<D>>>;
   if (def.list.filter) query = def.list.filter(query, q, ctx) as typeof query;
   const expression = sort.expression(expressionBuilder<DB, TableOf<D>>(), ctx);
-  const rows = (await applyKeyset(
-    query,
-    def.table as TableOf<D>,
-    { expression, direction },
-    q.cursor,
-    q.limit,
-  ).execute()) as RowOf<TableOf<D>>[];
+  const rows = (await executeShaped(
+    db,
+    applyKeyset(query, def.table as TableOf<D>, { expression, direction }, q.cursor, q.limit),
+  )) as RowOf<TableOf<D>>[];
   const page = keysetPage(rows as unknown as Shared[], q.limit, (r) => sort.value(r as never, ctx));
   return { items: (await def.present(db, orgId, page.items as never, ctx)) as ItemOf<D>[], nextCursor: page.nextCursor };
 }
