@@ -57,6 +57,26 @@ export function inScopeAiSystems(db: Executor, orgId: string) {
 }
 
 /**
+ * The current in-scope AI systems a condition another module owns does not
+ * hold for (e.g. "a current risk names it"), in no order: read off the
+ * in-scope index, where ordering by name would walk every system.
+ */
+export function inScopeAiSystemsWithout(
+  db: Executor,
+  orgId: string,
+  condition: (aiSystemId: Expression<string>) => Expression<SqlBool>,
+) {
+  return db
+    .selectFrom('ai_systems')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('archived_at', 'is', null)
+    .where('in_scope', '=', 1)
+    .where(sql<SqlBool>`not ${condition(sql.ref('ai_systems.id'))}`)
+    .execute();
+}
+
+/**
  * Current AI systems marked in scope with what the readiness rehearsal judges
  * on each: both owners named, a risk level, a monitoring method. One query.
  */

@@ -176,19 +176,6 @@ export async function heatmapCounts(
   }));
 }
 
-/** AI systems at least one current (not archived) risk names. */
-export async function assessedAiSystemIds(db: Executor, orgId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('risk_ai_systems as l')
-    .innerJoin('risks as r', 'r.id', 'l.risk_id')
-    .select('l.ai_system_id')
-    .distinct()
-    .where('l.org_id', '=', orgId)
-    .where('r.archived_at', 'is', null)
-    .execute();
-  return new Set(rows.map((r) => r.ai_system_id));
-}
-
 /**
  * The condition "a current (not archived) risk names this AI system", for a
  * count the inventory makes over its in-scope systems: one probe of the link

@@ -118,15 +118,13 @@ describe('flags', () => {
     expect(codes({ status: 'closed' }, '2027-01-01')).toEqual([]);
   });
 
-  it('lists AI systems in scope that no risk names', () => {
-    const flags = systemsWithoutRisk(
-      [
-        { id: 'a', name: 'Chat' },
-        { id: 'b', name: 'Scoring' },
-      ],
-      new Set(['a']),
-    );
+  it('flags each AI system in scope that no risk names, by name', () => {
+    const flags = systemsWithoutRisk([
+      { id: 'b', name: 'Scoring' },
+      { id: 'a', name: 'Chat' },
+    ]);
     expect(flags).toEqual([
+      { code: 'ai-system-without-risk', aiSystemId: 'a', name: 'Chat', message: expect.stringContaining('Chat') },
       { code: 'ai-system-without-risk', aiSystemId: 'b', name: 'Scoring', message: expect.stringContaining('Scoring') },
     ]);
   });

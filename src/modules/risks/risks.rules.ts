@@ -134,10 +134,9 @@ export function defaultReviewDate(today: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** In-scope AI systems no current risk names: "AI system in scope with no risk assessed". */
-export function systemsWithoutRisk<S extends { id: string; name: string }>(inScope: S[], assessed: Set<string>) {
-  return inScope
-    .filter((s) => !assessed.has(s.id))
+/** The flag on each in-scope AI system no current risk names: "AI system in scope with no risk assessed", by name. */
+export function systemsWithoutRisk<S extends { id: string; name: string }>(unnamed: S[]) {
+  return [...unnamed]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((s) => ({
       code: 'ai-system-without-risk' as const,
