@@ -4,7 +4,7 @@ import type { Row } from '../../platform/db/tables.js';
 import { conflict, type FieldError } from '../../platform/http/errors.js';
 import { resolveLinks } from '../../platform/refs/index.js';
 import type { RegisterDefinition } from '../../platform/register/index.js';
-import { approvedScopeEntries } from '../scope/index.js';
+import { approvedScopeVersion } from '../scope/index.js';
 import * as repo from './certificates.repository.js';
 import { numberKey, type ShownStatus, type StoredStatus, shownStatus } from './certificates.rules.js';
 import type { Certificate, CertificateRecord } from './certificates.schemas.js';
@@ -167,7 +167,7 @@ export function presentCertificate(r: Row<'certificates'>, ctx: Ctx): Certificat
 }
 
 export async function certificateContext(db: Executor, orgId: string): Promise<Ctx> {
-  return { today: todayUtc(), approvedScopeVersion: (await approvedScopeEntries(db, orgId))?.version ?? null };
+  return { today: todayUtc(), approvedScopeVersion: await approvedScopeVersion(db, orgId) };
 }
 
 export const certificateRegister: RegisterDefinition<'certificates', StoredCertificate, Certificate, Ctx> = {

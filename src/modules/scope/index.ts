@@ -27,6 +27,7 @@ export { scopeRoutes } from './scope.routes.js';
 export {
   approvedScopeEntries,
   approvedScopeSystems,
+  approvedScopeVersion,
   type ScopeEntry,
   getOverview as getScopeOverview,
 } from './scope.service.js';

@@ -114,33 +114,61 @@ export interface ScopeEntry {
 }
 
 /**
+ * What `build` makes of an approved scope, made once per version: the kit
+ * keeps one frozen content object per approved version, so folding 500 names
+ * is not repeated on every request that reads the scope (inventory pages,
+ * certificate lists, the quote request).
+ */
+function oncePerApproved<T>(build: (content: ScopeContent) => T): (content: ScopeContent) => T {
+  const made = new WeakMap<ScopeContent, T>();
+  return (content) => {
+    let value = made.get(content);
+    if (value === undefined) {
+      value = build(content);
+      made.set(content, value);
+    }
+    return value;
+  };
+}
+
+const entriesOf = oncePerApproved((content): readonly ScopeEntry[] =>
+  Object.freeze([
+    ...content.aiSystems.map((a) => ({
+      name: a.name,
+      nameKey: fold(a.name),
+      aiSystemId: a.aiSystemId,
+      kind: 'ai-system' as const,
+    })),
+    ...content.productsAndServices.map((p) => ({
+      name: p.name,
+      nameKey: fold(p.name),
+      aiSystemId: null,
+      kind: 'product-or-service' as const,
+    })),
+  ]),
+);
+
+const systemSetsOf = oncePerApproved((content) => ({
+  ids: new Set(content.aiSystems.map((a) => a.aiSystemId).filter((x): x is string => !!x)),
+  nameKeys: new Set(content.aiSystems.map((a) => fold(a.name))),
+}));
+
+/**
  * The AI systems, products and services the approved scope names, for the
  * checks in both directions: in scope but missing from the inventory, and in
- * the inventory but outside the scope.
+ * the inventory but outside the scope. Shared between callers: read only.
  */
 export async function approvedScopeEntries(
   db: Executor,
   orgId: string,
-): Promise<{ version: number; entries: ScopeEntry[] } | null> {
+): Promise<{ version: number; entries: readonly ScopeEntry[] } | null> {
   const approved = await scope.approvedContent(db, { orgId });
-  if (!approved) return null;
-  return {
-    version: approved.version,
-    entries: [
-      ...approved.content.aiSystems.map((a) => ({
-        name: a.name,
-        nameKey: fold(a.name),
-        aiSystemId: a.aiSystemId,
-        kind: 'ai-system' as const,
-      })),
-      ...approved.content.productsAndServices.map((p) => ({
-        name: p.name,
-        nameKey: fold(p.name),
-        aiSystemId: null,
-        kind: 'product-or-service' as const,
-      })),
-    ],
-  };
+  return approved ? { version: approved.version, entries: entriesOf(approved.content) } : null;
+}
+
+/** The approved scope's version number, or null with none approved. */
+export async function approvedScopeVersion(db: Executor, orgId: string): Promise<number | null> {
+  return (await scope.approvedContent(db, { orgId }))?.version ?? null;
 }
 
 /** The AI systems the approved scope names, for the inventory's scope check. */
@@ -149,18 +177,5 @@ export async function approvedScopeSystems(
   orgId: string,
 ): Promise<{ version: number; ids: Set<string>; nameKeys: Set<string> } | null> {
   const approved = await scope.approvedContent(db, { orgId });
-  if (!approved) return null;
-  // The approved content is one shared object per version (the kit keeps
-  // it), so its sets are built once, not on every inventory request.
-  let sets = scopeSystemSets.get(approved.content);
-  if (!sets) {
-    sets = {
-      ids: new Set(approved.content.aiSystems.map((a) => a.aiSystemId).filter((x): x is string => !!x)),
-      nameKeys: new Set(approved.content.aiSystems.map((a) => fold(a.name))),
-    };
-    scopeSystemSets.set(approved.content, sets);
-  }
-  return { version: approved.version, ...sets };
+  return approved ? { version: approved.version, ...systemSetsOf(approved.content) } : null;
 }
-
-const scopeSystemSets = new WeakMap<object, { ids: Set<string>; nameKeys: Set<string> }>();
