@@ -76,8 +76,10 @@ export function runBundle(bundle) {
     }
   };
   // src/cli/serve.ts emits this once the server listens.
+  // (a server that took long to start, past the first timer, saves 5 s after it listens)
   process.once('openaims:serving', () => {
     serving = true;
+    setTimeout(save, 5000).unref();
   });
   setTimeout(save, 5000).unref();
   process.once('exit', save);

@@ -5,8 +5,9 @@ import type pg from 'pg';
 // statement that authenticates each request that is ~0.3 ms of a ~0.5 ms
 // round trip, as much as a whole small get costs at the floor (issue 17).
 // The app's query templates (statement-cache.ts) are a few dozen fixed SQL
-// texts, so on PostgreSQL they go as named prepared statements: parsed once
-// per connection, then only bound and run.
+// texts, and a register list's query takes a few shapes: on PostgreSQL they
+// go as named prepared statements, parsed once per connection, then only
+// bound and run.
 //
 // A named statement can fail where the same text unnamed would not:
 // - A migration run from another node changed a table a template reads with
