@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { BUNDLE_FILE, SERVER_OUTDIR } from '../../scripts/build-server.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -43,7 +44,7 @@ async function timeOneStart(data: string): Promise<number> {
 }
 
 export async function coldStart(runs = 5, mode: ColdStartMode = 'fresh'): Promise<number[]> {
-  if (!fs.existsSync(path.join(root, 'dist/server/aims.cjs'))) {
+  if (!fs.existsSync(path.join(SERVER_OUTDIR, BUNDLE_FILE))) {
     spawnSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'inherit' });
   }
   const times: number[] = [];

@@ -40,38 +40,27 @@ export async function aiSystemsById(db: Executor, orgId: string, ids: string[]) 
   );
 }
 
-/**
- * Current AI systems marked in scope, by name, with their purposes: the risk
- * register flags those with no risk assessed, buyers are told what they do.
- */
+/** A condition on an AI system's id that another module owns the data for (the risk register: "a current risk names it"). */
+export type AiSystemCondition = (aiSystemId: Expression<string>) => Expression<SqlBool>;
+
+/** The current AI systems marked in scope: the index (org_id, in_scope, archived_at, id) answers it. */
+function currentInScope(db: Executor, orgId: string) {
+  return db.selectFrom('ai_systems').where('org_id', '=', orgId).where('in_scope', '=', 1).where('archived_at', 'is', null);
+}
+
+/** Current AI systems marked in scope, by name, with their purposes: buyers and certification bodies are told what they do. */
 export function inScopeAiSystems(db: Executor, orgId: string) {
-  return db
-    .selectFrom('ai_systems')
-    .select(['id', 'name', 'purpose'])
-    .where('org_id', '=', orgId)
-    .where('archived_at', 'is', null)
-    .where('in_scope', '=', 1)
-    .orderBy('name_key')
-    .orderBy('id')
-    .execute();
+  return currentInScope(db, orgId).select(['id', 'name', 'purpose']).orderBy('name_key').orderBy('id').execute();
 }
 
 /**
- * The current in-scope AI systems a condition another module owns does not
- * hold for (e.g. "a current risk names it"), in no order: read off the
- * in-scope index, where ordering by name would walk every system.
+ * The current in-scope AI systems `condition` does not hold for, in no
+ * order: read off the in-scope index, where ordering by name would walk
+ * every system.
  */
-export function inScopeAiSystemsWithout(
-  db: Executor,
-  orgId: string,
-  condition: (aiSystemId: Expression<string>) => Expression<SqlBool>,
-) {
-  return db
-    .selectFrom('ai_systems')
+export function inScopeAiSystemsWithout(db: Executor, orgId: string, condition: AiSystemCondition) {
+  return currentInScope(db, orgId)
     .select(['id', 'name'])
-    .where('org_id', '=', orgId)
-    .where('archived_at', 'is', null)
-    .where('in_scope', '=', 1)
     .where(sql<SqlBool>`not ${condition(sql.ref('ai_systems.id'))}`)
     .execute();
 }
@@ -81,8 +70,7 @@ export function inScopeAiSystemsWithout(
  * on each: both owners named, a risk level, a monitoring method. One query.
  */
 export async function inScopeSystemFacts(db: Executor, orgId: string) {
-  const rows = await db
-    .selectFrom('ai_systems')
+  const rows = await currentInScope(db, orgId)
     .select([
       'id',
       'name',
@@ -93,9 +81,6 @@ export async function inScopeSystemFacts(db: Executor, orgId: string) {
       'technical_owner_user_id',
       'technical_owner_name',
     ])
-    .where('org_id', '=', orgId)
-    .where('archived_at', 'is', null)
-    .where('in_scope', '=', 1)
     .orderBy('name_key')
     .orderBy('id')
     .execute();
@@ -110,25 +95,19 @@ export async function inScopeSystemFacts(db: Executor, orgId: string) {
 
 /**
  * How many current AI systems are marked in scope, and how many of them
- * `match` a condition on the system's id that another module owns the data
- * for (the risk register: "a current risk names it"). Two counts off the
- * index (org_id, in_scope, archived_at, id): no system row is read, whatever
- * the inventory's size.
+ * `match` a condition. Two counts off the in-scope index: no system row is
+ * read, whatever the inventory's size.
  */
 export async function countInScopeAiSystems(
   db: Executor,
   orgId: string,
-  match?: (aiSystemId: Expression<string>) => Expression<SqlBool>,
+  match?: AiSystemCondition,
 ): Promise<{ inScope: number; matching: number }> {
-  const row = await db
-    .selectFrom('ai_systems')
+  const row = await currentInScope(db, orgId)
     .select((eb) => [
       eb.fn.countAll<number>().as('in_scope'),
       (match ? sql<number>`sum(case when ${match(eb.ref('ai_systems.id'))} then 1 else 0 end)` : sql<number>`0`).as('matching'),
     ])
-    .where('org_id', '=', orgId)
-    .where('in_scope', '=', 1)
-    .where('archived_at', 'is', null)
     .executeTakeFirstOrThrow();
   return { inScope: Number(row.in_scope), matching: Number(row.matching ?? 0) };
 }
