@@ -6,6 +6,7 @@
 // Run alone for both: `npx tsx bench/harness/cold-start.ts [runs]`.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,12 +18,16 @@ export type ColdStartMode = 'fresh' | 'restart';
 
 /** Spawns the server on `data` and resolves with the ms to the first 200, then stops it. */
 async function timeOneStart(data: string): Promise<number> {
-  const port = 41000 + Math.floor(Math.random() * 2000);
+  const port = await freePort();
   const t0 = performance.now();
   const child = spawn(process.execPath, ['bin/aims.js', '--data', data, 'serve', '--port', String(port)], {
     cwd: root,
     env: { ...process.env, OPENAIMS_LOG_LEVEL: 'silent', DATABASE_URL: '' },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => {
+    stderr = (stderr + c.toString()).slice(-400);
   });
   const exited = new Promise((r) => child.once('exit', r));
   try {
@@ -33,7 +38,7 @@ async function timeOneStart(data: string): Promise<number> {
       } catch {
         /* not listening yet */
       }
-      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it answered`);
+      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it answered: ${stderr.trim()}`);
       if (performance.now() - t0 > 30_000) throw new Error('server did not start within 30 s');
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -41,6 +46,21 @@ async function timeOneStart(data: string): Promise<number> {
     child.kill('SIGTERM');
     await exited;
   }
+}
+
+/**
+ * A port nothing listens on, from the system. A random one in a fixed range
+ * met, once, a port the bench's own servers or client sockets held, and the
+ * server exited before it answered.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
 }
 
 export async function coldStart(runs = 5, mode: ColdStartMode = 'fresh'): Promise<number[]> {

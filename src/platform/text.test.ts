@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, fold } from './text.js';
+import { countryName, editDistance, fold } from './text.js';
 
 /** The textbook full-matrix Levenshtein distance, to hold the fast one to. */
 function levenshtein(a: string, b: string): number {
@@ -49,5 +49,14 @@ describe('editDistance', () => {
 
   it('fold ignores case, spacing and punctuation', () => {
     expect(fold(' ChatGPT_Enterprise ')).toBe(fold('chatgpt-enterprise'));
+  });
+});
+
+describe('countryName', () => {
+  it('names a country by its code, and gives back what is not a code', () => {
+    expect(countryName('DE')).toBe('Germany');
+    expect(countryName('FR')).toBe('France');
+    expect(countryName('QQ')).toBe('QQ');
+    expect(countryName('Germany')).toBe('Germany');
   });
 });

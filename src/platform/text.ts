@@ -83,3 +83,17 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[m] > max ? out : prev[m];
 }
+
+// Built on first use: loading ICU's region names takes ~25 ms, which every
+// start of the server paid when this was made at module load (issue 17).
+let regionNames: Intl.DisplayNames | undefined;
+
+/** "DE" -> "Germany": a country's English name for a document or message; the code itself if it is not one. */
+export function countryName(code: string): string {
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code; // not a well-formed region code ("Germany", "D")
+  }
+}

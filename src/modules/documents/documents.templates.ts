@@ -2,6 +2,7 @@
 // filled from the organization's own records. Pure: the facts are read once by
 // templateFacts (documents.template-facts.ts) and passed in, so filling is
 // tested without a database and gives the same text for the same facts.
+import { countryName } from '../../platform/text.js';
 import { aiImpactAssessmentProcedure } from './templates/ai-impact-assessment-procedure.js';
 import { aiIncidentHandling } from './templates/ai-incident-handling.js';
 import { aiLifecycleControls } from './templates/ai-lifecycle-controls.js';
@@ -75,15 +76,6 @@ interface Resolved {
 
 const known = (text: string): Resolved => ({ text, missing: false });
 const gap = (text: string): Resolved => ({ text, missing: true });
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-function countryName(code: string): string {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 function resolveRole(key: string, facts: TemplateFacts): Resolved | undefined {
   const role = facts.roles.find((r) => r.key === key);

@@ -1,4 +1,5 @@
-import { claimedCounts, countriesIn, countryName, countryOf, everythingWords, everywhereWords } from './scope.breadth.js';
+import { countryName } from '../../platform/text.js';
+import { claimedCounts, countriesIn, countryOf, everythingWords, everywhereWords } from './scope.breadth.js';
 import type { ScopeCheck, ScopeContent } from './scope.schemas.js';
 
 // The over-broad scope checks (Stage 1: "too broad"), from the boundary's

@@ -10,7 +10,7 @@ export function normalizeWords(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/ß/g, 'ss')
+    .replace(/\u00df/g, 'ss') // ß; escaped so the server bundle stays ASCII (bin/run-bundle.js)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   return ` ${words.join(' ')} `;
@@ -216,9 +216,4 @@ export function countryOf(entry: string): string | null {
   const trimmed = entry.trim();
   if (CODE_SET.has(trimmed)) return trimmed;
   return countryNames().get(normalizeWords(trimmed).trim()) ?? null;
-}
-
-/** The English name of a country code, for messages. */
-export function countryName(code: string): string {
-  return new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' }).of(code) ?? code;
 }

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/db.js';
+import { countryName } from '../../platform/text.js';
 import { legalNameOf, localeOfCountry, type Report, type Section } from '../../platform/report/index.js';
 import { getOrganization, getProfile } from '../organizations/index.js';
 import type { ScopeContent } from './scope.schemas.js';
@@ -8,17 +9,6 @@ import { scope } from './scope.service.js';
 // the statement itself, then what it covers, what it leaves out and why, and
 // the open checks accepted at approval. Built on the report kit, so it comes
 // as PDF, DOCX, HTML or XLSX like every report.
-
-const regions = new Intl.DisplayNames(['en'], { type: 'region' });
-/** "DE" -> "Germany": a country's name, not its code, in a document. */
-const countryName = (code: string | null | undefined) => {
-  if (!code) return '';
-  try {
-    return regions.of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
 
 const yesNo = (v: boolean | null) => (v === null ? 'Not decided' : v ? 'Included' : 'Excluded');
 
@@ -65,7 +55,7 @@ export function buildScopeReport(input: {
             { header: 'Address', width: 50 },
             { header: 'Country', width: 16 },
           ],
-          rows: sites.map((s) => [s.name, s.address ?? '', countryName(s.country)]),
+          rows: sites.map((s) => [s.name, s.address ?? '', s.country ? countryName(s.country) : '']),
           empty: 'No site is named.',
         },
         ...(c.countriesOrBusinessUnits.length ? [{ type: 'list' as const, items: c.countriesOrBusinessUnits }] : []),
