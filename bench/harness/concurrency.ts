@@ -1,14 +1,15 @@
 // Does a heavy request hold up the others? A list request is sent every
 // 20 ms, one at a time (the next goes at once when one took longer), while
 // (a) nothing else runs, (b) an XLSX export of the inventory runs, (c)
-// summary requests run back to back. Also the export's duration and the
+// summary requests run back to back, (d) an inventory CSV import writes its
+// rows (the rows the import measurement created, updated again). Also the export's duration and the
 // rise of the process's resident memory while it runs (server and client
 // share this process, so the rise is the server's work plus a small client).
 import { performance } from 'node:perf_hooks';
 import { request, type Stats, stats } from './http.js';
 
 export interface ConcurrencyResult {
-  during: 'idle' | 'xlsx export' | 'summary back to back';
+  during: 'idle' | 'xlsx export' | 'summary back to back' | 'csv import';
   list: Stats;
   /** the heavy work: its duration (ms), runs, and the peak RSS rise (MB) */
   heavy?: { ms: number; runs: number; rssRiseMb: number };
@@ -51,6 +52,7 @@ export async function measureConcurrency(
   orgId: string,
   headers: Record<string, string>,
   seconds: number,
+  importCsv?: string,
 ): Promise<ConcurrencyResult[]> {
   const inv = `/api/v1/orgs/${orgId}/ai-systems`;
   const list = `${inv}?limit=50&sort=-updatedAt`;
@@ -81,5 +83,13 @@ export async function measureConcurrency(
     list: stats(sum.times),
     heavy: { ms: sum.ms, runs: sum.runs, rssRiseMb: sum.rssRiseMb },
   });
+  if (importCsv) {
+    const imp = await probeWhile(ours, list, headers, async () => {
+      const a = await request(ours, 'POST', `${inv}/import?format=csv`, { headers, body: importCsv, contentType: 'text/csv' });
+      if (a.status !== 200) throw new Error(`import answered ${a.status}: ${a.body.toString().slice(0, 200)}`);
+      return 1;
+    });
+    out.push({ during: 'csv import', list: stats(imp.times), heavy: { ms: imp.ms, runs: 1, rssRiseMb: imp.rssRiseMb } });
+  }
   return out;
 }

@@ -104,7 +104,13 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     routes.push(...(await heavyRoutes(ctx, wanted)));
     const concurrency =
       settings.concurrencySeconds > 0 && wanted('concurrency')
-        ? await measureConcurrency(ours, prepared.orgId, headers, settings.concurrencySeconds)
+        ? await measureConcurrency(
+            ours,
+            prepared.orgId,
+            headers,
+            settings.concurrencySeconds,
+            generateInventoryCsv(settings.importRows, OWNER_EMAIL),
+          )
         : [];
     return {
       dialect: opts.dialect,
