@@ -47,8 +47,11 @@ describe('bench harness', () => {
     const list = result.routes.find((r) => label(r) === 'list ai-systems');
     expect(list?.rps?.ours).toBeGreaterThan(0);
     expect(list?.rps?.floor).toBeGreaterThan(0);
-    expect(result.concurrency.map((c) => c.during)).toEqual(['idle', 'xlsx export', 'summary back to back']);
+    expect(result.concurrency.map((c) => c.during)).toEqual(['idle', 'xlsx export', 'summary back to back', 'csv import']);
     expect(result.concurrency[1].list.n).toBeGreaterThan(0);
+    // the import ran (a non-200 answer throws) and the list was probed beside it
+    expect(result.concurrency[3].heavy?.ms).toBeGreaterThan(0);
+    expect(result.concurrency[3].list.n).toBeGreaterThan(0);
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-bench-smoke-'));
     try {
