@@ -140,8 +140,8 @@ const RISKS = ['low', 'Medium', 'HIGH', ''];
 const DEPS = ['api', 'platform', 'model', 'vendor'];
 
 /** 10,000 AI systems as a realistic import file: messy spellings, some near-duplicate names, most with an external id. */
-export function generateInventoryCsv(n = N, memberEmail = 'lead@example.com'): string {
-  const r = mulberry32(42);
+export function generateInventoryCsv(n = N, memberEmail = 'lead@example.com', seed = 42): string {
+  const r = mulberry32(seed);
   const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
   const some = <T>(a: T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(r() * max) }, () => pick(a)))];
   const names: string[] = [];

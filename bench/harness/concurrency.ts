@@ -2,11 +2,12 @@
 // 20 ms, one at a time (the next goes at once when one took longer), while
 // (a) nothing else runs, (b) an XLSX export of the inventory runs, (c)
 // summary requests run back to back, (d) an inventory CSV import writes its
-// rows (the rows the import measurement created, updated again). Also the export's duration and the
-// rise of the process's resident memory while it runs (server and client
-// share this process, so the rise is the server's work plus a small client).
+// rows (a file whose rows update the import measurement's or are new). Also
+// the export's duration and the rise of the process's resident memory while
+// it runs (server and client share this process, so the rise is the
+// server's work plus a small client).
 import { performance } from 'node:perf_hooks';
-import { request, type Stats, stats } from './http.js';
+import { json, request, type Stats, stats } from './http.js';
 
 export interface ConcurrencyResult {
   during: 'idle' | 'xlsx export' | 'summary back to back' | 'csv import';
@@ -87,6 +88,8 @@ export async function measureConcurrency(
     const imp = await probeWhile(ours, list, headers, async () => {
       const a = await request(ours, 'POST', `${inv}/import?format=csv`, { headers, body: importCsv, contentType: 'text/csv' });
       if (a.status !== 200) throw new Error(`import answered ${a.status}: ${a.body.toString().slice(0, 200)}`);
+      const { created, updated } = json(a) as { created: number; updated: number };
+      if (created + updated === 0) throw new Error('the import wrote nothing: the probe would measure a read');
       return 1;
     });
     out.push({ during: 'csv import', list: stats(imp.times), heavy: { ms: imp.ms, runs: 1, rssRiseMb: imp.rssRiseMb } });
