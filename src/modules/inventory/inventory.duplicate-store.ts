@@ -43,11 +43,12 @@ export async function writeNamePieces(
         .where('ai_system_id', 'in', ids.slice(i, i + 500))
         .execute();
   const rows = systems.flatMap((s) => namePieces(s.name_key).map((piece) => ({ org_id: orgId, piece, ai_system_id: s.id })));
+  // 500 rows a statement (~8 ms on SQLite): 3,000 held the event loop ~50 ms.
   const turns = turnsEvery();
-  for (let i = 0; i < rows.length; i += 3000) {
+  for (let i = 0; i < rows.length; i += 500) {
     await tx
       .insertInto('ai_system_name_pieces')
-      .values(rows.slice(i, i + 3000))
+      .values(rows.slice(i, i + 500))
       .execute();
     await turns();
   }
@@ -57,9 +58,10 @@ export async function writeNamePieces(
  * Every system of the organization (archived too) as detection compares them:
  * a bulk refresh. Read in pages by id, with a turn of the event loop between
  * them: one read of 100,000 rows would hold every other request meanwhile.
+ * A page of 1,000 reads in ~10 ms on SQLite; 5,000 held the loop ~60 ms.
  */
 export async function allDuplicateCandidates(db: Executor, orgId: string) {
-  const PAGE = 5000;
+  const PAGE = 1000;
   const systems: { id: string; name: string; name_key: string; purpose: string }[] = [];
   const candidates: Awaited<ReturnType<typeof withSupplierIds>> = [];
   let after = '';

@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import type { AuditEntry } from '../../platform/audit-log/audit-log.js';
 import type { Executor } from '../../platform/db/db.js';
 import { nowIso } from '../../platform/db/db.js';
+import { turnsEvery } from '../../platform/turns.js';
 import type { Row } from '../../platform/db/tables.js';
 import { inputToColumns } from './inventory.mapping.js';
 import { writeSupplierLinks } from './inventory.repository.js';
@@ -34,12 +35,15 @@ export async function insertAiSystems(
     archived_at: null,
     merged_into_id: null,
   }));
-  // 33 columns a row: 900 rows stay under SQLite's 32,766 bound parameters.
-  for (let i = 0; i < rows.length; i += 900) {
+  // 100 rows a statement (~4 ms on SQLite; 500 held the event loop ~17 ms),
+  // with a turn of the event loop between them so other requests go on.
+  const turns = turnsEvery();
+  for (let i = 0; i < rows.length; i += 100) {
     await tx
       .insertInto('ai_systems')
-      .values(rows.slice(i, i + 900))
+      .values(rows.slice(i, i + 100))
       .execute();
+    await turns();
   }
   const links = rows.flatMap((r, i) =>
     inputs[i].suppliers.map((s) => ({ org_id: orgId, ai_system_id: r.id, supplier_id: s.supplierId, dependency: s.dependency })),

@@ -16,6 +16,7 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 import { preparingPool } from './pg-prepared.js';
+import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.js';
 import { ReadWriteSqliteDriver } from './sqlite-driver.js';
 import { cachingPrepare } from './statement-cache.js';
 import type { DB } from './tables.js';
@@ -33,6 +34,8 @@ export interface Database {
   file?: string;
   /** PostgreSQL schema the tables live in */
   schema?: string;
+  /** SQLite file: copies the write-ahead log back on a worker thread */
+  checkpointer?: Checkpointer | null;
   close(): Promise<void>;
 }
 
@@ -103,14 +106,17 @@ class ReadWriteSqliteDialect extends SqliteDialect {
   constructor(
     private readonly writer: SQLite.Database,
     private readonly reader: SQLite.Database | null,
+    private readonly checkpointer: Checkpointer | null,
   ) {
     super({ database: writer });
   }
   override createDriver(): Driver {
+    const checkpointer = this.checkpointer;
     return new ReadWriteSqliteDriver({
       writer: cachingPrepare(this.writer),
       reader: this.reader ? cachingPrepare(this.reader) : null,
       beforeCommit: runBeforeCommit,
+      afterWrite: checkpointer ? () => checkpointer.nudge() : undefined,
     });
   }
 }
@@ -191,13 +197,17 @@ export function openDatabase(opts: OpenOptions): Database {
   // gathering with 2 MB, 71 with 16, 52 with 32, 46 with 64. The cache grows
   // only as pages are used, so a small organization's database stays small.
   for (const c of [sqlite, reader]) c?.pragma(`cache_size = -${64 * 1024}`);
-  const db = new Kysely<DB>({ dialect: new ReadWriteSqliteDialect(sqlite, reader) });
+  // Checkpoints on a worker thread, not in the writer's commits (sqlite-checkpointer.ts).
+  const checkpointer = reader ? startCheckpointer(file, sqlite) : null;
+  const db = new Kysely<DB>({ dialect: new ReadWriteSqliteDialect(sqlite, reader, checkpointer) });
   return {
     db,
     dialect: 'sqlite',
     file,
-    close: () => {
+    checkpointer,
+    close: async () => {
       clearInterval(optimizer);
+      await checkpointer?.close();
       return db.destroy();
     },
   };

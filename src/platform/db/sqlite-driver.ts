@@ -30,6 +30,8 @@ export interface ReadWriteSqliteOptions {
   reader: SqliteDatabase | null;
   /** work to run on the transaction's connection just before COMMIT */
   beforeCommit(connection: DatabaseConnection): Promise<void>;
+  /** told after each write is committed (the checkpointer) */
+  afterWrite?: () => void;
 }
 
 export class ReadWriteSqliteDriver implements Driver {
@@ -54,6 +56,7 @@ export class ReadWriteSqliteDriver implements Driver {
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await this.options.beforeCommit(connection);
     await connection.executeQuery(CompiledQuery.raw('commit'));
+    this.options.afterWrite?.();
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -121,6 +124,7 @@ class RoutedConnection implements DatabaseConnection {
       return run(writer.prepare(query.sql), query);
     } finally {
       this.mutex.unlock();
+      this.options.afterWrite?.();
     }
   }
 
