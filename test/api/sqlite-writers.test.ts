@@ -21,7 +21,7 @@ function run(file: string, count: number, label: string): Promise<{ code: number
 }
 
 describe('two processes writing one SQLite database', () => {
-  it('serialises their transactions instead of failing with SQLITE_BUSY', async () => {
+  it('serialises their transactions instead of failing with SQLITE_BUSY, each checkpointing on its worker and exiting when done', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-writers-'));
     const file = path.join(dir, 'openaims.sqlite');
     const setup = openDatabase({ dataDir: dir, databaseUrl: `sqlite:${file}` });

@@ -123,6 +123,10 @@ export function startCheckpointer(file: string, writer: SQLite.Database): Checkp
       for (const resolve of waiting.splice(0)) resolve();
       if (!w) return;
       const exited = new Promise((resolve) => w.once('exit', resolve));
+      // unref'd while it runs, so it never keeps a process alive; ref'd now,
+      // or a process with nothing else to do would end before the worker has
+      // closed its connection (and `await close()` would never return)
+      w.ref();
       w.postMessage('close');
       await exited;
     },
