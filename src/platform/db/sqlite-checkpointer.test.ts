@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,16 @@ describe('SQLite checkpoints off the event loop', () => {
     const { rows } = await sql<{ n: number; last: string }>`
       select count(*) as n, max(case when body = 'last' then body end) as last from t`.execute(database.db);
     expect(rows[0]).toEqual({ n: 20_001, last: 'last' });
+  });
+
+  it('a process that wrote and ends without closing the database exits: the worker keeps nothing alive', () => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/support/write-and-leave.ts', dir], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toBe('written\n');
+    expect(child.status).toBe(0);
   });
 
   it('an in-memory database has no log and no worker', async () => {

@@ -60,6 +60,7 @@ export function startCheckpointer(file: string, writer: SQLite.Database): Checkp
   writer.pragma('wal_autocheckpoint = 0');
   let worker: Worker | null = null;
   let failed = false;
+  let closed = false;
   let timer: NodeJS.Timeout | null = null;
   let asked = 0;
   let done = 0;
@@ -77,7 +78,6 @@ export function startCheckpointer(file: string, writer: SQLite.Database): Checkp
   const spawn = () => {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
-    w.unref();
     w.on('message', (m: { done: number; error: string | null }) => {
       done = Math.max(done, m.done);
       if (m.error) process.emitWarning(`SQLite checkpoint failed: ${m.error}`);
@@ -90,9 +90,11 @@ export function startCheckpointer(file: string, writer: SQLite.Database): Checkp
     w.on('exit', () => {
       if (worker === w && !closed) fallBack();
     });
+    // Never keeps a process alive. After the listeners: adding a 'message'
+    // listener refs the worker again.
+    w.unref();
     return w;
   };
-  let closed = false;
   const run = () => {
     timer = null;
     if (closed || failed) return;
@@ -112,7 +114,10 @@ export function startCheckpointer(file: string, writer: SQLite.Database): Checkp
         clearTimeout(timer);
         run();
       }
-      return new Promise((resolve) => waiting.push(resolve));
+      // Someone waits on the worker: it keeps the process alive until it answers.
+      const w = worker;
+      w?.ref();
+      return new Promise<void>((resolve) => waiting.push(resolve)).finally(() => w?.unref());
     },
     async close() {
       closed = true;
