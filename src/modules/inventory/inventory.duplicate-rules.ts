@@ -189,13 +189,25 @@ export function* nearNamePairSteps(
   out: [number, number][],
 ): Generator<void> {
   const names: Keyed[] = [];
-  const byPiece = new Map<string, number[]>();
+  // Names are indexed by piece and by their numbers, since names whose
+  // numbers differ are never near (nearNames): in a numbered series ("System
+  // 1-1" ... "System 1-20000", whose pieces are all alike) a name then finds
+  // the names with its own numbers, and those with none, instead of the
+  // whole series (20,000 names: 22 s, and 97 s with 20,000 more, before).
+  // Keys: "piece#numbers" (the numbers empty for a name without any), and
+  // "piece#*" for every numbered name, which a name without numbers looks up.
+  const index = new Map<string, number[]>();
+  const add = (key: string, i: number) => {
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  };
   for (let i = 0; i < systems.length; i++) {
-    names.push(keyed(systems[i].nameKey));
+    const name = keyed(systems[i].nameKey);
+    names.push(name);
     for (const piece of namePieces(systems[i].nameKey)) {
-      const list = byPiece.get(piece);
-      if (list) list.push(i);
-      else byPiece.set(piece, [i]);
+      add(`${piece}#${name.numbers}`, i);
+      if (name.numbers) add(`${piece}#*`, i);
     }
     if (i % 500 === 499) yield;
   }
@@ -205,20 +217,27 @@ export function* nearNamePairSteps(
   for (let i = 0; i < names.length; i++) {
     if (!isTarget(i)) continue;
     const a = names[i];
+    // its own numbers (or none), and: names without numbers, or every numbered one
+    const keys = [`#${a.numbers}`, a.numbers ? '#' : '#*'];
     forEachProbe(a.norm, (piece) => {
-      const found = byPiece.get(piece);
-      if (!found) return;
-      for (const j of found) {
-        if (seenBy[j] === i) continue;
-        seenBy[j] = i;
-        // a pair of two targets is reported by the first of them
-        if (j === i || (j < i && isTarget(j))) continue;
-        const b = names[j];
-        if (a.prefix !== b.prefix && a.suffix !== b.suffix) continue;
-        if (nearNames(a, b)) out.push(i < j ? [i, j] : [j, i]);
+      for (const key of keys) {
+        const found = index.get(piece + key);
+        if (found) compare(i, a, found);
       }
     });
     yield;
+  }
+
+  function compare(i: number, a: Keyed, found: number[]) {
+    for (const j of found) {
+      if (seenBy[j] === i) continue;
+      seenBy[j] = i;
+      // a pair of two targets is reported by the first of them
+      if (j === i || (j < i && isTarget(j))) continue;
+      const b = names[j];
+      if (a.prefix !== b.prefix && a.suffix !== b.suffix) continue;
+      if (nearNames(a, b)) out.push(i < j ? [i, j] : [j, i]);
+    }
   }
 }
 

@@ -230,6 +230,43 @@ describe('duplicate detection', () => {
     expect(expected.length).toBeGreaterThan(40);
   });
 
+  it('in numbered series, finds every pair a comparison of all pairs finds: same numbers, or a name without any', () => {
+    // series whose pieces are all alike, names one edit apart, and unnumbered names near them
+    const names = [
+      ...Array.from({ length: 30 }, (_, i) => `system${i % 7}${i}`),
+      ...Array.from({ length: 30 }, (_, i) => `sistem${i % 7}${i}`),
+      ...Array.from({ length: 10 }, (_, i) => `model${i}v`),
+      'systemab',
+      'system',
+      'sistema',
+      'systems1',
+      'modelv',
+      'models',
+      'system00',
+      'system0',
+    ];
+    const systems = names.map((n, i) => ({ id: `s${String(i).padStart(3, '0')}`, nameKey: n }));
+    const norm = (s: string) => s.replace(/\d+/g, (n) => n.replace(/^0+(?=\d)/, ''));
+    const numbers = (s: string) => (norm(s).match(/\d+/g) ?? []).join(' ');
+    const tolerance = (n: number) => (n <= 5 ? 0 : n <= 12 ? 1 : 2);
+    const expected: string[] = [];
+    for (let i = 0; i < names.length; i++)
+      for (let j = i + 1; j < names.length; j++) {
+        const [a, b] = [names[i], names[j]];
+        const sameBlock = a.slice(0, 3) === b.slice(0, 3) || a.slice(-3) === b.slice(-3);
+        if (!sameBlock) continue;
+        if (numbers(a) && numbers(b) && numbers(a) !== numbers(b) && a !== b) continue;
+        const tol = tolerance(Math.min(norm(a).length, norm(b).length));
+        if (a === b || editDistance(norm(a), norm(b), tol) <= tol) expected.push(`${i} ${j}`);
+      }
+    const found = nearNamePairs(systems).map(([i, j]) => `${i} ${j}`);
+    expect(found.sort()).toEqual(expected.sort());
+    // numbered names pair with their unnumbered neighbours, and never across numbers
+    expect(expected).toContain(`${names.indexOf('system00')} ${names.indexOf('system0')}`);
+    expect(expected).toContain(`${names.indexOf('system')} ${names.indexOf('system0')}`);
+    expect(expected.length).toBeGreaterThan(20);
+  });
+
   it('does not call short different names duplicates', () => {
     expect(findDuplicates([cand('a', 'Ada'), cand('b', 'Adam'), cand('c', 'Bard'), cand('d', 'Card')])).toEqual([]);
   });
