@@ -75,6 +75,38 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
     await refreshDuplicateKeys(t.database.db, orgId);
     expect((await groups()).map((g) => [...g.ids].sort())).toEqual([[c.id, d.id].sort()]);
   });
+
+  it('an import into a long numbered series stores the pairs a whole rebuild finds', async () => {
+    const csv = (names: string[]) => `Name,Purpose\n${names.map((n) => `${n},Scores leads`).join('\n')}\n`;
+    const importing = async (names: string[]) => {
+      const res = await owner.request('POST', url('/import'), csv(names), { 'content-type': 'text/csv' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    // a series whose names share their pieces, then a smaller import into it:
+    // its lookups read the series over and over until the whole-organization pass takes over
+    await importing(Array.from({ length: 800 }, (_, i) => `Lead model 1-${i + 1}`));
+    await importing([
+      ...Array.from({ length: 300 }, (_, i) => `Lead model 2-${i + 1}`),
+      'Lead mode 2-5',
+      'Lead model 1-7 ',
+      'Lead model',
+      'Lead models',
+    ]);
+    const pairsOf = async () =>
+      (await groups())
+        .map((g) => [...g.names].sort().join(' | '))
+        .filter((g) => g.includes('Lead'))
+        .sort();
+    const stored = await pairsOf();
+    expect(stored).toContain('Lead mode 2-5 | Lead model 2-5');
+    expect(stored).toContain('Lead model | Lead models');
+    expect(stored.some((g) => g.includes('Lead model 1-7 | Lead model 1-7'))).toBe(true);
+    // nothing across numbers
+    expect(stored.some((g) => g.includes('1-') && g.includes('2-'))).toBe(false);
+    await t.database.db.deleteFrom('ai_system_duplicates').where('org_id', '=', orgId).execute();
+    await refreshDuplicateKeys(t.database.db, orgId);
+    expect(await pairsOf()).toEqual(stored);
+  });
 });
 
 // Two app processes on one PostgreSQL, each creating one half of six pairs at

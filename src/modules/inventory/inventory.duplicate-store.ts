@@ -93,6 +93,16 @@ export async function allDuplicateCandidates(db: Executor, orgId: string) {
   return { systems, candidates };
 }
 
+/** How many systems the organization holds, archived too: what a pass over it reads. */
+export async function systemCount(db: Executor, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ai_systems')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The folded names of some systems, by id. */
 export async function nameKeysOf(db: Executor, orgId: string, ids: string[]) {
   const out = [];
