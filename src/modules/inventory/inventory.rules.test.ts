@@ -12,6 +12,21 @@ import {
 import { addDays, aiSystemFlags, MASKED_MISSING, mergeAiSystems, missingMask } from './inventory.rules.js';
 import { EMPTY_AI_SYSTEM } from './inventory.schemas.js';
 
+/** The brute force the indexed duplicate search is checked against: every pair (i < j) sharing a block and `near`, as "i j". */
+function allPairs(names: string[], near: (a: string, b: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++) {
+      const [a, b] = [names[i], names[j]];
+      const sameBlock = a.slice(0, 3) === b.slice(0, 3) || a.slice(-3) === b.slice(-3);
+      if (sameBlock && near(a, b)) out.push(`${i} ${j}`);
+    }
+  return out;
+}
+const asSystems = (names: string[]) => names.map((n, i) => ({ id: `s${String(i).padStart(3, '0')}`, nameKey: n }));
+/** Edits allowed between two folded names of this (shorter) length. */
+const tolerance = (n: number) => (n <= 5 ? 0 : n <= 12 ? 1 : 2);
+
 const ctx = { today: '2026-11-28', reviewIntervalDays: 365, riskScale: ['low', 'medium', 'high'] };
 const complete = {
   ...EMPTY_AI_SYSTEM,
@@ -215,17 +230,11 @@ describe('duplicate detection', () => {
       // random edits, and two at one end or in the middle: pieces shifted by two places
       return [b, edit(b), edit(edit(b)), edit(edit(edit(b))), `ab${b}`, b.slice(2), `${b.slice(0, mid)}hh${b.slice(mid)}`];
     });
-    const systems = names.map((n, i) => ({ id: `s${String(i).padStart(3, '0')}`, nameKey: n }));
-    const tolerance = (n: number) => (n <= 5 ? 0 : n <= 12 ? 1 : 2);
-    const expected: string[] = [];
-    for (let i = 0; i < systems.length; i++)
-      for (let j = i + 1; j < systems.length; j++) {
-        const [a, b] = [names[i], names[j]];
-        const sameBlock = a.slice(0, 3) === b.slice(0, 3) || a.slice(-3) === b.slice(-3);
-        const tol = tolerance(Math.min(a.length, b.length));
-        if (a && b && sameBlock && editDistance(a, b, tol) <= tol) expected.push(`${i} ${j}`);
-      }
-    const found = nearNamePairs(systems).map(([i, j]) => `${i} ${j}`);
+    const expected = allPairs(names, (a, b) => {
+      const tol = tolerance(Math.min(a.length, b.length));
+      return !!a && !!b && editDistance(a, b, tol) <= tol;
+    });
+    const found = nearNamePairs(asSystems(names)).map(([i, j]) => `${i} ${j}`);
     expect(found.sort()).toEqual(expected.sort());
     expect(expected.length).toBeGreaterThan(40);
   });
@@ -245,21 +254,14 @@ describe('duplicate detection', () => {
       'system00',
       'system0',
     ];
-    const systems = names.map((n, i) => ({ id: `s${String(i).padStart(3, '0')}`, nameKey: n }));
     const norm = (s: string) => s.replace(/\d+/g, (n) => n.replace(/^0+(?=\d)/, ''));
     const numbers = (s: string) => (norm(s).match(/\d+/g) ?? []).join(' ');
-    const tolerance = (n: number) => (n <= 5 ? 0 : n <= 12 ? 1 : 2);
-    const expected: string[] = [];
-    for (let i = 0; i < names.length; i++)
-      for (let j = i + 1; j < names.length; j++) {
-        const [a, b] = [names[i], names[j]];
-        const sameBlock = a.slice(0, 3) === b.slice(0, 3) || a.slice(-3) === b.slice(-3);
-        if (!sameBlock) continue;
-        if (numbers(a) && numbers(b) && numbers(a) !== numbers(b) && a !== b) continue;
-        const tol = tolerance(Math.min(norm(a).length, norm(b).length));
-        if (a === b || editDistance(norm(a), norm(b), tol) <= tol) expected.push(`${i} ${j}`);
-      }
-    const found = nearNamePairs(systems).map(([i, j]) => `${i} ${j}`);
+    const expected = allPairs(names, (a, b) => {
+      if (numbers(a) && numbers(b) && numbers(a) !== numbers(b) && a !== b) return false;
+      const tol = tolerance(Math.min(norm(a).length, norm(b).length));
+      return a === b || editDistance(norm(a), norm(b), tol) <= tol;
+    });
+    const found = nearNamePairs(asSystems(names)).map(([i, j]) => `${i} ${j}`);
     expect(found.sort()).toEqual(expected.sort());
     // numbered names pair with their unnumbered neighbours, and never across numbers
     expect(expected).toContain(`${names.indexOf('system00')} ${names.indexOf('system0')}`);
