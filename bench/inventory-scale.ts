@@ -4,10 +4,13 @@
 // GET …/summary and GET …/duplicates (20 calls each, p50/p95), the longest
 // event-loop block while they run, a create (which now stores its pairs), and
 // an inventory CSV import of IMPORT_ROWS rows with a list probed every 20 ms
-// meanwhile (its latency and the longest event-loop block).
+// meanwhile (its latency and the longest event-loop block). Then the rebuild
+// of the stored name pieces (migration 0048) at that size, and creates in a
+// numbered series of SERIES names ("Scoring model 1-1" ... ).
 //
 //   npx tsx bench/inventory-scale.ts [systems]      (default 100000)
 import { performance } from 'node:perf_hooks';
+import * as m0048 from '../migrations/0048_name_pieces_numbers.js';
 import { buildApp } from '../src/app.js';
 import { refreshDuplicateKeys } from '../src/modules/inventory/index.js';
 import type { AiSystemInput } from '../src/modules/inventory/inventory.schemas.js';
@@ -23,6 +26,7 @@ import { blockMeter } from './harness/http.js';
 const N = Number(process.argv[2] ?? 100_000);
 const CALLS = 20;
 const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 1000);
+const SERIES = Number(process.env.SERIES ?? 40_000);
 
 const LINES =
   'Atlas Beacon Cobalt Delta Ember Falcon Granite Harbor Iris Juniper Kestrel Lumen Maple Nimbus Onyx Pioneer Quartz Raven Summit Tundra Umber Vertex Willow Zephyr'.split(
@@ -145,10 +149,54 @@ async function run(dialect: TestDialect) {
     console.log(
       `  import of ${IMPORT_ROWS} CSV rows: ${ms(imported.importMs)} (${imported.status}); list every 20 ms meanwhile: p50 ${ms(pct(imported.list, 50))}, p95 ${ms(pct(imported.list, 95))}, max ${ms(Math.max(...imported.list))} (n=${imported.list.length}); longest event-loop block ${ms(imported.blockMs)}`,
     );
+
+    t = performance.now();
+    await m0048.up(db as never);
+    console.log(`  migration 0048 (name pieces rebuilt): ${ms(performance.now() - t)}`);
+
+    const series = await createsInSeries(client, database.db, orgId, base);
+    console.log(
+      `  create in a series of ${SERIES}: new numbers p50 ${ms(pct(series.fresh, 50))}, p95 ${ms(pct(series.fresh, 95))}; near a member p50 ${ms(pct(series.near, 50))}, p95 ${ms(pct(series.near, 95))} (n=${series.near.length}, ${series.paired} paired)`,
+    );
   } finally {
     await app.close();
     await database.destroy();
   }
+}
+
+/** Loads a numbered series, then times creates of new members and of near-same spellings of stored ones. */
+async function createsInSeries(
+  client: Awaited<ReturnType<typeof setupOwner>>['client'],
+  db: Awaited<ReturnType<typeof createTestDatabase>>['db'],
+  orgId: string,
+  base: string,
+) {
+  const name = (i: number) => `Scoring model ${1 + Math.floor(i / 1000)}-${1 + (i % 1000)}`;
+  const rows = Array.from({ length: SERIES }, (_, i) => ({ ...EMPTY_AI_SYSTEM, name: name(i), purpose: 'Scores leads' }));
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += 10_000)
+    ids.push(...(await db.transaction().execute((tx) => insertAiSystems(tx, orgId, rows.slice(i, i + 10_000)))).ids);
+  await refreshDuplicateKeys(db, orgId, ids);
+  const fresh: number[] = [];
+  const near: number[] = [];
+  let paired = 0;
+  for (let k = 0; k < 20; k++) {
+    for (const [what, out] of [
+      [`Scoring model ${SERIES}-${k + 7}`, fresh],
+      [name((k * 1999) % SERIES).replace('model', 'modl'), near],
+    ] as const) {
+      const s = performance.now();
+      const res = await client.post(base, { name: what, purpose: 'Scores leads' });
+      if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
+      out.push(performance.now() - s);
+      if (
+        out === near &&
+        (await client.get(`${base}/${res.body.id}`)).body.flags.some((f: { code: string }) => f.code === 'possible-duplicate')
+      )
+        paired++;
+    }
+  }
+  return { fresh, near, paired };
 }
 
 async function importWhileListing(client: Awaited<ReturnType<typeof setupOwner>>['client'], base: string) {

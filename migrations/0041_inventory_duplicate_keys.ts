@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { type DuplicateCandidate, duplicateEdges, duplicateKeys } from '../src/modules/inventory/inventory.duplicate-rules.js';
+import { type DuplicateCandidate, duplicateEdges } from '../src/modules/inventory/inventory.duplicate-rules.js';
 
 // Speed at scale (issue 17): likely duplicates are stored on write instead of
 // computed over the whole inventory on every summary. Each AI system keeps the
@@ -59,7 +59,7 @@ async function backfill(db: Kysely<unknown>, orgId: string) {
 
   for (let i = 0; i < systems.length; i += 500) {
     const values = systems.slice(i, i + 500).map((s) => {
-      const k = duplicateKeys(s.name_key);
+      const k = blockKeys(s.name_key);
       return sql`(${s.id}, ${k.prefix}, ${k.suffix}, ${k.numbers}, ${String(k.length)})`;
     });
     await sql`update ai_systems set dup_prefix = v.column2, dup_suffix = v.column3, dup_numbers = v.column4,
@@ -83,4 +83,19 @@ async function backfill(db: Kysely<unknown>, orgId: string) {
     await sql`insert into ai_system_duplicates (org_id, system_id, other_id, reason) values ${sql.join(rows.slice(i, i + 1000))}`.execute(
       db,
     );
+}
+
+/**
+ * The keys these columns held: first and last three characters, numbers and
+ * length, leading zeros dropped. Kept here rather than in the rules, which no
+ * longer read them: 0046 drops the columns again.
+ */
+function blockKeys(nameKey: string) {
+  const norm = nameKey.replace(/\d+/g, (n) => n.replace(/^0+(?=\d)/, ''));
+  return {
+    prefix: nameKey.slice(0, 3),
+    suffix: nameKey.slice(-3),
+    numbers: (norm.match(/\d+/g) ?? []).join(' '),
+    length: norm.length,
+  };
 }

@@ -45,6 +45,7 @@ import * as m0043 from './0043_list_updated_indexes.js';
 import * as m0044 from './0044_gap_read_indexes.js';
 import * as m0046 from './0046_inventory_name_pieces.js';
 import * as m0047 from './0047_summary_index_order.js';
+import * as m0048 from './0048_name_pieces_numbers.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -94,4 +95,5 @@ export const migrations: Record<string, Migration> = {
   '0044_gap_read_indexes': m0044,
   '0046_inventory_name_pieces': m0046,
   '0047_summary_index_order': m0047,
+  '0048_name_pieces_numbers': m0048,
 };

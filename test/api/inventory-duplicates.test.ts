@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as m0048 from '../../migrations/0048_name_pieces_numbers.js';
 import { refreshDuplicateKeys } from '../../src/modules/inventory/index.js';
+import { nameNumbers, probePieces } from '../../src/modules/inventory/inventory.duplicate-rules.js';
+import { pieceMates } from '../../src/modules/inventory/inventory.duplicate-store.js';
 import { Client, createTestApp, setupOwner, startSecondNode, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
+import { fold } from '../../src/platform/text.js';
 
 // Likely duplicates are stored when a system is written (issue 17), so what
 // the summary, the duplicates list and each record's flag read must follow
@@ -76,21 +80,30 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
     expect((await groups()).map((g) => [...g.ids].sort())).toEqual([[c.id, d.id].sort()]);
   });
 
-  it('an import into a long numbered series stores the pairs a whole rebuild finds', async () => {
+  it('an import into names sharing a long stem stores the pairs a whole rebuild finds', async () => {
     const csv = (names: string[]) => `Name,Purpose\n${names.map((n) => `${n},Scores leads`).join('\n')}\n`;
     const importing = async (names: string[]) => {
       const res = await owner.request('POST', url('/import'), csv(names), { 'content-type': 'text/csv' });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     };
-    // a series whose names share their pieces, then a smaller import into it:
-    // its lookups read the series over and over until the whole-organization pass takes over
-    await importing(Array.from({ length: 800 }, (_, i) => `Lead model 1-${i + 1}`));
+    // "Lead model team aaabbbccc": one length, so every name holds the same
+    // first piece, and tails at least three edits apart, so none is near
+    // another. Each lookup of the second import reads the whole stem until
+    // the whole-organization pass takes over.
+    const stem = (i: number) =>
+      `Lead model team ${[i % 26, Math.floor(i / 26) % 26, Math.floor(i / 676)].map((d) => String.fromCharCode(97 + d).repeat(3)).join('')}`;
     await importing([
-      ...Array.from({ length: 300 }, (_, i) => `Lead model 2-${i + 1}`),
+      ...Array.from({ length: 800 }, (_, i) => stem(i)),
+      ...Array.from({ length: 100 }, (_, i) => `Lead model 1-${i + 1}`),
+    ]);
+    await importing([
+      ...Array.from({ length: 300 }, (_, i) => stem(800 + i)),
+      ...Array.from({ length: 100 }, (_, i) => `Lead model 2-${i + 1}`),
       'Lead mode 2-5',
       'Lead model 1-7 ',
       'Lead model',
       'Lead models',
+      `${stem(3)}x`,
     ]);
     const pairsOf = async () =>
       (await groups())
@@ -100,12 +113,43 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
     const stored = await pairsOf();
     expect(stored).toContain('Lead mode 2-5 | Lead model 2-5');
     expect(stored).toContain('Lead model | Lead models');
+    expect(stored).toContain(`${stem(3)} | ${stem(3)}x`);
     expect(stored.some((g) => g.includes('Lead model 1-7 | Lead model 1-7'))).toBe(true);
-    // nothing across numbers
+    // nothing across numbers, nothing among the stem's tails
     expect(stored.some((g) => g.includes('1-') && g.includes('2-'))).toBe(false);
+    expect(stored.filter((g) => g.includes('team'))).toHaveLength(1);
     await t.database.db.deleteFrom('ai_system_duplicates').where('org_id', '=', orgId).execute();
     await refreshDuplicateKeys(t.database.db, orgId);
     expect(await pairsOf()).toEqual(stored);
+  });
+
+  it("a write in a numbered series reads only its own numbers' names, and names without numbers", async () => {
+    const mates = async (name: string) =>
+      (await pieceMates(t.database.db, orgId, probePieces(fold(name)), nameNumbers(fold(name)))).map((m) => m.nameKey).sort();
+    // the series above: "Lead model 1-1" ... "Lead model 2-100", and "Lead model"
+    expect(await mates('Lead model 2-50')).toEqual(['leadmodel250', 'leadmodels']);
+    expect(await mates('Lead mode 2-5')).toEqual(['leadmode25', 'leadmodel', 'leadmodel25', 'leadmodels']);
+    // a name without numbers still finds every numbered name it may be near
+    expect((await mates('Lead modelx')).length).toBeGreaterThan(150);
+    // a create of a near name in the series is paired through that lookup
+    const near = await create('Lead modl 2-50', 'Scores leads');
+    expect((await groups()).some((g) => g.ids.includes(near.id) && g.names.includes('Lead model 2-50'))).toBe(true);
+  });
+
+  it('the pieces 0048 rebuilds are the ones writes store', async () => {
+    const stored = async () =>
+      (
+        await t.database.db
+          .selectFrom('ai_system_name_pieces')
+          .select(['org_id', 'piece', 'numbers', 'ai_system_id'])
+          .orderBy('ai_system_id')
+          .orderBy('piece')
+          .execute()
+      ).map((r) => Object.values(r).join(' '));
+    const written = await stored();
+    expect(written.some((r) => r.includes(' 2 50 ') || r.includes(' 250 '))).toBe(true);
+    await m0048.up(t.database.db as never);
+    expect(await stored()).toEqual(written);
   });
 });
 

@@ -27,20 +27,6 @@ export interface DuplicateEdge {
   reason: string;
 }
 
-/**
- * What a folded name is matched by, stored on the row and indexed: its
- * blocks (first and last three characters: only systems sharing one are
- * compared), its numbers (leading zeros dropped; names with different
- * numbers are never near) and its length without leading zeros (near names
- * differ in length by at most two).
- */
-export interface DuplicateKeys {
-  prefix: string;
-  suffix: string;
-  numbers: string;
-  length: number;
-}
-
 const MIN_PURPOSE_SIMILARITY = 0.3;
 /** The most edits nameTolerance allows: near names differ in length by at most this. */
 export const MAX_NAME_EDITS = 2;
@@ -53,15 +39,16 @@ function nameTolerance(length: number): number {
 /** A folded name with its numbers' leading zeros dropped: "aisystem0099" reads "aisystem99". */
 const withoutLeadingZeros = (nameKey: string) => nameKey.replace(/\d+/g, (n) => n.replace(/^0+(?=\d)/, ''));
 
-export function duplicateKeys(nameKey: string): DuplicateKeys {
-  const norm = withoutLeadingZeros(nameKey);
-  return {
-    prefix: nameKey.slice(0, 3),
-    suffix: nameKey.slice(-3),
-    numbers: (norm.match(/\d+/g) ?? []).join(' '),
-    length: norm.length,
-  };
+/**
+ * The numbers of a folded name, leading zeros dropped ("12 3" for
+ * "System 12-03"), or "" for a name without any: names whose numbers differ
+ * are never near (nearNames), so the stored pieces carry them too.
+ */
+export function nameNumbers(nameKey: string): string {
+  return numbersOf(withoutLeadingZeros(nameKey));
 }
+
+const numbersOf = (norm: string) => (norm.match(/\d+/g) ?? []).join(' ');
 
 /** A name prepared for comparison: what nearNames reads, computed once. */
 interface Keyed {
@@ -74,7 +61,7 @@ interface Keyed {
 
 const keyed = (nameKey: string): Keyed => {
   const norm = withoutLeadingZeros(nameKey);
-  return { nameKey, norm, numbers: (norm.match(/\d+/g) ?? []).join(' '), prefix: nameKey.slice(0, 3), suffix: nameKey.slice(-3) };
+  return { nameKey, norm, numbers: numbersOf(norm), prefix: nameKey.slice(0, 3), suffix: nameKey.slice(-3) };
 };
 
 /**

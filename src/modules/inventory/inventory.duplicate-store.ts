@@ -1,18 +1,21 @@
 import type { Executor } from '../../platform/db/db.js';
 import { nextTurn, turnsEvery } from '../../platform/turns.js';
 import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
-import { type DuplicateEdge, namePieces } from './inventory.duplicate-rules.js';
+import { type DuplicateEdge, nameNumbers, namePieces } from './inventory.duplicate-rules.js';
 import { withSupplierIds } from './inventory.repository.js';
 
 // Queries of duplicate detection: the candidates a write compares, and the
 // stored edges (ai_system_duplicates) the reads use.
 
 /**
- * The systems (archived too) holding one of these probes (probePieces of the
- * written names), with their folded names: the only names a write compares
- * its own with. Served by the (org_id, piece) primary key.
+ * The systems (archived too) holding one of these probes (probePieces of a
+ * written name), with their folded names: the only names a write compares
+ * its own with. A name with numbers reads the names with the same numbers or
+ * none: in a series ("System 1-1" ... "System 1-40000") every name holds the
+ * same pieces, and reading them all took a create 13-72 ms at 40,000.
+ * Served by the (org_id, piece, numbers) primary key.
  */
-export async function pieceMates(db: Executor, orgId: string, probes: string[]) {
+export async function pieceMates(db: Executor, orgId: string, probes: string[], numbers: string) {
   const out = new Map<string, { id: string; nameKey: string }>();
   for (let i = 0; i < probes.length; i += 2000) {
     const rows = await db
@@ -22,6 +25,7 @@ export async function pieceMates(db: Executor, orgId: string, probes: string[]) 
       .distinct()
       .where('p.org_id', '=', orgId)
       .where('p.piece', 'in', probes.slice(i, i + 2000))
+      .$if(numbers !== '', (q) => q.where('p.numbers', 'in', [numbers, '']))
       .execute();
     for (const r of rows) out.set(r.id, { id: r.id, nameKey: r.name_key });
   }
@@ -42,7 +46,10 @@ export async function writeNamePieces(
         .deleteFrom('ai_system_name_pieces')
         .where('ai_system_id', 'in', ids.slice(i, i + 500))
         .execute();
-  const rows = systems.flatMap((s) => namePieces(s.name_key).map((piece) => ({ org_id: orgId, piece, ai_system_id: s.id })));
+  const rows = systems.flatMap((s) => {
+    const numbers = nameNumbers(s.name_key);
+    return namePieces(s.name_key).map((piece) => ({ org_id: orgId, piece, numbers, ai_system_id: s.id }));
+  });
   // 500 rows a statement (~8 ms on SQLite): 3,000 held the event loop ~50 ms.
   const turns = turnsEvery();
   for (let i = 0; i < rows.length; i += 500) {

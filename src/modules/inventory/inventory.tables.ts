@@ -88,11 +88,14 @@ export interface AiSystemDuplicatesTable {
 /**
  * What each system's folded name is found by (inventory.duplicate-rules
  * namePieces), written with the name: a write looks up the systems holding
- * one of its probes instead of reading a block of the organization.
+ * one of its probes instead of reading a block of the organization. The
+ * name's numbers (nameNumbers, "" for none) are keyed beside the piece: a
+ * numbered name looks up only its own numbers and none, not a whole series.
  */
 export interface AiSystemNamePiecesTable {
   org_id: string;
   piece: string;
+  numbers: string;
   ai_system_id: string;
 }
 
