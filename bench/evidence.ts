@@ -20,6 +20,7 @@ import { ANNEX_A, CLAUSES } from '../src/catalogue/index.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { type Database, type Db, openDatabase } from '../src/platform/db/db.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { settleAfterBulkLoad } from '../src/platform/db/bulk-load.js';
 import { createTestApp, setupOwner } from '../test/support/app.js';
 import { testDialects } from '../test/support/db.js';
 import { filterEvidence } from '../src/modules/evidence/evidence.repository.js';
@@ -156,11 +157,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
     const db = t.database.db;
     const t0 = performance.now();
     const links = await seedEvidence(db, orgId);
-    if (dialect === 'postgres') {
-      await sql`vacuum analyze evidence_links`.execute(db);
-      await sql`vacuum analyze evidence_counts`.execute(db);
-      await sql`vacuum analyze evidence`.execute(db);
-    } else await sql`analyze`.execute(db);
+    await settleAfterBulkLoad(db);
     console.log(
       `${dialect.padEnd(8)} seed ${ITEMS.toLocaleString('en')} evidence items, ${links} links (${ms(performance.now() - t0)})`,
     );

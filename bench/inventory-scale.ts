@@ -17,6 +17,7 @@ import type { AiSystemInput } from '../src/modules/inventory/inventory.schemas.j
 import { insertAiSystems } from '../src/modules/inventory/inventory.write.js';
 import { EMPTY_AI_SYSTEM } from '../src/modules/inventory/inventory.schemas.js';
 import { loadConfig } from '../src/platform/config/config.js';
+import { settleAfterBulkLoad } from '../src/platform/db/bulk-load.js';
 import { createTestDatabase, type TestDialect } from '../test/support/db.js';
 import { setupOwner } from '../test/support/app.js';
 import { generateInventoryCsv, USES } from './inventory-csv.js';
@@ -107,7 +108,7 @@ async function run(dialect: TestDialect) {
     t = performance.now();
     await refreshDuplicateKeys(db, orgId);
     const refreshMs = performance.now() - t;
-    if (dialect === 'postgres') await import('kysely').then(({ sql }) => sql`analyze`.execute(db));
+    await settleAfterBulkLoad(db);
 
     const base = `/api/v1/orgs/${orgId}/ai-systems`;
     const first = await client.get(`${base}/summary`);
@@ -177,6 +178,7 @@ async function createsInSeries(
   for (let i = 0; i < rows.length; i += 10_000)
     ids.push(...(await db.transaction().execute((tx) => insertAiSystems(tx, orgId, rows.slice(i, i + 10_000)))).ids);
   await refreshDuplicateKeys(db, orgId, ids);
+  await settleAfterBulkLoad(db);
   const fresh: number[] = [];
   const near: number[] = [];
   let paired = 0;

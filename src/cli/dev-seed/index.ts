@@ -1,6 +1,6 @@
-import { PostgresAdapter, sql } from 'kysely';
 import { refreshDuplicateKeys } from '../../modules/inventory/index.js';
 import { getOrgSettings } from '../../modules/organizations/index.js';
+import { settleAfterBulkLoad } from '../../platform/db/bulk-load.js';
 import type { Db } from '../../platform/db/db.js';
 import { type MemberActor, seedAuditLog } from './audit.js';
 import { type SeedContext, type SeededAudit, namedPeople } from './context.js';
@@ -105,20 +105,9 @@ export async function seedOrganization(db: Db, opts: SeedOptions): Promise<SeedC
   });
   progress('audit-log', 0, Math.max(size.auditRows, audits.length));
   const auditRows = await seedAuditLog(db, ctx, audits, size.auditRows, members, (d, n) => progress('audit-log', d, n));
-  // Right after a bulk load PostgreSQL is not yet in the state autovacuum
-  // keeps a live database in, and plans and reads as if it were:
-  // - its statistics say the tables are empty, so a list can pick a scan (the
-  //   inventory list took 215 ms instead of 15 ms in the export bench);
-  // - no page is marked all-visible, so a covering index still visits every
-  //   row (gathering the facts at the large size: 200 ms, 73 ms after VACUUM).
-  // VACUUM (ANALYZE) does what autovacuum would, as PostgreSQL advises after a bulk load.
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    // this schema's tables only: a bare VACUUM reads every schema of the database
-    const tables = await sql<{
-      name: string;
-    }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(db);
-    for (const t of tables.rows) await sql`vacuum (analyze) ${sql.table(t.name)}`.execute(db);
-  }
+  // PostgreSQL plans and reads as if nothing had been loaded until autovacuum
+  // has run; SQLite's statistics would wait for the next open.
+  await settleAfterBulkLoad(db);
   return {
     aiSystems: size.aiSystems,
     suppliers: size.suppliers,
