@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as m0048 from '../../migrations/0048_name_pieces_numbers.js';
 import { refreshDuplicateKeys } from '../../src/modules/inventory/index.js';
 import { nameNumbers, probePieces } from '../../src/modules/inventory/inventory.duplicate-rules.js';
-import { pieceMates } from '../../src/modules/inventory/inventory.duplicate-store.js';
+import { activeDuplicateEdges, activeDuplicatePairs, pieceMates } from '../../src/modules/inventory/inventory.duplicate-store.js';
 import { Client, createTestApp, setupOwner, startSecondNode, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { fold } from '../../src/platform/text.js';
@@ -134,6 +134,43 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
     // a create of a near name in the series is paired through that lookup
     const near = await create('Lead modl 2-50', 'Scores leads');
     expect((await groups()).some((g) => g.ids.includes(near.id) && g.names.includes('Lead model 2-50'))).toBe(true);
+  });
+
+  it('groups read from the edges alone name and skip what a join with the systems would', async () => {
+    // after renames, merges and archives of ends, the names stored on the
+    // edges and the archived ids the readers skip give what joining every
+    // edge with ai_systems gives
+    const x = await create('Churn forecaster', 'Predicts which customers cancel');
+    const y = await create('Churn forcaster', 'Predicts which customers cancel');
+    const z = await create('Churn forecastr', 'Predicts which customers cancel');
+    expect((await owner.patch(url(`/${y.id}`), { name: 'Churn forecaster v' })).status).toBe(200);
+    expect((await owner.post(url(`/${z.id}/archive`), {})).status).toBe(200);
+    const joined = await t.database.db
+      .selectFrom('ai_system_duplicates as e')
+      .innerJoin('ai_systems as a', 'a.id', 'e.system_id')
+      .innerJoin('ai_systems as b', 'b.id', 'e.other_id')
+      .select([
+        'e.system_id',
+        'e.other_id',
+        'e.reason',
+        'a.name as a_name',
+        'a.name_key as a_key',
+        'b.name as b_name',
+        'b.name_key as b_key',
+      ])
+      .where('e.org_id', '=', orgId)
+      .whereRef('e.system_id', '<', 'e.other_id')
+      .where('a.archived_at', 'is', null)
+      .where('b.archived_at', 'is', null)
+      .execute();
+    const sorted = <T extends { system_id: string; other_id: string }>(rows: T[]) =>
+      [...rows].sort((p, q) => `${p.system_id}${p.other_id}`.localeCompare(`${q.system_id}${q.other_id}`));
+    const edges = await activeDuplicateEdges(t.database.db, orgId);
+    expect(edges.length).toBeGreaterThan(0);
+    expect(sorted(edges)).toEqual(sorted(joined));
+    expect(await activeDuplicatePairs(t.database.db, orgId)).toHaveLength(joined.length);
+    const churn = (await groups()).find((g) => g.ids.includes(x.id));
+    expect(churn?.names.sort()).toEqual(['Churn forecaster', 'Churn forecaster v']);
   });
 
   it('the pieces 0048 rebuilds are the ones writes store', async () => {

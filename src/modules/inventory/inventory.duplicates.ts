@@ -93,7 +93,7 @@ async function refreshSome(db: Executor, orgId: string, ids: string[]) {
   const edges = pairEdges(
     [...pairs.values()].map(([a, b]) => [details.get(a), details.get(b)] as [DuplicateCandidate, DuplicateCandidate]),
   );
-  await store.replaceDuplicateEdges(db, orgId, ids, edges);
+  await store.replaceDuplicateEdges(db, orgId, ids, edges, (id) => details.get(id) as DuplicateCandidate);
 }
 
 /**
@@ -112,7 +112,8 @@ async function refreshWholeOrg(db: Executor, orgId: string, ids?: string[]) {
   const turns = turnsEvery();
   for (const _ of nearNamePairSteps(candidates, written, found)) await turns();
   const edges = pairEdges(found.map(([i, j]) => [candidates[i], candidates[j]]));
-  await store.replaceDuplicateEdges(db, orgId, ids, edges);
+  const ends = new Map(found.flat().map((i) => [candidates[i].id, candidates[i]] as const));
+  await store.replaceDuplicateEdges(db, orgId, ids, edges, (id) => ends.get(id) as DuplicateCandidate);
 }
 
 /**

@@ -76,13 +76,18 @@ export interface AiSystemSuppliersTable {
  * Likely duplicates, stored on write (inventory.duplicates): one row per
  * direction, so a page's flags are one indexed read. Kept for archived
  * systems too (an edge depends only on its two records); readers skip edges
- * with an archived end.
+ * with an archived end. Each row carries the other system's name: the
+ * duplicate groups and their count read this table alone, not a join with
+ * ai_systems per edge. A name changes only through a write that rewrites
+ * the system's edges, both directions, so the copy never goes stale.
  */
 export interface AiSystemDuplicatesTable {
   org_id: string;
   system_id: string;
   other_id: string;
   reason: string;
+  other_name: string;
+  other_key: string;
 }
 
 /**
