@@ -4,6 +4,7 @@
 // is prepared through the API with an AI system and a supplier whose names
 // are long and barely breakable, a gap assessment with an action plan, an
 // approved scope, and Germany as its country, so dates read 01.11.2026.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUIREMENTS } from '../../src/catalogue/index.js';
 import { type E2e, helpers, screenshotPath, startE2e, TIMEOUT } from './harness.js';
@@ -168,10 +169,41 @@ async function measure(): Promise<Overflow> {
   }, Boolean(process.env.LAYOUT_ONLY));
 }
 
-/** Opens a page and waits until it has rendered its heading and loaded its data. */
+/**
+ * Resolves once the page has had no request in flight for `quietMs`: what
+ * Playwright's 'networkidle' waits for, with 500 ms of quiet, which cost
+ * this file 35 s over its 72 pages. A page asks for its data as soon as it
+ * renders, and for what that data names right after, well inside 150 ms.
+ */
+function requestsSettled(page: Page) {
+  let inFlight = 0;
+  let changed = performance.now();
+  const bump = (by: number) => () => {
+    inFlight += by;
+    changed = performance.now();
+  };
+  page.on('request', bump(1));
+  page.on('requestfinished', bump(-1));
+  page.on('requestfailed', bump(-1));
+  return async (quietMs = 150) => {
+    while (inFlight > 0 || performance.now() - changed < quietMs) await new Promise((r) => setTimeout(r, 25));
+  };
+}
+let settled: ReturnType<typeof requestsSettled>;
+
+/**
+ * Opens a page and waits until it has rendered its heading and loaded its
+ * data. Once the app is loaded, it moves the way a link does (the router
+ * follows the history), not by loading the app again: 0.3 s a page less.
+ */
 async function visit(path: string): Promise<{ notFound: boolean }> {
-  await e.page.goto(path);
-  await e.page.waitForLoadState('networkidle');
+  if (e.page.url().startsWith(e.baseUrl))
+    await e.page.evaluate((to) => {
+      history.pushState(null, '', to);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+  else await e.page.goto(path);
+  await settled();
   await e.page.getByRole('heading', { level: 1 }).first().waitFor();
   await e.page
     .getByLabel('Loading', { exact: true })
@@ -188,6 +220,7 @@ async function visit(path: string): Promise<{ notFound: boolean }> {
 describe('layout at 390 px', () => {
   beforeAll(async () => {
     e = await startE2e({ width: 390, height: 844 });
+    settled = requestsSettled(e.page);
     const res = await e.context.request.post('/api/v1/setup', { data: OWNER });
     expect(res.status()).toBe(201);
     const body = await res.json();
