@@ -106,12 +106,7 @@ async function refreshSome(db: Executor, orgId: string, ids: string[]) {
       pairs.set(`${a} ${b}`, [a, b]);
     }
   }
-  const ends = [...new Set([...pairs.values()].flat())];
-  const details = new Map((await repo.duplicateDetails(db, orgId, ends)).map((d) => [d.id, d] as const));
-  const edges = pairEdges(
-    [...pairs.values()].map(([a, b]) => [details.get(a), details.get(b)] as [DuplicateCandidate, DuplicateCandidate]),
-  );
-  await store.replaceDuplicateEdges(db, orgId, ids, edges, (id) => details.get(id) as DuplicateCandidate);
+  await storePairs(db, orgId, ids, [...pairs.values()]);
 }
 
 /**
@@ -123,15 +118,31 @@ async function refreshSome(db: Executor, orgId: string, ids: string[]) {
  * seconds, and other requests (reads, on SQLite's reader connection too) go on.
  */
 async function refreshWholeOrg(db: Executor, orgId: string, ids?: string[]) {
-  const { systems, candidates } = await store.allDuplicateCandidates(db, orgId);
+  const systems = await store.allSystemNames(db, orgId);
   const written = ids ? new Set(ids) : undefined;
   await store.writeNamePieces(db, orgId, ids, written ? systems.filter((s) => written.has(s.id)) : systems);
   const found: [number, number][] = [];
+  const named = systems.map((s) => ({ id: s.id, nameKey: s.name_key }));
   const turns = turnsEvery();
-  for (const _ of nearNamePairSteps(candidates, written, found)) await turns();
-  const edges = pairEdges(found.map(([i, j]) => [candidates[i], candidates[j]]));
-  const ends = new Map(found.flat().map((i) => [candidates[i].id, candidates[i]] as const));
-  await store.replaceDuplicateEdges(db, orgId, ids, edges, (id) => ends.get(id) as DuplicateCandidate);
+  for (const _ of nearNamePairSteps(named, written, found)) await turns();
+  await storePairs(
+    db,
+    orgId,
+    ids,
+    found.map(([i, j]) => [systems[i].id, systems[j].id]),
+  );
+}
+
+/**
+ * Reads the purposes and suppliers of the pairs with near names (each pair
+ * is [a, b] ids), decides which are likely duplicates, and stores those as
+ * the edges of `ids` (of every system when omitted).
+ */
+async function storePairs(db: Executor, orgId: string, ids: string[] | undefined, pairs: [string, string][]) {
+  const ends = [...new Set(pairs.flat())];
+  const details = new Map((await repo.duplicateDetails(db, orgId, ends)).map((d) => [d.id, d] as const));
+  const edges = pairEdges(pairs.map(([a, b]) => [details.get(a), details.get(b)] as [DuplicateCandidate, DuplicateCandidate]));
+  await store.replaceDuplicateEdges(db, orgId, ids, edges, (id) => details.get(id) as DuplicateCandidate);
 }
 
 /**

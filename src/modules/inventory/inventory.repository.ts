@@ -293,25 +293,18 @@ export async function summaryCounts(db: Executor, orgId: string, reviewCutoff: s
 export type CandidateRow = { id: string; name: string; name_key: string; purpose: string };
 
 /** Candidate rows with their supplier ids, as duplicate detection compares them. */
-export async function withSupplierIds(
-  db: Executor,
-  orgId: string,
-  systems: CandidateRow[],
-  links?: Row<'ai_system_suppliers'>[],
-) {
-  const found = links ?? [];
-  if (!links) {
-    const ids = systems.map((s) => s.id);
-    for (let i = 0; i < ids.length; i += 500)
-      found.push(
-        ...(await db
-          .selectFrom('ai_system_suppliers')
-          .selectAll()
-          .where('org_id', '=', orgId)
-          .where('ai_system_id', 'in', ids.slice(i, i + 500))
-          .execute()),
-      );
-  }
+async function withSupplierIds(db: Executor, orgId: string, systems: CandidateRow[]) {
+  const ids = systems.map((s) => s.id);
+  const found: Row<'ai_system_suppliers'>[] = [];
+  for (let i = 0; i < ids.length; i += 500)
+    found.push(
+      ...(await db
+        .selectFrom('ai_system_suppliers')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('ai_system_id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
   const bySystem = new Map<string, string[]>();
   for (const l of found) {
     const list = bySystem.get(l.ai_system_id) ?? [];
