@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as m0048 from '../../migrations/0048_name_pieces_numbers.js';
 import { refreshDuplicateKeys } from '../../src/modules/inventory/index.js';
@@ -162,6 +163,33 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
       await t.database.db.deleteFrom('ai_system_duplicates').where('org_id', '=', fleetOrg).execute();
       await refreshDuplicateKeys(t.database.db, fleetOrg);
       expect(await fleet()).toEqual(found);
+    },
+  );
+
+  // SQLite's reader connection plans lists; PostgreSQL's ANALYZE needs no test of its plan here.
+  it.skipIf(dialect === 'postgres')(
+    "a large import refreshes the planner's statistics, so ids are looked up, not scanned",
+    async () => {
+      const orgOf = (await owner.post('/api/v1/orgs', { name: 'Stats Co' })).body.id as string;
+      const plan = async () => {
+        const q = t.database.db
+          .selectFrom('ai_systems')
+          .select(['id', 'name_key'])
+          .where('org_id', '=', orgOf)
+          .where('id', 'in', ['a', 'b', 'c'])
+          .compile();
+        const rows = await t.database.db.executeQuery<{ detail: string }>(
+          CompiledQuery.raw(`explain query plan ${q.sql}`, [...q.parameters]),
+        );
+        return rows.rows.map((r) => r.detail).join('; ');
+      };
+      // the statistics this database had before: ai_systems nearly empty
+      const names = Array.from({ length: 1200 }, (_, i) => `Stats system ${i}`);
+      const res = await owner.request('POST', `/api/v1/orgs/${orgOf}/ai-systems/import`, `Name\n${names.join('\n')}\n`, {
+        'content-type': 'text/csv',
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(await plan()).toMatch(/USING (INDEX|PRIMARY KEY) sqlite_autoindex_ai_systems|\(id=\?\)/);
     },
   );
 

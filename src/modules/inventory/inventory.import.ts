@@ -1,4 +1,3 @@
-import { PostgresAdapter, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { CsvSyntaxError, readCsv } from '../../exports/csv.js';
 import { BomJsonError, readBom } from '../../exports/cyclonedx.js';
@@ -6,6 +5,7 @@ import { BomSchemaError } from '../../exports/cyclonedx-schema.js';
 import { readXlsx, XlsxReadError, XlsxRowLimitError } from '../../exports/xlsx.js';
 import { type Actor, appendAuditMany, type AuditEntry } from '../../platform/audit-log/audit-log.js';
 import type { Db, Executor } from '../../platform/db/db.js';
+import { refreshStatistics } from '../../platform/db/bulk-load.js';
 import type { Row } from '../../platform/db/tables.js';
 import { getOrgSettings, listMembers } from '../organizations/index.js';
 import { findSuppliersByNameKey, insertSupplier, SUPPLIER_KINDS, type SupplierInput } from '../suppliers/index.js';
@@ -73,7 +73,7 @@ export async function readImportFile(format: ImportFormat, data: ImportData): Pr
   }
 }
 
-/** Rows written after which PostgreSQL's planner statistics are refreshed. */
+/** Rows written after which the planner's statistics are refreshed (refreshStatistics). */
 const ANALYZE_AFTER = 1000;
 
 // ------------------------------------------------------------------ planning
@@ -362,11 +362,7 @@ export async function importInventory(
   // Planning reads inside the writing transaction, so what was checked is what gets written.
   if (opts.dryRun) return run(db);
   const report = await db.transaction().execute(run);
-  if (report.created + report.updated >= ANALYZE_AFTER && db.getExecutor().adapter instanceof PostgresAdapter) {
-    // A bulk import changes the tables faster than autovacuum notices; until
-    // it does, the planner believes the organization has a handful of systems
-    // and lists by scanning and sorting all of them instead of using indexes.
-    await sql`analyze ai_systems, ai_system_suppliers`.execute(db);
-  }
+  if (report.created + report.updated >= ANALYZE_AFTER)
+    await refreshStatistics(db, ['ai_systems', 'ai_system_suppliers', 'ai_system_name_pieces']);
   return report;
 }
