@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
 import { nextTurn, turnsEvery } from '../../platform/turns.js';
 import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
@@ -75,17 +76,15 @@ export async function allSystemNames(db: Executor, orgId: string) {
   let after: { name_key: string; id: string } | undefined;
   for (;;) {
     const from = after;
+    // A row value, not "name_key > ? OR (name_key = ? AND id > ?)": SQLite
+    // seeks the index to it, where the OR walked the organization's index
+    // from its start on every page (40 ms a page near the end of 100,000).
     const page = await db
       .selectFrom('ai_systems')
       .select(['id', 'name_key'])
       .where('org_id', '=', orgId)
       .$if(from !== undefined, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('name_key', '>', (from as { name_key: string }).name_key),
-            eb.and([eb('name_key', '=', (from as { name_key: string }).name_key), eb('id', '>', (from as { id: string }).id)]),
-          ]),
-        ),
+        q.where(sql<boolean>`(name_key, id) > (${(from as { name_key: string }).name_key}, ${(from as { id: string }).id})`),
       )
       .orderBy('name_key')
       .orderBy('id')
