@@ -131,11 +131,11 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
   it.skipIf(dialect === 'postgres')(
     'a batch of over 500 into a large organization looks each row up and stores the pairs a whole rebuild finds',
     async () => {
-      // 7,000 stored systems hold more than ten per written row, so each of
+      // 16,000 stored systems hold more than 25 per written row, so each of
       // the 600 rows is looked up. An organization of its own, without the
       // stems above.
       const fleetOrg = (await owner.post('/api/v1/orgs', { name: 'Fleet Co' })).body.id as string;
-      const stored = Array.from({ length: 7000 }, (_, i) => ({
+      const stored = Array.from({ length: 16_000 }, (_, i) => ({
         ...EMPTY_AI_SYSTEM,
         name: `Fleet ${['router', 'planner', 'scorer', 'ranker'][i % 4]} ${['north', 'south', 'east', 'west', 'hub'][i % 5]} unit ${i}`,
         purpose: 'Plans delivery routes',
