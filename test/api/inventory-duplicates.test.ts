@@ -37,6 +37,23 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
   };
   const groups = async () => (await owner.get(url('/duplicates'))).body.items as Group[];
   const summaryGroups = async () => (await owner.get(url('/summary'))).body.duplicateGroups as number;
+  /** Imports these names (with one purpose, if given) into an organization as a CSV. */
+  const importNames = async (org: string, names: string[], purpose?: string) => {
+    const csv = purpose ? `Name,Purpose\n${names.map((n) => `${n},${purpose}`).join('\n')}\n` : `Name\n${names.join('\n')}\n`;
+    const res = await owner.request('POST', `/api/v1/orgs/${org}/ai-systems/import`, csv, { 'content-type': 'text/csv' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  };
+  /** An organization's duplicate groups whose names contain `word`, each as its sorted names joined, sorted. */
+  const groupNames = async (org: string, word: string) =>
+    ((await owner.get(`/api/v1/orgs/${org}/ai-systems/duplicates`)).body.items as Group[])
+      .map((g) => [...g.names].sort().join(' | '))
+      .filter((g) => g.includes(word))
+      .sort();
+  /** Throws away an organization's stored pairs and rebuilds them in one pass: what every write must agree with. */
+  const rebuild = async (org: string) => {
+    await t.database.db.deleteFrom('ai_system_duplicates').where('org_id', '=', org).execute();
+    await refreshDuplicateKeys(t.database.db, org);
+  };
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -84,11 +101,7 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
   });
 
   it('an import into names sharing a long stem stores the pairs a whole rebuild finds', async () => {
-    const csv = (names: string[]) => `Name,Purpose\n${names.map((n) => `${n},Scores leads`).join('\n')}\n`;
-    const importing = async (names: string[]) => {
-      const res = await owner.request('POST', url('/import'), csv(names), { 'content-type': 'text/csv' });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    };
+    const importing = (names: string[]) => importNames(orgId, names, 'Scores leads');
     // "Lead model team aaabbbccc": one length, so every name holds the same
     // first piece, and tails at least three edits apart, so none is near
     // another. Each lookup of the second import reads the whole stem until
@@ -108,12 +121,7 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
       'Lead models',
       `${stem(3)}x`,
     ]);
-    const pairsOf = async () =>
-      (await groups())
-        .map((g) => [...g.names].sort().join(' | '))
-        .filter((g) => g.includes('Lead'))
-        .sort();
-    const stored = await pairsOf();
+    const stored = await groupNames(orgId, 'Lead');
     expect(stored).toContain('Lead mode 2-5 | Lead model 2-5');
     expect(stored).toContain('Lead model | Lead models');
     expect(stored).toContain(`${stem(3)} | ${stem(3)}x`);
@@ -121,9 +129,8 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
     // nothing across numbers, nothing among the stem's tails
     expect(stored.some((g) => g.includes('1-') && g.includes('2-'))).toBe(false);
     expect(stored.filter((g) => g.includes('team'))).toHaveLength(1);
-    await t.database.db.deleteFrom('ai_system_duplicates').where('org_id', '=', orgId).execute();
-    await refreshDuplicateKeys(t.database.db, orgId);
-    expect(await pairsOf()).toEqual(stored);
+    await rebuild(orgId);
+    expect(await groupNames(orgId, 'Lead')).toEqual(stored);
   });
 
   // On PostgreSQL a batch this size still makes one pass over the
@@ -148,21 +155,13 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
         stored[13].name.replace('unit', 'unt'),
         'Fleet courier zone 7',
       ];
-      const csv = `Name,Purpose\n${rows.map((n) => `${n},Plans delivery routes`).join('\n')}\n`;
-      const res = await owner.request('POST', `/api/v1/orgs/${fleetOrg}/ai-systems/import`, csv, { 'content-type': 'text/csv' });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      const fleet = async () =>
-        ((await owner.get(`/api/v1/orgs/${fleetOrg}/ai-systems/duplicates`)).body.items as Group[])
-          .map((g) => [...g.names].sort().join(' | '))
-          .filter((g) => g.includes('Fleet'))
-          .sort();
-      const found = await fleet();
+      await importNames(fleetOrg, rows, 'Plans delivery routes');
+      const found = await groupNames(fleetOrg, 'Fleet');
       expect(found).toContain(`${stored[12].name} | ${stored[12].name}`);
       expect(found).toContain(`${stored[13].name} | ${stored[13].name.replace('unit', 'unt')}`);
       expect(found).toContain('Fleet courier zone 7 | Fleet courier zone 7');
-      await t.database.db.deleteFrom('ai_system_duplicates').where('org_id', '=', fleetOrg).execute();
-      await refreshDuplicateKeys(t.database.db, fleetOrg);
-      expect(await fleet()).toEqual(found);
+      await rebuild(fleetOrg);
+      expect(await groupNames(fleetOrg, 'Fleet')).toEqual(found);
     },
   );
 
@@ -184,11 +183,10 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
         return rows.rows.map((r) => r.detail).join('; ');
       };
       // the statistics this database had before: ai_systems nearly empty
-      const names = Array.from({ length: 1200 }, (_, i) => `Stats system ${i}`);
-      const res = await owner.request('POST', `/api/v1/orgs/${orgOf}/ai-systems/import`, `Name\n${names.join('\n')}\n`, {
-        'content-type': 'text/csv',
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      await importNames(
+        orgOf,
+        Array.from({ length: 1200 }, (_, i) => `Stats system ${i}`),
+      );
       expect(await plan()).toMatch(/USING (INDEX|PRIMARY KEY) sqlite_autoindex_ai_systems|\(id=\?\)/);
     },
   );

@@ -105,8 +105,8 @@ export async function seedOrganization(db: Db, opts: SeedOptions): Promise<SeedC
   });
   progress('audit-log', 0, Math.max(size.auditRows, audits.length));
   const auditRows = await seedAuditLog(db, ctx, audits, size.auditRows, members, (d, n) => progress('audit-log', d, n));
-  // PostgreSQL plans and reads as if nothing had been loaded until autovacuum
-  // has run; SQLite's statistics would wait for the next open.
+  // Until autovacuum (PostgreSQL) or the next optimize (SQLite) has run, the
+  // planner reads the tables as if nothing had been loaded.
   await settleAfterBulkLoad(db);
   return {
     aiSystems: size.aiSystems,

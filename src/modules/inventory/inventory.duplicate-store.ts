@@ -75,21 +75,13 @@ export async function allSystemNames(db: Executor, orgId: string) {
   const systems: { id: string; name_key: string }[] = [];
   let after: { name_key: string; id: string } | undefined;
   for (;;) {
-    const from = after;
+    let query = db.selectFrom('ai_systems').select(['id', 'name_key']).where('org_id', '=', orgId);
     // A row value, not "name_key > ? OR (name_key = ? AND id > ?)": SQLite
     // seeks the index to it, where the OR walked the organization's index
-    // from its start on every page (40 ms a page near the end of 100,000).
-    const page = await db
-      .selectFrom('ai_systems')
-      .select(['id', 'name_key'])
-      .where('org_id', '=', orgId)
-      .$if(from !== undefined, (q) =>
-        q.where(sql<boolean>`(name_key, id) > (${(from as { name_key: string }).name_key}, ${(from as { id: string }).id})`),
-      )
-      .orderBy('name_key')
-      .orderBy('id')
-      .limit(PAGE)
-      .execute();
+    // from its start on every page (0.65 ms against 0.03 ms for the last
+    // page of 10,000, growing with the organization).
+    if (after) query = query.where(sql<boolean>`(name_key, id) > (${after.name_key}, ${after.id})`);
+    const page = await query.orderBy('name_key').orderBy('id').limit(PAGE).execute();
     systems.push(...page);
     if (page.length < PAGE) break;
     after = page[page.length - 1];
