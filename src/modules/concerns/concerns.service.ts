@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { type Actor, appendAudit, entityHistory } from '../../platform/audit-log/audit-log.js';
 import { can, PERMISSIONS, type Role } from '../../platform/auth/roles.js';
 import { todayUtc } from '../../platform/dates.js';
-import { type Db, type Executor, forUpdate, nowIso } from '../../platform/db/db.js';
+import { type Db, type Executor, forUpdate, nowIso, orgOfIds } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import { conflict, type FieldError, invalid, notFound } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notify/index.js';
@@ -499,7 +499,12 @@ export async function concernsDue(
 /** Concern labels for links from other records (an incident's source). */
 export async function concernLabels(db: Executor, orgId: string, ids: string[]) {
   const rows = ids.length
-    ? await db.selectFrom('concerns').select(['id', 'number_seq']).where('org_id', '=', orgId).where('id', 'in', ids).execute()
+    ? await db
+        .selectFrom('concerns')
+        .select(['id', 'number_seq'])
+        .where(orgOfIds(db), '=', orgId)
+        .where('id', 'in', ids)
+        .execute()
     : [];
   return new Map(rows.map((r) => [r.id, { label: concernNumber(r.number_seq), archived: false, linkable: true }]));
 }

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql } from 'kysely';
-import type { Executor } from '../../platform/db/db.js';
+import { type Executor, orgOfIds } from '../../platform/db/db.js';
 import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 
 // Queries of the document tables that the register kit does not write for us.
@@ -133,7 +133,7 @@ export async function retiredAmong(db: Executor, orgId: string, ids: string[]): 
   const rows = await db
     .selectFrom('documents')
     .select('id')
-    .where('org_id', '=', orgId)
+    .where(orgOfIds(db), '=', orgId)
     .where('id', 'in', ids)
     .where('retired_at', 'is not', null)
     .execute();

@@ -1,7 +1,7 @@
 // Evidence (clauses 7.5, 9.1): files, links and records showing that
 // requirements and controls are met, what they cover, and reminders before
 // they run out.
-import type { Executor } from '../../platform/db/db.js';
+import { type Executor, orgOfIds } from '../../platform/db/db.js';
 import { registerReminderJob } from '../../platform/jobs/index.js';
 import { registerLinkKind } from '../../platform/refs/index.js';
 import { registerLinkKindOf } from '../../platform/register/index.js';
@@ -41,7 +41,7 @@ export async function evidenceItemsByIds(db: Executor, orgId: string, ids: strin
   const rows = await db
     .selectFrom('evidence')
     .select(['id', 'number_seq', 'title', 'valid_until', 'collected_on'])
-    .where('org_id', '=', orgId)
+    .where(orgOfIds(db), '=', orgId)
     .where('id', 'in', ids)
     .execute();
   return new Map(

@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/db/db.js';
+import { type Executor, orgOfIds } from '../../platform/db/db.js';
 import { type LinkTarget, resolveLinks } from '../../platform/refs/index.js';
 
 /** Link labels of assessments, "Impact assessment of <system> (approved)": two queries for any number. */
@@ -8,7 +8,7 @@ export async function assessmentLinkTargets(db: Executor, orgId: string, ids: st
   const rows = await db
     .selectFrom('impact_assessments')
     .select(['id', 'ai_system_id', 'status', 'archived_at'])
-    .where('org_id', '=', orgId)
+    .where(orgOfIds(db), '=', orgId)
     .where('id', 'in', unique)
     .execute();
   const system = await resolveLinks(

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/db.js';
+import { type Executor, orgOfIds } from '../../platform/db/db.js';
 import { nextTurn, turnsEvery } from '../../platform/turns.js';
 import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 import { type DuplicateEdge, nameNumbers, namePieces } from './inventory.duplicate-rules.js';
@@ -108,7 +108,7 @@ export async function nameKeysOf(db: Executor, orgId: string, ids: string[]) {
       ...(await db
         .selectFrom('ai_systems')
         .select(['id', 'name_key'])
-        .where('org_id', '=', orgId)
+        .where(orgOfIds(db), '=', orgId)
         .where('id', 'in', ids.slice(i, i + 500))
         .execute()),
     );

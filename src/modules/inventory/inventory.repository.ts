@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
-import { type Executor, forUpdate } from '../../platform/db/db.js';
+import { type Executor, forUpdate, orgOfIds } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { resolveLinks } from '../../platform/refs/index.js';
 import { fold } from '../../platform/text.js';
@@ -15,7 +15,7 @@ export function findAiSystem(db: Executor, orgId: string, id: string) {
 
 export function findAiSystems(db: Executor, orgId: string, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('ai_systems').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute();
+  return db.selectFrom('ai_systems').selectAll().where(orgOfIds(db), '=', orgId).where('id', 'in', ids).execute();
 }
 
 /**
@@ -27,7 +27,7 @@ export function lockAiSystems(tx: Executor, orgId: string, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return forUpdate(
     tx,
-    tx.selectFrom('ai_systems').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).orderBy('id'),
+    tx.selectFrom('ai_systems').selectAll().where(orgOfIds(tx), '=', orgId).where('id', 'in', ids).orderBy('id'),
   ).execute();
 }
 
@@ -328,7 +328,7 @@ export async function duplicateDetails(db: Executor, orgId: string, ids: string[
       ...(await db
         .selectFrom('ai_systems')
         .select(['id', 'name', 'name_key', 'purpose'])
-        .where('org_id', '=', orgId)
+        .where(orgOfIds(db), '=', orgId)
         .where('id', 'in', ids.slice(i, i + 500))
         .execute()),
     );

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../../platform/audit-log/audit-log.js';
 import { CompiledQuery, PostgresAdapter } from 'kysely';
-import { type Db, type Executor, forUpdate } from '../../platform/db/db.js';
+import { type Db, type Executor, forUpdate, orgOfIds } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import { type FieldError, invalid, notFound } from '../../platform/http/errors.js';
 import { resolveLinks } from '../../platform/refs/index.js';
@@ -133,7 +133,7 @@ export async function ingestObservations(
       tx
         .selectFrom('monitoring_metrics')
         .selectAll()
-        .where('org_id', '=', orgId)
+        .where(orgOfIds(tx), '=', orgId)
         .where('id', 'in', [...fresh.keys()])
         .orderBy('id'),
     ).execute();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getRequirement, isRequirementId } from '../../catalogue/index.js';
 import { todayUtc } from '../../platform/dates.js';
 import type { Executor } from '../../platform/db/db.js';
-import { nowIso } from '../../platform/db/db.js';
+import { nowIso, orgOfIds } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import { conflict, type FieldError } from '../../platform/http/errors.js';
 import {
@@ -331,7 +331,7 @@ async function presentNonconformities(
       const found = await db
         .selectFrom('nonconformities')
         .select(['id', 'number_seq', 'title'])
-        .where('org_id', '=', orgId)
+        .where(orgOfIds(db), '=', orgId)
         .where('id', 'in', want)
         .execute();
       return new Map(found.map((f) => [f.id, { id: f.id, number: nonconformityNumber(Number(f.number_seq)), title: f.title }]));

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/audit-log/audit-log.js';
-import type { Executor } from '../../platform/db/db.js';
+import { type Executor, orgOfIds } from '../../platform/db/db.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import { type Person, resolvePeople } from '../../platform/refs/index.js';
 import { findRow, insertRecord, recordHistory } from '../../platform/register/index.js';
@@ -247,7 +247,7 @@ export async function nonconformityStates(db: Executor, orgId: string, ids: stri
   const rows = await db
     .selectFrom('nonconformities')
     .select(['id', 'number_seq', 'status', 'closed_at'])
-    .where('org_id', '=', orgId)
+    .where(orgOfIds(db), '=', orgId)
     .where('id', 'in', unique)
     .execute();
   return new Map(

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { todayUtc } from '../../platform/dates.js';
-import type { Executor } from '../../platform/db/db.js';
+import { type Executor, orgOfIds } from '../../platform/db/db.js';
 import type { Row } from '../../platform/db/tables.js';
 import type { FieldError } from '../../platform/http/errors.js';
 import { checkLinks, personColumns, resolveLinks, resolvePeople, toPerson } from '../../platform/refs/index.js';
@@ -53,7 +53,12 @@ function toColumns(input: RecordInput) {
 export async function topicsById(db: Executor, orgId: string, ids: string[]) {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map<string, Row<'training_topics'>>();
-  const rows = await db.selectFrom('training_topics').selectAll().where('org_id', '=', orgId).where('id', 'in', unique).execute();
+  const rows = await db
+    .selectFrom('training_topics')
+    .selectAll()
+    .where(orgOfIds(db), '=', orgId)
+    .where('id', 'in', unique)
+    .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -12,6 +12,8 @@ import {
   type PostgresDialectConfig,
   PostgresDriver,
   SqliteDialect,
+  type RawBuilder,
+  sql,
   type Transaction,
 } from 'kysely';
 import type pg from 'pg';
@@ -220,6 +222,20 @@ export function openDatabase(opts: OpenOptions): Database {
  */
 export function forUpdate<Q extends { forUpdate(): Q }>(tx: Executor, query: Q): Q {
   return tx.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query;
+}
+
+/**
+ * The `org_id` column, for a query that also names its rows by a list of ids:
+ * `.where(orgOfIds(db), '=', orgId).where('id', 'in', ids)`. SQLite's sampled
+ * statistics (analysis_limit) put any organization at about 1,000 rows
+ * however large it is, so from about 150 ids its planner walks the
+ * organization's org_id index rather than looking the ids up: 500 ids took
+ * 4.4 ms against 1.3 at 11,000 AI systems, about 50 ms at 100,000. A unary
+ * plus keeps the column out of SQLite's choice of index (the row is still
+ * checked); PostgreSQL's statistics choose the key lookups by themselves.
+ */
+export function orgOfIds(db: Executor): RawBuilder<string> {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? sql.ref<string>('org_id') : sql<string>`+org_id`;
 }
 
 export function nowIso(): string {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { appendAudit } from '../audit-log/audit-log.js';
 import { jsonColumn } from '../db/columns.js';
 import type { Db, Executor } from '../db/db.js';
-import { nowIso } from '../db/db.js';
+import { nowIso, orgOfIds } from '../db/db.js';
 import { queryTemplate } from '../db/statement-cache.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
 import { etagOf, StaleMarker, StaleWrite } from '../register/concurrency.js';
@@ -407,7 +407,7 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
       const rows = await loose(db)
         .selectFrom(table)
         .select(['id', 'version', 'status'])
-        .where('org_id', '=', orgId)
+        .where(orgOfIds(db), '=', orgId)
         .where('id', 'in', unique)
         .execute();
       return new Map(
