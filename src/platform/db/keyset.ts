@@ -30,8 +30,15 @@ export function applyKeyset<T extends keyof DB, O>(
   if (after) {
     const [value, lastId] = after;
     const op = sort.direction === 'asc' ? sql`>` : sql`<`;
+    const from = sort.direction === 'asc' ? sql`>=` : sql`<=`;
+    // The first term says the same as the OR and is there for the planners:
+    // with the OR alone neither SQLite nor PostgreSQL starts the index range
+    // at the cursor, and walks the organization's rows up to it (page 950 of
+    // 1,000 over 100,000 AI systems: 16 ms on SQLite, 129 on PostgreSQL;
+    // about 1 ms from anywhere with the range).
     q = q.where(
-      (_eb: ExpressionBuilder<DB, T>) => sql<boolean>`(${col} ${op} ${value} or (${col} = ${value} and ${id} ${op} ${lastId}))`,
+      (_eb: ExpressionBuilder<DB, T>) =>
+        sql<boolean>`${col} ${from} ${value} and (${col} ${op} ${value} or (${col} = ${value} and ${id} ${op} ${lastId}))`,
     );
   }
   return q
