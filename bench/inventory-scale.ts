@@ -5,12 +5,13 @@
 // event-loop block while they run, a create (which now stores its pairs), and
 // an inventory CSV import of IMPORT_ROWS rows with a list probed every 20 ms
 // meanwhile (its latency and the longest event-loop block). Then the rebuild
-// of the stored name pieces (migration 0048) at that size, and creates in a
-// numbered series of SERIES names ("Scoring model 1-1" ... ).
+// of the stored name pieces (migrations 0048 and 0050) at that size, and
+// creates in a numbered series of SERIES names ("Scoring model 1-1" ... ).
 //
 //   npx tsx bench/inventory-scale.ts [systems]      (default 100000)
 import { performance } from 'node:perf_hooks';
 import * as m0048 from '../migrations/0048_name_pieces_numbers.js';
+import * as m0050 from '../migrations/0050_name_pieces_keys.js';
 import { buildApp } from '../src/app.js';
 import { refreshDuplicateKeys } from '../src/modules/inventory/index.js';
 import type { AiSystemInput } from '../src/modules/inventory/inventory.schemas.js';
@@ -154,6 +155,9 @@ async function run(dialect: TestDialect) {
     t = performance.now();
     await m0048.up(db as never);
     console.log(`  migration 0048 (name pieces rebuilt): ${ms(performance.now() - t)}`);
+    t = performance.now();
+    await m0050.up(db as never);
+    console.log(`  migration 0050 (names copied onto the pieces): ${ms(performance.now() - t)}`);
 
     const series = await createsInSeries(client, database.db, orgId, base);
     console.log(

@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as m0048 from '../../migrations/0048_name_pieces_numbers.js';
+import * as m0050 from '../../migrations/0050_name_pieces_keys.js';
 import { refreshDuplicateKeys } from '../../src/modules/inventory/index.js';
 import { nameNumbers, probePieces } from '../../src/modules/inventory/inventory.duplicate-rules.js';
 import { activeDuplicateEdges, activeDuplicatePairs, pieceMates } from '../../src/modules/inventory/inventory.duplicate-store.js';
@@ -241,19 +242,21 @@ describe.each(testDialects())('stored duplicates follow every write (%s)', (dial
     expect(churn?.names.sort()).toEqual(['Churn forecaster', 'Churn forecaster v']);
   });
 
-  it('the pieces 0048 rebuilds are the ones writes store', async () => {
+  it('the pieces 0048 and 0050 rebuild are the ones writes store, with their names', async () => {
     const stored = async () =>
       (
         await t.database.db
           .selectFrom('ai_system_name_pieces')
-          .select(['org_id', 'piece', 'numbers', 'ai_system_id'])
+          .select(['org_id', 'piece', 'numbers', 'ai_system_id', 'name_key'])
           .orderBy('ai_system_id')
           .orderBy('piece')
           .execute()
       ).map((r) => Object.values(r).join(' '));
     const written = await stored();
     expect(written.some((r) => r.includes(' 2 50 ') || r.includes(' 250 '))).toBe(true);
+    expect(written.every((r) => !r.endsWith(' '))).toBe(true); // every piece holds a name
     await m0048.up(t.database.db as never);
+    await m0050.up(t.database.db as never);
     expect(await stored()).toEqual(written);
   });
 });

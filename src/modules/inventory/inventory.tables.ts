@@ -102,6 +102,8 @@ export interface AiSystemNamePiecesTable {
   piece: string;
   numbers: string;
   ai_system_id: string;
+  /** the system's folded name, so a lookup needs no join with ai_systems (0050) */
+  name_key: string;
 }
 
 export const userImpactColumn = jsonColumn(z.array(z.enum(USER_IMPACTS)));
