@@ -1,29 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, testDialects } from '../../../test/support/db.js';
-import { EMPTY_AI_SYSTEM } from '../../modules/inventory/inventory.schemas.js';
-import { insertAiSystems } from '../../modules/inventory/inventory.write.js';
-import { type Executor, orgOfIds } from './db.js';
-
-async function orgWithSystems(db: Executor, n: number) {
-  const id = randomUUID();
-  const now = '2026-01-01T00:00:00.000Z';
-  await db
-    .insertInto('organizations')
-    .values({ id, slug: id, name: id, created_at: now, updated_at: now, archived_at: null })
-    .execute();
-  const rows = Array.from({ length: n }, (_, i) => ({ ...EMPTY_AI_SYSTEM, name: `System ${i}`, purpose: 'Scores leads' }));
-  const { ids } = await db.transaction().execute((tx) => insertAiSystems(tx, id, rows));
-  return { id, ids };
-}
+import { createTestDatabase, testDialects } from '../support/db.js';
+import { orgWithSystems } from '../support/inventory-rows.js';
+import { orgOfIds } from '../../src/platform/db/db.js';
 
 describe.each(testDialects())('orgOfIds (%s)', (dialect) => {
   it("reads only the organization's rows among the ids asked for", async () => {
     const database = await createTestDatabase(dialect);
     try {
-      const a = await orgWithSystems(database.db, 3);
-      const b = await orgWithSystems(database.db, 2);
+      const a = await orgWithSystems(database.db, ['System 1', 'System 2', 'System 3']);
+      const b = await orgWithSystems(database.db, ['System 1', 'System 2']);
       const rows = await database.db
         .selectFrom('ai_systems')
         .select('id')
@@ -41,7 +28,10 @@ describe('orgOfIds on SQLite', () => {
   it('looks ids up by primary key where sampled statistics make an organization look small', async () => {
     const database = await createTestDatabase('sqlite');
     try {
-      const { id, ids } = await orgWithSystems(database.db, 20);
+      const { id, ids } = await orgWithSystems(
+        database.db,
+        Array.from({ length: 20 }, (_, i) => `System ${i}`),
+      );
       const asked = [...ids, ...Array.from({ length: 480 }, () => randomUUID())];
       const plan = (where: 'plain' | 'orgOfIds') =>
         database.db.transaction().execute(async (tx) => {

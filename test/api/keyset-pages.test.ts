@@ -1,24 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, testDialects } from '../../../test/support/db.js';
-import { EMPTY_AI_SYSTEM } from '../../modules/inventory/inventory.schemas.js';
-import { insertAiSystems } from '../../modules/inventory/inventory.write.js';
-import type { Executor } from './db.js';
-import { applyKeyset, type KeysetSort, keysetPage } from './keyset.js';
-import type { DB } from './tables.js';
-
-async function orgWithSystems(db: Executor, names: string[]) {
-  const id = randomUUID();
-  const now = '2026-01-01T00:00:00.000Z';
-  await db
-    .insertInto('organizations')
-    .values({ id, slug: id, name: id, created_at: now, updated_at: now, archived_at: null })
-    .execute();
-  const rows = names.map((name) => ({ ...EMPTY_AI_SYSTEM, name, purpose: 'Scores leads' }));
-  await db.transaction().execute((tx) => insertAiSystems(tx, id, rows));
-  return id;
-}
+import { createTestDatabase, testDialects } from '../support/db.js';
+import { orgWithSystems } from '../support/inventory-rows.js';
+import { applyKeyset, type KeysetSort, keysetPage } from '../../src/platform/db/keyset.js';
+import type { DB } from '../../src/platform/db/tables.js';
 
 const byName = (direction: 'asc' | 'desc'): KeysetSort => ({ expression: sql.ref('ai_systems.name_key'), direction });
 const page = (db: Kysely<DB>, orgId: string, sort: KeysetSort, cursor: string | undefined, limit: number) =>
@@ -39,7 +24,7 @@ describe.each(testDialects())('keyset pages (%s)', (dialect) => {
       const names = Array.from({ length: 45 }, (_, i) =>
         `Model ${'ABCDEFG'[i % 7]} ${i}`.replace(/ \d+$/, i % 3 ? '' : ` v${i}`),
       );
-      const orgId = await orgWithSystems(db, names);
+      const { id: orgId } = await orgWithSystems(db, names);
       await orgWithSystems(db, ['Model A', 'Model B']); // another organization's rows stay out
       for (const direction of ['asc', 'desc'] as const) {
         const all = await db
@@ -73,7 +58,7 @@ describe.runIf(testDialects().includes('postgres'))('keyset pages on PostgreSQL'
     const database = await createTestDatabase('postgres');
     try {
       const db = database.db;
-      const orgId = await orgWithSystems(db, ['Alpha', 'Beta', 'Gamma']);
+      const { id: orgId } = await orgWithSystems(db, ['Alpha', 'Beta', 'Gamma']);
       const first = keysetPage(await page(db, orgId, byName('asc'), undefined, 1).execute(), 1, (r) => r.name_key);
       const q = page(db, orgId, byName('asc'), first.nextCursor ?? undefined, 1).compile();
       const plan = await db.transaction().execute(async (tx) => {
