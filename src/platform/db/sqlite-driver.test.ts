@@ -81,4 +81,20 @@ describe('SQLite reads beside the writer', () => {
     await sql`insert into t (name) values ('after')`.execute(database.db);
     expect(await names()).toEqual(['after', 'committed']);
   });
+
+  it('after a slow read, waiting requests go before the caller continues; a quick read does not wait', async () => {
+    const order: string[] = [];
+    const count = async (n: number, label: string) => {
+      setImmediate(() => order.push(`other request (${label})`));
+      // a recursive count: milliseconds of SQLite work for a large n, microseconds for a small one
+      await sql`select count(*) from (with recursive c(i) as (select 1 union all select i + 1 from c where i < ${n}) select i from c)`.execute(
+        database.db,
+      );
+      order.push(`caller goes on (${label})`);
+    };
+    await count(2_000_000, 'slow');
+    await count(10, 'quick');
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual(['other request (slow)', 'caller goes on (slow)', 'caller goes on (quick)', 'other request (quick)']);
+  });
 });
