@@ -48,6 +48,7 @@ import * as m0047 from './0047_summary_index_order.js';
 import * as m0048 from './0048_name_pieces_numbers.js';
 import * as m0049 from './0049_duplicate_edge_names.js';
 import * as m0050 from './0050_name_pieces_keys.js';
+import * as m0051 from './0051_auth_change_notices.js';
 
 // Forward-only: add a new numbered file, never edit one that has shipped.
 export const migrations: Record<string, Migration> = {
@@ -100,4 +101,5 @@ export const migrations: Record<string, Migration> = {
   '0048_name_pieces_numbers': m0048,
   '0049_duplicate_edge_names': m0049,
   '0050_name_pieces_keys': m0050,
+  '0051_auth_change_notices': m0051,
 };

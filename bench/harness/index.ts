@@ -11,7 +11,7 @@ import { captureQueries, startFloorServer } from '../request-floor.js';
 import { type ConcurrencyResult, measureConcurrency } from './concurrency.js';
 import { type BenchDialect, type BenchSize, OWNER_EMAIL, prepareDatabase } from './dataset.js';
 import { agent, json, request } from './http.js';
-import { authStatements, type Ctx, measureFile, measureRead, measureRegister, type RouteResult } from './measure.js';
+import { type Ctx, measureFile, measureRead, measureRegister, type RouteResult } from './measure.js';
 import { type Refs, registersOf } from './routes.js';
 
 export interface BenchOptions {
@@ -74,17 +74,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const ours = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const userId = json(await request(ours, 'GET', '/api/v1/session', { headers })).user.id as string;
     if (opts.size !== 'tiny') await approveScope(ours, prepared.orgId, headers);
-    // An organization route whose handler reads nothing but settings: what it
-    // runs before them is the price of signing in and the role check.
-    const probe = await captureQueries(prepared.database.db, () =>
-      request(ours, 'GET', `/api/v1/orgs/${prepared.orgId}/ai-systems/import-columns`, { headers }),
-    );
     const ctx: Ctx = {
       ours,
       floorUrl: floor.url,
       floorRoutes,
       db: prepared.database.db,
-      authPrefix: authStatements(probe, Number.POSITIVE_INFINITY),
       headers,
       orgId: prepared.orgId,
       ...settings,

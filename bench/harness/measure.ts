@@ -5,7 +5,7 @@
 // requests (reports, imports, exports) with fewer runs.
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../src/platform/db/db.js';
-import { AUTH_TABLES, captureQueries, type FloorQuery } from '../request-floor.js';
+import { AUTHENTICATION, captureQueries, type FloorQuery } from '../request-floor.js';
 import { type Answer, json, paired, request, type Stats, stats, throughput } from './http.js';
 import { CREATE_BODIES, type Refs, type Register, SKIP_CREATE } from './routes.js';
 
@@ -32,8 +32,6 @@ export interface Ctx {
   floorUrl: string;
   floorRoutes: Record<string, FloorQuery[]>;
   db: Database['db'];
-  /** statements of the sign-in and role check before a handler runs (see authStatements) */
-  authPrefix: number;
   headers: Record<string, string>;
   orgId: string;
   n: number;
@@ -46,15 +44,12 @@ export interface Ctx {
 }
 
 /**
- * How many leading statements authenticate: those of the sign-in prefix
- * (sessions, users, memberships…), never more than an organization route
- * with no data of its own runs. Counting from the front matters: a list's
- * own statement may join users for names, and is the floor's to run.
+ * How many leading statements authenticate: the one that reads the session
+ * (or token), its user and the membership, when the auth cache did not
+ * already hold them (usually it does: a repeated request reads none).
  */
-export function authStatements(all: FloorQuery[], prefix: number): number {
-  let k = 0;
-  while (k < prefix && k < all.length && AUTH_TABLES.test(all[k].sql)) k++;
-  return k;
+export function authStatements(all: FloorQuery[]): number {
+  return all.length > 0 && AUTHENTICATION.test(all[0].sql) ? 1 : 0;
 }
 
 const orgPath = (ctx: Ctx, p: string) => p.replace('{orgId}', ctx.orgId);
@@ -69,7 +64,7 @@ export async function measureRead(ctx: Ctx, name: string, kind: Kind, url: strin
     if (probe.status !== 200) return { ...result, skipped: `answered ${probe.status}: ${probe.body.toString().slice(0, 120)}` };
     const all = await captureQueries(ctx.db, get);
     const key = `${kind}:${name}`;
-    ctx.floorRoutes[key] = all.slice(authStatements(all, ctx.authPrefix));
+    ctx.floorRoutes[key] = all.slice(authStatements(all));
     result.statements = { all: all.length, auth: all.length - ctx.floorRoutes[key].length };
     const floor = () => request(ctx.floorUrl, 'GET', `/floor/${encodeURIComponent(key)}`);
     const [ours, floorTimes] = await paired(get, floor, n, warmupOf(n), 30_000);

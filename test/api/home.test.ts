@@ -184,14 +184,16 @@ describe.each(testDialects())('home: the journey at a glance (%s)', (dialect) =>
   });
 
   it('answers in a fixed number of statements, however much the organization holds', async () => {
+    // The session's statement is left out of the count: the auth cache may serve it or not.
+    const own = () => log.statements.filter((s) => !/from "sessions"/.test(s));
     log.reset();
     expect((await owner.get(url('/home'))).status).toBe(200);
-    const before = log.statements.length;
+    const before = own().length;
     for (const name of ['Pricing model', 'Forecasting', 'Translation']) await owner.post(url('/ai-systems'), { name });
     await owner.post(url('/suppliers'), { name: 'Globex' });
     log.reset();
     expect((await owner.get(url('/home'))).status).toBe(200);
-    expect(log.statements.length).toBe(before);
+    expect(own().length).toBe(before);
     // 3 for the session and membership check; the rest are the modules' own summaries
     // (scope overview, inventory summary, supplier review summary), the latest gap
     // assessment with its answers and actions, supplier reviews due, recent changes

@@ -5,10 +5,12 @@ import { nowIso } from '../db/db.js';
 import { type QueryTemplate, queryTemplate } from '../db/statement-cache.js';
 import type { DB, Row } from '../db/tables.js';
 import { joinMembership, type OrgLookup, type OrgPrefetch, ownColumns, takeOrgPrefetch } from './access.js';
+import { cachedAuthRow } from './auth-cache.js';
 import { randomSecret, sha256 } from './secrets.js';
 
-// Sessions and API tokens live in the database (never in process memory), so
-// any app node can serve any request. Only hashes of the secrets are stored.
+// Sessions and API tokens live in the database, so any app node can serve
+// any request; a node keeps what it read only while the database says nothing
+// changed (auth-cache.ts). Only hashes of the secrets are stored.
 
 export const SESSION_COOKIE = 'aims_session';
 export const API_TOKEN_PREFIX = 'aims_';
@@ -92,21 +94,32 @@ export async function findSession(
 ): Promise<{ session: Row<'sessions'>; user: Row<'users'>; org?: OrgPrefetch } | null> {
   const now = nowIso();
   const values = { hash: sha256(cookieValue), now };
-  const [row] = (
-    org ? await sessionInOrgTemplates(org).run(db, { ...values, org: org.orgId }) : await sessionTemplate.run(db, values)
-  ) as Record<string, unknown>[];
-  if (!row) return null;
+  const template = org ? sessionInOrgTemplates(org) : null;
+  const row = await cachedAuthRow(db, `session ${template ? `${template.id} ${org?.orgId}` : '-'} ${values.hash}`, async () => {
+    const [found] = template
+      ? await template.run(db, { ...values, org: org?.orgId ?? '' })
+      : await sessionTemplate.run(db, values);
+    return found as Record<string, unknown> | undefined;
+  });
+  // The statement judged expiry when it read the row; a row from the cache is judged now.
+  if (!row || (row.expires_at as string) <= now) return null;
   const prefetch = org ? takeOrgPrefetch(row, org) : undefined;
   const user = {} as Record<string, unknown>;
   for (const [c, alias] of USER_ALIASES) user[c] = row[alias];
-  const session = ownColumns(row) as unknown as Row<'sessions'>;
   // Like API tokens: last seen at most once a minute, so reads stay reads.
-  if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
-    session.last_seen_at = now;
+  if (Date.parse(now) - Date.parse(row.last_seen_at as string) > 60_000) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now })
+      .where('id', '=', row.id as string)
+      .execute();
+    row.last_seen_at = now;
   }
+  const session = ownColumns(row) as unknown as Row<'sessions'>;
   return { session, user: user as unknown as Row<'users'>, ...(prefetch ? { org: prefetch } : {}) };
 }
+
+let templateIds = 0;
 
 /**
  * The template of a query with the membership joined, per set of org checks:
@@ -116,11 +129,15 @@ function orgTemplates<K extends string>(
   names: readonly K[],
   query: (db: Executor, p: Readonly<Record<K, string>>) => SelectQueryBuilder<DB, 'users', object>,
 ) {
-  const templates = new WeakMap<OrgLookup['extras'], QueryTemplate<K | 'org', unknown>>();
+  const templates = new WeakMap<OrgLookup['extras'], QueryTemplate<K | 'org', unknown> & { id: number }>();
   return (org: OrgLookup) => {
     let t = templates.get(org.extras);
     if (!t) {
-      t = queryTemplate([...names, 'org'], (db, p) => joinMembership(query(db, p), { orgId: p.org, extras: org.extras }));
+      // The id tells the auth cache's rows of one set of checks from another's.
+      t = Object.assign(
+        queryTemplate([...names, 'org'], (db, p) => joinMembership(query(db, p), { orgId: p.org, extras: org.extras })),
+        { id: ++templateIds },
+      );
       templates.set(org.extras, t);
     }
     return t;
@@ -185,13 +202,24 @@ export async function createApiToken(
   return { token, row };
 }
 
+/** The token's own columns the statement reads beside its user's. */
+interface TokenColumns {
+  token_id: string;
+  token_last_used_at: string | null;
+  token_expires_at: string | null;
+}
+
 /** The statement that finds the user of a live API token (not disabled). */
 const tokenQuery = (db: Executor, p: Readonly<Record<'hash' | 'now', string>>) =>
   db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
-    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.last_used_at as token_last_used_at',
+      'api_tokens.expires_at as token_expires_at',
+    ])
     .where('api_tokens.token_hash', '=', p.hash)
     .where('api_tokens.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', p.now)]))
@@ -208,15 +236,24 @@ export async function findUserByApiToken(
 ): Promise<{ user: Row<'users'>; org?: OrgPrefetch } | null> {
   const now = nowIso();
   const values = { hash: sha256(token), now };
-  const [row] = (
-    org ? await tokenInOrgTemplates(org).run(db, { ...values, org: org.orgId }) : await tokenTemplate.run(db, values)
-  ) as (Row<'users'> & { token_id: string; token_last_used_at: string | null })[];
-  if (!row) return null;
+  const template = org ? tokenInOrgTemplates(org) : null;
+  const row = (await cachedAuthRow(db, `token ${template ? `${template.id} ${org?.orgId}` : '-'} ${values.hash}`, async () => {
+    const [found] = template ? await template.run(db, { ...values, org: org?.orgId ?? '' }) : await tokenTemplate.run(db, values);
+    return found as Record<string, unknown> | undefined;
+  })) as (Row<'users'> & TokenColumns) | undefined;
+  // The statement judged expiry when it read the row; a row from the cache is judged now.
+  if (!row || (row.token_expires_at !== null && row.token_expires_at <= now)) return null;
   const prefetch = org ? takeOrgPrefetch(row as unknown as Record<string, unknown>, org) : undefined;
   // Record use at most once a minute: a busy script should not turn reads into writes.
   if (!row.token_last_used_at || Date.parse(now) - Date.parse(row.token_last_used_at) > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+    row.token_last_used_at = now;
   }
-  const { token_id: _id, token_last_used_at: _used, ...user } = ownColumns(row) as typeof row;
+  const {
+    token_id: _id,
+    token_last_used_at: _used,
+    token_expires_at: _expires,
+    ...user
+  } = ownColumns(row as unknown as Record<string, unknown>) as unknown as typeof row;
   return { user, ...(prefetch ? { org: prefetch } : {}) };
 }

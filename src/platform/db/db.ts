@@ -17,6 +17,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type pg from 'pg';
+import { PgAuthVersion, registerAuthVersion, writesAuthTable } from './auth-version.js';
 import { preparingPool } from './pg-prepared.js';
 import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.js';
 import { ReadWriteSqliteDriver } from './sqlite-driver.js';
@@ -146,11 +147,17 @@ export function sqliteFile(dataDir: string): string {
 export function openDatabase(opts: OpenOptions): Database {
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const pool = new (loadPg().Pool)({
+    const pgModule = loadPg();
+    const pool = new pgModule.Pool({
       connectionString: url,
       max: 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
+    const schema = opts.pgSchema ?? 'public';
+    const auth = new PgAuthVersion(
+      () => new pgModule.Client({ connectionString: url, keepAlive: true, application_name: `aims-auth ${schema}` }),
+      schema,
+    );
     // Without a listener, a pooled connection's error (the server restarted) would end the process.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
     const prepared = preparingPool(pool, {
@@ -159,9 +166,19 @@ export function openDatabase(opts: OpenOptions): Database {
         process.emitWarning(
           `PostgreSQL does not keep prepared statements on this connection (${err.message}); sending them unnamed from now on. Behind a pooler in transaction mode, set OPENAIMS_PG_PREPARE=off.`,
         ),
+      watch: { writes: writesAuthTable, changed: () => auth.changed() },
     });
     const db = new Kysely<DB>({ dialect: new HookedPostgresDialect({ pool: prepared }) });
-    return { db, dialect: 'postgres', schema: opts.pgSchema ?? 'public', close: () => db.destroy() };
+    registerAuthVersion(db, () => auth.version());
+    return {
+      db,
+      dialect: 'postgres',
+      schema,
+      close: async () => {
+        await auth.close();
+        await db.destroy();
+      },
+    };
   }
   if (url && !url.startsWith('sqlite:')) {
     throw new Error(
@@ -202,6 +219,9 @@ export function openDatabase(opts: OpenOptions): Database {
   // Checkpoints on a worker thread, not in the writer's commits (sqlite-checkpointer.ts).
   const checkpointer = reader ? startCheckpointer(file, sqlite) : null;
   const db = new Kysely<DB>({ dialect: new ReadWriteSqliteDialect(sqlite, reader, checkpointer) });
+  // The auth version (auth-version.ts): moves with every commit by another connection.
+  const dataVersion = reader?.prepare('pragma data_version').pluck();
+  if (dataVersion) registerAuthVersion(db, () => (reader?.open ? (dataVersion.get() as number) : null));
   return {
     db,
     dialect: 'sqlite',

@@ -59,6 +59,12 @@ export interface PreparingOptions {
   prepare: boolean;
   /** told once when naming stops because the server forgot a name */
   onNamingOff?: (err: Error) => void;
+  /**
+   * Told of the statements `writes` picks, before each and once more after
+   * it commits (at once outside a transaction, or when its transaction
+   * ends): the auth version's own writes (auth-version.ts).
+   */
+  watch?: { writes(sql: string): boolean; changed(): void };
 }
 
 type PgResult = Awaited<ReturnType<PostgresPoolClient['query']>>;
@@ -89,15 +95,36 @@ export function preparingPool(pool: pg.Pool, opts: PreparingOptions): PostgresPo
     }
   }
 
+  function send(client: pg.PoolClient, text: string, values: unknown[]): Promise<PgResult> {
+    const named = naming ? namedTexts.get(text) : undefined;
+    if (!named || client.getTransactionStatus() !== 'I') return client.query(text, values) as unknown as Promise<PgResult>;
+    return runNamed(client, named, text, values);
+  }
+
   function wrap(client: pg.PoolClient): PostgresPoolClient {
+    const watch = opts.watch;
+    // A watched write ran in the transaction still open on this client.
+    let pending = false;
+    const watched = async (text: string, values: unknown[]) => {
+      watch?.changed();
+      pending = true;
+      try {
+        return await send(client, text, values);
+      } finally {
+        // Rows read between the write and its commit are stale too: told again once it is committed (or not).
+        if (client.getTransactionStatus() === 'I') {
+          pending = false;
+          watch?.changed();
+        }
+      }
+    };
     return {
       // biome-ignore lint/suspicious/noExplicitAny: one signature serves both of Kysely's overloads (SQL text, or a cursor)
       query(textOrCursor: any, parameters?: readonly unknown[]): any {
         if (typeof textOrCursor !== 'string') return client.query(textOrCursor);
         const values = parameters as unknown[];
-        const named = naming ? namedTexts.get(textOrCursor) : undefined;
-        if (!named || client.getTransactionStatus() !== 'I') return client.query(textOrCursor, values);
-        return runNamed(client, named, textOrCursor, values);
+        if (watch && (pending || watch.writes(textOrCursor))) return watched(textOrCursor, values);
+        return send(client, textOrCursor, values);
       },
       release: (destroy?: boolean) => client.release(destroy),
     };

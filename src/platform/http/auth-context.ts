@@ -59,7 +59,9 @@ export interface OrgAccessCheckOptions {
    * statement that authenticates the request, so the check needs no query
    * of its own. Its value reaches the check as `prefetched.value`. The
    * statement is compiled once, so the org id may appear only as a bound
-   * value (`where('org_id', '=', orgId)`), never in SQL text.
+   * value (`where('org_id', '=', orgId)`), never in SQL text. Its result is
+   * cached with the session (auth-cache.ts), so it may read only the tables
+   * whose changes reach the cache: AUTH_TABLES in db/auth-version.ts.
    */
   prefetch?(orgId: string): Expression<unknown>;
 }
