@@ -7,7 +7,7 @@ import { EMPTY_SCOPE } from '../../src/modules/scope/scope.schemas.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import { signIn } from '../../test/support/app.js';
 import { generateInventoryCsv } from '../inventory-csv.js';
-import { captureQueries, startFloorServer } from '../request-floor.js';
+import { startFloorServer } from '../request-floor.js';
 import { type ConcurrencyResult, measureConcurrency } from './concurrency.js';
 import { type BenchDialect, type BenchSize, OWNER_EMAIL, prepareDatabase } from './dataset.js';
 import { agent, json, request } from './http.js';
