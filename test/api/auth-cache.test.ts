@@ -183,6 +183,27 @@ describe.each(testDialects())('the auth cache (%s)', (dialect) => {
   });
 
   it.runIf(dialect === 'postgres')(
+    'caches nothing behind a pooler in transaction mode (prepared statements off), where LISTEN hears nothing',
+    async () => {
+      const pooled = openDatabase({
+        dataDir: '/tmp',
+        databaseUrl: process.env.PG_TEST_URL,
+        pgSchema: t.database.schema,
+        pgPrepare: false,
+      });
+      try {
+        await pooled.db.selectFrom('users').select('id').limit(1).execute();
+        // With a version, the first call starts listening and a later one has it.
+        expect(authVersion(pooled.db)).toBeNull();
+        await new Promise((r) => setTimeout(r, 300));
+        expect(authVersion(pooled.db)).toBeNull();
+      } finally {
+        await pooled.close();
+      }
+    },
+  );
+
+  it.runIf(dialect === 'postgres')(
     'reads the database on every request while it cannot hear notices, and catches up after',
     async () => {
       const { client, userId } = await member('admin');

@@ -70,6 +70,7 @@ export class PgAuthVersion {
   #starting = false;
   #closed = false;
   #retry: NodeJS.Timeout | null = null;
+  #failures = 0;
 
   constructor(
     private readonly newClient: () => pg.Client,
@@ -103,10 +104,14 @@ export class PgAuthVersion {
       client.removeAllListeners('notification');
       client.end().catch(() => {});
       if (!this.#closed && !this.#retry) {
-        this.#retry = setTimeout(() => {
-          this.#retry = null;
-          if (!this.#closed) void this.#listen();
-        }, 1000);
+        // A second after a loss, then longer while it keeps failing (up to 30 s).
+        this.#retry = setTimeout(
+          () => {
+            this.#retry = null;
+            if (!this.#closed) void this.#listen();
+          },
+          Math.min(30_000, 1000 * 2 ** Math.min(this.#failures, 5)),
+        );
         this.#retry.unref();
       }
     };
@@ -123,14 +128,22 @@ export class PgAuthVersion {
       // Changes made while no one listened are unknown: nothing read before counts.
       this.#version++;
       this.#listening = true;
+      this.#failures = 0;
     } catch (err) {
-      process.emitWarning(
-        `PostgreSQL change notifications unavailable (${(err as Error).message}): authentication reads the database on every request until they return.`,
-      );
+      if (this.#failures++ === 0) {
+        process.emitWarning(
+          `PostgreSQL change notifications unavailable (${(err as Error).message}): authentication reads the database on every request until they return.`,
+        );
+      }
       lost();
     } finally {
       this.#starting = false;
     }
+  }
+
+  /** No version from now on: every request reads the database (a pooler that cannot carry notices). */
+  disable(): void {
+    void this.close();
   }
 
   /** Stops listening (the database is closing). */

@@ -155,21 +155,32 @@ export function openDatabase(opts: OpenOptions): Database {
     });
     const schema = opts.pgSchema ?? 'public';
     const auth = new PgAuthVersion(
-      () => new pgModule.Client({ connectionString: url, keepAlive: true, application_name: `aims-auth ${schema}` }),
+      () =>
+        new pgModule.Client({
+          connectionString: url,
+          // A connection that died without a word is found in seconds, not the OS's two hours.
+          keepAlive: true,
+          keepAliveInitialDelayMillis: 10_000,
+          application_name: `aims-auth ${schema}`,
+        }),
       schema,
     );
     // Without a listener, a pooled connection's error (the server restarted) would end the process.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
     const prepared = preparingPool(pool, {
       prepare: opts.pgPrepare ?? true,
-      onNamingOff: (err) =>
+      onNamingOff: (err) => {
+        // A pooler in transaction mode: LISTEN there hears nothing, so no auth cache either.
+        auth.disable();
         process.emitWarning(
           `PostgreSQL does not keep prepared statements on this connection (${err.message}); sending them unnamed from now on. Behind a pooler in transaction mode, set OPENAIMS_PG_PREPARE=off.`,
-        ),
+        );
+      },
       watch: { writes: writesAuthTable, changed: () => auth.changed() },
     });
     const db = new Kysely<DB>({ dialect: new HookedPostgresDialect({ pool: prepared }) });
-    registerAuthVersion(db, () => auth.version());
+    // Behind a pooler in transaction mode (prepare off) LISTEN hears nothing: every request reads its session.
+    if (opts.pgPrepare !== false) registerAuthVersion(db, () => auth.version());
     return {
       db,
       dialect: 'postgres',
