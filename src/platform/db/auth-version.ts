@@ -61,7 +61,7 @@ export function writesAuthTable(sql: string): boolean {
  * PostgreSQL's auth version: moved by this process's own writes (`changed`)
  * and by other processes' notifications. The listening connection opens on
  * the first `version()` (a CLI command that authenticates nobody never opens
- * it) and reopens a second after it is lost.
+ * it) and reopens a second after it is lost (longer while it keeps failing).
  */
 export class PgAuthVersion {
   #version = 0;
@@ -86,11 +86,6 @@ export class PgAuthVersion {
   /** A change this process made (or may have made): rows read before it are stale. */
   changed(): void {
     this.#version++;
-  }
-
-  /** Whether notifications are being received (for tests). */
-  get listening(): boolean {
-    return this.#listening;
   }
 
   async #listen(): Promise<void> {
