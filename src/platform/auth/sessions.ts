@@ -93,14 +93,7 @@ export async function findSession(
   org?: OrgLookup,
 ): Promise<{ session: Row<'sessions'>; user: Row<'users'>; org?: OrgPrefetch } | null> {
   const now = nowIso();
-  const values = { hash: sha256(cookieValue), now };
-  const template = org ? sessionInOrgTemplates(org) : null;
-  const row = await cachedAuthRow(db, `session ${template ? `${template.id} ${org?.orgId}` : '-'} ${values.hash}`, async () => {
-    const [found] = template
-      ? await template.run(db, { ...values, org: org?.orgId ?? '' })
-      : await sessionTemplate.run(db, values);
-    return found as Record<string, unknown> | undefined;
-  });
+  const row = await authRow(db, 'session', sessionTemplate, sessionInOrgTemplates, { hash: sha256(cookieValue), now }, org);
   // The statement judged expiry when it read the row; a row from the cache is judged now.
   if (!row || (row.expires_at as string) <= now) return null;
   const prefetch = org ? takeOrgPrefetch(row, org) : undefined;
@@ -117,6 +110,26 @@ export async function findSession(
   }
   const session = ownColumns(row) as unknown as Row<'sessions'>;
   return { session, user: user as unknown as Row<'users'>, ...(prefetch ? { org: prefetch } : {}) };
+}
+
+/**
+ * The row the authenticating statement finds for a secret's hash (with `org`,
+ * its membership and checks there too), through the auth cache: a cookie and
+ * a token, each alone or in an org, are kept apart by the key.
+ */
+function authRow(
+  db: Executor,
+  kind: 'session' | 'token',
+  plain: QueryTemplate<'hash' | 'now', unknown>,
+  inOrg: ReturnType<typeof orgTemplates<'hash' | 'now'>>,
+  values: Readonly<Record<'hash' | 'now', string>>,
+  org: OrgLookup | undefined,
+): Promise<Record<string, unknown> | undefined> {
+  const template = org ? inOrg(org) : null;
+  return cachedAuthRow(db, `${kind} ${template ? `${template.id} ${org?.orgId}` : '-'} ${values.hash}`, async () => {
+    const [found] = template && org ? await template.run(db, { ...values, org: org.orgId }) : await plain.run(db, values);
+    return found as Record<string, unknown> | undefined;
+  });
 }
 
 let templateIds = 0;
@@ -235,12 +248,9 @@ export async function findUserByApiToken(
   org?: OrgLookup,
 ): Promise<{ user: Row<'users'>; org?: OrgPrefetch } | null> {
   const now = nowIso();
-  const values = { hash: sha256(token), now };
-  const template = org ? tokenInOrgTemplates(org) : null;
-  const row = (await cachedAuthRow(db, `token ${template ? `${template.id} ${org?.orgId}` : '-'} ${values.hash}`, async () => {
-    const [found] = template ? await template.run(db, { ...values, org: org?.orgId ?? '' }) : await tokenTemplate.run(db, values);
-    return found as Record<string, unknown> | undefined;
-  })) as (Row<'users'> & TokenColumns) | undefined;
+  const row = (await authRow(db, 'token', tokenTemplate, tokenInOrgTemplates, { hash: sha256(token), now }, org)) as
+    | (Row<'users'> & TokenColumns)
+    | undefined;
   // The statement judged expiry when it read the row; a row from the cache is judged now.
   if (!row || (row.token_expires_at !== null && row.token_expires_at <= now)) return null;
   const prefetch = org ? takeOrgPrefetch(row as unknown as Record<string, unknown>, org) : undefined;
