@@ -2,6 +2,7 @@
 // right cache headers, and API responses are compressed when the client
 // accepts it. Only SQLite: nothing here reads the database.
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -128,5 +129,61 @@ describe('web delivery', () => {
     const own = await get('/test/stream.csv.gz', 'br');
     expect(own.headers['content-encoding']).toBe('gzip');
     expect(zlib.gunzipSync(own.rawPayload).toString()).toBe(csvLines.join(''));
+  });
+
+  /** A raw HTTP/1.1 exchange over a real socket: everything the server wrote, headers and any body. */
+  async function rawExchange(method: string, url: string, headers: Record<string, string> = {}) {
+    if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as net.AddressInfo;
+    const lines = [
+      `${method} ${url} HTTP/1.1`,
+      'Host: localhost',
+      'Connection: close',
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ];
+    const socket = net.connect(port, '127.0.0.1');
+    socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of socket) chunks.push(chunk as Buffer);
+    const all = Buffer.concat(chunks).toString('latin1');
+    const end = all.indexOf('\r\n\r\n');
+    const [status, ...fields] = all.slice(0, end).split('\r\n');
+    const head = Object.fromEntries(
+      fields.map((f) => [f.slice(0, f.indexOf(':')).toLowerCase(), f.slice(f.indexOf(':') + 1).trim()]),
+    );
+    return { status: Number(status.split(' ')[1]), headers: head as Record<string, string>, body: all.slice(end + 4) };
+  }
+
+  it('answers HEAD as GET, with the same headers and no body, on pages, assets, API routes and downloads', async () => {
+    for (const [url, encoding] of [
+      ['/', 'br'],
+      ['/orgs/some-org/inventory', ''],
+      ['/assets/app-abc123.js', 'br'],
+      ['/assets/app-abc123.js', ''],
+      ['/api/health', ''],
+      ['/api/openapi.json', 'gzip'],
+      ['/test/stream.csv', ''],
+    ]) {
+      const h: Record<string, string> = encoding ? { 'accept-encoding': encoding } : {};
+      const got = await rawExchange('GET', url, h);
+      const head = await rawExchange('HEAD', url, h);
+      expect(got.status, url).toBe(200);
+      expect(head.status, url).toBe(200);
+      expect(got.body.length, url).toBeGreaterThan(0);
+      expect(head.body, url).toBe('');
+      for (const field of ['content-type', 'content-length', 'content-encoding', 'cache-control']) {
+        expect(head.headers[field], `${url} ${field}`).toBe(got.headers[field]);
+      }
+    }
+  });
+
+  it('answers HEAD for a URL without a GET route as GET would: 404', async () => {
+    for (const url of ['/api/v1/no-such-route', '/assets/app-old999.js', '/api/v1/session/mfa']) {
+      const got = await rawExchange('GET', url);
+      const head = await rawExchange('HEAD', url);
+      expect(got.status, url).toBe(404);
+      expect(head.status, url).toBe(404);
+      expect(head.body, url).toBe('');
+    }
   });
 });
