@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, editDistance, fold } from './text.js';
+import { countryName, editDistance, fold, thousands } from './text.js';
 
 /** The textbook full-matrix Levenshtein distance, to hold the fast one to. */
 function levenshtein(a: string, b: string): number {
@@ -58,5 +58,13 @@ describe('countryName', () => {
     expect(countryName('FR')).toBe('France');
     expect(countryName('QQ')).toBe('QQ');
     expect(countryName('Germany')).toBe('Germany');
+  });
+});
+
+describe('thousands', () => {
+  it('writes whole numbers as English toLocaleString does', () => {
+    for (const n of [0, 7, 999, 1000, 10_000, 123_456, 1_000_000, 9_876_543_210]) {
+      expect(thousands(n)).toBe(n.toLocaleString('en'));
+    }
   });
 });

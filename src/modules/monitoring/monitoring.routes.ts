@@ -4,6 +4,7 @@ import { uuid } from '../../platform/http/fields.js';
 import { notFound } from '../../platform/http/errors.js';
 import { orgAccess, orgParams, problemResponses } from '../../platform/http/org-routes.js';
 import { resolveLinks } from '../../platform/refs/index.js';
+import { thousands } from '../../platform/text.js';
 import { findRow, registerRoutes } from '../../platform/register/index.js';
 import { metricChart } from './monitoring.chart.js';
 import { ingestObservations } from './monitoring.ingest.js';
@@ -114,12 +115,12 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: INGEST_BODY_LIMIT,
       schema: {
         tags,
-        summary: `Push observations of an AI system's metrics: one, or a batch of up to ${MAX_BATCH.toLocaleString('en')}`,
+        summary: `Push observations of an AI system's metrics: one, or a batch of up to ${thousands(MAX_BATCH)}`,
         description:
           `For scripts with an API token (Authorization: Bearer <token>). Each observation names its metric by id (metricId) or by its name on this AI system (metric); ` +
           'value must be a finite JSON number; observedAt (default: now) at most 5 minutes ahead. ' +
           `All or nothing: any bad item refuses the whole request with 400, every bad item named (body.observations.<index>.<field>). ` +
-          `Up to ${MAX_BATCH.toLocaleString('en')} observations per request. Breach windows are evaluated in observedAt order.`,
+          `Up to ${thousands(MAX_BATCH)} observations per request. Breach windows are evaluated in observedAt order.`,
         params: systemParams,
         body: ingestBody,
         response: { 201: ingestResultSchema, ...problemResponses },

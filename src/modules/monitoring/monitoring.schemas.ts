@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { line, queryFlag, requiredLine, text, uuid } from '../../platform/http/fields.js';
 import { personRef, personSchema } from '../../platform/refs/index.js';
+import { thousands } from '../../platform/text.js';
 import { BREACH_STATUSES, MAX_BATCH, METRIC_DIRECTIONS, METRIC_KINDS, METRIC_STATES } from './monitoring.rules.js';
 
 // Monitoring (clause 9.1, Annex A.6.2.6): the metrics an AI system is watched
@@ -116,10 +117,7 @@ export const ingestBody = z
     observations: z
       .array(observationItem)
       .min(1, 'must hold at least one observation')
-      .max(
-        MAX_BATCH,
-        `must hold at most ${MAX_BATCH.toLocaleString('en')} observations per request; send more in further requests`,
-      )
+      .max(MAX_BATCH, `must hold at most ${thousands(MAX_BATCH)} observations per request; send more in further requests`)
       .optional(),
     ...observationFields,
     value: observationFields.value.optional(),
@@ -133,7 +131,7 @@ export const ingestBody = z
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be a finite JSON number (not a string, NaN or Infinity)' });
   })
   .meta({
-    description: `One observation ({ metricId or metric, value, observedAt?, source? }), or a batch { observations: [...] } of up to ${MAX_BATCH.toLocaleString('en')}. All or nothing: one bad item refuses the request, every bad item named.`,
+    description: `One observation ({ metricId or metric, value, observedAt?, source? }), or a batch { observations: [...] } of up to ${thousands(MAX_BATCH)}. All or nothing: one bad item refuses the request, every bad item named.`,
   });
 export type IngestBody = z.infer<typeof ingestBody>;
 

@@ -44,10 +44,11 @@ export function startScheduler(db: Db, config: Config, log: SchedulerLog = conso
       );
   };
   const every = config.schedulerIntervalSeconds;
+  // UTC by offset (jobs.ts says why)
   const timer =
     every === 60
-      ? new Cron('* * * * *', { protect: true, timezone: 'UTC' }, tick)
-      : new Cron('* * * * * *', { protect: true, timezone: 'UTC', interval: every }, tick);
+      ? new Cron('* * * * *', { protect: true, utcOffset: 0 }, tick)
+      : new Cron('* * * * * *', { protect: true, utcOffset: 0, interval: every }, tick);
   // The first run right away: a node started at 07:00:30 need not wait for the next minute.
   void tick();
   return {

@@ -68,9 +68,21 @@ export class StaleMarker extends Error {
   }
 }
 
-/** The 409 problem of a stale write: the problem fields, the current record and its ETag. */
-export const staleProblemSchema = (current: z.ZodType) =>
-  problemSchema.extend({ current: current.nullable().optional(), etag: z.string().optional() });
+const staleProblems = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * The 409 problem of a stale write: the problem fields, the current record
+ * and its ETag. One per record schema: a register's write routes share it
+ * (fewer objects built at start, issue 17).
+ */
+export function staleProblemSchema(current: z.ZodType): z.ZodType {
+  let schema = staleProblems.get(current);
+  if (!schema) {
+    schema = problemSchema.extend({ current: current.nullable().optional(), etag: z.string().optional() });
+    staleProblems.set(current, schema);
+  }
+  return schema;
+}
 
 /** OpenAPI note for a write that honours If-Match. */
 export const IF_MATCH_NOTE =
