@@ -20,7 +20,8 @@ export const riskMethodRoutes: FastifyPluginAsyncZod = async (app) => {
   // to start from while there is nothing else. This plugin is encapsulated,
   // so the hook sees only the risk-method routes.
   app.addHook('preSerialization', async (req, _reply, payload: unknown) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.routeOptions.url !== OVERVIEW_URL) return payload;
+    // (a HEAD arrives here as a GET: platform/http/server.ts answerHeadAsGet)
+    if (req.method !== 'GET' || req.routeOptions.url !== OVERVIEW_URL) return payload;
     const overview = payload as Overview<unknown>;
     if (!overview || !('approved' in overview)) return payload;
     return { ...overview, suggested: overview.approved || overview.draft ? null : suggested };
