@@ -17,6 +17,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: os.availableParallelism() + 1,
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // builds the `aims` bundle once, for every test that runs the real program
+    globalSetup: ['./test/support/global-setup.ts'],
     sequence: { sequencer: SlowFirstSequencer },
   },
 });

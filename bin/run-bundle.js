@@ -88,6 +88,11 @@ export function runBundle(bundle) {
   setTimeout(save, 5000).unref();
   process.once('exit', save);
 
+  // A function V8 restores from the cache has lost what its `import()` needs
+  // (Node 20), so the bundle imports packages through this module's own
+  // (src/platform/packages.ts).
+  globalThis[Symbol.for('openaims.importPackage')] = (specifier) => import(specifier);
+
   const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dir);
 }

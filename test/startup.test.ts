@@ -1,18 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, posix } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type KyselyPlugin, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { createTestDatabase, type TestDatabase, testDialects } from './support/db.js';
-import { bundleCli, createTarget, runCli, ServerProcess } from './support/server-process.js';
+import { bundleCli, createTarget, runCli, ServerProcess, sharedCli } from './support/server-process.js';
 
 // Start-up stays fast (issue 17): the heavy libraries (Chromium driver,
 // spreadsheet and Word writers, the CycloneDX schemas and their validator,
 // the AWS SDK), those only some requests need (TOTP, OpenID Connect, SMTP,
 // Markdown: 80-180 ms each to load) and pg (on Node 20 it loads fetch too; a
-// SQLite server never needs it) load when first used, through `await
-// import()` (or a require inside the function), never at
+// SQLite server never needs it) load when first used, through
+// importPackage() (or a require inside the function), never at
 // start. This walks the static imports (not `import type`, not `import()`)
 // from what `aims serve` loads before it listens, the CLI entry and the app,
 // and fails on any path to a heavy package, printing the chain that leads
@@ -177,7 +177,7 @@ describe.each(testDialects())('start-up migration check (%s)', (dialect) => {
 
 describe('the production bundle (npm run build:server)', () => {
   it('starts, and finds what it reads from disk at run time: package.json and the API docs assets in node_modules', async () => {
-    const cli = await bundleCli();
+    const cli = sharedCli();
     const target = await createTarget('sqlite', 'aims_startup');
     let server: ServerProcess | undefined;
     try {
@@ -189,6 +189,41 @@ describe('the production bundle (npm run build:server)', () => {
       expect(await logo.text()).toContain('<svg');
     } finally {
       await server?.kill();
+      await target.drop();
+      cli.dispose();
+    }
+  }, 120_000);
+
+  it('imports packages loaded on first use through the loader, so they load from a code-cached start too', async () => {
+    // On Node 20 an `import()` in a function restored from the code cache
+    // throws (src/platform/packages.ts): none may be left in the bundle.
+    const bundle = readFileSync(join(dirname(sharedCli().command[0]), 'aims.cjs'), 'latin1');
+    expect(bundle.match(/\bimport\("[^"]+"\)/g) ?? []).toEqual([]);
+    // And as a user meets it: an XLSX upload (exceljs, loaded on first use)
+    // by the command that saves the cache, then again by one that loads it.
+    const shared = sharedCli();
+    const target = await createTarget('sqlite', 'aims_lazy');
+    const cli = await bundleCli();
+    try {
+      runCli(shared, target, [
+        'init',
+        '--email',
+        'ciso@example.com',
+        '--password',
+        'correct horse battery staple',
+        '--org',
+        'Acme',
+      ]);
+      const file = join(target.dataDir, 'inventory.xlsx');
+      runCli(shared, target, ['inventory', 'export', '--org', 'acme', '--format', 'xlsx', '--out', file]);
+      const caches = () => readdirSync(dirname(cli.command[0])).filter((f) => f.endsWith('.v8cache'));
+      expect(caches()).toEqual([]);
+      for (const run of ['saves the cache', 'loads the cache']) {
+        const out = JSON.parse(runCli(cli, target, ['inventory', 'import', '--org', 'acme', file, '--json']));
+        expect(out, run).toMatchObject({ format: 'xlsx', rejected: 0 });
+        expect(caches(), run).toHaveLength(1);
+      }
+    } finally {
       await target.drop();
       cli.dispose();
     }

@@ -1,38 +1,17 @@
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAims } from '../../test/support/aims-cli.js';
 import { KEY_FILE, signerFromKey } from '../platform/audit-log/audit-log.signing.js';
 
 // `aims audit-log verify` and `export-head` as a user runs them: the real
 // program in a child process, on a throwaway SQLite data directory.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = path.join(root, 'src/cli/index.ts');
-const { DATABASE_URL: _url, OPENAIMS_DATA: _data, OPENAIMS_AUDIT_SIGNING_KEY: _key, ...baseEnv } = process.env;
-
-function aims(
-  args: string[],
-  extraEnv: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-      cwd: root,
-      env: { ...baseEnv, OPENAIMS_LOG_LEVEL: 'silent', OPENAIMS_AUDIT_CHECKPOINT_EVERY: '5', ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (d) => (stdout += d));
-    child.stderr?.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const aims = (args: string[], env: Record<string, string> = {}) =>
+  runAims(args, { OPENAIMS_AUDIT_CHECKPOINT_EVERY: '5', ...env });
 
 let tmp: string;
 let data: string;
@@ -48,7 +27,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-// Each spawn is a tsx start: seconds alone, much longer on a busy shared machine.
+// Each spawn is a process start: up to seconds on a busy shared machine.
 describe('aims audit-log', { timeout: 300_000 }, () => {
   it('signs with a key file made in the data directory (0600); verify reports head, checkpoints and speed', async () => {
     expect((await init(data)).code).toBe(0);

@@ -1,45 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAims, startAims } from '../../test/support/aims-cli.js';
 
-// Runs the real `aims` program as a child process (through tsx) against
-// throwaway data directories. Each spawn costs about a second, so independent
-// runs go in parallel and later tests build on the instance the first creates.
+// Runs the real `aims` program (the built bundle) as a child process against
+// throwaway data directories, always SQLite in a temp dir whatever the
+// developer's shell exports. Independent runs go in parallel and later tests
+// build on the instance the first creates.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = path.join(root, 'src/cli/index.ts');
 const OWNER = 'ciso@example.com';
 const PASSWORD = 'correct horse battery staple';
 
-// Always SQLite in a temp dir, whatever the developer's shell exports.
-const { DATABASE_URL: _url, OPENAIMS_DATA: _data, PORT: _port, HOST: _host, ...baseEnv } = process.env;
-const env = { ...baseEnv, OPENAIMS_LOG_LEVEL: 'silent' };
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function aims(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = start(args);
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (d) => (stdout += d));
-    child.stderr?.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const aims = (...args: string[]) => runAims(args);
+const start = (args: string[]) => startAims(args);
 
 let tmp: string;
 let dataA: string;
@@ -55,7 +30,7 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-// Each call starts a tsx process (a few seconds on a busy 2-core machine), so the budget is generous.
+// Each call starts a process (up to seconds on a busy 2-core machine), so the budget is generous.
 describe('aims CLI', { timeout: 120_000 }, () => {
   it('init creates the owner and organization once; bad or missing input exits 2', async () => {
     const [first, badEmail, missing, pg] = await Promise.all([

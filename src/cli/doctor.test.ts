@@ -1,40 +1,16 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
+import { runAims } from '../../test/support/aims-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { resolveChromiumPath } from '../platform/config/config.js';
 
 // `aims doctor` as a child process (like cli.test.ts) on throwaway SQLite data dirs.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = path.join(root, 'src/cli/index.ts');
-const { DATABASE_URL: _url, OPENAIMS_DATA: _data, OPENAIMS_CHROMIUM: _chromium, ...baseEnv } = process.env;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function aims(env: Record<string, string>, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-      cwd: root,
-      env: { ...baseEnv, OPENAIMS_LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (d) => (stdout += d));
-    child.stderr?.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+// OPENAIMS_CHROMIUM empty unless a test names one: the shell's own must not decide what doctor finds.
+const aims = (env: Record<string, string>, ...args: string[]) => runAims(args, { OPENAIMS_CHROMIUM: '', ...env });
 
 interface Check {
   name: string;

@@ -1,33 +1,13 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runAims } from '../../test/support/aims-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `aims evidence add` as a child process against a throwaway SQLite data
 // directory, as inventory.test.ts runs its commands.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = path.join(root, 'src/cli/index.ts');
-const { DATABASE_URL: _url, OPENAIMS_DATA: _data, ...baseEnv } = process.env;
-const env = { ...baseEnv, OPENAIMS_LOG_LEVEL: 'silent', OPENAIMS_UPLOAD_MAX_MB: '0.01' };
-
-function aims(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const aims = (...args: string[]) => runAims(args, { OPENAIMS_UPLOAD_MAX_MB: '0.01' });
 
 let tmp: string;
 let data: string;

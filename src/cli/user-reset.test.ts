@@ -1,31 +1,15 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
+import { runAims } from '../../test/support/aims-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../platform/auth/secrets.js';
 
 // `aims user reset-password`: the instance operator's way back in for a user
 // (the only one when the user is the sole owner). Runs the real program.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = path.join(root, 'src/cli/index.ts');
-const { DATABASE_URL: _url, OPENAIMS_DATA: _data, ...baseEnv } = process.env;
-const env = { ...baseEnv, OPENAIMS_LOG_LEVEL: 'silent' };
-
-function aims(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const aims = (...args: string[]) => runAims(args);
 
 let data: string;
 beforeAll(() => {

@@ -2,6 +2,7 @@ import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import type { SheetRow } from './csv.js';
+import { importPackage } from '../platform/packages.js';
 
 // Reading an XLSX upload as a stream. A workbook is a zip of XML parts; a
 // hostile one is small on the wire and huge unpacked (a 5 MB file can hold
@@ -200,7 +201,7 @@ export async function* streamFirstSheet(
   const byName = new Map(entries.map((e) => [e.name, e]));
   const budget = new Budget(maxUnpackedBytes);
   // Loaded on the first upload, not at start-up: exceljs takes half a second to load.
-  const { default: excel } = await import('exceljs');
+  const { default: excel } = await importPackage<{ default: typeof import('exceljs') }>('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(undefined as never, {
     worksheets: 'emit',
     sharedStrings: 'emit',

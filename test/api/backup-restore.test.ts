@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAims } from '../support/aims-cli.js';
 import { buildApp } from '../../src/app.js';
 import { verifyAuditLog } from '../../src/platform/audit-log/audit-log.js';
 import { auditSigningFor } from '../../src/platform/audit-log/audit-log.signing.js';
@@ -21,24 +22,8 @@ import { type Client, createTestApp, setupOwner } from '../support/app.js';
 // Issue 16 item 10: a backup restored is the same database, and its audit
 // chain, signed head, checkpoints and stored files still verify.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { DATABASE_URL: _url, OPENAIMS_DATA: _data, OPENAIMS_AUDIT_SIGNING_KEY: _key, ...env } = process.env;
-
-function aims(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/index.ts'), ...args], {
-      cwd: root,
-      env: { ...env, OPENAIMS_LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (d) => (stdout += d));
-    child.stderr?.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const _root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const aims = (...args: string[]) => runAims(args);
 
 function upload(client: Client, app: Awaited<ReturnType<typeof buildApp>>, orgId: string, name: string, content: Buffer) {
   const boundary = `----aims${randomBytes(8).toString('hex')}`;

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/db.js';
 import { PASSWORD } from '../support/app.js';
 import { testDialects } from '../support/db.js';
-import { type Cli, bundleCli, createTarget, runCli, ServerProcess as Server, type Target } from '../support/server-process.js';
+import { type Cli, sharedCli, createTarget, runCli, ServerProcess as Server, type Target } from '../support/server-process.js';
 
 // Crash safety: a real `aims serve` process is killed with SIGKILL while it
 // imports 20,000 AI systems in one transaction and while it creates
@@ -88,7 +88,7 @@ describe.each(testDialects())('crash safety of aims serve (%s)', (dialect) => {
   });
 
   it(`keeps every transaction whole or absent across kill -9 during imports and during organization writes`, async () => {
-    cli ??= await bundleCli(); // once for both dialects: the file's afterAll removes it
+    cli ??= sharedCli();
     const command = cli;
     t = await createTarget(dialect, 'aims_crash');
     server = await Server.start(command, t);

@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAims } from '../support/aims-cli.js';
 import { SEED_SIZES, SeedRefused, seedOrganization } from '../../src/cli/dev-seed/index.js';
 import { verifyAuditLog } from '../../src/platform/audit-log/audit-log.js';
 import type { Db } from '../../src/platform/db/db.js';
@@ -148,27 +147,13 @@ describe.each(testDialects())('aims dev seed (%s)', (dialect) => {
 });
 
 describe('aims dev seed on the command line', { timeout: 120_000 }, () => {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const { DATABASE_URL: _url, OPENAIMS_DATA: _data, ...env } = process.env;
   let tmp: string;
   beforeAll(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-seed-'));
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  function aims(...args: string[]): Promise<{ code: number | null; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child: ChildProcess = spawn(
-        process.execPath,
-        ['--import', 'tsx', path.join(root, 'src/cli/index.ts'), '--data', tmp, ...args],
-        { cwd: root, env: { ...env, OPENAIMS_LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      let stderr = '';
-      child.stderr?.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
-  }
+  const aims = (...args: string[]) => runAims(['--data', tmp, ...args]);
 
   it('exits 2 with one line for an unknown size or organization', async () => {
     const [size, org] = await Promise.all([

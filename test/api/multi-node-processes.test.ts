@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { type Database, openDatabase } from '../../src/platform/db/db.js';
 import { PASSWORD } from '../support/app.js';
-import { bundleCli, type Cli, createTarget, runCli, ServerProcess, type Target } from '../support/server-process.js';
+import { sharedCli, type Cli, createTarget, runCli, ServerProcess, type Target } from '../support/server-process.js';
 
 // Three real `aims serve` processes on one PostgreSQL database, as behind a
 // load balancer: they start together on an empty database (one migrates, the
@@ -116,7 +116,7 @@ describe.skipIf(!process.env.PG_TEST_URL)('three aims serve processes on one Pos
 
   it('migrates once, loses no acknowledged write across kill -9, reads alike on every node and reminds once', async () => {
     const started = Date.now();
-    cli = await bundleCli();
+    cli = sharedCli();
     t = await createTarget('postgres', 'aims_nodes');
     const target = t;
 

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAims } from '../support/aims-cli.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import { openDatabase } from '../../src/platform/db/db.js';
@@ -13,26 +12,7 @@ import { PASSWORD, signIn } from '../support/app.js';
 // SQLite data directory (as src/cli/*.test.ts run their commands), compared
 // with GET /readiness from an app opened on the same database.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = path.join(root, 'src/cli/index.ts');
-const { DATABASE_URL: _url, OPENAIMS_DATA: _data, ...baseEnv } = process.env;
-const env = { ...baseEnv, OPENAIMS_LOG_LEVEL: 'silent' };
-
-function aims(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const aims = (...args: string[]) => runAims(args);
 
 let tmp: string;
 let data: string;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { buildServer } from '../../scripts/build-server.js';
+import { aimsCommand } from './aims-cli.js';
 
 // Real `aims serve` processes for tests that must kill one (crash safety,
 // several nodes): the CLI bundled once, a database of its own, a child process
@@ -40,6 +41,15 @@ export async function bundleCli(): Promise<Cli> {
     `import { runBundle } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'bin/run-bundle.js')).href)};\nrunBundle(${JSON.stringify(bundle)});\n`,
   );
   return { command: [launcher], dispose };
+}
+
+/**
+ * The bundle test/support/global-setup.ts built once for this run, shared by
+ * every file: a test that needs a bundle of its own (one that has never
+ * started, say) takes bundleCli().
+ */
+export function sharedCli(): Cli {
+  return { command: aimsCommand(), dispose: () => {} };
 }
 
 export interface Target {

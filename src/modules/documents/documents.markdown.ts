@@ -1,5 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import type { Block, Section } from '../../platform/report/index.js';
+import { importPackage } from '../../platform/packages.js';
 
 // A document's Markdown as report sections (platform/report), so a policy
 // exports to PDF, DOCX and HTML like every other report: headings open
@@ -55,7 +56,7 @@ function tableBlock(t: Tokens.Table): Block {
 
 /** marked is loaded by the first export of a Markdown document, not at server start. */
 export async function markdownToSections(body: string, firstHeading = 'Document'): Promise<Section[]> {
-  const { lexer } = await import('marked');
+  const { lexer } = await importPackage<typeof import('marked')>('marked');
   const sections: Section[] = [];
   let current: Section = { heading: firstHeading, blocks: [] };
   const push = (b: Block) => current.blocks.push(b);

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { sha256 } from '../../platform/auth/secrets.js';
+import { importPackage } from '../../platform/packages.js';
 
 // TOTP as authenticator apps expect it (SHA-1, 6 digits, 30 s) and the
 // recovery codes that stand in for a lost device. otplib is loaded by the
@@ -9,7 +10,7 @@ export const TOTP_PERIOD_SECONDS = 30;
 export const RECOVERY_CODE_COUNT = 10;
 const ISSUER = 'OpenAIMS';
 
-const otplib = () => import('otplib');
+const otplib = () => importPackage<typeof import('otplib')>('otplib');
 
 export async function newTotpSecret(): Promise<string> {
   return (await otplib()).generateSecret();

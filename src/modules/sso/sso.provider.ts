@@ -1,11 +1,12 @@
 import type * as client from 'openid-client';
+import { importPackage } from '../../platform/packages.js';
 
 // The organization's OpenID Connect provider as openid-client sees it.
 // Discovery results are cached per process for a few minutes: they are the
 // provider's public metadata, not state that must agree across app nodes.
 
 /** openid-client, loaded by the first sign-in or settings check, not at server start. */
-export const openidClient = (): Promise<typeof client> => import('openid-client');
+export const openidClient = () => importPackage<typeof client>('openid-client');
 
 const CACHE_MS = 5 * 60_000;
 const TIMEOUT_SECONDS = 10;

@@ -1,4 +1,5 @@
 import type { Transporter } from 'nodemailer';
+import { importPackage } from '../packages.js';
 
 // Email is optional: without OPENAIMS_SMTP_URL there is no mailer and
 // members see their reminders in the app only.
@@ -32,7 +33,7 @@ export function createMailer(settings: MailSettings): Mailer | null {
   const smtpUrl = settings.smtpUrl;
   let transport: Promise<Transporter> | undefined;
   const open = () =>
-    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+    (transport ??= importPackage<typeof import('nodemailer')>('nodemailer').then(({ default: nodemailer }) =>
       // Short timeouts: an unreachable server must not hold a scheduler run for minutes.
       nodemailer.createTransport({
         url: smtpUrl,

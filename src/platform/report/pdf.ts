@@ -5,6 +5,7 @@ import { AppError } from '../http/errors.js';
 import { renderHtml } from './html.js';
 import type { Report } from './model.js';
 import { DEFAULT_PDF_LIMITS, type PdfLimits, PdfQueue } from './pdf-queue.js';
+import { importPackage } from '../packages.js';
 
 // PDFs are the report's HTML page printed by Chromium: one renderer for screen
 // and paper. Chromium is the system's: the config's chromiumPath, which is
@@ -72,7 +73,7 @@ function assertChromium(path: string): void {
 
 /** playwright-core takes about a second to load: loaded with the first PDF, not at start-up. */
 async function chromium() {
-  return (await import('playwright-core')).chromium;
+  return (await importPackage<typeof import('playwright-core')>('playwright-core')).chromium;
 }
 
 function launch(path: string): Promise<Browser> {
