@@ -12,12 +12,11 @@ import { BaseSequencer } from 'vitest/node';
 // costs only time.
 const SLOW_FIRST = [
   'test/api/crash-safety.test.ts',
-  'test/security/fuzz.test.ts',
-  'src/cli/cli.test.ts',
-  'src/cli/audit-log.test.ts',
-  'test/security/authz-matrix.test.ts',
-  'test/api/owners-race.test.ts',
   'test/e2e/',
+  'test/api/owners-race.test.ts',
+  'test/security/fuzz.test.ts',
+  'test/security/authz-matrix.test.ts',
+  'test/api/serializer.test.ts',
   'test/api/audit-log-signing.test.ts',
 ];
 
