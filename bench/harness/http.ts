@@ -108,6 +108,30 @@ export async function throughput(fn: () => Promise<Answer>, clients: number, sec
   return done / ((performance.now() - t0) / 1000);
 }
 
+/**
+ * Requests per second of two routes under `clients` concurrent clients, in
+ * turns as paired() times latency. Both are first warmed at that concurrency
+ * (unmeasured): the first route to meet it would otherwise also pay for the
+ * pool's new connections and their first statements (a list measured
+ * 0.67 of its floor's rate first, 0.78 once warmed). Then a, b, b, a, each
+ * for half of `seconds`, so drift on a noisy machine falls on both alike.
+ */
+export async function pairedThroughput(
+  a: () => Promise<Answer>,
+  b: () => Promise<Answer>,
+  clients: number,
+  seconds: number,
+): Promise<[number, number]> {
+  const warm = Math.min(1, seconds / 4);
+  await throughput(a, clients, warm);
+  await throughput(b, clients, warm);
+  const a1 = await throughput(a, clients, seconds / 2);
+  const b1 = await throughput(b, clients, seconds / 2);
+  const b2 = await throughput(b, clients, seconds / 2);
+  const a2 = await throughput(a, clients, seconds / 2);
+  return [(a1 + a2) / 2, (b1 + b2) / 2];
+}
+
 /** The longest gap between ticks of a 5 ms timer until stop(): how long anything held the event loop. */
 export function blockMeter() {
   let longest = 0;

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../src/platform/db/db.js';
 import { AUTHENTICATION, captureQueries, type FloorQuery } from '../request-floor.js';
-import { type Answer, json, paired, request, type Stats, stats, throughput } from './http.js';
+import { type Answer, json, paired, pairedThroughput, request, type Stats, stats } from './http.js';
 import { CREATE_BODIES, type Refs, type Register, SKIP_CREATE } from './routes.js';
 
 export type Kind = 'list' | 'page' | 'get' | 'create' | 'update' | 'report' | 'import' | 'export' | 'audit-log';
@@ -70,7 +70,10 @@ export async function measureRead(ctx: Ctx, name: string, kind: Kind, url: strin
     const [ours, floorTimes] = await paired(get, floor, n, warmupOf(n), 30_000);
     result.ours = stats(ours);
     result.floor = stats(floorTimes);
-    if (rps) result.rps = { ours: await throughput(get, 10, ctx.rpsSeconds), floor: await throughput(floor, 10, ctx.rpsSeconds) };
+    if (rps) {
+      const [o, f] = await pairedThroughput(get, floor, 10, ctx.rpsSeconds);
+      result.rps = { ours: o, floor: f };
+    }
   } catch (err) {
     result.skipped = `failed: ${(err as Error).message.slice(0, 160)}`;
   }
