@@ -5,6 +5,7 @@ import { type KyselyPlugin, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { createTestDatabase, type TestDatabase, testDialects } from './support/db.js';
+import { initArgs } from './support/aims-cli.js';
 import { bundleCli, createTarget, runCli, ServerProcess, sharedCli } from './support/server-process.js';
 
 // Start-up stays fast (issue 17): the heavy libraries (Chromium driver,
@@ -205,15 +206,7 @@ describe('the production bundle (npm run build:server)', () => {
     const target = await createTarget('sqlite', 'aims_lazy');
     const cli = await bundleCli();
     try {
-      runCli(shared, target, [
-        'init',
-        '--email',
-        'ciso@example.com',
-        '--password',
-        'correct horse battery staple',
-        '--org',
-        'Acme',
-      ]);
+      runCli(shared, target, initArgs('Acme'));
       const file = join(target.dataDir, 'inventory.xlsx');
       runCli(shared, target, ['inventory', 'export', '--org', 'acme', '--format', 'xlsx', '--out', file]);
       const caches = () => readdirSync(dirname(cli.command[0])).filter((f) => f.endsWith('.v8cache'));

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAims } from '../../test/support/aims-cli.js';
+import { initArgs, runAims } from '../../test/support/aims-cli.js';
 import { KEY_FILE, signerFromKey } from '../platform/audit-log/audit-log.signing.js';
 
 // `aims audit-log verify` and `export-head` as a user runs them: the real
@@ -15,11 +15,7 @@ const aims = (args: string[], env: Record<string, string> = {}) =>
 
 let tmp: string;
 let data: string;
-const init = (dir: string, env: Record<string, string> = {}) =>
-  aims(
-    ['--data', dir, 'init', '--email', 'ciso@example.com', '--password', 'correct horse battery staple', '--org', 'Example Ltd'],
-    env,
-  );
+const init = (dir: string, env: Record<string, string> = {}) => aims(['--data', dir, ...initArgs()], env);
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-audit-'));

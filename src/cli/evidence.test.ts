@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runAims } from '../../test/support/aims-cli.js';
+import { initArgs, runAims } from '../../test/support/aims-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `aims evidence add` as a child process against a throwaway SQLite data
@@ -22,17 +22,7 @@ const blobs = () =>
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ev-'));
   data = file('data');
-  const init = await aims(
-    '--data',
-    data,
-    'init',
-    '--email',
-    'ciso@example.com',
-    '--password',
-    'correct horse battery staple',
-    '--org',
-    'Example Ltd',
-  );
+  const init = await aims('--data', data, ...initArgs());
   expect(init.code).toBe(0);
   fs.writeFileSync(file('model-card.txt'), 'Model card of the support assistant, reviewed.\n');
   fs.writeFileSync(file('big.bin'), Buffer.alloc(20_000, 1));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAims } from '../../test/support/aims-cli.js';
+import { initArgs, runAims } from '../../test/support/aims-cli.js';
 import { readCsv } from '../exports/csv.js';
 import { validateBom } from '../exports/cyclonedx-schema.js';
 
@@ -18,17 +18,7 @@ const file = (name: string) => path.join(tmp, name);
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-inv-'));
   data = file('data');
-  const init = await aims(
-    '--data',
-    data,
-    'init',
-    '--email',
-    'ciso@example.com',
-    '--password',
-    'correct horse battery staple',
-    '--org',
-    'Example Ltd',
-  );
+  const init = await aims('--data', data, ...initArgs());
   expect(init.code).toBe(0);
   fs.writeFileSync(
     file('systems.csv'),

@@ -30,6 +30,15 @@ export function aimsEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, OPENAIMS_LOG_LEVEL: 'silent', ...extra };
 }
 
+/** The first owner `aims init` makes in the tests that need one. */
+export const OWNER_EMAIL = 'ciso@example.com';
+export const OWNER_PASSWORD = 'correct horse battery staple';
+
+/** `aims init` for OWNER_EMAIL and an organization (slug `example-ltd` by default). */
+export function initArgs(org = 'Example Ltd'): string[] {
+  return ['init', '--email', OWNER_EMAIL, '--password', OWNER_PASSWORD, '--org', org];
+}
+
 /** Starts `aims args…` in the repository's folder; stdout and stderr piped unless `stdio` says otherwise. */
 export function startAims(
   args: string[],
