@@ -16,9 +16,6 @@ import { type Cli, sharedCli, createTarget, runCli, ServerProcess as Server, typ
 const KILLS = 5;
 const IMPORT_ROWS = 20_000;
 
-let cli: Cli | undefined;
-afterAll(() => cli?.dispose());
-
 interface Session {
   cookie: string;
   csrf: string;
@@ -88,8 +85,7 @@ describe.each(testDialects())('crash safety of aims serve (%s)', (dialect) => {
   });
 
   it(`keeps every transaction whole or absent across kill -9 during imports and during organization writes`, async () => {
-    cli ??= sharedCli();
-    const command = cli;
+    const command = sharedCli();
     t = await createTarget(dialect, 'aims_crash');
     server = await Server.start(command, t);
     const setup = await call(server, null, 'POST', '/api/v1/setup', {

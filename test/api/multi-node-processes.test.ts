@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { type Database, openDatabase } from '../../src/platform/db/db.js';
 import { PASSWORD } from '../support/app.js';
-import { sharedCli, type Cli, createTarget, runCli, ServerProcess, type Target } from '../support/server-process.js';
+import { createTarget, runCli, ServerProcess, sharedCli, type Target } from '../support/server-process.js';
 
 // Three real `aims serve` processes on one PostgreSQL database, as behind a
 // load balancer: they start together on an empty database (one migrates, the
@@ -103,7 +103,6 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
 }
 
 describe.skipIf(!process.env.PG_TEST_URL)('three aims serve processes on one PostgreSQL', () => {
-  let cli: Cli | undefined;
   let t: Target | undefined;
   let cluster: Cluster | undefined;
   let database: Database | undefined;
@@ -111,19 +110,18 @@ describe.skipIf(!process.env.PG_TEST_URL)('three aims serve processes on one Pos
     await Promise.all((cluster?.all ?? []).map((n) => n.kill()));
     await database?.close();
     await t?.drop();
-    cli?.dispose();
   });
 
   it('migrates once, loses no acknowledged write across kill -9, reads alike on every node and reminds once', async () => {
     const started = Date.now();
-    cli = sharedCli();
+    const cli = sharedCli();
     t = await createTarget('postgres', 'aims_nodes');
     const target = t;
 
     // Three nodes start at the same moment on an empty database: Kysely's migrator
     // holds an advisory lock, so one applies the migrations and the others find them done.
     const startingAt = Date.now();
-    cluster = new Cluster(await Promise.all([0, 1, 2].map(() => ServerProcess.start(cli as Cli, target, JOBS_ON))));
+    cluster = new Cluster(await Promise.all([0, 1, 2].map(() => ServerProcess.start(cli, target, JOBS_ON))));
     const nodes = cluster;
     const upIn = Date.now() - startingAt;
     database = openDatabase({ dataDir: target.dataDir, databaseUrl: target.databaseUrl });

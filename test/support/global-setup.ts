@@ -20,17 +20,26 @@ declare module 'vitest' {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export default async function setup(project: TestProject) {
-  // two levels below the repository, as dist/server is: it finds package.json and web/dist as production does
-  const dir = path.join(ROOT, 'dist', `test-cli-${process.pid}`);
-  // A bundle that does not build fails the run rather than falling back to
-  // tsx: that would hide a broken production build.
+/**
+ * Bundles the CLI into dist/<name> (two levels below the repository, as
+ * dist/server is: it finds package.json and web/dist as production does) and
+ * returns its launcher, which starts it as bin/aims.js does: through the
+ * code-cache loader. A bundle that does not build fails the caller rather
+ * than falling back to tsx: that would hide a broken production build.
+ */
+export async function bundleInto(name: string): Promise<string> {
+  const dir = path.join(ROOT, 'dist', name);
   const bundle = await buildServer(dir);
   const launcher = path.join(dir, 'aims.mjs');
   fs.writeFileSync(
     launcher,
     `import { runBundle } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'bin/run-bundle.js')).href)};\nrunBundle(${JSON.stringify(bundle)});\n`,
   );
+  return launcher;
+}
+
+export default async function setup(project: TestProject) {
+  const launcher = await bundleInto(`test-cli-${process.pid}`);
   project.provide('aimsCommand', [launcher]);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  return () => fs.rmSync(path.dirname(launcher), { recursive: true, force: true });
 }

@@ -3,10 +3,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { buildServer } from '../../scripts/build-server.js';
 import { aimsCommand } from './aims-cli.js';
+import { bundleInto } from './global-setup.js';
 
 // Real `aims serve` processes for tests that must kill one (crash safety,
 // several nodes): the CLI bundled once, a database of its own, a child process
@@ -21,26 +20,10 @@ export interface Cli {
   dispose(): void;
 }
 
-/**
- * The CLI bundled as `npm run build:server` bundles it (scripts/build-server.ts),
- * into a folder of its own, so each start loads a few files instead of
- * transforming ~500 TypeScript files again (a start costs seconds, and these
- * tests start the server many times) and the tests run what production runs.
- * A bundle that does not build fails the test rather than falling back to
- * tsx: that would hide a broken production build.
- */
+/** A CLI bundle of its own (one no process has started yet), removed by dispose(). */
 export async function bundleCli(): Promise<Cli> {
-  // two levels below the repository, as dist/server is: it finds package.json and web/dist as production does
-  const dir = path.join(ROOT, 'dist', `test-cli-${randomBytes(4).toString('hex')}`);
-  const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
-  const bundle = await buildServer(dir);
-  // Started as bin/aims.js starts the built CLI: through the code-cache loader.
-  const launcher = path.join(dir, 'aims.mjs');
-  fs.writeFileSync(
-    launcher,
-    `import { runBundle } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'bin/run-bundle.js')).href)};\nrunBundle(${JSON.stringify(bundle)});\n`,
-  );
-  return { command: [launcher], dispose };
+  const launcher = await bundleInto(`test-cli-${randomBytes(4).toString('hex')}`);
+  return { command: [launcher], dispose: () => fs.rmSync(path.dirname(launcher), { recursive: true, force: true }) };
 }
 
 /**
