@@ -327,9 +327,10 @@ describe('layout at 390 px', () => {
     "shows dates in the organization's locale (Germany)",
     async () => {
       await visit(`/orgs/${orgId}/gap-assessment`);
-      await expect(e.page.getByText('01.11.2026').first().isVisible()).resolves.toBe(true);
+      // waitFor retries: after an in-app navigation the previous page can still be on screen for a moment
+      await e.page.getByText('01.11.2026').first().waitFor({ state: 'visible', timeout: 10_000 });
       await visit(`/orgs/${orgId}/inventory/${ids.system}`);
-      await expect(e.page.getByText('14.03.2026').first().isVisible()).resolves.toBe(true);
+      await e.page.getByText('14.03.2026').first().waitFor({ state: 'visible', timeout: 10_000 });
       expect(await e.page.getByText('2026-03-14').count()).toBe(0);
     },
     TIMEOUT,
