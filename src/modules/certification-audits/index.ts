@@ -12,6 +12,7 @@ registerLinkKind(
   registerLinkKindOf(certificationAuditRegister, {
     kind: 'certification-audit',
     noun: 'a certification audit',
+    columns: ['number_seq', 'type', 'surveillance_number'],
     label: (r) =>
       certificationAuditLabel(
         Number(r.number_seq),

@@ -11,6 +11,7 @@ registerLinkKind(
   registerLinkKindOf(certificationBodyRegister, {
     kind: 'certification-body',
     noun: 'a certification body',
+    columns: ['name'],
     label: (r) => r.name,
     nameKey: 'name_key',
   }),

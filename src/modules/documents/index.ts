@@ -17,6 +17,7 @@ import { documentNumber } from './documents.rules.js';
 const documentLinks = registerLinkKindOf(documentRegister, {
   kind: 'document',
   noun: 'a document',
+  columns: ['number_seq', 'title'],
   label: (r) => `${documentNumber(Number(r.number_seq))} ${r.title}`,
   nameKey: 'title_key',
 });

@@ -13,6 +13,7 @@ registerLinkKind(
   registerLinkKindOf(evidenceRegister, {
     kind: 'evidence',
     noun: 'an evidence item',
+    columns: ['number_seq', 'title'],
     label: (r) => `${evidenceNumber(Number(r.number_seq))} ${r.title}`,
   }),
 );

@@ -15,6 +15,7 @@ registerLinkKind({
   ...registerLinkKindOf(impactAssessmentRegister, {
     kind: 'impact-assessment',
     noun: 'an impact assessment',
+    columns: [],
     label: (r) => r.id,
   }),
   lookup: assessmentLinkTargets,

@@ -12,6 +12,7 @@ registerLinkKind(
   registerLinkKindOf(improvementRegister, {
     kind: 'improvement',
     noun: 'an improvement',
+    columns: ['number_seq', 'title'],
     label: (r) => `${improvementNumber(Number(r.number_seq))} ${r.title}`,
   }),
 );

@@ -16,6 +16,7 @@ registerLinkKind(
   registerLinkKindOf(incidentRegister, {
     kind: 'incident',
     noun: 'an incident',
+    columns: ['number_seq', 'title'],
     label: (r) => `${incidentNumber(Number(r.number_seq))} ${r.title}`,
   }),
 );

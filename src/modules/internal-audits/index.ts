@@ -13,6 +13,7 @@ registerLinkKind(
   registerLinkKindOf(auditRegister, {
     kind: 'internal-audit',
     noun: 'an internal audit',
+    columns: ['number_seq', 'title'],
     label: (r) => `${auditNumber(Number(r.number_seq))} ${r.title}`,
   }),
 );

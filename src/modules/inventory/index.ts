@@ -11,7 +11,13 @@ import type { Executor } from '../../platform/db/db.js';
 import { rowToInput } from './inventory.mapping.js';
 
 registerLinkKind(
-  registerLinkKindOf(aiSystemRegister, { kind: 'ai-system', noun: 'an AI system', label: (r) => r.name, nameKey: 'name_key' }),
+  registerLinkKindOf(aiSystemRegister, {
+    kind: 'ai-system',
+    noun: 'an AI system',
+    columns: ['name'],
+    label: (r) => r.name,
+    nameKey: 'name_key',
+  }),
 );
 provideSupplierDependents({ count: countBySupplier, list: listBySupplier });
 

@@ -13,6 +13,7 @@ registerLinkKind(
   registerLinkKindOf(managementReviewRegister, {
     kind: 'management-review',
     noun: 'a management review',
+    columns: ['number_seq', 'title'],
     label: (r) => `${reviewNumber(Number(r.number_seq))} ${r.title}`,
   }),
 );

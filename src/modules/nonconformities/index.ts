@@ -16,6 +16,7 @@ registerLinkKind(
   registerLinkKindOf(nonconformityRegister, {
     kind: 'nonconformity',
     noun: 'a nonconformity',
+    columns: ['number_seq', 'title'],
     label: (r) => `${nonconformityNumber(Number(r.number_seq))} ${r.title}`,
   }),
 );

@@ -9,6 +9,7 @@ registerLinkKind(
   registerLinkKindOf(objectiveRegister, {
     kind: 'objective',
     noun: 'an AI objective',
+    columns: ['title'],
     label: (r) => r.title,
     nameKey: 'title_key',
   }),

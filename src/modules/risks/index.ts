@@ -23,7 +23,12 @@ import { riskRegister } from './risks.register.js';
 import { riskNumber } from './risks.rules.js';
 
 registerLinkKind(
-  registerLinkKindOf(riskRegister, { kind: 'risk', noun: 'a risk', label: (r) => `${riskNumber(r.number_seq)} ${r.title}` }),
+  registerLinkKindOf(riskRegister, {
+    kind: 'risk',
+    noun: 'a risk',
+    columns: ['number_seq', 'title'],
+    label: (r) => `${riskNumber(r.number_seq)} ${r.title}`,
+  }),
 );
 
 export { riskRoutes } from './risks.routes.js';

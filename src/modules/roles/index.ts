@@ -7,7 +7,9 @@ import { registerLinkKindOf } from '../../platform/register/index.js';
 import { roleRegister } from './roles.register.js';
 
 // (no nameKey: matchLinksByName folds names, and role names are keyed by case only)
-registerLinkKind(registerLinkKindOf(roleRegister, { kind: 'role', noun: 'a governance role', label: (r) => r.name }));
+registerLinkKind(
+  registerLinkKindOf(roleRegister, { kind: 'role', noun: 'a governance role', columns: ['name'], label: (r) => r.name }),
+);
 
 export { roleRoutes } from './roles.routes.js';
 export { roleRegister } from './roles.register.js';

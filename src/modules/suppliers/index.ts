@@ -5,7 +5,9 @@ import { registerLinkKind } from '../../platform/refs/index.js';
 import { registerLinkKindOf } from '../../platform/register/index.js';
 import { supplierRegister } from './suppliers.register.js';
 
-registerLinkKind(registerLinkKindOf(supplierRegister, { kind: 'supplier', noun: 'a supplier', label: (r) => r.name }));
+registerLinkKind(
+  registerLinkKindOf(supplierRegister, { kind: 'supplier', noun: 'a supplier', columns: ['name'], label: (r) => r.name }),
+);
 
 export { supplierRoutes } from './suppliers.routes.js';
 export { insertSupplier, supplierReviewSummary, toSupplier } from './suppliers.service.js';

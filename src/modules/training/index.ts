@@ -13,6 +13,7 @@ registerLinkKind(
   registerLinkKindOf(topicRegister, {
     kind: 'training',
     noun: 'a training topic',
+    columns: ['number_seq', 'title'],
     label: (r) => `${trainingNumber(Number(r.number_seq))} ${r.title}`,
     nameKey: 'title_key',
   }),

@@ -252,22 +252,35 @@ export async function recordHistory<D extends AnyRegister>(db: Executor, def: D,
 /**
  * The link kind of a register's records (platform/refs): other modules label
  * and validate links to them, archived ones included, in one query.
+ * `columns` are the ones `label` reads, and the only ones the lookup reads
+ * besides id and archived_at: a page of 50 AI systems labels ~70 suppliers,
+ * and their whole rows took 0.27 ms on SQLite and 0.62 ms on PostgreSQL
+ * where these columns take 0.16 and 0.42 (issue 17).
  */
-export function registerLinkKindOf<D extends AnyRegister>(
+export function registerLinkKindOf<D extends AnyRegister, C extends keyof RowOf<TableOf<D>> & string>(
   def: D,
   opts: {
     kind: string;
     noun: string;
-    label(row: RowOf<TableOf<D>>): string;
+    columns: readonly C[];
+    label(row: Pick<RowOf<TableOf<D>>, C> & Pick<Shared, 'id' | 'archived_at'>): string;
     /** the column holding fold(name): given, other modules may match records by name (matchLinksByName) */
     nameKey?: string;
   },
 ): LinkKind {
   const nameKey = opts.nameKey;
+  const read = [...new Set(['id', 'archived_at', ...opts.columns])] as (keyof Shared)[];
   // Every page that shows links reads their labels here: compiled once.
-  const byIds = queryTemplate(['orgId', 'ids'], (db, p) => select(db, def, p.orgId).where(inList(db, 'id', p.ids)), {
-    lists: ['ids'],
-  });
+  const byIds = queryTemplate(
+    ['orgId', 'ids'],
+    (db, p) =>
+      shared(db)
+        .selectFrom(def.table as 'register')
+        .select(read)
+        .where('org_id', '=', p.orgId)
+        .where(inList(db, 'id', p.ids)),
+    { lists: ['ids'] },
+  );
   return {
     kind: opts.kind,
     noun: opts.noun,
@@ -298,7 +311,7 @@ export function registerLinkKindOf<D extends AnyRegister>(
     async lookup(db, orgId, ids) {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Map<string, LinkTarget>();
-      const rows = (await byIds.run(db, { orgId, ids: unique })) as (RowOf<TableOf<D>> & Shared)[];
+      const rows = (await byIds.run(db, { orgId, ids: unique })) as unknown as (Pick<RowOf<TableOf<D>>, C> & Pick<Shared, 'id' | 'archived_at'>)[];
       return new Map(rows.map((r) => [r.id, { label: opts.label(r), archived: r.archived_at !== null, linkable: true }]));
     },
   };
