@@ -311,7 +311,8 @@ export function registerLinkKindOf<D extends AnyRegister, C extends keyof RowOf<
     async lookup(db, orgId, ids) {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Map<string, LinkTarget>();
-      const rows = (await byIds.run(db, { orgId, ids: unique })) as unknown as (Pick<RowOf<TableOf<D>>, C> & Pick<Shared, 'id' | 'archived_at'>)[];
+      const rows = (await byIds.run(db, { orgId, ids: unique })) as unknown as (Pick<RowOf<TableOf<D>>, C> &
+        Pick<Shared, 'id' | 'archived_at'>)[];
       return new Map(rows.map((r) => [r.id, { label: opts.label(r), archived: r.archived_at !== null, linkable: true }]));
     },
   };
