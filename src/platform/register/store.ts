@@ -249,6 +249,10 @@ export async function recordHistory<D extends AnyRegister>(db: Executor, def: D,
   return entityHistory(db, orgId, def.entityType, ids);
 }
 
+/** What a link kind's lookup reads of a record: the columns its label names, with id and archived_at. */
+type LinkRow<D extends AnyRegister, C extends keyof RowOf<TableOf<D>>> = Pick<RowOf<TableOf<D>>, C> &
+  Pick<Shared, 'id' | 'archived_at'>;
+
 /**
  * The link kind of a register's records (platform/refs): other modules label
  * and validate links to them, archived ones included, in one query.
@@ -263,7 +267,7 @@ export function registerLinkKindOf<D extends AnyRegister, C extends keyof RowOf<
     kind: string;
     noun: string;
     columns: readonly C[];
-    label(row: Pick<RowOf<TableOf<D>>, C> & Pick<Shared, 'id' | 'archived_at'>): string;
+    label(row: LinkRow<D, C>): string;
     /** the column holding fold(name): given, other modules may match records by name (matchLinksByName) */
     nameKey?: string;
   },
@@ -311,8 +315,7 @@ export function registerLinkKindOf<D extends AnyRegister, C extends keyof RowOf<
     async lookup(db, orgId, ids) {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Map<string, LinkTarget>();
-      const rows = (await byIds.run(db, { orgId, ids: unique })) as unknown as (Pick<RowOf<TableOf<D>>, C> &
-        Pick<Shared, 'id' | 'archived_at'>)[];
+      const rows = (await byIds.run(db, { orgId, ids: unique })) as unknown as LinkRow<D, C>[];
       return new Map(rows.map((r) => [r.id, { label: opts.label(r), archived: r.archived_at !== null, linkable: true }]));
     },
   };
