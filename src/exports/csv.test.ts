@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { neutralizeFormula, restoreNeutralized } from './cells.js';
-import { CsvSyntaxError, readCsv, writeCsv } from './csv.js';
+import { CsvSyntaxError, readCsv, readCsvInTurns, writeCsv } from './csv.js';
 
 describe('readCsv', () => {
   it('reads RFC 4180: quoted commas, quotes and line breaks, CRLF or LF, with or without a BOM', () => {
@@ -38,6 +38,25 @@ describe('readCsv', () => {
     const open = errorOf('a\n"open,\nstill open');
     expect(open).toBeInstanceOf(CsvSyntaxError);
     expect(open).toMatchObject({ row: 2, message: 'has a quoted field that is never closed' });
+  });
+
+  it('reads a large file in turns: the same rows and errors, while other callbacks still run', async () => {
+    const line = (i: number) => `System ${i},"Ranks tickets, ""urgent"" first",\r\n`;
+    const text = `\ufeffName,Purpose,Owner\r\n${Array.from({ length: 50_000 }, (_, i) => line(i)).join('')}`;
+    // Something else on the server: a callback queued now must run before the parse ends.
+    let ranMeanwhile = false;
+    setImmediate(() => {
+      ranMeanwhile = true;
+    });
+    const rows = await readCsvInTurns(Buffer.from(text));
+    expect(ranMeanwhile).toBe(true);
+    expect(rows).toEqual(readCsv(text));
+    expect(rows).toHaveLength(50_001);
+    expect(rows[50_000]).toEqual({ row: 50_001, cells: ['System 49999', 'Ranks tickets, "urgent" first', ''] });
+    await expect(readCsvInTurns('a\n"open')).rejects.toMatchObject({
+      row: 2,
+      message: 'has a quoted field that is never closed',
+    });
   });
 });
 

@@ -40,26 +40,34 @@ export async function writeNamePieces(
   ids: string[] | undefined,
   systems: { id: string; name_key: string }[],
 ) {
-  if (!ids) await tx.deleteFrom('ai_system_name_pieces').where('org_id', '=', orgId).execute();
-  else
-    for (let i = 0; i < ids.length; i += 500)
-      await tx
-        .deleteFrom('ai_system_name_pieces')
-        .where('ai_system_id', 'in', ids.slice(i, i + 500))
-        .execute();
-  const rows = systems.flatMap((s) => {
-    const numbers = nameNumbers(s.name_key);
-    return namePieces(s.name_key).map((piece) => ({ org_id: orgId, piece, numbers, ai_system_id: s.id, name_key: s.name_key }));
-  });
-  // 500 rows a statement (~8 ms on SQLite): 3,000 held the event loop ~50 ms.
+  // Each statement runs synchronously on SQLite: 500 systems' pieces a
+  // delete, 500 pieces an insert (~8 ms each), with a turn of the event loop
+  // every few milliseconds. Back to back, the deletes of a 20,000-row import
+  // held it ~230 ms, and 3,000 pieces in one insert ~50 ms.
   const turns = turnsEvery();
-  for (let i = 0; i < rows.length; i += 500) {
+  const stale = ids ?? systems.map((s) => s.id);
+  for (let i = 0; i < stale.length; i += 500) {
     await tx
-      .insertInto('ai_system_name_pieces')
-      .values(rows.slice(i, i + 500))
+      .deleteFrom('ai_system_name_pieces')
+      .where('ai_system_id', 'in', stale.slice(i, i + 500))
       .execute();
     await turns();
   }
+  // The whole organization: also the pieces of any system no longer listed.
+  if (!ids) await tx.deleteFrom('ai_system_name_pieces').where('org_id', '=', orgId).execute();
+  let rows: { org_id: string; piece: string; numbers: string; ai_system_id: string; name_key: string }[] = [];
+  const flush = async () => {
+    if (rows.length) await tx.insertInto('ai_system_name_pieces').values(rows).execute();
+    rows = [];
+    await turns();
+  };
+  for (const s of systems) {
+    const numbers = nameNumbers(s.name_key);
+    for (const piece of namePieces(s.name_key))
+      rows.push({ org_id: orgId, piece, numbers, ai_system_id: s.id, name_key: s.name_key });
+    if (rows.length >= 500) await flush();
+  }
+  await flush();
 }
 
 /**
@@ -128,12 +136,15 @@ export async function replaceDuplicateEdges(
   edges: DuplicateEdge[],
   nameOf: (id: string) => { name: string; nameKey: string },
 ) {
+  // As writeNamePieces: statements of 500, a turn of the event loop every few milliseconds.
+  const turns = turnsEvery();
   if (!ids) await tx.deleteFrom('ai_system_duplicates').where('org_id', '=', orgId).execute();
   else {
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       await tx.deleteFrom('ai_system_duplicates').where('org_id', '=', orgId).where('system_id', 'in', chunk).execute();
       await tx.deleteFrom('ai_system_duplicates').where('org_id', '=', orgId).where('other_id', 'in', chunk).execute();
+      await turns();
     }
   }
   const row = (from: string, to: string, reason: string) => {
@@ -141,11 +152,10 @@ export async function replaceDuplicateEdges(
     return { org_id: orgId, system_id: from, other_id: to, reason, other_name: other.name, other_key: other.nameKey };
   };
   const rows = edges.flatMap((e) => [row(e.a, e.b, e.reason), row(e.b, e.a, e.reason)]);
-  const turns = turnsEvery();
-  for (let i = 0; i < rows.length; i += 1000) {
+  for (let i = 0; i < rows.length; i += 500) {
     await tx
       .insertInto('ai_system_duplicates')
-      .values(rows.slice(i, i + 1000))
+      .values(rows.slice(i, i + 500))
       .execute();
     await turns();
   }

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { CsvSyntaxError, readCsv } from '../../exports/csv.js';
+import { CsvSyntaxError, readCsvInTurns } from '../../exports/csv.js';
 import { BomJsonError, readBom } from '../../exports/cyclonedx.js';
 import { BomSchemaError } from '../../exports/cyclonedx-schema.js';
 import { readXlsx, XlsxReadError, XlsxRowLimitError } from '../../exports/xlsx.js';
@@ -57,9 +57,9 @@ export async function readImportFile(format: ImportFormat, data: ImportData): Pr
       if (!Buffer.isBuffer(data)) return fileError('is text, not an XLSX workbook');
       // The header row plus the limit: reading stops at the first row past it,
       // so a workbook that unpacks to a million rows costs what 50,000 do.
-      return sheetRecords(await readXlsx(data, { maxRows: MAX_IMPORT_ROWS + 1 }));
+      return await sheetRecords(await readXlsx(data, { maxRows: MAX_IMPORT_ROWS + 1 }));
     }
-    return sheetRecords(readCsv(data));
+    return await sheetRecords(await readCsvInTurns(data));
   } catch (e) {
     if (e instanceof BomSchemaError) {
       const errors = e.errors.map((x) => ({ row: null, field: x.path, message: x.message }));
@@ -102,9 +102,17 @@ interface Plan {
   newSuppliers: { name: string; nameKey: string; kinds: Set<string> }[];
 }
 
-async function inChunks<T>(keys: string[], size: number, load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+/**
+ * Reads for many keys, a chunk a statement. On SQLite each statement runs
+ * synchronously: 250 keys keep one under ~10 ms, and other requests get a
+ * turn of the event loop between chunks.
+ */
+async function inChunks<K, T>(keys: K[], load: (chunk: K[]) => Promise<T[]>, size = 250): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < keys.length; i += size) out.push(...(await load(keys.slice(i, i + size))));
+  for (let i = 0; i < keys.length; i += size) {
+    if (i > 0) await nextTurn();
+    out.push(...(await load(keys.slice(i, i + size))));
+  }
   return out;
 }
 
@@ -160,20 +168,24 @@ async function planImport(db: Executor, orgId: string, set: RecordSet): Promise<
       reporter(r)('externalId', `"${id}" is also on ${first.row === null ? first.where('externalId') : `row ${first.row}`}`);
     else firstAt.set(id, r);
   });
-  const found = await inChunks([...firstAt.keys()], 1000, (c) => findByExternalIds(db, orgId, c));
-  const links = await supplierLinks(
-    db,
-    orgId,
-    found.map((r) => r.id),
+  const found = await inChunks([...firstAt.keys()], (c) => findByExternalIds(db, orgId, c));
+  const existing = new Map(
+    await inChunks(found, async (rows) => {
+      const links = await supplierLinks(
+        db,
+        orgId,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => [r.external_id as string, { row: r, input: rowToInput(r, links.get(r.id) ?? []) }] as const);
+    }),
   );
-  const existing = new Map(found.map((r) => [r.external_id as string, { row: r, input: rowToInput(r, links.get(r.id) ?? []) }]));
 
   // Suppliers: the organization's by folded name, the others created.
   const keys = unique(parsed.flatMap((p) => (p.suppliers ?? []).map((s) => s.nameKey)));
   const folded = keys.filter((k) => !k.startsWith('raw:'));
   // Names that fold to nothing are stored with an empty key: fetch those and compare names.
   if (folded.length < keys.length) folded.push('');
-  const suppliers = await inChunks(folded, 500, (c) => findSuppliersByNameKey(db, orgId, c));
+  const suppliers = await inChunks(folded, (c) => findSuppliersByNameKey(db, orgId, c));
   suppliers.sort((a, b) => (a.created_at < b.created_at ? -1 : 1));
   const supplierIds = new Map<string, string>();
   for (const s of suppliers) {

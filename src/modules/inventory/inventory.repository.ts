@@ -4,6 +4,7 @@ import { type Executor, forUpdate, orgOfIds } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { resolveLinks } from '../../platform/refs/index.js';
 import { fold } from '../../platform/text.js';
+import { turnsEvery } from '../../platform/turns.js';
 import { MASKED_MISSING } from './inventory.rules.js';
 import { type AiSystemListQuery, MISSING } from './inventory.schemas.js';
 
@@ -296,7 +297,8 @@ export type CandidateRow = { id: string; name: string; name_key: string; purpose
 async function withSupplierIds(db: Executor, orgId: string, systems: CandidateRow[]) {
   const ids = systems.map((s) => s.id);
   const found: Row<'ai_system_suppliers'>[] = [];
-  for (let i = 0; i < ids.length; i += 500)
+  const turns = turnsEvery();
+  for (let i = 0; i < ids.length; i += 500) {
     found.push(
       ...(await db
         .selectFrom('ai_system_suppliers')
@@ -305,6 +307,8 @@ async function withSupplierIds(db: Executor, orgId: string, systems: CandidateRo
         .where('ai_system_id', 'in', ids.slice(i, i + 500))
         .execute()),
     );
+    await turns();
+  }
   const bySystem = new Map<string, string[]>();
   for (const l of found) {
     const list = bySystem.get(l.ai_system_id) ?? [];
@@ -323,7 +327,9 @@ async function withSupplierIds(db: Executor, orgId: string, systems: CandidateRo
 /** What duplicate detection compares, for some systems by id (archived ones too). */
 export async function duplicateDetails(db: Executor, orgId: string, ids: string[]) {
   const rows: CandidateRow[] = [];
-  for (let i = 0; i < ids.length; i += 500)
+  // thousands of ids after a large import: a turn of the event loop every few milliseconds
+  const turns = turnsEvery();
+  for (let i = 0; i < ids.length; i += 500) {
     rows.push(
       ...(await db
         .selectFrom('ai_systems')
@@ -332,6 +338,8 @@ export async function duplicateDetails(db: Executor, orgId: string, ids: string[
         .where('id', 'in', ids.slice(i, i + 500))
         .execute()),
     );
+    await turns();
+  }
   return withSupplierIds(db, orgId, rows);
 }
 

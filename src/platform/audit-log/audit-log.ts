@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
 import type { Row } from '../db/tables.js';
-import { nextTurn, turnsEvery } from '../turns.js';
+import { turnsEvery } from '../turns.js';
 import { canonicalJson, GENESIS_HASH, rowHash } from './audit-log.rules.js';
 import { auditSigningFor, checkpointMessage, headMessage } from './audit-log.signing.js';
 import './audit-log.tables.js';
@@ -103,14 +103,15 @@ export async function appendAuditMany(
     prevHash = rowHash(fields);
     rows.push({ ...fields, hash: prevHash });
   }
-  // 13 columns a row: 500 rows stay under SQLite's 32,766 bound parameters.
-  for (let i = 0; i < rows.length; i += 500) {
-    // A bulk write (an import): other requests get a turn between chunks.
-    if (i > 0) await nextTurn();
+  // A bulk write (an import): 100 rows a statement, with a turn of the event
+  // loop every few milliseconds. Each row updates the log's seven indexes: at
+  // a million rows a statement of 500 held the event loop ~120 ms on SQLite.
+  for (let i = 0; i < rows.length; i += 100) {
     await tx
       .insertInto('audit_log')
-      .values(rows.slice(i, i + 500))
+      .values(rows.slice(i, i + 100))
       .execute();
+    await turns();
   }
   if (!opts.beforeHead) await storeSignedHead(tx, rows, at);
 }
