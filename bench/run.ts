@@ -1,5 +1,5 @@
 // `npm run bench [-- --size small|medium|large] [--dialect sqlite|postgres|both]
-//   [--only <regex>] [--n 200] [--no-cold-start]`
+//   [--only <regex>] [--n 200] [--import-rows 1000] [--no-cold-start]`
 // Every register's list (with a filter and a sort), get, create and update,
 // the reports, imports and exports, beside the floor of this stack (a bare
 // Fastify route running the same statements on the same data), plus a list's
@@ -22,6 +22,8 @@ const { values } = parseArgs({
     dialect: { type: 'string', default: 'both' },
     only: { type: 'string' },
     n: { type: 'string' },
+    // rows of the CSV import measured alone and while lists run (default 1,000)
+    'import-rows': { type: 'string' },
     seed: { type: 'string', default: '42' },
     out: { type: 'string', default: path.resolve(import.meta.dirname, 'results') },
     'no-cold-start': { type: 'boolean', default: false },
@@ -71,6 +73,7 @@ for (const dialect of dialects) {
     only,
     heavyN,
     ...(values.n ? { n: Number(values.n) } : {}),
+    ...(values['import-rows'] ? { importRows: Number(values['import-rows']) } : {}),
     log: (line) => console.log(line),
   });
   console.log(
