@@ -20,3 +20,22 @@ export function turnsEvery(ms = 10): () => Promise<void> {
     since = performance.now();
   };
 }
+
+/**
+ * `run` on `items`, `size` at a time (a statement per chunk: a list of ids
+ * too long for one), giving the event loop a turn every few milliseconds
+ * between chunks. Returns every chunk's results, in order.
+ */
+export async function inChunks<K, T>(
+  items: readonly K[],
+  size: number,
+  run: (chunk: K[]) => Promise<readonly T[]>,
+): Promise<T[]> {
+  const turns = turnsEvery();
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(...(await run(items.slice(i, i + size))));
+    await turns();
+  }
+  return out;
+}

@@ -18,7 +18,7 @@ import { membersContext, type ParseContext, parseRecord, type Report, unique, zo
 import { aiSystemFields, type AiSystemInput, EMPTY_AI_SYSTEM } from './inventory.schemas.js';
 import { refreshDuplicateKeys } from './inventory.duplicates.js';
 import { insertAiSystems, replaceAiSystem } from './inventory.write.js';
-import { nextTurn, turnsEvery } from '../../platform/turns.js';
+import { inChunks, nextTurn, turnsEvery } from '../../platform/turns.js';
 import type { ImportFormat, ImportReport } from './inventory.transfer.schemas.js';
 
 // Inventory import from CSV, XLSX or a CycloneDX BOM. Every row is checked
@@ -102,19 +102,8 @@ interface Plan {
   newSuppliers: { name: string; nameKey: string; kinds: Set<string> }[];
 }
 
-/**
- * Reads for many keys, a chunk a statement. On SQLite each statement runs
- * synchronously: 250 keys keep one under ~10 ms, and other requests get a
- * turn of the event loop between chunks.
- */
-async function inChunks<K, T>(keys: K[], load: (chunk: K[]) => Promise<T[]>, size = 250): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < keys.length; i += size) {
-    if (i > 0) await nextTurn();
-    out.push(...(await load(keys.slice(i, i + size))));
-  }
-  return out;
-}
+/** Keys a lookup statement: on SQLite each runs synchronously, and 250 keep one under ~10 ms. */
+const LOOKUP_CHUNK = 250;
 
 const CANONICAL_KEYS = [...Object.keys(EMPTY_AI_SYSTEM), 'name', 'userId', 'supplierId', 'dependency'].sort();
 function canonical(i: AiSystemInput): string {
@@ -168,9 +157,9 @@ async function planImport(db: Executor, orgId: string, set: RecordSet): Promise<
       reporter(r)('externalId', `"${id}" is also on ${first.row === null ? first.where('externalId') : `row ${first.row}`}`);
     else firstAt.set(id, r);
   });
-  const found = await inChunks([...firstAt.keys()], (c) => findByExternalIds(db, orgId, c));
+  const found = await inChunks([...firstAt.keys()], LOOKUP_CHUNK, (c) => findByExternalIds(db, orgId, c));
   const existing = new Map(
-    await inChunks(found, async (rows) => {
+    await inChunks(found, LOOKUP_CHUNK, async (rows) => {
       const links = await supplierLinks(
         db,
         orgId,
@@ -185,7 +174,7 @@ async function planImport(db: Executor, orgId: string, set: RecordSet): Promise<
   const folded = keys.filter((k) => !k.startsWith('raw:'));
   // Names that fold to nothing are stored with an empty key: fetch those and compare names.
   if (folded.length < keys.length) folded.push('');
-  const suppliers = await inChunks(folded, (c) => findSuppliersByNameKey(db, orgId, c));
+  const suppliers = await inChunks(folded, LOOKUP_CHUNK, (c) => findSuppliersByNameKey(db, orgId, c));
   suppliers.sort((a, b) => (a.created_at < b.created_at ? -1 : 1));
   const supplierIds = new Map<string, string>();
   for (const s of suppliers) {

@@ -4,7 +4,7 @@ import { type Executor, forUpdate, orgOfIds } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { resolveLinks } from '../../platform/refs/index.js';
 import { fold } from '../../platform/text.js';
-import { turnsEvery } from '../../platform/turns.js';
+import { inChunks } from '../../platform/turns.js';
 import { MASKED_MISSING } from './inventory.rules.js';
 import { type AiSystemListQuery, MISSING } from './inventory.schemas.js';
 
@@ -296,19 +296,9 @@ export type CandidateRow = { id: string; name: string; name_key: string; purpose
 /** Candidate rows with their supplier ids, as duplicate detection compares them. */
 async function withSupplierIds(db: Executor, orgId: string, systems: CandidateRow[]) {
   const ids = systems.map((s) => s.id);
-  const found: Row<'ai_system_suppliers'>[] = [];
-  const turns = turnsEvery();
-  for (let i = 0; i < ids.length; i += 500) {
-    found.push(
-      ...(await db
-        .selectFrom('ai_system_suppliers')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('ai_system_id', 'in', ids.slice(i, i + 500))
-        .execute()),
-    );
-    await turns();
-  }
+  const found = await inChunks(ids, 500, (chunk) =>
+    db.selectFrom('ai_system_suppliers').selectAll().where('org_id', '=', orgId).where('ai_system_id', 'in', chunk).execute(),
+  );
   const bySystem = new Map<string, string[]>();
   for (const l of found) {
     const list = bySystem.get(l.ai_system_id) ?? [];
@@ -326,20 +316,15 @@ async function withSupplierIds(db: Executor, orgId: string, systems: CandidateRo
 
 /** What duplicate detection compares, for some systems by id (archived ones too). */
 export async function duplicateDetails(db: Executor, orgId: string, ids: string[]) {
-  const rows: CandidateRow[] = [];
-  // thousands of ids after a large import: a turn of the event loop every few milliseconds
-  const turns = turnsEvery();
-  for (let i = 0; i < ids.length; i += 500) {
-    rows.push(
-      ...(await db
-        .selectFrom('ai_systems')
-        .select(['id', 'name', 'name_key', 'purpose'])
-        .where(orgOfIds(db), '=', orgId)
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute()),
-    );
-    await turns();
-  }
+  // thousands of ids after a large import
+  const rows: CandidateRow[] = await inChunks(ids, 500, (chunk) =>
+    db
+      .selectFrom('ai_systems')
+      .select(['id', 'name', 'name_key', 'purpose'])
+      .where(orgOfIds(db), '=', orgId)
+      .where('id', 'in', chunk)
+      .execute(),
+  );
   return withSupplierIds(db, orgId, rows);
 }
 
