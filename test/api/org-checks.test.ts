@@ -56,7 +56,10 @@ for (const dialect of testDialects()) {
       // The first describe registered the check for the whole process: on the
       // second database the rows cached above already carry it. A write to an
       // auth table moves the auth version, so the counted requests read again.
-      await t.database.db.updateTable('users').set((eb) => ({ email: eb.ref('email') })).execute();
+      await t.database.db
+        .updateTable('users')
+        .set((eb) => ({ email: eb.ref('email') }))
+        .execute();
       for (const caller of [owner, bearer]) {
         const log = recordQueries(t.database.db);
         const res = await caller.get(`/api/v1/orgs/${orgId}/roles`);
