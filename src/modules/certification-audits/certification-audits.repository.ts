@@ -1,5 +1,6 @@
 import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
+import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { parseCertificationAuditNumber } from './certification-audits.rules.js';
 import type { AuditListQuery } from './certification-audits.schemas.js';
@@ -42,18 +43,42 @@ export function filterAudits(query: Query, q: Partial<AuditListQuery>): Query {
 
 /** Requests per audit and status, for the counts on each audit: one statement. */
 export function requestCounts(db: Executor, orgId: string, auditIds: string[]) {
-  return db
-    .selectFrom('certification_audit_requests')
-    .select(['audit_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('org_id', '=', orgId)
-    .where('audit_id', 'in', auditIds)
-    .groupBy(['audit_id', 'status'])
-    .execute();
+  return auditIds.length ? requestCountsTemplate.run(db, { orgId, ids: auditIds }) : Promise.resolve([]);
 }
 
 /** Findings of the given audits (all audits when null), oldest first. */
 export function findingRows(db: Executor, orgId: string, auditIds: string[] | null) {
-  let q = db.selectFrom('certification_audit_findings').selectAll().where('org_id', '=', orgId);
-  if (auditIds) q = q.where('audit_id', 'in', auditIds);
-  return q.orderBy('audit_id').orderBy('number_seq').execute();
+  if (auditIds) return auditIds.length ? findingsOfAudits.run(db, { orgId, ids: auditIds }) : Promise.resolve([]);
+  return db
+    .selectFrom('certification_audit_findings')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('audit_id')
+    .orderBy('number_seq')
+    .execute();
 }
+
+// Every audit page and list reads these two: compiled once.
+const requestCountsTemplate = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('certification_audit_requests')
+      .select(['audit_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('org_id', '=', p.orgId)
+      .where(inList(db, 'audit_id', p.ids))
+      .groupBy(['audit_id', 'status']),
+  { lists: ['ids'] },
+);
+const findingsOfAudits = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('certification_audit_findings')
+      .selectAll()
+      .where('org_id', '=', p.orgId)
+      .where(inList(db, 'audit_id', p.ids))
+      .orderBy('audit_id')
+      .orderBy('number_seq'),
+  { lists: ['ids'] },
+);

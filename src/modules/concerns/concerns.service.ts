@@ -4,6 +4,7 @@ import { type Actor, appendAudit, entityHistory } from '../../platform/audit-log
 import { can, PERMISSIONS, type Role } from '../../platform/auth/roles.js';
 import { todayUtc } from '../../platform/dates.js';
 import { type Db, type Executor, forUpdate, nowIso, orgOfIds } from '../../platform/db/db.js';
+import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 import type { Row } from '../../platform/db/tables.js';
 import { conflict, type FieldError, invalid, notFound } from '../../platform/http/errors.js';
 import { notify } from '../../platform/notify/index.js';
@@ -100,17 +101,7 @@ async function present(db: Executor, orgId: string, callerId: string, rows: Conc
       systemIds.map((id) => ({ type: 'ai-system', id })),
     ),
     // the caller's own concerns among these: reveals nothing but the caller's own
-    db
-      .selectFrom('concern_reporters')
-      .select('concern_id')
-      .where('org_id', '=', orgId)
-      .where('user_id', '=', callerId)
-      .where(
-        'concern_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute(),
+    ownOfCaller.run(db, { orgId, userId: callerId, ids: rows.map((r) => r.id) }),
   ]);
   const yours = new Set(own.map((o) => o.concern_id));
   return rows.map((r) => {
@@ -148,8 +139,23 @@ async function present(db: Executor, orgId: string, callerId: string, rows: Conc
   });
 }
 
-const findRow = (db: Executor, orgId: string, id: string) =>
-  db.selectFrom('concerns').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+// Every concern page reads these: compiled once.
+const concernById = queryTemplate(['orgId', 'id'], (db, p) =>
+  db.selectFrom('concerns').selectAll().where('org_id', '=', p.orgId).where('id', '=', p.id),
+);
+const ownOfCaller = queryTemplate(
+  ['orgId', 'userId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('concern_reporters')
+      .select('concern_id')
+      .where('org_id', '=', p.orgId)
+      .where('user_id', '=', p.userId)
+      .where(inList(db, 'concern_id', p.ids)),
+  { lists: ['ids'] },
+);
+
+const findRow = async (db: Executor, orgId: string, id: string) => (await concernById.run(db, { orgId, id }))[0];
 
 /** Raises a concern: numbered, audited (anonymously when asked), reviewers notified; all or nothing. */
 export async function raiseConcern(db: Db, access: ConcernAccess, input: RaiseConcernInput): Promise<Concern> {

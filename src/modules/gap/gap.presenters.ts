@@ -33,8 +33,7 @@ export function answerMap(rows: AnswerLike[]): Map<string, AnswerRef> {
 }
 
 /** An assessment with its overall score, without its answers. */
-export function summary(a: Row<'gap_assessments'>, answers: AnswerRow[]) {
-  const map = answerMap(answers);
+export function summary(a: Row<'gap_assessments'>, answers: AnswerRow[], map = answerMap(answers)) {
   return {
     id: a.id,
     title: a.title,

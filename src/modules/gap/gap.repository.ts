@@ -1,13 +1,29 @@
 import { type Executor, forUpdate } from '../../platform/db/db.js';
+import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 
-export function findAssessment(db: Executor, orgId: string, id: string) {
-  return db
+// Every read of an assessment runs these two: compiled once.
+const assessmentById = queryTemplate(['orgId', 'id'], (db, p) =>
+  db
     .selectFrom('gap_assessments')
     .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('archived_at', 'is', null)
-    .executeTakeFirst();
+    .where('org_id', '=', p.orgId)
+    .where('id', '=', p.id)
+    .where('archived_at', 'is', null),
+);
+const answersOfAssessments = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('gap_answers')
+      .selectAll()
+      .where('org_id', '=', p.orgId)
+      .where(inList(db, 'assessment_id', p.ids)),
+  { lists: ['ids'] },
+);
+
+export async function findAssessment(db: Executor, orgId: string, id: string) {
+  const [row] = await assessmentById.run(db, { orgId, id });
+  return row;
 }
 
 /**
@@ -40,12 +56,7 @@ export function listAssessments(db: Executor, orgId: string) {
 
 export function answersOf(db: Executor, orgId: string, assessmentIds: string[]) {
   if (assessmentIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('gap_answers')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('assessment_id', 'in', assessmentIds)
-    .execute();
+  return answersOfAssessments.run(db, { orgId, ids: assessmentIds });
 }
 
 export function findAnswer(db: Executor, assessmentId: string, requirementId: string) {

@@ -130,10 +130,34 @@ function rollUp(key: string, title: string, reqs: RequirementRef[], answers: Map
   return { key, title, score, counts };
 }
 
-export function rollUpByGroup(reqs: RequirementRef[], answers: Map<string, AnswerRef>): RollUp[] {
+// Which requirements fall in each clause group and review area depends on
+// the catalogue only, not on the answers: worked out once per requirement
+// list, not on every read of an assessment (a get rolls up ~100 of them).
+const groupsOf = memoByList((reqs) => {
   const groups = new Map<string, RequirementRef[]>();
-  for (const r of reqs) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
-  return [...groups.entries()].map(([g, list]) => rollUp(g, list[0].groupTitle, list, answers));
+  for (const r of reqs) {
+    const list = groups.get(r.group);
+    if (list) list.push(r);
+    else groups.set(r.group, [r]);
+  }
+  return [...groups.values()];
+});
+const areasOf = memoByList(() => new Map<string, RequirementRef[]>());
+
+function memoByList<T>(make: (reqs: readonly RequirementRef[]) => T): (reqs: readonly RequirementRef[]) => T {
+  const memo = new WeakMap<readonly RequirementRef[], T>();
+  return (reqs) => {
+    let found = memo.get(reqs);
+    if (found === undefined) {
+      found = make(reqs);
+      memo.set(reqs, found);
+    }
+    return found;
+  };
+}
+
+export function rollUpByGroup(reqs: RequirementRef[], answers: Map<string, AnswerRef>): RollUp[] {
+  return groupsOf(reqs).map((list) => rollUp(list[0].group, list[0].groupTitle, list, answers));
 }
 
 export function rollUpByArea(
@@ -141,14 +165,15 @@ export function rollUpByArea(
   areas: { id: string; title: string }[],
   answers: Map<string, AnswerRef>,
 ): RollUp[] {
-  return areas.map((a) =>
-    rollUp(
-      a.id,
-      a.title,
-      reqs.filter((r) => r.reviewAreas.includes(a.id)),
-      answers,
-    ),
-  );
+  const byArea = areasOf(reqs);
+  return areas.map((a) => {
+    let list = byArea.get(a.id);
+    if (!list) {
+      list = reqs.filter((r) => r.reviewAreas.includes(a.id));
+      byArea.set(a.id, list);
+    }
+    return rollUp(a.id, a.title, list, answers);
+  });
 }
 
 export function overallScore(reqs: RequirementRef[], answers: Map<string, AnswerRef>): RollUp {

@@ -1,15 +1,20 @@
 import { type Executor, forUpdate } from '../../platform/db/db.js';
+import { queryTemplate } from '../../platform/db/statement-cache.js';
+
+// Every assessment page reads its system's versions: compiled once.
+const assessmentsOfSystem = queryTemplate(['orgId', 'aiSystemId'], (db, p) =>
+  db
+    .selectFrom('impact_assessments')
+    .selectAll()
+    .where('org_id', '=', p.orgId)
+    .where('ai_system_id', '=', p.aiSystemId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc'),
+);
 
 /** Every assessment of one AI system, newest first. */
 export function findAssessmentsOfSystem(db: Executor, orgId: string, aiSystemId: string) {
-  return db
-    .selectFrom('impact_assessments')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('ai_system_id', '=', aiSystemId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  return assessmentsOfSystem.run(db, { orgId, aiSystemId });
 }
 
 /** The approved assessment in force for a system, locked until the transaction ends. */

@@ -1,5 +1,6 @@
 import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
+import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
 import { parseAuditNumber } from './internal-audits.rules.js';
@@ -49,17 +50,24 @@ export function itemsOf(db: Executor, orgId: string, auditId: string) {
     .execute();
 }
 
+// Every audit page and list counts their items: compiled once.
+const itemCountsTemplate = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('audit_items')
+      .select((eb) => ['audit_id', eb.fn.countAll<number>().as('total'), eb.fn.count<number>('result').as('answered')])
+      .where('org_id', '=', p.orgId)
+      .where(inList(db, 'audit_id', p.ids))
+      .groupBy('audit_id'),
+  { lists: ['ids'] },
+);
+
 /** Items and answered items per audit, in one grouped read. */
 export async function itemCounts(db: Executor, orgId: string, auditIds: string[]) {
   const out = new Map<string, { total: number; answered: number }>();
   if (!auditIds.length) return out;
-  const rows = await db
-    .selectFrom('audit_items')
-    .select((eb) => ['audit_id', eb.fn.countAll<number>().as('total'), eb.fn.count<number>('result').as('answered')])
-    .where('org_id', '=', orgId)
-    .where('audit_id', 'in', auditIds)
-    .groupBy('audit_id')
-    .execute();
+  const rows = await itemCountsTemplate.run(db, { orgId, ids: auditIds });
   for (const r of rows) out.set(r.audit_id, { total: Number(r.total), answered: Number(r.answered) });
   return out;
 }

@@ -1,5 +1,6 @@
 import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
+import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
 import { parseReviewNumber } from './management-reviews.rules.js';
@@ -38,25 +39,31 @@ export function filterReviews(query: ReviewQuery, q: Partial<ReviewListQuery>) {
   return out;
 }
 
+// Every review page and list reads these two: compiled once.
+const topManagementOf = queryTemplate(['orgId'], (db, p) =>
+  db.selectFrom('management_review_settings').select('top_management_user_ids').where('org_id', '=', p.orgId),
+);
+const actionsOfReviews = queryTemplate(
+  ['orgId', 'ids'],
+  (db, p) =>
+    db
+      .selectFrom('management_review_actions')
+      .selectAll()
+      .where('org_id', '=', p.orgId)
+      .where(inList(db, 'review_id', p.ids))
+      .orderBy('created_at')
+      .orderBy('id'),
+  { lists: ['ids'] },
+);
+
 export async function topManagementIds(db: Executor, orgId: string): Promise<string[]> {
-  const row = await db
-    .selectFrom('management_review_settings')
-    .select('top_management_user_ids')
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
+  const [row] = await topManagementOf.run(db, { orgId });
   return row ? (JSON.parse(row.top_management_user_ids) as string[]) : [];
 }
 
 export function actionsOf(db: Executor, orgId: string, reviewIds: string[]) {
   if (reviewIds.length === 0) return Promise.resolve([] as Row<'management_review_actions'>[]);
-  return db
-    .selectFrom('management_review_actions')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('review_id', 'in', reviewIds)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  return actionsOfReviews.run(db, { orgId, ids: reviewIds });
 }
 
 /** The latest approved review met on or before this one's date (other than this one), if any. */

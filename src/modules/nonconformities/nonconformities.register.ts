@@ -314,7 +314,7 @@ async function presentNonconformities(
   const records = rows.map(rowToRecord);
   const ids = rows.map((r) => r.id);
   const [actionRows, evidence, requirement, earlier] = await Promise.all([
-    repo.actionRows(db, orgId, ids).execute(),
+    repo.actionRows(db, orgId, ids),
     resolveLinks(
       db,
       orgId,

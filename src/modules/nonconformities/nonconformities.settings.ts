@@ -2,14 +2,20 @@ import type { z } from 'zod';
 import { type Actor, appendAudit } from '../../platform/audit-log/audit-log.js';
 import type { Db, Executor } from '../../platform/db/db.js';
 import { forUpdate, nowIso } from '../../platform/db/db.js';
+import { queryTemplate } from '../../platform/db/statement-cache.js';
 import { DEFAULT_GRADES, type Grade } from './nonconformities.rules.js';
 import { settingsSchema } from './nonconformities.schemas.js';
 
 // The organization's grade scale: its own grades with their deadlines, or the
 // default scale (major, minor, observation, opportunity) until it saves one.
 
+// Every nonconformity page and list reads the scale: compiled once.
+const gradesOf = queryTemplate(['orgId'], (db, p) =>
+  db.selectFrom('nonconformity_settings').select('grades').where('org_id', '=', p.orgId),
+);
+
 export async function gradeScale(db: Executor, orgId: string): Promise<Grade[]> {
-  const row = await db.selectFrom('nonconformity_settings').select('grades').where('org_id', '=', orgId).executeTakeFirst();
+  const [row] = await gradesOf.run(db, { orgId });
   return row ? settingsSchema.shape.grades.parse(JSON.parse(row.grades)) : DEFAULT_GRADES.map((g) => ({ ...g }));
 }
 

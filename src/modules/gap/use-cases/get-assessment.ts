@@ -19,14 +19,14 @@ export interface GetAssessmentOptions {
  * the assessment.
  */
 export async function getAssessment({ db, orgId, assessmentId }: GetAssessmentOptions) {
-  const a = await loadAssessment(db, orgId, assessmentId);
-  const rows = await repo.answersOf(db, orgId, [assessmentId]);
+  // Independent reads: one round trip on PostgreSQL, not two (an unknown id has no answers).
+  const [a, rows] = await Promise.all([loadAssessment(db, orgId, assessmentId), repo.answersOf(db, orgId, [assessmentId])]);
   const byId = new Map(rows.map((r) => [r.requirement_id, r]));
   const map = answerMap(rows);
   const links = new Map(rows.map((r) => [r.requirement_id, parseLinks(r.links)]));
   const target = await findLinkTargets(db, orgId, [...links.values()].flat());
   return {
-    ...summary(a, rows),
+    ...summary(a, rows, map),
     answers: REQUIREMENTS.map((req) =>
       answerResponse(
         req,
