@@ -1,6 +1,6 @@
 import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
-import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
+import { inList, orgRowsIn, queryTemplate } from '../../platform/db/statement-cache.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { parseCertificationAuditNumber } from './certification-audits.rules.js';
 import type { AuditListQuery } from './certification-audits.schemas.js';
@@ -48,7 +48,7 @@ export function requestCounts(db: Executor, orgId: string, auditIds: string[]) {
 
 /** Findings of the given audits (all audits when null), oldest first. */
 export function findingRows(db: Executor, orgId: string, auditIds: string[] | null) {
-  if (auditIds) return auditIds.length ? findingsOfAudits.run(db, { orgId, ids: auditIds }) : Promise.resolve([]);
+  if (auditIds) return findingsOfAudits(db, orgId, auditIds);
   return db
     .selectFrom('certification_audit_findings')
     .selectAll()
@@ -70,15 +70,4 @@ const requestCountsTemplate = queryTemplate(
       .groupBy(['audit_id', 'status']),
   { lists: ['ids'] },
 );
-const findingsOfAudits = queryTemplate(
-  ['orgId', 'ids'],
-  (db, p) =>
-    db
-      .selectFrom('certification_audit_findings')
-      .selectAll()
-      .where('org_id', '=', p.orgId)
-      .where(inList(db, 'audit_id', p.ids))
-      .orderBy('audit_id')
-      .orderBy('number_seq'),
-  { lists: ['ids'] },
-);
+const findingsOfAudits = orgRowsIn('certification_audit_findings', 'audit_id', { orderBy: ['audit_id', 'number_seq'] });

@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
 import { type Executor, orgOfIds } from '../../platform/db/db.js';
-import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
+import { inList, orgRowsIn, queryTemplate } from '../../platform/db/statement-cache.js';
 
 // Queries of the document tables that the register kit does not write for us.
 
@@ -54,17 +54,10 @@ const currentVersionsTemplate = queryTemplate(
   { lists: ['ids'] },
 );
 
-const acknowledgementsTemplate = queryTemplate(
-  ['orgId', 'ids'],
-  (db, p) =>
-    db
-      .selectFrom('document_acknowledgements')
-      .select(['document_id', 'user_id', 'version', 'acknowledged_at'])
-      .where('org_id', '=', p.orgId)
-      .where(inList(db, 'document_id', p.ids))
-      .orderBy('version'),
-  { lists: ['ids'] },
-);
+const acknowledgementsOfDocuments = orgRowsIn('document_acknowledgements', 'document_id', {
+  select: ['document_id', 'user_id', 'version', 'acknowledged_at'],
+  orderBy: ['version'],
+});
 
 /** The approved version and the draft of each document, with content as stored (JSON). */
 export async function currentVersions(db: Executor, orgId: string, documentIds: string[]) {
@@ -92,8 +85,7 @@ export async function currentVersions(db: Executor, orgId: string, documentIds: 
 /** Who acknowledged which version of these documents: document id -> user id -> { version, at } (latest version). */
 export async function acknowledgementsOf(db: Executor, orgId: string, documentIds: string[]) {
   const out = new Map<string, Map<string, { version: number; at: string }>>();
-  if (documentIds.length === 0) return out;
-  const rows = await acknowledgementsTemplate.run(db, { orgId, ids: documentIds });
+  const rows = await acknowledgementsOfDocuments(db, orgId, documentIds);
   for (const r of rows) {
     const byUser = out.get(r.document_id) ?? new Map();
     byUser.set(r.user_id, { version: Number(r.version), at: r.acknowledged_at });

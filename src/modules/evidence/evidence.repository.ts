@@ -1,6 +1,6 @@
 import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
-import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
+import { orgRowsIn } from '../../platform/db/statement-cache.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
 import { archivedContributions, latestCurrent, readStates, subtractArchived } from './evidence.counts.js';
@@ -25,23 +25,15 @@ const FIELD: Record<Target, keyof EvidenceLinks> = {
 const empty = (): EvidenceLinks => ({ requirementIds: [], controlIds: [], aiSystemIds: [], riskIds: [] });
 
 // Every evidence page and list page reads its items' links: compiled once.
-const linksTemplate = queryTemplate(
-  ['orgId', 'ids'],
-  (db, p) =>
-    db
-      .selectFrom('evidence_links')
-      .select(['evidence_id', 'target_kind', 'target_id'])
-      .where('org_id', '=', p.orgId)
-      .where(inList(db, 'evidence_id', p.ids))
-      .orderBy('target_id'),
-  { lists: ['ids'] },
-);
+const linksOfItems = orgRowsIn('evidence_links', 'evidence_id', {
+  select: ['evidence_id', 'target_kind', 'target_id'],
+  orderBy: ['target_id'],
+});
 
 /** The links of a page of items, in one query. */
 export async function linksOf(db: Executor, orgId: string, ids: string[]): Promise<Map<string, EvidenceLinks>> {
   const out = new Map<string, EvidenceLinks>(ids.map((id) => [id, empty()]));
-  if (ids.length === 0) return out;
-  const rows = await linksTemplate.run(db, { orgId, ids });
+  const rows = await linksOfItems(db, orgId, ids);
   for (const r of rows) out.get(r.evidence_id)?.[FIELD[r.target_kind]].push(r.target_id);
   return out;
 }

@@ -1,5 +1,5 @@
 import { type Executor, forUpdate } from '../../platform/db/db.js';
-import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
+import { orgRowsIn, queryTemplate } from '../../platform/db/statement-cache.js';
 
 // Every read of an assessment runs these two: compiled once.
 const assessmentById = queryTemplate(['orgId', 'id'], (db, p) =>
@@ -10,16 +10,7 @@ const assessmentById = queryTemplate(['orgId', 'id'], (db, p) =>
     .where('id', '=', p.id)
     .where('archived_at', 'is', null),
 );
-const answersOfAssessments = queryTemplate(
-  ['orgId', 'ids'],
-  (db, p) =>
-    db
-      .selectFrom('gap_answers')
-      .selectAll()
-      .where('org_id', '=', p.orgId)
-      .where(inList(db, 'assessment_id', p.ids)),
-  { lists: ['ids'] },
-);
+const answersOfAssessments = orgRowsIn('gap_answers', 'assessment_id');
 
 export async function findAssessment(db: Executor, orgId: string, id: string) {
   const [row] = await assessmentById.run(db, { orgId, id });
@@ -55,8 +46,7 @@ export function listAssessments(db: Executor, orgId: string) {
 }
 
 export function answersOf(db: Executor, orgId: string, assessmentIds: string[]) {
-  if (assessmentIds.length === 0) return Promise.resolve([]);
-  return answersOfAssessments.run(db, { orgId, ids: assessmentIds });
+  return answersOfAssessments(db, orgId, assessmentIds);
 }
 
 export function findAnswer(db: Executor, assessmentId: string, requirementId: string) {

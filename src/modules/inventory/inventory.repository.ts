@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
-import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
+import { inList, orgRowsIn, queryTemplate } from '../../platform/db/statement-cache.js';
 import { type Executor, forUpdate, orgOfIds } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { resolveLinks } from '../../platform/refs/index.js';
@@ -118,24 +118,15 @@ export function findByExternalIds(db: Executor, orgId: string, externalIds: stri
   return (db.isTransaction ? forUpdate(db, q) : q).execute();
 }
 
-// Every AI system page and list page reads them: compiled once.
-const supplierLinksTemplate = queryTemplate(
-  ['orgId', 'ids'],
-  (db, p) =>
-    db
-      .selectFrom('ai_system_suppliers')
-      .selectAll()
-      .where('org_id', '=', p.orgId)
-      .where(inList(db, 'ai_system_id', p.ids)),
-  { lists: ['ids'] },
-);
+// Every AI system page and list page reads them.
+const supplierLinksOf = orgRowsIn('ai_system_suppliers', 'ai_system_id');
 
 /**
  * Supplier links with supplier names (through the suppliers' registered link
  * kind, not their table), for a page of systems in two queries.
  */
 export async function supplierLinks(db: Executor, orgId: string, aiSystemIds: string[]) {
-  const rows = aiSystemIds.length ? await supplierLinksTemplate.run(db, { orgId, ids: aiSystemIds }) : [];
+  const rows = await supplierLinksOf(db, orgId, aiSystemIds);
   const label = await resolveLinks(
     db,
     orgId,

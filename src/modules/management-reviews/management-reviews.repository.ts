@@ -1,6 +1,6 @@
 import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
-import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
+import { orgRowsIn, queryTemplate } from '../../platform/db/statement-cache.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
 import { parseReviewNumber } from './management-reviews.rules.js';
@@ -43,18 +43,7 @@ export function filterReviews(query: ReviewQuery, q: Partial<ReviewListQuery>) {
 const topManagementOf = queryTemplate(['orgId'], (db, p) =>
   db.selectFrom('management_review_settings').select('top_management_user_ids').where('org_id', '=', p.orgId),
 );
-const actionsOfReviews = queryTemplate(
-  ['orgId', 'ids'],
-  (db, p) =>
-    db
-      .selectFrom('management_review_actions')
-      .selectAll()
-      .where('org_id', '=', p.orgId)
-      .where(inList(db, 'review_id', p.ids))
-      .orderBy('created_at')
-      .orderBy('id'),
-  { lists: ['ids'] },
-);
+const actionsOfReviews = orgRowsIn('management_review_actions', 'review_id', { orderBy: ['created_at', 'id'] });
 
 export async function topManagementIds(db: Executor, orgId: string): Promise<string[]> {
   const [row] = await topManagementOf.run(db, { orgId });
@@ -62,8 +51,7 @@ export async function topManagementIds(db: Executor, orgId: string): Promise<str
 }
 
 export function actionsOf(db: Executor, orgId: string, reviewIds: string[]) {
-  if (reviewIds.length === 0) return Promise.resolve([] as Row<'management_review_actions'>[]);
-  return actionsOfReviews.run(db, { orgId, ids: reviewIds });
+  return actionsOfReviews(db, orgId, reviewIds);
 }
 
 /** The latest approved review met on or before this one's date (other than this one), if any. */

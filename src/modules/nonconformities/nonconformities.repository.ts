@@ -1,6 +1,6 @@
 import { PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../platform/db/db.js';
-import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
+import { orgRowsIn } from '../../platform/db/statement-cache.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
 import { parseNonconformityNumber } from './nonconformities.rules.js';
@@ -54,24 +54,8 @@ export async function closedOnRequirement(tx: Executor, orgId: string, requireme
     .execute();
 }
 
-// Every nonconformity page and list reads their actions: compiled once.
-const actionRowsTemplate = queryTemplate(
-  ['orgId', 'ids'],
-  (db, p) =>
-    db
-      .selectFrom('nonconformity_actions')
-      .selectAll()
-      .where('org_id', '=', p.orgId)
-      .where(inList(db, 'nonconformity_id', p.ids))
-      .orderBy('created_at')
-      .orderBy('id'),
-  { lists: ['ids'] },
-);
-
-/** The corrective actions of some nonconformities, oldest first. */
-export function actionRows(db: Executor, orgId: string, ncIds: string[]) {
-  return ncIds.length ? actionRowsTemplate.run(db, { orgId, ids: ncIds }) : Promise.resolve([]);
-}
+/** The corrective actions of some nonconformities, oldest first (every nonconformity page and list reads them). */
+export const actionRows = orgRowsIn('nonconformity_actions', 'nonconformity_id', { orderBy: ['created_at', 'id'] });
 
 type NcQuery = SelectQueryBuilder<DB, 'nonconformities', Row<'nonconformities'>>;
 

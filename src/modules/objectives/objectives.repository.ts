@@ -1,24 +1,17 @@
 import type { Executor } from '../../platform/db/db.js';
-import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
+import { orgRowsIn } from '../../platform/db/statement-cache.js';
 import type { ProgressPoint } from './objectives.rules.js';
 
-// Every objective page and list reads them: compiled once.
-const progressPointsTemplate = queryTemplate(
-  ['orgId', 'ids'],
-  (db, p) =>
-    db
-      .selectFrom('objective_progress')
-      .select(['objective_id', 'entry_date', 'value', 'created_at'])
-      .where('org_id', '=', p.orgId)
-      .where(inList(db, 'objective_id', p.ids)),
-  { lists: ['ids'] },
-);
+// Every objective page and list reads them.
+const progressOf = orgRowsIn('objective_progress', 'objective_id', {
+  select: ['objective_id', 'entry_date', 'value', 'created_at'],
+});
 
 /** The progress points of some objectives, for their state: one statement for a page of them. */
 export async function progressPoints(db: Executor, orgId: string, objectiveIds: string[]): Promise<Map<string, ProgressPoint[]>> {
   const out = new Map<string, ProgressPoint[]>();
   if (objectiveIds.length === 0) return out;
-  const rows = await progressPointsTemplate.run(db, { orgId, ids: objectiveIds });
+  const rows = await progressOf(db, orgId, objectiveIds);
   for (const r of rows) {
     const list = out.get(r.objective_id) ?? [];
     list.push({ date: r.entry_date, value: r.value === null ? null : Number(r.value), createdAt: r.created_at });

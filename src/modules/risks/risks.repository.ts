@@ -1,6 +1,6 @@
 import { type Expression, PostgresAdapter, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { type Executor, orgOfIds } from '../../platform/db/db.js';
-import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
+import { inList, orgRowsIn, queryTemplate } from '../../platform/db/statement-cache.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { fold } from '../../platform/text.js';
 import { parseRiskNumber } from './risks.rules.js';
@@ -9,18 +9,10 @@ import type { RiskListQuery } from './risks.schemas.js';
 // The risk register's statements. Every one carries org_id.
 
 // A risk's page and the list read these for every risk shown: compiled once.
-const aiSystemLinksTemplate = queryTemplate(
-  ['orgId', 'ids'],
-  (db, p) =>
-    db
-      .selectFrom('risk_ai_systems')
-      .select(['risk_id', 'ai_system_id'])
-      .where('org_id', '=', p.orgId)
-      .where(inList(db, 'risk_id', p.ids))
-      .orderBy('risk_id')
-      .orderBy('ai_system_id'),
-  { lists: ['ids'] },
-);
+const aiSystemLinksOf = orgRowsIn('risk_ai_systems', 'risk_id', {
+  select: ['risk_id', 'ai_system_id'],
+  orderBy: ['risk_id', 'ai_system_id'],
+});
 
 const actionCountsTemplate = queryTemplate(
   ['orgId', 'ids'],
@@ -41,8 +33,7 @@ const actionCountsTemplate = queryTemplate(
 /** AI system ids per risk, for a page of risks in one query. */
 export async function aiSystemLinks(db: Executor, orgId: string, riskIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  if (riskIds.length === 0) return out;
-  const rows = await aiSystemLinksTemplate.run(db, { orgId, ids: riskIds });
+  const rows = await aiSystemLinksOf(db, orgId, riskIds);
   for (const r of rows) out.set(r.risk_id, [...(out.get(r.risk_id) ?? []), r.ai_system_id]);
   return out;
 }

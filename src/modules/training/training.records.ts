@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { todayUtc } from '../../platform/dates.js';
 import type { Executor } from '../../platform/db/db.js';
-import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
+import { orgRowsIn } from '../../platform/db/statement-cache.js';
 import type { Row } from '../../platform/db/tables.js';
 import type { FieldError } from '../../platform/http/errors.js';
 import { checkLinks, personColumns, resolveLinks, resolvePeople, toPerson } from '../../platform/refs/index.js';
@@ -51,22 +51,13 @@ function toColumns(input: RecordInput) {
   };
 }
 
-// Every page of training records reads their topics: compiled once.
-const topicsByIdTemplate = queryTemplate(
-  ['orgId', 'ids'],
-  (db, p) =>
-    db
-      .selectFrom('training_topics')
-      .selectAll()
-      .where('org_id', '=', p.orgId)
-      .where(inList(db, 'id', p.ids)),
-  { lists: ['ids'] },
-);
+// Every page of training records reads their topics.
+const topicsIn = orgRowsIn('training_topics', 'id');
 
 export async function topicsById(db: Executor, orgId: string, ids: string[]) {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map<string, Row<'training_topics'>>();
-  const rows = await topicsByIdTemplate.run(db, { orgId, ids: unique });
+  const rows = await topicsIn(db, orgId, unique);
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -3,6 +3,7 @@ import {
   type Compilable,
   type CompiledQuery,
   type Expression,
+  type Kysely,
   PostgresAdapter,
   type SqlBool,
   type SqliteDatabase,
@@ -10,6 +11,7 @@ import {
   sql,
 } from 'kysely';
 import type { Executor } from './db.js';
+import type { DB, Row } from './tables.js';
 import { prepareNamed } from './pg-prepared.js';
 
 // Kysely's SQLite driver prepares every statement it runs (better-sqlite3
@@ -145,4 +147,39 @@ export async function executeShaped<R>(db: Executor, query: Compilable<R>): Prom
   const compiled = query.compile();
   if (db.getExecutor().adapter instanceof PostgresAdapter) prepareNamed(compiled.sql, 'shaped');
   return (await db.executeQuery(compiled)).rows;
+}
+
+// The statement most pages run per record they show: the rows of one table,
+// in the organization, whose column is one of a list (a page's children, the
+// records it names). One template each, so a module states only which.
+
+type OrgTable = { [T in keyof DB]: DB[T] extends { org_id: string } ? T : never }[keyof DB];
+type ColumnOf<T extends keyof DB> = keyof Row<T> & string;
+// Built on the table named at run time, so Kysely sees one stand-in table
+// with one stand-in column; the caller's table types the result instead.
+type Loose = Kysely<{ t: { org_id: string; c: string } }>;
+
+/**
+ * Reads `table`'s rows (or the `select`ed columns) in one organization whose
+ * `column` is one of the given values, in `orderBy` order; no statement for
+ * an empty list.
+ */
+export function orgRowsIn<T extends OrgTable, C extends ColumnOf<T> = ColumnOf<T>>(
+  table: T,
+  column: ColumnOf<T>,
+  opts: { select?: readonly C[]; orderBy?: readonly ColumnOf<T>[] } = {},
+): (db: Executor, orgId: string, values: readonly string[]) => Promise<Pick<Row<T>, C>[]> {
+  const template = queryTemplate(
+    ['orgId', 'values'],
+    (db, p) => {
+      const from = (db as unknown as Loose).selectFrom(table as 't');
+      let q = (opts.select ? from.select(opts.select as readonly 'c'[]) : from.selectAll())
+        .where('org_id', '=', p.orgId)
+        .where(inList(db, column, p.values));
+      for (const c of opts.orderBy ?? []) q = q.orderBy(c as 'c');
+      return q;
+    },
+    { lists: ['values'] },
+  );
+  return async (db, orgId, values) => (values.length ? ((await template.run(db, { orgId, values })) as Pick<Row<T>, C>[]) : []);
 }

@@ -5,7 +5,7 @@ import { uuidv7 } from 'uuidv7';
 import { type Actor, appendAudit } from '../audit-log/audit-log.js';
 import type { Db, Executor } from '../db/db.js';
 import { nowIso } from '../db/db.js';
-import { inList, queryTemplate } from '../db/statement-cache.js';
+import { orgRowsIn } from '../db/statement-cache.js';
 import type { Row } from '../db/tables.js';
 import { contentDisposition } from '../http/download.js';
 import { type AppError, invalid, notFound } from '../http/errors.js';
@@ -167,21 +167,11 @@ export async function getStoredFile(db: Executor, orgId: string, id: string): Pr
 }
 
 // Evidence and document pages read their files' details: compiled once.
-const filesTemplate = queryTemplate(
-  ['orgId', 'ids'],
-  (db, p) =>
-    db
-      .selectFrom('stored_files')
-      .selectAll()
-      .where('org_id', '=', p.orgId)
-      .where(inList(db, 'id', p.ids)),
-  { lists: ['ids'] },
-);
+const filesIn = orgRowsIn('stored_files', 'id');
 
 /** Several of the org's files in one query (others' ids are simply absent from the map). */
 export async function getStoredFiles(db: Executor, orgId: string, ids: string[]): Promise<Map<string, StoredFile>> {
-  if (ids.length === 0) return new Map();
-  const rows = await filesTemplate.run(db, { orgId, ids: [...new Set(ids)] });
+  const rows = await filesIn(db, orgId, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, present(r)]));
 }
 
