@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { type Executor, nowIso } from '../../platform/db/db.js';
 import { inList, queryTemplate } from '../../platform/db/statement-cache.js';
 import type { DB } from '../../platform/db/tables.js';
@@ -31,22 +31,15 @@ const activeAmong = queryTemplate(
   { lists: ['ids'] },
 );
 
-/** SQL: the role's holder is a member who is no longer active (the list's "flagged" filter). */
-export function holderLeftSql(eb: ExpressionBuilder<DB, 'governance_roles'>) {
-  const now = nowIso();
-  return eb.and([
-    eb('governance_roles.holder_user_id', 'is not', null),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom('memberships as m')
-          .innerJoin('users as u', 'u.id', 'm.user_id')
-          .select(sql<number>`1`.as('one'))
-          .whereRef('m.org_id', '=', 'governance_roles.org_id')
-          .whereRef('m.user_id', '=', 'governance_roles.holder_user_id')
-          .where('u.disabled_at', 'is', null)
-          .where((w) => w.or([w('m.expires_at', 'is', null), w('m.expires_at', '>', now)])),
-      ),
-    ),
-  ]);
+/**
+ * SQL: the role's holder is a member who is no longer active (the list's
+ * "flagged" filter). Written as SQL, not built with Kysely's builder: the
+ * subquery took most of the ~100 µs a flagged list spent building its query
+ * on every request; a fragment costs next to nothing to build.
+ */
+export function holderLeftSql(_eb: ExpressionBuilder<DB, 'governance_roles'>) {
+  return sql<SqlBool>`(${sql.ref('governance_roles.holder_user_id')} is not null and not exists (
+    select 1 from ${sql.table('memberships')} as m inner join ${sql.table('users')} as u on u.id = m.user_id
+    where m.org_id = ${sql.ref('governance_roles.org_id')} and m.user_id = ${sql.ref('governance_roles.holder_user_id')}
+      and u.disabled_at is null and (m.expires_at is null or m.expires_at > ${nowIso()})))`;
 }
