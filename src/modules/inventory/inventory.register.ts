@@ -56,17 +56,19 @@ export async function presentAiSystems(
   ]);
   return rows.map((r) => {
     const suppliers = links.get(r.id) ?? [];
-    const input = rowToInput(r, suppliers);
-    return {
+    const item = {
       id: r.id,
-      ...input,
+      ...rowToInput(r, suppliers),
       suppliers,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       archivedAt: r.archived_at,
       mergedIntoId: r.merged_into_id,
-      flags: aiSystemFlags({ ...input, id: r.id }, ctx, duplicates.get(r.id), r.name_key),
+      flags: [] as AiSystem['flags'],
     };
+    // Flagged from the item itself: a second copy of its fields with the id, 50 a page, is garbage.
+    item.flags = aiSystemFlags(item, ctx, duplicates.get(r.id), r.name_key);
+    return item;
   });
 }
 
