@@ -3,6 +3,7 @@
 // the comparison of two assessments, and which records an answer may link to.
 // No I/O: unit-tested directly.
 import { addDays } from '../../platform/dates.js';
+import { oncePer } from '../../platform/memo.js';
 
 export const ANSWER_STATUSES = ['not-started', 'partial', 'implemented', 'not-applicable'] as const;
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
@@ -133,7 +134,7 @@ function rollUp(key: string, title: string, reqs: RequirementRef[], answers: Map
 // Which requirements fall in each clause group and review area depends on
 // the catalogue only, not on the answers: worked out once per requirement
 // list, not on every read of an assessment (a get rolls up ~100 of them).
-const groupsOf = memoByList((reqs) => {
+const groupsOf = oncePer((reqs: readonly RequirementRef[]) => {
   const groups = new Map<string, RequirementRef[]>();
   for (const r of reqs) {
     const list = groups.get(r.group);
@@ -142,19 +143,7 @@ const groupsOf = memoByList((reqs) => {
   }
   return [...groups.values()];
 });
-const areasOf = memoByList(() => new Map<string, RequirementRef[]>());
-
-function memoByList<T>(make: (reqs: readonly RequirementRef[]) => T): (reqs: readonly RequirementRef[]) => T {
-  const memo = new WeakMap<readonly RequirementRef[], T>();
-  return (reqs) => {
-    let found = memo.get(reqs);
-    if (found === undefined) {
-      found = make(reqs);
-      memo.set(reqs, found);
-    }
-    return found;
-  };
-}
+const areasOf = oncePer((_reqs: readonly RequirementRef[]) => new Map<string, RequirementRef[]>());
 
 export function rollUpByGroup(reqs: RequirementRef[], answers: Map<string, AnswerRef>): RollUp[] {
   return groupsOf(reqs).map((list) => rollUp(list[0].group, list[0].groupTitle, list, answers));

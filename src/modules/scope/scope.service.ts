@@ -2,6 +2,7 @@ import type { Executor } from '../../platform/db/db.js';
 import { hasCurrentLinks, matchLinksByName, resolveLinks } from '../../platform/refs/index.js';
 import { invalid } from '../../platform/http/errors.js';
 import { fold } from '../../platform/text.js';
+import { oncePer } from '../../platform/memo.js';
 import { defineVersionedRecord } from '../../platform/versioned/index.js';
 import { findOrg, getProfile } from '../organizations/index.js';
 import { countryOf } from './scope.breadth.js';
@@ -113,25 +114,11 @@ export interface ScopeEntry {
   kind: 'ai-system' | 'product-or-service';
 }
 
-/**
- * What `build` makes of an approved scope, made once per version: the kit
- * keeps one frozen content object per approved version, so folding 500 names
- * is not repeated on every request that reads the scope (inventory pages,
- * certificate lists, the quote request).
- */
-function oncePerApproved<T>(build: (content: ScopeContent) => T): (content: ScopeContent) => T {
-  const made = new WeakMap<ScopeContent, T>();
-  return (content) => {
-    let value = made.get(content);
-    if (value === undefined) {
-      value = build(content);
-      made.set(content, value);
-    }
-    return value;
-  };
-}
-
-const entriesOf = oncePerApproved((content): readonly ScopeEntry[] =>
+// What is made of an approved scope is made once per version (oncePer): the
+// kit keeps one frozen content object per approved version, so folding 500
+// names is not repeated on every request that reads the scope (inventory
+// pages, certificate lists, the quote request).
+const entriesOf = oncePer((content: ScopeContent): readonly ScopeEntry[] =>
   Object.freeze([
     ...content.aiSystems.map((a) => ({
       name: a.name,
@@ -148,7 +135,7 @@ const entriesOf = oncePerApproved((content): readonly ScopeEntry[] =>
   ]),
 );
 
-const systemSetsOf = oncePerApproved((content) => ({
+const systemSetsOf = oncePer((content: ScopeContent) => ({
   ids: new Set(content.aiSystems.map((a) => a.aiSystemId).filter((x): x is string => !!x)),
   nameKeys: new Set(content.aiSystems.map((a) => fold(a.name))),
 }));
