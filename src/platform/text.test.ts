@@ -49,6 +49,13 @@ describe('editDistance', () => {
 
   it('fold ignores case, spacing and punctuation', () => {
     expect(fold(' ChatGPT_Enterprise ')).toBe(fold('chatgpt-enterprise'));
+    expect(fold('ChatGPT Enterprise')).toBe('chatgptenterprise');
+  });
+
+  it('fold drops accents and reads compatibility forms as their letters', () => {
+    expect(fold('Crème Brûlée AI')).toBe('cremebruleeai');
+    expect(fold('Ｆｕｌｌｗｉｄｔｈ Ｂｏｔ')).toBe('fullwidthbot');
+    expect(fold('Naïve-Bayes ﬁlter')).toBe('naivebayesfilter');
   });
 });
 

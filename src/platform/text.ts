@@ -2,12 +2,14 @@
 // "ChatGPT Enterprise", "chatgpt-enterprise" and "ChatGPT_Enterprise " all
 // fold to "chatgptenterprise".
 export function fold(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Decomposing ASCII changes nothing, and most names are ASCII: Unicode
+  // normalization was a quarter of the time here.
+  return (ASCII.test(value) ? value : value.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Words of a text for similarity: folded, without very short words. */
 export function words(value: string): Set<string> {

@@ -152,7 +152,14 @@ export async function supplierLinks(db: Executor, orgId: string, aiSystemIds: st
     });
     out.set(r.ai_system_id, list);
   }
-  for (const list of out.values()) list.sort((a, b) => (key(a.name) < key(b.name) ? -1 : key(a.name) > key(b.name) ? 1 : 0));
+  for (const list of out.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => {
+      const ka = key(a.name);
+      const kb = key(b.name);
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+  }
   return out;
 }
 
