@@ -69,6 +69,22 @@ export interface PreparingOptions {
 
 type PgResult = Awaited<ReturnType<PostgresPoolClient['query']>>;
 
+/**
+ * A statement through pg's callback form, as a promise. pg's own promise
+ * form (a query without a callback) left every result alive through two
+ * young-generation collections, so each one copied and then promoted the
+ * rows of the requests in flight: on the large inventory page 1.5-3.5 MB a
+ * collection, a 3-7 ms pause every dozen requests, against 0.3 ms with the
+ * callback (issue 17). Same statement, same result.
+ */
+function query(client: pg.PoolClient, config: pg.QueryConfig): Promise<PgResult> {
+  return new Promise((resolve, reject) => {
+    client.query(config, (err: Error | null, result: pg.QueryResult) =>
+      err ? reject(err) : resolve(result as unknown as PgResult),
+    );
+  });
+}
+
 /** A pg pool as Kysely's PostgresDialect takes it, sending the registered texts as named statements. */
 export function preparingPool(pool: pg.Pool, opts: PreparingOptions): PostgresPool & { naming(): boolean } {
   let naming = opts.prepare;
@@ -78,7 +94,7 @@ export function preparingPool(pool: pg.Pool, opts: PreparingOptions): PostgresPo
   async function runNamed(client: pg.PoolClient, named: Named, text: string, values: unknown[]): Promise<PgResult> {
     const name = named.name;
     try {
-      return (await client.query({ name, text, values })) as unknown as PgResult;
+      return await query(client, { name, text, values });
     } catch (err) {
       const { code, message } = err as { code?: string; message?: string };
       if (code === '0A000' && message?.includes('cached plan must not change result type')) {
@@ -91,13 +107,13 @@ export function preparingPool(pool: pg.Pool, opts: PreparingOptions): PostgresPo
       } else {
         throw err;
       }
-      return (await client.query(text, values)) as unknown as PgResult;
+      return await query(client, { text, values });
     }
   }
 
   function send(client: pg.PoolClient, text: string, values: unknown[]): Promise<PgResult> {
     const named = naming ? namedTexts.get(text) : undefined;
-    if (!named || client.getTransactionStatus() !== 'I') return client.query(text, values) as unknown as Promise<PgResult>;
+    if (!named || client.getTransactionStatus() !== 'I') return query(client, { text, values });
     return runNamed(client, named, text, values);
   }
 
