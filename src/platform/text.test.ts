@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, editDistance, fold, thousands } from './text.js';
+import { countryName, editDistance, fold, foldRemembered, thousands } from './text.js';
 
 /** The textbook full-matrix Levenshtein distance, to hold the fast one to. */
 function levenshtein(a: string, b: string): number {
@@ -50,6 +50,11 @@ describe('editDistance', () => {
   it('fold ignores case, spacing and punctuation', () => {
     expect(fold(' ChatGPT_Enterprise ')).toBe(fold('chatgpt-enterprise'));
     expect(fold('ChatGPT Enterprise')).toBe('chatgptenterprise');
+  });
+
+  it('foldRemembered gives what fold gives, the first time and after', () => {
+    for (const name of ['Crème Brûlée AI', 'ChatGPT Enterprise', 'Crème Brûlée AI'])
+      expect(foldRemembered(name)).toBe(fold(name));
   });
 
   it('fold drops accents and reads compatibility forms as their letters', () => {

@@ -3,7 +3,7 @@ import { inList, orgRowsIn, queryTemplate } from '../../platform/db/statement-ca
 import { type Executor, forUpdate, orgOfIds } from '../../platform/db/db.js';
 import type { DB, Row } from '../../platform/db/tables.js';
 import { resolveLinks } from '../../platform/refs/index.js';
-import { fold } from '../../platform/text.js';
+import { fold, foldRemembered } from '../../platform/text.js';
 import { inChunks } from '../../platform/turns.js';
 import { MASKED_MISSING } from './inventory.rules.js';
 import { type AiSystemListQuery, MISSING } from './inventory.schemas.js';
@@ -133,16 +133,6 @@ export async function supplierLinks(db: Executor, orgId: string, aiSystemIds: st
     rows.map((r) => ({ type: 'supplier', id: r.supplier_id })),
   );
   const out = new Map<string, { supplierId: string; name: string; dependency: Row<'ai_system_suppliers'>['dependency'] }[]>();
-  // each name folded once, not on every comparison (a list page sorts 50 systems' suppliers)
-  const folded = new Map<string, string>();
-  const key = (name: string) => {
-    let k = folded.get(name);
-    if (k === undefined) {
-      k = fold(name);
-      folded.set(name, k);
-    }
-    return k;
-  };
   for (const r of rows) {
     const list = out.get(r.ai_system_id) ?? [];
     list.push({
@@ -155,8 +145,8 @@ export async function supplierLinks(db: Executor, orgId: string, aiSystemIds: st
   for (const list of out.values()) {
     if (list.length < 2) continue;
     list.sort((a, b) => {
-      const ka = key(a.name);
-      const kb = key(b.name);
+      const ka = foldRemembered(a.name);
+      const kb = foldRemembered(b.name);
       return ka < kb ? -1 : ka > kb ? 1 : 0;
     });
   }

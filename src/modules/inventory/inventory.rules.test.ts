@@ -45,6 +45,19 @@ describe('inventory flags', () => {
     expect(aiSystemFlags(complete, ctx)).toEqual([]);
   });
 
+  it("shares its fixed flags read-only: one caller cannot change the next one's", () => {
+    const gaps = { ...EMPTY_AI_SYSTEM, name: 'x' };
+    const first = aiSystemFlags(gaps, ctx);
+    expect(() => {
+      (first[0] as { message: string }).message = 'changed';
+    }).toThrow(TypeError);
+    expect(aiSystemFlags(gaps, ctx)[0]).toEqual({
+      code: 'no-business-owner',
+      field: 'businessOwner',
+      message: 'No business owner is named.',
+    });
+  });
+
   it('names every gap an auditor would', () => {
     const codes = aiSystemFlags({ ...EMPTY_AI_SYSTEM, name: 'x', kind: 'third-party-saas' }, ctx).map((f) => f.code);
     expect(codes).toEqual([

@@ -56,6 +56,27 @@ export function missingMask(s: Pick<Flaggable, 'businessOwner' | 'technicalOwner
   );
 }
 
+const fixed = (code: string, field: string, message: string): Flag => Object.freeze({ code, field, message });
+
+// The flags whose words never change, made once and shared (frozen): a list
+// page flags 50 systems, and these were most of its flag objects.
+const FIXED = {
+  noBusinessOwner: fixed('no-business-owner', 'businessOwner', 'No business owner is named.'),
+  noTechnicalOwner: fixed('no-technical-owner', 'technicalOwner', 'No technical owner is named.'),
+  notRiskRated: fixed('not-risk-rated', 'riskLevel', 'The system is not risk-rated.'),
+  noMonitoringMethod: fixed(
+    'no-monitoring-method',
+    'monitoringMethod',
+    'No monitoring method: how are outputs, performance and incidents reviewed?',
+  ),
+  thirdPartyWithoutSupplier: fixed(
+    'third-party-without-supplier',
+    'suppliers',
+    'A third-party system with no supplier recorded.',
+  ),
+  neverReviewed: fixed('never-reviewed', 'lastReviewDate', 'The system has never been reviewed.'),
+};
+
 /** What an auditor would flag in one record; `duplicates` are its stored duplicate edges (duplicatesOfRecords). */
 export function aiSystemFlags(
   s: Flaggable,
@@ -67,10 +88,9 @@ export function aiSystemFlags(
   const flags: Flag[] = [];
   const duplicate = possibleDuplicateFlag(duplicates);
   if (duplicate) flags.push(duplicate);
-  if (!s.businessOwner) flags.push({ code: 'no-business-owner', field: 'businessOwner', message: 'No business owner is named.' });
-  if (!s.technicalOwner)
-    flags.push({ code: 'no-technical-owner', field: 'technicalOwner', message: 'No technical owner is named.' });
-  if (!s.riskLevel) flags.push({ code: 'not-risk-rated', field: 'riskLevel', message: 'The system is not risk-rated.' });
+  if (!s.businessOwner) flags.push(FIXED.noBusinessOwner);
+  if (!s.technicalOwner) flags.push(FIXED.noTechnicalOwner);
+  if (!s.riskLevel) flags.push(FIXED.notRiskRated);
   else if (!ctx.riskScale.includes(s.riskLevel)) {
     flags.push({
       code: 'risk-level-unknown',
@@ -78,21 +98,9 @@ export function aiSystemFlags(
       message: `"${s.riskLevel}" is not on the organization's risk scale (${ctx.riskScale.join(', ')}).`,
     });
   }
-  if (!s.monitoringMethod.trim())
-    flags.push({
-      code: 'no-monitoring-method',
-      field: 'monitoringMethod',
-      message: 'No monitoring method: how are outputs, performance and incidents reviewed?',
-    });
-  if (s.kind === 'third-party-saas' && s.suppliers.length === 0) {
-    flags.push({
-      code: 'third-party-without-supplier',
-      field: 'suppliers',
-      message: 'A third-party system with no supplier recorded.',
-    });
-  }
-  if (!s.lastReviewDate)
-    flags.push({ code: 'never-reviewed', field: 'lastReviewDate', message: 'The system has never been reviewed.' });
+  if (!s.monitoringMethod.trim()) flags.push(FIXED.noMonitoringMethod);
+  if (s.kind === 'third-party-saas' && s.suppliers.length === 0) flags.push(FIXED.thirdPartyWithoutSupplier);
+  if (!s.lastReviewDate) flags.push(FIXED.neverReviewed);
   else if (s.lastReviewDate < reviewCutoff(ctx.today, ctx.reviewIntervalDays)) {
     flags.push({
       code: 'review-overdue',
