@@ -343,10 +343,12 @@ describe('layout at 390 px', () => {
       try {
         await visit(`/orgs/${orgId}/inventory/import`);
         const kinds = e.page.getByRole('list', { name: 'Allowed values for Kind' });
-        await expect(kinds.getByRole('listitem').allTextContents()).resolves.toContain('Own model (own-model)');
+        // allTextContents() does not wait: wait for the lists to be drawn before reading them.
+        await kinds.getByRole('listitem').filter({ hasText: 'Own model (own-model)' }).waitFor();
         await kinds.scrollIntoViewIfNeeded();
         await e.page.screenshot({ path: screenshotPath('layout-390-import-values.png') });
         const risk = e.page.getByRole('list', { name: 'Allowed values for Risk level' });
+        await risk.getByRole('listitem').last().waitFor();
         await expect(risk.getByRole('listitem').allTextContents()).resolves.toEqual(['low', 'medium', 'high']);
         const csv = 'Name,Kind,AI role,Colour\nThree errors,robot,god,\nFine,agent,provider,\n,agent,,\n';
         await e.page
