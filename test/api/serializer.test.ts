@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { seedOrganization } from '../../src/cli/dev-seed/index.js';
 import { loadConfig } from '../../src/platform/config/config.js';
-import { validatedResponses } from '../../src/platform/http/serializer.js';
+import { unfitResponses, validatedResponses } from '../../src/platform/http/serializer.js';
 import { type Client, createTestApp, setupOwner, type TestApp } from '../support/app.js';
 import { testDialects } from '../support/db.js';
 import { ROUTE_ACCESS } from '../security/route-table.js';
@@ -87,6 +87,12 @@ for (const dialect of testDialects()) {
       }
       expect(compared.length).toBeGreaterThan(60);
     }, 600_000);
+
+    it('writes every 200 response of those routes with JSON.stringify, each having passed the fit check', () => {
+      expect(
+        [...unfitResponses].filter((r) => r.includes('/api/v1/orgs/:orgId') && r.endsWith(' 200') && r.startsWith('GET')),
+      ).toEqual([]);
+    });
 
     it('compiles every 200 response schema of those routes for fast-json-stringify', () => {
       expect(

@@ -2,10 +2,13 @@ import fastJsonStringify from 'fast-json-stringify';
 import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
 import { serializerCompiler as validatingSerializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { compileFit } from './schema-fit.js';
 
-// Responses in production are written from their JSON Schema by
-// fast-json-stringify, compiled once per route and status, instead of being
-// validated field by field with zod on every request. Tests keep zod's
+// Responses in production are written from their JSON Schema, compiled once
+// per route and status, instead of being validated field by field with zod
+// on every request: by JSON.stringify when the response holds only what the
+// schema names (schema-fit.ts), else by fast-json-stringify, which drops what
+// the schema does not name. Tests keep zod's
 // validating serializer (config.responseValidation), and
 // test/api/serializer.test.ts holds the two to the same output on real
 // routes: fast-json-stringify drops properties the schema does not name, as
@@ -16,6 +19,8 @@ type Compile = FastifySerializerCompiler<unknown>;
 
 /** Routes (method, url, status) whose schema fast-json-stringify could not compile: tests list them. */
 export const validatedResponses: string[] = [];
+/** Routes whose schema the fit check cannot read, and routes that sent a response that did not fit: tests list them. */
+export const unfitResponses = new Set<string>();
 
 /** The response's zod schema, as fastify-type-provider-zod finds it. */
 function zodSchemaOf(schema: unknown): z.ZodType | null {
@@ -40,7 +45,7 @@ export function responseJsonSchema(schema: z.ZodType): Record<string, unknown> {
 /**
  * A serializer compiler that writes each response from its schema. A schema
  * fast-json-stringify cannot compile keeps zod's validating serializer: never
- * plain JSON.stringify, which would send fields the schema leaves out.
+ * JSON.stringify unchecked, which would send fields the schema leaves out.
  */
 export const schemaSerializerCompiler: Compile = (route) => {
   // Compiled on the route's first response, not at start: compiling every
@@ -54,16 +59,36 @@ export const schemaSerializerCompiler: Compile = (route) => {
 
 function compile(route: Parameters<Compile>[0]): (data: unknown) => string {
   const schema = zodSchemaOf(route.schema);
+  const id = `${route.method} ${route.url} ${route.httpStatus}`;
   if (schema) {
+    let json: Record<string, unknown>;
+    let write: (data: unknown) => string;
     try {
-      return fastJsonStringify(responseJsonSchema(schema) as unknown as Parameters<typeof fastJsonStringify>[0]) as (
-        data: unknown,
-      ) => string;
+      json = responseJsonSchema(schema);
+      write = fastJsonStringify(json as unknown as Parameters<typeof fastJsonStringify>[0]) as (data: unknown) => string;
     } catch {
-      // below
+      return validating(route, id);
     }
+    // fast-json-stringify's answer is a tree of concatenated strings: as a
+    // string, Node would flatten it twice (to measure it, then again behind
+    // the headers); as a Buffer, once (Fastify accepts either).
+    const written = (data: unknown) => Buffer.from(write(data), 'utf8') as unknown as string;
+    const fits = compileFit(json);
+    if (!fits) {
+      unfitResponses.add(id);
+      return written;
+    }
+    return (data) => {
+      if (fits(data)) return JSON.stringify(data);
+      unfitResponses.add(id);
+      return written(data);
+    };
   }
-  validatedResponses.push(`${route.method} ${route.url} ${route.httpStatus}`);
+  return validating(route, id);
+}
+
+function validating(route: Parameters<Compile>[0], id: string): (data: unknown) => string {
+  validatedResponses.push(id);
   return (validatingSerializerCompiler as Compile)(route) as (data: unknown) => string;
 }
 
