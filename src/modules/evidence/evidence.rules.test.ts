@@ -7,6 +7,7 @@ import {
   evidenceFlags,
   evidenceNumber,
   evidenceState,
+  expiringUntil,
   parseEvidenceNumber,
   urlError,
 } from './evidence.rules.js';
@@ -51,6 +52,14 @@ describe('evidence state and flags', () => {
     expect(evidenceState('2026-12-31', today)).toBe('expiring');
     expect(evidenceState(today, today)).toBe('expiring');
     expect(evidenceState('2026-11-30', today)).toBe('expired');
+  });
+
+  it('counts 30 days from whichever today it is asked about, one after another', () => {
+    expect(expiringUntil('2026-12-01')).toBe('2026-12-31');
+    expect(expiringUntil('2027-02-01')).toBe('2027-03-03');
+    expect(expiringUntil('2026-12-01')).toBe('2026-12-31');
+    expect(evidenceState('2027-01-15', '2026-12-20')).toBe('expiring');
+    expect(evidenceState('2027-01-15', '2026-12-01')).toBe('valid');
   });
 
   it('flags expired, expiring and unlinked items', () => {

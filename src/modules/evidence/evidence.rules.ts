@@ -82,8 +82,18 @@ export const EXPIRING_DAYS = 30;
 export const EVIDENCE_STATES = ['valid', 'expiring', 'expired'] as const;
 export type EvidenceState = (typeof EVIDENCE_STATES)[number];
 
+let lastToday = '';
+let lastUntil = '';
+
 /** The last date counted as expiring (today + 30 days): later or no end date is valid. */
-export const expiringUntil = (today: string) => addDays(today, EXPIRING_DAYS);
+export function expiringUntil(today: string): string {
+  // Asked once per item of a list, always with the same today: the last answer is kept.
+  if (today !== lastToday) {
+    lastUntil = addDays(today, EXPIRING_DAYS);
+    lastToday = today;
+  }
+  return lastUntil;
+}
 
 /** Valid on its last day; expired the day after. */
 export function evidenceState(validUntil: string | null, today: string): EvidenceState {
