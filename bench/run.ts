@@ -1,5 +1,5 @@
 // `npm run bench [-- --size small|medium|large] [--dialect sqlite|postgres|both]
-//   [--only <regex>] [--n 200] [--import-rows 1000] [--no-cold-start]`
+//   [--only <regex>] [--n 1000] [--import-rows 1000] [--no-cold-start]`
 // Every register's list (with a filter and a sort), get, create and update,
 // the reports, imports and exports, beside the floor of this stack (a bare
 // Fastify route running the same statements on the same data), plus a list's
