@@ -2,7 +2,7 @@ import fastJsonStringify from 'fast-json-stringify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compileFit } from './schema-fit.js';
-import { responseJsonSchema } from './serializer.js';
+import { responseJsonSchema, schemaSerializerCompiler } from './serializer.js';
 
 const warning = z.object({ code: z.enum(['a', 'b']), message: z.string() }).meta({ id: 'FitWarning' });
 const item = z.object({
@@ -91,5 +91,25 @@ describe('compileFit', () => {
     expect(compileFit({ type: 'object', patternProperties: { '^x': { type: 'string' } } })).toBeNull();
     expect(compileFit({ $ref: 'https://example.com/other.json' })).toBeNull();
     expect(compileFit({ type: 'array', prefixItems: [{ type: 'string' }] })).toBeNull();
+  });
+});
+
+describe('schemaSerializerCompiler', () => {
+  const write = schemaSerializerCompiler({
+    schema: z.object({ name: z.string() }),
+    method: 'GET',
+    url: '/x',
+    httpStatus: '200',
+  } as Parameters<typeof schemaSerializerCompiler>[0]) as (data: unknown) => string | Buffer;
+
+  it('sends plain ASCII as a string, anything else as the same JSON in UTF-8 bytes', () => {
+    expect(write({ name: 'Ada' })).toBe('{"name":"Ada"}');
+    const accented = write({ name: 'body’s Zoë' });
+    expect(Buffer.isBuffer(accented)).toBe(true);
+    expect(accented.toString()).toBe('{"name":"body’s Zoë"}');
+  });
+
+  it('drops a field the schema leaves out', () => {
+    expect(JSON.parse(write({ name: 'Ada', passwordHash: 'h' }).toString())).toEqual({ name: 'Ada' });
   });
 });
