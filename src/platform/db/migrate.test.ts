@@ -44,9 +44,15 @@ describe('retryingIntrospectionRace', () => {
     expect(applied.calls()).toBe(1);
   });
 
-  it('retries once only', async () => {
+  it('tries again after losing the race twice in a row', async () => {
     const r = runs(raced, raced, done);
-    expect(await retryingIntrospectionRace(r.run)).toBe(raced);
-    expect(r.calls()).toBe(2);
+    expect(await retryingIntrospectionRace(r.run)).toBe(done);
+    expect(r.calls()).toBe(3);
+  });
+
+  it('gives up after the number of attempts it was given, with the last error', async () => {
+    const r = runs(raced);
+    expect(await retryingIntrospectionRace(r.run, 4)).toBe(raced);
+    expect(r.calls()).toBe(4);
   });
 });

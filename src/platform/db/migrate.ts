@@ -9,14 +9,29 @@ import type { Database } from './db.js';
  * table dropped with it, 'relation "…" does not exist') before any migration
  * has run. Only a database shared by many schemas (the test suite's)
  * meets it; running the migrator again is safe then, since nothing was applied.
+ * Under a full parallel test run the listing can lose the race twice in a row
+ * (CI saw it), so it tries up to `attempts` times, pausing a few milliseconds
+ * between tries so the dropping transaction can finish.
  */
-export async function retryingIntrospectionRace(run: () => Promise<MigrationResultSet>): Promise<MigrationResultSet> {
-  const first = await run();
-  const raced =
-    first.error !== undefined &&
-    /(schema|relation) "[^"]+" does not exist/.test(String((first.error as Error)?.message ?? first.error)) &&
-    !first.results?.some((r) => r.status === 'Success' || r.status === 'Error');
-  return raced ? run() : first;
+export async function retryingIntrospectionRace(
+  run: () => Promise<MigrationResultSet>,
+  attempts = 5,
+): Promise<MigrationResultSet> {
+  let result = await run();
+  for (let tried = 1; tried < attempts && raced(result); tried++) {
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * tried));
+    result = await run();
+  }
+  return result;
+}
+
+/** The listing failed on a schema or table that vanished, before any migration ran. */
+function raced(set: MigrationResultSet): boolean {
+  return (
+    set.error !== undefined &&
+    /(schema|relation) "[^"]+" does not exist/.test(String((set.error as Error)?.message ?? set.error)) &&
+    !set.results?.some((r) => r.status === 'Success' || r.status === 'Error')
+  );
 }
 
 /**
