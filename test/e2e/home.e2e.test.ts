@@ -103,13 +103,16 @@ async function home() {
   mark('step states');
 
   const next = page.getByRole('region', { name: 'Next best actions' });
-  expect(await next.getByRole('link').allTextContents()).toEqual([
-    `Answer the gap assessment's remaining ${REQUIREMENTS.length - HALF} requirements`,
-    'Give owners to 2 AI systems',
-    'Give risk ratings to 2 AI systems',
-    'Describe how 2 AI systems are monitored',
-    'Review 2 AI systems not reviewed within the review interval',
-  ]);
+  // allTextContents() does not wait: poll until the list is drawn
+  await expect
+    .poll(() => next.getByRole('link').allTextContents())
+    .toEqual([
+      `Answer the gap assessment's remaining ${REQUIREMENTS.length - HALF} requirements`,
+      'Give owners to 2 AI systems',
+      'Give risk ratings to 2 AI systems',
+      'Describe how 2 AI systems are monitored',
+      'Review 2 AI systems not reviewed within the review interval',
+    ]);
   // every member starts with the seven starting trainings to take, as one item
   await page.getByRole('region', { name: 'Due for you' }).getByRole('link', { name: 'Take 7 required trainings' }).waitFor();
   await page
