@@ -93,6 +93,16 @@ describe.each(testDialects())('gap answer links (%s)', (dialect) => {
     expect(await answerOf('A.10.3')).toEqual(stored);
   });
 
+  it("shows a linked record's new name once it is renamed, with no change to the answer", async () => {
+    const before = await answerOf('A.10.3');
+    expect((await owner.patch(org(`/ai-systems/${systemId}`), { name: 'Support assistant' })).status).toBe(200);
+    const after = await answerOf('A.10.3');
+    expect(after.links[0]).toEqual({ type: 'ai-system', id: systemId, label: 'Support assistant', archived: false });
+    expect({ ...after, links: before.links }).toEqual(before);
+    expect((await owner.patch(org(`/ai-systems/${systemId}`), { name: 'Support chatbot' })).status).toBe(200);
+    expect(await answerOf('A.10.3')).toEqual(before);
+  });
+
   it('keeps a link to a record archived or superseded later, with its label', async () => {
     expect((await owner.post(org(`/ai-systems/${systemId}/archive`), {})).status).toBe(200);
     expect((await owner.post(org(`/suppliers/${supplierId}/archive`), {})).status).toBe(200);

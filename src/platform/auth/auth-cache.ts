@@ -1,5 +1,6 @@
 import { authVersion } from '../db/auth-version.js';
 import type { Executor } from '../db/db.js';
+import { Lru } from '../memo.js';
 
 // The row the authentication statement read for a cookie or token (and an
 // org), served again while the auth version has not moved (db/auth-version.ts
@@ -25,7 +26,7 @@ interface Entry {
   row: AuthRow;
 }
 
-const caches = new WeakMap<object, Map<string, Entry>>();
+const caches = new WeakMap<object, Lru<Entry>>();
 
 /**
  * The row for `key`, from the cache while still valid, else from `read`.
@@ -41,23 +42,19 @@ export async function cachedAuthRow(
   if (version === null) return read();
   let cache = caches.get(db);
   if (!cache) {
-    cache = new Map();
+    cache = new Lru(AUTH_CACHE_SIZE);
     caches.set(db, cache);
   }
   const now = Date.now();
   const hit = cache.get(key);
   if (hit) {
+    if (hit.version === version && now - hit.at < AUTH_CACHE_MS) return hit.row;
     cache.delete(key);
-    if (hit.version === version && now - hit.at < AUTH_CACHE_MS) {
-      cache.set(key, hit);
-      return hit.row;
-    }
   }
   const row = await read();
   // Kept only if nothing moved the version while it was read: a change that
   // committed meanwhile may or may not be in the row.
   if (row && authVersion(db) === version) {
-    if (cache.size >= AUTH_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(key, { version, at: now, row });
   }
   return row;

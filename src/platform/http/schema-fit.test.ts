@@ -2,6 +2,7 @@ import fastJsonStringify from 'fast-json-stringify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compileFit } from './schema-fit.js';
+import { byContent } from '../memo.js';
 import { responseJsonSchema, schemaSerializerCompiler } from './serializer.js';
 
 const warning = z.object({ code: z.enum(['a', 'b']), message: z.string() }).meta({ id: 'FitWarning' });
@@ -107,6 +108,17 @@ describe('schemaSerializerCompiler', () => {
     const accented = write({ name: 'body’s Zoë' });
     expect(Buffer.isBuffer(accented)).toBe(true);
     expect(accented.toString()).toBe('{"name":"body’s Zoë"}');
+  });
+
+  it("writes a memo's shared answer once and sends the same bytes after, and any other answer each time", () => {
+    const present = byContent<{ name: string }>(4);
+    const shared = present('k', () => ({ name: 'Zoë' }));
+    const first = write(shared);
+    expect(first.toString()).toBe('{"name":"Zoë"}');
+    expect(write(shared)).toBe(first);
+    const plain = Object.freeze({ name: 'Zoë' });
+    expect(write(plain)).not.toBe(write(plain));
+    expect(write(plain).toString()).toBe('{"name":"Zoë"}');
   });
 
   it('drops a field the schema leaves out', () => {

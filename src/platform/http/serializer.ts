@@ -2,6 +2,7 @@ import fastJsonStringify from 'fast-json-stringify';
 import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
 import { serializerCompiler as validatingSerializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isSharedAnswer } from '../memo.js';
 import { compileFit } from './schema-fit.js';
 
 // Responses in production are written from their JSON Schema, compiled once
@@ -51,9 +52,18 @@ export const schemaSerializerCompiler: Compile = (route) => {
   // Compiled on the route's first response, not at start: compiling every
   // route's schemas up front costs seconds of start-up.
   let write: ((data: unknown) => string) | undefined;
+  // What was written for each answer a `byContent` memo shares (deeply
+  // frozen, so its JSON cannot change), kept as long as the answer is.
+  const written = new WeakMap<object, string>();
   return (data) => {
     write ??= compile(route);
-    return write(data);
+    if (!isSharedAnswer(data)) return write(data);
+    let out = written.get(data as object);
+    if (out === undefined) {
+      out = write(data);
+      written.set(data as object, out);
+    }
+    return out;
   };
 };
 

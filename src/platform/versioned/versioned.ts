@@ -7,6 +7,7 @@ import type { Db, Executor } from '../db/db.js';
 import { nowIso, orgOfIds } from '../db/db.js';
 import { queryTemplate } from '../db/statement-cache.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
+import { deepFreeze, Lru } from '../memo.js';
 import { etagOf, StaleMarker, StaleWrite } from '../register/concurrency.js';
 import { diffContent } from './versioned.diff.js';
 import { acceptExceptions, acceptedExceptionsColumn, readExceptions } from './versioned.exceptions.js';
@@ -104,7 +105,7 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
       .where(t('id'), '=', p.id)
       .where(t('status'), '=', 'approved'),
   );
-  const approvedCache = new Map<string, C>();
+  const approvedCache = new Lru<C>(APPROVED_CACHE_SIZE);
 
   /** Reads versions with the approver's name. */
   function select(db: Executor, ref: RecordRef) {
@@ -395,7 +396,6 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
         if (!stored) return null; // superseded in between
         // Frozen: every caller shares it, so none may change it.
         content = deepFreeze(parseContent(stored.content));
-        if (approvedCache.size >= APPROVED_CACHE_SIZE) approvedCache.delete(approvedCache.keys().next().value as string);
         approvedCache.set(row.id, content);
       }
       return { id: row.id, version: row.version, content };
@@ -421,13 +421,5 @@ export function defineVersionedRecord<C, Ctx = undefined, D extends object = Rec
   return record;
 }
 
-/** Approved contents kept per versioned record kind (oldest out first). */
+/** Approved contents kept per versioned record kind (the least recently read out first). */
 const APPROVED_CACHE_SIZE = 256;
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
