@@ -54,14 +54,14 @@ export const schemaSerializerCompiler: Compile = (route) => {
   let write: ((data: unknown) => string) | undefined;
   // What was written for each answer a `byContent` memo shares (deeply
   // frozen, so its JSON cannot change), kept as long as the answer is.
-  const written = new WeakMap<object, string>();
+  const bytesOf = new WeakMap<object, string>();
   return (data) => {
     write ??= compile(route);
     if (!isSharedAnswer(data)) return write(data);
-    let out = written.get(data as object);
+    let out = bytesOf.get(data as object);
     if (out === undefined) {
       out = write(data);
-      written.set(data as object, out);
+      bytesOf.set(data as object, out);
     }
     return out;
   };
@@ -81,8 +81,8 @@ function compile(route: Parameters<Compile>[0]): (data: unknown) => string {
     }
     // fast-json-stringify's answer is a tree of concatenated strings: as a
     // string, Node would flatten it twice (to measure it, then again behind
-    // the headers); as a Buffer, once (Fastify accepts either).
-    const written = (data: unknown) => Buffer.from(write(data), 'utf8') as unknown as string;
+    // the headers); encoded to bytes, once (Fastify accepts either).
+    const written = (data: unknown) => sendable(write(data));
     const fits = compileFit(json);
     if (!fits) {
       unfitResponses.add(id);
